@@ -1,0 +1,892 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ast.c - translate one function's Clang AST into the IR.
+ *
+ * libclang hands out cursors one child at a time through a callback; this
+ * file is the only place that walks them.  It folds away what carries no
+ * meaning for resource tracking (parentheses, casts, __extension__,
+ * __builtin_expect) and folds integer constants, so that later stages see
+ * "-12" rather than "-ENOMEM" or "((int)-12)".
+ */
+#include "ast.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct cursors {
+	CXCursor *items;
+	unsigned len, cap;
+};
+
+struct var_slot {
+	unsigned hash;
+	CXCursor decl;
+	int id;
+	bool internal;
+};
+
+/* A label is known by its name and where it is written. */
+struct label_key {
+	const char *name;
+	unsigned offset;
+};
+
+struct ast_ctx {
+	struct arena *arena;
+	struct strtab *strings;
+	struct ir_func *fn;
+	int in_stmtexpr;
+	/* variables seen so far, by declaration */
+	struct var_slot *vars;
+	unsigned nvars, capvars;
+	/* labels, numbered in the order they are first met */
+	struct label_key *labels;
+	unsigned nlabels, caplabels;
+};
+
+static struct ir *tr_expr(struct ast_ctx *ctx, CXCursor c);
+static struct ir *tr_stmt(struct ast_ctx *ctx, CXCursor c);
+
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
+				       CXClientData data)
+{
+	struct cursors *list = data;
+
+	(void)parent;
+	if (list->len == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 8;
+		list->items = xrealloc(list->items,
+				       list->cap * sizeof(*list->items));
+	}
+	list->items[list->len++] = c;
+	return CXChildVisit_Continue;
+}
+
+/*
+ * Children that are statements or expressions.  Type references and
+ * attributes are dropped: a cast's children are (TypeRef, expr).
+ */
+static struct cursors children(CXCursor c)
+{
+	struct cursors all = { 0 }, out = { 0 };
+	unsigned i;
+
+	clang_visitChildren(c, collect, &all);
+	for (i = 0; i < all.len; i++) {
+		enum CXCursorKind k = clang_getCursorKind(all.items[i]);
+
+		if (clang_isExpression(k) || clang_isStatement(k) ||
+		    k == CXCursor_LabelRef)
+			collect(all.items[i], c, &out);
+	}
+	free(all.items);
+	return out;
+}
+
+struct ir_loc ast_location(CXCursor c, struct strtab *strings)
+{
+	struct ir_loc loc = { 0 };
+	CXString file;
+
+	clang_getPresumedLocation(clang_getCursorLocation(c), &file,
+				  &loc.line, &loc.col);
+	loc.file = strtab_intern(strings, clang_getCString(file));
+	clang_disposeString(file);
+	return loc;
+}
+
+static struct ir *new_node(struct ast_ctx *ctx, enum ir_kind kind,
+			   CXCursor c, unsigned nkids)
+{
+	struct ir *n = arena_alloc(ctx->arena, sizeof(*n));
+
+	n->kind = kind;
+	n->loc = ast_location(c, ctx->strings);
+	n->nkids = nkids;
+	if (nkids)
+		n->kids = arena_alloc(ctx->arena, nkids * sizeof(*n->kids));
+	return n;
+}
+
+/* Set type flags from the cursor's type. */
+static void set_type_flags(struct ir *n, CXType t)
+{
+	t = clang_getCanonicalType(t);
+	n->flags &= ~(IR_F_POINTER | IR_F_UNSIGNED | IR_F_VOID);
+	switch (t.kind) {
+	case CXType_Void:
+		n->flags |= IR_F_VOID;
+		break;
+	case CXType_Pointer:
+	case CXType_ConstantArray:
+	case CXType_IncompleteArray:
+		n->flags |= IR_F_POINTER;
+		break;
+	case CXType_Bool:
+	case CXType_Char_U:
+	case CXType_UChar:
+	case CXType_UShort:
+	case CXType_UInt:
+	case CXType_ULong:
+	case CXType_ULongLong:
+		n->flags |= IR_F_UNSIGNED;
+		break;
+	default:
+		break;
+	}
+}
+
+/* A node's effect flag summarises its subtree. */
+static struct ir *finish(struct ir *n)
+{
+	unsigned i;
+
+	if (n->kind == IR_CALL || n->kind == IR_ASSIGN ||
+	    n->kind == IR_UPDATE || n->kind == IR_STMTEXPR)
+		n->flags |= IR_F_EFFECTS;
+	for (i = 0; i < n->nkids; i++)
+		if (n->kids[i] && (n->kids[i]->flags & IR_F_EFFECTS))
+			n->flags |= IR_F_EFFECTS;
+	return n;
+}
+
+static struct ir *new_const(struct ast_ctx *ctx, CXCursor c, long long v)
+{
+	struct ir *n = new_node(ctx, IR_CONST, c, 0);
+
+	n->value = v;
+	set_type_flags(n, clang_getCursorType(c));
+	return n;
+}
+
+static struct ir *new_opaque(struct ast_ctx *ctx, CXCursor c)
+{
+	struct ir *n = new_node(ctx, IR_OPAQUE, c, 0);
+
+	set_type_flags(n, clang_getCursorType(c));
+	return n;
+}
+
+static struct ir *nop(struct ast_ctx *ctx, CXCursor c)
+{
+	return new_node(ctx, IR_NOP, c, 0);
+}
+
+/* Node with kids translated from every child of @c. */
+static struct ir *generic(struct ast_ctx *ctx, enum ir_kind kind,
+			  CXCursor c, bool statements)
+{
+	struct cursors kids = children(c);
+	struct ir *n = new_node(ctx, kind, c, kids.len);
+	unsigned i;
+
+	for (i = 0; i < kids.len; i++)
+		n->kids[i] = statements ? tr_stmt(ctx, kids.items[i]) :
+					  tr_expr(ctx, kids.items[i]);
+	free(kids.items);
+	set_type_flags(n, clang_getCursorType(c));
+	return finish(n);
+}
+
+static bool eval_integer(CXCursor c, long long *value)
+{
+	CXEvalResult res = clang_Cursor_Evaluate(c);
+	bool ok = false;
+
+	if (!res)
+		return false;
+	if (clang_EvalResult_getKind(res) == CXEval_Int) {
+		*value = clang_EvalResult_getAsLongLong(res);
+		ok = true;
+	}
+	clang_EvalResult_dispose(res);
+	return ok;
+}
+
+static int var_id(struct ast_ctx *ctx, CXCursor decl, bool *internal)
+{
+	unsigned hash = clang_hashCursor(decl), i;
+	struct var_slot *slot;
+
+	for (i = 0; i < ctx->nvars; i++) {
+		slot = &ctx->vars[i];
+		if (slot->hash == hash && clang_equalCursors(slot->decl, decl)) {
+			*internal = slot->internal;
+			return slot->id;
+		}
+	}
+	if (ctx->nvars == ctx->capvars) {
+		ctx->capvars = ctx->capvars ? ctx->capvars * 2 : 32;
+		ctx->vars = xrealloc(ctx->vars,
+				     ctx->capvars * sizeof(*ctx->vars));
+	}
+	slot = &ctx->vars[ctx->nvars++];
+	slot->hash = hash;
+	slot->decl = decl;
+	slot->id = ctx->fn->nvars++;
+	slot->internal = ctx->in_stmtexpr > 0;
+	*internal = slot->internal;
+	return slot->id;
+}
+
+static struct ir *tr_declref(struct ast_ctx *ctx, CXCursor c)
+{
+	CXCursor decl = clang_getCursorReferenced(c);
+	enum CXCursorKind k = clang_getCursorKind(decl);
+	struct ir *n;
+	CXString name;
+	bool internal;
+
+	if (k == CXCursor_EnumConstantDecl)
+		return new_const(ctx, c, clang_getEnumConstantDeclValue(decl));
+	if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl)
+		return new_opaque(ctx, c);
+	n = new_node(ctx, IR_VAR, c, 0);
+	name = clang_getCursorSpelling(decl);
+	n->name = strtab_intern(ctx->strings, clang_getCString(name));
+	clang_disposeString(name);
+	n->id = var_id(ctx, decl, &internal);
+	if (internal)
+		n->flags |= IR_F_INTERNAL;
+	if (k == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl) == 1)
+		n->flags |= IR_F_GLOBAL;
+	set_type_flags(n, clang_getCursorType(c));
+	return n;
+}
+
+static struct ir *tr_member(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors kids = children(c);
+	struct ir *n;
+	CXString name;
+
+	if (kids.len != 1) {
+		free(kids.items);
+		return new_opaque(ctx, c);
+	}
+	n = new_node(ctx, IR_MEMBER, c, 1);
+	n->kids[0] = tr_expr(ctx, kids.items[0]);
+	if (clang_getCanonicalType(clang_getCursorType(kids.items[0])).kind ==
+	    CXType_Pointer)
+		n->flags |= IR_F_ARROW;
+	free(kids.items);
+	name = clang_getCursorSpelling(c);
+	n->name = strtab_intern(ctx->strings, clang_getCString(name));
+	clang_disposeString(name);
+	set_type_flags(n, clang_getCursorType(c));
+	return finish(n);
+}
+
+/*
+ * Builtins whose arguments are never evaluated, or whose result says
+ * nothing about a resource.
+ */
+static const char *const unevaluated_builtins[] = {
+	"__builtin_constant_p",
+	"__builtin_object_size",
+	"__builtin_dynamic_object_size",
+	"__builtin_offsetof",
+};
+
+static bool is_unevaluated_builtin(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(unevaluated_builtins); i++)
+		if (!strcmp(name, unevaluated_builtins[i]))
+			return true;
+	return false;
+}
+
+static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
+{
+	CXCursor callee = clang_getCursorReferenced(c);
+	int nargs = clang_Cursor_getNumArguments(c), i;
+	const char *name = NULL;
+	struct ir *n;
+
+	if (nargs < 0)
+		nargs = 0;
+	if (clang_getCursorKind(callee) == CXCursor_FunctionDecl) {
+		CXString s = clang_getCursorSpelling(callee);
+
+		name = strtab_intern(ctx->strings, clang_getCString(s));
+		clang_disposeString(s);
+	}
+	if (name && is_unevaluated_builtin(name))
+		return new_opaque(ctx, c);
+	/* likely()/unlikely(): the value is the first argument. */
+	if (name && !strcmp(name, "__builtin_expect") && nargs == 2)
+		return tr_expr(ctx, clang_Cursor_getArgument(c, 0));
+
+	n = new_node(ctx, IR_CALL, c, (unsigned)nargs);
+	n->name = name;
+	n->site = ctx->fn->nsites++;
+	for (i = 0; i < nargs; i++)
+		n->kids[i] = tr_expr(ctx, clang_Cursor_getArgument(c, (unsigned)i));
+	set_type_flags(n, clang_getCursorType(c));
+	return finish(n);
+}
+
+static struct ir *fold_unary(struct ast_ctx *ctx, CXCursor c, struct ir *kid,
+			     enum CXUnaryOperatorKind op)
+{
+	long long v;
+
+	if (kid->kind == IR_CONST) {
+		v = kid->value;
+		switch (op) {
+		case CXUnaryOperator_Minus:
+			return new_const(ctx, c, -v);
+		case CXUnaryOperator_Not:
+			return new_const(ctx, c, ~v);
+		case CXUnaryOperator_LNot:
+			return new_const(ctx, c, !v);
+		default:
+			break;
+		}
+	}
+	return NULL;
+}
+
+static struct ir *tr_unary(struct ast_ctx *ctx, CXCursor c)
+{
+	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+	struct cursors kids = children(c);
+	struct ir *kid, *n, *folded;
+	enum ir_kind kind;
+
+	if (kids.len != 1) {
+		free(kids.items);
+		return new_opaque(ctx, c);
+	}
+	kid = tr_expr(ctx, kids.items[0]);
+	free(kids.items);
+	folded = fold_unary(ctx, c, kid, op);
+	if (folded)
+		return folded;
+	switch (op) {
+	case CXUnaryOperator_Plus:
+	case CXUnaryOperator_Extension:
+		return kid;
+	case CXUnaryOperator_PostInc:
+	case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc:
+	case CXUnaryOperator_PreDec:
+		kind = IR_UPDATE;
+		break;
+	case CXUnaryOperator_AddrOf:
+		kind = IR_ADDR;
+		break;
+	case CXUnaryOperator_Deref:
+		kind = IR_DEREF;
+		break;
+	case CXUnaryOperator_LNot:
+		kind = IR_NOT;
+		break;
+	default:
+		kind = IR_OTHER;
+		break;
+	}
+	n = new_node(ctx, kind, c, 1);
+	n->kids[0] = kid;
+	set_type_flags(n, clang_getCursorType(c));
+	return finish(n);
+}
+
+struct binop_map {
+	enum CXBinaryOperatorKind op;
+	enum ir_kind kind;
+	enum ir_cmp cmp;
+};
+
+static const struct binop_map binops[] = {
+	{ CXBinaryOperator_Assign, IR_ASSIGN, 0 },
+	{ CXBinaryOperator_LAnd, IR_LAND, 0 },
+	{ CXBinaryOperator_LOr, IR_LOR, 0 },
+	{ CXBinaryOperator_Comma, IR_COMMA, 0 },
+	{ CXBinaryOperator_EQ, IR_CMP, CMP_EQ },
+	{ CXBinaryOperator_NE, IR_CMP, CMP_NE },
+	{ CXBinaryOperator_LT, IR_CMP, CMP_LT },
+	{ CXBinaryOperator_LE, IR_CMP, CMP_LE },
+	{ CXBinaryOperator_GT, IR_CMP, CMP_GT },
+	{ CXBinaryOperator_GE, IR_CMP, CMP_GE },
+};
+
+static bool fold_binary(enum CXBinaryOperatorKind op, long long a,
+			long long b, long long *out)
+{
+	switch (op) {
+	case CXBinaryOperator_Add: *out = (long long)((unsigned long long)a + (unsigned long long)b); return true;
+	case CXBinaryOperator_Sub: *out = (long long)((unsigned long long)a - (unsigned long long)b); return true;
+	case CXBinaryOperator_Mul: *out = (long long)((unsigned long long)a * (unsigned long long)b); return true;
+	case CXBinaryOperator_And: *out = a & b; return true;
+	case CXBinaryOperator_Or: *out = a | b; return true;
+	case CXBinaryOperator_Xor: *out = a ^ b; return true;
+	case CXBinaryOperator_Shl:
+		if (b < 0 || b > 62)
+			return false;
+		*out = (long long)((unsigned long long)a << b);
+		return true;
+	case CXBinaryOperator_Shr:
+		if (b < 0 || b > 62)
+			return false;
+		*out = a >> b;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
+{
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	struct cursors kids = children(c);
+	enum ir_kind kind = compound ? IR_UPDATE : IR_OTHER;
+	struct ir *lhs, *rhs, *n;
+	enum ir_cmp cmp = CMP_EQ;
+	long long folded;
+	size_t i;
+
+	if (kids.len != 2) {
+		free(kids.items);
+		return generic(ctx, IR_OTHER, c, false);
+	}
+	lhs = tr_expr(ctx, kids.items[0]);
+	rhs = tr_expr(ctx, kids.items[1]);
+	free(kids.items);
+	if (lhs->kind == IR_CONST && rhs->kind == IR_CONST && !compound &&
+	    fold_binary(op, lhs->value, rhs->value, &folded))
+		return new_const(ctx, c, folded);
+	for (i = 0; !compound && i < ARRAY_SIZE(binops); i++) {
+		if (binops[i].op == op) {
+			kind = binops[i].kind;
+			cmp = binops[i].cmp;
+			break;
+		}
+	}
+	n = new_node(ctx, kind, c, 2);
+	n->op = (unsigned char)cmp;
+	n->kids[0] = lhs;
+	n->kids[1] = rhs;
+	set_type_flags(n, clang_getCursorType(c));
+	return finish(n);
+}
+
+static struct ir *tr_stmtexpr(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors kids = children(c);
+	struct ir *n;
+
+	if (kids.len != 1) {
+		free(kids.items);
+		return new_opaque(ctx, c);
+	}
+	n = new_node(ctx, IR_STMTEXPR, c, 1);
+	ctx->in_stmtexpr++;
+	n->kids[0] = tr_stmt(ctx, kids.items[0]);
+	ctx->in_stmtexpr--;
+	free(kids.items);
+	set_type_flags(n, clang_getCursorType(c));
+	return finish(n);
+}
+
+/* Parentheses, casts and implicit conversions: the inner expression. */
+static struct ir *tr_passthrough(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors kids = children(c);
+	struct ir *n;
+
+	if (kids.len != 1) {
+		free(kids.items);
+		return generic(ctx, IR_OTHER, c, false);
+	}
+	n = tr_expr(ctx, kids.items[0]);
+	free(kids.items);
+	/* A cast changes the type: (void *)0 is a null pointer. */
+	if (n->kind == IR_CONST || n->kind == IR_CALL || n->kind == IR_OPAQUE)
+		set_type_flags(n, clang_getCursorType(c));
+	return n;
+}
+
+static struct ir *tr_literal(struct ast_ctx *ctx, CXCursor c)
+{
+	long long v;
+
+	if (eval_integer(c, &v))
+		return new_const(ctx, c, v);
+	return new_opaque(ctx, c);
+}
+
+static struct ir *tr_expr(struct ast_ctx *ctx, CXCursor c)
+{
+	switch (clang_getCursorKind(c)) {
+	case CXCursor_DeclRefExpr:
+		return tr_declref(ctx, c);
+	case CXCursor_MemberRefExpr:
+		return tr_member(ctx, c);
+	case CXCursor_CallExpr:
+		return tr_call(ctx, c);
+	case CXCursor_UnaryOperator:
+		return tr_unary(ctx, c);
+	case CXCursor_BinaryOperator:
+		return tr_binary(ctx, c, false);
+	case CXCursor_CompoundAssignOperator:
+		return tr_binary(ctx, c, true);
+	case CXCursor_ConditionalOperator:
+		return generic(ctx, IR_COND, c, false);
+	case CXCursor_ArraySubscriptExpr:
+		return generic(ctx, IR_INDEX, c, false);
+	case CXCursor_StmtExpr:
+		return tr_stmtexpr(ctx, c);
+	case CXCursor_ParenExpr:
+	case CXCursor_CStyleCastExpr:
+	case CXCursor_UnexposedExpr:
+		return tr_passthrough(ctx, c);
+	case CXCursor_IntegerLiteral:
+	case CXCursor_CharacterLiteral:
+		return tr_literal(ctx, c);
+	case CXCursor_GNUNullExpr:
+		return new_const(ctx, c, 0);
+	case CXCursor_InitListExpr:
+	case CXCursor_CompoundLiteralExpr:
+		return generic(ctx, IR_OTHER, c, false);
+	default:
+		/* sizeof, _Generic, strings, floats, asm operands... */
+		return new_opaque(ctx, c);
+	}
+}
+
+static struct ir *tr_decl(struct ast_ctx *ctx, CXCursor vd)
+{
+	CXCursor init = clang_Cursor_getVarDeclInitializer(vd);
+	struct ir *n;
+	CXString name;
+	bool internal;
+
+	if (clang_getCursorKind(vd) != CXCursor_VarDecl)
+		return nop(ctx, vd);
+	/* A static local is initialised once, not on this path. */
+	if (clang_Cursor_getStorageClass(vd) == CX_SC_Static ||
+	    clang_Cursor_getStorageClass(vd) == CX_SC_Extern)
+		return nop(ctx, vd);
+	n = new_node(ctx, IR_DECL, vd, 1);
+	name = clang_getCursorSpelling(vd);
+	n->name = strtab_intern(ctx->strings, clang_getCString(name));
+	clang_disposeString(name);
+	n->id = var_id(ctx, vd, &internal);
+	if (internal)
+		n->flags |= IR_F_INTERNAL;
+	if (!clang_Cursor_isNull(init) && clang_isExpression(clang_getCursorKind(init)))
+		n->kids[0] = tr_expr(ctx, init);
+	else
+		n->nkids = 0;
+	set_type_flags(n, clang_getCursorType(vd));
+	return finish(n);
+}
+
+static struct ir *tr_declstmt(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors all = { 0 };
+	struct ir *n;
+	unsigned i;
+
+	clang_visitChildren(c, collect, &all);
+	if (all.len == 1) {
+		n = tr_decl(ctx, all.items[0]);
+	} else {
+		n = new_node(ctx, IR_BLOCK, c, all.len);
+		for (i = 0; i < all.len; i++)
+			n->kids[i] = tr_decl(ctx, all.items[i]);
+		finish(n);
+	}
+	free(all.items);
+	return n;
+}
+
+/* "i = 0", "int i = 0", "a = 0, b = 1": the init part of a for header. */
+static bool looks_like_init(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (k == CXCursor_DeclStmt)
+		return true;
+	while (k == CXCursor_ParenExpr || k == CXCursor_UnexposedExpr) {
+		struct cursors kids = children(c);
+
+		if (kids.len != 1) {
+			free(kids.items);
+			return false;
+		}
+		c = kids.items[0];
+		free(kids.items);
+		k = clang_getCursorKind(c);
+	}
+	if (k != CXCursor_BinaryOperator)
+		return false;
+	return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign ||
+	       clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Comma;
+}
+
+/* "i++", "i += 2", "p = p->next": the increment part of a for header. */
+static bool looks_like_increment(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (k == CXCursor_CompoundAssignOperator)
+		return true;
+	if (k == CXCursor_UnaryOperator) {
+		enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
+
+		return op == CXUnaryOperator_PostInc ||
+		       op == CXUnaryOperator_PostDec ||
+		       op == CXUnaryOperator_PreInc ||
+		       op == CXUnaryOperator_PreDec;
+	}
+	return looks_like_init(c);
+}
+
+/*
+ * libclang visits only the parts of a for header that are present, so
+ * "for (; i < n; i++)" has three children like "for (i = 0; i < n;)".
+ * Tell them apart by shape.
+ */
+static struct ir *tr_for(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors kids = children(c);
+	unsigned nparts = kids.len ? kids.len - 1 : 0, i;
+	int role[3] = { 0, 1, 2 };
+	struct ir *n = new_node(ctx, IR_FOR, c, 4);
+
+	if (nparts == 2 && looks_like_init(kids.items[0])) {
+		role[1] = looks_like_increment(kids.items[1]) ? 2 : 1;
+	} else if (nparts == 2) {
+		role[0] = 1;
+		role[1] = 2;
+	} else if (nparts == 1) {
+		if (clang_getCursorKind(kids.items[0]) == CXCursor_DeclStmt)
+			role[0] = 0;
+		else if (looks_like_increment(kids.items[0]))
+			role[0] = 2;
+		else
+			role[0] = 1;
+	}
+	for (i = 0; i < 3; i++)
+		n->kids[i] = NULL;
+	for (i = 0; i < nparts && i < 3; i++)
+		n->kids[role[i]] = role[i] == 0 ? tr_stmt(ctx, kids.items[i]) :
+						  tr_expr(ctx, kids.items[i]);
+	n->kids[3] = kids.len ? tr_stmt(ctx, kids.items[kids.len - 1]) :
+				nop(ctx, c);
+	free(kids.items);
+	return finish(n);
+}
+
+static int label_number(struct ast_ctx *ctx, CXCursor label)
+{
+	CXString spelling = clang_getCursorSpelling(label);
+	const char *name = strtab_intern(ctx->strings,
+					 clang_getCString(spelling));
+	unsigned offset, i;
+	CXFile file;
+
+	clang_disposeString(spelling);
+	clang_getExpansionLocation(clang_getCursorLocation(label), &file,
+				   NULL, NULL, &offset);
+	for (i = 0; i < ctx->nlabels; i++)
+		if (ctx->labels[i].name == name && ctx->labels[i].offset == offset)
+			return (int)i;
+	if (ctx->nlabels == ctx->caplabels) {
+		ctx->caplabels = ctx->caplabels ? ctx->caplabels * 2 : 16;
+		ctx->labels = xrealloc(ctx->labels,
+				       ctx->caplabels * sizeof(*ctx->labels));
+	}
+	ctx->labels[ctx->nlabels].name = name;
+	ctx->labels[ctx->nlabels].offset = offset;
+	ctx->fn->nlabels = (int)ctx->nlabels + 1;
+	return (int)ctx->nlabels++;
+}
+
+static struct ir *tr_label(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors kids = children(c);
+	struct ir *n = new_node(ctx, IR_LABEL, c, 1);
+	CXString name = clang_getCursorSpelling(c);
+
+	n->name = strtab_intern(ctx->strings, clang_getCString(name));
+	clang_disposeString(name);
+	n->id = label_number(ctx, c);
+	n->kids[0] = kids.len ? tr_stmt(ctx, kids.items[kids.len - 1]) :
+				nop(ctx, c);
+	free(kids.items);
+	return finish(n);
+}
+
+static struct ir *tr_goto(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors kids = children(c);
+	struct ir *n = new_node(ctx, IR_GOTO, c, 0);
+
+	n->id = -1;
+	if (kids.len == 1 &&
+	    clang_getCursorKind(kids.items[0]) == CXCursor_LabelRef) {
+		n->id = label_number(ctx,
+				     clang_getCursorReferenced(kids.items[0]));
+		n->name = NULL;
+	}
+	free(kids.items);
+	return n;
+}
+
+static struct ir *tr_case(struct ast_ctx *ctx, CXCursor c)
+{
+	struct cursors kids = children(c);
+	struct ir *n = new_node(ctx, IR_CASE, c, 1), *value;
+
+	if (kids.len == 2) {
+		value = tr_expr(ctx, kids.items[0]);
+		if (value->kind == IR_CONST)
+			n->value = value->value;
+		else
+			n->flags |= IR_F_RANGE;
+	} else {
+		n->flags |= IR_F_RANGE;
+	}
+	n->kids[0] = kids.len ? tr_stmt(ctx, kids.items[kids.len - 1]) :
+				nop(ctx, c);
+	free(kids.items);
+	return finish(n);
+}
+
+static struct ir *tr_sub(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind)
+{
+	struct cursors kids = children(c);
+	struct ir *n = new_node(ctx, kind, c, 1);
+
+	n->kids[0] = kids.len ? tr_stmt(ctx, kids.items[kids.len - 1]) :
+				nop(ctx, c);
+	free(kids.items);
+	return finish(n);
+}
+
+/* if, while, do, switch, return: fixed child counts, some optional. */
+static struct ir *tr_fixed(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind,
+			   unsigned want)
+{
+	struct cursors kids = children(c);
+	struct ir *n = new_node(ctx, kind, c, want);
+	unsigned i;
+
+	for (i = 0; i < want; i++) {
+		if (i >= kids.len) {
+			n->kids[i] = NULL;
+			continue;
+		}
+		n->kids[i] = clang_isExpression(clang_getCursorKind(kids.items[i])) ?
+			     tr_expr(ctx, kids.items[i]) :
+			     tr_stmt(ctx, kids.items[i]);
+	}
+	free(kids.items);
+	return finish(n);
+}
+
+static struct ir *tr_stmt(struct ast_ctx *ctx, CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (clang_isExpression(k))
+		return tr_expr(ctx, c);
+	switch (k) {
+	case CXCursor_CompoundStmt:
+		return generic(ctx, IR_BLOCK, c, true);
+	case CXCursor_DeclStmt:
+		return tr_declstmt(ctx, c);
+	case CXCursor_IfStmt:
+		return tr_fixed(ctx, c, IR_IF, 3);
+	case CXCursor_WhileStmt:
+		return tr_fixed(ctx, c, IR_WHILE, 2);
+	case CXCursor_DoStmt:
+		return tr_fixed(ctx, c, IR_DO, 2);
+	case CXCursor_SwitchStmt:
+		return tr_fixed(ctx, c, IR_SWITCH, 2);
+	case CXCursor_ReturnStmt:
+		return tr_fixed(ctx, c, IR_RETURN, 1);
+	case CXCursor_ForStmt:
+		return tr_for(ctx, c);
+	case CXCursor_CaseStmt:
+		return tr_case(ctx, c);
+	case CXCursor_DefaultStmt:
+		return tr_sub(ctx, c, IR_DEFAULT);
+	case CXCursor_LabelStmt:
+		return tr_label(ctx, c);
+	case CXCursor_GotoStmt:
+		return tr_goto(ctx, c);
+	case CXCursor_IndirectGotoStmt: {
+		struct ir *n = new_node(ctx, IR_GOTO, c, 0);
+
+		n->id = -1;
+		return n;
+	}
+	case CXCursor_BreakStmt:
+		return new_node(ctx, IR_BREAK, c, 0);
+	case CXCursor_ContinueStmt:
+		return new_node(ctx, IR_CONTINUE, c, 0);
+	case CXCursor_UnexposedStmt:
+		/* fallthrough; and friends: the statement they wrap. */
+		return generic(ctx, IR_BLOCK, c, true);
+	default:
+		/* null statements, asm */
+		return nop(ctx, c);
+	}
+}
+
+static enum ret_kind return_kind(CXCursor fn)
+{
+	CXType t = clang_getCanonicalType(clang_getResultType(clang_getCursorType(fn)));
+
+	switch (t.kind) {
+	case CXType_Void:
+		return RET_VOID;
+	case CXType_Pointer:
+		return RET_POINTER;
+	case CXType_Char_S:
+	case CXType_SChar:
+	case CXType_Short:
+	case CXType_Int:
+	case CXType_Long:
+	case CXType_LongLong:
+		return RET_SIGNED;
+	case CXType_UChar:
+	case CXType_UShort:
+	case CXType_UInt:
+	case CXType_ULong:
+	case CXType_ULongLong:
+		return RET_UNSIGNED;
+	default:
+		return RET_OTHER;
+	}
+}
+
+struct ir_func *ast_translate(CXCursor fn, struct arena *arena,
+			      struct strtab *strings)
+{
+	struct ast_ctx ctx = { .arena = arena, .strings = strings };
+	struct cursors kids = children(fn);
+	struct ir_func *f = arena_alloc(arena, sizeof(*f));
+	CXString name = clang_getCursorSpelling(fn);
+
+	ctx.fn = f;
+	f->name = strtab_intern(strings, clang_getCString(name));
+	clang_disposeString(name);
+	f->loc = ast_location(fn, strings);
+	f->ret = return_kind(fn);
+	if (kids.len &&
+	    clang_getCursorKind(kids.items[kids.len - 1]) == CXCursor_CompoundStmt)
+		f->body = tr_stmt(&ctx, kids.items[kids.len - 1]);
+	else
+		f->body = nop(&ctx, fn);
+	free(kids.items);
+	free(ctx.vars);
+	free(ctx.labels);
+	return f;
+}

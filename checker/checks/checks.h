@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The checks.  Each lives in its own file, registers the events it cares
+ * about, and owns one stable name that appears in every warning it makes
+ * ("[ladder-leak]") so users can filter and suppress by it.
+ */
+#ifndef LADDER_CHECKS_H
+#define LADDER_CHECKS_H
+
+#include <stdlib.h>
+
+#include "../engine.h"
+
+struct checker {
+	const char *name;
+	const char *summary;
+	/* A release call was evaluated (before it takes effect). */
+	void (*release)(struct check_ctx *ctx, const struct release_event *ev);
+	/* The path returns an error at @where. */
+	void (*error_return)(struct check_ctx *ctx, struct ir_loc where);
+};
+
+extern const struct checker check_leak;
+extern const struct checker check_pinned_release;
+extern const struct checker check_double_release;
+extern const struct checker check_release_unacquired;
+
+extern const struct checker *const all_checkers[];
+extern const unsigned nr_checkers;
+
+#endif

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * double-release: this path releases something it already released,
+ * typically an error ladder whose labels both free the same object, or a
+ * helper that frees and a caller that frees again.
+ */
+#include "checks.h"
+
+static void double_release(struct check_ctx *ctx, const struct release_event *ev)
+{
+	const struct resource *r = ev->res;
+	const char *name;
+	struct finding *f;
+	char *key, *msg;
+
+	if (ev->kind != REL_RELEASED)
+		return;
+	name = r->name ? r->name : ev->handle;
+	if (name)
+		msg = xasprintf("'%s' is released twice: %s() here, after %s() "
+				"at line %u", name, ev->call->name,
+				r->release->name, r->release->loc.line);
+	else
+		msg = xasprintf("%s() undoes %s() a second time; the first was "
+				"at line %u", ev->call->name, resource_acquire_name(r),
+				r->release->loc.line);
+	key = xasprintf("%u:%u|%s", ev->call->loc.line, ev->call->loc.col,
+			name ? name : "");
+	f = check_emit(ctx, check_double_release.name, ev->call->loc, r, key, msg);
+	free(key);
+	if (!f)
+		return;
+	f->release.call = ev->call->name;
+	f->release.loc = ev->call->loc;
+	finding_note(f, r->release->loc, "first released here by %s()",
+		     r->release->name);
+}
+
+const struct checker check_double_release = {
+	.name = "double-release",
+	.summary = "a resource is released twice on one path",
+	.release = double_release,
+};

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * pinned-release: memory is released while something still pins it.
+ * ffa_rxtx_map(virt_to_phys(buf), ...) hands buf to the firmware; freeing
+ * buf before ffa_rxtx_unmap() gives the page allocator memory that the
+ * firmware still writes to.  Undoing the mapping later does not help.
+ */
+#include "checks.h"
+
+static bool pins(const struct resource *holder, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < holder->npins; i++)
+		if (holder->pins[i] == sym)
+			return true;
+	return false;
+}
+
+static void pinned_release(struct check_ctx *ctx, const struct release_event *ev)
+{
+	const struct resource *r = ev->res;
+	unsigned i;
+
+	if (ev->kind != REL_LIVE || !r->has_handle)
+		return;
+	for (i = 0; i < ctx->st->nres; i++) {
+		const struct resource *holder = &ctx->st->res[i];
+		const char *name = r->name ? r->name : ev->handle;
+		struct finding *f;
+		char *key, *msg;
+
+		if (holder == r || holder->escaped || !pins(holder, r->handle_sym) ||
+		    (holder->status != RES_LIVE && holder->status != RES_UNDECIDED))
+			continue;
+		msg = xasprintf("%s() releases '%s' while %s() still pins it; "
+				"%s() must come first", ev->call->name,
+				name ? name : "memory", resource_acquire_name(holder),
+				resource_release_name(holder));
+		key = xasprintf("%u:%u|%s", ev->call->loc.line, ev->call->loc.col,
+				name ? name : "");
+		f = check_emit(ctx, check_pinned_release.name, ev->call->loc, r,
+			       key, msg);
+		free(key);
+		if (!f)
+			continue;
+		f->release.call = ev->call->name;
+		f->release.loc = ev->call->loc;
+		finding_note(f, holder->acquire->loc, "pinned here by %s()",
+			     resource_acquire_name(holder));
+	}
+}
+
+const struct checker check_pinned_release = {
+	.name = "pinned-release",
+	.summary = "memory is released while a live mapping still pins it",
+	.release = pinned_release,
+};

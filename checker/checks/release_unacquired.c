@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * release-unacquired: a release of something this path never acquired,
+ * the mark of a goto to the wrong rung of an error ladder.  Releasing
+ * NULL through a NULL-safe release (kfree(NULL)) is fine and is the
+ * usual way ladders are written, so only releases that are not
+ * NULL-safe, or that are handed an error pointer, are reported.
+ */
+#include "checks.h"
+
+/* Is this release of a failed acquire harmless? */
+static bool harmless(const struct release_event *ev)
+{
+	return ev->rule->pair->null_safe && ev->rule->handle.kind != HANDLE_NONE &&
+	       !(ev->handle_mask & ~VAL_ZERO);
+}
+
+static char *failed_message(const struct release_event *ev)
+{
+	const struct resource *r = ev->res;
+	const char *name = r->name ? r->name : ev->handle;
+
+	if (name && (ev->handle_mask & VAL_NEG) && !(ev->handle_mask & VAL_POS))
+		return xasprintf("%s() releases '%s', which holds an error "
+				 "pointer: %s() failed on this path",
+				 ev->call->name, name, resource_acquire_name(r));
+	if (name)
+		return xasprintf("%s() releases '%s', but %s() failed on this path",
+				 ev->call->name, name, resource_acquire_name(r));
+	return xasprintf("%s() undoes %s(), which failed on this path",
+			 ev->call->name, resource_acquire_name(r));
+}
+
+static void release_unacquired(struct check_ctx *ctx, const struct release_event *ev)
+{
+	struct finding *f;
+	char *key, *msg;
+
+	if (ev->kind == REL_FAILED && !harmless(ev)) {
+		msg = failed_message(ev);
+	} else if (ev->kind == REL_NEVER && !ev->rule->pair->null_safe) {
+		if (ev->handle)
+			msg = xasprintf("%s() releases '%s', which this path "
+					"never acquired", ev->call->name, ev->handle);
+		else
+			msg = xasprintf("%s() on a path that never acquired "
+					"what it releases", ev->call->name);
+	} else {
+		return;
+	}
+	key = xasprintf("%u:%u", ev->call->loc.line, ev->call->loc.col);
+	f = check_emit(ctx, check_release_unacquired.name, ev->call->loc,
+		       ev->kind == REL_FAILED ? ev->res : NULL, key, msg);
+	free(key);
+	if (!f)
+		return;
+	f->release.call = ev->call->name;
+	f->release.loc = ev->call->loc;
+}
+
+const struct checker check_release_unacquired = {
+	.name = "release-unacquired",
+	.summary = "a release of what this path never acquired",
+	.release = release_unacquired,
+};

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * compdb.c - flags from compile_commands.json.
+ *
+ * libclang reads the database; jansson checks it first, because libclang
+ * only says "cannot load" while a user needs the line and column of the
+ * broken JSON.
+ */
+#include "compdb.h"
+#include "util.h"
+
+#include <clang-c/CXCompilationDatabase.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char *string_of(CXString s)
+{
+	char *copy = xstrdup(clang_getCString(s) ? clang_getCString(s) : "");
+
+	clang_disposeString(s);
+	return copy;
+}
+
+/* Shape check: an array of objects with file, directory and a command. */
+static int validate(const char *path, char **err)
+{
+	json_error_t jerr;
+	json_t *root = json_load_file(path, 0, &jerr), *entry;
+	size_t i;
+
+	if (!root) {
+		if (jerr.line < 0)
+			*err = xasprintf("%s: %s", path, jerr.text);
+		else
+			*err = xasprintf("%s:%d:%d: malformed JSON: %s", path,
+					 jerr.line, jerr.column, jerr.text);
+		return -1;
+	}
+	if (!json_is_array(root)) {
+		*err = xasprintf("%s: expected a JSON array of compile commands", path);
+		json_decref(root);
+		return -1;
+	}
+	json_array_foreach(root, i, entry) {
+		if (!json_is_object(entry) ||
+		    !json_is_string(json_object_get(entry, "file")) ||
+		    !json_is_string(json_object_get(entry, "directory")) ||
+		    (!json_is_string(json_object_get(entry, "command")) &&
+		     !json_is_array(json_object_get(entry, "arguments")))) {
+			*err = xasprintf("%s: entry %zu needs \"file\", \"directory\" "
+					 "and \"command\" or \"arguments\"", path, i + 1);
+			json_decref(root);
+			return -1;
+		}
+	}
+	json_decref(root);
+	return 0;
+}
+
+static char *join_path(const char *dir, const char *file)
+{
+	if (file[0] == '/')
+		return xstrdup(file);
+	return xasprintf("%s/%s", dir, file);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	if (!strcmp(a, b))
+		return true;
+	return realpath(a, ra) && realpath(b, rb) && !strcmp(ra, rb);
+}
+
+/* Clang's flags for one command: no compiler, no -c/-o, no source file. */
+static void job_from_command(CXCompileCommand cmd, struct compile_job *job)
+{
+	unsigned n = clang_CompileCommand_getNumArgs(cmd), i;
+	char *dir = string_of(clang_CompileCommand_getDirectory(cmd));
+	char *file = string_of(clang_CompileCommand_getFilename(cmd));
+
+	job->file = join_path(dir, file);
+	job->args = xcalloc((size_t)n + 3, sizeof(*job->args));
+	job->nargs = 0;
+	job->args[job->nargs++] = xstrdup("-working-directory");
+	job->args[job->nargs++] = xstrdup(dir);
+	for (i = 1; i < n; i++) {
+		char *arg = string_of(clang_CompileCommand_getArg(cmd, i));
+		char *abs = join_path(dir, arg);
+
+		if (!strcmp(arg, "-c") || !strcmp(arg, file) || same_file(abs, job->file)) {
+			free(arg);
+			free(abs);
+			continue;
+		}
+		free(abs);
+		if (!strcmp(arg, "-o") && i + 1 < n) {
+			free(arg);
+			i++;
+			continue;
+		}
+		job->args[job->nargs++] = arg;
+	}
+	free(dir);
+	free(file);
+}
+
+/* The first command for a file is the one that builds it. */
+static void add_first_command(CXCompileCommands cmds, struct compile_job **jobs,
+			      int *njobs)
+{
+	*jobs = xrealloc(*jobs, (size_t)(*njobs + 1) * sizeof(**jobs));
+	job_from_command(clang_CompileCommands_getCommand(cmds, 0),
+			 &(*jobs)[(*njobs)++]);
+}
+
+int compdb_load(const char *build_dir, const char *const *files, int nfiles,
+		struct compile_job **jobs, int *njobs, char **err)
+{
+	char *path = xasprintf("%s/compile_commands.json", build_dir);
+	CXCompilationDatabase_Error dberr;
+	CXCompilationDatabase db;
+	CXCompileCommands cmds;
+	int i, ret = 0;
+
+	*jobs = NULL;
+	*njobs = 0;
+	if (access(path, R_OK)) {
+		*err = xasprintf("%s: cannot read compile_commands.json", path);
+		free(path);
+		return -1;
+	}
+	if (validate(path, err)) {
+		free(path);
+		return -1;
+	}
+	db = clang_CompilationDatabase_fromDirectory(build_dir, &dberr);
+	if (dberr != CXCompilationDatabase_NoError) {
+		*err = xasprintf("%s: libclang cannot load it", path);
+		free(path);
+		return -1;
+	}
+	if (!nfiles) {
+		cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+		unsigned n = clang_CompileCommands_getSize(cmds), k;
+
+		*jobs = xcalloc(n ? n : 1, sizeof(**jobs));
+		for (k = 0; k < n; k++)
+			job_from_command(clang_CompileCommands_getCommand(cmds, k),
+					 &(*jobs)[(*njobs)++]);
+		clang_CompileCommands_dispose(cmds);
+	}
+	for (i = 0; i < nfiles && !ret; i++) {
+		char abs[PATH_MAX];
+
+		if (!realpath(files[i], abs)) {
+			*err = xasprintf("%s: no such file", files[i]);
+			ret = -1;
+			break;
+		}
+		cmds = clang_CompilationDatabase_getCompileCommands(db, abs);
+		if (!cmds || !clang_CompileCommands_getSize(cmds)) {
+			*err = xasprintf("%s: not in %s", files[i], path);
+			ret = -1;
+		} else {
+			add_first_command(cmds, jobs, njobs);
+		}
+		if (cmds)
+			clang_CompileCommands_dispose(cmds);
+	}
+	clang_CompilationDatabase_dispose(db);
+	free(path);
+	return ret;
+}
+
+void compdb_free(struct compile_job *jobs, int njobs)
+{
+	int i, k;
+
+	for (i = 0; i < njobs; i++) {
+		for (k = 0; k < jobs[i].nargs; k++)
+			free(jobs[i].args[k]);
+		free(jobs[i].args);
+		free(jobs[i].file);
+	}
+	free(jobs);
+}

@@ -1,0 +1,1214 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * engine.c - explore the paths of one function.
+ *
+ * A worklist of (block, state) pairs, taken in FIFO order so the first
+ * path to reach a bug is a short one.  A state that reaches a block
+ * already seen with an equal state is dropped: that is what makes loops
+ * terminate and keeps the work close to linear on kernel error ladders.
+ * Everything the engine does is bounded (limits in engine.h) and a
+ * function that hits a bound is reported as such.
+ */
+#include "engine.h"
+#include "cfg.h"
+#include "checks/checks.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_CALL_ARGS 16
+#define MAX_PATH_NOTES 16
+#define NO_SYM UINT_MAX
+
+struct seen {
+	unsigned long hash;
+	struct state *st;
+	struct seen *next;
+};
+
+struct work {
+	unsigned block;
+	struct state *st;
+};
+
+struct analysis {
+	struct ir_func *fn;
+	struct cfg *cfg;
+	const struct rules *rules;
+	const struct limits *limits;
+	struct report *report;
+	struct arena *arena;
+	struct strtab *strings;
+	/* pairs this function acquires somewhere, on any path */
+	const struct pair **acquired;
+	unsigned nacquired, capacquired;
+	/* states seen at each block */
+	struct seen **seen;
+	unsigned *nseen;
+	struct work *queue;
+	size_t qhead, qtail, qcap;
+	unsigned steps;
+	bool stopped;
+	clock_t start;
+};
+
+/* One path being stepped through a block. */
+struct path {
+	struct analysis *an;
+	struct state *st;
+};
+
+static struct value eval(struct path *p, struct ir *e);
+
+static struct value v_unknown(void)
+{
+	return (struct value){ V_UNKNOWN, 0, 0 };
+}
+
+static struct value v_const(long long c)
+{
+	return (struct value){ V_CONST, 0, c };
+}
+
+static struct value v_sym(unsigned id)
+{
+	return (struct value){ V_SYM, id, 0 };
+}
+
+/* ---- path notes ---- */
+
+static void trace_step(struct path *p, struct ir_loc loc, const char *text)
+{
+	struct trace *t = arena_alloc(p->an->arena, sizeof(*t));
+
+	t->prev = p->st->trace;
+	t->seq = p->st->trace ? p->st->trace->seq + 1 : 1;
+	t->loc = loc;
+	t->text = text ? arena_strdup(p->an->arena, text) : NULL;
+	p->st->trace = t;
+}
+
+/* ---- lvalues ---- */
+
+/*
+ * An lvalue's binding key ("v3->buf", by variable identity so shadowed
+ * names do not mix) and its display name ("priv->buf").  Cached on the
+ * node; NULL for what cannot be tracked (a[i], f()->x).
+ */
+static const char *lvalue(struct analysis *an, struct ir *e, const char **display)
+{
+	const char *bk = NULL, *bd = NULL;
+	char key[512], disp[512];
+	int n = -1, m = -1;
+
+	if (e->flags & IR_F_KEYED) {
+		*display = e->display;
+		return e->key;
+	}
+	switch (e->kind) {
+	case IR_VAR:
+		n = snprintf(key, sizeof(key), "v%d", e->id);
+		m = snprintf(disp, sizeof(disp), "%s", e->name);
+		break;
+	case IR_MEMBER:
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s%s%s", bk,
+			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
+		m = snprintf(disp, sizeof(disp), "%s%s%s", bd,
+			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
+		break;
+	case IR_DEREF:
+		if (e->kids[0]->kind == IR_ADDR) {
+			bk = lvalue(an, e->kids[0]->kids[0], &bd);
+			if (bk) {
+				n = snprintf(key, sizeof(key), "%s", bk);
+				m = snprintf(disp, sizeof(disp), "%s", bd);
+			}
+			break;
+		}
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s->*", bk);
+		m = snprintf(disp, sizeof(disp), "*%s", bd);
+		break;
+	case IR_INDEX:
+		if (e->kids[1]->kind != IR_CONST || !lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s[%lld]", bk, e->kids[1]->value);
+		m = snprintf(disp, sizeof(disp), "%s[%lld]", bd, e->kids[1]->value);
+		break;
+	default:
+		break;
+	}
+	e->flags |= IR_F_KEYED;
+	if (n < 0 || m < 0 || n >= (int)sizeof(key) || m >= (int)sizeof(disp)) {
+		e->key = e->display = NULL;
+	} else {
+		e->key = strtab_intern(an->strings, key);
+		e->display = strtab_intern(an->strings, disp);
+	}
+	*display = e->display;
+	return e->key;
+}
+
+/* Is the variable at the root of @e one of a macro's ({ }) temporaries? */
+static bool rooted_in_internal(const struct ir *e)
+{
+	while (e->kind == IR_MEMBER || e->kind == IR_DEREF || e->kind == IR_INDEX)
+		e = e->kids[0];
+	return e->kind == IR_VAR && (e->flags & IR_F_INTERNAL);
+}
+
+/*
+ * The value of an lvalue nobody assigned on this path, made a symbol so
+ * that two tests of the same flag agree: "if (x) get(); ... if (x) put();"
+ */
+static struct value lvalue_symbol(struct path *p, struct ir *e, const char *key)
+{
+	unsigned id = 0x80000000u |
+		      (unsigned)(hash_bytes(HASH_INIT, &key, sizeof(key)) & 0x7fffffff);
+	unsigned mask = (e->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+
+	if (state_sym(p->st, id))
+		return v_unknown();
+	state_new_sym(p->st, id, mask, NULL);
+	state_set(p->st, key, v_sym(id));
+	return v_sym(id);
+}
+
+/* ---- resources ---- */
+
+static bool pair_acquired(const struct analysis *an, const struct pair *pair)
+{
+	unsigned i;
+
+	for (i = 0; i < an->nacquired; i++)
+		if (an->acquired[i] == pair)
+			return true;
+	return false;
+}
+
+static void name_resources(struct path *p, unsigned sym, struct ir *lhs,
+			   const char *display)
+{
+	bool internal = rooted_in_internal(lhs);
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (!r->has_handle || r->handle_sym != sym)
+			continue;
+		if (!r->name || (r->name_internal && !internal)) {
+			r->name = display;
+			r->name_internal = internal;
+		}
+	}
+}
+
+/* A handle stored where ladder cannot follow it is no longer owed here. */
+static void escape_sym(struct path *p, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++)
+		if (p->st->res[i].has_handle && p->st->res[i].handle_sym == sym)
+			p->st->res[i].escaped = true;
+}
+
+/* &x was passed to a call: x and what hangs off it may have changed. */
+static void escape_lvalue(struct path *p, const char *key)
+{
+	size_t len = strlen(key);
+	unsigned i;
+
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind == V_SYM && !strncmp(b->key, key, len))
+			escape_sym(p, b->value.sym);
+	}
+	state_forget_below(p->st, key);
+	state_set(p->st, key, v_unknown());
+}
+
+static void store(struct path *p, struct ir *lhs, struct value v)
+{
+	const char *display, *key = lvalue(p->an, lhs, &display);
+
+	if (!key) {
+		if (v.kind == V_SYM)
+			escape_sym(p, v.sym);
+		return;
+	}
+	state_forget_below(p->st, key);
+	state_set(p->st, key, v);
+	if (v.kind == V_SYM)
+		name_resources(p, v.sym, lhs, display);
+}
+
+/* ---- checks ---- */
+
+static void fire_release(struct path *p, const struct release_event *ev)
+{
+	struct check_ctx ctx = { p->an, p->st };
+	unsigned i;
+
+	for (i = 0; i < nr_checkers; i++)
+		if (all_checkers[i]->release)
+			all_checkers[i]->release(&ctx, ev);
+}
+
+static void fire_error_return(struct path *p, struct ir_loc where)
+{
+	struct check_ctx ctx = { p->an, p->st };
+	unsigned i;
+
+	for (i = 0; i < nr_checkers; i++)
+		if (all_checkers[i]->error_return)
+			all_checkers[i]->error_return(&ctx, where);
+}
+
+/* ---- calls ---- */
+
+static struct value call_result(struct path *p, struct ir *call)
+{
+	unsigned mask = (call->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+
+	if (call->flags & IR_F_VOID)
+		return v_unknown();
+	state_new_sym(p->st, call->site * 2, mask, call);
+	return v_sym(call->site * 2);
+}
+
+static struct value unknown_call(struct path *p, struct ir *call)
+{
+	const char *display, *key;
+	unsigned i;
+
+	for (i = 0; i < call->nkids; i++) {
+		struct ir *arg = call->kids[i];
+
+		if (arg->kind != IR_ADDR)
+			continue;
+		key = lvalue(p->an, arg->kids[0], &display);
+		if (key)
+			escape_lvalue(p, key);
+	}
+	return call_result(p, call);
+}
+
+/* Where an argument-held handle lives: an existing symbol or a new one. */
+static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
+			    struct ir *lv, struct resource *r)
+{
+	const char *display = NULL, *key = lv ? lvalue(p->an, lv, &display) : NULL;
+
+	if (arg.kind == V_SYM) {
+		r->handle_sym = arg.sym;
+	} else if (key) {
+		r->handle_sym = call->site * 2 + 1;
+		state_new_sym(p->st, r->handle_sym, VAL_POS, call);
+		store(p, lv, v_sym(r->handle_sym));
+	} else {
+		return false;	/* nothing to follow the handle by */
+	}
+	r->has_handle = true;
+	if (display) {
+		r->name = display;
+		r->name_internal = rooted_in_internal(lv);
+	}
+	return true;
+}
+
+static struct value do_acquire(struct path *p, struct ir *call,
+			       const struct rule_fn *rule, struct value *args,
+			       unsigned nargs)
+{
+	struct resource r = { .site = call->site, .rule = rule, .acquire = call };
+	struct value result = v_unknown();
+	unsigned i, arg = (unsigned)rule->handle.arg;
+	struct ir *lv;
+
+	r.status_sym = NO_SYM;
+	r.status = RES_LIVE;
+	if (!(call->flags & IR_F_VOID)) {
+		r.status_sym = call->site * 2;
+		state_new_sym(p->st, r.status_sym,
+			      success_initial_mask(rule->success), call);
+		result = v_sym(r.status_sym);
+	}
+	switch (rule->handle.kind) {
+	case HANDLE_RETURN:
+		if (r.status_sym == NO_SYM)
+			return result;
+		r.has_handle = true;
+		r.handle_sym = r.status_sym;
+		break;
+	case HANDLE_ARG:
+		if (arg >= nargs || !bind_handle_arg(p, call, args[arg],
+						     call->kids[arg], &r))
+			return result;
+		break;
+	case HANDLE_ARG_OUT:
+		if (arg >= nargs || call->kids[arg]->kind != IR_ADDR)
+			return result;
+		lv = call->kids[arg]->kids[0];
+		if (!bind_handle_arg(p, call, v_unknown(), lv, &r))
+			return result;
+		break;
+	case HANDLE_NONE:
+		break;
+	}
+	for (i = 0; i < nargs && i < MAX_CALL_ARGS; i++)
+		if ((rule->pins & (1u << i)) && args[i].kind == V_SYM &&
+		    r.npins < MAX_PINS)
+			r.pins[r.npins++] = args[i].sym;
+	trace_step(p, call->loc, NULL);
+	r.acquire_seq = p->st->trace->seq;
+	state_update_status(p->st, &r);
+	state_add_resource(p->st, &r);
+	return result;
+}
+
+static enum release_kind release_kind_of(const struct resource *r)
+{
+	switch (r->status) {
+	case RES_RELEASED:
+		return REL_RELEASED;
+	case RES_FAILED:
+		return REL_FAILED;
+	default:
+		return REL_LIVE;
+	}
+}
+
+/* Which resource does this release refer to, if any ladder knows of? */
+static bool match_release(struct path *p, const struct rule_fn *rule,
+			  struct value *args, unsigned nargs,
+			  struct release_event *ev)
+{
+	const struct pair *pair = rule->pair;
+	unsigned arg = (unsigned)rule->handle.arg;
+	struct resource *r = NULL;
+
+	if (rule->handle.kind == HANDLE_NONE) {
+		r = state_find_pair(p->st, pair);
+	} else if (arg < nargs && args[arg].kind == V_SYM) {
+		r = state_find_handle(p->st, args[arg].sym, pair);
+	} else if (arg < nargs && args[arg].kind == V_UNINIT &&
+		   pair_acquired(p->an, pair)) {
+		ev->kind = REL_NEVER;
+		ev->rule = rule;
+		return true;
+	}
+	if (!r && rule->handle.kind == HANDLE_NONE && pair_acquired(p->an, pair)) {
+		ev->kind = REL_NEVER;
+		ev->rule = rule;
+		return true;
+	}
+	if (!r)
+		return false;
+	ev->res = r;
+	ev->kind = release_kind_of(r);
+	ev->rule = rule;
+	return true;
+}
+
+static void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
+		       struct value *args, unsigned nargs)
+{
+	struct release_event ev = { .call = call };
+	const struct rule_fn *rule;
+	const char *display = NULL;
+	unsigned arg;
+
+	for (rule = chain; rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE)
+			continue;
+		memset(&ev, 0, sizeof(ev));
+		ev.call = call;
+		if (match_release(p, rule, args, nargs, &ev) && ev.kind != REL_NEVER)
+			break;
+	}
+	if (!ev.rule)
+		return;
+	arg = (unsigned)ev.rule->handle.arg;
+	if (ev.rule->handle.kind != HANDLE_NONE && arg < nargs) {
+		if (lvalue(p->an, call->kids[arg], &display))
+			ev.handle = display;
+		ev.handle_mask = value_mask(p->st, args[arg]);
+	}
+	fire_release(p, &ev);
+	if (ev.res && ev.kind == REL_LIVE) {
+		ev.res->status = RES_RELEASED;
+		ev.res->release = call;
+	}
+}
+
+static const struct rule_fn *find_role(const struct rule_fn *chain,
+				       enum rule_role role)
+{
+	for (; chain; chain = chain->next)
+		if (chain->role == role)
+			return chain;
+	return NULL;
+}
+
+static unsigned eval_args(struct path *p, struct ir *call, struct value *args)
+{
+	unsigned i;
+
+	for (i = 0; i < call->nkids; i++) {
+		struct value v = eval(p, call->kids[i]);
+
+		if (i < MAX_CALL_ARGS)
+			args[i] = v;
+	}
+	return call->nkids < MAX_CALL_ARGS ? call->nkids : MAX_CALL_ARGS;
+}
+
+static struct value eval_call(struct path *p, struct ir *call)
+{
+	const struct rule_fn *chain = rules_lookup(p->an->rules, call->name);
+	struct value args[MAX_CALL_ARGS], v;
+	const struct rule_fn *rule;
+	unsigned nargs = eval_args(p, call, args);
+
+	if (!chain)
+		return unknown_call(p, call);
+	rule = find_role(chain, ROLE_ACQUIRE);
+	if (rule)
+		return do_acquire(p, call, rule, args, nargs);
+	if (find_role(chain, ROLE_RELEASE)) {
+		do_release(p, call, chain, args, nargs);
+		return call_result(p, call);
+	}
+	if ((unsigned)chain->arg >= nargs)
+		return call_result(p, call);
+	switch (chain->role) {
+	case ROLE_TRANSPARENT:
+		return args[chain->arg];
+	case ROLE_ERROR_VALUE:
+		/* ERR_PTR(x): whatever x is, the result is an error. */
+		v = args[chain->arg];
+		if (v.kind == V_SYM) {
+			state_refine(p->st, v.sym, VAL_NEG);
+			return v;
+		}
+		if (v.kind == V_CONST)
+			return v;
+		v = call_result(p, call);
+		state_refine(p->st, v.sym, VAL_NEG);
+		return v;
+	default:
+		return call_result(p, call);
+	}
+}
+
+/* ---- expressions ---- */
+
+static void eval_kids(struct path *p, struct ir *e)
+{
+	unsigned i;
+
+	for (i = 0; i < e->nkids; i++)
+		if (e->kids[i] && (e->kids[i]->flags & IR_F_EFFECTS))
+			eval(p, e->kids[i]);
+}
+
+static struct value eval_lvalue(struct path *p, struct ir *e)
+{
+	const char *display, *key;
+
+	if (e->flags & IR_F_EFFECTS)
+		eval_kids(p, e);
+	key = lvalue(p->an, e, &display);
+	return key ? state_get(p->st, key) : v_unknown();
+}
+
+static struct value eval_assign(struct path *p, struct ir *e)
+{
+	struct value v = eval(p, e->kids[1]);
+
+	if (e->kids[0]->flags & IR_F_EFFECTS)
+		eval_kids(p, e->kids[0]);
+	store(p, e->kids[0], v);
+	return v;
+}
+
+static void eval_decl(struct path *p, struct ir *d)
+{
+	struct ir var = { .kind = IR_VAR, .id = d->id, .name = d->name,
+			  .flags = d->flags & IR_F_INTERNAL, .loc = d->loc };
+	struct value v = { V_UNINIT, 0, 0 };
+	const char *display, *key;
+
+	if (d->nkids && d->kids[0])
+		v = eval(p, d->kids[0]);
+	key = lvalue(p->an, &var, &display);
+	if (!key)
+		return;
+	state_forget_below(p->st, key);
+	state_set(p->st, key, v);
+	if (v.kind == V_SYM)
+		name_resources(p, v.sym, &var, display);
+}
+
+static struct value eval_update(struct path *p, struct ir *e)
+{
+	const char *display, *key;
+
+	eval_kids(p, e);
+	key = lvalue(p->an, e->kids[0], &display);
+	if (key) {
+		state_forget_below(p->st, key);
+		state_set(p->st, key, v_unknown());
+	}
+	return v_unknown();
+}
+
+static struct value eval(struct path *p, struct ir *e)
+{
+	struct value a, b;
+
+	switch (e->kind) {
+	case IR_CONST:
+		return v_const(e->value);
+	case IR_VAR:
+	case IR_MEMBER:
+	case IR_DEREF:
+	case IR_INDEX:
+		return eval_lvalue(p, e);
+	case IR_CALL:
+		return eval_call(p, e);
+	case IR_ASSIGN:
+		return eval_assign(p, e);
+	case IR_UPDATE:
+		return eval_update(p, e);
+	case IR_DECL:
+		eval_decl(p, e);
+		return v_unknown();
+	case IR_COMMA:
+		eval(p, e->kids[0]);
+		return eval(p, e->kids[1]);
+	case IR_NOT:
+		a = eval(p, e->kids[0]);
+		return a.kind == V_CONST ? v_const(!a.c) : v_unknown();
+	case IR_CMP:
+		a = eval(p, e->kids[0]);
+		b = eval(p, e->kids[1]);
+		(void)b;
+		return v_unknown();
+	case IR_OPAQUE:
+		return v_unknown();
+	default:
+		eval_kids(p, e);
+		return v_unknown();
+	}
+}
+
+/* ---- branches ---- */
+
+enum test_kind { TEST_UNKNOWN, TEST_CONST, TEST_SYM };
+
+struct test {
+	enum test_kind kind;
+	bool truth;			/* TEST_CONST */
+	unsigned sym;			/* TEST_SYM */
+	unsigned mask[2];		/* [0] if false, [1] if true */
+	bool exact[2];			/* the value is then exactly .c */
+	long long c;
+	const char *subject;		/* display name of what is tested */
+	bool pointer;
+};
+
+struct interval {
+	long long lo, hi;
+};
+
+static const struct interval class_range[3] = {
+	{ LLONG_MIN, -1 },	/* VAL_NEG */
+	{ 0, 0 },		/* VAL_ZERO */
+	{ 1, LLONG_MAX },	/* VAL_POS */
+};
+
+/* Can some x in @r satisfy "x op c"? */
+static bool may_hold(struct interval r, enum ir_cmp op, long long c)
+{
+	switch (op) {
+	case CMP_EQ:
+		return r.lo <= c && c <= r.hi;
+	case CMP_NE:
+		return !(r.lo == c && r.hi == c);
+	case CMP_LT:
+		return r.lo < c;
+	case CMP_LE:
+		return r.lo <= c;
+	case CMP_GT:
+		return r.hi > c;
+	case CMP_GE:
+		return r.hi >= c;
+	}
+	return true;
+}
+
+static bool holds(long long x, enum ir_cmp op, long long c)
+{
+	struct interval r = { x, x };
+
+	return may_hold(r, op, c);
+}
+
+static const enum ir_cmp negated[] = {
+	[CMP_EQ] = CMP_NE, [CMP_NE] = CMP_EQ, [CMP_LT] = CMP_GE,
+	[CMP_LE] = CMP_GT, [CMP_GT] = CMP_LE, [CMP_GE] = CMP_LT,
+};
+
+static const enum ir_cmp swapped[] = {
+	[CMP_EQ] = CMP_EQ, [CMP_NE] = CMP_NE, [CMP_LT] = CMP_GT,
+	[CMP_LE] = CMP_GE, [CMP_GT] = CMP_LT, [CMP_GE] = CMP_LE,
+};
+
+static unsigned cmp_mask(enum ir_cmp op, long long c)
+{
+	unsigned mask = 0, i;
+
+	for (i = 0; i < 3; i++)
+		if (may_hold(class_range[i], op, c))
+			mask |= 1u << i;
+	return mask;
+}
+
+/* The value of @e, as a symbol when it is an lvalue nobody set. */
+static struct value tested_value(struct path *p, struct ir *e, struct test *t)
+{
+	struct value v = eval(p, e);
+	const char *display, *key;
+
+	key = lvalue(p->an, e, &display);
+	if (key && (v.kind == V_UNKNOWN || v.kind == V_UNINIT))
+		v = lvalue_symbol(p, e, key);
+	t->subject = display;
+	t->pointer = e->flags & IR_F_POINTER;
+	if (!t->subject && e->kind == IR_CALL && e->name)
+		t->subject = strtab_intern(p->an->strings, e->name);
+	return v;
+}
+
+/* A test "v op c" on a value. */
+static void test_value(struct path *p, struct value v, enum ir_cmp op,
+		       long long c, struct test *t)
+{
+	const struct sym *s;
+
+	if (v.kind == V_CONST) {
+		t->kind = TEST_CONST;
+		t->truth = holds(v.c, op, c);
+		return;
+	}
+	if (v.kind != V_SYM || !(s = state_sym(p->st, v.sym)))
+		return;
+	if (s->has_const) {
+		t->kind = TEST_CONST;
+		t->truth = holds(s->c, op, c);
+		return;
+	}
+	t->kind = TEST_SYM;
+	t->sym = v.sym;
+	t->mask[1] = cmp_mask(op, c);
+	t->mask[0] = cmp_mask(negated[op], c);
+	t->exact[1] = op == CMP_EQ;
+	t->exact[0] = op == CMP_NE;
+	t->c = c;
+}
+
+/* A test "pred(v)" true exactly for values in @mask: IS_ERR(p). */
+static void test_predicate(struct path *p, struct value v, unsigned mask,
+			   struct test *t)
+{
+	const struct sym *s = v.kind == V_SYM ? state_sym(p->st, v.sym) : NULL;
+
+	if (v.kind == V_CONST || (s && s->has_const)) {
+		t->kind = TEST_CONST;
+		t->truth = value_mask(p->st, v) & mask;
+		return;
+	}
+	if (!s)
+		return;
+	t->kind = TEST_SYM;
+	t->sym = v.sym;
+	t->mask[1] = mask;
+	t->mask[0] = VAL_ANY & ~mask;
+}
+
+static void eval_test(struct path *p, struct ir *c, struct test *t)
+{
+	const struct rule_fn *rule;
+	struct value args[MAX_CALL_ARGS], l, r;
+	unsigned tmp;
+
+	switch (c->kind) {
+	case IR_CALL:
+		rule = rules_lookup(p->an->rules, c->name);
+		if (!rule || rule->role != ROLE_PREDICATE ||
+		    (unsigned)rule->arg >= c->nkids)
+			break;
+		eval_args(p, c, args);
+		l = tested_value(p, c->kids[rule->arg], t);
+		test_predicate(p, l, rule->mask, t);
+		return;
+	case IR_CMP:
+		if (c->kids[1]->kind == IR_CONST) {
+			l = tested_value(p, c->kids[0], t);
+			test_value(p, l, (enum ir_cmp)c->op, c->kids[1]->value, t);
+			return;
+		}
+		if (c->kids[0]->kind == IR_CONST) {
+			r = tested_value(p, c->kids[1], t);
+			test_value(p, r, swapped[c->op], c->kids[0]->value, t);
+			return;
+		}
+		eval(p, c);
+		return;
+	case IR_NOT:
+		eval_test(p, c->kids[0], t);
+		t->truth = !t->truth;
+		tmp = t->mask[0];
+		t->mask[0] = t->mask[1];
+		t->mask[1] = tmp;
+		tmp = t->exact[0];
+		t->exact[0] = t->exact[1];
+		t->exact[1] = tmp;
+		return;
+	default:
+		break;
+	}
+	l = tested_value(p, c, t);
+	test_value(p, l, CMP_NE, 0, t);
+}
+
+static const char *describe_mask(unsigned mask, bool pointer)
+{
+	static const char *const pointers[8] = {
+		[VAL_NEG] = "is an error pointer",
+		[VAL_ZERO] = "is NULL",
+		[VAL_POS] = "is a valid pointer",
+		[VAL_NEG | VAL_ZERO] = "is NULL or an error pointer",
+		[VAL_ZERO | VAL_POS] = "is not an error pointer",
+		[VAL_NEG | VAL_POS] = "is not NULL",
+	};
+	static const char *const integers[8] = {
+		[VAL_NEG] = "is negative",
+		[VAL_ZERO] = "is 0",
+		[VAL_POS] = "is positive",
+		[VAL_NEG | VAL_ZERO] = "is 0 or negative",
+		[VAL_ZERO | VAL_POS] = "is not negative",
+		[VAL_NEG | VAL_POS] = "is non-zero",
+	};
+
+	return (pointer ? pointers : integers)[mask & 7];
+}
+
+/* A call as the source names it: kzalloc() rather than kzalloc_noprof(). */
+static const char *call_name(const struct analysis *an, const struct ir *call)
+{
+	const struct rule_fn *rule;
+
+	if (!call || !call->name)
+		return NULL;
+	rule = rules_lookup(an->rules, call->name);
+	return rule ? rule->name : call->name;
+}
+
+/* Note what the branch taken says about the tested value. */
+static void branch_note(struct path *p, const struct block *blk,
+			const struct test *t, int outcome)
+{
+	const struct sym *s = state_sym(p->st, t->sym);
+	const char *what, *origin;
+	char text[256], value[64];
+
+	if (!s || !t->subject)
+		return;
+	if (s->has_const && t->exact[outcome]) {
+		snprintf(value, sizeof(value), "is %lld", s->c);
+		what = value;
+	} else {
+		what = describe_mask(t->mask[outcome], t->pointer);
+		if (!what)
+			return;
+	}
+	origin = call_name(p->an, s->origin);
+	if (origin && strcmp(origin, t->subject))
+		snprintf(text, sizeof(text), "'%s' (from %s()) %s", t->subject,
+			 origin, what);
+	else
+		snprintf(text, sizeof(text), "'%s' %s", t->subject, what);
+	trace_step(p, blk->where, text);
+}
+
+/* ---- returns ---- */
+
+/*
+ * Is returning @v an error return?  A negative errno, an ERR_PTR, NULL
+ * from a pointer function, or a call's result known to be non-zero
+ * ("if (ret) goto err; ... return ret;").  On return, *mask is the part
+ * of @v's value set that makes it an error.
+ */
+static bool is_error_return(struct path *p, struct value v, unsigned *mask)
+{
+	unsigned m = value_mask(p->st, v);
+
+	if (v.kind != V_CONST && v.kind != V_SYM)
+		return false;
+	switch (p->an->fn->ret) {
+	case RET_POINTER:
+		if (v.kind == V_CONST)
+			return v.c == 0 || (v.c < 0 && v.c >= -4095);
+		*mask = m;
+		return !(m & VAL_POS);
+	case RET_SIGNED:
+		if (v.kind == V_CONST)
+			return v.c < 0;
+		*mask = VAL_NEG;
+		return (m & VAL_NEG) && !(m & VAL_ZERO);
+	default:
+		return false;
+	}
+}
+
+static void do_return(struct path *p, const struct block *blk)
+{
+	struct value v = blk->ret ? eval(p, blk->ret) : v_unknown();
+	unsigned mask = 0;
+
+	if (!is_error_return(p, v, &mask))
+		return;
+	if (v.kind == V_SYM && !state_refine(p->st, v.sym, mask))
+		return;
+	fire_error_return(p, blk->where);
+}
+
+/* ---- exploration ---- */
+
+static void bound_hit(struct analysis *an, const char *reason)
+{
+	if (an->stopped)
+		return;
+	an->stopped = true;
+	report_bound(an->report, an->fn->name, an->fn->loc, reason);
+}
+
+static void push(struct analysis *an, unsigned block, struct state *st)
+{
+	if (an->qtail == an->qcap) {
+		if (an->qhead) {
+			memmove(an->queue, an->queue + an->qhead,
+				(an->qtail - an->qhead) * sizeof(*an->queue));
+			an->qtail -= an->qhead;
+			an->qhead = 0;
+		}
+		if (an->qtail == an->qcap) {
+			an->qcap = an->qcap ? an->qcap * 2 : 64;
+			an->queue = xrealloc(an->queue, an->qcap * sizeof(*an->queue));
+		}
+	}
+	state_gc(st);
+	an->queue[an->qtail].block = block;
+	an->queue[an->qtail].st = st;
+	an->qtail++;
+}
+
+/* Record @st at @block; false if an equal state was there already. */
+static bool first_visit(struct analysis *an, unsigned block, struct state *st)
+{
+	unsigned long h = state_hash(st);
+	struct seen *s;
+	char reason[128];
+
+	for (s = an->seen[block]; s; s = s->next)
+		if (s->hash == h && state_equal(s->st, st))
+			return false;
+	if (an->nseen[block] >= an->limits->max_block_states) {
+		snprintf(reason, sizeof(reason),
+			 "more than %u distinct states at one point",
+			 an->limits->max_block_states);
+		bound_hit(an, reason);
+		return false;
+	}
+	s = arena_alloc(an->arena, sizeof(*s));
+	s->hash = h;
+	s->st = st;
+	s->next = an->seen[block];
+	an->seen[block] = s;
+	an->nseen[block]++;
+	return true;
+}
+
+static void do_branch(struct path *p, const struct block *blk)
+{
+	struct test t = { .kind = TEST_UNKNOWN };
+	struct state *out[2] = { NULL, NULL };
+	struct sym *s;
+	int i;
+
+	eval_test(p, blk->cond, &t);
+	for (i = 1; i >= 0; i--) {
+		if (t.kind == TEST_CONST && t.truth != (i == 1))
+			continue;
+		out[i] = state_clone(p->st);
+		if (t.kind != TEST_SYM)
+			continue;
+		if (!state_refine(out[i], t.sym, t.mask[i])) {
+			state_free(out[i]);
+			out[i] = NULL;
+			continue;
+		}
+		s = state_sym(out[i], t.sym);
+		if (t.exact[i] && s) {
+			s->has_const = true;
+			s->c = t.c;
+			if (!state_refine(out[i], t.sym, s->mask)) {
+				state_free(out[i]);
+				out[i] = NULL;
+			}
+		}
+	}
+	for (i = 1; i >= 0; i--) {
+		struct path q = { p->an, out[i] };
+
+		if (!out[i])
+			continue;
+		/* Only a real decision is worth a note. */
+		if (t.kind == TEST_SYM && out[0] && out[1])
+			branch_note(&q, blk, &t, i);
+		push(p->an, blk->succ[i == 1 ? 0 : 1], out[i]);
+	}
+}
+
+static void step_block(struct analysis *an, const struct block *blk, struct state *st)
+{
+	struct path p = { an, st };
+	unsigned i;
+	char text[160];
+
+	if (blk->label) {
+		snprintf(text, sizeof(text), "path continues at label '%s'",
+			 blk->label->name);
+		trace_step(&p, blk->label->loc, text);
+	}
+	for (i = 0; i < blk->nelems; i++)
+		eval(&p, blk->elems[i]);
+	switch (blk->term) {
+	case TERM_JUMP:
+		push(an, blk->succ[0], st);
+		return;
+	case TERM_BRANCH:
+		do_branch(&p, blk);
+		break;
+	case TERM_RETURN:
+		do_return(&p, blk);
+		break;
+	case TERM_EXIT:
+		break;
+	}
+	state_free(st);
+}
+
+static bool out_of_time(struct analysis *an)
+{
+	double spent = (double)(clock() - an->start) / CLOCKS_PER_SEC;
+	char reason[128];
+
+	if (spent <= an->limits->max_seconds)
+		return false;
+	snprintf(reason, sizeof(reason), "time limit of %.0f s reached",
+		 an->limits->max_seconds);
+	bound_hit(an, reason);
+	return true;
+}
+
+static void explore(struct analysis *an)
+{
+	char reason[128];
+
+	push(an, an->cfg->entry, state_new());
+	while (an->qhead < an->qtail && !an->stopped) {
+		struct work w = an->queue[an->qhead++];
+
+		if (!first_visit(an, w.block, w.st)) {
+			state_free(w.st);
+			continue;
+		}
+		if (++an->steps > an->limits->max_steps) {
+			snprintf(reason, sizeof(reason), "path limit of %u steps reached",
+				 an->limits->max_steps);
+			bound_hit(an, reason);
+			break;
+		}
+		if (!(an->steps & 255) && out_of_time(an))
+			break;
+		step_block(an, an->cfg->blocks[w.block], state_clone(w.st));
+	}
+	while (an->qhead < an->qtail)
+		state_free(an->queue[an->qhead++].st);
+}
+
+/* ---- setup ---- */
+
+/* Does @e contain a call ladder has a rule for?  Records acquired pairs. */
+static bool scan_calls(struct analysis *an, const struct ir *e)
+{
+	const struct rule_fn *rule;
+	bool found = false;
+	unsigned i;
+
+	if (!e)
+		return false;
+	if (e->kind == IR_CALL && (rule = rules_lookup(an->rules, e->name))) {
+		const struct rule_fn *acq = find_role(rule, ROLE_ACQUIRE);
+
+		if (acq && !pair_acquired(an, acq->pair)) {
+			if (an->nacquired == an->capacquired) {
+				an->capacquired = an->capacquired ? an->capacquired * 2 : 8;
+				an->acquired = xrealloc(an->acquired,
+					an->capacquired * sizeof(*an->acquired));
+			}
+			an->acquired[an->nacquired++] = acq->pair;
+		}
+		found = acq || find_role(rule, ROLE_RELEASE);
+	}
+	for (i = 0; i < e->nkids; i++)
+		found |= scan_calls(an, e->kids[i]);
+	return found;
+}
+
+static void free_seen(struct analysis *an)
+{
+	unsigned i;
+	struct seen *s;
+
+	for (i = 0; i < an->cfg->nblocks; i++)
+		for (s = an->seen[i]; s; s = s->next)
+			state_free(s->st);
+	free(an->seen);
+	free(an->nseen);
+}
+
+void engine_run(struct ir_func *fn, const struct rules *rules,
+		const struct limits *limits, struct report *report,
+		struct arena *arena, struct strtab *strings)
+{
+	struct analysis an = {
+		.fn = fn, .rules = rules, .limits = limits, .report = report,
+		.arena = arena, .strings = strings, .start = clock(),
+	};
+
+	/* A function that calls nothing ladder knows cannot have a finding. */
+	if (!scan_calls(&an, fn->body)) {
+		free(an.acquired);
+		return;
+	}
+	an.cfg = cfg_build(fn, arena);
+	an.seen = xcalloc(an.cfg->nblocks, sizeof(*an.seen));
+	an.nseen = xcalloc(an.cfg->nblocks, sizeof(*an.nseen));
+	explore(&an);
+	free_seen(&an);
+	free(an.queue);
+	free(an.acquired);
+	cfg_free(an.cfg);
+}
+
+/* ---- services for checks ---- */
+
+const char *analysis_function(const struct check_ctx *ctx)
+{
+	return ctx->an->fn->name;
+}
+
+const char *resource_release_name(const struct resource *r)
+{
+	const struct rule_fn *rel = r->rule->pair->first_release;
+
+	return rel ? rel->name : "its release";
+}
+
+const char *resource_acquire_name(const struct resource *r)
+{
+	return r->rule->name;
+}
+
+static bool has_note_at(const struct finding *f, struct ir_loc loc)
+{
+	unsigned i;
+
+	for (i = 0; i < f->nnotes; i++)
+		if (f->notes[i].loc.line == loc.line && f->notes[i].loc.file == loc.file)
+			return true;
+	return false;
+}
+
+static void add_acquire_note(struct finding *f, const struct resource *r,
+			     bool another)
+{
+	if (r->name)
+		finding_note(f, r->acquire->loc, "'%s' %sacquired here by %s()",
+			     r->name, another ? "also " : "", resource_acquire_name(r));
+	else
+		finding_note(f, r->acquire->loc, "%sacquired here by %s()",
+			     another ? "or " : "", resource_acquire_name(r));
+}
+
+static void add_path_notes(struct finding *f, const struct trace *t, unsigned since)
+{
+	const struct trace *steps[MAX_PATH_NOTES];
+	unsigned n = 0;
+
+	for (; t && t->seq > since && n < MAX_PATH_NOTES; t = t->prev)
+		if (t->text)
+			steps[n++] = t;
+	while (n--)
+		finding_note(f, steps[n]->loc, "%s", steps[n]->text);
+}
+
+struct finding *check_emit(struct check_ctx *ctx, const char *check,
+			   struct ir_loc at, const struct resource *r,
+			   const char *key, char *message)
+{
+	struct analysis *an = ctx->an;
+	struct finding *f, *dup;
+	char *full_key = xasprintf("%s|%s|%s", check, an->fn->name, key);
+
+	f = report_add(an->report, full_key, &dup);
+	free(full_key);
+	if (!f) {
+		/* Same bug along another path: name the other acquire too. */
+		if (dup && r && !has_note_at(dup, r->acquire->loc))
+			add_acquire_note(dup, r, true);
+		free(message);
+		return NULL;
+	}
+	f->check = check;
+	f->function = an->fn->name;
+	f->loc = at;
+	f->message = message;
+	f->resource = r ? (r->name ? r->name :
+			   strtab_intern(an->strings, resource_acquire_name(r))) : NULL;
+	if (r) {
+		f->acquire.call = strtab_intern(an->strings, resource_acquire_name(r));
+		f->acquire.loc = r->acquire->loc;
+		add_acquire_note(f, r, false);
+		add_path_notes(f, ctx->st->trace, r->acquire_seq);
+	} else {
+		add_path_notes(f, ctx->st->trace, 0);
+	}
+	return f;
+}

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The path engine: walks a function's CFG path by path, keeping a state
+ * (state.h), applying each call's meaning from the rules, and handing
+ * events to the checks (checks/).  The engine decides what happened; the
+ * checks decide what is worth a warning.
+ */
+#ifndef LADDER_ENGINE_H
+#define LADDER_ENGINE_H
+
+#include <stdbool.h>
+#include "ir.h"
+#include "report.h"
+#include "rules.h"
+#include "state.h"
+#include "util.h"
+
+struct limits {
+	unsigned max_steps;		/* block visits per function */
+	unsigned max_block_states;	/* distinct states kept per block */
+	double max_seconds;		/* per function */
+};
+
+struct analysis;
+
+/* What a check sees at an event. */
+struct check_ctx {
+	struct analysis *an;
+	struct state *st;
+};
+
+enum release_kind {
+	REL_LIVE,	/* releases a resource this path holds */
+	REL_RELEASED,	/* ... that this path already released */
+	REL_FAILED,	/* ... whose acquire failed on this path */
+	REL_NEVER,	/* ... that this path never acquired */
+};
+
+struct release_event {
+	const struct ir *call;
+	const struct rule_fn *rule;	/* the release's rule */
+	enum release_kind kind;
+	struct resource *res;		/* NULL for REL_NEVER */
+	const char *handle;		/* the argument as written, or NULL */
+	unsigned handle_mask;		/* what the handle may be */
+};
+
+/* Analyse one function; findings go to @report. */
+void engine_run(struct ir_func *fn, const struct rules *rules,
+		const struct limits *limits, struct report *report,
+		struct arena *arena, struct strtab *strings);
+
+/* ---- services for checks ---- */
+
+/* The acquire as the source names it: "kzalloc", not "kzalloc_noprof". */
+const char *resource_acquire_name(const struct resource *r);
+/* The call that undoes @r: "free_pages_exact". */
+const char *resource_release_name(const struct resource *r);
+const char *analysis_function(const struct check_ctx *ctx);
+
+/*
+ * Report a finding of @check at @at about @r (may be NULL), identified by
+ * @key for de-duplication; takes @message.  Path notes from @r's acquire
+ * to here are attached.  Returns NULL if it duplicates an earlier one.
+ */
+struct finding *check_emit(struct check_ctx *ctx, const char *check,
+			   struct ir_loc at, const struct resource *r,
+			   const char *key, char *message);
+
+#endif

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The intermediate representation: a compact tree translated from Clang's
+ * AST for each analysed function (ast.c).  The CFG builder and the path
+ * engine work on this tree only, never on libclang cursors, so they are
+ * independent of Clang's API and fast to walk many times.
+ */
+#ifndef LADDER_IR_H
+#define LADDER_IR_H
+
+#include <stdbool.h>
+
+enum ir_kind {
+	/* expressions */
+	IR_CONST,	/* integer constant in .value */
+	IR_VAR,		/* variable .name, identity .id */
+	IR_MEMBER,	/* kid[0] . or -> .name (IR_F_ARROW) */
+	IR_INDEX,	/* kid[0] [ kid[1] ] */
+	IR_DEREF,	/* * kid[0] */
+	IR_ADDR,	/* & kid[0] */
+	IR_CALL,	/* .name (NULL if indirect) ( kid[0..] ) */
+	IR_ASSIGN,	/* kid[0] = kid[1] */
+	IR_UPDATE,	/* kid[0] op= ..., ++, --: value no longer known */
+	IR_NOT,		/* ! kid[0] */
+	IR_CMP,		/* kid[0] .op kid[1] */
+	IR_LAND,	/* kid[0] && kid[1] */
+	IR_LOR,		/* kid[0] || kid[1] */
+	IR_COND,	/* kid[0] ? kid[1] : kid[2] */
+	IR_COMMA,	/* kid[0] , kid[1] */
+	IR_STMTEXPR,	/* ({ kid[0] }) : kid[0] is an IR_BLOCK */
+	IR_OTHER,	/* evaluated for side effects, value unknown */
+	IR_OPAQUE,	/* not evaluated at all (sizeof, _Generic, ...) */
+
+	/* statements */
+	IR_BLOCK,	/* { kid[0..] } */
+	IR_DECL,	/* .name variable (.id); kid[0] initialiser or none */
+	IR_IF,		/* kid[0] cond, kid[1] then, kid[2] else or NULL */
+	IR_WHILE,	/* kid[0] cond, kid[1] body */
+	IR_DO,		/* kid[0] body, kid[1] cond */
+	IR_FOR,		/* kid[0] init, kid[1] cond, kid[2] inc, kid[3] body */
+	IR_SWITCH,	/* kid[0] value, kid[1] body */
+	IR_CASE,	/* .value (IR_F_RANGE: unknown range), kid[0] body */
+	IR_DEFAULT,	/* kid[0] body */
+	IR_LABEL,	/* .name, .id label number, kid[0] body */
+	IR_GOTO,	/* .id target label number, or -1 (computed) */
+	IR_RETURN,	/* kid[0] value or NULL */
+	IR_BREAK,
+	IR_CONTINUE,
+	IR_NOP,
+};
+
+enum ir_cmp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
+
+#define IR_F_POINTER	0x01	/* expression has pointer type */
+#define IR_F_UNSIGNED	0x02	/* expression has unsigned integer type */
+#define IR_F_ARROW	0x04	/* IR_MEMBER through a pointer */
+#define IR_F_GLOBAL	0x08	/* IR_VAR with static storage */
+#define IR_F_INTERNAL	0x10	/* IR_VAR/IR_DECL declared inside ({ }) */
+#define IR_F_EFFECTS	0x20	/* subtree has calls or assignments */
+#define IR_F_RANGE	0x40	/* IR_CASE with a GNU range */
+#define IR_F_CLEANUP	0x80	/* IR_DECL with __attribute__((cleanup)) */
+#define IR_F_VOID	0x100	/* IR_CALL of a function returning void */
+#define IR_F_KEYED	0x200	/* .key and .display are computed */
+
+struct ir_loc {
+	const char *file;	/* presumed file name, interned */
+	unsigned line, col;
+};
+
+struct ir {
+	enum ir_kind kind;
+	unsigned short flags;
+	unsigned char op;	/* enum ir_cmp for IR_CMP */
+	unsigned nkids;
+	int id;			/* variable identity or label number */
+	unsigned site;		/* IR_CALL: call-site number within the function */
+	long long value;
+	const char *name;
+	struct ir_loc loc;
+	struct ir **kids;
+	/* lvalues: cached path for bindings ("v3->buf") and for messages */
+	const char *key, *display;
+};
+
+enum ret_kind { RET_VOID, RET_POINTER, RET_SIGNED, RET_UNSIGNED, RET_OTHER };
+
+/* One function definition, translated. */
+struct ir_func {
+	const char *name;
+	struct ir_loc loc;
+	enum ret_kind ret;
+	struct ir *body;
+	int nlabels;
+	int nvars;		/* variable identities are 0..nvars-1 */
+	unsigned nsites;	/* call sites are 0..nsites-1 */
+};
+
+#endif

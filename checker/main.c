@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ladder - find resources left unreleased on the error paths of C code.
+ *
+ * main.c reads the command line, loads the rules, and runs each file
+ * through the stages: parse (parse.c, ast.c), control flow (cfg.c), path
+ * state and exploration (state.c, engine.c), checks (checks/), report
+ * (report.c).
+ */
+#include "compdb.h"
+#include "options.h"
+#include "parse.h"
+#include "rules.h"
+#include "util.h"
+
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define LADDER_VERSION "0.1.0"
+
+enum exit_code {
+	EXIT_OK = 0,
+	EXIT_INPUT = 2,		/* usage or input error */
+	EXIT_PARSE = 3,		/* a file did not parse cleanly */
+};
+
+/* Rules are installed beside the binary: BIN/../share/ladder/rules. */
+static char *default_rules_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return xstrdup("/usr/local/share/ladder/rules");
+	exe[n] = '\0';
+	return xasprintf("%s/../share/ladder/rules", dirname(exe));
+}
+
+static int fail(const char *fmt, const char *arg)
+{
+	fputs("ladder: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return EXIT_INPUT;
+}
+
+static int worst(int a, int b)
+{
+	/* Input errors outrank parse errors, which outrank findings. */
+	if (a == EXIT_INPUT || b == EXIT_INPUT)
+		return EXIT_INPUT;
+	if (a == EXIT_PARSE || b == EXIT_PARSE)
+		return EXIT_PARSE;
+	return a ? a : b;
+}
+
+static int status_exit(enum parse_status st)
+{
+	switch (st) {
+	case PARSE_FAILED:
+		return EXIT_INPUT;
+	case PARSE_ERRORS:
+		return EXIT_PARSE;
+	default:
+		return EXIT_OK;
+	}
+}
+
+static int run_compdb(struct session *s, const struct options *o)
+{
+	struct compile_job *jobs;
+	int njobs, i, ret = EXIT_OK;
+	char *err;
+
+	if (compdb_load(o->build_dir, o->files, o->nfiles, &jobs, &njobs, &err)) {
+		ret = fail("%s", err);
+		free(err);
+		return ret;
+	}
+	for (i = 0; i < njobs; i++) {
+		/* Flags given on the command line come after the database's. */
+		const char **flags = xcalloc((size_t)(jobs[i].nargs + o->ncflags) + 1,
+					     sizeof(*flags));
+		int k, n = 0;
+
+		for (k = 0; k < jobs[i].nargs; k++)
+			flags[n++] = jobs[i].args[k];
+		for (k = 0; k < o->ncflags; k++)
+			flags[n++] = o->cflags[k];
+		ret = worst(ret, status_exit(analyse_file(s, jobs[i].file, flags, n)));
+		free(flags);
+	}
+	compdb_free(jobs, njobs);
+	return ret;
+}
+
+static int run_files(struct session *s, const struct options *o)
+{
+	int i, ret = EXIT_OK;
+
+	for (i = 0; i < o->nfiles; i++)
+		ret = worst(ret, status_exit(analyse_file(s, o->files[i],
+							  o->cflags, o->ncflags)));
+	return ret;
+}
+
+static int run(const struct options *o)
+{
+	struct session s = { .limits = &o->limits, .dump_cfg = o->dump_cfg,
+			     .verbose = o->verbose };
+	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();
+	FILE *out = stdout;
+	struct rules *rules;
+	char *err;
+	int ret;
+
+	rules = rules_load(rules_dir, &err);
+	free(rules_dir);
+	if (!rules) {
+		ret = fail("%s", err);
+		free(err);
+		return ret;
+	}
+	if (o->output && !(out = fopen(o->output, "w"))) {
+		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
+		rules_free(rules);
+		return EXIT_INPUT;
+	}
+	s.rules = rules;
+	s.strings = strtab_new();
+	s.report = report_new(o->format, out);
+	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o);
+	report_finish(s.report);
+	if (report_total_findings(s.report) && o->error_exitcode)
+		ret = worst(ret, o->error_exitcode);
+	report_free(s.report);
+	strtab_free(s.strings);
+	rules_free(rules);
+	if (out != stdout && fclose(out)) {
+		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
+		ret = EXIT_INPUT;
+	}
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct options o;
+	char *err;
+	int ret;
+
+	if (!options_parse(argc, argv, &o, &err)) {
+		fprintf(stderr, "ladder: %s (try 'ladder --help')\n", err);
+		free(err);
+		options_free(&o);
+		return EXIT_INPUT;
+	}
+	if (o.help || o.version) {
+		if (o.help)
+			options_usage(stdout);
+		else
+			printf("ladder %s\n", LADDER_VERSION);
+		options_free(&o);
+		return EXIT_OK;
+	}
+	if (!o.nfiles && !o.build_dir) {
+		options_free(&o);
+		return fail("%s", "no input files (try 'ladder --help')");
+	}
+	ret = run(&o);
+	options_free(&o);
+	return ret;
+}

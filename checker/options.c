@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-2.0
+#include "options.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum opt_id {
+	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
+	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
+	OPT_VERSION,
+};
+
+struct opt {
+	const char *name;
+	enum opt_id id;
+	const char *value;	/* metavariable, NULL for a flag */
+	const char *help;
+};
+
+static const struct opt opts_table[] = {
+	{ "--format", OPT_FORMAT, "FMT", "text (gcc style, default) or json" },
+	{ "--rules", OPT_RULES, "DIR", "rules directory (default: the installed rules)" },
+	{ "--output", OPT_OUTPUT, "FILE", "write findings to FILE instead of stdout" },
+	{ "--error-exitcode", OPT_ERROR_EXITCODE, "N", "exit with N when there are findings" },
+	{ "--max-steps", OPT_MAX_STEPS, "N", "path steps per function (default 200000)" },
+	{ "--max-states", OPT_MAX_STATES, "N", "distinct states kept per point (default 512)" },
+	{ "--time-limit", OPT_TIME_LIMIT, "N", "seconds per function (default 10)" },
+	{ "--dump-cfg", OPT_DUMP_CFG, NULL, "print each analysed function's CFG" },
+	{ "--verbose", OPT_VERBOSE, NULL, "say which compiler flags are dropped" },
+	{ "--help", OPT_HELP, NULL, "this text" },
+	{ "--version", OPT_VERSION, NULL, "print the version" },
+};
+
+/* Compiler flags whose value is the next argument, not a file. */
+static const char *const flags_with_value[] = {
+	"-include", "-imacros", "-I", "-D", "-U", "-isystem", "-idirafter",
+	"-iquote", "-iprefix", "-isysroot", "-o", "-MF", "-MT", "-MQ", "-x",
+	"-target", "-Xclang", "-arch", "-working-directory",
+};
+
+static bool takes_separate_value(const char *flag)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(flags_with_value); i++)
+		if (!strcmp(flag, flags_with_value[i]))
+			return true;
+	return false;
+}
+
+static bool is_source_file(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return arg[0] != '-' && n > 2 && arg[n - 2] == '.' &&
+	       (arg[n - 1] == 'c' || arg[n - 1] == 'i');
+}
+
+static bool parse_uint(const char *s, unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(s, &end, 10);
+	return !errno && *s && !*end && *out <= max && s[0] != '-';
+}
+
+static bool apply(struct options *o, const struct opt *opt, const char *value,
+		  char **err)
+{
+	unsigned long n;
+
+	switch (opt->id) {
+	case OPT_FORMAT:
+		if (!strcmp(value, "text"))
+			o->format = FORMAT_TEXT;
+		else if (!strcmp(value, "json"))
+			o->format = FORMAT_JSON;
+		else
+			goto bad;
+		return true;
+	case OPT_RULES:
+		o->rules_dir = value;
+		return true;
+	case OPT_OUTPUT:
+		o->output = value;
+		return true;
+	case OPT_ERROR_EXITCODE:
+		if (!parse_uint(value, 255, &n))
+			goto bad;
+		o->error_exitcode = (int)n;
+		return true;
+	case OPT_MAX_STEPS:
+		if (!parse_uint(value, 100000000, &n) || !n)
+			goto bad;
+		o->limits.max_steps = (unsigned)n;
+		return true;
+	case OPT_MAX_STATES:
+		if (!parse_uint(value, 1000000, &n) || !n)
+			goto bad;
+		o->limits.max_block_states = (unsigned)n;
+		return true;
+	case OPT_TIME_LIMIT:
+		if (!parse_uint(value, 86400, &n) || !n)
+			goto bad;
+		o->limits.max_seconds = (double)n;
+		return true;
+	case OPT_DUMP_CFG:
+		o->dump_cfg = true;
+		return true;
+	case OPT_VERBOSE:
+		o->verbose = true;
+		return true;
+	case OPT_HELP:
+		o->help = true;
+		return true;
+	case OPT_VERSION:
+		o->version = true;
+		return true;
+	}
+bad:
+	*err = xasprintf("invalid value '%s' for %s", value, opt->name);
+	return false;
+}
+
+/* One of ladder's long options?  Handles "--x=v" and "--x v". */
+static int match_option(struct options *o, int argc, char **argv, int i,
+			char **err)
+{
+	const char *arg = argv[i], *eq = strchr(arg, '=');
+	size_t len = eq ? (size_t)(eq - arg) : strlen(arg);
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(opts_table); k++) {
+		const struct opt *opt = &opts_table[k];
+
+		if (strlen(opt->name) != len || strncmp(arg, opt->name, len))
+			continue;
+		if (!opt->value) {
+			if (eq) {
+				*err = xasprintf("%s takes no value", opt->name);
+				return -1;
+			}
+			return apply(o, opt, NULL, err) ? 1 : -1;
+		}
+		if (eq)
+			return apply(o, opt, eq + 1, err) ? 1 : -1;
+		if (i + 1 >= argc) {
+			*err = xasprintf("%s needs a value", opt->name);
+			return -1;
+		}
+		return apply(o, opt, argv[i + 1], err) ? 2 : -1;
+	}
+	return 0;
+}
+
+bool options_parse(int argc, char **argv, struct options *o, char **err)
+{
+	bool ladder_opts = true;
+	int i, used;
+
+	memset(o, 0, sizeof(*o));
+	o->limits.max_steps = 200000;
+	o->limits.max_block_states = 512;
+	o->limits.max_seconds = 10;
+	o->files = xcalloc((size_t)argc, sizeof(*o->files));
+	o->cflags = xcalloc((size_t)argc, sizeof(*o->cflags));
+	*err = NULL;
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (ladder_opts && !strcmp(arg, "--")) {
+			ladder_opts = false;
+			continue;
+		}
+		if (ladder_opts && arg[0] == '-' && arg[1] == '-') {
+			used = match_option(o, argc, argv, i, err);
+			if (used < 0)
+				return false;
+			if (used) {
+				i += used - 1;
+				continue;
+			}
+		}
+		if (ladder_opts && !strcmp(arg, "-p")) {
+			if (i + 1 >= argc) {
+				*err = xasprintf("-p needs a build directory");
+				return false;
+			}
+			o->build_dir = argv[++i];
+			continue;
+		}
+		if (takes_separate_value(arg) && i + 1 < argc) {
+			o->cflags[o->ncflags++] = arg;
+			o->cflags[o->ncflags++] = argv[++i];
+			continue;
+		}
+		if (is_source_file(arg))
+			o->files[o->nfiles++] = arg;
+		else if (arg[0] == '-')
+			o->cflags[o->ncflags++] = arg;
+		else {
+			*err = xasprintf("'%s' is neither an option nor a .c or .i file", arg);
+			return false;
+		}
+	}
+	return true;
+}
+
+void options_free(struct options *o)
+{
+	free(o->files);
+	free(o->cflags);
+}
+
+void options_usage(FILE *out)
+{
+	size_t i;
+
+	fputs("usage: ladder [options] [compiler flags] FILE.c|FILE.i...\n"
+	      "       ladder [options] -p BUILD_DIR [FILE...]\n\n"
+	      "Finds resources not released on error paths of kernel C code.\n\n"
+	      "options:\n", out);
+	fputs("  -p BUILD_DIR            take flags from BUILD_DIR/compile_commands.json\n", out);
+	for (i = 0; i < ARRAY_SIZE(opts_table); i++) {
+		const struct opt *opt = &opts_table[i];
+		int n = fprintf(out, "  %s%s%s", opt->name, opt->value ? "=" : "",
+				opt->value ? opt->value : "");
+
+		fprintf(out, "%*s%s\n", n < 26 ? 26 - n : 1, "", opt->help);
+	}
+	fputs("  --                      end of ladder's options\n\n"
+	      "Other arguments are compiler flags, passed to Clang.\n"
+	      "Exit status: 0 analysis ran, N (--error-exitcode) findings,\n"
+	      "2 usage or input error, 3 a file did not parse cleanly.\n", out);
+}

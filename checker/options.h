@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Command line.  kbuild runs "$(CHECK) $(CHECKFLAGS) $(c_flags) file.c",
+ * so ladder's own options are the long options it knows (and -p); every
+ * other argument is a compiler flag or a file to analyse.
+ */
+#ifndef LADDER_OPTIONS_H
+#define LADDER_OPTIONS_H
+
+#include <stdbool.h>
+#include "engine.h"
+#include "report.h"
+
+struct options {
+	enum output_format format;
+	const char *rules_dir;
+	const char *build_dir;		/* -p: compile_commands.json here */
+	const char *output;		/* --output=FILE */
+	int error_exitcode;		/* 0: findings do not fail the run */
+	struct limits limits;
+	bool dump_cfg;
+	bool verbose;
+	bool help, version;
+	const char **files;
+	int nfiles;
+	const char **cflags;
+	int ncflags;
+};
+
+/* Returns false with a one-line message in *err (caller frees). */
+bool options_parse(int argc, char **argv, struct options *opts, char **err);
+void options_free(struct options *opts);
+void options_usage(FILE *out);
+
+#endif

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * parse.c - parse one translation unit and pick the functions to analyse.
+ *
+ * In a preprocessed kernel file (.i) every header's inline functions sit
+ * in the same file as the driver: about 5,400 bodies of which about 80
+ * are the driver's own.  The line markers say which is which, so the
+ * choice is made on presumed locations: the main source is the file the
+ * first line marker names.
+ */
+#include "parse.h"
+#include "ast.h"
+#include "cfg.h"
+#include "flags.h"
+
+#include <clang-c/Index.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct fn_list {
+	CXCursor *items;
+	unsigned len, cap;
+	const char *main_name;		/* presumed name of the main source */
+	struct strtab *strings;
+};
+
+static const char *presumed_file(CXSourceLocation loc, struct strtab *strings)
+{
+	CXString name;
+	const char *interned;
+	unsigned line, col;
+
+	clang_getPresumedLocation(loc, &name, &line, &col);
+	interned = strtab_intern(strings, clang_getCString(name));
+	clang_disposeString(name);
+	return interned;
+}
+
+/* Does the file start with a line marker ("# 1 \"drivers/...\"")? */
+static bool starts_with_line_marker(CXTranslationUnit tu, CXFile file)
+{
+	size_t size;
+	const char *text = clang_getFileContents(tu, file, &size);
+
+	return text && size > 2 && text[0] == '#' &&
+	       (text[1] == ' ' || text[1] == 'l');
+}
+
+static const char *main_source_name(CXTranslationUnit tu, const char *path,
+				    struct strtab *strings)
+{
+	CXFile file = clang_getFile(tu, path);
+	unsigned line = 1;
+
+	if (!file)
+		return strtab_intern(strings, path);
+	/* A marker on line 1 names the file from line 2 on. */
+	if (starts_with_line_marker(tu, file))
+		line = 2;
+	return presumed_file(clang_getLocation(tu, file, line, 1), strings);
+}
+
+static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
+						CXClientData data)
+{
+	struct fn_list *list = data;
+	CXSourceLocation loc;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+	    !clang_isCursorDefinition(c))
+		return CXChildVisit_Continue;
+	loc = clang_getCursorLocation(c);
+	if (!clang_Location_isFromMainFile(loc) ||
+	    presumed_file(loc, list->strings) != list->main_name)
+		return CXChildVisit_Continue;
+	if (list->len == list->cap) {
+		list->cap = list->cap ? list->cap * 2 : 64;
+		list->items = xrealloc(list->items, list->cap * sizeof(*list->items));
+	}
+	list->items[list->len++] = c;
+	return CXChildVisit_Continue;
+}
+
+/* Count errors; print one line naming the first. */
+static unsigned check_diagnostics(struct session *s, CXTranslationUnit tu,
+				  const char *file)
+{
+	unsigned n = clang_getNumDiagnostics(tu), i, errors = 0;
+	char *first = NULL;
+
+	for (i = 0; i < n; i++) {
+		CXDiagnostic d = clang_getDiagnostic(tu, i);
+
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+			if (!errors++) {
+				CXString text = clang_formatDiagnostic(d,
+					CXDiagnostic_DisplaySourceLocation |
+					CXDiagnostic_DisplayColumn);
+
+				first = xstrdup(clang_getCString(text));
+				clang_disposeString(text);
+			}
+		}
+		clang_disposeDiagnostic(d);
+	}
+	if (errors) {
+		fprintf(stderr, "ladder: %s: %u error%s while parsing, analysing "
+			"what parsed (first: %s)\n", display_path(file), errors,
+			errors == 1 ? "" : "s", first);
+		report_parse_error(s->report, file, first);
+	}
+	free(first);
+	return errors;
+}
+
+static void analyse_function(struct session *s, CXCursor fn)
+{
+	struct arena arena = { 0 };
+	struct ir_func *ir = ast_translate(fn, &arena, s->strings);
+
+	if (s->dump_cfg) {
+		struct cfg *cfg = cfg_build(ir, &arena);
+
+		cfg_dump(cfg, ir);
+		cfg_free(cfg);
+	}
+	engine_run(ir, s->rules, s->limits, s->report, &arena, s->strings);
+	report_count_function(s->report);
+	arena_free(&arena);
+}
+
+enum parse_status analyse_file(struct session *s, const char *file,
+			       const char *const *flags, int nflags)
+{
+	const unsigned options = CXTranslationUnit_KeepGoing |
+				 CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+	struct fn_list list = { .strings = s->strings };
+	enum CXErrorCode code;
+	CXTranslationUnit tu;
+	const char **args;
+	unsigned errors, i;
+	CXIndex index;
+	int nargs;
+
+	if (access(file, R_OK)) {
+		fprintf(stderr, "ladder: %s: %s\n", display_path(file), strerror(errno));
+		return PARSE_FAILED;
+	}
+	args = flags_for_clang(flags, nflags, &nargs, s->verbose);
+	index = clang_createIndex(0, 0);
+	code = clang_parseTranslationUnit2(index, file, args, nargs, NULL, 0,
+					   options, &tu);
+	free(args);
+	if (code != CXError_Success || !tu) {
+		fprintf(stderr, "ladder: %s: libclang could not parse it (error %d); "
+			"check the compiler flags\n", display_path(file), (int)code);
+		clang_disposeIndex(index);
+		return PARSE_FAILED;
+	}
+	report_file_begin(s->report, file);
+	errors = check_diagnostics(s, tu, file);
+	list.main_name = main_source_name(tu, file, s->strings);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_function, &list);
+	for (i = 0; i < list.len; i++)
+		analyse_function(s, list.items[i]);
+	report_file_end(s->report, errors > 0);
+	free(list.items);
+	clang_disposeTranslationUnit(tu);
+	clang_disposeIndex(index);
+	return errors ? PARSE_ERRORS : PARSE_OK;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Parsing a translation unit with libclang and choosing the functions to
+ * analyse: those defined in the main source file.
+ */
+#ifndef LADDER_PARSE_H
+#define LADDER_PARSE_H
+
+#include <stdbool.h>
+#include "engine.h"
+#include "report.h"
+#include "rules.h"
+#include "util.h"
+
+struct session {
+	const struct rules *rules;
+	const struct limits *limits;
+	struct report *report;
+	struct strtab *strings;		/* lives as long as the report */
+	bool dump_cfg;
+	bool verbose;
+};
+
+enum parse_status {
+	PARSE_OK,
+	PARSE_ERRORS,		/* parsed with errors; what parsed was analysed */
+	PARSE_FAILED,		/* nothing to analyse: missing file, no TU */
+};
+
+enum parse_status analyse_file(struct session *s, const char *file,
+			       const char *const *flags, int nflags);
+
+#endif

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Findings and how they are printed: gcc-style text for people and
+ * kbuild, one JSON document for tools.
+ */
+#ifndef LADDER_REPORT_H
+#define LADDER_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "ir.h"
+
+struct note {
+	struct ir_loc loc;
+	char *text;
+};
+
+struct call_site {
+	const char *call;		/* function name, NULL if none */
+	struct ir_loc loc;
+};
+
+struct finding {
+	const char *check;		/* stable check name: "leak" */
+	const char *function;
+	struct ir_loc loc;
+	char *message;
+	const char *resource;
+	struct call_site acquire, release;
+	const char *missing;		/* leak: the release that is missing */
+	struct note *notes;
+	unsigned nnotes, capnotes;
+	char *key;			/* identity, for de-duplication */
+	unsigned order;
+};
+
+enum output_format { FORMAT_TEXT, FORMAT_JSON };
+
+struct report;
+
+struct report *report_new(enum output_format format, FILE *out);
+void report_free(struct report *r);
+
+/*
+ * A new finding with identity @key, or NULL when one with that key was
+ * already made (the same bug seen along another path).  @dup receives
+ * that earlier finding so the caller can add to it.
+ */
+struct finding *report_add(struct report *r, const char *key,
+			   struct finding **dup);
+void finding_note(struct finding *f, struct ir_loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The analysis of @function stopped early; say so rather than stay silent. */
+void report_bound(struct report *r, const char *function, struct ir_loc loc,
+		  const char *reason);
+
+void report_file_begin(struct report *r, const char *file);
+void report_file_end(struct report *r, bool parse_failed);
+void report_count_function(struct report *r);
+void report_parse_error(struct report *r, const char *file, const char *first);
+
+unsigned report_total_findings(const struct report *r);
+/* Print what remains (JSON: the whole document). */
+void report_finish(struct report *r);
+
+#endif

@@ -1,0 +1,848 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rules.c - load the resource-pair database from the YAML files in rules/ (libyaml).
+ *
+ * The format is documented in docs/rules.md.  Every problem is reported
+ * as one line naming the file and line, and stops the load: a rule that
+ * is silently ignored would turn into missed bugs or false alarms.
+ */
+#include "rules.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#define MAX_ARGS 16
+
+struct rules {
+	struct strtab *strings;
+	struct rule_fn **buckets;	/* chains by name, open addressing */
+	unsigned nbuckets, nfunctions;
+	struct pair **pairs;
+	unsigned npairs, cappairs;
+	const char **suffixes;		/* tried when a name is unknown */
+	unsigned nsuffixes;
+};
+
+/* State of loading one file. */
+struct loader {
+	struct rules *rules;
+	const char *file;
+	yaml_document_t doc;
+	char *err;
+};
+
+static const struct {
+	const char *name;
+	enum success_kind kind;
+} success_names[] = {
+	{ "nonnull", SUCCESS_NONNULL },
+	{ "nonzero", SUCCESS_NONNULL },
+	{ "errptr", SUCCESS_ERRPTR },
+	{ "errptr-or-null", SUCCESS_ERRPTR_OR_NULL },
+	{ "zero", SUCCESS_ZERO },
+	{ "nonneg", SUCCESS_NONNEG },
+	{ "always", SUCCESS_ALWAYS },
+};
+
+static const struct {
+	const char *name;
+	unsigned mask;
+} class_names[] = {
+	{ "negative", VAL_NEG },
+	{ "error", VAL_NEG },
+	{ "zero", VAL_ZERO },
+	{ "null", VAL_ZERO },
+	{ "positive", VAL_POS },
+};
+
+/* Value sets per success convention: what can come back, what is success. */
+static const struct {
+	unsigned initial, ok;
+} success_masks[] = {
+	[SUCCESS_NONNULL] = { VAL_ZERO | VAL_POS, VAL_POS },
+	[SUCCESS_ERRPTR] = { VAL_NEG | VAL_POS, VAL_POS },
+	[SUCCESS_ERRPTR_OR_NULL] = { VAL_ANY, VAL_POS },
+	[SUCCESS_ZERO] = { VAL_NEG | VAL_ZERO, VAL_ZERO },
+	[SUCCESS_NONNEG] = { VAL_ANY, VAL_ZERO | VAL_POS },
+	[SUCCESS_ALWAYS] = { VAL_ANY, VAL_ANY },
+};
+
+unsigned success_initial_mask(enum success_kind kind)
+{
+	return success_masks[kind].initial;
+}
+
+unsigned success_ok_mask(enum success_kind kind)
+{
+	return success_masks[kind].ok;
+}
+
+static bool fail(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static bool fail(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (!ld->err)
+		ld->err = xasprintf("%s:%lu: %s", ld->file,
+				    node ? (unsigned long)node->start_mark.line + 1 : 0UL,
+				    msg);
+	return false;
+}
+
+static yaml_node_t *node_at(struct loader *ld, int index)
+{
+	return yaml_document_get_node(&ld->doc, index);
+}
+
+static const char *scalar(const yaml_node_t *node)
+{
+	return node->type == YAML_SCALAR_NODE ? (const char *)node->data.scalar.value : NULL;
+}
+
+/* ---- name table ---- */
+
+static unsigned name_slot(const struct rules *r, const char *name)
+{
+	unsigned i = (unsigned)hash_bytes(HASH_INIT, name, strlen(name)) & (r->nbuckets - 1);
+
+	while (r->buckets[i] && strcmp(r->buckets[i]->name, name))
+		i = (i + 1) & (r->nbuckets - 1);
+	return i;
+}
+
+static void grow_buckets(struct rules *r)
+{
+	struct rule_fn **old = r->buckets;
+	unsigned n = r->nbuckets, i;
+
+	r->nbuckets = n ? n * 2 : 512;
+	r->buckets = xcalloc(r->nbuckets, sizeof(*r->buckets));
+	for (i = 0; i < n; i++)
+		if (old[i])
+			r->buckets[name_slot(r, old[i]->name)] = old[i];
+	free(old);
+}
+
+const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
+{
+	char stripped[256];
+	unsigned i, slot;
+	size_t len, slen;
+
+	if (!name || !r->nbuckets)
+		return NULL;
+	slot = name_slot(r, name);
+	if (r->buckets[slot])
+		return r->buckets[slot];
+	/* kzalloc() reaches the compiler as kzalloc_noprof() in 6.12. */
+	len = strlen(name);
+	for (i = 0; i < r->nsuffixes; i++) {
+		slen = strlen(r->suffixes[i]);
+		if (len <= slen || len - slen >= sizeof(stripped) ||
+		    strcmp(name + len - slen, r->suffixes[i]))
+			continue;
+		memcpy(stripped, name, len - slen);
+		stripped[len - slen] = '\0';
+		slot = name_slot(r, stripped);
+		if (r->buckets[slot])
+			return r->buckets[slot];
+	}
+	return NULL;
+}
+
+static const struct rule_fn *existing_role(const struct rules *r,
+					   const char *name, enum rule_role role)
+{
+	const struct rule_fn *fn;
+
+	if (!r->nbuckets)
+		return NULL;
+	for (fn = r->buckets[name_slot(r, name)]; fn; fn = fn->next)
+		if (fn->role == role)
+			return fn;
+	return NULL;
+}
+
+/*
+ * A name may release for several pairs (kfree frees kmalloc, kstrdup,
+ * kmemdup memory), but it acquires for one, and has one non-pair role.
+ */
+static bool add_function(struct loader *ld, const yaml_node_t *where,
+			 struct rule_fn *fn)
+{
+	struct rules *r = ld->rules;
+	const struct rule_fn *clash = NULL;
+	unsigned slot;
+
+	if (fn->role != ROLE_RELEASE)
+		clash = existing_role(r, fn->name, fn->role);
+	if (!clash && fn->role == ROLE_RELEASE) {
+		const struct rule_fn *other;
+
+		for (other = existing_role(r, fn->name, ROLE_RELEASE); other;
+		     other = other->next)
+			if (other->role == ROLE_RELEASE && other->pair == fn->pair)
+				clash = other;
+	}
+	if (clash)
+		return fail(ld, where, "duplicate rule for '%s'%s%s", fn->name,
+			    clash->pair ? " (already in pair '" : "",
+			    clash->pair ? clash->pair->name : "");
+	if (2 * (r->nfunctions + 1) > r->nbuckets)
+		grow_buckets(r);
+	slot = name_slot(r, fn->name);
+	fn->next = r->buckets[slot];
+	r->buckets[slot] = fn;
+	r->nfunctions++;
+	return true;
+}
+
+/* ---- field parsers ---- */
+
+static bool parse_bool(struct loader *ld, const yaml_node_t *node, bool *out)
+{
+	const char *s = scalar(node);
+
+	if (s && (!strcmp(s, "true") || !strcmp(s, "yes"))) {
+		*out = true;
+		return true;
+	}
+	if (s && (!strcmp(s, "false") || !strcmp(s, "no"))) {
+		*out = false;
+		return true;
+	}
+	return fail(ld, node, "expected true or false");
+}
+
+static bool parse_success(struct loader *ld, const yaml_node_t *node,
+			  enum success_kind *out)
+{
+	const char *s = scalar(node);
+	size_t i;
+
+	for (i = 0; s && i < ARRAY_SIZE(success_names); i++) {
+		if (!strcmp(s, success_names[i].name)) {
+			*out = success_names[i].kind;
+			return true;
+		}
+	}
+	return fail(ld, node, "unknown success kind '%s' (expected nonnull, "
+		    "errptr, errptr-or-null, zero, nonneg or always)",
+		    s ? s : "?");
+}
+
+static bool parse_arg_index(const char *s, int *arg)
+{
+	char *end;
+	long n;
+
+	if (strncmp(s, "arg", 3) || !s[3])
+		return false;
+	errno = 0;
+	n = strtol(s + 3, &end, 10);
+	if (errno || *end || n < 0 || n >= MAX_ARGS)
+		return false;
+	*arg = (int)n;
+	return true;
+}
+
+/* return | none | argN | *argN */
+static bool parse_handle(struct loader *ld, const yaml_node_t *node,
+			 struct handle_spec *out, bool allow_return)
+{
+	const char *s = scalar(node);
+
+	if (s && !strcmp(s, "none")) {
+		out->kind = HANDLE_NONE;
+		return true;
+	}
+	if (s && allow_return && !strcmp(s, "return")) {
+		out->kind = HANDLE_RETURN;
+		return true;
+	}
+	if (s && s[0] == '*' && parse_arg_index(s + 1, &out->arg)) {
+		out->kind = HANDLE_ARG_OUT;
+		return true;
+	}
+	if (s && parse_arg_index(s, &out->arg)) {
+		out->kind = HANDLE_ARG;
+		return true;
+	}
+	return fail(ld, node, "bad handle '%s' (expected %snone, argN or *argN, "
+		    "N below %d)", s ? s : "?", allow_return ? "return, " : "",
+		    MAX_ARGS);
+}
+
+static bool parse_arg(struct loader *ld, const yaml_node_t *node, int *arg)
+{
+	const char *s = scalar(node);
+
+	if (s && parse_arg_index(s, arg))
+		return true;
+	return fail(ld, node, "bad argument '%s' (expected argN, N below %d)",
+		    s ? s : "?", MAX_ARGS);
+}
+
+static bool parse_pins(struct loader *ld, const yaml_node_t *node, unsigned *pins)
+{
+	yaml_node_item_t *it;
+	int arg;
+
+	if (node->type != YAML_SEQUENCE_NODE)
+		return fail(ld, node, "pins: expected a list such as [arg0, arg1]");
+	*pins = 0;
+	for (it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+		if (!parse_arg(ld, node_at(ld, *it), &arg))
+			return false;
+		*pins |= 1u << arg;
+	}
+	return true;
+}
+
+static bool parse_classes(struct loader *ld, const yaml_node_t *node, unsigned *mask)
+{
+	yaml_node_item_t *it;
+	size_t i;
+
+	if (node->type != YAML_SEQUENCE_NODE)
+		return fail(ld, node, "true-for: expected a list such as [negative, zero]");
+	*mask = 0;
+	for (it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
+		const yaml_node_t *item = node_at(ld, *it);
+		const char *s = scalar(item);
+
+		for (i = 0; s && i < ARRAY_SIZE(class_names); i++)
+			if (!strcmp(s, class_names[i].name))
+				break;
+		if (!s || i == ARRAY_SIZE(class_names))
+			return fail(ld, item, "unknown value class '%s' (expected "
+				    "negative, zero or positive)", s ? s : "?");
+		*mask |= class_names[i].mask;
+	}
+	return true;
+}
+
+/* ---- mapping walker ---- */
+
+/*
+ * A mapping is read against a table of the keys it may hold; an unknown
+ * key is an error, because a misspelt "null-safe" would otherwise quietly
+ * change what ladder reports.
+ */
+struct key_handler {
+	const char *key;
+	bool (*parse)(struct loader *ld, yaml_node_t *value, void *target);
+};
+
+static bool walk_mapping(struct loader *ld, yaml_node_t *map,
+			 const struct key_handler *keys, size_t nkeys,
+			 void *target, const char *what)
+{
+	yaml_node_pair_t *p;
+	size_t i;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return fail(ld, map, "%s: expected a mapping", what);
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *key = node_at(ld, p->key);
+		const char *k = scalar(key);
+
+		for (i = 0; k && i < nkeys; i++)
+			if (!strcmp(k, keys[i].key))
+				break;
+		if (!k || i == nkeys)
+			return fail(ld, key, "unknown key '%s' in %s", k ? k : "?", what);
+		if (!keys[i].parse(ld, node_at(ld, p->value), target))
+			return false;
+	}
+	return true;
+}
+
+/* ---- pairs ---- */
+
+/* Defaults a pair gives to the functions listed in it. */
+struct pair_draft {
+	struct pair *pair;
+	enum success_kind success;
+	struct handle_spec handle, release_handle;
+	unsigned pins;
+	yaml_node_t *acquire, *release;
+	bool has_success;
+};
+
+struct fn_draft {
+	struct rule_fn *fn;
+	bool is_release;
+};
+
+static bool fn_name(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+	const char *s = scalar(v);
+
+	if (!s || !*s)
+		return fail(ld, v, "name: expected a function name");
+	d->fn->name = strtab_intern(ld->rules->strings, s);
+	return true;
+}
+
+static bool fn_success(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	if (d->is_release)
+		return fail(ld, v, "success: only acquire functions report success");
+	return parse_success(ld, v, &d->fn->success);
+}
+
+static bool fn_handle(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	return parse_handle(ld, v, &d->fn->handle, !d->is_release);
+}
+
+static bool fn_pins(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	if (d->is_release)
+		return fail(ld, v, "pins: only acquire functions pin memory");
+	return parse_pins(ld, v, &d->fn->pins);
+}
+
+static const struct key_handler fn_keys[] = {
+	{ "name", fn_name },
+	{ "success", fn_success },
+	{ "handle", fn_handle },
+	{ "pins", fn_pins },
+};
+
+static bool parse_pair_function(struct loader *ld, struct pair_draft *pd,
+				yaml_node_t *node, bool is_release)
+{
+	struct rule_fn *fn = xcalloc(1, sizeof(*fn));
+	struct fn_draft d = { fn, is_release };
+	const char *s = scalar(node);
+
+	fn->role = is_release ? ROLE_RELEASE : ROLE_ACQUIRE;
+	fn->pair = pd->pair;
+	fn->success = pd->success;
+	fn->handle = is_release ? pd->release_handle : pd->handle;
+	fn->pins = is_release ? 0 : pd->pins;
+	if (s) {
+		fn->name = strtab_intern(ld->rules->strings, s);
+	} else if (!walk_mapping(ld, node, fn_keys, ARRAY_SIZE(fn_keys), &d,
+				 "function")) {
+		free(fn);
+		return false;
+	}
+	if (!fn->name) {
+		free(fn);
+		return fail(ld, node, "function without a name");
+	}
+	if (!add_function(ld, node, fn)) {
+		free(fn);
+		return false;
+	}
+	if (is_release && !pd->pair->first_release)
+		pd->pair->first_release = fn;
+	return true;
+}
+
+static bool parse_pair_functions(struct loader *ld, struct pair_draft *pd,
+				 yaml_node_t *list, bool is_release)
+{
+	yaml_node_item_t *it;
+
+	if (list->type == YAML_SCALAR_NODE)
+		return parse_pair_function(ld, pd, list, is_release);
+	if (list->type != YAML_SEQUENCE_NODE)
+		return fail(ld, list, "%s: expected a list of functions",
+			    is_release ? "release" : "acquire");
+	for (it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++)
+		if (!parse_pair_function(ld, pd, node_at(ld, *it), is_release))
+			return false;
+	return true;
+}
+
+static bool pair_name(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct pair_draft *pd = t;
+	const char *s = scalar(v);
+
+	if (!s || !*s)
+		return fail(ld, v, "name: expected a pair name");
+	pd->pair->name = strtab_intern(ld->rules->strings, s);
+	return true;
+}
+
+static bool pair_success(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct pair_draft *pd = t;
+
+	pd->has_success = true;
+	return parse_success(ld, v, &pd->success);
+}
+
+static bool pair_handle(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_handle(ld, v, &((struct pair_draft *)t)->handle, true);
+}
+
+static bool pair_release_handle(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_handle(ld, v, &((struct pair_draft *)t)->release_handle, false);
+}
+
+static bool pair_pins(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_pins(ld, v, &((struct pair_draft *)t)->pins);
+}
+
+static bool pair_null_safe(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->null_safe);
+}
+
+static bool pair_acquire(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)ld;
+	((struct pair_draft *)t)->acquire = v;
+	return true;
+}
+
+static bool pair_release(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)ld;
+	((struct pair_draft *)t)->release = v;
+	return true;
+}
+
+static bool pair_description(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return scalar(v) ? true : fail(ld, v, "description: expected text");
+}
+
+static const struct key_handler pair_keys[] = {
+	{ "name", pair_name },
+	{ "description", pair_description },
+	{ "acquire", pair_acquire },
+	{ "release", pair_release },
+	{ "success", pair_success },
+	{ "handle", pair_handle },
+	{ "release-handle", pair_release_handle },
+	{ "pins", pair_pins },
+	{ "null-safe", pair_null_safe },
+};
+
+static struct pair *new_pair(struct loader *ld, yaml_node_t *node)
+{
+	struct rules *r = ld->rules;
+	struct pair *pair = xcalloc(1, sizeof(*pair));
+
+	pair->file = strtab_intern(r->strings, ld->file);
+	pair->line = (unsigned)node->start_mark.line + 1;
+	pair->index = r->npairs;
+	if (r->npairs == r->cappairs) {
+		r->cappairs = r->cappairs ? r->cappairs * 2 : 64;
+		r->pairs = xrealloc(r->pairs, r->cappairs * sizeof(*r->pairs));
+	}
+	r->pairs[r->npairs++] = pair;
+	return pair;
+}
+
+static bool parse_pair(struct loader *ld, yaml_node_t *node)
+{
+	struct pair_draft pd = {
+		.success = SUCCESS_NONNULL,
+		.handle = { HANDLE_RETURN, 0 },
+		.release_handle = { HANDLE_ARG, 0 },
+	};
+	unsigned i;
+
+	pd.pair = new_pair(ld, node);
+	if (!walk_mapping(ld, node, pair_keys, ARRAY_SIZE(pair_keys), &pd, "pair"))
+		return false;
+	if (!pd.pair->name)
+		return fail(ld, node, "pair without a name");
+	for (i = 0; i + 1 < ld->rules->npairs; i++)
+		if (ld->rules->pairs[i]->name == pd.pair->name)
+			return fail(ld, node, "duplicate pair '%s' (also at %s:%u)",
+				    pd.pair->name, ld->rules->pairs[i]->file,
+				    ld->rules->pairs[i]->line);
+	if (!pd.acquire || !pd.release)
+		return fail(ld, node, "pair '%s' needs both acquire and release",
+			    pd.pair->name);
+	if (!pd.has_success && pd.handle.kind != HANDLE_RETURN)
+		pd.success = SUCCESS_ZERO;
+	return parse_pair_functions(ld, &pd, pd.acquire, false) &&
+	       parse_pair_functions(ld, &pd, pd.release, true);
+}
+
+/* ---- value functions: transparent, error-values, predicates ---- */
+
+struct value_fn_draft {
+	struct rule_fn *fn;
+	bool is_predicate;
+};
+
+static bool vfn_name(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+	const char *s = scalar(v);
+
+	if (!s || !*s)
+		return fail(ld, v, "name: expected a function name");
+	d->fn->name = strtab_intern(ld->rules->strings, s);
+	return true;
+}
+
+static bool vfn_arg(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_arg(ld, v, &((struct value_fn_draft *)t)->fn->arg);
+}
+
+static bool vfn_true_for(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+
+	if (!d->is_predicate)
+		return fail(ld, v, "true-for: only predicates have it");
+	return parse_classes(ld, v, &d->fn->mask);
+}
+
+static const struct key_handler value_fn_keys[] = {
+	{ "name", vfn_name },
+	{ "arg", vfn_arg },
+	{ "true-for", vfn_true_for },
+};
+
+static bool parse_value_fn(struct loader *ld, yaml_node_t *node, enum rule_role role)
+{
+	struct rule_fn *fn = xcalloc(1, sizeof(*fn));
+	struct value_fn_draft d = { fn, role == ROLE_PREDICATE };
+	const char *s = scalar(node);
+
+	fn->role = role;
+	if (s)
+		fn->name = strtab_intern(ld->rules->strings, s);
+	else if (!walk_mapping(ld, node, value_fn_keys, ARRAY_SIZE(value_fn_keys),
+			       &d, "function"))
+		goto bad;
+	if (!fn->name) {
+		fail(ld, node, "function without a name");
+		goto bad;
+	}
+	if (role == ROLE_PREDICATE && !fn->mask) {
+		fail(ld, node, "predicate '%s' needs true-for", fn->name);
+		goto bad;
+	}
+	if (add_function(ld, node, fn))
+		return true;
+bad:
+	free(fn);
+	return false;
+}
+
+static bool parse_value_fns(struct loader *ld, yaml_node_t *list, enum rule_role role)
+{
+	yaml_node_item_t *it;
+
+	if (list->type != YAML_SEQUENCE_NODE)
+		return fail(ld, list, "expected a list of functions");
+	for (it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++)
+		if (!parse_value_fn(ld, node_at(ld, *it), role))
+			return false;
+	return true;
+}
+
+static bool top_pairs(struct loader *ld, yaml_node_t *v, void *t)
+{
+	yaml_node_item_t *it;
+
+	(void)t;
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(ld, v, "pairs: expected a list of pairs");
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++)
+		if (!parse_pair(ld, node_at(ld, *it)))
+			return false;
+	return true;
+}
+
+static bool top_transparent(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_value_fns(ld, v, ROLE_TRANSPARENT);
+}
+
+static bool top_error_values(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_value_fns(ld, v, ROLE_ERROR_VALUE);
+}
+
+static bool top_predicates(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_value_fns(ld, v, ROLE_PREDICATE);
+}
+
+static bool top_suffixes(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct rules *r = ld->rules;
+	yaml_node_item_t *it;
+
+	(void)t;
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(ld, v, "name-suffixes: expected a list of strings");
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		const char *s = scalar(node_at(ld, *it));
+
+		if (!s || !*s)
+			return fail(ld, node_at(ld, *it), "name-suffixes: expected a string");
+		r->suffixes = xrealloc(r->suffixes, (r->nsuffixes + 1) * sizeof(*r->suffixes));
+		r->suffixes[r->nsuffixes++] = strtab_intern(r->strings, s);
+	}
+	return true;
+}
+
+static const struct key_handler top_keys[] = {
+	{ "pairs", top_pairs },
+	{ "transparent", top_transparent },
+	{ "error-values", top_error_values },
+	{ "predicates", top_predicates },
+	{ "name-suffixes", top_suffixes },
+};
+
+static bool load_file(struct rules *r, const char *path, char **err)
+{
+	struct loader ld = { .rules = r, .file = path };
+	yaml_parser_t parser;
+	yaml_node_t *root;
+	FILE *f = fopen(path, "rb");
+	bool ok;
+
+	if (!f) {
+		*err = xasprintf("%s: %s", path, strerror(errno));
+		return false;
+	}
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_file(&parser, f);
+	if (!yaml_parser_load(&parser, &ld.doc)) {
+		*err = xasprintf("%s:%lu: %s", path,
+				 (unsigned long)parser.problem_mark.line + 1,
+				 parser.problem ? parser.problem : "YAML syntax error");
+		yaml_parser_delete(&parser);
+		fclose(f);
+		return false;
+	}
+	root = yaml_document_get_root_node(&ld.doc);
+	ok = !root || walk_mapping(&ld, root, top_keys, ARRAY_SIZE(top_keys),
+				   NULL, "rules file");
+	yaml_document_delete(&ld.doc);
+	yaml_parser_delete(&parser);
+	fclose(f);
+	if (!ok)
+		*err = ld.err;
+	return ok;
+}
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool has_yaml_suffix(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 5 && !strcmp(name + n - 5, ".yaml")) ||
+	       (n > 4 && !strcmp(name + n - 4, ".yml"));
+}
+
+struct rules *rules_load(const char *dir, char **err)
+{
+	struct rules *r = xcalloc(1, sizeof(*r));
+	struct ptrvec names = { 0 };
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	bool ok = true;
+	size_t i;
+
+	*err = NULL;
+	if (!d) {
+		*err = xasprintf("cannot open rules directory '%s': %s", dir,
+				 strerror(errno));
+		free(r);
+		return NULL;
+	}
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.' && has_yaml_suffix(de->d_name))
+			ptrvec_push(&names, xasprintf("%s/%s", dir, de->d_name));
+	closedir(d);
+	/* Load in a fixed order, so duplicates are reported the same way. */
+	qsort(names.items, names.len, sizeof(*names.items), compare_names);
+	r->strings = strtab_new();
+	for (i = 0; i < names.len; i++) {
+		if (ok)
+			ok = load_file(r, names.items[i], err);
+		free(names.items[i]);
+	}
+	ptrvec_free(&names);
+	if (ok && !r->npairs) {
+		*err = xasprintf("no resource pairs in rules directory '%s'", dir);
+		ok = false;
+	}
+	if (!ok) {
+		rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void rules_free(struct rules *r)
+{
+	unsigned i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->nbuckets; i++) {
+		struct rule_fn *fn = r->buckets[i], *next;
+
+		for (; fn; fn = next) {
+			next = fn->next;
+			free(fn);
+		}
+	}
+	for (i = 0; i < r->npairs; i++)
+		free(r->pairs[i]);
+	free(r->buckets);
+	free(r->pairs);
+	free(r->suffixes);
+	strtab_free(r->strings);
+	free(r);
+}
+
+unsigned rules_pair_count(const struct rules *r)
+{
+	return r->npairs;
+}
+
+unsigned rules_function_count(const struct rules *r)
+{
+	return r->nfunctions;
+}

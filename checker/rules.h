@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The resource-pair database, loaded from YAML files in rules/.
+ *
+ * Everything ladder knows about kernel APIs lives in those files: which
+ * calls acquire and release, how an acquire reports failure, where the
+ * handle is, what an acquire pins, which calls just pass a value through,
+ * and which calls test a value.  The engine only asks this module about a
+ * callee's name.
+ */
+#ifndef LADDER_RULES_H
+#define LADDER_RULES_H
+
+#include <stdbool.h>
+
+/*
+ * Values are tracked as a set of sign classes.  An ERR_PTR is a small
+ * negative number when read as a long, so one set serves integers and
+ * pointers: NULL is ZERO, a valid pointer POS, an error pointer NEG.
+ */
+#define VAL_NEG		0x1
+#define VAL_ZERO	0x2
+#define VAL_POS		0x4
+#define VAL_ANY		(VAL_NEG | VAL_ZERO | VAL_POS)
+
+enum success_kind {
+	SUCCESS_NONNULL,	/* NULL (0) on failure */
+	SUCCESS_ERRPTR,		/* ERR_PTR on failure */
+	SUCCESS_ERRPTR_OR_NULL,	/* ERR_PTR or NULL on failure */
+	SUCCESS_ZERO,		/* 0 on success, -errno on failure */
+	SUCCESS_NONNEG,		/* >= 0 on success, -errno on failure */
+	SUCCESS_ALWAYS,		/* acquired even when it reports failure */
+};
+
+enum handle_kind {
+	HANDLE_NONE,		/* the pair alone: ffa_rxtx_unmap() */
+	HANDLE_RETURN,		/* p = kmalloc(...) */
+	HANDLE_ARG,		/* clk_prepare_enable(clk) */
+	HANDLE_ARG_OUT,		/* request_firmware(&fw, ...) */
+};
+
+struct handle_spec {
+	enum handle_kind kind;
+	int arg;
+};
+
+enum rule_role {
+	ROLE_ACQUIRE,
+	ROLE_RELEASE,
+	ROLE_TRANSPARENT,	/* returns argument .arg unchanged */
+	ROLE_ERROR_VALUE,	/* returns argument .arg, which is an error */
+	ROLE_PREDICATE,		/* true exactly for values in .mask */
+};
+
+struct pair;
+
+struct rule_fn {
+	const char *name;
+	enum rule_role role;
+	const struct pair *pair;	/* acquire and release */
+	enum success_kind success;	/* acquire */
+	struct handle_spec handle;	/* acquire and release */
+	unsigned pins;			/* acquire: bit N pins argument N */
+	int arg;			/* transparent, error value, predicate */
+	unsigned mask;			/* predicate */
+	struct rule_fn *next;		/* same name, other pair */
+};
+
+struct pair {
+	const char *name;
+	const char *file;		/* where it is defined */
+	unsigned line;
+	bool null_safe;			/* release(NULL) is a no-op */
+	const struct rule_fn *first_release;	/* for messages */
+	unsigned index;
+};
+
+struct rules;
+
+/*
+ * Load every *.yaml file in @dir.  On failure returns NULL and puts a
+ * one-line message naming file:line into @err (caller frees).
+ */
+struct rules *rules_load(const char *dir, char **err);
+void rules_free(struct rules *rules);
+
+/* The rules for calls to @name (first of a chain), or NULL. */
+const struct rule_fn *rules_lookup(const struct rules *rules, const char *name);
+
+unsigned rules_pair_count(const struct rules *rules);
+unsigned rules_function_count(const struct rules *rules);
+
+/* Masks of values an acquire may return, and of those meaning success. */
+unsigned success_initial_mask(enum success_kind kind);
+unsigned success_ok_mask(enum success_kind kind);
+
+#endif

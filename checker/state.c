@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * state.c - the path state and its operations.
+ *
+ * Bindings, symbols and resources are kept in arrays sorted by key, so
+ * that two states that know the same things are byte-for-byte comparable
+ * and the engine can merge them.
+ */
+#include "state.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct state *state_new(void)
+{
+	return xcalloc(1, sizeof(struct state));
+}
+
+#define CLONE_ARRAY(dst, src, field, n, cap)				\
+	do {								\
+		(dst)->cap = (src)->n;					\
+		(dst)->n = (src)->n;					\
+		(dst)->field = (src)->n ?				\
+			xmalloc((src)->n * sizeof(*(src)->field)) : NULL; \
+		if ((src)->n)						\
+			memcpy((dst)->field, (src)->field,		\
+			       (src)->n * sizeof(*(src)->field));	\
+	} while (0)
+
+struct state *state_clone(const struct state *st)
+{
+	struct state *copy = xcalloc(1, sizeof(*copy));
+
+	CLONE_ARRAY(copy, st, binds, nbinds, capbinds);
+	CLONE_ARRAY(copy, st, syms, nsyms, capsyms);
+	CLONE_ARRAY(copy, st, res, nres, capres);
+	copy->trace = st->trace;
+	return copy;
+}
+
+void state_free(struct state *st)
+{
+	if (!st)
+		return;
+	free(st->binds);
+	free(st->syms);
+	free(st->res);
+	free(st);
+}
+
+/* Grow @arr (of @n used, @cap allocated) so one more element fits. */
+static void *reserve(void *arr, unsigned n, unsigned *cap, size_t elem)
+{
+	if (n < *cap)
+		return arr;
+	*cap = *cap ? *cap * 2 : 8;
+	return xrealloc(arr, *cap * elem);
+}
+
+/* ---- bindings ---- */
+
+static unsigned bind_pos(const struct state *st, const char *key, bool *found)
+{
+	unsigned lo = 0, hi = st->nbinds;
+
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2;
+
+		if (st->binds[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < st->nbinds && st->binds[lo].key == key;
+	return lo;
+}
+
+struct value state_get(const struct state *st, const char *key)
+{
+	struct value unknown = { V_UNKNOWN, 0, 0 };
+	bool found;
+	unsigned i = bind_pos(st, key, &found);
+
+	return found ? st->binds[i].value : unknown;
+}
+
+void state_set(struct state *st, const char *key, struct value v)
+{
+	bool found;
+	unsigned i = bind_pos(st, key, &found);
+
+	if (v.kind == V_UNKNOWN) {
+		/* Unknown is the default: store nothing, keep states canonical. */
+		if (found) {
+			memmove(&st->binds[i], &st->binds[i + 1],
+				(st->nbinds - i - 1) * sizeof(*st->binds));
+			st->nbinds--;
+		}
+		return;
+	}
+	if (!found) {
+		st->binds = reserve(st->binds, st->nbinds, &st->capbinds,
+				    sizeof(*st->binds));
+		memmove(&st->binds[i + 1], &st->binds[i],
+			(st->nbinds - i) * sizeof(*st->binds));
+		st->nbinds++;
+		st->binds[i].key = key;
+	}
+	st->binds[i].value = v;
+}
+
+/* Is @key a path strictly below @base ("p->x", "p.y", "p[1]" below "p")? */
+static bool key_below(const char *key, const char *base, size_t len)
+{
+	if (strncmp(key, base, len))
+		return false;
+	key += len;
+	return (key[0] == '-' && key[1] == '>') || key[0] == '.' || key[0] == '[';
+}
+
+void state_forget_below(struct state *st, const char *key)
+{
+	size_t len = strlen(key);
+	unsigned i, out = 0;
+
+	for (i = 0; i < st->nbinds; i++)
+		if (!key_below(st->binds[i].key, key, len))
+			st->binds[out++] = st->binds[i];
+	st->nbinds = out;
+}
+
+/* ---- symbols ---- */
+
+static unsigned sym_pos(const struct state *st, unsigned id, bool *found)
+{
+	unsigned lo = 0, hi = st->nsyms;
+
+	while (lo < hi) {
+		unsigned mid = (lo + hi) / 2;
+
+		if (st->syms[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*found = lo < st->nsyms && st->syms[lo].id == id;
+	return lo;
+}
+
+struct sym *state_sym(const struct state *st, unsigned id)
+{
+	bool found;
+	unsigned i = sym_pos(st, id, &found);
+
+	return found ? &st->syms[i] : NULL;
+}
+
+struct sym *state_new_sym(struct state *st, unsigned id, unsigned mask,
+			  const struct ir *origin)
+{
+	bool found;
+	unsigned i = sym_pos(st, id, &found);
+
+	if (!found) {
+		st->syms = reserve(st->syms, st->nsyms, &st->capsyms,
+				   sizeof(*st->syms));
+		memmove(&st->syms[i + 1], &st->syms[i],
+			(st->nsyms - i) * sizeof(*st->syms));
+		st->nsyms++;
+	}
+	memset(&st->syms[i], 0, sizeof(st->syms[i]));
+	st->syms[i].id = id;
+	st->syms[i].mask = mask;
+	st->syms[i].origin = origin;
+	return &st->syms[i];
+}
+
+static unsigned const_mask(long long c)
+{
+	return c < 0 ? VAL_NEG : c == 0 ? VAL_ZERO : VAL_POS;
+}
+
+unsigned value_mask(const struct state *st, struct value v)
+{
+	const struct sym *s;
+
+	switch (v.kind) {
+	case V_CONST:
+		return const_mask(v.c);
+	case V_SYM:
+		s = state_sym(st, v.sym);
+		return s ? s->mask : VAL_ANY;
+	default:
+		return VAL_ANY;
+	}
+}
+
+void state_update_status(struct state *st, struct resource *r)
+{
+	const struct sym *s;
+	unsigned ok;
+
+	if (r->status == RES_RELEASED)
+		return;
+	s = state_sym(st, r->status_sym);
+	if (!s) {
+		/* Nothing tests the status any more: keep what is known. */
+		return;
+	}
+	ok = success_ok_mask(r->rule->success);
+	if (!(s->mask & ~ok))
+		r->status = RES_LIVE;
+	else if (!(s->mask & ok))
+		r->status = RES_FAILED;
+	else
+		r->status = RES_UNDECIDED;
+}
+
+bool state_refine(struct state *st, unsigned id, unsigned mask)
+{
+	struct sym *s = state_sym(st, id);
+	unsigned i;
+
+	if (!s)
+		return true;
+	if (!(s->mask & mask))
+		return false;
+	s->mask &= mask;
+	if (s->has_const && !(const_mask(s->c) & s->mask))
+		return false;
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].status_sym == id)
+			state_update_status(st, &st->res[i]);
+	return true;
+}
+
+/* ---- resources ---- */
+
+struct resource *state_add_resource(struct state *st, const struct resource *r)
+{
+	unsigned i;
+
+	/* Acquiring again at the same call site (a loop) replaces it. */
+	for (i = 0; i < st->nres && st->res[i].site < r->site; i++)
+		;
+	if (i == st->nres || st->res[i].site != r->site) {
+		st->res = reserve(st->res, st->nres, &st->capres, sizeof(*st->res));
+		memmove(&st->res[i + 1], &st->res[i],
+			(st->nres - i) * sizeof(*st->res));
+		st->nres++;
+	}
+	st->res[i] = *r;
+	return &st->res[i];
+}
+
+struct resource *state_find_handle(struct state *st, unsigned sym,
+				   const struct pair *pair)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].has_handle && st->res[i].handle_sym == sym &&
+		    st->res[i].rule->pair == pair)
+			return &st->res[i];
+	return NULL;
+}
+
+static int status_rank(enum res_status s)
+{
+	switch (s) {
+	case RES_LIVE:
+	case RES_UNDECIDED:
+		return 3;
+	case RES_RELEASED:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+struct resource *state_find_pair(struct state *st, const struct pair *pair)
+{
+	struct resource *best = NULL;
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++) {
+		struct resource *r = &st->res[i];
+
+		if (r->rule->pair != pair || r->has_handle)
+			continue;
+		if (!best || status_rank(r->status) > status_rank(best->status) ||
+		    (status_rank(r->status) == status_rank(best->status) &&
+		     r->acquire_seq > best->acquire_seq))
+			best = r;
+	}
+	return best;
+}
+
+/* ---- canonical form ---- */
+
+static bool sym_used(const struct state *st, unsigned id)
+{
+	unsigned i, j;
+
+	for (i = 0; i < st->nbinds; i++)
+		if (st->binds[i].value.kind == V_SYM && st->binds[i].value.sym == id)
+			return true;
+	for (i = 0; i < st->nres; i++) {
+		const struct resource *r = &st->res[i];
+
+		if ((r->has_handle && r->handle_sym == id) || r->status_sym == id)
+			return true;
+		for (j = 0; j < r->npins; j++)
+			if (r->pins[j] == id)
+				return true;
+	}
+	return false;
+}
+
+void state_gc(struct state *st)
+{
+	unsigned i, out = 0;
+
+	for (i = 0; i < st->nsyms; i++)
+		if (sym_used(st, st->syms[i].id))
+			st->syms[out++] = st->syms[i];
+	st->nsyms = out;
+}
+
+static unsigned long hash_resource(unsigned long h, const struct resource *r)
+{
+	h = hash_bytes(h, &r->site, sizeof(r->site));
+	h = hash_bytes(h, &r->status, sizeof(r->status));
+	h = hash_bytes(h, &r->handle_sym, sizeof(r->handle_sym));
+	h = hash_bytes(h, &r->escaped, sizeof(r->escaped));
+	return hash_bytes(h, &r->name, sizeof(r->name));
+}
+
+unsigned long state_hash(const struct state *st)
+{
+	unsigned long h = HASH_INIT;
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++) {
+		h = hash_bytes(h, &st->binds[i].key, sizeof(st->binds[i].key));
+		h = hash_bytes(h, &st->binds[i].value.kind, sizeof(st->binds[i].value.kind));
+		h = hash_bytes(h, &st->binds[i].value.sym, sizeof(st->binds[i].value.sym));
+		h = hash_bytes(h, &st->binds[i].value.c, sizeof(st->binds[i].value.c));
+	}
+	for (i = 0; i < st->nsyms; i++) {
+		h = hash_bytes(h, &st->syms[i].id, sizeof(st->syms[i].id));
+		h = hash_bytes(h, &st->syms[i].mask, sizeof(st->syms[i].mask));
+	}
+	for (i = 0; i < st->nres; i++)
+		h = hash_resource(h, &st->res[i]);
+	return h;
+}
+
+static bool value_equal(const struct value *a, const struct value *b)
+{
+	return a->kind == b->kind && a->sym == b->sym && a->c == b->c;
+}
+
+static bool resource_equal(const struct resource *a, const struct resource *b)
+{
+	return a->site == b->site && a->status == b->status &&
+	       a->has_handle == b->has_handle && a->escaped == b->escaped &&
+	       a->handle_sym == b->handle_sym && a->status_sym == b->status_sym &&
+	       a->name == b->name && a->npins == b->npins &&
+	       !memcmp(a->pins, b->pins, a->npins * sizeof(a->pins[0])) &&
+	       a->release == b->release;
+}
+
+bool state_equal(const struct state *a, const struct state *b)
+{
+	unsigned i;
+
+	if (a->nbinds != b->nbinds || a->nsyms != b->nsyms || a->nres != b->nres)
+		return false;
+	for (i = 0; i < a->nbinds; i++)
+		if (a->binds[i].key != b->binds[i].key ||
+		    !value_equal(&a->binds[i].value, &b->binds[i].value))
+			return false;
+	for (i = 0; i < a->nsyms; i++)
+		if (a->syms[i].id != b->syms[i].id ||
+		    a->syms[i].mask != b->syms[i].mask ||
+		    a->syms[i].has_const != b->syms[i].has_const ||
+		    a->syms[i].c != b->syms[i].c)
+			return false;
+	for (i = 0; i < a->nres; i++)
+		if (!resource_equal(&a->res[i], &b->res[i]))
+			return false;
+	return true;
+}

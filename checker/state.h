@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Path state: what one path through a function knows at one point.
+ *
+ *  - bindings: which lvalue ("ret", "drv_info->tx_buffer") holds which value;
+ *  - symbols: the results of calls, each with the set of sign classes it
+ *    may still have (see VAL_* in rules.h) after the branches taken;
+ *  - resources: what this path acquired, and whether each acquire is
+ *    known to have succeeded, failed, or been released since.
+ *
+ * A resource's fate follows its status symbol: when a branch narrows
+ * "ret" to zero, the ffa_rxtx_map() that produced it is known to have
+ * succeeded.  That is how the error branch right after a failed acquire
+ * owes no release.
+ */
+#ifndef LADDER_STATE_H
+#define LADDER_STATE_H
+
+#include <stdbool.h>
+#include "ir.h"
+#include "rules.h"
+
+enum value_kind { V_UNKNOWN, V_CONST, V_SYM, V_UNINIT };
+
+struct value {
+	enum value_kind kind;
+	unsigned sym;
+	long long c;
+};
+
+struct sym {
+	unsigned id;
+	unsigned mask;
+	const struct ir *origin;	/* the call that produced it, if any */
+	bool has_const;
+	long long c;
+};
+
+enum res_status {
+	RES_UNDECIDED,	/* acquired unless it failed: not tested yet */
+	RES_LIVE,
+	RES_FAILED,
+	RES_RELEASED,
+};
+
+#define MAX_PINS 4
+
+struct resource {
+	unsigned site;			/* acquire call site: identity */
+	const struct rule_fn *rule;	/* the acquire's rule */
+	enum res_status status;
+	bool has_handle, escaped;
+	unsigned handle_sym, status_sym;
+	const char *name;		/* interned; NULL for handle-less pairs */
+	bool name_internal;
+	unsigned pins[MAX_PINS], npins;	/* symbols of pinned memory */
+	const struct ir *acquire, *release;
+	unsigned acquire_seq;		/* trace position, for path notes */
+};
+
+/* One step of a path, for the notes of a finding.  Not part of equality. */
+struct trace {
+	const struct trace *prev;
+	unsigned seq;
+	struct ir_loc loc;
+	const char *text;
+};
+
+struct binding {
+	const char *key;		/* interned lvalue path */
+	struct value value;
+};
+
+struct state {
+	struct binding *binds;
+	unsigned nbinds, capbinds;
+	struct sym *syms;
+	unsigned nsyms, capsyms;
+	struct resource *res;
+	unsigned nres, capres;
+	const struct trace *trace;
+};
+
+struct state *state_new(void);
+struct state *state_clone(const struct state *st);
+void state_free(struct state *st);
+
+struct value state_get(const struct state *st, const char *key);
+void state_set(struct state *st, const char *key, struct value v);
+/* Forget what is known below @key: "p->x" after "p = ...". */
+void state_forget_below(struct state *st, const char *key);
+
+struct sym *state_sym(const struct state *st, unsigned id);
+struct sym *state_new_sym(struct state *st, unsigned id, unsigned mask,
+			  const struct ir *origin);
+/* Mask of what @v may be: for a constant, its sign class. */
+unsigned value_mask(const struct state *st, struct value v);
+
+/*
+ * Narrow symbol @id to @mask.  Returns false when nothing is left: the
+ * path is infeasible.  Resources whose status is that symbol learn
+ * whether their acquire succeeded.
+ */
+bool state_refine(struct state *st, unsigned id, unsigned mask);
+
+struct resource *state_add_resource(struct state *st, const struct resource *r);
+/* The resource a release of @pair with handle symbol @sym refers to. */
+struct resource *state_find_handle(struct state *st, unsigned sym,
+				   const struct pair *pair);
+/* Most recent resource of a handle-less @pair, preferring live ones. */
+struct resource *state_find_pair(struct state *st, const struct pair *pair);
+/* Re-derive @r's status from its status symbol. */
+void state_update_status(struct state *st, struct resource *r);
+
+/* Drop symbols nothing refers to, so equal states compare equal. */
+void state_gc(struct state *st);
+unsigned long state_hash(const struct state *st);
+bool state_equal(const struct state *a, const struct state *b);
+
+#endif

@@ -1,0 +1,34 @@
+# lit configuration for ladder's tests.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "ladder"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".c", ".i", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py.in", "README.md"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(os.path.dirname(config.ladder_bin), "..", "test")
+
+config.substitutions.append(("%ladder", config.ladder_bin))
+config.substitutions.append(("%rules", os.path.join(config.ladder_src, "rules")))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%python", config.python))
+# The flags a kernel .i file for arm64 needs to parse on its own.
+config.substitutions.append(("%arm64", "--target=aarch64-linux-gnu -std=gnu11 "
+                             "-fshort-wchar -funsigned-char -fno-strict-aliasing"))
+config.substitutions.append(("FileCheck", config.filecheck))
+
+# Tests that read ../shared (the real kernel corpus) run only where it is.
+shared = os.path.abspath(os.path.join(config.ladder_src, "..", "shared"))
+if os.path.isdir(os.path.join(shared, "corpus")):
+    config.available_features.add("shared-corpus")
+    config.substitutions.append(("%shared", shared))
+
+# Sanitizer builds report through the environment.
+for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "HOME", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+if os.environ.get("LADDER_SANITIZED"):
+    config.available_features.add("sanitized")
