@@ -23,6 +23,7 @@ struct var_slot {
 	CXCursor decl;
 	int id;
 	bool internal;
+	bool cleanup;
 };
 
 /* A label is known by its name and where it is written. */
@@ -203,17 +204,65 @@ static bool eval_integer(CXCursor c, long long *value)
 	return ok;
 }
 
-static int var_id(struct ast_ctx *ctx, CXCursor decl, bool *internal)
+/*
+ * __attribute__((cleanup(f))), which the kernel spells __free(f) and
+ * guard(): libclang shows it only as an unexposed attribute, so read its
+ * tokens.
+ */
+static const char *const cleanup_spellings[] = { "cleanup", "__cleanup__", "__free" };
+
+static bool is_cleanup_attr(CXCursor attr)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(attr);
+	CXToken *tokens;
+	unsigned n, i, k;
+	bool found = false;
+
+	clang_tokenize(tu, clang_getCursorExtent(attr), &tokens, &n);
+	for (i = 0; i < n && !found; i++) {
+		CXString s;
+
+		if (clang_getTokenKind(tokens[i]) != CXToken_Identifier)
+			continue;
+		s = clang_getTokenSpelling(tu, tokens[i]);
+		for (k = 0; k < ARRAY_SIZE(cleanup_spellings); k++)
+			if (!strcmp(clang_getCString(s), cleanup_spellings[k]))
+				found = true;
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tokens, n);
+	return found;
+}
+
+static enum CXChildVisitResult find_cleanup(CXCursor c, CXCursor parent,
+					    CXClientData data)
+{
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_UnexposedAttr && is_cleanup_attr(c)) {
+		*(bool *)data = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+static bool has_cleanup(CXCursor decl)
+{
+	bool found = false;
+
+	if (clang_getCursorKind(decl) == CXCursor_VarDecl)
+		clang_visitChildren(decl, find_cleanup, &found);
+	return found;
+}
+
+static int var_id(struct ast_ctx *ctx, CXCursor decl, unsigned short *flags)
 {
 	unsigned hash = clang_hashCursor(decl), i;
 	struct var_slot *slot;
 
 	for (i = 0; i < ctx->nvars; i++) {
 		slot = &ctx->vars[i];
-		if (slot->hash == hash && clang_equalCursors(slot->decl, decl)) {
-			*internal = slot->internal;
-			return slot->id;
-		}
+		if (slot->hash == hash && clang_equalCursors(slot->decl, decl))
+			goto found;
 	}
 	if (ctx->nvars == ctx->capvars) {
 		ctx->capvars = ctx->capvars ? ctx->capvars * 2 : 32;
@@ -225,7 +274,12 @@ static int var_id(struct ast_ctx *ctx, CXCursor decl, bool *internal)
 	slot->decl = decl;
 	slot->id = ctx->fn->nvars++;
 	slot->internal = ctx->in_stmtexpr > 0;
-	*internal = slot->internal;
+	slot->cleanup = has_cleanup(decl);
+found:
+	if (slot->internal)
+		*flags |= IR_F_INTERNAL;
+	if (slot->cleanup)
+		*flags |= IR_F_CLEANUP;
 	return slot->id;
 }
 
@@ -235,7 +289,6 @@ static struct ir *tr_declref(struct ast_ctx *ctx, CXCursor c)
 	enum CXCursorKind k = clang_getCursorKind(decl);
 	struct ir *n;
 	CXString name;
-	bool internal;
 
 	if (k == CXCursor_EnumConstantDecl)
 		return new_const(ctx, c, clang_getEnumConstantDeclValue(decl));
@@ -245,9 +298,7 @@ static struct ir *tr_declref(struct ast_ctx *ctx, CXCursor c)
 	name = clang_getCursorSpelling(decl);
 	n->name = strtab_intern(ctx->strings, clang_getCString(name));
 	clang_disposeString(name);
-	n->id = var_id(ctx, decl, &internal);
-	if (internal)
-		n->flags |= IR_F_INTERNAL;
+	n->id = var_id(ctx, decl, &n->flags);
 	if (k == CXCursor_VarDecl && clang_Cursor_hasVarDeclGlobalStorage(decl) == 1)
 		n->flags |= IR_F_GLOBAL;
 	set_type_flags(n, clang_getCursorType(c));
@@ -491,12 +542,20 @@ static struct ir *tr_stmtexpr(struct ast_ctx *ctx, CXCursor c)
 	return finish(n);
 }
 
-/* Parentheses, casts and implicit conversions: the inner expression. */
+/*
+ * Parentheses, casts and implicit conversions: the inner expression.  A
+ * cast to typeof(*p) lists the typeof expression first: the operand is
+ * always the last child.
+ */
 static struct ir *tr_passthrough(struct ast_ctx *ctx, CXCursor c)
 {
 	struct cursors kids = children(c);
 	struct ir *n;
 
+	if (kids.len > 1 && clang_getCursorKind(c) == CXCursor_CStyleCastExpr) {
+		kids.items[0] = kids.items[kids.len - 1];
+		kids.len = 1;
+	}
 	if (kids.len != 1) {
 		free(kids.items);
 		return generic(ctx, IR_OTHER, c, false);
@@ -562,7 +621,6 @@ static struct ir *tr_decl(struct ast_ctx *ctx, CXCursor vd)
 	CXCursor init = clang_Cursor_getVarDeclInitializer(vd);
 	struct ir *n;
 	CXString name;
-	bool internal;
 
 	if (clang_getCursorKind(vd) != CXCursor_VarDecl)
 		return nop(ctx, vd);
@@ -574,9 +632,7 @@ static struct ir *tr_decl(struct ast_ctx *ctx, CXCursor vd)
 	name = clang_getCursorSpelling(vd);
 	n->name = strtab_intern(ctx->strings, clang_getCString(name));
 	clang_disposeString(name);
-	n->id = var_id(ctx, vd, &internal);
-	if (internal)
-		n->flags |= IR_F_INTERNAL;
+	n->id = var_id(ctx, vd, &n->flags);
 	if (!clang_Cursor_isNull(init) && clang_isExpression(clang_getCursorKind(init)))
 		n->kids[0] = tr_expr(ctx, init);
 	else

@@ -24,7 +24,6 @@
 #define NO_SYM UINT_MAX
 
 struct seen {
-	unsigned long hash;
 	struct state *st;
 	struct seen *next;
 };
@@ -38,6 +37,7 @@ struct analysis {
 	struct ir_func *fn;
 	struct cfg *cfg;
 	const struct rules *rules;
+	const struct summaries *summaries;
 	const struct limits *limits;
 	struct report *report;
 	struct arena *arena;
@@ -110,7 +110,9 @@ static const char *lvalue(struct analysis *an, struct ir *e, const char **displa
 	}
 	switch (e->kind) {
 	case IR_VAR:
-		n = snprintf(key, sizeof(key), "v%d", e->id);
+		/* A __free() variable's key says so: see key_is_scope_managed(). */
+		n = snprintf(key, sizeof(key), "%c%d",
+			     e->flags & IR_F_CLEANUP ? 'c' : 'v', e->id);
 		m = snprintf(disp, sizeof(disp), "%s", e->name);
 		break;
 	case IR_MEMBER:
@@ -288,10 +290,74 @@ static struct value call_result(struct path *p, struct ir *call)
 	return v_sym(call->site * 2);
 }
 
-static struct value unknown_call(struct path *p, struct ir *call)
+/* Is @r's handle held by @key or something below it? */
+static bool held_under(const struct state *st, const struct resource *r,
+		       const char *key)
+{
+	size_t len = strlen(key);
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++) {
+		const struct binding *b = &st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    !strncmp(b->key, key, len) &&
+		    (!b->key[len] || b->key[len] == '-' || b->key[len] == '.' ||
+		     b->key[len] == '['))
+			return true;
+	}
+	return false;
+}
+
+/* Is @r handed to @call through argument @arg? */
+static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
+		      struct value v)
+{
+	const char *display, *key;
+
+	if (v.kind == V_SYM && v.sym == r->handle_sym)
+		return true;
+	if (arg->kind == IR_ADDR)
+		arg = arg->kids[0];
+	key = lvalue(p->an, arg, &display);
+	return key && held_under(p->st, r, key);
+}
+
+/*
+ * A static helper of this file that may release a resource of a pair
+ * ("foo_free(priv)" calling kfree(priv->buf)) takes what it is given:
+ * the path no longer owes it.  Handle-less pairs need no argument.
+ */
+static void release_through_helper(struct path *p, struct ir *call,
+				   const struct value *args, unsigned nargs)
+{
+	unsigned i, k;
+
+	if (!summary_releases_any(p->an->summaries, call->name))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->escaped || r->status == RES_RELEASED || r->status == RES_FAILED ||
+		    !summary_may_release(p->an->summaries, call->name, r->rule->pair))
+			continue;
+		if (!r->has_handle) {
+			r->escaped = true;
+			continue;
+		}
+		for (k = 0; k < nargs && !r->escaped; k++)
+			if (passed_to(p, r, call->kids[k], args[k]))
+				r->escaped = true;
+	}
+}
+
+static struct value unknown_call(struct path *p, struct ir *call,
+				 const struct value *args, unsigned nargs)
 {
 	const char *display, *key;
 	unsigned i;
+
+	release_through_helper(p, call, args, nargs);
 
 	for (i = 0; i < call->nkids; i++) {
 		struct ir *arg = call->kids[i];
@@ -483,7 +549,7 @@ static struct value eval_call(struct path *p, struct ir *call)
 	unsigned nargs = eval_args(p, call, args);
 
 	if (!chain)
-		return unknown_call(p, call);
+		return unknown_call(p, call, args, nargs);
 	rule = find_role(chain, ROLE_ACQUIRE);
 	if (rule)
 		return do_acquire(p, call, rule, args, nargs);
@@ -547,7 +613,8 @@ static struct value eval_assign(struct path *p, struct ir *e)
 static void eval_decl(struct path *p, struct ir *d)
 {
 	struct ir var = { .kind = IR_VAR, .id = d->id, .name = d->name,
-			  .flags = d->flags & IR_F_INTERNAL, .loc = d->loc };
+			  .flags = d->flags & (IR_F_INTERNAL | IR_F_CLEANUP),
+			  .loc = d->loc };
 	struct value v = { V_UNINIT, 0, 0 };
 	const char *display, *key;
 
@@ -927,30 +994,46 @@ static void push(struct analysis *an, unsigned block, struct state *st)
 	an->qtail++;
 }
 
-/* Record @st at @block; false if an equal state was there already. */
-static bool first_visit(struct analysis *an, unsigned block, struct state *st)
+/*
+ * The state to explore at @block, or NULL if what @st knows was seen
+ * there already.  A state holding the same resources as one seen is
+ * joined with it (state_join()), so each point keeps one state per
+ * resource configuration.
+ */
+static struct state *visit(struct analysis *an, unsigned block, struct state *st)
 {
-	unsigned long h = state_hash(st);
 	struct seen *s;
+	struct state *joined;
 	char reason[128];
 
-	for (s = an->seen[block]; s; s = s->next)
-		if (s->hash == h && state_equal(s->st, st))
-			return false;
+	for (s = an->seen[block]; s; s = s->next) {
+		if (!state_same_resources(s->st, st))
+			continue;
+		joined = state_join(s->st, st, block);
+		joined->trace = s->st->trace;
+		state_free(st);
+		if (state_equal(joined, s->st)) {
+			state_free(joined);
+			return NULL;
+		}
+		state_free(s->st);
+		s->st = joined;
+		return state_clone(joined);
+	}
 	if (an->nseen[block] >= an->limits->max_block_states) {
 		snprintf(reason, sizeof(reason),
-			 "more than %u distinct states at one point",
+			 "more than %u resource states at one point",
 			 an->limits->max_block_states);
 		bound_hit(an, reason);
-		return false;
+		state_free(st);
+		return NULL;
 	}
 	s = arena_alloc(an->arena, sizeof(*s));
-	s->hash = h;
 	s->st = st;
 	s->next = an->seen[block];
 	an->seen[block] = s;
 	an->nseen[block]++;
-	return true;
+	return state_clone(st);
 }
 
 static void do_branch(struct path *p, const struct block *blk)
@@ -1043,20 +1126,21 @@ static void explore(struct analysis *an)
 	push(an, an->cfg->entry, state_new());
 	while (an->qhead < an->qtail && !an->stopped) {
 		struct work w = an->queue[an->qhead++];
+		struct state *st = visit(an, w.block, w.st);
 
-		if (!first_visit(an, w.block, w.st)) {
-			state_free(w.st);
+		if (!st)
 			continue;
-		}
 		if (++an->steps > an->limits->max_steps) {
 			snprintf(reason, sizeof(reason), "path limit of %u steps reached",
 				 an->limits->max_steps);
 			bound_hit(an, reason);
 			break;
 		}
-		if (!(an->steps & 255) && out_of_time(an))
+		if (!(an->steps & 255) && out_of_time(an)) {
+			state_free(st);
 			break;
-		step_block(an, an->cfg->blocks[w.block], state_clone(w.st));
+		}
+		step_block(an, an->cfg->blocks[w.block], st);
 	}
 	while (an->qhead < an->qtail)
 		state_free(an->queue[an->qhead++].st);
@@ -1103,13 +1187,13 @@ static void free_seen(struct analysis *an)
 	free(an->nseen);
 }
 
-void engine_run(struct ir_func *fn, const struct rules *rules,
-		const struct limits *limits, struct report *report,
-		struct arena *arena, struct strtab *strings)
+void engine_run(struct ir_func *fn, const struct engine_env *env,
+		struct arena *arena)
 {
 	struct analysis an = {
-		.fn = fn, .rules = rules, .limits = limits, .report = report,
-		.arena = arena, .strings = strings, .start = clock(),
+		.fn = fn, .rules = env->rules, .summaries = env->summaries,
+		.limits = env->limits, .report = env->report, .arena = arena,
+		.strings = env->strings, .start = clock(),
 	};
 
 	/* A function that calls nothing ladder knows cannot have a finding. */

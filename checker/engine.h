@@ -13,6 +13,7 @@
 #include "report.h"
 #include "rules.h"
 #include "state.h"
+#include "summary.h"
 #include "util.h"
 
 struct limits {
@@ -45,10 +46,18 @@ struct release_event {
 	unsigned handle_mask;		/* what the handle may be */
 };
 
-/* Analyse one function; findings go to @report. */
-void engine_run(struct ir_func *fn, const struct rules *rules,
-		const struct limits *limits, struct report *report,
-		struct arena *arena, struct strtab *strings);
+/* The context one function is analysed in. */
+struct engine_env {
+	const struct rules *rules;
+	const struct summaries *summaries;	/* of the function's TU */
+	const struct limits *limits;
+	struct report *report;
+	struct strtab *strings;			/* outlives the report */
+};
+
+/* Analyse one function; findings go to env->report. */
+void engine_run(struct ir_func *fn, const struct engine_env *env,
+		struct arena *arena);
 
 /* ---- services for checks ---- */
 

@@ -58,7 +58,7 @@ enum ir_cmp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
 #define IR_F_INTERNAL	0x10	/* IR_VAR/IR_DECL declared inside ({ }) */
 #define IR_F_EFFECTS	0x20	/* subtree has calls or assignments */
 #define IR_F_RANGE	0x40	/* IR_CASE with a GNU range */
-#define IR_F_CLEANUP	0x80	/* IR_DECL with __attribute__((cleanup)) */
+#define IR_F_CLEANUP	0x80	/* IR_VAR/IR_DECL with __attribute__((cleanup)) */
 #define IR_F_VOID	0x100	/* IR_CALL of a function returning void */
 #define IR_F_KEYED	0x200	/* .key and .display are computed */
 

@@ -111,7 +111,7 @@ static int run_files(struct session *s, const struct options *o)
 
 static int run(const struct options *o)
 {
-	struct session s = { .limits = &o->limits, .dump_cfg = o->dump_cfg,
+	struct session s = { .env.limits = &o->limits, .dump_cfg = o->dump_cfg,
 			     .verbose = o->verbose };
 	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();
 	FILE *out = stdout;
@@ -131,15 +131,15 @@ static int run(const struct options *o)
 		rules_free(rules);
 		return EXIT_INPUT;
 	}
-	s.rules = rules;
-	s.strings = strtab_new();
-	s.report = report_new(o->format, out);
+	s.env.rules = rules;
+	s.env.strings = strtab_new();
+	s.env.report = report_new(o->format, out);
 	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o);
-	report_finish(s.report);
-	if (report_total_findings(s.report) && o->error_exitcode)
+	report_finish(s.env.report);
+	if (report_total_findings(s.env.report) && o->error_exitcode)
 		ret = worst(ret, o->error_exitcode);
-	report_free(s.report);
-	strtab_free(s.strings);
+	report_free(s.env.report);
+	strtab_free(s.env.strings);
 	rules_free(rules);
 	if (out != stdout && fclose(out)) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));

@@ -111,26 +111,43 @@ static unsigned check_diagnostics(struct session *s, CXTranslationUnit tu,
 		fprintf(stderr, "ladder: %s: %u error%s while parsing, analysing "
 			"what parsed (first: %s)\n", display_path(file), errors,
 			errors == 1 ? "" : "s", first);
-		report_parse_error(s->report, file, first);
+		report_parse_error(s->env.report, file, first);
 	}
 	free(first);
 	return errors;
 }
 
-static void analyse_function(struct session *s, CXCursor fn)
+static void analyse_function(struct session *s, struct ir_func *fn)
 {
 	struct arena arena = { 0 };
-	struct ir_func *ir = ast_translate(fn, &arena, s->strings);
 
 	if (s->dump_cfg) {
-		struct cfg *cfg = cfg_build(ir, &arena);
+		struct cfg *cfg = cfg_build(fn, &arena);
 
-		cfg_dump(cfg, ir);
+		cfg_dump(cfg, fn);
 		cfg_free(cfg);
 	}
-	engine_run(ir, s->rules, s->limits, s->report, &arena, s->strings);
-	report_count_function(s->report);
+	engine_run(fn, &s->env, &arena);
+	report_count_function(s->env.report);
 	arena_free(&arena);
+}
+
+/* Translate every function first: summaries need all of them. */
+static void analyse_functions(struct session *s, const struct fn_list *list)
+{
+	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
+	struct arena ir_arena = { 0 };
+	unsigned i;
+
+	for (i = 0; i < list->len; i++)
+		fns[i] = ast_translate(list->items[i], &ir_arena, s->env.strings);
+	s->env.summaries = summaries_build(fns, list->len, s->env.rules);
+	for (i = 0; i < list->len; i++)
+		analyse_function(s, fns[i]);
+	summaries_free((struct summaries *)s->env.summaries);
+	s->env.summaries = NULL;
+	arena_free(&ir_arena);
+	free(fns);
 }
 
 enum parse_status analyse_file(struct session *s, const char *file,
@@ -138,11 +155,11 @@ enum parse_status analyse_file(struct session *s, const char *file,
 {
 	const unsigned options = CXTranslationUnit_KeepGoing |
 				 CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	struct fn_list list = { .strings = s->strings };
+	struct fn_list list = { .strings = s->env.strings };
 	enum CXErrorCode code;
 	CXTranslationUnit tu;
 	const char **args;
-	unsigned errors, i;
+	unsigned errors;
 	CXIndex index;
 	int nargs;
 
@@ -161,13 +178,12 @@ enum parse_status analyse_file(struct session *s, const char *file,
 		clang_disposeIndex(index);
 		return PARSE_FAILED;
 	}
-	report_file_begin(s->report, file);
+	report_file_begin(s->env.report, file);
 	errors = check_diagnostics(s, tu, file);
-	list.main_name = main_source_name(tu, file, s->strings);
+	list.main_name = main_source_name(tu, file, s->env.strings);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_function, &list);
-	for (i = 0; i < list.len; i++)
-		analyse_function(s, list.items[i]);
-	report_file_end(s->report, errors > 0);
+	analyse_functions(s, &list);
+	report_file_end(s->env.report, errors > 0);
 	free(list.items);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);

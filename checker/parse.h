@@ -13,10 +13,7 @@
 #include "util.h"
 
 struct session {
-	const struct rules *rules;
-	const struct limits *limits;
-	struct report *report;
-	struct strtab *strings;		/* lives as long as the report */
+	struct engine_env env;		/* summaries are set per file */
 	bool dump_cfg;
 	bool verbose;
 };

@@ -372,6 +372,92 @@ static bool resource_equal(const struct resource *a, const struct resource *b)
 	       a->release == b->release;
 }
 
+bool state_same_resources(const struct state *a, const struct state *b)
+{
+	unsigned i;
+
+	if (a->nres != b->nres)
+		return false;
+	for (i = 0; i < a->nres; i++)
+		if (!resource_equal(&a->res[i], &b->res[i]))
+			return false;
+	return true;
+}
+
+/* Union of what @b knows of symbol @id into @j's. */
+static void join_sym(struct state *j, const struct state *b, unsigned id)
+{
+	struct sym *sj = state_sym(j, id);
+	const struct sym *sb = state_sym(b, id);
+
+	if (!sj)
+		return;
+	if (!sb) {
+		sj->mask = VAL_ANY;
+		sj->has_const = false;
+		return;
+	}
+	sj->mask |= sb->mask;
+	if (sj->has_const && (!sb->has_const || sb->c != sj->c))
+		sj->has_const = false;
+}
+
+/*
+ * A symbol for a binding whose values differ between the joined states.
+ * Its id depends only on the join point and the key, so joining again
+ * at the same point refines the same symbol and the analysis converges.
+ */
+static struct value joined_value(struct state *j, const struct state *a,
+				 const struct state *b, const struct binding *ba,
+				 struct value vb, unsigned salt)
+{
+	unsigned long h = hash_bytes(HASH_INIT, &ba->key, sizeof(ba->key));
+	unsigned id, mask;
+	struct value v = { V_SYM, 0, 0 };
+
+	if (ba->value.kind == V_UNINIT || vb.kind == V_UNINIT ||
+	    ba->value.kind == V_UNKNOWN || vb.kind == V_UNKNOWN)
+		return (struct value){ V_UNKNOWN, 0, 0 };
+	h = hash_bytes(h, &salt, sizeof(salt));
+	id = 0x40000000u | (unsigned)(h & 0x3fffffff);
+	mask = value_mask(a, ba->value) | value_mask(b, vb);
+	if (state_sym(j, id) && !(ba->value.kind == V_SYM && ba->value.sym == id))
+		mask |= state_sym(j, id)->mask;
+	state_new_sym(j, id, mask, NULL);
+	v.sym = id;
+	return v;
+}
+
+static bool value_equal(const struct value *a, const struct value *b);
+
+struct state *state_join(const struct state *a, const struct state *b,
+			 unsigned salt)
+{
+	struct state *j = state_clone(a);
+	unsigned i;
+
+	/* Symbols both know (those of resources, shared bindings). */
+	for (i = 0; i < j->nsyms; i++)
+		join_sym(j, b, j->syms[i].id);
+	for (i = 0; i < j->nbinds; i++) {
+		struct binding *bj = &j->binds[i];
+		struct value vb = state_get(b, bj->key);
+
+		if (value_equal(&bj->value, &vb))
+			continue;
+		bj->value = joined_value(j, a, b, bj, vb, salt);
+	}
+	/* Unknown is the default: drop bindings that became unknown. */
+	for (i = 0; i < j->nbinds;) {
+		if (j->binds[i].value.kind == V_UNKNOWN)
+			state_set(j, j->binds[i].key, j->binds[i].value);
+		else
+			i++;
+	}
+	state_gc(j);
+	return j;
+}
+
 bool state_equal(const struct state *a, const struct state *b)
 {
 	unsigned i;

@@ -17,6 +17,7 @@
 #define LADDER_STATE_H
 
 #include <stdbool.h>
+#include <string.h>
 #include "ir.h"
 #include "rules.h"
 
@@ -81,6 +82,16 @@ struct state {
 	const struct trace *trace;
 };
 
+/*
+ * Binding keys name an lvalue by variable identity: "v3", "v3->buf",
+ * "v3->*".  A variable with a scope cleanup (__free(kfree)) is "c3":
+ * whatever it holds when the scope ends is released by the compiler.
+ */
+static inline bool key_is_scope_managed(const char *key)
+{
+	return key[0] == 'c' && !strpbrk(key, ".-[");
+}
+
 struct state *state_new(void);
 struct state *state_clone(const struct state *st);
 void state_free(struct state *st);
@@ -111,6 +122,18 @@ struct resource *state_find_handle(struct state *st, unsigned sym,
 struct resource *state_find_pair(struct state *st, const struct pair *pair);
 /* Re-derive @r's status from its status symbol. */
 void state_update_status(struct state *st, struct resource *r);
+
+/*
+ * Do @a and @b hold the same resources in the same condition?  Such
+ * states are joined: what they know of other values is merged into value
+ * sets (a "ret" that is -ENOMEM on one path and -EIO on the other is
+ * still negative), which keeps the paths that matter and stops the
+ * doubling at every unrelated branch.
+ */
+bool state_same_resources(const struct state *a, const struct state *b);
+/* A state that covers both @a and @b; @salt names the join point. */
+struct state *state_join(const struct state *a, const struct state *b,
+			 unsigned salt);
 
 /* Drop symbols nothing refers to, so equal states compare equal. */
 void state_gc(struct state *st);

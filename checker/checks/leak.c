@@ -53,7 +53,8 @@ static bool stored_in_foreign_object(const struct state *st, const char *key)
 /*
  * A handle stored in an object this function did not allocate (a global
  * driver structure, the device it was given, the caller's out pointer)
- * was handed over: the caller's cleanup reaches it from there.
+ * was handed over: the caller's cleanup reaches it from there.  One held
+ * by a __free() variable is released when its scope ends.
  */
 static bool handed_off(const struct state *st, const struct resource *r)
 {
@@ -64,7 +65,9 @@ static bool handed_off(const struct state *st, const struct resource *r)
 	for (i = 0; i < st->nbinds; i++) {
 		const struct binding *b = &st->binds[i];
 
-		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		if (b->value.kind != V_SYM || b->value.sym != r->handle_sym)
+			continue;
+		if (key_is_scope_managed(b->key) ||
 		    stored_in_foreign_object(st, b->key))
 			return true;
 	}

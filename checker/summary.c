@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * summary.c - which rule pairs each function of the TU may release.
+ *
+ * Computed once per TU: the pairs a function releases by direct calls,
+ * then grown along calls between the TU's functions until nothing
+ * changes (helpers calling helpers).  The sets are bitmaps over pairs.
+ */
+#include "summary.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct fn_summary {
+	const char *name;
+	unsigned long *releases;	/* bitmap over rule pairs */
+	const char **callees;		/* calls to functions of this TU */
+	unsigned ncallees, capcallees;
+};
+
+struct summaries {
+	struct fn_summary *fns;
+	unsigned n, words;
+};
+
+static const struct fn_summary *find(const struct summaries *s, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; name && i < s->n; i++)
+		if (s->fns[i].name == name)
+			return &s->fns[i];
+	return NULL;
+}
+
+static void set_bit_of(unsigned long *map, unsigned bit)
+{
+	map[bit / (8 * sizeof(long))] |= 1UL << (bit % (8 * sizeof(long)));
+}
+
+static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
+		 const struct rules *rules)
+{
+	const struct rule_fn *rule;
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_CALL && e->name) {
+		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next)
+			if (rule->role == ROLE_RELEASE)
+				set_bit_of(fs->releases, rule->pair->index);
+		if (find(s, e->name)) {
+			if (fs->ncallees == fs->capcallees) {
+				fs->capcallees = fs->capcallees ? fs->capcallees * 2 : 8;
+				fs->callees = xrealloc(fs->callees,
+					fs->capcallees * sizeof(*fs->callees));
+			}
+			fs->callees[fs->ncallees++] = e->name;
+		}
+	}
+	for (i = 0; i < e->nkids; i++)
+		scan(s, fs, e->kids[i], rules);
+}
+
+/* One round of releases(f) |= releases(g) for every call f -> g. */
+static bool propagate(struct summaries *s)
+{
+	bool changed = false;
+	unsigned i, k, w;
+
+	for (i = 0; i < s->n; i++) {
+		struct fn_summary *fs = &s->fns[i];
+
+		for (k = 0; k < fs->ncallees; k++) {
+			const struct fn_summary *callee = find(s, fs->callees[k]);
+
+			for (w = 0; w < s->words; w++) {
+				unsigned long add = callee->releases[w] & ~fs->releases[w];
+
+				if (add) {
+					fs->releases[w] |= add;
+					changed = true;
+				}
+			}
+		}
+	}
+	return changed;
+}
+
+struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
+				  const struct rules *rules)
+{
+	struct summaries *s = xcalloc(1, sizeof(*s));
+	unsigned i;
+
+	s->n = n;
+	s->words = (rules_pair_count(rules) + 8 * sizeof(long) - 1) / (8 * sizeof(long));
+	s->fns = xcalloc(n, sizeof(*s->fns));
+	for (i = 0; i < n; i++) {
+		s->fns[i].name = fns[i]->name;
+		s->fns[i].releases = xcalloc(s->words ? s->words : 1, sizeof(long));
+	}
+	for (i = 0; i < n; i++)
+		scan(s, &s->fns[i], fns[i]->body, rules);
+	while (propagate(s))
+		;
+	return s;
+}
+
+void summaries_free(struct summaries *s)
+{
+	unsigned i;
+
+	if (!s)
+		return;
+	for (i = 0; i < s->n; i++) {
+		free(s->fns[i].releases);
+		free(s->fns[i].callees);
+	}
+	free(s->fns);
+	free(s);
+}
+
+bool summary_may_release(const struct summaries *s, const char *name,
+			 const struct pair *pair)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+	unsigned bit = pair->index;
+
+	return fs && (fs->releases[bit / (8 * sizeof(long))] >>
+		      (bit % (8 * sizeof(long)))) & 1;
+}
+
+bool summary_releases_any(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+	unsigned w;
+
+	for (w = 0; fs && w < s->words; w++)
+		if (fs->releases[w])
+			return true;
+	return false;
+}
