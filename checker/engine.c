@@ -42,6 +42,13 @@ struct analysis {
 	struct report *report;
 	struct arena *arena;
 	struct strtab *strings;
+	/*
+	 * Symbols of values tested at two or more branches ("was_busy"):
+	 * path conditions that states must agree on to be joined, so that
+	 * "if (x) get(); ... if (x) put();" stays paired.
+	 */
+	unsigned *conditions;
+	unsigned nconditions;
 	/* pairs this function acquires somewhere, on any path */
 	const struct pair **acquired;
 	unsigned nacquired, capacquired;
@@ -168,14 +175,19 @@ static bool rooted_in_internal(const struct ir *e)
 	return e->kind == IR_VAR && (e->flags & IR_F_INTERNAL);
 }
 
+static unsigned lvalue_symbol_id(const char *key)
+{
+	return 0x80000000u |
+	       (unsigned)(hash_bytes(HASH_INIT, &key, sizeof(key)) & 0x7fffffff);
+}
+
 /*
  * The value of an lvalue nobody assigned on this path, made a symbol so
  * that two tests of the same flag agree: "if (x) get(); ... if (x) put();"
  */
 static struct value lvalue_symbol(struct path *p, struct ir *e, const char *key)
 {
-	unsigned id = 0x80000000u |
-		      (unsigned)(hash_bytes(HASH_INIT, &key, sizeof(key)) & 0x7fffffff);
+	unsigned id = lvalue_symbol_id(key);
 	unsigned mask = (e->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
 
 	if (state_sym(p->st, id))
@@ -348,6 +360,43 @@ static void release_through_helper(struct path *p, struct ir *call,
 		for (k = 0; k < nargs && !r->escaped; k++)
 			if (passed_to(p, r, call->kids[k], args[k]))
 				r->escaped = true;
+	}
+}
+
+/* The object whose member's address is passed: x for &x->dev. */
+static struct ir *container_of_arg(struct ir *arg)
+{
+	if (arg->kind != IR_ADDR || arg->kids[0]->kind != IR_MEMBER)
+		return NULL;
+	return arg->kids[0]->kids[0];
+}
+
+/*
+ * The callee takes what argument @k holds: devm_add_action_or_reset()
+ * its data, device_register(&x->dev) all of x, krealloc() the old block.
+ */
+static void take_ownership(struct path *p, struct ir *call, unsigned takes,
+			   const struct value *args, unsigned nargs)
+{
+	const char *display, *key;
+	unsigned i, k;
+
+	for (k = 0; k < nargs; k++) {
+		struct ir *holder;
+
+		if (!(takes & (1u << k)))
+			continue;
+		holder = container_of_arg(call->kids[k]);
+		key = holder ? lvalue(p->an, holder, &display) : NULL;
+		for (i = 0; i < p->st->nres; i++) {
+			struct resource *r = &p->st->res[i];
+
+			if (!r->has_handle)
+				continue;
+			if (passed_to(p, r, call->kids[k], args[k]) ||
+			    (key && held_under(p->st, r, key)))
+				r->escaped = true;
+		}
 	}
 }
 
@@ -549,6 +598,11 @@ static struct value eval_call(struct path *p, struct ir *call)
 	unsigned nargs = eval_args(p, call, args);
 
 	if (!chain)
+		return unknown_call(p, call, args, nargs);
+	for (rule = chain; rule; rule = rule->next)
+		if (rule->takes)
+			take_ownership(p, call, rule->takes, args, nargs);
+	if (chain->role == ROLE_TAKES && !chain->next)
 		return unknown_call(p, call, args, nargs);
 	rule = find_role(chain, ROLE_ACQUIRE);
 	if (rule)
@@ -994,6 +1048,21 @@ static void push(struct analysis *an, unsigned block, struct state *st)
 	an->qtail++;
 }
 
+static bool same_conditions(const struct analysis *an, const struct state *a,
+			    const struct state *b)
+{
+	unsigned i;
+
+	for (i = 0; i < an->nconditions; i++) {
+		const struct sym *sa = state_sym(a, an->conditions[i]);
+		const struct sym *sb = state_sym(b, an->conditions[i]);
+
+		if ((sa ? sa->mask : VAL_ANY) != (sb ? sb->mask : VAL_ANY))
+			return false;
+	}
+	return true;
+}
+
 /*
  * The state to explore at @block, or NULL if what @st knows was seen
  * there already.  A state holding the same resources as one seen is
@@ -1007,7 +1076,7 @@ static struct state *visit(struct analysis *an, unsigned block, struct state *st
 	char reason[128];
 
 	for (s = an->seen[block]; s; s = s->next) {
-		if (!state_same_resources(s->st, st))
+		if (!state_same_resources(s->st, st) || !same_conditions(an, s->st, st))
 			continue;
 		joined = state_join(s->st, st, block);
 		joined->trace = s->st->trace;
@@ -1175,6 +1244,60 @@ static bool scan_calls(struct analysis *an, const struct ir *e)
 	return found;
 }
 
+/* The lvalue a branch condition tests, if it tests one. */
+static struct ir *tested_lvalue(struct analysis *an, struct ir *c)
+{
+	const struct rule_fn *rule;
+
+	switch (c->kind) {
+	case IR_NOT:
+		return tested_lvalue(an, c->kids[0]);
+	case IR_CMP:
+		if (c->kids[1]->kind == IR_CONST)
+			return c->kids[0];
+		if (c->kids[0]->kind == IR_CONST)
+			return c->kids[1];
+		return NULL;
+	case IR_CALL:
+		rule = rules_lookup(an->rules, c->name);
+		if (rule && rule->role == ROLE_PREDICATE && (unsigned)rule->arg < c->nkids)
+			return c->kids[rule->arg];
+		return NULL;
+	default:
+		return c;
+	}
+}
+
+static int compare_ptrs(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void find_conditions(struct analysis *an)
+{
+	const char **keys = xcalloc(an->cfg->nblocks + 1, sizeof(*keys));
+	const char *display;
+	unsigned i, n = 0;
+
+	for (i = 0; i < an->cfg->nblocks; i++) {
+		const struct block *blk = an->cfg->blocks[i];
+		struct ir *lv;
+
+		if (blk->term != TERM_BRANCH || !(lv = tested_lvalue(an, blk->cond)))
+			continue;
+		if ((keys[n] = lvalue(an, lv, &display)))
+			n++;
+	}
+	qsort(keys, n, sizeof(*keys), compare_ptrs);
+	an->conditions = xcalloc(n + 1, sizeof(*an->conditions));
+	for (i = 1; i < n; i++)
+		if (keys[i] == keys[i - 1] && (i == 1 || keys[i - 2] != keys[i]))
+			an->conditions[an->nconditions++] = lvalue_symbol_id(keys[i]);
+	free(keys);
+}
+
 static void free_seen(struct analysis *an)
 {
 	unsigned i;
@@ -1202,12 +1325,14 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		return;
 	}
 	an.cfg = cfg_build(fn, arena);
+	find_conditions(&an);
 	an.seen = xcalloc(an.cfg->nblocks, sizeof(*an.seen));
 	an.nseen = xcalloc(an.cfg->nblocks, sizeof(*an.nseen));
 	explore(&an);
 	free_seen(&an);
 	free(an.queue);
 	free(an.acquired);
+	free(an.conditions);
 	cfg_free(an.cfg);
 }
 

@@ -295,13 +295,14 @@ static bool parse_arg(struct loader *ld, const yaml_node_t *node, int *arg)
 		    s ? s : "?", MAX_ARGS);
 }
 
-static bool parse_pins(struct loader *ld, const yaml_node_t *node, unsigned *pins)
+/* pins: [arg0, arg1], takes: [arg2] */
+static bool parse_arg_list(struct loader *ld, const yaml_node_t *node, unsigned *pins)
 {
 	yaml_node_item_t *it;
 	int arg;
 
 	if (node->type != YAML_SEQUENCE_NODE)
-		return fail(ld, node, "pins: expected a list such as [arg0, arg1]");
+		return fail(ld, node, "expected a list of arguments such as [arg0, arg1]");
 	*pins = 0;
 	for (it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++) {
 		if (!parse_arg(ld, node_at(ld, *it), &arg))
@@ -420,7 +421,12 @@ static bool fn_pins(struct loader *ld, yaml_node_t *v, void *t)
 
 	if (d->is_release)
 		return fail(ld, v, "pins: only acquire functions pin memory");
-	return parse_pins(ld, v, &d->fn->pins);
+	return parse_arg_list(ld, v, &d->fn->pins);
+}
+
+static bool fn_takes(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_arg_list(ld, v, &((struct fn_draft *)t)->fn->takes);
 }
 
 static const struct key_handler fn_keys[] = {
@@ -428,6 +434,7 @@ static const struct key_handler fn_keys[] = {
 	{ "success", fn_success },
 	{ "handle", fn_handle },
 	{ "pins", fn_pins },
+	{ "takes", fn_takes },
 };
 
 static bool parse_pair_function(struct loader *ld, struct pair_draft *pd,
@@ -509,7 +516,7 @@ static bool pair_release_handle(struct loader *ld, yaml_node_t *v, void *t)
 
 static bool pair_pins(struct loader *ld, yaml_node_t *v, void *t)
 {
-	return parse_pins(ld, v, &((struct pair_draft *)t)->pins);
+	return parse_arg_list(ld, v, &((struct pair_draft *)t)->pins);
 }
 
 static bool pair_null_safe(struct loader *ld, yaml_node_t *v, void *t)
@@ -625,10 +632,20 @@ static bool vfn_true_for(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_classes(ld, v, &d->fn->mask);
 }
 
+static bool vfn_takes(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+
+	if (d->fn->role != ROLE_TAKES)
+		return fail(ld, v, "takes: belongs in takes-ownership or a pair");
+	return parse_arg_list(ld, v, &d->fn->takes);
+}
+
 static const struct key_handler value_fn_keys[] = {
 	{ "name", vfn_name },
 	{ "arg", vfn_arg },
 	{ "true-for", vfn_true_for },
+	{ "takes", vfn_takes },
 };
 
 static bool parse_value_fn(struct loader *ld, yaml_node_t *node, enum rule_role role)
@@ -649,6 +666,10 @@ static bool parse_value_fn(struct loader *ld, yaml_node_t *node, enum rule_role 
 	}
 	if (role == ROLE_PREDICATE && !fn->mask) {
 		fail(ld, node, "predicate '%s' needs true-for", fn->name);
+		goto bad;
+	}
+	if (role == ROLE_TAKES && !fn->takes) {
+		fail(ld, node, "'%s' needs takes: [argN...]", fn->name);
 		goto bad;
 	}
 	if (add_function(ld, node, fn))
@@ -701,6 +722,12 @@ static bool top_predicates(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_value_fns(ld, v, ROLE_PREDICATE);
 }
 
+static bool top_takes(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_value_fns(ld, v, ROLE_TAKES);
+}
+
 static bool top_suffixes(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct rules *r = ld->rules;
@@ -725,6 +752,7 @@ static const struct key_handler top_keys[] = {
 	{ "transparent", top_transparent },
 	{ "error-values", top_error_values },
 	{ "predicates", top_predicates },
+	{ "takes-ownership", top_takes },
 	{ "name-suffixes", top_suffixes },
 };
 

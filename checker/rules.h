@@ -50,6 +50,7 @@ enum rule_role {
 	ROLE_TRANSPARENT,	/* returns argument .arg unchanged */
 	ROLE_ERROR_VALUE,	/* returns argument .arg, which is an error */
 	ROLE_PREDICATE,		/* true exactly for values in .mask */
+	ROLE_TAKES,		/* only takes ownership of arguments (.takes) */
 };
 
 struct pair;
@@ -61,6 +62,7 @@ struct rule_fn {
 	enum success_kind success;	/* acquire */
 	struct handle_spec handle;	/* acquire and release */
 	unsigned pins;			/* acquire: bit N pins argument N */
+	unsigned takes;			/* bit N: takes what argument N holds */
 	int arg;			/* transparent, error value, predicate */
 	unsigned mask;			/* predicate */
 	struct rule_fn *next;		/* same name, other pair */
