@@ -206,29 +206,35 @@ static bool eval_integer(CXCursor c, long long *value)
 
 /*
  * __attribute__((cleanup(f))), which the kernel spells __free(f) and
- * guard(): libclang shows it only as an unexposed attribute, so read its
- * tokens.
+ * guard(): libclang shows it only as an unexposed attribute.  Its extent
+ * may run from a macro definition in a header into the source file,
+ * which libclang will not tokenize; the attribute's name is the token at
+ * the start of the extent, so read just that.
  */
-static const char *const cleanup_spellings[] = { "cleanup", "__cleanup__", "__free" };
+static const char *const cleanup_spellings[] = { "cleanup", "__cleanup__" };
 
 static bool is_cleanup_attr(CXCursor attr)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(attr);
-	CXToken *tokens;
-	unsigned n, i, k;
+	CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(attr));
+	unsigned line, col, n = 0, k;
 	bool found = false;
+	CXToken *tokens;
+	CXString name;
+	CXFile file;
 
-	clang_tokenize(tu, clang_getCursorExtent(attr), &tokens, &n);
-	for (i = 0; i < n && !found; i++) {
-		CXString s;
-
-		if (clang_getTokenKind(tokens[i]) != CXToken_Identifier)
-			continue;
-		s = clang_getTokenSpelling(tu, tokens[i]);
+	clang_getSpellingLocation(start, &file, &line, &col, NULL);
+	if (!file)
+		return false;
+	clang_tokenize(tu, clang_getRange(clang_getLocation(tu, file, line, col),
+					  clang_getLocation(tu, file, line, col + 11)),
+		       &tokens, &n);
+	if (n && clang_getTokenKind(tokens[0]) == CXToken_Identifier) {
+		name = clang_getTokenSpelling(tu, tokens[0]);
 		for (k = 0; k < ARRAY_SIZE(cleanup_spellings); k++)
-			if (!strcmp(clang_getCString(s), cleanup_spellings[k]))
+			if (!strcmp(clang_getCString(name), cleanup_spellings[k]))
 				found = true;
-		clang_disposeString(s);
+		clang_disposeString(name);
 	}
 	clang_disposeTokens(tu, tokens, n);
 	return found;

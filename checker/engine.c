@@ -69,6 +69,7 @@ struct path {
 };
 
 static struct value eval(struct path *p, struct ir *e);
+static const char *call_name(const struct analysis *an, const struct ir *call);
 
 static struct value v_unknown(void)
 {
@@ -748,7 +749,7 @@ struct test {
 	bool exact[2];			/* the value is then exactly .c */
 	long long c;
 	const char *subject;		/* display name of what is tested */
-	bool pointer;
+	bool pointer, is_call;
 };
 
 struct interval {
@@ -819,8 +820,10 @@ static struct value tested_value(struct path *p, struct ir *e, struct test *t)
 		v = lvalue_symbol(p, e, key);
 	t->subject = display;
 	t->pointer = e->flags & IR_F_POINTER;
-	if (!t->subject && e->kind == IR_CALL && e->name)
-		t->subject = strtab_intern(p->an->strings, e->name);
+	if (!t->subject && e->kind == IR_CALL && e->name) {
+		t->subject = call_name(p->an, e);
+		t->is_call = true;
+	}
 	return v;
 }
 
@@ -959,7 +962,7 @@ static void branch_note(struct path *p, const struct block *blk,
 
 	if (!s || !t->subject)
 		return;
-	if (s->has_const && t->exact[outcome]) {
+	if (s->has_const && t->exact[outcome] && !(s->c == 0 && t->pointer)) {
 		snprintf(value, sizeof(value), "is %lld", s->c);
 		what = value;
 	} else {
@@ -968,7 +971,9 @@ static void branch_note(struct path *p, const struct block *blk,
 			return;
 	}
 	origin = call_name(p->an, s->origin);
-	if (origin && strcmp(origin, t->subject))
+	if (t->is_call)
+		snprintf(text, sizeof(text), "the result of %s() %s", t->subject, what);
+	else if (origin && strcmp(origin, t->subject))
 		snprintf(text, sizeof(text), "'%s' (from %s()) %s", t->subject,
 			 origin, what);
 	else

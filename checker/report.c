@@ -174,6 +174,8 @@ static int compare_findings(const void *pa, const void *pb)
 	c = strcmp(a->check, b->check);
 	if (c)
 		return c;
+	if (a->acquire.loc.line != b->acquire.loc.line)
+		return a->acquire.loc.line < b->acquire.loc.line ? -1 : 1;
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 

@@ -1,0 +1,88 @@
+// Releases of what this path never acquired: a goto to the wrong rung.
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+
+#include "kernel.h"
+
+struct priv { struct clk *clk; struct regulator *reg; };
+
+// The clk_get() failure jumps to a label that puts the clock.
+// CHECK: In function 'wrong_rung':
+int wrong_rung(struct device *dev, struct priv *p)
+{
+	struct clk *clk;
+	int ret;
+
+	clk = clk_get(dev, "bus");
+	if (IS_ERR(clk)) {
+		ret = PTR_ERR(clk);
+		goto put_clk;
+	}
+	ret = some_setup();
+	if (ret)
+		goto put_clk;
+	p->clk = clk;
+	return 0;
+put_clk:
+	// CHECK: wrong-label.c:[[@LINE+1]]:2: warning: clk_put() releases 'clk', which holds an error pointer: clk_get() failed on this path [ladder-release-unacquired]
+	clk_put(clk);
+	return ret;
+}
+
+// A failed enable must not be disabled: regulator_disable() is not
+// NULL-safe and would unbalance the enable count.
+// CHECK: In function 'disable_after_failed_enable':
+int disable_after_failed_enable(struct priv *p)
+{
+	int ret = regulator_enable(p->reg);
+
+	if (ret)
+		goto disable;
+	ret = some_setup();
+	if (ret)
+		goto disable;
+	return 0;
+disable:
+	// CHECK: wrong-label.c:[[@LINE+1]]:2: warning: regulator_disable() releases 'p->reg', but regulator_enable() failed on this path [ladder-release-unacquired]
+	regulator_disable(p->reg);
+	return ret;
+}
+
+// kfree(NULL) on a failed allocation is the usual, harmless ladder.
+int kfree_null_is_fine(void)
+{
+	void *a = kmalloc(8, GFP_KERNEL), *b;
+
+	if (!a)
+		return -ENOMEM;
+	b = kmalloc(8, GFP_KERNEL);
+	if (!b)
+		goto free;
+	if (some_hw_init(b))
+		goto free;
+	return 0;
+free:
+	kfree(b);
+	kfree(a);
+	return -ENOMEM;
+}
+
+// The map failed: jumping past the unmap is right.
+int ffa_rxtx_map(phys_addr_t tx_buf, phys_addr_t rx_buf, unsigned pg_cnt);
+int ffa_rxtx_unmap(void);
+
+// CHECK: In function 'unmap_unmapped':
+int unmap_unmapped(void *buf)
+{
+	int ret = ffa_rxtx_map(virt_to_phys(buf), virt_to_phys(buf), 1);
+
+	if (ret)
+		goto unmap;
+	ret = some_setup();
+	if (ret)
+		goto unmap;
+	return 0;
+unmap:
+	// CHECK: wrong-label.c:[[@LINE+1]]:2: warning: ffa_rxtx_unmap() undoes ffa_rxtx_map(), which failed on this path [ladder-release-unacquired]
+	ffa_rxtx_unmap();
+	return ret;
+}
