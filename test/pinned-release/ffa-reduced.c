@@ -86,7 +86,7 @@ free_drv_info:
 	// CHECK: ffa-reduced.c:[[@LINE+1]]:2: warning: ffa_rxtx_map() is not undone on this error path; ffa_rxtx_unmap() is missing [ladder-leak]
 	return ret;
 	// CHECK: note: acquired here by ffa_rxtx_map()
-	// CHECK: note: the result of ffa_setup_partitions() is non-zero
+	// CHECK: note: 'ret' (from ffa_setup_partitions()) is non-zero
 	// CHECK: note: path continues at label 'free_pages'
 	// CHECK: note: or acquired here by ffa_rxtx_map()
 }
