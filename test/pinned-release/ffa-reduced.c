@@ -23,6 +23,7 @@ void ffa_notifications_setup(void);
 void ffa_notifications_cleanup(void);
 int ffa_setup_partitions(void);
 
+// FIXED-NOT: warning:
 // CHECK: In function 'ffa_init':
 int ffa_init(void)
 {
