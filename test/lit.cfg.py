@@ -15,10 +15,13 @@ config.substitutions.append(("%ladder", config.ladder_bin))
 config.substitutions.append(("%rules", os.path.join(config.ladder_src, "rules")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%python", config.python))
+config.substitutions.append(("%examples", os.path.join(config.ladder_src, "examples")))
 # The flags a kernel .i file for arm64 needs to parse on its own.
 config.substitutions.append(("%arm64", "--target=aarch64-linux-gnu -std=gnu11 "
                              "-fshort-wchar -funsigned-char -fno-strict-aliasing"))
-config.substitutions.append(("FileCheck", config.filecheck))
+# FileCheck, count, not, split-file: LLVM's test tools, beside FileCheck.
+config.environment["PATH"] = os.pathsep.join(
+    [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
 
 # Tests that read ../shared (the real kernel corpus) run only where it is.
 shared = os.path.abspath(os.path.join(config.ladder_src, "..", "shared"))
