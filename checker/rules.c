@@ -196,10 +196,11 @@ static bool add_function(struct loader *ld, const yaml_node_t *where,
 			if (other->role == ROLE_RELEASE && other->pair == fn->pair)
 				clash = other;
 	}
+	if (clash && clash->pair)
+		return fail(ld, where, "duplicate rule for '%s' (already in pair '%s')",
+			    fn->name, clash->pair->name);
 	if (clash)
-		return fail(ld, where, "duplicate rule for '%s'%s%s", fn->name,
-			    clash->pair ? " (already in pair '" : "",
-			    clash->pair ? clash->pair->name : "");
+		return fail(ld, where, "duplicate rule for '%s'", fn->name);
 	if (2 * (r->nfunctions + 1) > r->nbuckets)
 		grow_buckets(r);
 	slot = name_slot(r, fn->name);

@@ -14,6 +14,8 @@ config.test_exec_root = os.path.join(os.path.dirname(config.ladder_bin), "..", "
 config.substitutions.append(("%ladder", config.ladder_bin))
 config.substitutions.append(("%rules", os.path.join(config.ladder_src, "rules")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%expect-exit", "%s %s" % (
+    config.python, os.path.join(config.test_source_root, "Inputs", "expect_exit.py"))))
 config.substitutions.append(("%python", config.python))
 config.substitutions.append(("%examples", os.path.join(config.ladder_src, "examples")))
 # The flags a kernel .i file for arm64 needs to parse on its own.
