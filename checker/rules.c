@@ -772,9 +772,16 @@ static bool load_file(struct rules *r, const char *path, char **err)
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_file(&parser, f);
 	if (!yaml_parser_load(&parser, &ld.doc)) {
-		*err = xasprintf("%s:%lu: %s", path,
-				 (unsigned long)parser.problem_mark.line + 1,
-				 parser.problem ? parser.problem : "YAML syntax error");
+		if (parser.context)
+			*err = xasprintf("%s:%lu: %s (%s started at line %lu)", path,
+					 (unsigned long)parser.problem_mark.line + 1,
+					 parser.problem ? parser.problem : "YAML syntax error",
+					 parser.context,
+					 (unsigned long)parser.context_mark.line + 1);
+		else
+			*err = xasprintf("%s:%lu: %s", path,
+					 (unsigned long)parser.problem_mark.line + 1,
+					 parser.problem ? parser.problem : "YAML syntax error");
 		yaml_parser_delete(&parser);
 		fclose(f);
 		return false;
