@@ -280,7 +280,8 @@ void report_file_end(struct report *r, bool parse_failed)
 {
 	if (parse_failed)
 		r->failed_files++;
-	qsort(r->items, r->nitems, sizeof(*r->items), compare_findings);
+	if (r->nitems > 1)
+		qsort(r->items, r->nitems, sizeof(*r->items), compare_findings);
 	r->findings += r->nitems;
 	if (r->format == FORMAT_TEXT)
 		print_text(r);

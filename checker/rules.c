@@ -831,7 +831,8 @@ struct rules *rules_load(const char *dir, char **err)
 			ptrvec_push(&names, xasprintf("%s/%s", dir, de->d_name));
 	closedir(d);
 	/* Load in a fixed order, so duplicates are reported the same way. */
-	qsort(names.items, names.len, sizeof(*names.items), compare_names);
+	if (names.len > 1)
+		qsort(names.items, names.len, sizeof(*names.items), compare_names);
 	r->strings = strtab_new();
 	for (i = 0; i < names.len; i++) {
 		if (ok)

@@ -37,3 +37,8 @@ for var in ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS", "HOME", "TMPDIR"):
         config.environment[var] = os.environ[var]
 if os.environ.get("LADDER_SANITIZED"):
     config.available_features.add("sanitized")
+    config.substitutions.append(("%corpus_every", "8"))
+else:
+    config.substitutions.append(("%corpus_every", "1"))
+# The corpus test runs its own workers.
+config.parallelism_group = None
