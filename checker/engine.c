@@ -254,15 +254,49 @@ static void escape_lvalue(struct path *p, const char *key)
 	state_set(p->st, key, v_unknown());
 }
 
+/* Is @sym the handle of a resource this function acquired? */
+static bool owned_object(const struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].has_handle && st->res[i].handle_sym == sym)
+			return true;
+	return false;
+}
+
+/*
+ * Is @lhs a member of an object this function did not allocate: a field
+ * of the device or structure it was given, of a global driver structure,
+ * or the caller's out pointer (*out)?  What is stored there is handed
+ * over; the caller's cleanup reaches it.  A field of a local struct
+ * variable, or of an object allocated here, is not.
+ */
+static bool foreign_member(struct path *p, struct ir *lhs)
+{
+	const char *display, *key;
+	struct value holder;
+
+	/* pdev->dev.platform_data is held by what pdev points to. */
+	while (lhs->kind == IR_MEMBER && !(lhs->flags & IR_F_ARROW))
+		lhs = lhs->kids[0];
+	if (lhs->kind != IR_DEREF && !(lhs->kind == IR_MEMBER && (lhs->flags & IR_F_ARROW)))
+		return false;
+	key = lvalue(p->an, lhs->kids[0], &display);
+	if (!key)
+		return true;
+	holder = state_get(p->st, key);
+	return !(holder.kind == V_SYM && owned_object(p->st, holder.sym));
+}
+
 static void store(struct path *p, struct ir *lhs, struct value v)
 {
 	const char *display, *key = lvalue(p->an, lhs, &display);
 
-	if (!key) {
-		if (v.kind == V_SYM)
-			escape_sym(p, v.sym);
+	if (v.kind == V_SYM && (!key || foreign_member(p, lhs)))
+		escape_sym(p, v.sym);
+	if (!key)
 		return;
-	}
 	state_forget_below(p->st, key);
 	state_set(p->st, key, v);
 	if (v.kind == V_SYM)
@@ -747,6 +781,7 @@ struct test {
 	unsigned sym;			/* TEST_SYM */
 	unsigned mask[2];		/* [0] if false, [1] if true */
 	bool exact[2];			/* the value is then exactly .c */
+	bool differs[2];		/* the value is then not .c */
 	long long c;
 	const char *subject;		/* display name of what is tested */
 	bool pointer, is_call;
@@ -845,12 +880,19 @@ static void test_value(struct path *p, struct value v, enum ir_cmp op,
 		t->truth = holds(s->c, op, c);
 		return;
 	}
+	if (s->has_ne && s->ne == c && (op == CMP_EQ || op == CMP_NE)) {
+		t->kind = TEST_CONST;
+		t->truth = op == CMP_NE;
+		return;
+	}
 	t->kind = TEST_SYM;
 	t->sym = v.sym;
 	t->mask[1] = cmp_mask(op, c);
 	t->mask[0] = cmp_mask(negated[op], c);
 	t->exact[1] = op == CMP_EQ;
 	t->exact[0] = op == CMP_NE;
+	t->differs[1] = op == CMP_NE;
+	t->differs[0] = op == CMP_EQ;
 	t->c = c;
 }
 
@@ -911,6 +953,9 @@ static void eval_test(struct path *p, struct ir *c, struct test *t)
 		tmp = t->exact[0];
 		t->exact[0] = t->exact[1];
 		t->exact[1] = tmp;
+		tmp = t->differs[0];
+		t->differs[0] = t->differs[1];
+		t->differs[1] = tmp;
 		return;
 	default:
 		break;
@@ -1130,6 +1175,10 @@ static void do_branch(struct path *p, const struct block *blk)
 			continue;
 		}
 		s = state_sym(out[i], t.sym);
+		if (t.differs[i] && s) {
+			s->has_ne = true;
+			s->ne = t.c;
+		}
 		if (t.exact[i] && s) {
 			s->has_const = true;
 			s->c = t.c;

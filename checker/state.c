@@ -351,6 +351,7 @@ unsigned long state_hash(const struct state *st)
 	for (i = 0; i < st->nsyms; i++) {
 		h = hash_bytes(h, &st->syms[i].id, sizeof(st->syms[i].id));
 		h = hash_bytes(h, &st->syms[i].mask, sizeof(st->syms[i].mask));
+		h = hash_bytes(h, &st->syms[i].has_ne, sizeof(st->syms[i].has_ne));
 	}
 	for (i = 0; i < st->nres; i++)
 		h = hash_resource(h, &st->res[i]);
@@ -400,6 +401,8 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 	sj->mask |= sb->mask;
 	if (sj->has_const && (!sb->has_const || sb->c != sj->c))
 		sj->has_const = false;
+	if (sj->has_ne && (!sb->has_ne || sb->ne != sj->ne))
+		sj->has_ne = false;
 }
 
 /*
@@ -472,7 +475,9 @@ bool state_equal(const struct state *a, const struct state *b)
 		if (a->syms[i].id != b->syms[i].id ||
 		    a->syms[i].mask != b->syms[i].mask ||
 		    a->syms[i].has_const != b->syms[i].has_const ||
-		    a->syms[i].c != b->syms[i].c)
+		    a->syms[i].c != b->syms[i].c ||
+		    a->syms[i].has_ne != b->syms[i].has_ne ||
+		    a->syms[i].ne != b->syms[i].ne)
 			return false;
 	for (i = 0; i < a->nres; i++)
 		if (!resource_equal(&a->res[i], &b->res[i]))

@@ -33,8 +33,9 @@ struct sym {
 	unsigned id;
 	unsigned mask;
 	const struct ir *origin;	/* the call that produced it, if any */
-	bool has_const;
-	long long c;
+	bool has_const;			/* the value is exactly .c */
+	bool has_ne;			/* the value is not .ne: "n != 1" */
+	long long c, ne;
 };
 
 enum res_status {

@@ -1,62 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * leak: a resource acquired in this function is still held when the
- * function returns an error.  The caller sees the failure and will not
+ * function returns an error.  What was handed over (stored in an object
+ * the function does not own, passed to a call that takes it) escaped in
+ * the engine and is not reported.  The caller sees the failure and will not
  * clean up after us, so whatever is still held here is lost: memory,
  * a mapping the firmware keeps using, a reference, an irq.
  */
 #include "checks.h"
 
-#include <string.h>
-
-/* Is @id the handle of a resource this function acquired? */
-static bool owned_object(const struct state *st, unsigned id)
-{
-	unsigned i;
-
-	for (i = 0; i < st->nres; i++)
-		if (st->res[i].has_handle && st->res[i].handle_sym == id)
-			return true;
-	return false;
-}
-
 /*
- * Length of the pointer that holds @key: "v3->ring->buf" is held by
- * "v3->ring", "v3->*" (a store through an out pointer) by "v3".  Zero
- * for a plain variable or a field of a struct variable.
+ * A handle held by a __free() variable is released when its scope ends,
+ * unless ownership left it first (no_free_ptr() sets the variable to
+ * NULL, so the binding is gone).
  */
-static size_t holder_len(const char *key)
-{
-	const char *arrow = NULL, *p;
-
-	for (p = strstr(key, "->"); p; p = strstr(p + 2, "->"))
-		arrow = p;
-	return arrow ? (size_t)(arrow - key) : 0;
-}
-
-static bool stored_in_foreign_object(const struct state *st, const char *key)
-{
-	size_t len = holder_len(key);
-	unsigned i;
-
-	if (!len)
-		return false;
-	for (i = 0; i < st->nbinds; i++) {
-		const struct binding *b = &st->binds[i];
-
-		if (strlen(b->key) == len && !strncmp(b->key, key, len))
-			return !(b->value.kind == V_SYM && owned_object(st, b->value.sym));
-	}
-	return true;	/* held by an object nobody here allocated */
-}
-
-/*
- * A handle stored in an object this function did not allocate (a global
- * driver structure, the device it was given, the caller's out pointer)
- * was handed over: the caller's cleanup reaches it from there.  One held
- * by a __free() variable is released when its scope ends.
- */
-static bool handed_off(const struct state *st, const struct resource *r)
+static bool scope_managed(const struct state *st, const struct resource *r)
 {
 	unsigned i;
 
@@ -65,10 +23,8 @@ static bool handed_off(const struct state *st, const struct resource *r)
 	for (i = 0; i < st->nbinds; i++) {
 		const struct binding *b = &st->binds[i];
 
-		if (b->value.kind != V_SYM || b->value.sym != r->handle_sym)
-			continue;
-		if (key_is_scope_managed(b->key) ||
-		    stored_in_foreign_object(st, b->key))
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    key_is_scope_managed(b->key))
 			return true;
 	}
 	return false;
@@ -85,7 +41,7 @@ static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
 		char *key, *msg;
 
 		if (r->escaped || (r->status != RES_LIVE && r->status != RES_UNDECIDED) ||
-		    handed_off(ctx->st, r))
+		    scope_managed(ctx->st, r))
 			continue;
 		if (r->name)
 			msg = xasprintf("'%s' from %s() is not released on this "
