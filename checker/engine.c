@@ -52,6 +52,8 @@ struct analysis {
 	/* pairs this function acquires somewhere, on any path */
 	const struct pair **acquired;
 	unsigned nacquired, capacquired;
+	/* release calls of the function, any path */
+	struct ptrvec releases;
 	/* states seen at each block */
 	struct seen **seen;
 	unsigned *nseen;
@@ -277,8 +279,10 @@ static bool foreign_member(struct path *p, struct ir *lhs)
 	const char *display, *key;
 	struct value holder;
 
-	/* pdev->dev.platform_data is held by what pdev points to. */
-	while (lhs->kind == IR_MEMBER && !(lhs->flags & IR_F_ARROW))
+	/* pdev->dev.platform_data and unmap->addr[0] are held by what
+	 * pdev and unmap point to. */
+	while ((lhs->kind == IR_MEMBER && !(lhs->flags & IR_F_ARROW)) ||
+	       lhs->kind == IR_INDEX)
 		lhs = lhs->kids[0];
 	if (lhs->kind != IR_DEREF && !(lhs->kind == IR_MEMBER && (lhs->flags & IR_F_ARROW)))
 		return false;
@@ -289,12 +293,53 @@ static bool foreign_member(struct path *p, struct ir *lhs)
 	return !(holder.kind == V_SYM && owned_object(p->st, holder.sym));
 }
 
+/* Does the function release a resource of @pair through @key somewhere? */
+static bool releases_through(struct analysis *an, const struct pair *pair,
+			     const char *key)
+{
+	const char *display;
+	size_t i;
+
+	for (i = 0; key && i < an->releases.len; i++) {
+		struct ir *call = an->releases.items[i];
+		const struct rule_fn *rule;
+
+		for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next)
+			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
+			    rule->handle.kind == HANDLE_ARG &&
+			    (unsigned)rule->handle.arg < call->nkids &&
+			    lvalue(an, call->kids[rule->handle.arg], &display) == key)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * A resource held in an object this function does not own was handed
+ * over, unless the function itself releases it from there on some path:
+ * then it took the job, and every error path owes it.
+ */
+static void hand_over(struct path *p, const char *key, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == sym &&
+		    !releases_through(p->an, r->rule->pair, key))
+			r->escaped = true;
+	}
+}
+
 static void store(struct path *p, struct ir *lhs, struct value v)
 {
 	const char *display, *key = lvalue(p->an, lhs, &display);
 
-	if (v.kind == V_SYM && (!key || foreign_member(p, lhs)))
+	if (v.kind == V_SYM && !key)
 		escape_sym(p, v.sym);
+	else if (v.kind == V_SYM && foreign_member(p, lhs))
+		hand_over(p, key, v.sym);
 	if (!key)
 		return;
 	state_forget_below(p->st, key);
@@ -455,6 +500,21 @@ static struct value unknown_call(struct path *p, struct ir *call,
 	return call_result(p, call);
 }
 
+/*
+ * Binding key of the marker that says "this path released what @key
+ * holds without having acquired it": reset_control_assert() before
+ * reset_control_deassert(), clk_disable_unprepare() before
+ * clk_prepare_enable().  An acquire through the same place afterwards
+ * puts back the state the function found, and is not owed.
+ */
+static const char *restore_marker(struct analysis *an, const char *key)
+{
+	char buf[600];
+
+	snprintf(buf, sizeof(buf), "!%s", key);
+	return strtab_intern(an->strings, buf);
+}
+
 /* Where an argument-held handle lives: an existing symbol or a new one. */
 static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 			    struct ir *lv, struct resource *r)
@@ -485,7 +545,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	struct resource r = { .site = call->site, .rule = rule, .acquire = call };
 	struct value result = v_unknown();
 	unsigned i, arg = (unsigned)rule->handle.arg;
-	struct ir *lv;
+	struct ir *lv, *handle_place = NULL;
 
 	r.status_sym = NO_SYM;
 	r.status = RES_LIVE;
@@ -506,6 +566,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		if (arg >= nargs || !bind_handle_arg(p, call, args[arg],
 						     call->kids[arg], &r))
 			return result;
+		handle_place = call->kids[arg];
 		break;
 	case HANDLE_ARG_OUT:
 		if (arg >= nargs || call->kids[arg]->kind != IR_ADDR)
@@ -525,6 +586,15 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	r.acquire_seq = p->st->trace->seq;
 	state_update_status(p->st, &r);
 	state_add_resource(p->st, &r);
+	if (handle_place) {
+		const char *display, *key = lvalue(p->an, handle_place, &display);
+
+		/* clk_prepare_enable(priv->clk): the handle lives in priv already. */
+		if (foreign_member(p, handle_place))
+			hand_over(p, key, r.handle_sym);
+		if (key && state_get(p->st, restore_marker(p->an, key)).kind == V_CONST)
+			state_add_resource(p->st, &r)->escaped = true;
+	}
 	return result;
 }
 
@@ -572,6 +642,23 @@ static bool match_release(struct path *p, const struct rule_fn *rule,
 	return true;
 }
 
+static void note_release_first(struct path *p, const struct rule_fn *chain,
+			       struct ir *call)
+{
+	const struct rule_fn *rule;
+	const char *display, *key;
+
+	for (rule = chain; rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= call->nkids)
+			continue;
+		key = lvalue(p->an, call->kids[rule->handle.arg], &display);
+		if (key)
+			state_set(p->st, restore_marker(p->an, key), v_const(1));
+		return;
+	}
+}
+
 static void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
 		       struct value *args, unsigned nargs)
 {
@@ -588,6 +675,8 @@ static void do_release(struct path *p, struct ir *call, const struct rule_fn *ch
 		if (match_release(p, rule, args, nargs, &ev) && ev.kind != REL_NEVER)
 			break;
 	}
+	if (!ev.rule || ev.kind == REL_NEVER)
+		note_release_first(p, chain, call);
 	if (!ev.rule)
 		return;
 	arg = (unsigned)ev.rule->handle.arg;
@@ -1272,7 +1361,7 @@ static void explore(struct analysis *an)
 /* ---- setup ---- */
 
 /* Does @e contain a call ladder has a rule for?  Records acquired pairs. */
-static bool scan_calls(struct analysis *an, const struct ir *e)
+static bool scan_calls(struct analysis *an, struct ir *e)
 {
 	const struct rule_fn *rule;
 	bool found = false;
@@ -1291,6 +1380,8 @@ static bool scan_calls(struct analysis *an, const struct ir *e)
 			}
 			an->acquired[an->nacquired++] = acq->pair;
 		}
+		if (find_role(rule, ROLE_RELEASE))
+			ptrvec_push(&an->releases, (void *)e);
 		found = acq || find_role(rule, ROLE_RELEASE);
 	}
 	for (i = 0; i < e->nkids; i++)
@@ -1376,6 +1467,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	/* A function that calls nothing ladder knows cannot have a finding. */
 	if (!scan_calls(&an, fn->body)) {
 		free(an.acquired);
+		ptrvec_free(&an.releases);
 		return;
 	}
 	an.cfg = cfg_build(fn, arena);
@@ -1386,6 +1478,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free_seen(&an);
 	free(an.queue);
 	free(an.acquired);
+	ptrvec_free(&an.releases);
 	free(an.conditions);
 	cfg_free(an.cfg);
 }

@@ -94,6 +94,11 @@ int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *d
 int device_register(struct device *dev);
 void put_device(struct device *dev);
 
+struct reset_control;
+int reset_control_assert(struct reset_control *rstc);
+int reset_control_deassert(struct reset_control *rstc);
+void udelay(unsigned long usecs);
+
 /* Things that neither acquire nor release. */
 int some_hw_init(void *p);
 int some_setup(void);

@@ -1,0 +1,81 @@
+// Who owes a release: resources held in objects the function does not own,
+// state restored by a release-then-acquire, correlated conditions.
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+
+#include "kernel.h"
+
+struct host { struct clk *clk; struct reset_control *rst; void *buf; unsigned long addr[2]; };
+
+// A helper that enables the host's clock and leaves disabling to its
+// caller: the clock lives in the caller's object.
+int host_ungate(struct host *h)
+{
+	int ret = clk_prepare_enable(h->clk);
+
+	if (ret)
+		return ret;
+	return hw_read(NULL, 0) < 0 ? -EIO : 0;
+}
+
+// But a function that disables the clock on one error path owes it on all.
+// CHECK: In function 'host_probe':
+int host_probe(struct host *h)
+{
+	int ret = clk_prepare_enable(h->clk);
+
+	if (ret)
+		return ret;
+	ret = some_setup();
+	if (ret)
+		// CHECK: ownership.c:[[@LINE+1]]:3: warning: 'h->clk' from clk_prepare_enable() is not released on this error path; clk_disable_unprepare() is missing [ladder-leak]
+		return ret;
+	ret = some_hw_init(h);
+	if (ret) {
+		clk_disable_unprepare(h->clk);
+		return ret;
+	}
+	return 0;
+}
+
+// A reset pulse leaves the device as it was found.
+int host_reset(struct host *h)
+{
+	reset_control_assert(h->rst);
+	udelay(2);
+	reset_control_deassert(h->rst);
+	if (some_setup())
+		return -EIO;
+	return 0;
+}
+
+// Stored in the caller's object, element by element.
+int host_store(struct host *h)
+{
+	void *p = kmalloc(8, GFP_KERNEL);
+
+	if (!p)
+		return -ENOMEM;
+	h->addr[0] = (unsigned long)p;
+	return some_setup() ? -EIO : 0;
+}
+
+// A constant the value differs from: "n != 1" twice agrees.
+int not_one(int n)
+{
+	void *p = NULL;
+	int ret;
+
+	if (n == 0)
+		return -EINVAL;
+	if (n != 1) {
+		p = kmalloc(n, GFP_KERNEL);
+		if (!p)
+			return -ENOMEM;
+	}
+	ret = some_hw_init(p);
+	if (n != 1)
+		kfree(p);
+	if (ret)
+		return ret;
+	return 0;
+}
