@@ -515,6 +515,15 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 	if (lhs->kind == IR_CONST && rhs->kind == IR_CONST && !compound &&
 	    fold_binary(op, lhs->value, rhs->value, &folded))
 		return new_const(ctx, c, folded);
+	/* flags & BIT: kept apart so a flag tested twice is one condition. */
+	if (!compound && op == CXBinaryOperator_And &&
+	    (lhs->kind == IR_CONST) != (rhs->kind == IR_CONST)) {
+		n = new_node(ctx, IR_BITAND, c, 2);
+		n->kids[0] = lhs->kind == IR_CONST ? rhs : lhs;
+		n->kids[1] = lhs->kind == IR_CONST ? lhs : rhs;
+		set_type_flags(n, clang_getCursorType(c));
+		return finish(n);
+	}
 	for (i = 0; !compound && i < ARRAY_SIZE(binops); i++) {
 		if (binops[i].op == op) {
 			kind = binops[i].kind;

@@ -156,6 +156,15 @@ static const char *lvalue(struct analysis *an, struct ir *e, const char **displa
 		n = snprintf(key, sizeof(key), "%s[%lld]", bk, e->kids[1]->value);
 		m = snprintf(disp, sizeof(disp), "%s[%lld]", bd, e->kids[1]->value);
 		break;
+	case IR_BITAND:
+		/* Not assignable, but tested: "client->flags & 0x40". */
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s&%lld", bk, e->kids[1]->value);
+		m = snprintf(disp, sizeof(disp), "%s & %#llx", bd,
+			     (unsigned long long)e->kids[1]->value);
+		break;
 	default:
 		break;
 	}
@@ -831,6 +840,7 @@ static struct value eval(struct path *p, struct ir *e)
 	case IR_MEMBER:
 	case IR_DEREF:
 	case IR_INDEX:
+	case IR_BITAND:
 		return eval_lvalue(p, e);
 	case IR_CALL:
 		return eval_call(p, e);
@@ -1299,6 +1309,7 @@ static void step_block(struct analysis *an, const struct block *blk, struct stat
 		snprintf(text, sizeof(text), "path continues at label '%s'",
 			 blk->label->name);
 		trace_step(&p, blk->label->loc, text);
+		((struct trace *)st->trace)->label = true;
 	}
 	for (i = 0; i < blk->nelems; i++)
 		eval(&p, blk->elems[i]);
@@ -1488,6 +1499,16 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 const char *analysis_function(const struct check_ctx *ctx)
 {
 	return ctx->an->fn->name;
+}
+
+bool path_entered_label(const struct check_ctx *ctx)
+{
+	const struct trace *t;
+
+	for (t = ctx->st->trace; t; t = t->prev)
+		if (t->label)
+			return true;
+	return false;
 }
 
 const char *resource_release_name(const struct resource *r)

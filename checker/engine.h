@@ -66,6 +66,8 @@ const char *resource_acquire_name(const struct resource *r);
 /* The call that undoes @r: "free_pages_exact". */
 const char *resource_release_name(const struct resource *r);
 const char *analysis_function(const struct check_ctx *ctx);
+/* Did this path get here through a label (an error ladder)? */
+bool path_entered_label(const struct check_ctx *ctx);
 
 /*
  * Report a finding of @check at @at about @r (may be NULL), identified by

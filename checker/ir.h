@@ -23,6 +23,7 @@ enum ir_kind {
 	IR_UPDATE,	/* kid[0] op= ..., ++, --: value no longer known */
 	IR_NOT,		/* ! kid[0] */
 	IR_CMP,		/* kid[0] .op kid[1] */
+	IR_BITAND,	/* kid[0] & kid[1], kid[1] an IR_CONST: a flag test */
 	IR_LAND,	/* kid[0] && kid[1] */
 	IR_LOR,		/* kid[0] || kid[1] */
 	IR_COND,	/* kid[0] ? kid[1] : kid[2] */

@@ -110,13 +110,17 @@ void state_set(struct state *st, const char *key, struct value v)
 	st->binds[i].value = v;
 }
 
-/* Is @key a path strictly below @base ("p->x", "p.y", "p[1]" below "p")? */
+/*
+ * Is @key a path strictly below @base ("p->x", "p.y", "p[1]" and the flag
+ * test "p&4" below "p")?
+ */
 static bool key_below(const char *key, const char *base, size_t len)
 {
 	if (strncmp(key, base, len))
 		return false;
 	key += len;
-	return (key[0] == '-' && key[1] == '>') || key[0] == '.' || key[0] == '[';
+	return (key[0] == '-' && key[1] == '>') || key[0] == '.' || key[0] == '[' ||
+	       key[0] == '&';
 }
 
 void state_forget_below(struct state *st, const char *key)
@@ -254,16 +258,27 @@ struct resource *state_add_resource(struct state *st, const struct resource *r)
 	return &st->res[i];
 }
 
+static int status_rank(enum res_status s);
+
+/*
+ * Two acquires may hold one handle (i2c->pclk = i2c->clk; prepared twice,
+ * a refcount): a release takes a live one first.
+ */
 struct resource *state_find_handle(struct state *st, unsigned sym,
 				   const struct pair *pair)
 {
+	struct resource *best = NULL;
 	unsigned i;
 
-	for (i = 0; i < st->nres; i++)
-		if (st->res[i].has_handle && st->res[i].handle_sym == sym &&
-		    st->res[i].rule->pair == pair)
-			return &st->res[i];
-	return NULL;
+	for (i = 0; i < st->nres; i++) {
+		struct resource *r = &st->res[i];
+
+		if (!r->has_handle || r->handle_sym != sym || r->rule->pair != pair)
+			continue;
+		if (!best || status_rank(r->status) > status_rank(best->status))
+			best = r;
+	}
+	return best;
 }
 
 static int status_rank(enum res_status s)

@@ -64,6 +64,7 @@ struct resource {
 struct trace {
 	const struct trace *prev;
 	unsigned seq;
+	bool label;			/* the path entered a label here */
 	struct ir_loc loc;
 	const char *text;
 };

@@ -15,6 +15,13 @@ static void double_release(struct check_ctx *ctx, const struct release_event *ev
 
 	if (ev->kind != REL_RELEASED)
 		return;
+	/*
+	 * A handle-less pair counts references (runtime PM): a second put
+	 * may balance a get made in another call.  Only on an error ladder
+	 * is it a rung too many.
+	 */
+	if (!r->has_handle && !path_entered_label(ctx))
+		return;
 	name = r->name ? r->name : ev->handle;
 	if (name)
 		msg = xasprintf("'%s' is released twice: %s() here, after %s() "

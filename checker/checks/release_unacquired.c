@@ -38,7 +38,8 @@ static void release_unacquired(struct check_ctx *ctx, const struct release_event
 
 	if (ev->kind == REL_FAILED && !harmless(ev)) {
 		msg = failed_message(ev);
-	} else if (ev->kind == REL_NEVER && !ev->rule->pair->null_safe) {
+	} else if (ev->kind == REL_NEVER && !ev->rule->pair->null_safe &&
+		   (ev->handle || path_entered_label(ctx))) {
 		if (ev->handle)
 			msg = xasprintf("%s() releases '%s', which this path "
 					"never acquired", ev->call->name, ev->handle);

@@ -40,7 +40,7 @@ int freed_and_cleared(void)
 	return 0;
 }
 
-// Handle-less pairs count too.
+// Handle-less pairs count too, on an error ladder.
 // CHECK: In function 'put_twice':
 int put_twice(struct device *dev)
 {
@@ -49,10 +49,62 @@ int put_twice(struct device *dev)
 	if (ret)
 		return ret;
 	ret = hw_read(dev, 0);
-	pm_runtime_put(dev);
 	if (ret < 0)
-		// CHECK: ladder.c:[[@LINE+1]]:3: warning: pm_runtime_put() undoes pm_runtime_resume_and_get() a second time; the first was at line 52 [ladder-double-release]
+		goto err_put;
+	pm_runtime_put(dev);
+	ret = some_setup();
+	if (ret)
+		goto err_put;
+	return 0;
+err_put:
+	// CHECK: ladder.c:[[@LINE+1]]:2: warning: pm_runtime_put() undoes pm_runtime_resume_and_get() a second time; the first was at line 54 [ladder-double-release]
+	pm_runtime_put(dev);
+	return ret;
+}
+
+// Outside a ladder, a second put may balance a get made by another call.
+int put_for_earlier_get(struct device *dev, bool powered)
+{
+	int ret = pm_runtime_resume_and_get(dev);
+
+	if (ret)
+		return ret;
+	hw_read(dev, 0);
+	if (powered)
 		pm_runtime_put(dev);
+	pm_runtime_put(dev);
+	return 0;
+}
+
+// One clock prepared twice through two names is a refcount, not a double.
+struct two_clocks { struct clk *clk, *pclk; };
+int clk_prepare(struct clk *clk);
+void clk_unprepare(struct clk *clk);
+
+int same_clock_twice(struct two_clocks *c, struct device *dev)
+{
+	int ret;
+
+	c->clk = clk_get(dev, NULL);
+	if (IS_ERR(c->clk))
+		return PTR_ERR(c->clk);
+	c->pclk = c->clk;
+	ret = clk_prepare(c->clk);
+	if (ret)
+		goto put;
+	ret = clk_prepare(c->pclk);
+	if (ret)
+		goto unprepare;
+	ret = some_setup();
+	if (ret)
+		goto unprepare_p;
+	return 0;
+unprepare_p:
+	clk_unprepare(c->pclk);
+unprepare:
+	clk_unprepare(c->clk);
+put:
+	clk_put(c->clk);
 	return ret;
 }
 

@@ -86,3 +86,32 @@ unmap:
 	ffa_rxtx_unmap();
 	return ret;
 }
+
+// A toggle: the put balances a get made by an earlier call.
+int toggle(struct device *dev, bool enable)
+{
+	if (enable)
+		return pm_runtime_resume_and_get(dev);
+	pm_runtime_put(dev);
+	return 0;
+}
+
+// A flag bit tested twice is one condition.
+struct client { unsigned flags; struct device *adapter; };
+#define CLIENT_NOTIFY 0x40
+
+int flag_bit(struct client *c)
+{
+	int ret;
+
+	if (c->flags & CLIENT_NOTIFY)
+		pm_runtime_get_sync(c->adapter);
+	ret = some_setup();
+	if (ret)
+		goto put;
+	return 0;
+put:
+	if (c->flags & CLIENT_NOTIFY)
+		pm_runtime_put(c->adapter);
+	return ret;
+}
