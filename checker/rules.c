@@ -430,12 +430,22 @@ static bool fn_takes(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_arg_list(ld, v, &((struct fn_draft *)t)->fn->takes);
 }
 
+static bool fn_implicit(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	if (!d->is_release)
+		return fail(ld, v, "implicit: only release functions release implicitly");
+	return parse_bool(ld, v, &d->fn->implicit);
+}
+
 static const struct key_handler fn_keys[] = {
 	{ "name", fn_name },
 	{ "success", fn_success },
 	{ "handle", fn_handle },
 	{ "pins", fn_pins },
 	{ "takes", fn_takes },
+	{ "implicit", fn_implicit },
 };
 
 static bool parse_pair_function(struct loader *ld, struct pair_draft *pd,
@@ -525,6 +535,21 @@ static bool pair_null_safe(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->null_safe);
 }
 
+/* "owed: always" (the default) or "owed: if-released". */
+static bool pair_owed(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct pair *pair = ((struct pair_draft *)t)->pair;
+	const char *s = scalar(v);
+
+	if (s && !strcmp(s, "always"))
+		pair->owed_if_released = false;
+	else if (s && !strcmp(s, "if-released"))
+		pair->owed_if_released = true;
+	else
+		return fail(ld, v, "owed: expected 'always' or 'if-released'");
+	return true;
+}
+
 static bool pair_acquire(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)ld;
@@ -555,6 +580,7 @@ static const struct key_handler pair_keys[] = {
 	{ "release-handle", pair_release_handle },
 	{ "pins", pair_pins },
 	{ "null-safe", pair_null_safe },
+	{ "owed", pair_owed },
 };
 
 static struct pair *new_pair(struct loader *ld, yaml_node_t *node)

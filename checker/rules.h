@@ -63,6 +63,7 @@ struct rule_fn {
 	struct handle_spec handle;	/* acquire and release */
 	unsigned pins;			/* acquire: bit N pins argument N */
 	unsigned takes;			/* bit N: takes what argument N holds */
+	bool implicit;			/* release: undoes it as a side effect */
 	int arg;			/* transparent, error value, predicate */
 	unsigned mask;			/* predicate */
 	struct rule_fn *next;		/* same name, other pair */
@@ -73,6 +74,7 @@ struct pair {
 	const char *file;		/* where it is defined */
 	unsigned line;
 	bool null_safe;			/* release(NULL) is a no-op */
+	bool owed_if_released;		/* owed only where the function releases it */
 	const struct rule_fn *first_release;	/* for messages */
 	unsigned index;
 };
