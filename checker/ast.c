@@ -495,6 +495,18 @@ static bool fold_binary(enum CXBinaryOperatorKind op, long long a,
 	}
 }
 
+/* flags |= BIT sets bits, flags &= ~BIT keeps the others. */
+static enum ir_update update_kind(enum CXBinaryOperatorKind op, const struct ir *rhs)
+{
+	if (rhs->kind != IR_CONST)
+		return UPD_OTHER;
+	if (op == CXBinaryOperator_OrAssign)
+		return UPD_SET_BITS;
+	if (op == CXBinaryOperator_AndAssign)
+		return UPD_KEEP_BITS;
+	return UPD_OTHER;
+}
+
 static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
@@ -532,7 +544,7 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 		}
 	}
 	n = new_node(ctx, kind, c, 2);
-	n->op = (unsigned char)cmp;
+	n->op = (unsigned char)(compound ? update_kind(op, rhs) : cmp);
 	n->kids[0] = lhs;
 	n->kids[1] = rhs;
 	set_type_flags(n, clang_getCursorType(c));

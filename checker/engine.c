@@ -265,13 +265,18 @@ static void escape_lvalue(struct path *p, const char *key)
 	state_set(p->st, key, v_unknown());
 }
 
-/* Is @sym the handle of a resource this function acquired? */
+/*
+ * Is @sym the handle of a resource this function acquired and still
+ * owns?  Once handed over (device_initialize(&gdev->dev) gives gdev to
+ * its release callback), what is stored in it afterwards goes with it.
+ */
 static bool owned_object(const struct state *st, unsigned sym)
 {
 	unsigned i;
 
 	for (i = 0; i < st->nres; i++)
-		if (st->res[i].has_handle && st->res[i].handle_sym == sym)
+		if (st->res[i].has_handle && st->res[i].handle_sym == sym &&
+		    !st->res[i].escaped)
 			return true;
 	return false;
 }
@@ -464,10 +469,10 @@ static struct ir *container_of_arg(struct ir *arg)
  * The callee takes what argument @k holds: devm_add_action_or_reset()
  * its data, device_register(&x->dev) all of x, krealloc() the old block.
  */
-static void take_ownership(struct path *p, struct ir *call, unsigned takes,
-			   const struct value *args, unsigned nargs)
+static const char *take_ownership(struct path *p, struct ir *call, unsigned takes,
+				  const struct value *args, unsigned nargs)
 {
-	const char *display, *key;
+	const char *display, *key, *taken = NULL;
 	unsigned i, k;
 
 	for (k = 0; k < nargs; k++) {
@@ -483,10 +488,28 @@ static void take_ownership(struct path *p, struct ir *call, unsigned takes,
 			if (!r->has_handle)
 				continue;
 			if (passed_to(p, r, call->kids[k], args[k]) ||
-			    (key && held_under(p->st, r, key)))
+			    (key && held_under(p->st, r, key))) {
+				if (!r->escaped && !taken)
+					taken = r->name;
 				r->escaped = true;
+			}
 		}
 	}
+	return taken;
+}
+
+/*
+ * krealloc() takes the old block and returns its continuation: the new
+ * resource goes by the old one's name ("name", not the temporary
+ * "name_tmp" it passes through), so one leak is one warning.
+ */
+static void inherit_name(struct path *p, const struct ir *call, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; name && i < p->st->nres; i++)
+		if (p->st->res[i].site == call->site && !p->st->res[i].escaped)
+			p->st->res[i].name = name, p->st->res[i].name_internal = false;
 }
 
 static struct value unknown_call(struct path *p, struct ir *call,
@@ -684,6 +707,16 @@ static void do_release(struct path *p, struct ir *call, const struct rule_fn *ch
 		if (match_release(p, rule, args, nargs, &ev) && ev.kind != REL_NEVER)
 			break;
 	}
+	/*
+	 * device_del() disables runtime PM on its way: what is live is no
+	 * longer owed, but it is no release of its own to double or to
+	 * misplace, and a pm_runtime_disable() after it is no double.
+	 */
+	if (ev.rule && ev.rule->implicit) {
+		if (ev.res && ev.kind == REL_LIVE)
+			ev.res->escaped = true;
+		return;
+	}
 	if (!ev.rule || ev.kind == REL_NEVER)
 		note_release_first(p, chain, call);
 	if (!ev.rule)
@@ -728,18 +761,22 @@ static struct value eval_call(struct path *p, struct ir *call)
 	const struct rule_fn *chain = rules_lookup(p->an->rules, call->name);
 	struct value args[MAX_CALL_ARGS], v;
 	const struct rule_fn *rule;
+	const char *taken = NULL;
 	unsigned nargs = eval_args(p, call, args);
 
 	if (!chain)
 		return unknown_call(p, call, args, nargs);
 	for (rule = chain; rule; rule = rule->next)
 		if (rule->takes)
-			take_ownership(p, call, rule->takes, args, nargs);
+			taken = take_ownership(p, call, rule->takes, args, nargs);
 	if (chain->role == ROLE_TAKES && !chain->next)
 		return unknown_call(p, call, args, nargs);
 	rule = find_role(chain, ROLE_ACQUIRE);
-	if (rule)
-		return do_acquire(p, call, rule, args, nargs);
+	if (rule) {
+		v = do_acquire(p, call, rule, args, nargs);
+		inherit_name(p, call, taken);
+		return v;
+	}
 	if (find_role(chain, ROLE_RELEASE)) {
 		do_release(p, call, chain, args, nargs);
 		return call_result(p, call);
@@ -816,17 +853,122 @@ static void eval_decl(struct path *p, struct ir *d)
 		name_resources(p, v.sym, &var, display);
 }
 
+/* The binding key of the flag test "@base & @mask". */
+static const char *flag_key(struct analysis *an, const char *base,
+			    unsigned long long mask)
+{
+	char key[256];
+
+	if (snprintf(key, sizeof(key), "%s&%lld", base, (long long)mask) >=
+	    (int)sizeof(key))
+		return NULL;
+	return strtab_intern(an->strings, key);
+}
+
+/* The mask of the flag test @key below @base ("v3->flags&64"), if it is one. */
+static bool flag_mask(const char *key, const char *base, unsigned long long *mask)
+{
+	size_t len = strlen(base);
+
+	if (strncmp(key, base, len) || key[len] != '&')
+		return false;
+	*mask = (unsigned long long)strtoll(key + len + 1, NULL, 10);
+	return true;
+}
+
+/*
+ * What "x |= bits" (@set) or "x &= ~bits" does to a known flag test
+ * "x & mask": set, cleared, unchanged (returns true with *v untouched) or
+ * unknown (returns false).
+ */
+static bool flag_after(unsigned long long mask, unsigned long long bits,
+		       bool set, struct value *v)
+{
+	if (!(mask & bits))
+		return true;
+	if (set) {
+		*v = v_const((long long)(mask & bits));
+		return true;
+	}
+	if (!(mask & ~bits)) {
+		*v = v_const(0);
+		return true;
+	}
+	return false;
+}
+
+/*
+ * "priv->flags |= ID_P_PM_BLOCKED" records a decision that a later
+ * "if (priv->flags & ID_P_PM_BLOCKED)" reads back: keep what is known of
+ * each flag the update leaves alone, and learn the one it sets or clears.
+ */
+static void update_flags(struct path *p, const char *key, const struct ir *e)
+{
+	unsigned long long bits = (unsigned long long)e->kids[1]->value, mask;
+	bool set = e->op == UPD_SET_BITS;
+	struct binding kept[16];
+	unsigned i, nkept = 0;
+	const char *own;
+
+	if (!set) {
+		/* x &= ~BIT reaches us as the folded complement. */
+		bits = ~bits;
+		if (!(bits >> 32) || bits >> 32 == 0xffffffffu)
+			bits &= 0xffffffffu;
+	}
+	for (i = 0; i < p->st->nbinds && nkept < ARRAY_SIZE(kept); i++) {
+		struct binding b = p->st->binds[i];
+
+		if (flag_mask(b.key, key, &mask) && flag_after(mask, bits, set, &b.value))
+			kept[nkept++] = b;
+	}
+	state_forget_below(p->st, key);
+	state_set(p->st, key, v_unknown());
+	for (i = 0; i < nkept; i++)
+		state_set(p->st, kept[i].key, kept[i].value);
+	own = flag_key(p->an, key, bits);
+	if (own)
+		state_set(p->st, own, set ? v_const((long long)bits) : v_const(0));
+}
+
 static struct value eval_update(struct path *p, struct ir *e)
 {
 	const char *display, *key;
 
 	eval_kids(p, e);
 	key = lvalue(p->an, e->kids[0], &display);
-	if (key) {
-		state_forget_below(p->st, key);
-		state_set(p->st, key, v_unknown());
+	if (!key)
+		return v_unknown();
+	if (e->op == UPD_SET_BITS || e->op == UPD_KEEP_BITS) {
+		update_flags(p, key, e);
+		return v_unknown();
 	}
+	state_forget_below(p->st, key);
+	state_set(p->st, key, v_unknown());
 	return v_unknown();
+}
+
+/*
+ * The value of "!x" for a symbol x: known when x's truth is, otherwise a
+ * symbol tied to x, so "int __ret_warn_on = !!(!res); if (__ret_warn_on)"
+ * learns whether res is NULL.  Its id depends only on the expression.
+ */
+static struct value negation(struct path *p, const struct ir *e, unsigned target)
+{
+	const struct sym *t = state_sym(p->st, target);
+	unsigned id;
+	struct sym *s;
+
+	if (t && t->mask == VAL_ZERO)
+		return v_const(1);
+	if (t && !(t->mask & VAL_ZERO))
+		return v_const(0);
+	id = 0x40000000u |
+	     (unsigned)(hash_bytes(HASH_INIT, &e, sizeof(e)) & 0x3fffffff);
+	s = state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
+	s->has_negates = true;
+	s->negates = target;
+	return v_sym(id);
 }
 
 static struct value eval(struct path *p, struct ir *e)
@@ -856,7 +998,9 @@ static struct value eval(struct path *p, struct ir *e)
 		return eval(p, e->kids[1]);
 	case IR_NOT:
 		a = eval(p, e->kids[0]);
-		return a.kind == V_CONST ? v_const(!a.c) : v_unknown();
+		if (a.kind == V_CONST)
+			return v_const(!a.c);
+		return a.kind == V_SYM ? negation(p, e, a.sym) : v_unknown();
 	case IR_CMP:
 		a = eval(p, e->kids[0]);
 		b = eval(p, e->kids[1]);
@@ -979,7 +1123,7 @@ static void test_value(struct path *p, struct value v, enum ir_cmp op,
 		t->truth = holds(s->c, op, c);
 		return;
 	}
-	if (s->has_ne && s->ne == c && (op == CMP_EQ || op == CMP_NE)) {
+	if (sym_excludes(s, c) && (op == CMP_EQ || op == CMP_NE)) {
 		t->kind = TEST_CONST;
 		t->truth = op == CMP_NE;
 		return;
@@ -1274,10 +1418,8 @@ static void do_branch(struct path *p, const struct block *blk)
 			continue;
 		}
 		s = state_sym(out[i], t.sym);
-		if (t.differs[i] && s) {
-			s->has_ne = true;
-			s->ne = t.c;
-		}
+		if (t.differs[i] && s)
+			sym_exclude(s, t.c);
 		if (t.exact[i] && s) {
 			s->has_const = true;
 			s->c = t.c;
@@ -1499,6 +1641,33 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 const char *analysis_function(const struct check_ctx *ctx)
 {
 	return ctx->an->fn->name;
+}
+
+bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair)
+{
+	const struct analysis *an = ctx->an;
+	const struct rule_fn *rule;
+	size_t i;
+
+	for (i = 0; i < an->releases.len; i++) {
+		const struct ir *call = an->releases.items[i];
+
+		for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next)
+			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
+			    !rule->implicit)
+				return true;
+	}
+	return false;
+}
+
+bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource *r)
+{
+	const struct sym *s;
+
+	if (!r->has_handle || r->rule->handle.kind != HANDLE_ARG)
+		return false;
+	s = state_sym(ctx->st, r->handle_sym);
+	return s && s->mask == VAL_ZERO;
 }
 
 bool path_entered_label(const struct check_ctx *ctx)

@@ -66,6 +66,14 @@ const char *resource_acquire_name(const struct resource *r);
 /* The call that undoes @r: "free_pages_exact". */
 const char *resource_release_name(const struct resource *r);
 const char *analysis_function(const struct check_ctx *ctx);
+/* Does the function call a release of @pair anywhere (not implicitly)? */
+bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair);
+/*
+ * Is @r's handle an argument known to be NULL here?  Then the acquire had
+ * nothing to act on: clk_prepare_enable(NULL) and reset_control_deassert(NULL)
+ * are no-ops for optional clocks and resets.
+ */
+bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource *r);
 /* Did this path get here through a label (an error ladder)? */
 bool path_entered_label(const struct check_ctx *ctx);
 

@@ -52,6 +52,9 @@ enum ir_kind {
 
 enum ir_cmp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
 
+/* What an IR_UPDATE does: flags |= BIT and flags &= ~BIT keep flag tests. */
+enum ir_update { UPD_OTHER, UPD_SET_BITS, UPD_KEEP_BITS };
+
 #define IR_F_POINTER	0x01	/* expression has pointer type */
 #define IR_F_UNSIGNED	0x02	/* expression has unsigned integer type */
 #define IR_F_ARROW	0x04	/* IR_MEMBER through a pointer */
@@ -71,7 +74,7 @@ struct ir_loc {
 struct ir {
 	enum ir_kind kind;
 	unsigned short flags;
-	unsigned char op;	/* enum ir_cmp for IR_CMP */
+	unsigned char op;	/* enum ir_cmp for IR_CMP, ir_update for IR_UPDATE */
 	unsigned nkids;
 	int id;			/* variable identity or label number */
 	unsigned site;		/* IR_CALL: call-site number within the function */

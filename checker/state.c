@@ -221,6 +221,21 @@ void state_update_status(struct state *st, struct resource *r)
 		r->status = RES_UNDECIDED;
 }
 
+/*
+ * What @s now knows of its truth, the symbol it negates learns the
+ * other way round: WARN_ON(!res) tests "__ret_warn_on = !!(!res)".
+ */
+static bool refine_negated(struct state *st, const struct sym *s)
+{
+	if (!s->has_negates)
+		return true;
+	if (s->mask == VAL_ZERO)
+		return state_refine(st, s->negates, VAL_NEG | VAL_POS);
+	if (!(s->mask & VAL_ZERO))
+		return state_refine(st, s->negates, VAL_ZERO);
+	return true;
+}
+
 bool state_refine(struct state *st, unsigned id, unsigned mask)
 {
 	struct sym *s = state_sym(st, id);
@@ -236,7 +251,7 @@ bool state_refine(struct state *st, unsigned id, unsigned mask)
 	for (i = 0; i < st->nres; i++)
 		if (st->res[i].status_sym == id)
 			state_update_status(st, &st->res[i]);
-	return true;
+	return refine_negated(st, s);
 }
 
 /* ---- resources ---- */
@@ -330,6 +345,9 @@ static bool sym_used(const struct state *st, unsigned id)
 			if (r->pins[j] == id)
 				return true;
 	}
+	for (i = 0; i < st->nsyms; i++)
+		if (st->syms[i].has_negates && st->syms[i].negates == id)
+			return true;
 	return false;
 }
 
@@ -366,7 +384,7 @@ unsigned long state_hash(const struct state *st)
 	for (i = 0; i < st->nsyms; i++) {
 		h = hash_bytes(h, &st->syms[i].id, sizeof(st->syms[i].id));
 		h = hash_bytes(h, &st->syms[i].mask, sizeof(st->syms[i].mask));
-		h = hash_bytes(h, &st->syms[i].has_ne, sizeof(st->syms[i].has_ne));
+		h = hash_bytes(h, &st->syms[i].nne, sizeof(st->syms[i].nne));
 	}
 	for (i = 0; i < st->nres; i++)
 		h = hash_resource(h, &st->res[i]);
@@ -400,6 +418,43 @@ bool state_same_resources(const struct state *a, const struct state *b)
 	return true;
 }
 
+bool sym_excludes(const struct sym *s, long long c)
+{
+	unsigned i;
+
+	for (i = 0; i < s->nne; i++)
+		if (s->ne[i] == c)
+			return true;
+	return false;
+}
+
+/*
+ * Kept sorted so equal knowledge compares equal.  When full, the newest
+ * is dropped: knowing less is safe, it only keeps a path that is not.
+ */
+void sym_exclude(struct sym *s, long long c)
+{
+	unsigned i;
+
+	if (sym_excludes(s, c) || s->nne == SYM_MAX_NE)
+		return;
+	for (i = s->nne; i > 0 && s->ne[i - 1] > c; i--)
+		s->ne[i] = s->ne[i - 1];
+	s->ne[i] = c;
+	s->nne++;
+}
+
+/* After a join, @j differs only from what both sides differed from. */
+static void sym_keep_common_ne(struct sym *j, const struct sym *b)
+{
+	unsigned i, n = 0;
+
+	for (i = 0; i < j->nne; i++)
+		if (sym_excludes(b, j->ne[i]))
+			j->ne[n++] = j->ne[i];
+	j->nne = (unsigned char)n;
+}
+
 /* Union of what @b knows of symbol @id into @j's. */
 static void join_sym(struct state *j, const struct state *b, unsigned id)
 {
@@ -411,13 +466,15 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 	if (!sb) {
 		sj->mask = VAL_ANY;
 		sj->has_const = false;
+		sj->nne = 0;
 		return;
 	}
 	sj->mask |= sb->mask;
+	if (sj->has_negates && (!sb->has_negates || sb->negates != sj->negates))
+		sj->has_negates = false;
 	if (sj->has_const && (!sb->has_const || sb->c != sj->c))
 		sj->has_const = false;
-	if (sj->has_ne && (!sb->has_ne || sb->ne != sj->ne))
-		sj->has_ne = false;
+	sym_keep_common_ne(sj, sb);
 }
 
 /*
@@ -491,8 +548,11 @@ bool state_equal(const struct state *a, const struct state *b)
 		    a->syms[i].mask != b->syms[i].mask ||
 		    a->syms[i].has_const != b->syms[i].has_const ||
 		    a->syms[i].c != b->syms[i].c ||
-		    a->syms[i].has_ne != b->syms[i].has_ne ||
-		    a->syms[i].ne != b->syms[i].ne)
+		    a->syms[i].nne != b->syms[i].nne ||
+		    a->syms[i].has_negates != b->syms[i].has_negates ||
+		    a->syms[i].negates != b->syms[i].negates ||
+		    memcmp(a->syms[i].ne, b->syms[i].ne,
+			   a->syms[i].nne * sizeof(a->syms[i].ne[0])))
 			return false;
 	for (i = 0; i < a->nres; i++)
 		if (!resource_equal(&a->res[i], &b->res[i]))

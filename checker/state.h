@@ -21,6 +21,9 @@
 #include "ir.h"
 #include "rules.h"
 
+/* How many constants a symbol can be known to differ from. */
+#define SYM_MAX_NE 4
+
 enum value_kind { V_UNKNOWN, V_CONST, V_SYM, V_UNINIT };
 
 struct value {
@@ -34,9 +37,15 @@ struct sym {
 	unsigned mask;
 	const struct ir *origin;	/* the call that produced it, if any */
 	bool has_const;			/* the value is exactly .c */
-	bool has_ne;			/* the value is not .ne: "n != 1" */
-	long long c, ne;
+	unsigned char nne;		/* it is none of ne[]: "op != 1 && op != 2" */
+	bool has_negates;		/* it is !negates: non-zero exactly when */
+	unsigned negates;		/* that symbol is zero ("x = !!p") */
+	long long c, ne[SYM_MAX_NE];	/* ne[] sorted */
 };
+
+/* Is @s known to differ from @c?  Record that it does. */
+bool sym_excludes(const struct sym *s, long long c);
+void sym_exclude(struct sym *s, long long c);
 
 enum res_status {
 	RES_UNDECIDED,	/* acquired unless it failed: not tested yet */

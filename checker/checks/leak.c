@@ -30,6 +30,20 @@ static bool scope_managed(const struct state *st, const struct resource *r)
 	return false;
 }
 
+/* Is @r owed on an error return at all? */
+static bool owed(struct check_ctx *ctx, const struct resource *r)
+{
+	if (r->escaped || (r->status != RES_LIVE && r->status != RES_UNDECIDED))
+		return false;
+	if (scope_managed(ctx->st, r) || resource_handle_is_null(ctx, r))
+		return false;
+	/* A shared reset deasserted for good is not a leak. */
+	if (r->rule->pair->owed_if_released &&
+	    !function_releases_pair(ctx, r->rule->pair))
+		return false;
+	return true;
+}
+
 static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
 {
 	unsigned i;
@@ -40,8 +54,7 @@ static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
 		const char *acquire = resource_acquire_name(r);
 		char *key, *msg;
 
-		if (r->escaped || (r->status != RES_LIVE && r->status != RES_UNDECIDED) ||
-		    scope_managed(ctx->st, r))
+		if (!owed(ctx, r))
 			continue;
 		if (r->name)
 			msg = xasprintf("'%s' from %s() is not released on this "
@@ -50,8 +63,12 @@ static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
 		else
 			msg = xasprintf("%s() is not undone on this error path; "
 					"%s() is missing", acquire, release);
-		/* One warning per resource and return, whatever the path. */
-		key = xasprintf("%s|%s|%u:%u", r->rule->pair->name,
+		/*
+		 * One warning per resource and return, whatever the path: a
+		 * named one by what it is missing, so 'name' from kzalloc()
+		 * and from the krealloc() that took it over are one leak.
+		 */
+		key = xasprintf("%s|%s|%u:%u", r->name ? release : r->rule->pair->name,
 				r->name ? r->name : "", where.line, where.col);
 		struct finding *f = check_emit(ctx, check_leak.name, where, r, key, msg);
 		if (f)

@@ -8,9 +8,25 @@
  */
 #include "checks.h"
 
-/* Is this release of a failed acquire harmless? */
-static bool harmless(const struct release_event *ev)
+/*
+ * Did the code test the acquire's failure for one exact errno and carry
+ * on?  "if (ret < 0 && ret != -ENOTCONN) goto err;" accepts a request_irq()
+ * on IRQ_NOTCONNECTED, whose free_irq() is a no-op: the author knows that
+ * failure leaves nothing to undo.
+ */
+static bool failure_anticipated(const struct check_ctx *ctx,
+				const struct release_event *ev)
 {
+	const struct sym *s = state_sym(ctx->st, ev->res->status_sym);
+
+	return s && s->has_const && s->c < 0;
+}
+
+/* Is this release of a failed acquire harmless? */
+static bool harmless(const struct check_ctx *ctx, const struct release_event *ev)
+{
+	if (failure_anticipated(ctx, ev))
+		return true;
 	return ev->rule->pair->null_safe && ev->rule->handle.kind != HANDLE_NONE &&
 	       !(ev->handle_mask & ~VAL_ZERO);
 }
@@ -36,7 +52,7 @@ static void release_unacquired(struct check_ctx *ctx, const struct release_event
 	struct finding *f;
 	char *key, *msg;
 
-	if (ev->kind == REL_FAILED && !harmless(ev)) {
+	if (ev->kind == REL_FAILED && !harmless(ctx, ev)) {
 		msg = failed_message(ev);
 	} else if (ev->kind == REL_NEVER && !ev->rule->pair->null_safe &&
 		   (ev->handle || path_entered_label(ctx))) {

@@ -7,6 +7,7 @@
 #define EINVAL 22
 #define ENODEV 19
 #define EIO 5
+#define ETIMEDOUT 110
 #define EPROBE_DEFER 517
 #define GFP_KERNEL 0xcc0u
 #define likely(x) __builtin_expect(!!(x), 1)

@@ -1,0 +1,380 @@
+// What the real corpus taught: each function is reduced from the Linux
+// 6.12 source named above it.  The first group must warn (real bugs ladder
+// found there); the rest must stay silent (false positives it once gave).
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+
+#include "kernel.h"
+
+#define WARN_ON(condition) ({			\
+	int __ret_warn_on = !!(condition);	\
+	if (unlikely(__ret_warn_on))		\
+		warn_slowpath();		\
+	unlikely(__ret_warn_on);		\
+})
+
+void warn_slowpath(void);
+void pm_runtime_get_noresume(struct device *dev);
+int pm_runtime_put_sync_suspend(struct device *dev);
+int pm_runtime_force_suspend(struct device *dev);
+int spi_register_controller(void *ctlr);
+struct reset_control *devm_reset_control_get_optional(struct device *dev, const char *id);
+struct reset_control *devm_reset_control_get_shared(struct device *dev, const char *id);
+int acpi_load_table(void *table, unsigned *index);
+struct task_struct;
+struct task_struct *kthread_create_on_node(int (*fn)(void *), void *data, int node,
+					   const char *name);
+int wake_up_process(struct task_struct *p);
+int wait_done(void);
+struct spi_device { void *controller_data; };
+void spi_set_ctldata(struct spi_device *spi, void *state);
+void my_spi_cleanup(struct spi_device *spi);
+int setup_dma(struct spi_device *spi);
+void device_initialize(struct device *dev);
+void device_del(struct device *dev);
+int device_add(struct device *dev);
+void put_device(struct device *dev);
+int get_variable(void *buf);
+
+struct pl330 { struct reset_control *rstc, *rstc_ocp; };
+
+// drivers/dma/pl330.c, pl330_probe(): the first reset stays deasserted
+// when getting the second fails.
+// CHECK: In function 'reset_left_deasserted':
+int reset_left_deasserted(struct device *dev, struct pl330 *pl330)
+{
+	int ret;
+
+	pl330->rstc = devm_reset_control_get_optional(dev, "dma");
+	if (IS_ERR(pl330->rstc))
+		return PTR_ERR(pl330->rstc);
+	ret = reset_control_deassert(pl330->rstc);
+	if (ret)
+		return ret;
+	pl330->rstc_ocp = devm_reset_control_get_optional(dev, "dma-ocp");
+	if (IS_ERR(pl330->rstc_ocp))
+		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'pl330->rstc' from reset_control_deassert() is not released on this error path; reset_control_assert() is missing [ladder-leak]
+		return PTR_ERR(pl330->rstc_ocp);
+	ret = reset_control_deassert(pl330->rstc_ocp);
+	if (ret)
+		goto err;
+	ret = some_setup();
+	if (ret)
+		goto err_ocp;
+	return 0;
+err_ocp:
+	// An optional reset that is NULL was never deasserted: nothing owed.
+	if (pl330->rstc_ocp)
+		reset_control_assert(pl330->rstc_ocp);
+err:
+	if (pl330->rstc)
+		reset_control_assert(pl330->rstc);
+	return ret;
+}
+
+// drivers/spi/spi-mtk-nor.c, mtk_nor_probe(): the reference taken for
+// registration is not dropped when registration fails.
+// CHECK: In function 'noresume_leak':
+int noresume_leak(struct device *dev, void *ctlr)
+{
+	int ret;
+
+	pm_runtime_enable(dev);
+	pm_runtime_get_noresume(dev);
+	ret = spi_register_controller(ctlr);
+	if (ret < 0)
+		goto err_probe;
+	pm_runtime_put(dev);
+	return 0;
+err_probe:
+	pm_runtime_disable(dev);
+	// CHECK: corpus-lessons.c:[[@LINE+1]]:2: warning: pm_runtime_get_noresume() is not undone on this error path; pm_runtime_put() is missing [ladder-leak]
+	return ret;
+}
+
+// drivers/firmware/efi/efi.c, efivar_ssdt_load(): one leak of 'name', seen
+// through the kzalloc() and the krealloc() that took it over: one warning.
+// CHECK: In function 'realloc_loop':
+int realloc_loop(size_t size)
+{
+	char *name = kzalloc(size, GFP_KERNEL);
+
+	if (!name)
+		return -ENOMEM;
+	for (;;) {
+		int status = get_variable(name);
+
+		if (status == 5) {
+			char *name_tmp = krealloc(name, size * 2, GFP_KERNEL);
+
+			if (!name_tmp) {
+				kfree(name);
+				return -ENOMEM;
+			}
+			name = name_tmp;
+			continue;
+		}
+		if (status)
+			// CHECK: corpus-lessons.c:[[@LINE+1]]:4: warning: 'name' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+			return -EIO;
+		break;
+	}
+	kfree(name);
+	return 0;
+}
+
+// ---- silent ----
+
+// drivers/i2c/busses/i2c-rzv2m.c: "The reset also affects other HW that is
+// not under the control of Linux.  Therefore, all we can do is deassert
+// the reset."  Never asserted anywhere here: deliberate.
+int shared_reset_for_good(struct device *dev)
+{
+	struct reset_control *rstc = devm_reset_control_get_shared(dev, NULL);
+
+	if (IS_ERR(rstc))
+		return PTR_ERR(rstc);
+	reset_control_deassert(rstc);
+	if (some_setup())
+		return -EIO;
+	return 0;
+}
+
+// drivers/mmc/host/sdhci-tegra.c: pm_runtime_put_sync_suspend() drops the
+// reference.
+int put_sync_suspend(struct device *dev)
+{
+	int rc;
+
+	pm_runtime_enable(dev);
+	rc = pm_runtime_resume_and_get(dev);
+	if (rc)
+		goto err_pm_get;
+	rc = some_setup();
+	if (rc)
+		goto err_setup;
+	return 0;
+err_setup:
+	pm_runtime_put_sync_suspend(dev);
+err_pm_get:
+	pm_runtime_disable(dev);
+	return rc;
+}
+
+// drivers/spi/spi-tegra210-quad.c: pm_runtime_force_suspend() disables
+// runtime PM and leaves it disabled.
+int force_suspend_disables(struct device *dev)
+{
+	int ret;
+
+	pm_runtime_enable(dev);
+	ret = some_setup();
+	if (ret < 0)
+		goto exit_pm_disable;
+	return 0;
+exit_pm_disable:
+	pm_runtime_force_suspend(dev);
+	return ret;
+}
+
+// drivers/i2c/i2c-core-base.c, i2c_register_adapter(): device_del()
+// disables runtime PM on its way out; and device_del() on a ladder of a
+// function that never enabled it is no misplaced release.
+int device_del_disables(struct device *dev)
+{
+	int res;
+
+	pm_runtime_enable(dev);
+	res = device_add(dev);
+	if (res)
+		goto out_disable;
+	res = some_setup();
+	if (res)
+		goto out_del;
+	res = some_setup();
+	if (res)
+		goto out_del_disable;
+	return 0;
+out_del:
+	device_del(dev);
+	return res;
+out_del_disable:
+	device_del(dev);
+out_disable:
+	pm_runtime_disable(dev);
+	return res;
+}
+
+int device_del_alone(struct device *dev)
+{
+	int res = device_add(dev);
+
+	if (res)
+		return res;
+	res = some_setup();
+	if (res)
+		goto out_del;
+	return 0;
+out_del:
+	device_del(dev);
+	return res;
+}
+
+// drivers/firmware/efi/arm-runtime.c: WARN_ON(!res) is a NULL test.
+int warn_on_null(size_t n)
+{
+	void *res = kzalloc(n, GFP_KERNEL);
+
+	if (WARN_ON(!res))
+		return -ENOMEM;
+	kfree(res);
+	return 0;
+}
+
+// drivers/firmware/efi/efi.c, efivar_ssdt_load(): ACPI keeps a loaded table.
+int acpi_keeps_table(size_t n)
+{
+	void *data;
+
+	for (;;) {
+		if (get_variable(NULL) == 5)
+			return -ENOMEM;
+		data = kmalloc(n, GFP_KERNEL);
+		if (!data)
+			return -ENOMEM;
+		if (!acpi_load_table(data, NULL))
+			continue;
+		kfree(data);
+		return -EIO;
+	}
+}
+
+// drivers/firmware/stratix10-svc.c: a woken thread that exits by itself.
+int thread_runs_to_completion(void *data)
+{
+	struct task_struct *task = kthread_create_on_node(NULL, data, 0, "svc");
+
+	if (IS_ERR(task))
+		return -EINVAL;
+	wake_up_process(task);
+	if (!wait_done())
+		return -ETIMEDOUT;
+	return 0;
+}
+
+// drivers/spi/spi-bcm2835.c, bcm2835_spi_setup(): controller data belongs
+// to the controller's cleanup(), which the SPI core calls.
+int ctldata_to_cleanup(struct spi_device *spi)
+{
+	void *target = kzalloc(64, GFP_KERNEL);
+	int ret;
+
+	if (!target)
+		return -ENOMEM;
+	spi_set_ctldata(spi, target);
+	ret = setup_dma(spi);
+	if (ret)
+		goto err_cleanup;
+	return 0;
+err_cleanup:
+	my_spi_cleanup(spi);
+	return ret;
+}
+
+// drivers/gpio/gpiolib.c, gpiochip_add_data_with_key(): after
+// device_initialize(&gdev->dev), what is stored in gdev is freed by its
+// release callback through put_device().
+struct gdev { struct device dev; void *descs; };
+void gpio_device_put(struct gdev *gdev);
+
+int stored_after_handover(void)
+{
+	struct gdev *gdev = kzalloc(sizeof(*gdev), GFP_KERNEL);
+
+	if (!gdev)
+		return -ENOMEM;
+	device_initialize(&gdev->dev);
+	gdev->descs = kcalloc(4, 8, GFP_KERNEL);
+	if (!gdev->descs)
+		goto err_put_device;
+	if (some_setup())
+		goto err_put_device;
+	return 0;
+err_put_device:
+	gpio_device_put(gdev);
+	return -ENOMEM;
+}
+
+// drivers/i2c/busses/i2c-mt65xx.c, mtk_i2c_do_transfer(): three modes
+// tested twice; the map and the unmap agree on which.
+struct mtk_i2c { int op; struct device *dev; };
+
+int three_modes(struct mtk_i2c *i2c, void *wbuf, void *rbuf)
+{
+	dma_addr_t wpaddr = 0, rpaddr = 0;
+
+	if (i2c->op == 1) {
+		wpaddr = dma_map_single(i2c->dev, wbuf, 8, 1);
+		if (dma_mapping_error(i2c->dev, wpaddr))
+			return -ENOMEM;
+	} else if (i2c->op == 2) {
+		rpaddr = dma_map_single(i2c->dev, rbuf, 8, 2);
+		if (dma_mapping_error(i2c->dev, rpaddr))
+			return -ENOMEM;
+	} else {
+		wpaddr = dma_map_single(i2c->dev, wbuf, 8, 1);
+		if (dma_mapping_error(i2c->dev, wpaddr))
+			return -ENOMEM;
+		rpaddr = dma_map_single(i2c->dev, rbuf, 8, 2);
+		if (dma_mapping_error(i2c->dev, rpaddr)) {
+			dma_unmap_single(i2c->dev, wpaddr, 8, 1);
+			return -ENOMEM;
+		}
+	}
+	some_setup();
+	if (i2c->op == 1) {
+		dma_unmap_single(i2c->dev, wpaddr, 8, 1);
+	} else if (i2c->op == 2) {
+		dma_unmap_single(i2c->dev, rpaddr, 8, 2);
+	} else {
+		dma_unmap_single(i2c->dev, wpaddr, 8, 1);
+		dma_unmap_single(i2c->dev, rpaddr, 8, 2);
+	}
+	if (some_setup())
+		return -ETIMEDOUT;
+	return 0;
+}
+
+// drivers/i2c/busses/i2c-rcar.c, rcar_i2c_probe(): a decision recorded in
+// a flag bit and read back on the error path.  (rcar's else branch leaves
+// the bit alone and relies on devm_kzalloc() having zeroed it; ladder does
+// not know that yet, so here the bit is cleared.)
+#define ID_P_PM_BLOCKED (1U << 31)
+#define ID_P_HOST_NOTIFY (1U << 4)
+struct rcar { unsigned flags; };
+bool of_property_read_bool(const void *np, const char *name);
+
+int flag_records_decision(struct device *dev, struct rcar *priv)
+{
+	int ret;
+
+	pm_runtime_enable(dev);
+	pm_runtime_get_sync(dev);
+	if (of_property_read_bool(dev, "multi-master")) {
+		priv->flags |= ID_P_PM_BLOCKED;
+	} else {
+		priv->flags &= ~ID_P_PM_BLOCKED;
+		pm_runtime_put(dev);
+	}
+	// Setting or clearing another bit keeps what is known of this one.
+	priv->flags |= ID_P_HOST_NOTIFY;
+	priv->flags &= ~ID_P_HOST_NOTIFY;
+	ret = some_setup();
+	if (ret < 0)
+		goto out_pm_put;
+	return 0;
+out_pm_put:
+	if (priv->flags & ID_P_PM_BLOCKED)
+		pm_runtime_put(dev);
+	pm_runtime_disable(dev);
+	return ret;
+}
