@@ -447,6 +447,9 @@ static struct ir *tr_unary(struct ast_ctx *ctx, CXCursor c)
 	}
 	n = new_node(ctx, kind, c, 1);
 	n->kids[0] = kid;
+	/* "!x" may name a value of its own (see negation() in engine.c). */
+	if (kind == IR_NOT)
+		n->site = ctx->fn->nsites++;
 	set_type_flags(n, clang_getCursorType(c));
 	return finish(n);
 }

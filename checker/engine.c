@@ -951,20 +951,19 @@ static struct value eval_update(struct path *p, struct ir *e)
 /*
  * The value of "!x" for a symbol x: known when x's truth is, otherwise a
  * symbol tied to x, so "int __ret_warn_on = !!(!res); if (__ret_warn_on)"
- * learns whether res is NULL.  Its id depends only on the expression.
+ * learns whether res is NULL.  Its id is the expression's own site, as a
+ * call's result is its site's.
  */
 static struct value negation(struct path *p, const struct ir *e, unsigned target)
 {
 	const struct sym *t = state_sym(p->st, target);
-	unsigned id;
+	unsigned id = e->site * 2;
 	struct sym *s;
 
 	if (t && t->mask == VAL_ZERO)
 		return v_const(1);
 	if (t && !(t->mask & VAL_ZERO))
 		return v_const(0);
-	id = 0x40000000u |
-	     (unsigned)(hash_bytes(HASH_INIT, &e, sizeof(e)) & 0x3fffffff);
 	s = state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
 	s->has_negates = true;
 	s->negates = target;

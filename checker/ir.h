@@ -77,7 +77,7 @@ struct ir {
 	unsigned char op;	/* enum ir_cmp for IR_CMP, ir_update for IR_UPDATE */
 	unsigned nkids;
 	int id;			/* variable identity or label number */
-	unsigned site;		/* IR_CALL: call-site number within the function */
+	unsigned site;		/* IR_CALL, IR_NOT: site number within the function */
 	long long value;
 	const char *name;
 	struct ir_loc loc;
