@@ -507,9 +507,14 @@ static void inherit_name(struct path *p, const struct ir *call, const char *name
 {
 	unsigned i;
 
-	for (i = 0; name && i < p->st->nres; i++)
-		if (p->st->res[i].site == call->site && !p->st->res[i].escaped)
-			p->st->res[i].name = name, p->st->res[i].name_internal = false;
+	for (i = 0; name && i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->site == call->site && !r->escaped) {
+			r->name = name;
+			r->name_internal = false;
+		}
+	}
 }
 
 static struct value unknown_call(struct path *p, struct ir *call,
