@@ -7,6 +7,7 @@
  * state and exploration (state.c, engine.c), checks (checks/), report
  * (report.c).
  */
+#include "cocci.h"
 #include "compdb.h"
 #include "options.h"
 #include "parse.h"
@@ -148,12 +149,66 @@ static int run(const struct options *o)
 	return ret;
 }
 
+/* ladder cocci [--rules=DIR] -o DIR: write the Coccinelle scripts. */
+static int cmd_cocci(int argc, char **argv)
+{
+	const char *rules_dir = NULL, *out_dir = NULL;
+	char *dflt = default_rules_dir(), *err = NULL;
+	struct rules *rules;
+	int i, n;
+
+	for (i = 1; i < argc; i++) {
+		if (!strncmp(argv[i], "--rules=", 8))
+			rules_dir = argv[i] + 8;
+		else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+			out_dir = argv[++i];
+		else if (!strncmp(argv[i], "--output=", 9))
+			out_dir = argv[i] + 9;
+		else {
+			free(dflt);
+			return fail("cocci: unknown argument '%s' (usage: ladder "
+				    "cocci [--rules=DIR] -o DIR)", argv[i]);
+		}
+	}
+	if (!out_dir) {
+		free(dflt);
+		return fail("%s", "cocci: no output directory (-o DIR)");
+	}
+	rules = rules_load(rules_dir ? rules_dir : dflt, &err);
+	free(dflt);
+	if (!rules) {
+		fprintf(stderr, "ladder: %s\n", err);
+		free(err);
+		return EXIT_INPUT;
+	}
+	n = cocci_generate(rules, out_dir, &err);
+	rules_free(rules);
+	if (n < 0) {
+		fprintf(stderr, "ladder: %s\n", err);
+		free(err);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* "ladder NAME ..." runs a subcommand instead of an analysis. */
+static const struct {
+	const char *name;
+	int (*run)(int argc, char **argv);
+} subcommands[] = {
+	{ "cocci", cmd_cocci },
+};
+
 int main(int argc, char **argv)
 {
 	struct options o;
 	char *err;
 	int ret;
+	size_t i;
 
+	for (i = 0; argc > 1 && i < ARRAY_SIZE(subcommands); i++)
+		if (!strcmp(argv[1], subcommands[i].name))
+			return subcommands[i].run(argc - 1, argv + 1);
 	if (!options_parse(argc, argv, &o, &err)) {
 		fprintf(stderr, "ladder: %s (try 'ladder --help')\n", err);
 		free(err);

@@ -27,6 +27,7 @@ struct rules {
 	unsigned npairs, cappairs;
 	const char **suffixes;		/* tried when a name is unknown */
 	unsigned nsuffixes;
+	struct ptrvec ordered;		/* every function, in load order */
 };
 
 /* State of loading one file. */
@@ -207,6 +208,7 @@ static bool add_function(struct loader *ld, const yaml_node_t *where,
 	fn->next = r->buckets[slot];
 	r->buckets[slot] = fn;
 	r->nfunctions++;
+	ptrvec_push(&r->ordered, fn);
 	return true;
 }
 
@@ -566,8 +568,12 @@ static bool pair_release(struct loader *ld, yaml_node_t *v, void *t)
 
 static bool pair_description(struct loader *ld, yaml_node_t *v, void *t)
 {
-	(void)t;
-	return scalar(v) ? true : fail(ld, v, "description: expected text");
+	struct pair *pair = ((struct pair_draft *)t)->pair;
+
+	if (!scalar(v))
+		return fail(ld, v, "description: expected text");
+	pair->description = strtab_intern(ld->rules->strings, scalar(v));
+	return true;
 }
 
 static const struct key_handler pair_keys[] = {
@@ -895,6 +901,7 @@ void rules_free(struct rules *r)
 		free(r->pairs[i]);
 	free(r->buckets);
 	free(r->pairs);
+	ptrvec_free(&r->ordered);
 	free(r->suffixes);
 	strtab_free(r->strings);
 	free(r);
@@ -908,4 +915,15 @@ unsigned rules_pair_count(const struct rules *r)
 unsigned rules_function_count(const struct rules *r)
 {
 	return r->nfunctions;
+}
+
+const struct pair *rules_pair_at(const struct rules *r, unsigned i)
+{
+	return i < r->npairs ? r->pairs[i] : NULL;
+}
+
+const struct rule_fn *const *rules_functions(const struct rules *r, unsigned *n)
+{
+	*n = (unsigned)r->ordered.len;
+	return (const struct rule_fn *const *)r->ordered.items;
 }

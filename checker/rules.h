@@ -71,6 +71,7 @@ struct rule_fn {
 
 struct pair {
 	const char *name;
+	const char *description;	/* optional, for people */
 	const char *file;		/* where it is defined */
 	unsigned line;
 	bool null_safe;			/* release(NULL) is a no-op */
@@ -92,6 +93,11 @@ void rules_free(struct rules *rules);
 const struct rule_fn *rules_lookup(const struct rules *rules, const char *name);
 
 unsigned rules_pair_count(const struct rules *rules);
+const struct pair *rules_pair_at(const struct rules *rules, unsigned i);
+
+/* Every function rule, in the order the files define them. */
+const struct rule_fn *const *rules_functions(const struct rules *rules,
+					     unsigned *n);
 unsigned rules_function_count(const struct rules *rules);
 
 /* Masks of values an acquire may return, and of those meaning success. */
