@@ -25,6 +25,13 @@ config.substitutions.append(("%arm64", "--target=aarch64-linux-gnu -std=gnu11 "
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
 
+# Coccinelle: the checked-in scripts, and spatch when it is installed.
+# --timeout keeps one slow match from hanging the suite.
+config.substitutions.append(("%cocci", os.path.join(config.ladder_src, "cocci")))
+if config.spatch and os.path.exists(config.spatch):
+    config.available_features.add("spatch")
+    config.substitutions.append(("%spatch", "%s --very-quiet --timeout 120" % config.spatch))
+
 # Tests that read ../shared (the real kernel corpus) run only where it is.
 shared = os.path.abspath(os.path.join(config.ladder_src, "..", "shared"))
 if os.path.isdir(os.path.join(shared, "corpus")):
