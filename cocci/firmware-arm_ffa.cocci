@@ -40,8 +40,11 @@ def ladder_pinned(p1, p2, acq, fr, rel):
                 "[ladder-pinned-release]" % (fr, acq, p1[0].line, rel))
 
 def ladder_org(p1, p2, acq, rel):
-    cocci.print_main("%s" % acq, p1)
-    cocci.print_secs("%s" % rel, p2)
+    key = (p2[0].file, p2[0].line, p2[0].column, "org")
+    if key not in ladder_seen:
+        ladder_seen.add(key)
+        cocci.print_main(acq, p1)
+        cocci.print_secs(rel, p2)
 
 def ladder_inside(p, branch):
     r = p[0]
