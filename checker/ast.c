@@ -953,6 +953,21 @@ static enum ret_kind return_kind(CXCursor fn)
 	}
 }
 
+/* First and last line of the definition, as the reader numbers them. */
+static void function_extent(CXCursor c, struct ir_func *f)
+{
+	CXSourceRange range = clang_getCursorExtent(c);
+	CXString file;
+	unsigned col;
+
+	clang_getPresumedLocation(clang_getRangeStart(range), &file,
+				  &f->first_line, &col);
+	clang_disposeString(file);
+	clang_getPresumedLocation(clang_getRangeEnd(range), &file,
+				  &f->last_line, &col);
+	clang_disposeString(file);
+}
+
 struct ir_func *ast_translate(CXCursor fn, struct arena *arena,
 			      struct strtab *strings)
 {
@@ -965,6 +980,7 @@ struct ir_func *ast_translate(CXCursor fn, struct arena *arena,
 	f->name = strtab_intern(strings, clang_getCString(name));
 	clang_disposeString(name);
 	f->loc = ast_location(fn, strings);
+	function_extent(fn, f);
 	f->ret = return_kind(fn);
 	if (kids.len &&
 	    clang_getCursorKind(kids.items[kids.len - 1]) == CXCursor_CompoundStmt)

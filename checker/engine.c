@@ -1748,6 +1748,8 @@ struct finding *check_emit(struct check_ctx *ctx, const char *check,
 	}
 	f->check = check;
 	f->function = an->fn->name;
+	f->function_first = an->fn->first_line;
+	f->function_last = an->fn->last_line;
 	f->loc = at;
 	f->message = message;
 	f->resource = r ? (r->name ? r->name :

@@ -92,6 +92,7 @@ enum ret_kind { RET_VOID, RET_POINTER, RET_SIGNED, RET_UNSIGNED, RET_OTHER };
 struct ir_func {
 	const char *name;
 	struct ir_loc loc;
+	unsigned first_line, last_line;	/* the definition's extent */
 	enum ret_kind ret;
 	struct ir *body;
 	int nlabels;

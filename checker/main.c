@@ -22,7 +22,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define LADDER_VERSION "0.1.0"
+
 
 enum exit_code {
 	EXIT_OK = 0,

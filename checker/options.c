@@ -20,7 +20,7 @@ struct opt {
 };
 
 static const struct opt opts_table[] = {
-	{ "--format", OPT_FORMAT, "FMT", "text (gcc style, default) or json" },
+	{ "--format", OPT_FORMAT, "FMT", "text (gcc style, default), json or sarif" },
 	{ "--rules", OPT_RULES, "DIR", "rules directory (default: the installed rules)" },
 	{ "--output", OPT_OUTPUT, "FILE", "write findings to FILE instead of stdout" },
 	{ "--error-exitcode", OPT_ERROR_EXITCODE, "N", "exit with N when there are findings" },
@@ -78,6 +78,8 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 			o->format = FORMAT_TEXT;
 		else if (!strcmp(value, "json"))
 			o->format = FORMAT_JSON;
+		else if (!strcmp(value, "sarif"))
+			o->format = FORMAT_SARIF;
 		else
 			goto bad;
 		return true;

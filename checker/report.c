@@ -7,6 +7,7 @@
  * explored.  JSON is one document for the whole run, built with jansson.
  */
 #include "report.h"
+#include "sarif.h"
 #include "util.h"
 
 #include <jansson.h>
@@ -30,7 +31,11 @@ struct report {
 	unsigned nbounds, capbounds;
 	/* the whole run */
 	json_t *json_findings, *json_bounds, *json_parse_errors;
-	unsigned files, functions, findings, failed_files;
+	unsigned files, functions, findings, failed_files, suppressed;
+	unsigned nbounds_hit;
+	char *last_fn, *last_file;	/* text: the function header printed */
+	report_filter *filter;		/* drops findings it returns true for */
+	void *filter_data;
 };
 
 struct report *report_new(enum output_format format, FILE *out)
@@ -79,6 +84,8 @@ void report_free(struct report *r)
 	json_decref(r->json_findings);
 	json_decref(r->json_bounds);
 	json_decref(r->json_parse_errors);
+	free(r->last_fn);
+	free(r->last_file);
 	free(r);
 }
 
@@ -140,10 +147,19 @@ void report_bound(struct report *r, const char *function, struct ir_loc loc,
 	r->nbounds++;
 }
 
+void report_set_filter(struct report *r, report_filter *filter, void *data)
+{
+	r->filter = filter;
+	r->filter_data = data;
+}
+
 void report_file_begin(struct report *r, const char *file)
 {
 	(void)file;
 	clear_file(r);
+	/* gcc names the function again in each translation unit. */
+	free(r->last_fn);
+	r->last_fn = NULL;
 	r->files++;
 }
 
@@ -179,79 +195,59 @@ static int compare_findings(const void *pa, const void *pb)
 	return a->order < b->order ? -1 : a->order > b->order;
 }
 
-/* ---- text ---- */
+/* ---- findings as JSON objects: every format starts from these ---- */
 
-static void print_loc(FILE *out, struct ir_loc loc)
+/*
+ * A finding's identity across runs and line shifts: what is wrong
+ * (check), where (file, function), with what (resource, acquiring call).
+ * Baselines and SARIF's partialFingerprints use it.
+ */
+static char *fingerprint(const struct finding *f)
 {
-	fprintf(out, "%s:%u:%u", display_path(loc.file), loc.line, loc.col);
+	const char *parts[] = {
+		f->check, display_path(f->loc.file), f->function,
+		f->resource ? f->resource : "", f->acquire.call ? f->acquire.call : "",
+	};
+	unsigned long h = HASH_INIT;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(parts); i++)
+		h = hash_bytes(h, parts[i], strlen(parts[i]) + 1);
+	return xasprintf("%016lx", h);
 }
-
-static void print_function_header(struct report *r, const char **last_fn,
-				  const char **last_file, const char *fn,
-				  const char *file)
-{
-	if (*last_fn == fn && *last_file == file)
-		return;
-	fprintf(r->out, "%s: In function '%s':\n", display_path(file), fn);
-	*last_fn = fn;
-	*last_file = file;
-}
-
-static void print_text(struct report *r)
-{
-	const char *last_fn = NULL, *last_file = NULL;
-	unsigned i, j;
-
-	for (i = 0; i < r->nitems; i++) {
-		const struct finding *f = r->items[i];
-
-		print_function_header(r, &last_fn, &last_file, f->function, f->loc.file);
-		print_loc(r->out, f->loc);
-		fprintf(r->out, ": warning: %s [ladder-%s]\n", f->message, f->check);
-		for (j = 0; j < f->nnotes; j++) {
-			print_loc(r->out, f->notes[j].loc);
-			fprintf(r->out, ": note: %s\n", f->notes[j].text);
-		}
-	}
-	for (i = 0; i < r->nbounds; i++) {
-		const struct bound *b = &r->bounds[i];
-
-		print_function_header(r, &last_fn, &last_file, b->function, b->loc.file);
-		print_loc(r->out, b->loc);
-		fprintf(r->out, ": note: ladder stopped analysing '%s': %s; "
-			"findings for it may be incomplete [ladder-bounds]\n",
-			b->function, b->reason);
-	}
-	fflush(r->out);
-}
-
-/* ---- JSON ---- */
 
 static json_t *json_call_site(const struct call_site *site)
 {
-	return json_pack("{s:s, s:s, s:i}", "call", site->call,
+	return json_pack("{s:s, s:s, s:i, s:i}", "call", site->call,
 			 "file", display_path(site->loc.file),
-			 "line", (json_int_t)site->loc.line);
+			 "line", (json_int_t)site->loc.line,
+			 "column", (json_int_t)site->loc.col);
 }
 
 static json_t *json_finding(const struct finding *f)
 {
 	json_t *obj, *path = json_array();
+	char *fp = fingerprint(f);
 	unsigned i;
 
 	for (i = 0; i < f->nnotes; i++)
-		json_array_append_new(path, json_pack("{s:s, s:i, s:s}",
+		json_array_append_new(path, json_pack("{s:s, s:i, s:i, s:s}",
 			"file", display_path(f->notes[i].loc.file),
 			"line", (json_int_t)f->notes[i].loc.line,
+			"column", (json_int_t)f->notes[i].loc.col,
 			"note", f->notes[i].text));
-	obj = json_pack("{s:s, s:i, s:i, s:s, s:s, s:s, s:s}",
+	obj = json_pack("{s:s, s:i, s:i, s:s, s:[i, i], s:s, s:s, s:s, s:s}",
 			"file", display_path(f->loc.file),
 			"line", (json_int_t)f->loc.line,
 			"column", (json_int_t)f->loc.col,
 			"function", f->function,
+			"function_lines", (json_int_t)f->function_first,
+			(json_int_t)f->function_last,
 			"check", f->check,
 			"message", f->message,
-			"resource", f->resource ? f->resource : "");
+			"resource", f->resource ? f->resource : "",
+			"fingerprint", fp);
+	free(fp);
 	if (f->acquire.call)
 		json_object_set_new(obj, "acquire", json_call_site(&f->acquire));
 	if (f->release.call)
@@ -262,31 +258,114 @@ static json_t *json_finding(const struct finding *f)
 	return obj;
 }
 
-static void collect_json(struct report *r)
+static json_t *json_bound(const struct bound *b)
 {
-	unsigned i;
+	return json_pack("{s:s, s:s, s:i, s:i, s:s}", "function", b->function,
+			 "file", display_path(b->loc.file),
+			 "line", (json_int_t)b->loc.line,
+			 "column", (json_int_t)b->loc.col, "reason", b->reason);
+}
 
-	for (i = 0; i < r->nitems; i++)
-		json_array_append_new(r->json_findings, json_finding(r->items[i]));
-	for (i = 0; i < r->nbounds; i++)
-		json_array_append_new(r->json_bounds, json_pack("{s:s, s:s, s:i, s:s}",
-			"function", r->bounds[i].function,
-			"file", display_path(r->bounds[i].loc.file),
-			"line", (json_int_t)r->bounds[i].loc.line,
-			"reason", r->bounds[i].reason));
+/* ---- text ---- */
+
+static const char *str(const json_t *obj, const char *key)
+{
+	const char *s = json_string_value(json_object_get(obj, key));
+
+	return s ? s : "";
+}
+
+static long num(const json_t *obj, const char *key)
+{
+	return (long)json_integer_value(json_object_get(obj, key));
+}
+
+static void print_loc(FILE *out, const json_t *obj)
+{
+	fprintf(out, "%s:%ld:%ld", str(obj, "file"), num(obj, "line"),
+		num(obj, "column"));
+}
+
+/* gcc's "file: In function 'f':", once per run of findings in f */
+static void print_function_header(struct report *r, const json_t *obj)
+{
+	const char *fn = str(obj, "function"), *file = str(obj, "file");
+
+	if (r->last_fn && !strcmp(r->last_fn, fn) && !strcmp(r->last_file, file))
+		return;
+	fprintf(r->out, "%s: In function '%s':\n", file, fn);
+	free(r->last_fn);
+	free(r->last_file);
+	r->last_fn = xstrdup(fn);
+	r->last_file = xstrdup(file);
+}
+
+static void print_text_finding(struct report *r, const json_t *f)
+{
+	size_t i;
+	json_t *step;
+
+	print_function_header(r, f);
+	print_loc(r->out, f);
+	fprintf(r->out, ": warning: %s [ladder-%s]\n", str(f, "message"),
+		str(f, "check"));
+	json_array_foreach(json_object_get(f, "path"), i, step) {
+		print_loc(r->out, step);
+		fprintf(r->out, ": note: %s\n", str(step, "note"));
+	}
+}
+
+static void print_text_bound(struct report *r, const json_t *b)
+{
+	print_function_header(r, b);
+	print_loc(r->out, b);
+	fprintf(r->out, ": note: ladder stopped analysing '%s': %s; "
+		"findings for it may be incomplete [ladder-bounds]\n",
+		str(b, "function"), str(b, "reason"));
+}
+
+/* ---- one file's results, from the analysis or from a saved run ---- */
+
+void report_take_finding(struct report *r, json_t *f)
+{
+	if (r->filter && r->filter(r->filter_data, f)) {
+		r->suppressed++;
+		json_decref(f);
+		return;
+	}
+	r->findings++;
+	if (r->format == FORMAT_TEXT) {
+		print_text_finding(r, f);
+		json_decref(f);
+	} else {
+		json_array_append_new(r->json_findings, f);
+	}
+}
+
+void report_take_bound(struct report *r, json_t *b)
+{
+	r->nbounds_hit++;
+	if (r->format == FORMAT_TEXT) {
+		print_text_bound(r, b);
+		json_decref(b);
+	} else {
+		json_array_append_new(r->json_bounds, b);
+	}
 }
 
 void report_file_end(struct report *r, bool parse_failed)
 {
+	unsigned i;
+
 	if (parse_failed)
 		r->failed_files++;
 	if (r->nitems > 1)
 		qsort(r->items, r->nitems, sizeof(*r->items), compare_findings);
-	r->findings += r->nitems;
-	if (r->format == FORMAT_TEXT)
-		print_text(r);
-	else
-		collect_json(r);
+	for (i = 0; i < r->nitems; i++)
+		report_take_finding(r, json_finding(r->items[i]));
+	for (i = 0; i < r->nbounds; i++)
+		report_take_bound(r, json_bound(&r->bounds[i]));
+	fflush(r->out);
 	clear_file(r);
 }
 
@@ -295,21 +374,34 @@ unsigned report_total_findings(const struct report *r)
 	return r->findings;
 }
 
+unsigned report_suppressed(const struct report *r)
+{
+	return r->suppressed;
+}
+
+static json_t *stats(const struct report *r)
+{
+	return json_pack("{s:i, s:i, s:i, s:i, s:i, s:O, s:O}",
+			 "files", (json_int_t)r->files,
+			 "functions", (json_int_t)r->functions,
+			 "findings", (json_int_t)r->findings,
+			 "suppressed", (json_int_t)r->suppressed,
+			 "files_with_parse_errors", (json_int_t)r->failed_files,
+			 "parse_errors", r->json_parse_errors,
+			 "bounds_hit", r->json_bounds);
+}
+
 void report_finish(struct report *r)
 {
 	json_t *doc;
 
-	if (r->format != FORMAT_JSON)
+	if (r->format == FORMAT_TEXT)
 		return;
-	doc = json_pack("{s:O, s:{s:i, s:i, s:i, s:i, s:O, s:O}}",
-			"findings", r->json_findings,
-			"stats",
-			"files", (json_int_t)r->files,
-			"functions", (json_int_t)r->functions,
-			"findings", (json_int_t)r->findings,
-			"files_with_parse_errors", (json_int_t)r->failed_files,
-			"parse_errors", r->json_parse_errors,
-			"bounds_hit", r->json_bounds);
+	if (r->format == FORMAT_SARIF)
+		doc = sarif_document(r->json_findings, stats(r));
+	else
+		doc = json_pack("{s:O, s:o}", "findings", r->json_findings,
+				"stats", stats(r));
 	json_dumpf(doc, r->out, JSON_INDENT(2));
 	fputc('\n', r->out);
 	fflush(r->out);

@@ -6,6 +6,7 @@
 #ifndef LADDER_REPORT_H
 #define LADDER_REPORT_H
 
+#include <jansson.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include "ir.h"
@@ -23,6 +24,7 @@ struct call_site {
 struct finding {
 	const char *check;		/* stable check name: "leak" */
 	const char *function;
+	unsigned function_first, function_last;	/* lines of its definition */
 	struct ir_loc loc;
 	char *message;
 	const char *resource;
@@ -34,7 +36,10 @@ struct finding {
 	unsigned order;
 };
 
-enum output_format { FORMAT_TEXT, FORMAT_JSON };
+enum output_format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF };
+
+/* Returns true to drop finding @f (a JSON object, as --format=json has it). */
+typedef bool report_filter(void *data, const json_t *f);
 
 struct report;
 
@@ -60,7 +65,19 @@ void report_file_end(struct report *r, bool parse_failed);
 void report_count_function(struct report *r);
 void report_parse_error(struct report *r, const char *file, const char *first);
 
+/* Findings matching @filter are counted as suppressed, not reported. */
+void report_set_filter(struct report *r, report_filter *filter, void *data);
+
+/*
+ * Hand over one finding or bound note as JSON (takes the reference): how
+ * findings reach the output, whether from this run's analysis or from a
+ * saved one (ladder merge, the scan cache).
+ */
+void report_take_finding(struct report *r, json_t *f);
+void report_take_bound(struct report *r, json_t *b);
+
 unsigned report_total_findings(const struct report *r);
+unsigned report_suppressed(const struct report *r);
 /* Print what remains (JSON: the whole document). */
 void report_finish(struct report *r);
 

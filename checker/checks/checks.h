@@ -13,7 +13,8 @@
 
 struct checker {
 	const char *name;
-	const char *summary;
+	const char *summary;		/* one line */
+	const char *help;		/* what it means and how to fix it */
 	/* A release call was evaluated (before it takes effect). */
 	void (*release)(struct check_ctx *ctx, const struct release_event *ev);
 	/* The path returns an error at @where. */

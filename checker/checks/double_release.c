@@ -46,5 +46,8 @@ static void double_release(struct check_ctx *ctx, const struct release_event *ev
 const struct checker check_double_release = {
 	.name = "double-release",
 	.summary = "a resource is released twice on one path",
+	.help = "Along the path in the notes, this resource was already "
+		"released.  Often two unwind rungs release the same thing, "
+		"or a helper called earlier released it.",
 	.release = double_release,
 };

@@ -80,5 +80,11 @@ static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
 const struct checker check_leak = {
 	.name = "leak",
 	.summary = "a resource is not released on an error return",
+	.help = "A resource acquired in this function is still held where the "
+		"function returns an error.  The path in the notes shows the "
+		"acquire, each branch taken, and each unwind label entered.  "
+		"Release it on that path: usually by jumping to the unwind "
+		"label that releases it, or by adding the missing release to "
+		"the ladder.",
 	.error_return = leak_error_return,
 };

@@ -54,5 +54,9 @@ static void pinned_release(struct check_ctx *ctx, const struct release_event *ev
 const struct checker check_pinned_release = {
 	.name = "pinned-release",
 	.summary = "memory is released while a live mapping still pins it",
+	.help = "A mapping (a firmware or DMA mapping) was made of this "
+		"memory and is still live where the memory is released, so "
+		"the device or firmware keeps access to freed pages.  Undo "
+		"the mapping first, even when it is undone later anyway.",
 	.release = pinned_release,
 };

@@ -78,5 +78,8 @@ static void release_unacquired(struct check_ctx *ctx, const struct release_event
 const struct checker check_release_unacquired = {
 	.name = "release-unacquired",
 	.summary = "a release of what this path never acquired",
+	.help = "This path releases a resource it never acquired, or whose "
+		"acquire failed: typically a goto to a rung of the unwind "
+		"ladder above the one that matches what was acquired so far.",
 	.release = release_unacquired,
 };
