@@ -9,6 +9,7 @@
  */
 #include "cocci.h"
 #include "compdb.h"
+#include "gate.h"
 #include "options.h"
 #include "parse.h"
 #include "rules.h"
@@ -116,6 +117,7 @@ static int run(const struct options *o)
 			     .verbose = o->verbose };
 	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();
 	FILE *out = stdout;
+	struct gate *gate;
 	struct rules *rules;
 	char *err;
 	int ret;
@@ -127,18 +129,32 @@ static int run(const struct options *o)
 		free(err);
 		return ret;
 	}
+	gate = gate_new(o, &err);
+	if (!gate) {
+		ret = fail("%s", err);
+		free(err);
+		rules_free(rules);
+		return ret;
+	}
 	if (o->output && !(out = fopen(o->output, "w"))) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
+		gate_free(gate);
 		rules_free(rules);
 		return EXIT_INPUT;
 	}
 	s.env.rules = rules;
 	s.env.strings = strtab_new();
 	s.env.report = report_new(o->format, out);
+	report_set_filter(s.env.report, gate_drops, gate);
 	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o);
 	report_finish(s.env.report);
 	if (report_total_findings(s.env.report) && o->error_exitcode)
 		ret = worst(ret, o->error_exitcode);
+	if (!gate_finish(gate, &err)) {
+		ret = fail("%s", err);
+		free(err);
+	}
+	gate_free(gate);
 	report_free(s.env.report);
 	strtab_free(s.env.strings);
 	rules_free(rules);

@@ -9,7 +9,7 @@
 enum opt_id {
 	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
-	OPT_VERSION,
+	OPT_VERSION, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 };
 
 struct opt {
@@ -22,7 +22,11 @@ struct opt {
 static const struct opt opts_table[] = {
 	{ "--format", OPT_FORMAT, "FMT", "text (gcc style, default), json or sarif" },
 	{ "--rules", OPT_RULES, "DIR", "rules directory (default: the installed rules)" },
-	{ "--output", OPT_OUTPUT, "FILE", "write findings to FILE instead of stdout" },
+	{ "--output", OPT_OUTPUT, "FILE", "write findings to FILE instead of stdout (also -o)" },
+	{ "--baseline", OPT_BASELINE, "FILE", "do not report findings FILE accepts" },
+	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE", "save this run's findings as a baseline" },
+	{ "--diff", OPT_DIFF, "PATCH", "report only in functions PATCH touches" },
+	{ "--since", OPT_SINCE, "REV", "report only in functions changed since git REV" },
 	{ "--error-exitcode", OPT_ERROR_EXITCODE, "N", "exit with N when there are findings" },
 	{ "--max-steps", OPT_MAX_STEPS, "N", "path steps per function (default 200000)" },
 	{ "--max-states", OPT_MAX_STATES, "N", "distinct states kept per point (default 512)" },
@@ -36,7 +40,7 @@ static const struct opt opts_table[] = {
 /* Compiler flags whose value is the next argument, not a file. */
 static const char *const flags_with_value[] = {
 	"-include", "-imacros", "-I", "-D", "-U", "-isystem", "-idirafter",
-	"-iquote", "-iprefix", "-isysroot", "-o", "-MF", "-MT", "-MQ", "-x",
+	"-iquote", "-iprefix", "-isysroot", "-MF", "-MT", "-MQ", "-x",
 	"-target", "-Xclang", "-arch", "-working-directory",
 };
 
@@ -88,6 +92,18 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		return true;
 	case OPT_OUTPUT:
 		o->output = value;
+		return true;
+	case OPT_BASELINE:
+		o->baseline = value;
+		return true;
+	case OPT_WRITE_BASELINE:
+		o->write_baseline = value;
+		return true;
+	case OPT_DIFF:
+		o->diff = value;
+		return true;
+	case OPT_SINCE:
+		o->since = value;
 		return true;
 	case OPT_ERROR_EXITCODE:
 		if (!parse_uint(value, 255, &n))
@@ -194,6 +210,15 @@ bool options_parse(int argc, char **argv, struct options *o, char **err)
 			o->build_dir = argv[++i];
 			continue;
 		}
+		/* kbuild never passes -o to CHECK: here it is ladder's. */
+		if (ladder_opts && !strcmp(arg, "-o")) {
+			if (i + 1 >= argc) {
+				*err = xasprintf("-o needs a file name");
+				return false;
+			}
+			o->output = argv[++i];
+			continue;
+		}
 		if (takes_separate_value(arg) && i + 1 < argc) {
 			o->cflags[o->ncflags++] = arg;
 			o->cflags[o->ncflags++] = argv[++i];
@@ -207,6 +232,10 @@ bool options_parse(int argc, char **argv, struct options *o, char **err)
 			*err = xasprintf("'%s' is neither an option nor a .c or .i file", arg);
 			return false;
 		}
+	}
+	if (o->diff && o->since) {
+		*err = xasprintf("--diff and --since both say what changed; give one");
+		return false;
 	}
 	return true;
 }
@@ -225,7 +254,8 @@ void options_usage(FILE *out)
 	      "       ladder [options] -p BUILD_DIR [FILE...]\n\n"
 	      "Finds resources not released on error paths of kernel C code.\n\n"
 	      "options:\n", out);
-	fputs("  -p BUILD_DIR            take flags from BUILD_DIR/compile_commands.json\n", out);
+	fputs("  -p BUILD_DIR            take flags from BUILD_DIR/compile_commands.json\n"
+	      "  -o FILE                 same as --output=FILE\n", out);
 	for (i = 0; i < ARRAY_SIZE(opts_table); i++) {
 		const struct opt *opt = &opts_table[i];
 		int n = fprintf(out, "  %s%s%s", opt->name, opt->value ? "=" : "",

@@ -15,7 +15,11 @@ struct options {
 	enum output_format format;
 	const char *rules_dir;
 	const char *build_dir;		/* -p: compile_commands.json here */
-	const char *output;		/* --output=FILE */
+	const char *output;		/* --output=FILE, -o FILE */
+	const char *baseline;		/* --baseline=FILE */
+	const char *write_baseline;	/* --write-baseline=FILE */
+	const char *diff;		/* --diff=PATCH */
+	const char *since;		/* --since=REV */
 	int error_exitcode;		/* 0: findings do not fail the run */
 	struct limits limits;
 	bool dump_cfg;
