@@ -13,6 +13,7 @@
 #include "options.h"
 #include "parse.h"
 #include "rules.h"
+#include "scan.h"
 #include "util.h"
 
 #include <errno.h>
@@ -114,7 +115,7 @@ static int run_files(struct session *s, const struct options *o)
 static int run(const struct options *o)
 {
 	struct session s = { .env.limits = &o->limits, .dump_cfg = o->dump_cfg,
-			     .verbose = o->verbose };
+			     .verbose = o->verbose, .list_inputs = o->list_inputs };
 	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();
 	FILE *out = stdout;
 	struct gate *gate;
@@ -207,12 +208,70 @@ static int cmd_cocci(int argc, char **argv)
 	return EXIT_OK;
 }
 
+static int parse_paths(int argc, char **argv, struct options *o)
+{
+	char *err;
+
+	if (options_parse_paths(argc, argv, o, &err))
+		return EXIT_OK;
+	fprintf(stderr, "ladder: %s: %s (try 'ladder --help')\n", argv[0], err);
+	free(err);
+	options_free(o);
+	return EXIT_INPUT;
+}
+
+/* ladder scan -p BUILD_DIR [PATH...]: a tree, in parallel, cached. */
+static int cmd_scan(int argc, char **argv)
+{
+	char self[PATH_MAX], *rules_dir;
+	struct options o;
+	ssize_t n;
+	int ret = parse_paths(argc, argv, &o);
+
+	if (ret)
+		return ret;
+	if (!o.build_dir) {
+		options_free(&o);
+		return fail("%s", "scan: needs -p BUILD_DIR (where compile_commands.json is)");
+	}
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n <= 0) {
+		options_free(&o);
+		return fail("%s", "scan: cannot find the ladder binary to run");
+	}
+	self[n] = '\0';
+	rules_dir = o.rules_dir ? realpath(o.rules_dir, NULL) : default_rules_dir();
+	if (!rules_dir) {
+		ret = fail("cannot open rules directory '%s'", o.rules_dir);
+	} else {
+		ret = scan_run(&o, self, rules_dir);
+		free(rules_dir);
+	}
+	options_free(&o);
+	return ret;
+}
+
+/* ladder merge RESULT.json...: shards' --format=json outputs as one. */
+static int cmd_merge(int argc, char **argv)
+{
+	struct options o;
+	int ret = parse_paths(argc, argv, &o);
+
+	if (ret)
+		return ret;
+	ret = merge_run(&o);
+	options_free(&o);
+	return ret;
+}
+
 /* "ladder NAME ..." runs a subcommand instead of an analysis. */
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } subcommands[] = {
 	{ "cocci", cmd_cocci },
+	{ "scan", cmd_scan },
+	{ "merge", cmd_merge },
 };
 
 int main(int argc, char **argv)

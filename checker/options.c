@@ -3,13 +3,15 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 enum opt_id {
 	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
-	OPT_VERSION, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
+	OPT_VERSION, OPT_LIST_INPUTS, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
+	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 };
 
 struct opt {
@@ -33,6 +35,12 @@ static const struct opt opts_table[] = {
 	{ "--time-limit", OPT_TIME_LIMIT, "N", "seconds per function (default 10)" },
 	{ "--dump-cfg", OPT_DUMP_CFG, NULL, "print each analysed function's CFG" },
 	{ "--verbose", OPT_VERBOSE, NULL, "say which compiler flags are dropped" },
+	{ "--list-inputs", OPT_LIST_INPUTS, NULL, "JSON: list the files each TU read" },
+	{ "--jobs", OPT_JOBS, "N", "scan: N files at a time (default: the cores; also -j N)" },
+	{ "--shard", OPT_SHARD, "K/N", "scan: only the K-th of N equal parts" },
+	{ "--cache-dir", OPT_CACHE_DIR, "DIR", "scan: keep results in DIR (default BUILD_DIR/.ladder-cache)" },
+	{ "--no-cache", OPT_NO_CACHE, NULL, "scan: analyse every file again" },
+	{ "--tu-time-limit", OPT_TU_TIME_LIMIT, "N", "scan: seconds per file (default 600)" },
 	{ "--help", OPT_HELP, NULL, "this text" },
 	{ "--version", OPT_VERSION, NULL, "print the version" },
 };
@@ -131,6 +139,33 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 	case OPT_VERBOSE:
 		o->verbose = true;
 		return true;
+	case OPT_LIST_INPUTS:
+		o->list_inputs = true;
+		return true;
+	case OPT_JOBS:
+		if (!parse_uint(value, 1024, &n) || !n)
+			goto bad;
+		o->jobs = (int)n;
+		return true;
+	case OPT_SHARD: {
+		char extra;
+
+		if (sscanf(value, "%u/%u%c", &o->shard, &o->nshards, &extra) != 2 ||
+		    !o->nshards || !o->shard || o->shard > o->nshards)
+			goto bad;
+		return true;
+	}
+	case OPT_CACHE_DIR:
+		o->cache_dir = value;
+		return true;
+	case OPT_NO_CACHE:
+		o->no_cache = true;
+		return true;
+	case OPT_TU_TIME_LIMIT:
+		if (!parse_uint(value, 86400, &n) || !n)
+			goto bad;
+		o->tu_time_limit = (unsigned)n;
+		return true;
 	case OPT_HELP:
 		o->help = true;
 		return true;
@@ -144,6 +179,16 @@ bad:
 }
 
 /* One of ladder's long options?  Handles "--x=v" and "--x v". */
+static size_t jobs_index(void)
+{
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(opts_table); k++)
+		if (opts_table[k].id == OPT_JOBS)
+			break;
+	return k;
+}
+
 static int match_option(struct options *o, int argc, char **argv, int i,
 			char **err)
 {
@@ -174,12 +219,15 @@ static int match_option(struct options *o, int argc, char **argv, int i,
 	return 0;
 }
 
-bool options_parse(int argc, char **argv, struct options *o, char **err)
+static bool parse(int argc, char **argv, bool scan, struct options *o,
+		  char **err)
 {
 	bool ladder_opts = true;
 	int i, used;
 
 	memset(o, 0, sizeof(*o));
+	o->scan = scan;
+	o->tu_time_limit = 600;
 	o->limits.max_steps = 200000;
 	o->limits.max_block_states = 512;
 	o->limits.max_seconds = 10;
@@ -210,6 +258,11 @@ bool options_parse(int argc, char **argv, struct options *o, char **err)
 			o->build_dir = argv[++i];
 			continue;
 		}
+		if (ladder_opts && scan && !strcmp(arg, "-j") && i + 1 < argc) {
+			if (!apply(o, &opts_table[0] + jobs_index(), argv[++i], err))
+				return false;
+			continue;
+		}
 		/* kbuild never passes -o to CHECK: here it is ladder's. */
 		if (ladder_opts && !strcmp(arg, "-o")) {
 			if (i + 1 >= argc) {
@@ -224,7 +277,7 @@ bool options_parse(int argc, char **argv, struct options *o, char **err)
 			o->cflags[o->ncflags++] = argv[++i];
 			continue;
 		}
-		if (is_source_file(arg))
+		if (is_source_file(arg) || (scan && arg[0] != '-'))
 			o->files[o->nfiles++] = arg;
 		else if (arg[0] == '-')
 			o->cflags[o->ncflags++] = arg;
@@ -238,6 +291,16 @@ bool options_parse(int argc, char **argv, struct options *o, char **err)
 		return false;
 	}
 	return true;
+}
+
+bool options_parse(int argc, char **argv, struct options *o, char **err)
+{
+	return parse(argc, argv, false, o, err);
+}
+
+bool options_parse_paths(int argc, char **argv, struct options *o, char **err)
+{
+	return parse(argc, argv, true, o, err);
 }
 
 void options_free(struct options *o)

@@ -24,6 +24,14 @@ struct options {
 	struct limits limits;
 	bool dump_cfg;
 	bool verbose;
+	bool list_inputs;
+	/* ladder scan: FILEs are paths (files or directories) to keep */
+	bool scan;
+	int jobs;			/* -j N: workers, default the cores */
+	unsigned shard, nshards;	/* --shard K/N: this is shard K of N */
+	const char *cache_dir;		/* default BUILD_DIR/.ladder-cache */
+	bool no_cache;
+	unsigned tu_time_limit;		/* seconds per file, then killed */
 	bool help, version;
 	const char **files;
 	int nfiles;
@@ -33,6 +41,8 @@ struct options {
 
 /* Returns false with a one-line message in *err (caller frees). */
 bool options_parse(int argc, char **argv, struct options *opts, char **err);
+/* The same for "ladder scan" and "merge": -j N, and any path is a FILE. */
+bool options_parse_paths(int argc, char **argv, struct options *opts, char **err);
 void options_free(struct options *opts);
 void options_usage(FILE *out);
 

@@ -150,6 +150,23 @@ static void analyse_functions(struct session *s, const struct fn_list *list)
 	free(fns);
 }
 
+/* Every file the TU read, the main file included: what a cache depends on. */
+static void note_input(CXFile file, CXSourceLocation *stack, unsigned depth,
+		       void *report)
+{
+	/* Absolute: -working-directory makes clang's own names relative. */
+	CXString name = clang_File_tryGetRealPathName(file);
+
+	(void)stack;
+	(void)depth;
+	if (!clang_getCString(name) || !*clang_getCString(name)) {
+		clang_disposeString(name);
+		name = clang_getFileName(file);
+	}
+	report_input(report, clang_getCString(name));
+	clang_disposeString(name);
+}
+
 enum parse_status analyse_file(struct session *s, const char *file,
 			       const char *const *flags, int nflags)
 {
@@ -183,6 +200,8 @@ enum parse_status analyse_file(struct session *s, const char *file,
 	list.main_name = main_source_name(tu, file, s->env.strings);
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_function, &list);
 	analyse_functions(s, &list);
+	if (s->list_inputs)
+		clang_getInclusions(tu, note_input, s->env.report);
 	report_file_end(s->env.report, errors > 0);
 	free(list.items);
 	clang_disposeTranslationUnit(tu);

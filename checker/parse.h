@@ -16,6 +16,7 @@ struct session {
 	struct engine_env env;		/* summaries are set per file */
 	bool dump_cfg;
 	bool verbose;
+	bool list_inputs;		/* name every file the TU read */
 };
 
 enum parse_status {

@@ -30,7 +30,7 @@ struct report {
 	struct bound *bounds;
 	unsigned nbounds, capbounds;
 	/* the whole run */
-	json_t *json_findings, *json_bounds, *json_parse_errors;
+	json_t *json_findings, *json_bounds, *json_parse_errors, *json_inputs;
 	unsigned files, functions, findings, failed_files, suppressed;
 	unsigned nbounds_hit;
 	char *last_fn, *last_file;	/* text: the function header printed */
@@ -47,6 +47,7 @@ struct report *report_new(enum output_format format, FILE *out)
 	r->json_findings = json_array();
 	r->json_bounds = json_array();
 	r->json_parse_errors = json_array();
+	r->json_inputs = json_array();
 	return r;
 }
 
@@ -84,6 +85,7 @@ void report_free(struct report *r)
 	json_decref(r->json_findings);
 	json_decref(r->json_bounds);
 	json_decref(r->json_parse_errors);
+	json_decref(r->json_inputs);
 	free(r->last_fn);
 	free(r->last_file);
 	free(r);
@@ -381,14 +383,46 @@ unsigned report_suppressed(const struct report *r)
 
 static json_t *stats(const struct report *r)
 {
-	return json_pack("{s:i, s:i, s:i, s:i, s:i, s:O, s:O}",
-			 "files", (json_int_t)r->files,
-			 "functions", (json_int_t)r->functions,
-			 "findings", (json_int_t)r->findings,
-			 "suppressed", (json_int_t)r->suppressed,
-			 "files_with_parse_errors", (json_int_t)r->failed_files,
-			 "parse_errors", r->json_parse_errors,
-			 "bounds_hit", r->json_bounds);
+	json_t *st = json_pack("{s:i, s:i, s:i, s:i, s:i, s:O, s:O}",
+			       "files", (json_int_t)r->files,
+			       "functions", (json_int_t)r->functions,
+			       "findings", (json_int_t)r->findings,
+			       "suppressed", (json_int_t)r->suppressed,
+			       "files_with_parse_errors", (json_int_t)r->failed_files,
+			       "parse_errors", r->json_parse_errors,
+			       "bounds_hit", r->json_bounds);
+
+	if (json_array_size(r->json_inputs))
+		json_object_set(st, "inputs", r->json_inputs);
+	return st;
+}
+
+static unsigned count(const json_t *obj, const char *key)
+{
+	return (unsigned)json_integer_value(json_object_get(obj, key));
+}
+
+void report_take_run(struct report *r, const json_t *doc)
+{
+	const json_t *st = json_object_get(doc, "stats");
+	json_t *item;
+	size_t i;
+
+	r->files += count(st, "files");
+	r->functions += count(st, "functions");
+	r->suppressed += count(st, "suppressed");
+	r->failed_files += count(st, "files_with_parse_errors");
+	json_array_extend(r->json_parse_errors, json_object_get(st, "parse_errors"));
+	json_array_foreach(json_object_get(doc, "findings"), i, item)
+		report_take_finding(r, json_deep_copy(item));
+	json_array_foreach(json_object_get(st, "bounds_hit"), i, item)
+		report_take_bound(r, json_deep_copy(item));
+	fflush(r->out);
+}
+
+void report_input(struct report *r, const char *path)
+{
+	json_array_append_new(r->json_inputs, json_string(path));
 }
 
 void report_finish(struct report *r)

@@ -76,6 +76,15 @@ void report_set_filter(struct report *r, report_filter *filter, void *data);
 void report_take_finding(struct report *r, json_t *f);
 void report_take_bound(struct report *r, json_t *b);
 
+/*
+ * Take a saved run, a --format=json document (not taken): its counts,
+ * parse errors, bounds and findings, as if this run had made them.
+ */
+void report_take_run(struct report *r, const json_t *doc);
+
+/* A file the translation unit read (--list-inputs, for the scan cache). */
+void report_input(struct report *r, const char *path);
+
 unsigned report_total_findings(const struct report *r);
 unsigned report_suppressed(const struct report *r);
 /* Print what remains (JSON: the whole document). */

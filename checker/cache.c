@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cache.c - results of analysed files, kept between scans.
+ *
+ * An entry is found by a key over what decides the result before
+ * parsing: the ladder binary, the rules, the limits (the salt), the
+ * file's path and its flags.  It is valid while the file and every file
+ * the translation unit read (its headers) have the content they had,
+ * as ccache's direct mode checks them.  Entries are written whole
+ * (write, then rename), so an interrupted scan leaves only complete
+ * ones, and the next scan resumes where it stopped.
+ */
+#include "cache.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct cache {
+	char *dir;
+	unsigned long salt;
+	json_t *digests;	/* path -> content digest, this run */
+};
+
+static unsigned long hash_string(unsigned long h, const char *s)
+{
+	return hash_bytes(h, s, strlen(s) + 1);
+}
+
+/* FNV-1a of a file's content; false when it cannot be read. */
+static bool digest_file(const char *path, unsigned long *out)
+{
+	unsigned char buf[65536];
+	unsigned long h = HASH_INIT;
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f)
+		return false;
+	while ((n = fread(buf, 1, sizeof(buf), f)))
+		h = hash_bytes(h, buf, n);
+	fclose(f);
+	*out = h;
+	return true;
+}
+
+/* Headers are shared by most files of a tree: digest each once. */
+static const char *digest(struct cache *c, const char *path)
+{
+	json_t *known = json_object_get(c->digests, path);
+	unsigned long h;
+	char hex[17];
+
+	if (known)
+		return json_string_value(known);
+	/* An unreadable input matches nothing, not even itself. */
+	if (!digest_file(path, &h))
+		return NULL;
+	snprintf(hex, sizeof(hex), "%016lx", h);
+	json_object_set_new(c->digests, path, json_string(hex));
+	return json_string_value(json_object_get(c->digests, path));
+}
+
+static bool make_dirs(const char *dir)
+{
+	char *copy = xstrdup(dir), *p;
+	bool ok = true;
+
+	for (p = copy + 1; ok && *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		ok = !mkdir(copy, 0777) || errno == EEXIST;
+		*p = '/';
+	}
+	ok = ok && (!mkdir(copy, 0777) || errno == EEXIST);
+	free(copy);
+	return ok;
+}
+
+struct cache *cache_open(const char *dir, unsigned long salt, char **err)
+{
+	struct cache *c;
+
+	if (!make_dirs(dir) || access(dir, W_OK)) {
+		*err = xasprintf("cannot use cache directory '%s': %s", dir,
+				 strerror(errno));
+		return NULL;
+	}
+	c = xcalloc(1, sizeof(*c));
+	c->dir = xstrdup(dir);
+	c->salt = salt;
+	c->digests = json_object();
+	return c;
+}
+
+void cache_close(struct cache *c)
+{
+	if (!c)
+		return;
+	json_decref(c->digests);
+	free(c->dir);
+	free(c);
+}
+
+static char *entry_path(const struct cache *c, const char *file,
+			char *const *flags, int nflags)
+{
+	unsigned long h = hash_string(c->salt, file);
+	int i;
+
+	for (i = 0; i < nflags; i++)
+		h = hash_string(h, flags[i]);
+	return xasprintf("%s/%016lx.json", c->dir, h);
+}
+
+json_t *cache_lookup(struct cache *c, const char *file, char *const *flags,
+		     int nflags)
+{
+	char *path = entry_path(c, file, flags, nflags);
+	json_t *entry = json_load_file(path, 0, NULL), *result = NULL;
+	const char *input;
+	json_t *want;
+	bool valid;
+
+	free(path);
+	if (!entry)
+		return NULL;
+	valid = json_is_object(json_object_get(entry, "inputs")) &&
+		json_object_get(entry, "result");
+	json_object_foreach(json_object_get(entry, "inputs"), input, want) {
+		if (!valid)
+			break;
+		const char *now = digest(c, input);
+
+		valid = json_is_string(want) && now &&
+			!strcmp(json_string_value(want), now);
+	}
+	if (valid)
+		result = json_incref(json_object_get(entry, "result"));
+	json_decref(entry);
+	return result;
+}
+
+static bool add_input(struct cache *c, json_t *inputs, const char *path)
+{
+	const char *d = path ? digest(c, path) : NULL;
+
+	if (!d)
+		return false;
+	json_object_set_new(inputs, path, json_string(d));
+	return true;
+}
+
+bool cache_store(struct cache *c, const char *file, char *const *flags,
+		 int nflags, const json_t *result)
+{
+	char *path = entry_path(c, file, flags, nflags);
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	json_t *inputs = json_object(), *name;
+	json_t *entry;
+	bool ok, complete;
+	size_t i;
+
+	/* The file itself, and every header the TU read, all readable. */
+	complete = add_input(c, inputs, file);
+	json_array_foreach(json_object_get(json_object_get(result, "stats"),
+					   "inputs"), i, name)
+		complete = add_input(c, inputs, json_string_value(name)) && complete;
+	if (!complete) {
+		json_decref(inputs);
+		free(tmp);
+		free(path);
+		return false;
+	}
+	entry = json_pack("{s:o, s:O}", "inputs", inputs, "result", result);
+	ok = !json_dump_file(entry, tmp, JSON_COMPACT) && !rename(tmp, path);
+	if (!ok)
+		remove(tmp);
+	json_decref(entry);
+	free(tmp);
+	free(path);
+	return ok;
+}
+
+unsigned long cache_salt(unsigned long h, const char *path)
+{
+	unsigned long d;
+
+	h = hash_string(h, path);
+	if (digest_file(path, &d))
+		h = hash_bytes(h, &d, sizeof(d));
+	return h;
+}

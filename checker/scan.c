@@ -1,0 +1,698 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * scan.c - ladder scan: a whole tree from compile_commands.json.
+ *
+ * Each file is analysed by a child ladder process (this binary, with
+ * --format=json --list-inputs), N at a time.  A child that crashes,
+ * hangs past --tu-time-limit or cannot read its file costs that file,
+ * never the scan: the summary names it and why.  Results are cached by
+ * content (cache.c), so a rescan of an unchanged tree analyses nothing
+ * and an interrupted scan resumes.  Findings are printed in the order of
+ * the files, whatever -j, through the same report as a plain run, so
+ * baselines, --diff and every format apply.
+ *
+ * ladder merge joins the --format=json outputs of several scans (the
+ * shards of a tree split with --shard K/N) into one report.
+ */
+#include "scan.h"
+#include "cache.h"
+#include "compdb.h"
+#include "gate.h"
+#include "options.h"
+#include "report.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+enum { SCAN_OK = 0, SCAN_INPUT = 2, SCAN_FAILED_FILES = 3, SCAN_INTERRUPTED = 130 };
+
+struct scan_file {
+	struct compile_job *job;
+	json_t *result;		/* the child's --format=json document */
+	char *failure;		/* why there is no result */
+	bool cached;
+	pid_t pid;		/* running child, or 0 */
+	double started;
+	char *out, *err;	/* the child's output files */
+};
+
+struct scan {
+	const struct options *o;
+	const char *self;	/* this binary */
+	const char *rules_dir;
+	struct cache *cache;
+	struct scan_file *files;
+	size_t nfiles, done, running, findings;
+	double started;
+	bool tty;
+	char *tmpdir;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* ---- which files ---- */
+
+static bool under(const char *file, const char *path)
+{
+	char abs[PATH_MAX];
+	size_t n;
+
+	if (!realpath(path, abs))
+		return false;
+	n = strlen(abs);
+	return !strncmp(file, abs, n) && (file[n] == '\0' || file[n] == '/');
+}
+
+static bool wanted(const struct options *o, const char *file)
+{
+	int i;
+
+	if (!o->nfiles)
+		return true;
+	for (i = 0; i < o->nfiles; i++)
+		if (under(file, o->files[i]))
+			return true;
+	return false;
+}
+
+static int by_file(const void *a, const void *b)
+{
+	return strcmp(((const struct compile_job *)a)->file,
+		      ((const struct compile_job *)b)->file);
+}
+
+/*
+ * The entries to scan, sorted by file; with --shard K/N the K-th of N
+ * contiguous parts, so merging the shards in order gives one scan's
+ * output.
+ */
+static void select_files(struct scan *sc, struct compile_job *jobs, int njobs)
+{
+	size_t n = 0, first, last, i;
+	const struct options *o = sc->o;
+	int k;
+
+	qsort(jobs, (size_t)njobs, sizeof(*jobs), by_file);
+	sc->files = xcalloc((size_t)njobs + 1, sizeof(*sc->files));
+	for (k = 0; k < njobs; k++)
+		if (wanted(o, jobs[k].file))
+			sc->files[n++].job = &jobs[k];
+	first = 0;
+	last = n;
+	if (o->nshards) {
+		first = n * (o->shard - 1) / o->nshards;
+		last = n * o->shard / o->nshards;
+	}
+	for (i = first; i < last; i++)
+		sc->files[i - first] = sc->files[i];
+	sc->nfiles = last - first;
+}
+
+/* ---- progress ---- */
+
+static void progress(struct scan *sc, const struct scan_file *f)
+{
+	double spent = now() - sc->started;
+	double eta = sc->done ? spent / (double)sc->done *
+			       (double)(sc->nfiles - sc->done) : 0;
+
+	if (sc->tty) {
+		fprintf(stderr, "\r\033[K[%zu/%zu] %zu finding%s, ETA %dm%02ds",
+			sc->done, sc->nfiles, sc->findings,
+			sc->findings == 1 ? "" : "s", (int)eta / 60, (int)eta % 60);
+		if (sc->done == sc->nfiles)
+			fputc('\n', stderr);
+	} else {
+		fprintf(stderr, "ladder: [%zu/%zu] %s: %s\n", sc->done, sc->nfiles,
+			display_path(f->job->file),
+			f->failure ? f->failure : f->cached ? "cached" : "done");
+	}
+}
+
+static void finished(struct scan *sc, struct scan_file *f)
+{
+	sc->done++;
+	if (f->result)
+		sc->findings += json_array_size(json_object_get(f->result, "findings"));
+	progress(sc, f);
+}
+
+/* ---- children ---- */
+
+static char **child_argv(const struct scan *sc, const struct scan_file *f)
+{
+	const struct options *o = sc->o;
+	char **argv = xcalloc((size_t)f->job->nargs + 16, sizeof(*argv));
+	int n = 0, i;
+
+	argv[n++] = xstrdup(sc->self);
+	argv[n++] = xstrdup("--format=json");
+	argv[n++] = xstrdup("--list-inputs");
+	argv[n++] = xasprintf("--rules=%s", sc->rules_dir);
+	argv[n++] = xasprintf("--max-steps=%u", o->limits.max_steps);
+	argv[n++] = xasprintf("--max-states=%u", o->limits.max_block_states);
+	argv[n++] = xasprintf("--time-limit=%u", (unsigned)o->limits.max_seconds);
+	argv[n++] = xasprintf("--output=%s", f->out);
+	argv[n++] = xstrdup("--");
+	for (i = 0; i < f->job->nargs; i++)
+		argv[n++] = xstrdup(f->job->args[i]);
+	argv[n++] = xstrdup(f->job->file);
+	return argv;
+}
+
+static void free_argv(char **argv)
+{
+	char **a;
+
+	for (a = argv; *a; a++)
+		free(*a);
+	free(argv);
+}
+
+static bool start_child(struct scan *sc, struct scan_file *f, size_t index)
+{
+	posix_spawn_file_actions_t actions;
+	char **argv;
+	int rc;
+
+	f->out = xasprintf("%s/%zu.json", sc->tmpdir, index);
+	f->err = xasprintf("%s/%zu.err", sc->tmpdir, index);
+	argv = child_argv(sc, f);
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&actions, 2, f->err,
+					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	rc = posix_spawn(&f->pid, sc->self, &actions, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&actions);
+	free_argv(argv);
+	if (rc) {
+		f->failure = xasprintf("cannot start ladder: %s", strerror(rc));
+		f->pid = 0;
+		return false;
+	}
+	f->started = now();
+	sc->running++;
+	return true;
+}
+
+/* The child's first line on stderr: why it failed. */
+static char *first_error_line(const char *path)
+{
+	char line[512] = "";
+	FILE *f = fopen(path, "r");
+
+	if (f) {
+		if (!fgets(line, sizeof(line), f))
+			line[0] = '\0';
+		fclose(f);
+	}
+	line[strcspn(line, "\n")] = '\0';
+	return xstrdup(line[0] ? line : "no message");
+}
+
+static void collect_child(struct scan *sc, struct scan_file *f, int status)
+{
+	sc->running--;
+	f->pid = 0;
+	if (WIFSIGNALED(status) && !f->failure) {
+		f->failure = xasprintf("ladder crashed (signal %d)", WTERMSIG(status));
+	} else if (!f->failure && WIFEXITED(status) &&
+		   WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 3) {
+		char *why = first_error_line(f->err);
+
+		f->failure = xasprintf("exit %d: %s", WEXITSTATUS(status), why);
+		free(why);
+	} else if (!f->failure) {
+		f->result = json_load_file(f->out, 0, NULL);
+		if (!f->result)
+			f->failure = xstrdup("ladder wrote no result");
+		else if (sc->cache)
+			cache_store(sc->cache, f->job->file, f->job->args,
+				    f->job->nargs, f->result);
+	}
+	remove(f->out);
+	remove(f->err);
+	finished(sc, f);
+}
+
+static struct scan_file *child_of(struct scan *sc, pid_t pid)
+{
+	size_t i;
+
+	for (i = 0; i < sc->nfiles; i++)
+		if (sc->files[i].pid == pid)
+			return &sc->files[i];
+	return NULL;
+}
+
+/* Kill children past the per-file limit: a hang costs one file. */
+static void enforce_time_limit(struct scan *sc)
+{
+	double t = now();
+	size_t i;
+
+	for (i = 0; i < sc->nfiles; i++) {
+		struct scan_file *f = &sc->files[i];
+
+		if (f->pid && !f->failure && t - f->started > sc->o->tu_time_limit) {
+			f->failure = xasprintf("timed out after %us (--tu-time-limit)",
+					       sc->o->tu_time_limit);
+			kill(f->pid, SIGKILL);
+		}
+	}
+}
+
+static void reap(struct scan *sc, bool block)
+{
+	int status;
+	pid_t pid;
+
+	while ((pid = waitpid(-1, &status, block ? 0 : WNOHANG)) > 0) {
+		struct scan_file *f = child_of(sc, pid);
+
+		if (f)
+			collect_child(sc, f, status);
+		block = false;
+	}
+}
+
+static void stop_children(struct scan *sc)
+{
+	size_t i;
+
+	for (i = 0; i < sc->nfiles; i++)
+		if (sc->files[i].pid)
+			kill(sc->files[i].pid, SIGKILL);
+	while (sc->running && waitpid(-1, NULL, 0) > 0)
+		sc->running--;
+}
+
+static void run_all(struct scan *sc)
+{
+	size_t next = 0, i;
+	int jobs = sc->o->jobs ? sc->o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+
+	for (i = 0; i < sc->nfiles; i++) {
+		struct scan_file *f = &sc->files[i];
+
+		if (sc->cache && (f->result = cache_lookup(sc->cache, f->job->file,
+							   f->job->args, f->job->nargs))) {
+			f->cached = true;
+			finished(sc, f);
+		}
+	}
+	while (!interrupted && (next < sc->nfiles || sc->running)) {
+		while (!interrupted && next < sc->nfiles && (int)sc->running < jobs) {
+			struct scan_file *f = &sc->files[next];
+
+			if (!f->cached && !start_child(sc, f, next))
+				finished(sc, f);
+			next++;
+		}
+		reap(sc, false);
+		enforce_time_limit(sc);
+		if (sc->running)
+			usleep(20000);
+	}
+	if (interrupted)
+		stop_children(sc);
+}
+
+/* ---- the end ---- */
+
+static void count_by(json_t *table, const char *key)
+{
+	json_t *n = json_object_get(table, key);
+
+	json_object_set_new(table, key,
+			    json_integer(n ? json_integer_value(n) + 1 : 1));
+}
+
+static char *directory_of(const char *file)
+{
+	const char *shown = display_path(file);
+	const char *slash = strrchr(shown, '/');
+
+	return slash ? strndup(shown, (size_t)(slash - shown)) : xstrdup(".");
+}
+
+static void print_table(const char *title, json_t *table)
+{
+	const char *key;
+	json_t *n;
+
+	if (!json_object_size(table))
+		return;
+	fprintf(stderr, "  %s:\n", title);
+	json_object_foreach(table, key, n)
+		fprintf(stderr, "    %-40s %lld\n", key, (long long)json_integer_value(n));
+}
+
+/* What a person reads at the end of a scan, on stderr. */
+static void summary(const struct scan *sc)
+{
+	json_t *by_check = json_object(), *by_dir = json_object(), *f;
+	size_t i, j, functions = 0, failed = 0, cached = 0, findings = 0;
+
+	for (i = 0; i < sc->nfiles; i++) {
+		const struct scan_file *sf = &sc->files[i];
+		char *dir = directory_of(sf->job->file);
+
+		failed += sf->failure != NULL;
+		cached += sf->cached;
+		if (sf->result) {
+			functions += (size_t)json_integer_value(json_object_get(
+				json_object_get(sf->result, "stats"), "functions"));
+			json_array_foreach(json_object_get(sf->result, "findings"), j, f) {
+				count_by(by_check, json_string_value(json_object_get(f, "check")));
+				count_by(by_dir, dir);
+				findings++;
+			}
+		}
+		free(dir);
+	}
+	fprintf(stderr, "ladder: scanned %zu file%s (%zu from the cache), %zu "
+		"functions, %zu finding%s in %.1fs\n", sc->done,
+		sc->done == 1 ? "" : "s", cached, functions, findings,
+		findings == 1 ? "" : "s", now() - sc->started);
+	print_table("findings by check", by_check);
+	print_table("findings by directory", by_dir);
+	if (failed)
+		fprintf(stderr, "  files that failed: %zu\n", failed);
+	for (i = 0; i < sc->nfiles; i++)
+		if (sc->files[i].failure)
+			fprintf(stderr, "    %s: %s\n",
+				display_path(sc->files[i].job->file),
+				sc->files[i].failure);
+	json_decref(by_check);
+	json_decref(by_dir);
+}
+
+/* Results in file order, through the same report as a plain run. */
+static size_t render(struct scan *sc, struct report *r)
+{
+	size_t i, failed = 0;
+
+	for (i = 0; i < sc->nfiles; i++) {
+		struct scan_file *f = &sc->files[i];
+
+		if (f->result) {
+			report_take_run(r, f->result);
+		} else if (f->failure) {
+			char *what = xasprintf("not analysed: %s", f->failure);
+
+			report_parse_error(r, f->job->file, what);
+			free(what);
+		}
+		failed += f->failure != NULL;
+	}
+	return failed;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The rules files, by name and content: editing a rule redoes the scan. */
+static unsigned long rules_salt(unsigned long h, const char *dir)
+{
+	struct ptrvec names = { 0 };
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	size_t i;
+
+	if (!d)
+		return h;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			ptrvec_push(&names, xasprintf("%s/%s", dir, de->d_name));
+	closedir(d);
+	if (names.len > 1)
+		qsort(names.items, names.len, sizeof(*names.items), by_name);
+	for (i = 0; i < names.len; i++) {
+		h = cache_salt(h, names.items[i]);
+		free(names.items[i]);
+	}
+	ptrvec_free(&names);
+	return h;
+}
+
+/* Everything but the file and its flags that decides a result. */
+static unsigned long salt(const struct scan *sc)
+{
+	const struct limits *l = &sc->o->limits;
+	unsigned long h = cache_salt(HASH_INIT, sc->self);
+	char *limits = xasprintf("%u/%u/%u", l->max_steps, l->max_block_states,
+				 (unsigned)l->max_seconds);
+
+	h = hash_bytes(h, limits, strlen(limits));
+	free(limits);
+	return rules_salt(h, sc->rules_dir);
+}
+
+static bool open_cache(struct scan *sc, char **err)
+{
+	char *dir;
+
+	if (sc->o->no_cache)
+		return true;
+	dir = sc->o->cache_dir ? xstrdup(sc->o->cache_dir) :
+		xasprintf("%s/.ladder-cache", sc->o->build_dir);
+	sc->cache = cache_open(dir, salt(sc), err);
+	free(dir);
+	return sc->cache != NULL;
+}
+
+static bool make_tmpdir(struct scan *sc, char **err)
+{
+	const char *base = getenv("TMPDIR");
+	char *templ = xasprintf("%s/ladder-scan.XXXXXX", base && *base ? base : "/tmp");
+
+	if (!mkdtemp(templ)) {
+		*err = xasprintf("cannot make a temporary directory: %s", strerror(errno));
+		free(templ);
+		return false;
+	}
+	sc->tmpdir = templ;
+	return true;
+}
+
+static void scan_free(struct scan *sc)
+{
+	size_t i;
+
+	for (i = 0; i < sc->nfiles; i++) {
+		json_decref(sc->files[i].result);
+		free(sc->files[i].failure);
+		free(sc->files[i].out);
+		free(sc->files[i].err);
+	}
+	free(sc->files);
+	if (sc->tmpdir)
+		rmdir(sc->tmpdir);
+	free(sc->tmpdir);
+	cache_close(sc->cache);
+}
+
+/* Output, gating and exit status, shared by scan and merge. */
+struct sink {
+	FILE *out;
+	struct report *report;
+	struct gate *gate;
+};
+
+static bool sink_open(struct sink *k, const struct options *o, char **err)
+{
+	k->out = stdout;
+	k->gate = gate_new(o, err);
+	if (!k->gate)
+		return false;
+	if (o->output && !(k->out = fopen(o->output, "w"))) {
+		*err = xasprintf("%s: %s", o->output, strerror(errno));
+		gate_free(k->gate);
+		return false;
+	}
+	k->report = report_new(o->format, k->out);
+	report_set_filter(k->report, gate_drops, k->gate);
+	return true;
+}
+
+static int sink_close(struct sink *k, const struct options *o, int ret)
+{
+	char *err;
+
+	report_finish(k->report);
+	if (report_total_findings(k->report) && o->error_exitcode && !ret)
+		ret = o->error_exitcode;
+	if (!gate_finish(k->gate, &err)) {
+		fprintf(stderr, "ladder: %s\n", err);
+		free(err);
+		ret = SCAN_INPUT;
+	}
+	gate_free(k->gate);
+	report_free(k->report);
+	if (k->out != stdout && fclose(k->out)) {
+		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
+		ret = SCAN_INPUT;
+	}
+	return ret;
+}
+
+static int input_error(char *err)
+{
+	fprintf(stderr, "ladder: %s\n", err);
+	free(err);
+	return SCAN_INPUT;
+}
+
+int scan_run(const struct options *o, const char *self, const char *rules_dir)
+{
+	struct scan sc = { .o = o, .self = self, .rules_dir = rules_dir };
+	struct compile_job *jobs;
+	struct sigaction sa = { .sa_handler = on_interrupt };
+	struct sink sink;
+	int njobs, ret = SCAN_OK;
+	char *err;
+
+	if (compdb_load(o->build_dir, NULL, 0, &jobs, &njobs, &err))
+		return input_error(err);
+	select_files(&sc, jobs, njobs);
+	if (!sc.nfiles) {
+		fprintf(stderr, "ladder: no compile_commands.json entry under the "
+			"given paths\n");
+		scan_free(&sc);
+		compdb_free(jobs, njobs);
+		return SCAN_INPUT;
+	}
+	if (!open_cache(&sc, &err) || !make_tmpdir(&sc, &err) ||
+	    !sink_open(&sink, o, &err)) {
+		scan_free(&sc);
+		compdb_free(jobs, njobs);
+		return input_error(err);
+	}
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sc.tty = isatty(STDERR_FILENO);
+	sc.started = now();
+	run_all(&sc);
+	if (interrupted) {
+		fprintf(stderr, "\nladder: interrupted after %zu of %zu files; their "
+			"results are cached, run the same scan again to resume\n",
+			sc.done, sc.nfiles);
+		ret = SCAN_INTERRUPTED;
+	} else {
+		summary(&sc);
+		if (render(&sc, sink.report))
+			ret = SCAN_FAILED_FILES;
+	}
+	ret = sink_close(&sink, o, ret);
+	scan_free(&sc);
+	compdb_free(jobs, njobs);
+	return ret;
+}
+
+/* Findings of all inputs, ordered as one scan would print them. */
+static int by_position(const void *pa, const void *pb)
+{
+	const json_t *a = *(json_t *const *)pa, *b = *(json_t *const *)pb;
+	int c = strcmp(json_string_value(json_object_get(a, "file")),
+		       json_string_value(json_object_get(b, "file")));
+	json_int_t la = json_integer_value(json_object_get(a, "line"));
+	json_int_t lb = json_integer_value(json_object_get(b, "line"));
+
+	if (c)
+		return c;
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	return (int)(json_integer_value(json_object_get(a, "order")) -
+		     json_integer_value(json_object_get(b, "order")));
+}
+
+int merge_run(const struct options *o)
+{
+	json_t *all = json_object(), *findings = json_array(), *doc, *f;
+	struct ptrvec sorted = { 0 };
+	struct sink sink;
+	size_t i, j;
+	char *err;
+	int ret = SCAN_OK, k;
+
+	if (!o->nfiles)
+		return input_error(xstrdup("merge: no --format=json results given"));
+	for (k = 0; k < o->nfiles; k++) {
+		json_error_t jerr;
+
+		doc = json_load_file(o->files[k], 0, &jerr);
+		if (!doc || !json_is_array(json_object_get(doc, "findings"))) {
+			json_decref(doc);
+			json_decref(all);
+			json_decref(findings);
+			return input_error(xasprintf("merge: %s: not a ladder "
+				"--format=json result%s%s", o->files[k],
+				jerr.text[0] ? ": " : "", jerr.text));
+		}
+		json_array_foreach(json_object_get(doc, "findings"), j, f) {
+			json_object_set_new(f, "order", json_integer((json_int_t)
+					    json_array_size(findings)));
+			json_array_append(findings, f);
+		}
+		json_object_set_new(all, o->files[k], doc);
+	}
+	for (i = 0; i < json_array_size(findings); i++)
+		ptrvec_push(&sorted, json_array_get(findings, i));
+	if (sorted.len > 1)
+		qsort(sorted.items, sorted.len, sizeof(*sorted.items), by_position);
+	if (!sink_open(&sink, o, &err)) {
+		ptrvec_free(&sorted);
+		json_decref(all);
+		json_decref(findings);
+		return input_error(err);
+	}
+	/* Counts from each input, findings in one order across them. */
+	for (k = 0; k < o->nfiles; k++) {
+		json_t *counts = json_deep_copy(json_object_get(all, o->files[k]));
+
+		json_object_set_new(counts, "findings", json_array());
+		report_take_run(sink.report, counts);
+		json_decref(counts);
+	}
+	for (i = 0; i < sorted.len; i++) {
+		json_t *copy = json_deep_copy(sorted.items[i]);
+
+		json_object_del(copy, "order");
+		report_take_finding(sink.report, copy);
+	}
+	ret = sink_close(&sink, o, ret);
+	ptrvec_free(&sorted);
+	json_decref(all);
+	json_decref(findings);
+	return ret;
+}
