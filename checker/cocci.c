@@ -48,6 +48,7 @@ struct family {
 	struct ptrvec shapes;		/* struct shape * */
 	struct ptrvec frees;		/* releases that free memory */
 	struct ptrvec passes;		/* transparent calls, argument 0 */
+	struct ptrvec takers;		/* calls that take over an argument */
 };
 
 static const char *basename_of(const char *path)
@@ -141,6 +142,16 @@ static bool pair_returns_handle(const struct rules *r, const struct pair *p)
 	return false;
 }
 
+static bool named_before_in(const struct ptrvec *fns, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < fns->len; i++)
+		if (((const struct rule_fn *)fns->items[i])->name == name)
+			return true;
+	return false;
+}
+
 static bool pair_pins(const struct rules *r, const struct pair *p)
 {
 	const struct rule_fn *const *all;
@@ -164,6 +175,8 @@ static void collect(struct family *f)
 
 		if (fn->role == ROLE_TRANSPARENT && fn->arg == 0)
 			ptrvec_push(&f->passes, (void *)fn);
+		if (fn->takes && !named_before_in(&f->takers, fn->name))
+			ptrvec_push(&f->takers, (void *)fn);
 		if (frees_memory(fn) && pair_returns_handle(f->rules, fn->pair) &&
 		    !pair_pins(f->rules, fn->pair))
 			ptrvec_push(&f->frees, (void *)fn);
@@ -342,10 +355,26 @@ static void put_acquire(FILE *out, const struct shape *s,
 	fputs(")\n", out);
 }
 
-/* From the acquire's success to an error exit that skips the release. */
-static void put_to_exit(FILE *out, const struct shape *s,
-			const struct ptrvec *rels, const char *mark,
-			const char *pos2, const char *pos3)
+/* A call that takes over @e: the rules' takes-ownership, krealloc. */
+static void put_any_taker(FILE *out, const struct ptrvec *takers)
+{
+	size_t i;
+
+	fputs(takers->len > 1 ? "\\(" : "", out);
+	for (i = 0; i < takers->len; i++)
+		fprintf(out, "%s%s(..., e, ...)", i ? "\\|" : "",
+			((const struct rule_fn *)takers->items[i])->name);
+	fputs(takers->len > 1 ? "\\)" : "", out);
+}
+
+/*
+ * From the acquire's success to an error exit that skips the release:
+ * not past a release, a reassignment, a store of the handle, or a call
+ * that takes it over.
+ */
+static void put_to_exit(FILE *out, const struct family *f,
+			const struct shape *s, const struct ptrvec *rels,
+			const char *mark, const char *pos2, const char *pos3)
 {
 	bool handle = s->handle != HANDLE_NONE;
 
@@ -353,6 +382,10 @@ static void put_to_exit(FILE *out, const struct shape *s,
 	put_any_release(out, rels, handle);
 	if (handle)
 		fputs("\n    when != e = E\n    when != E2 = e", out);
+	if (handle && f->takers.len) {
+		fputs("\n    when != ", out);
+		put_any_taker(out, &f->takers);
+	}
 	fputs("\n    when != if (...) { ... ", out);
 	put_any_release(out, rels, handle);
 	fputs("; ... }\n(\nif (...) { ... return 0; }\n|\n"
@@ -441,7 +474,8 @@ static void anchors_of(const struct ptrvec *rels, struct ptrvec *out)
 
 /* ---- the leak rules ---- */
 
-static void put_leak_report(FILE *out, const struct shape *s,
+static void put_leak_report(FILE *out, const struct family *f,
+			    const struct shape *s,
 			    const struct ptrvec *rels,
 			    const struct ptrvec *anchors)
 {
@@ -450,7 +484,7 @@ static void put_leak_report(FILE *out, const struct shape *s,
 	put_metavars(out, s, anchors, false);
 	fputs("position p1, p2;\n@@\n\n", out);
 	put_acquire(out, s, rels, "@p1");
-	put_to_exit(out, s, rels, "*", "@p2", "");
+	put_to_exit(out, f, s, rels, "*", "@p2", "");
 	fprintf(out, "rel(...%s);\n\n", s->handle != HANDLE_NONE ? ", e, ..." : "");
 
 	fprintf(out, "@script:python depends on org@\np1 << %s.p1;\n"
@@ -467,7 +501,8 @@ static void put_leak_report(FILE *out, const struct shape *s,
  * goto leaves it: the fix there is another label, left to the report);
  * add the release before that return.
  */
-static void put_leak_patch(FILE *out, const struct shape *s,
+static void put_leak_patch(FILE *out, const struct family *f,
+			   const struct shape *s,
 			   const struct ptrvec *rels,
 			   const struct ptrvec *anchors)
 {
@@ -479,7 +514,7 @@ static void put_leak_patch(FILE *out, const struct shape *s,
 	put_metavars(out, s, anchors, true);
 	fputs("position p2, p3;\n@@\n\n", out);
 	put_acquire(out, s, rels, "");
-	put_to_exit(out, s, rels, "", "@p2", "@p3");
+	put_to_exit(out, f, s, rels, "", "@p2", "@p3");
 	put_anchor(out, anchor);
 
 	fprintf(out, "\n@%s_branch depends on patch@\nposition %s_fix.p2, ps;\n"
@@ -705,8 +740,8 @@ static void put_shape(FILE *out, const struct family *f, const struct shape *s)
 		fprintf(out, "// %s: %s\n\n", s->pair->name,
 			s->pair->description ? s->pair->description : "");
 		if (!s->pins) {
-			put_leak_report(out, s, &rels, &same);
-			put_leak_patch(out, s, &rels, &same);
+			put_leak_report(out, f, s, &rels, &same);
+			put_leak_patch(out, f, s, &rels, &same);
 		} else if (f->frees.len) {
 			put_pin_report(out, s, f, &rels, &same);
 			if (((const struct rule_fn *)same.items[0])->handle.kind ==
@@ -732,6 +767,7 @@ static void family_free(struct family *f)
 	ptrvec_free(&f->shapes);
 	ptrvec_free(&f->frees);
 	ptrvec_free(&f->passes);
+	ptrvec_free(&f->takers);
 }
 
 /* Write @dir/<stem>.cocci for the rules file @file; false on I/O error. */

@@ -102,13 +102,49 @@ static int run_compdb(struct session *s, const struct options *o)
 	return ret;
 }
 
-static int run_files(struct session *s, const struct options *o)
+/*
+ * --file-output: findings for FILE go to FILE.ladder, written whole, so
+ * the output of "make -j C=2" does not interleave.  Like smatch's
+ * --file-output; the file is rewritten (empty when clean) every run.
+ */
+static int analyse_to_file(struct session *s, const struct options *o,
+			   const char *file, unsigned *findings)
+{
+	struct report *run_report = s->env.report;
+	char *path = xasprintf("%s.ladder", file);
+	FILE *out = fopen(path, "w");
+	int ret;
+
+	if (!out) {
+		ret = fail("cannot write '%s'", path);
+		free(path);
+		return ret;
+	}
+	s->env.report = report_new(o->format, out);
+	report_set_filter(s->env.report, gate_drops, s->gate);
+	ret = status_exit(analyse_file(s, file, o->cflags, o->ncflags));
+	report_finish(s->env.report);
+	*findings += report_total_findings(s->env.report);
+	report_free(s->env.report);
+	s->env.report = run_report;
+	if (fclose(out))
+		ret = fail("cannot write '%s'", path);
+	free(path);
+	return ret;
+}
+
+static int run_files(struct session *s, const struct options *o,
+		     unsigned *findings)
 {
 	int i, ret = EXIT_OK;
 
-	for (i = 0; i < o->nfiles; i++)
-		ret = worst(ret, status_exit(analyse_file(s, o->files[i],
-							  o->cflags, o->ncflags)));
+	for (i = 0; i < o->nfiles; i++) {
+		if (o->file_output)
+			ret = worst(ret, analyse_to_file(s, o, o->files[i], findings));
+		else
+			ret = worst(ret, status_exit(analyse_file(s, o->files[i],
+							o->cflags, o->ncflags)));
+	}
 	return ret;
 }
 
@@ -120,6 +156,7 @@ static int run(const struct options *o)
 	FILE *out = stdout;
 	struct gate *gate;
 	struct rules *rules;
+	unsigned file_findings = 0;
 	char *err;
 	int ret;
 
@@ -147,9 +184,12 @@ static int run(const struct options *o)
 	s.env.strings = strtab_new();
 	s.env.report = report_new(o->format, out);
 	report_set_filter(s.env.report, gate_drops, gate);
-	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o);
-	report_finish(s.env.report);
-	if (report_total_findings(s.env.report) && o->error_exitcode)
+	s.gate = gate;
+	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o, &file_findings);
+	if (!o->file_output)
+		report_finish(s.env.report);
+	if ((report_total_findings(s.env.report) || file_findings) &&
+	    o->error_exitcode)
 		ret = worst(ret, o->error_exitcode);
 	if (!gate_finish(gate, &err)) {
 		ret = fail("%s", err);

@@ -10,7 +10,7 @@
 enum opt_id {
 	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
-	OPT_VERSION, OPT_LIST_INPUTS, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
+	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
 	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 };
 
@@ -36,6 +36,7 @@ static const struct opt opts_table[] = {
 	{ "--dump-cfg", OPT_DUMP_CFG, NULL, "print each analysed function's CFG" },
 	{ "--verbose", OPT_VERBOSE, NULL, "say which compiler flags are dropped" },
 	{ "--list-inputs", OPT_LIST_INPUTS, NULL, "JSON: list the files each TU read" },
+	{ "--file-output", OPT_FILE_OUTPUT, NULL, "findings for F.c go to F.c.ladder (make -j)" },
 	{ "--jobs", OPT_JOBS, "N", "scan: N files at a time (default: the cores; also -j N)" },
 	{ "--shard", OPT_SHARD, "K/N", "scan: only the K-th of N equal parts" },
 	{ "--cache-dir", OPT_CACHE_DIR, "DIR", "scan: keep results in DIR (default BUILD_DIR/.ladder-cache)" },
@@ -141,6 +142,9 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		return true;
 	case OPT_LIST_INPUTS:
 		o->list_inputs = true;
+		return true;
+	case OPT_FILE_OUTPUT:
+		o->file_output = true;
 		return true;
 	case OPT_JOBS:
 		if (!parse_uint(value, 1024, &n) || !n)

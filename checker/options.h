@@ -25,6 +25,7 @@ struct options {
 	bool dump_cfg;
 	bool verbose;
 	bool list_inputs;
+	bool file_output;		/* findings for F.c in F.c.ladder */
 	/* ladder scan: FILEs are paths (files or directories) to keep */
 	bool scan;
 	int jobs;			/* -j N: workers, default the cores */

@@ -17,6 +17,7 @@ struct session {
 	bool dump_cfg;
 	bool verbose;
 	bool list_inputs;		/* name every file the TU read */
+	struct gate *gate;		/* what reaches the output */
 };
 
 enum parse_status {
