@@ -20,6 +20,7 @@ struct limits {
 	unsigned max_steps;		/* block visits per function */
 	unsigned max_block_states;	/* distinct states kept per block */
 	double max_seconds;		/* per function */
+	double max_tu_seconds;		/* per translation unit, 0: none */
 };
 
 struct analysis;

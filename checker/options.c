@@ -41,7 +41,7 @@ static const struct opt opts_table[] = {
 	{ "--shard", OPT_SHARD, "K/N", "scan: only the K-th of N equal parts" },
 	{ "--cache-dir", OPT_CACHE_DIR, "DIR", "scan: keep results in DIR (default BUILD_DIR/.ladder-cache)" },
 	{ "--no-cache", OPT_NO_CACHE, NULL, "scan: analyse every file again" },
-	{ "--tu-time-limit", OPT_TU_TIME_LIMIT, "N", "scan: seconds per file (default 600)" },
+	{ "--tu-time-limit", OPT_TU_TIME_LIMIT, "N", "seconds per file (default 600); scan kills it 30s later" },
 	{ "--help", OPT_HELP, NULL, "this text" },
 	{ "--version", OPT_VERSION, NULL, "print the version" },
 };
@@ -165,11 +165,16 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 	case OPT_NO_CACHE:
 		o->no_cache = true;
 		return true;
-	case OPT_TU_TIME_LIMIT:
-		if (!parse_uint(value, 86400, &n) || !n)
+	case OPT_TU_TIME_LIMIT: {
+		char *end;
+		double secs = strtod(value, &end);
+
+		if (*end || end == value || !(secs > 0 && secs <= 86400))
 			goto bad;
-		o->tu_time_limit = (unsigned)n;
+		o->tu_time_limit = secs;
+		o->limits.max_tu_seconds = secs;
 		return true;
+	}
 	case OPT_HELP:
 		o->help = true;
 		return true;
@@ -232,6 +237,7 @@ static bool parse(int argc, char **argv, bool scan, struct options *o,
 	memset(o, 0, sizeof(*o));
 	o->scan = scan;
 	o->tu_time_limit = 600;
+	o->limits.max_tu_seconds = 600;
 	o->limits.max_steps = 200000;
 	o->limits.max_block_states = 512;
 	o->limits.max_seconds = 10;

@@ -32,7 +32,7 @@ struct options {
 	unsigned shard, nshards;	/* --shard K/N: this is shard K of N */
 	const char *cache_dir;		/* default BUILD_DIR/.ladder-cache */
 	bool no_cache;
-	unsigned tu_time_limit;		/* seconds per file, then killed */
+	double tu_time_limit;		/* seconds per file (scan: then killed) */
 	bool help, version;
 	const char **files;
 	int nfiles;

@@ -18,6 +18,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 struct fn_list {
@@ -133,17 +135,50 @@ static void analyse_function(struct session *s, struct ir_func *fn)
 }
 
 /* Translate every function first: summaries need all of them. */
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * The translation unit's time is up: say so once, at the first function
+ * left out, with how many were.  Functions already analysed keep their
+ * findings.
+ */
+static bool tu_out_of_time(struct session *s, double started,
+			   const struct ir_func *next, unsigned left)
+{
+	double limit = s->env.limits->max_tu_seconds;
+	char *why;
+
+	if (!limit || seconds_now() - started <= limit)
+		return false;
+	why = xasprintf("the file's time limit (%gs, --tu-time-limit) ran out; "
+			"this function and %u after it were not analysed",
+			limit, left - 1);
+	report_bound(s->env.report, next->name, next->loc, why);
+	free(why);
+	return true;
+}
+
 static void analyse_functions(struct session *s, const struct fn_list *list)
 {
 	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
 	struct arena ir_arena = { 0 };
+	double started = seconds_now();
 	unsigned i;
 
 	for (i = 0; i < list->len; i++)
 		fns[i] = ast_translate(list->items[i], &ir_arena, s->env.strings);
 	s->env.summaries = summaries_build(fns, list->len, s->env.rules);
-	for (i = 0; i < list->len; i++)
+	for (i = 0; i < list->len; i++) {
+		if (tu_out_of_time(s, started, fns[i], list->len - i))
+			break;
 		analyse_function(s, fns[i]);
+	}
 	summaries_free((struct summaries *)s->env.summaries);
 	s->env.summaries = NULL;
 	arena_free(&ir_arena);
@@ -167,6 +202,22 @@ static void note_input(CXFile file, CXSourceLocation *stack, unsigned depth,
 	clang_disposeString(name);
 }
 
+/* A missing, unreadable or non-regular file: one line, before libclang. */
+static bool readable_file(const char *file)
+{
+	struct stat st;
+
+	if (access(file, R_OK) || stat(file, &st)) {
+		fprintf(stderr, "ladder: %s: %s\n", display_path(file), strerror(errno));
+		return false;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		fprintf(stderr, "ladder: %s: not a regular file\n", display_path(file));
+		return false;
+	}
+	return true;
+}
+
 enum parse_status analyse_file(struct session *s, const char *file,
 			       const char *const *flags, int nflags)
 {
@@ -180,18 +231,22 @@ enum parse_status analyse_file(struct session *s, const char *file,
 	CXIndex index;
 	int nargs;
 
-	if (access(file, R_OK)) {
-		fprintf(stderr, "ladder: %s: %s\n", display_path(file), strerror(errno));
+	if (!readable_file(file))
 		return PARSE_FAILED;
-	}
 	args = flags_for_clang(flags, nflags, &nargs, s->verbose);
 	index = clang_createIndex(0, 0);
 	code = clang_parseTranslationUnit2(index, file, args, nargs, NULL, 0,
 					   options, &tu);
 	free(args);
 	if (code != CXError_Success || !tu) {
-		fprintf(stderr, "ladder: %s: libclang could not parse it (error %d); "
-			"check the compiler flags\n", display_path(file), (int)code);
+		/* Out of memory inside libclang ends here too: its crash recovery. */
+		if (code == CXError_Crashed)
+			fprintf(stderr, "ladder: %s: libclang crashed or ran out of "
+				"memory while parsing it\n", display_path(file));
+		else
+			fprintf(stderr, "ladder: %s: libclang could not parse it "
+				"(error %d); check the compiler flags\n",
+				display_path(file), (int)code);
 		clang_disposeIndex(index);
 		return PARSE_FAILED;
 	}

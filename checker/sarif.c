@@ -176,8 +176,8 @@ static json_t *result(const json_t *f)
 	return res;
 }
 
-/* Bounds hit and files that did not parse: said, not hidden. */
-static json_t *invocation(const json_t *stats)
+/* Bounds hit and files that did not parse: said, not hidden.  Takes @stats. */
+static json_t *invocation(json_t *stats)
 {
 	json_t *notes = json_array(), *item;
 	size_t i;
@@ -199,7 +199,7 @@ static json_t *invocation(const json_t *stats)
 			"level", "error", "message", "text", text));
 		free(text);
 	}
-	return json_pack("[{s:b, s:o, s:O}]", "executionSuccessful", 1,
+	return json_pack("[{s:b, s:o, s:o}]", "executionSuccessful", 1,
 			 "toolExecutionNotifications", notes,
 			 "properties", stats);
 }

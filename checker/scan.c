@@ -179,6 +179,7 @@ static char **child_argv(const struct scan *sc, const struct scan_file *f)
 	argv[n++] = xasprintf("--max-steps=%u", o->limits.max_steps);
 	argv[n++] = xasprintf("--max-states=%u", o->limits.max_block_states);
 	argv[n++] = xasprintf("--time-limit=%u", (unsigned)o->limits.max_seconds);
+	argv[n++] = xasprintf("--tu-time-limit=%g", o->tu_time_limit);
 	argv[n++] = xasprintf("--output=%s", f->out);
 	argv[n++] = xstrdup("--");
 	for (i = 0; i < f->job->nargs; i++)
@@ -272,7 +273,13 @@ static struct scan_file *child_of(struct scan *sc, pid_t pid)
 	return NULL;
 }
 
-/* Kill children past the per-file limit: a hang costs one file. */
+/*
+ * A child stops by itself at --tu-time-limit between functions, and
+ * reports what it did; one stuck inside a function (or in the parse) is
+ * killed this long after: a hang costs one file.
+ */
+#define KILL_GRACE 30
+
 static void enforce_time_limit(struct scan *sc)
 {
 	double t = now();
@@ -281,9 +288,12 @@ static void enforce_time_limit(struct scan *sc)
 	for (i = 0; i < sc->nfiles; i++) {
 		struct scan_file *f = &sc->files[i];
 
-		if (f->pid && !f->failure && t - f->started > sc->o->tu_time_limit) {
-			f->failure = xasprintf("timed out after %us (--tu-time-limit)",
-					       sc->o->tu_time_limit);
+		if (f->pid && !f->failure &&
+		    t - f->started > sc->o->tu_time_limit + KILL_GRACE) {
+			f->failure = xasprintf("killed after %gs (--tu-time-limit "
+					       "%g, and %ds to stop)",
+					       sc->o->tu_time_limit + KILL_GRACE,
+					       sc->o->tu_time_limit, KILL_GRACE);
 			kill(f->pid, SIGKILL);
 		}
 	}

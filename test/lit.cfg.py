@@ -32,6 +32,12 @@ if config.spatch and os.path.exists(config.spatch):
     config.available_features.add("spatch")
     config.substitutions.append(("%spatch", "%s --very-quiet --timeout 120" % config.spatch))
 
+# libFuzzer harnesses exist in a build configured with -DLADDER_FUZZ=ON.
+if config.fuzz in ("ON", "1", "TRUE", "YES"):
+    config.available_features.add("fuzz")
+    config.substitutions.append(("%fuzzbin", os.path.dirname(config.ladder_bin)))
+    config.substitutions.append(("%fuzzcorpus", os.path.join(config.ladder_src, "fuzz", "corpus")))
+
 # Tests that read ../shared (the real kernel corpus) run only where it is.
 shared = os.path.abspath(os.path.join(config.ladder_src, "..", "shared"))
 if os.path.isdir(os.path.join(shared, "corpus")):
