@@ -50,10 +50,62 @@ static bool listed(json_t *root, const char *abs)
  * Shape check: an array of objects with file, directory and a command.
  * Returns the parsed document (caller puts it), or NULL with *err set.
  */
+/* The keys of the JSON compilation database format; libclang knows no other. */
+static const char *const entry_keys[] = {
+	"directory", "file", "command", "arguments", "output",
+};
+
+static bool known_key(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(entry_keys); i++)
+		if (!strcmp(key, entry_keys[i]))
+			return true;
+	return false;
+}
+
+static const char *unknown_key(json_t *entry)
+{
+	const char *key;
+	json_t *value;
+
+	json_object_foreach(entry, key, value)
+		if (!known_key(key))
+			return key;
+	return NULL;
+}
+
+/*
+ * libclang refuses an unknown key, or a value that is neither a string
+ * nor (for "arguments") a list of strings, and says so on stderr in
+ * several lines of its own.  Name the entry and key first, in one.
+ */
+static const char *bad_value(json_t *entry)
+{
+	const char *key;
+	json_t *value, *arg;
+	size_t i;
+
+	json_object_foreach(entry, key, value) {
+		if (strcmp(key, "arguments")) {
+			if (!json_is_string(value))
+				return key;
+			continue;
+		}
+		if (!json_is_array(value))
+			return key;
+		json_array_foreach(value, i, arg)
+			if (!json_is_string(arg))
+				return key;
+	}
+	return NULL;
+}
+
 static json_t *validate(const char *path, char **err)
 {
 	json_error_t jerr;
-	json_t *root = json_load_file(path, 0, &jerr), *entry;
+	json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr), *entry;
 	size_t i;
 
 	if (!root) {
@@ -80,6 +132,25 @@ static json_t *validate(const char *path, char **err)
 			json_decref(root);
 			return NULL;
 		}
+		if (unknown_key(entry)) {
+			*err = xasprintf("%s: entry %zu: unknown key \"%s\"", path,
+					 i + 1, unknown_key(entry));
+			json_decref(root);
+			return NULL;
+		}
+		if (bad_value(entry)) {
+			*err = xasprintf("%s: entry %zu: \"%s\" must be a string%s",
+					 path, i + 1, bad_value(entry),
+					 strcmp(bad_value(entry), "arguments") ? "" :
+					 " list");
+			json_decref(root);
+			return NULL;
+		}
+	}
+	if (!json_array_size(root)) {
+		*err = xasprintf("%s: no compile commands in it", path);
+		json_decref(root);
+		return NULL;
 	}
 	return root;
 }
