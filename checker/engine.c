@@ -1503,6 +1503,7 @@ static void explore(struct analysis *an)
 			snprintf(reason, sizeof(reason), "path limit of %u steps reached",
 				 an->limits->max_steps);
 			bound_hit(an, reason);
+			state_free(st);
 			break;
 		}
 		if (!(an->steps & 255) && out_of_time(an)) {

@@ -223,19 +223,25 @@ static bool start_child(struct scan *sc, struct scan_file *f, size_t index)
 	return true;
 }
 
-/* The child's first line on stderr: why it failed. */
-static char *first_error_line(const char *path)
+/*
+ * Why the child failed: its last line of its own ("ladder: ..."), which
+ * libclang's crash report or other noise may precede; else its first.
+ */
+static char *error_line(const char *path)
 {
-	char line[512] = "";
+	char line[512], first[512] = "", own[512] = "";
 	FILE *f = fopen(path, "r");
 
-	if (f) {
-		if (!fgets(line, sizeof(line), f))
-			line[0] = '\0';
-		fclose(f);
+	while (f && fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!first[0])
+			snprintf(first, sizeof(first), "%s", line);
+		if (!strncmp(line, "ladder: ", 8))
+			snprintf(own, sizeof(own), "%s", line);
 	}
-	line[strcspn(line, "\n")] = '\0';
-	return xstrdup(line[0] ? line : "no message");
+	if (f)
+		fclose(f);
+	return xstrdup(own[0] ? own : first[0] ? first : "no message");
 }
 
 static void collect_child(struct scan *sc, struct scan_file *f, int status)
@@ -246,7 +252,7 @@ static void collect_child(struct scan *sc, struct scan_file *f, int status)
 		f->failure = xasprintf("ladder crashed (signal %d)", WTERMSIG(status));
 	} else if (!f->failure && WIFEXITED(status) &&
 		   WEXITSTATUS(status) != 0 && WEXITSTATUS(status) != 3) {
-		char *why = first_error_line(f->err);
+		char *why = error_line(f->err);
 
 		f->failure = xasprintf("exit %d: %s", WEXITSTATUS(status), why);
 		free(why);
