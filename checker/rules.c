@@ -9,6 +9,7 @@
 #include "rules.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -89,12 +90,16 @@ static bool fail(struct loader *ld, const yaml_node_t *node, const char *fmt, ..
 
 static bool fail(struct loader *ld, const yaml_node_t *node, const char *fmt, ...)
 {
-	char msg[512];
+	char msg[512], *c;
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	/* Messages quote the YAML; keep them one line whatever it holds. */
+	for (c = msg; *c; c++)
+		if ((unsigned char)*c < ' ' || *c == 0x7f)
+			*c = '?';
 	if (!ld->err)
 		ld->err = xasprintf("%s:%lu: %s", ld->file,
 				    node ? (unsigned long)node->start_mark.line + 1 : 0UL,
@@ -176,6 +181,19 @@ static const struct rule_fn *existing_role(const struct rules *r,
 	return NULL;
 }
 
+/* Rules match calls by name: a name that is no identifier matches nothing. */
+static bool is_identifier(const char *s)
+{
+	const char *c;
+
+	if (!(isalpha((unsigned char)*s) || *s == '_'))
+		return false;
+	for (c = s + 1; *c; c++)
+		if (!(isalnum((unsigned char)*c) || *c == '_'))
+			return false;
+	return true;
+}
+
 /*
  * A name may release for several pairs (kfree frees kmalloc, kstrdup,
  * kmemdup memory), but it acquires for one, and has one non-pair role.
@@ -197,6 +215,9 @@ static bool add_function(struct loader *ld, const yaml_node_t *where,
 			if (other->role == ROLE_RELEASE && other->pair == fn->pair)
 				clash = other;
 	}
+	if (!is_identifier(fn->name))
+		return fail(ld, where, "'%s' is not a function name (a C identifier)",
+			    fn->name);
 	if (clash && clash->pair)
 		return fail(ld, where, "duplicate rule for '%s' (already in pair '%s')",
 			    fn->name, clash->pair->name);
