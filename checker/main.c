@@ -35,13 +35,18 @@ enum exit_code {
 /* Rules are installed beside the binary: BIN/../share/ladder/rules. */
 static char *default_rules_dir(void)
 {
-	char exe[PATH_MAX];
+	char exe[PATH_MAX], *dir, *real;
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
 	if (n <= 0)
 		return xstrdup("/usr/local/share/ladder/rules");
 	exe[n] = '\0';
-	return xasprintf("%s/../share/ladder/rules", dirname(exe));
+	dir = xasprintf("%s/../share/ladder/rules", dirname(exe));
+	real = realpath(dir, NULL);
+	if (!real)
+		return dir;
+	free(dir);
+	return real;
 }
 
 static int fail(const char *fmt, const char *arg)
@@ -304,12 +309,87 @@ static int cmd_merge(int argc, char **argv)
 	return ret;
 }
 
+/* "arg1", "*arg0", "return", "none" as the rules write it */
+static void print_handle(struct handle_spec h)
+{
+	static const char *const kinds[] = {
+		[HANDLE_NONE] = "none", [HANDLE_RETURN] = "return",
+		[HANDLE_ARG] = "arg", [HANDLE_ARG_OUT] = "*arg",
+	};
+
+	if (h.kind == HANDLE_ARG || h.kind == HANDLE_ARG_OUT)
+		printf("%s%d", kinds[h.kind], h.arg);
+	else
+		printf("%s", kinds[h.kind]);
+}
+
+/* One line per pair, then its functions: what ladder knows. */
+static void list_rules(const struct rules *rules)
+{
+	const struct rule_fn *const *all;
+	unsigned i, k, n;
+
+	all = rules_functions(rules, &n);
+	for (i = 0; i < rules_pair_count(rules); i++) {
+		const struct pair *p = rules_pair_at(rules, i);
+
+		printf("%s (%s:%u)%s%s\n", p->name, display_path(p->file), p->line,
+		       p->description ? ": " : "",
+		       p->description ? p->description : "");
+		for (k = 0; k < n; k++) {
+			const struct rule_fn *fn = all[k];
+
+			if (fn->pair != p)
+				continue;
+			printf("  %-8s %-36s handle ", fn->role == ROLE_ACQUIRE ?
+			       "acquire" : "release", fn->name);
+			print_handle(fn->handle);
+			if (fn->role == ROLE_ACQUIRE)
+				printf(", success %s", success_name(fn->success));
+			if (fn->implicit)
+				printf(", implicit");
+			putchar('\n');
+		}
+	}
+}
+
+/* ladder rules --check [DIR] | --list [DIR]: validate or show the rules. */
+static int cmd_rules(int argc, char **argv)
+{
+	const char *usage = "usage: ladder rules --check|--list [DIR]";
+	char *dir, *err;
+	struct rules *rules;
+	bool list;
+
+	if (argc < 2 || argc > 3 ||
+	    (strcmp(argv[1], "--check") && strcmp(argv[1], "--list")))
+		return fail("%s", usage);
+	list = !strcmp(argv[1], "--list");
+	dir = argc == 3 ? xstrdup(argv[2]) : default_rules_dir();
+	rules = rules_load(dir, &err);
+	if (!rules) {
+		free(dir);
+		fprintf(stderr, "ladder: %s\n", err);
+		free(err);
+		return EXIT_INPUT;
+	}
+	if (list)
+		list_rules(rules);
+	else
+		printf("%s: %u pairs, %u functions: ok\n", display_path(dir),
+		       rules_pair_count(rules), rules_function_count(rules));
+	rules_free(rules);
+	free(dir);
+	return EXIT_OK;
+}
+
 /* "ladder NAME ..." runs a subcommand instead of an analysis. */
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
 } subcommands[] = {
 	{ "cocci", cmd_cocci },
+	{ "rules", cmd_rules },
 	{ "scan", cmd_scan },
 	{ "merge", cmd_merge },
 };

@@ -75,6 +75,16 @@ static const struct {
 	[SUCCESS_ALWAYS] = { VAL_ANY, VAL_ANY },
 };
 
+const char *success_name(enum success_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(success_names); i++)
+		if (success_names[i].kind == kind)
+			return success_names[i].name;
+	return "?";
+}
+
 unsigned success_initial_mask(enum success_kind kind)
 {
 	return success_masks[kind].initial;

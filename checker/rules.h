@@ -100,6 +100,9 @@ const struct rule_fn *const *rules_functions(const struct rules *rules,
 					     unsigned *n);
 unsigned rules_function_count(const struct rules *rules);
 
+/* The rules' word for @kind: "nonnull", "errptr", ... */
+const char *success_name(enum success_kind kind);
+
 /* Masks of values an acquire may return, and of those meaning success. */
 unsigned success_initial_mask(enum success_kind kind);
 unsigned success_ok_mask(enum success_kind kind);
