@@ -12,6 +12,7 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(os.path.dirname(config.ladder_bin), "..", "test")
 
 config.substitutions.append(("%ladder", config.ladder_bin))
+config.substitutions.append(("%builddir", os.path.dirname(os.path.dirname(config.ladder_bin))))
 config.substitutions.append(("%rules", os.path.join(config.ladder_src, "rules")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%expect-exit", "%s %s" % (
