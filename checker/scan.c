@@ -282,24 +282,25 @@ static struct scan_file *child_of(struct scan *sc, pid_t pid)
 /*
  * A child stops by itself at --tu-time-limit between functions, and
  * reports what it did; one stuck inside a function (or in the parse) is
- * killed this long after: a hang costs one file.
+ * killed a grace period later (30s, or the limit if shorter): a hang
+ * costs one file.
  */
-#define KILL_GRACE 30
+#define KILL_GRACE 30.0
 
 static void enforce_time_limit(struct scan *sc)
 {
+	double limit = sc->o->tu_time_limit;
+	double grace = limit < KILL_GRACE ? limit : KILL_GRACE;
 	double t = now();
 	size_t i;
 
 	for (i = 0; i < sc->nfiles; i++) {
 		struct scan_file *f = &sc->files[i];
 
-		if (f->pid && !f->failure &&
-		    t - f->started > sc->o->tu_time_limit + KILL_GRACE) {
-			f->failure = xasprintf("killed after %gs (--tu-time-limit "
-					       "%g, and %ds to stop)",
-					       sc->o->tu_time_limit + KILL_GRACE,
-					       sc->o->tu_time_limit, KILL_GRACE);
+		if (f->pid && !f->failure && t - f->started > limit + grace) {
+			f->failure = xasprintf("killed after %gs (--tu-time-limit %g, "
+					       "and %gs to stop)", limit + grace,
+					       limit, grace);
 			kill(f->pid, SIGKILL);
 		}
 	}
