@@ -739,7 +739,9 @@ static void put_shape(FILE *out, const struct family *f, const struct shape *s)
 		anchors_of(&anchors, &same);
 		fprintf(out, "// %s: %s\n\n", s->pair->name,
 			s->pair->description ? s->pair->description : "");
-		if (!s->pins) {
+		if (s->pair->managed) {
+			/* devm: never owed; nothing for a leak rule to find. */
+		} else if (!s->pins) {
 			put_leak_report(out, f, s, &rels, &same);
 			put_leak_patch(out, f, s, &rels, &same);
 		} else if (f->frees.len) {

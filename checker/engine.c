@@ -270,13 +270,21 @@ static void escape_lvalue(struct path *p, const char *key)
  * owns?  Once handed over (device_initialize(&gdev->dev) gives gdev to
  * its release callback), what is stored in it afterwards goes with it.
  */
+/*
+ * A devm object (priv = devm_kzalloc(...)) counts as the device's, as
+ * before devm pairs had rules: what is stored in it is handed over.
+ * Strictly, a failed probe frees it and loses what it holds; but
+ * reporting its members today would mostly repeat one imprecision, a
+ * clk_prepare_enable() undone by clk_disable() and clk_unprepare()
+ * (one pair in the rules), so that waits for split clock pairs.
+ */
 static bool owned_object(const struct state *st, unsigned sym)
 {
 	unsigned i;
 
 	for (i = 0; i < st->nres; i++)
 		if (st->res[i].has_handle && st->res[i].handle_sym == sym &&
-		    !st->res[i].escaped)
+		    !st->res[i].escaped && !st->res[i].rule->pair->managed)
 			return true;
 	return false;
 }
@@ -696,6 +704,38 @@ static void note_release_first(struct path *p, const struct rule_fn *chain,
 	}
 }
 
+/*
+ * kfree() of what devm_kzalloc() returned: no rule of kfree matches a
+ * managed resource, but the handle and the rules' "plain:" (kmalloc for
+ * devm-kmalloc) say it frees it.
+ */
+static bool match_managed(struct path *p, const struct rule_fn *chain,
+			  struct value *args, unsigned nargs,
+			  struct release_event *ev)
+{
+	const struct rule_fn *rule;
+	unsigned arg;
+
+	for (rule = chain; rule; rule = rule->next) {
+		struct resource *r;
+
+		arg = (unsigned)rule->handle.arg;
+		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		    arg >= nargs || args[arg].kind != V_SYM)
+			continue;
+		/* Only the release of its plain variant: clk_disable() of a
+		 * devm clock undoes an enable, not the devm_clk_get(). */
+		r = state_find_managed(p->st, args[arg].sym);
+		if (r && r->rule->pair->plain == rule->pair) {
+			ev->res = r;
+			ev->kind = REL_MANAGED;
+			ev->rule = rule;
+			return true;
+		}
+	}
+	return false;
+}
+
 static void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
 		       struct value *args, unsigned nargs)
 {
@@ -720,6 +760,12 @@ static void do_release(struct path *p, struct ir *call, const struct rule_fn *ch
 	if (ev.rule && ev.rule->implicit) {
 		if (ev.res && ev.kind == REL_LIVE)
 			ev.res->escaped = true;
+		return;
+	}
+	if (!ev.rule && match_managed(p, chain, args, nargs, &ev)) {
+		fire_release(p, &ev);
+		ev.res->status = RES_RELEASED;
+		ev.res->release = call;
 		return;
 	}
 	if (!ev.rule || ev.kind == REL_NEVER)

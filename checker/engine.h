@@ -36,6 +36,7 @@ enum release_kind {
 	REL_RELEASED,	/* ... that this path already released */
 	REL_FAILED,	/* ... whose acquire failed on this path */
 	REL_NEVER,	/* ... that this path never acquired */
+	REL_MANAGED,	/* by hand, what the driver core releases (devm) */
 };
 
 struct release_event {

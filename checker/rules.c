@@ -569,6 +569,23 @@ static bool pair_null_safe(struct loader *ld, yaml_node_t *v, void *t)
 }
 
 /* "owed: always" (the default) or "owed: if-released". */
+static bool pair_managed(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->managed);
+}
+
+static bool pair_plain(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct pair *pair = ((struct pair_draft *)t)->pair;
+	const char *s = scalar(v);
+
+	if (!s || !*s)
+		return fail(ld, v, "plain: expected the name of a pair");
+	pair->plain_name = strtab_intern(ld->rules->strings, s);
+	pair->plain_line = (unsigned)v->start_mark.line + 1;
+	return true;
+}
+
 static bool pair_owed(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct pair *pair = ((struct pair_draft *)t)->pair;
@@ -618,6 +635,8 @@ static const struct key_handler pair_keys[] = {
 	{ "pins", pair_pins },
 	{ "null-safe", pair_null_safe },
 	{ "owed", pair_owed },
+	{ "managed", pair_managed },
+	{ "plain", pair_plain },
 };
 
 static struct pair *new_pair(struct loader *ld, yaml_node_t *node)
@@ -873,6 +892,33 @@ static bool has_yaml_suffix(const char *name)
 	       (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
+/* plain: names a pair of any file; resolved once all are loaded. */
+static bool resolve_plain(struct rules *r, char **err)
+{
+	unsigned i, k;
+
+	for (i = 0; i < r->npairs; i++) {
+		struct pair *p = r->pairs[i];
+
+		if (!p->plain_name)
+			continue;
+		for (k = 0; k < r->npairs && !p->plain; k++)
+			if (r->pairs[k]->name == p->plain_name && r->pairs[k] != p)
+				p->plain = r->pairs[k];
+		if (!p->plain) {
+			*err = xasprintf("%s:%u: plain: no pair named '%s'", p->file,
+					 p->plain_line, p->plain_name);
+			return false;
+		}
+		if (!p->managed) {
+			*err = xasprintf("%s:%u: plain: only for a managed pair",
+					 p->file, p->plain_line);
+			return false;
+		}
+	}
+	return true;
+}
+
 struct rules *rules_load(const char *dir, char **err)
 {
 	struct rules *r = xcalloc(1, sizeof(*r));
@@ -903,6 +949,8 @@ struct rules *rules_load(const char *dir, char **err)
 		free(names.items[i]);
 	}
 	ptrvec_free(&names);
+	if (ok)
+		ok = resolve_plain(r, err);
 	if (ok && !r->npairs) {
 		*err = xasprintf("no resource pairs in rules directory '%s'", dir);
 		ok = false;

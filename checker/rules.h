@@ -76,6 +76,10 @@ struct pair {
 	unsigned line;
 	bool null_safe;			/* release(NULL) is a no-op */
 	bool owed_if_released;		/* owed only where the function releases it */
+	bool managed;			/* devm: the driver core releases it */
+	const struct pair *plain;	/* managed: the pair whose release is wrong on it */
+	const char *plain_name;		/* as written, until resolved */
+	unsigned plain_line;
 	const struct rule_fn *first_release;	/* for messages */
 	unsigned index;
 };

@@ -279,6 +279,20 @@ static int status_rank(enum res_status s);
  * Two acquires may hold one handle (i2c->pclk = i2c->clk; prepared twice,
  * a refcount): a release takes a live one first.
  */
+struct resource *state_find_managed(struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++) {
+		struct resource *r = &st->res[i];
+
+		if (r->has_handle && r->handle_sym == sym &&
+		    r->rule->pair->managed && r->status == RES_LIVE)
+			return r;
+	}
+	return NULL;
+}
+
 struct resource *state_find_handle(struct state *st, unsigned sym,
 				   const struct pair *pair)
 {

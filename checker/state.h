@@ -127,6 +127,8 @@ bool state_refine(struct state *st, unsigned id, unsigned mask);
 
 struct resource *state_add_resource(struct state *st, const struct resource *r);
 /* The resource a release of @pair with handle symbol @sym refers to. */
+/* A live resource of a managed (devm) pair whose handle is @sym. */
+struct resource *state_find_managed(struct state *st, unsigned sym);
 struct resource *state_find_handle(struct state *st, unsigned sym,
 				   const struct pair *pair);
 /* Most recent resource of a handle-less @pair, preferring live ones. */

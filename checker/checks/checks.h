@@ -25,6 +25,7 @@ extern const struct checker check_leak;
 extern const struct checker check_pinned_release;
 extern const struct checker check_double_release;
 extern const struct checker check_release_unacquired;
+extern const struct checker check_devm_release;
 
 extern const struct checker *const all_checkers[];
 extern const unsigned nr_checkers;

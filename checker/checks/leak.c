@@ -35,6 +35,9 @@ static bool owed(struct check_ctx *ctx, const struct resource *r)
 {
 	if (r->escaped || (r->status != RES_LIVE && r->status != RES_UNDECIDED))
 		return false;
+	/* devm: the driver core releases it when the device goes away. */
+	if (r->rule->pair->managed)
+		return false;
 	if (scope_managed(ctx->st, r) || resource_handle_is_null(ctx, r))
 		return false;
 	/* A shared reset deasserted for good is not a leak. */

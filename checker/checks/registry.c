@@ -7,6 +7,7 @@ const struct checker *const all_checkers[] = {
 	&check_double_release,
 	&check_pinned_release,
 	&check_leak,
+	&check_devm_release,
 };
 
 const unsigned nr_checkers = sizeof(all_checkers) / sizeof(all_checkers[0]);
