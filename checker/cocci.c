@@ -120,9 +120,11 @@ static void add_acquire(struct family *f, const struct rule_fn *fn)
 }
 
 /*
- * Memory is what a pair returns and its release takes back; those
- * releases are what a pin forbids.  Collected over all rules files, as
- * a firmware mapping pins memory from the memory family.
+ * Releases that take back what an acquire returned: kfree(),
+ * free_pages_exact(), dma_free_coherent() (and iounmap() or clk_put(),
+ * which pinned memory never meets).  A pin forbids them on the pinned
+ * memory.  Collected over all rules files: a firmware mapping pins
+ * memory of the memory family.
  */
 static bool frees_memory(const struct rule_fn *fn)
 {
@@ -142,11 +144,12 @@ static bool pair_returns_handle(const struct rules *r, const struct pair *p)
 	return false;
 }
 
-static bool named_before_in(const struct ptrvec *fns, const char *name)
+/* Is @name among the first @n functions of @fns?  Names are interned. */
+static bool has_name(const struct ptrvec *fns, size_t n, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < fns->len; i++)
+	for (i = 0; i < n && i < fns->len; i++)
 		if (((const struct rule_fn *)fns->items[i])->name == name)
 			return true;
 	return false;
@@ -175,7 +178,7 @@ static void collect(struct family *f)
 
 		if (fn->role == ROLE_TRANSPARENT && fn->arg == 0)
 			ptrvec_push(&f->passes, (void *)fn);
-		if (fn->takes && !named_before_in(&f->takers, fn->name))
+		if (fn->takes && !has_name(&f->takers, f->takers.len, fn->name))
 			ptrvec_push(&f->takers, (void *)fn);
 		if (frees_memory(fn) && pair_returns_handle(f->rules, fn->pair) &&
 		    !pair_pins(f->rules, fn->pair))
@@ -199,17 +202,6 @@ static void put_prefix(FILE *out, int arg)
 		fprintf(out, "X%d, ", i);
 }
 
-static bool named_before(const struct ptrvec *fns, size_t i)
-{
-	const struct rule_fn *fn = fns->items[i];
-	size_t j;
-
-	for (j = 0; j < i; j++)
-		if (((const struct rule_fn *)fns->items[j])->name == fn->name)
-			return true;
-	return false;
-}
-
 /* "{a, b, c}", each name once (kfree releases several pairs) */
 static void put_names(FILE *out, const struct ptrvec *fns)
 {
@@ -218,7 +210,7 @@ static void put_names(FILE *out, const struct ptrvec *fns)
 
 	fputc('{', out);
 	for (i = 0; i < fns->len; i++)
-		if (!named_before(fns, i))
+		if (!has_name(fns, i, ((const struct rule_fn *)fns->items[i])->name))
 			fprintf(out, "%s%s", n++ ? ", " : "",
 				((const struct rule_fn *)fns->items[i])->name);
 	fputc('}', out);
