@@ -65,29 +65,6 @@ static struct changes *collect(git_diff *diff, const char *root)
 	return c;
 }
 
-static char *read_all(const char *path, size_t *len, char **err)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t cap = 0, n;
-
-	*len = 0;
-	if (!f) {
-		*err = xasprintf("cannot read patch '%s'", path);
-		return NULL;
-	}
-	do {
-		if (*len + 4096 > cap) {
-			cap = cap ? 2 * cap : 65536;
-			buf = xrealloc(buf, cap);
-		}
-		n = fread(buf + *len, 1, cap - *len, f);
-		*len += n;
-	} while (n);
-	fclose(f);
-	return buf;
-}
-
 struct changes *changes_from_patch(const char *path, char **err)
 {
 	char cwd[PATH_MAX], *buf;
@@ -95,9 +72,11 @@ struct changes *changes_from_patch(const char *path, char **err)
 	git_diff *diff = NULL;
 	size_t len;
 
-	buf = read_all(path, &len, err);
-	if (!buf)
+	buf = read_file(path, &len);
+	if (!buf) {
+		*err = xasprintf("cannot read patch '%s'", path);
 		return NULL;
+	}
 	git_libgit2_init();
 	if (git_diff_from_buffer(&diff, buf, len)) {
 		char *what = xasprintf("'%s' is not a unified diff", path);

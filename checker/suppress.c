@@ -39,27 +39,6 @@ static void source_forget(void)
 	memset(&cached, 0, sizeof(cached));
 }
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *text = NULL;
-	size_t len = 0, cap = 0, n;
-
-	if (!f)
-		return NULL;
-	do {
-		if (len + 4096 + 1 > cap) {
-			cap = cap ? 2 * cap : 65536;
-			text = xrealloc(text, cap);
-		}
-		n = fread(text + len, 1, cap - len - 1, f);
-		len += n;
-	} while (n);
-	fclose(f);
-	text[len] = '\0';
-	return text;
-}
-
 static void source_load(const char *path)
 {
 	char *p;
@@ -68,7 +47,7 @@ static void source_load(const char *path)
 		return;
 	source_forget();
 	cached.path = xstrdup(path);
-	cached.text = slurp(path);
+	cached.text = read_file(path, NULL);
 	if (!cached.text)
 		return;
 	ptrvec_push(&cached.lines, cached.text);

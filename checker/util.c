@@ -207,3 +207,26 @@ const char *display_path(const char *path)
 		return path + 2;
 	return path;
 }
+
+char *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *text = NULL;
+	size_t used = 0, cap = 0, n;
+
+	if (!f)
+		return NULL;
+	do {
+		if (used + 4096 + 1 > cap) {
+			cap = cap ? 2 * cap : 65536;
+			text = xrealloc(text, cap);
+		}
+		n = fread(text + used, 1, cap - used - 1, f);
+		used += n;
+	} while (n);
+	fclose(f);
+	text[used] = '\0';
+	if (len)
+		*len = used;
+	return text;
+}

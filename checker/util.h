@@ -60,6 +60,12 @@ static inline unsigned long hash_bytes(unsigned long h, const void *p, size_t n)
 }
 #define HASH_INIT 14695981039346656037UL
 
+/*
+ * The whole content of @path, NUL-terminated (*len without the NUL when
+ * @len is given); NULL with errno set when it cannot be read.
+ */
+char *read_file(const char *path, size_t *len);
+
 /* Print @path relative to the working directory when it is below it. */
 const char *display_path(const char *path);
 
