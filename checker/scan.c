@@ -306,17 +306,17 @@ static void enforce_time_limit(struct scan *sc)
 	}
 }
 
-static void reap(struct scan *sc, bool block)
+/* Collect every child that has ended, without waiting for the others. */
+static void reap(struct scan *sc)
 {
 	int status;
 	pid_t pid;
 
-	while ((pid = waitpid(-1, &status, block ? 0 : WNOHANG)) > 0) {
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
 		struct scan_file *f = child_of(sc, pid);
 
 		if (f)
 			collect_child(sc, f, status);
-		block = false;
 	}
 }
 
@@ -353,7 +353,7 @@ static void run_all(struct scan *sc)
 				finished(sc, f);
 			next++;
 		}
-		reap(sc, false);
+		reap(sc);
 		enforce_time_limit(sc);
 		if (sc->running)
 			usleep(20000);
