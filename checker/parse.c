@@ -148,13 +148,13 @@ static double seconds_now(void)
  * left out, with how many were.  Functions already analysed keep their
  * findings.
  */
-static bool tu_out_of_time(struct session *s, double started,
-			   const struct ir_func *next, unsigned left)
+static bool tu_out_of_time(struct session *s, const struct ir_func *next,
+			   unsigned left)
 {
 	double limit = s->env.limits->max_tu_seconds;
 	char *why;
 
-	if (!limit || seconds_now() - started <= limit)
+	if (!limit || seconds_now() - s->file_started <= limit)
 		return false;
 	why = xasprintf("the file's time limit (%gs, --tu-time-limit) ran out; "
 			"this function and %u after it were not analysed",
@@ -168,14 +168,13 @@ static void analyse_functions(struct session *s, const struct fn_list *list)
 {
 	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
 	struct arena ir_arena = { 0 };
-	double started = seconds_now();
 	unsigned i;
 
 	for (i = 0; i < list->len; i++)
 		fns[i] = ast_translate(list->items[i], &ir_arena, s->env.strings);
 	s->env.summaries = summaries_build(fns, list->len, s->env.rules);
 	for (i = 0; i < list->len; i++) {
-		if (tu_out_of_time(s, started, fns[i], list->len - i))
+		if (tu_out_of_time(s, fns[i], list->len - i))
 			break;
 		analyse_function(s, fns[i]);
 	}
@@ -233,6 +232,7 @@ enum parse_status analyse_file(struct session *s, const char *file,
 
 	if (!readable_file(file))
 		return PARSE_FAILED;
+	s->file_started = seconds_now();	/* the parse counts too */
 	args = flags_for_clang(flags, nflags, &nargs, s->verbose);
 	index = clang_createIndex(0, 0);
 	code = clang_parseTranslationUnit2(index, file, args, nargs, NULL, 0,

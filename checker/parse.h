@@ -18,6 +18,7 @@ struct session {
 	bool verbose;
 	bool list_inputs;		/* name every file the TU read */
 	struct gate *gate;		/* what reaches the output */
+	double file_started;		/* for --tu-time-limit: before the parse */
 };
 
 enum parse_status {
