@@ -58,7 +58,7 @@ def ladder_inside(p, branch):
 
 @r_ffa_rxtx_map_0_pin depends on !patch && (context || org || report) exists@
 identifier acq = {ffa_rxtx_map};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree, drmm_kfree};
 expression m, E;
 expression R;
 statement S;
@@ -101,7 +101,7 @@ rel(es)
 
 @r_ffa_rxtx_map_0_unpin depends on patch exists@
 identifier acq = {ffa_rxtx_map};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree, drmm_kfree};
 expression m, E;
 expression R;
 statement S;

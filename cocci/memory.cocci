@@ -1408,7 +1408,7 @@ position r_dma_pool_object_11_here.pr;
 
 @r_dma_map_single_12_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_single, dma_map_single_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree, drmm_kfree};
 expression m, E;
 expression R;
 statement S;
@@ -1445,7 +1445,7 @@ ladder_pinned(p1, p2, acq, fr, "dma_unmap_single")
 
 @r_dma_map_page_13_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_page, dma_map_page_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree, drmm_kfree};
 expression m, E;
 expression R;
 statement S;
@@ -1479,4 +1479,6 @@ fr << r_dma_map_page_13_pin.fr;
 ladder_pinned(p1, p2, acq, fr, "dma_unmap_page")
 
 // devm-kmalloc: device-managed memory
+
+// drmm-kmalloc: drm_device-managed memory
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * devm-release: a managed (devm_*) resource released by the plain
- * release, kfree() of devm_kzalloc() memory, clk_put() of a
- * devm_clk_get() clock.  The driver core releases it again when the
- * device goes away: a double free or put, long after the code that
- * caused it.  The managed release (devm_kfree()) is fine, and a managed
+ * devm-release: a managed (devm_*, drmm_*) resource released by the
+ * plain release, kfree() of devm_kzalloc() memory, clk_put() of a
+ * devm_clk_get() clock.  The driver core (or the drm_device) releases
+ * it again when the device goes away: a double free or put, long after
+ * the code that caused it.  The managed release (devm_kfree()) is fine, and a managed
  * resource is never a leak.
  */
 #include "checks.h"
@@ -19,8 +19,8 @@ static void devm_release(struct check_ctx *ctx, const struct release_event *ev)
 	if (ev->kind != REL_MANAGED)
 		return;
 	name = r->name ? r->name : ev->handle;
-	msg = xasprintf("%s() releases %s%s%sfrom %s(), which the driver core "
-			"releases again when the device goes away; use %s() or "
+	msg = xasprintf("%s() releases %s%s%sfrom %s(), which is managed and "
+			"released again when its device goes away; use %s() or "
 			"drop the release", ev->call->name, name ? "'" : "",
 			name ? name : "", name ? "' " : "",
 			resource_acquire_name(r), resource_release_name(r));
@@ -36,10 +36,10 @@ static void devm_release(struct check_ctx *ctx, const struct release_event *ev)
 const struct checker check_devm_release = {
 	.name = "devm-release",
 	.summary = "a managed (devm) resource released by hand",
-	.help = "This resource came from a devm_* function: the driver core "
-		"releases it when the device is unbound.  Releasing it with the "
-		"plain function (kfree, clk_put, iounmap, free_irq) makes that "
-		"a double release.  Use the devm_ release (devm_kfree) if it "
-		"must go early, or acquire it without devm.",
+	.help = "This resource came from a devm_* (or drmm_*) function: it is "
+		"released automatically when its device goes away.  Releasing "
+		"it with the plain function (kfree, clk_put, iounmap, free_irq) "
+		"makes that a double release.  Use the managed release "
+		"(devm_kfree) if it must go early, or acquire it unmanaged.",
 	.release = devm_release,
 };

@@ -29,7 +29,7 @@ int probe_kfree(struct device *dev)
 	if (!priv)
 		return -ENOMEM;
 	if (setup(dev)) {
-		// CHECK: devm.c:[[@LINE+1]]:3: warning: kfree() releases 'priv' from devm_kzalloc(), which the driver core releases again when the device goes away; use devm_kfree() or drop the release [ladder-devm-release]
+		// CHECK: devm.c:[[@LINE+1]]:3: warning: kfree() releases 'priv' from devm_kzalloc(), which is managed and released again when its device goes away; use devm_kfree() or drop the release [ladder-devm-release]
 		kfree(priv);
 		return -EIO;
 	}
@@ -67,6 +67,24 @@ int probe_io(struct device *dev, unsigned int irq)
 		free_irq(irq, dev);
 		// CHECK: devm.c:[[@LINE+1]]:3: warning: iounmap() releases 'regs' from devm_ioremap(), {{.*}}; use devm_iounmap() or drop the release [ladder-devm-release]
 		iounmap(regs);
+		return -EIO;
+	}
+	return 0;
+}
+
+/* Fires: the same for DRM-managed memory. */
+struct drm_device;
+void *drmm_kzalloc(struct drm_device *drm, size_t size, unsigned gfp);
+int drm_setup(struct drm_device *drm);
+int bind_kfree(struct drm_device *drm)
+{
+	void *state = drmm_kzalloc(drm, 32, GFP_KERNEL);
+
+	if (!state)
+		return -ENOMEM;
+	if (drm_setup(drm)) {
+		// CHECK: devm.c:[[@LINE+1]]:3: warning: kfree() releases 'state' from drmm_kzalloc(), {{.*}}; use drmm_kfree() or drop the release [ladder-devm-release]
+		kfree(state);
 		return -EIO;
 	}
 	return 0;
