@@ -20,6 +20,7 @@
 
 struct baseline {
 	json_t *entries;	/* array of objects */
+	json_t *accepted;	/* fingerprint -> true, for lookups */
 	json_t *seen;		/* fingerprint -> true */
 };
 
@@ -32,6 +33,7 @@ struct baseline *baseline_new(void)
 	struct baseline *b = xcalloc(1, sizeof(*b));
 
 	b->entries = json_array();
+	b->accepted = json_object();
 	b->seen = json_object();
 	return b;
 }
@@ -41,6 +43,7 @@ void baseline_free(struct baseline *b)
 	if (!b)
 		return;
 	json_decref(b->entries);
+	json_decref(b->accepted);
 	json_decref(b->seen);
 	free(b);
 }
@@ -49,6 +52,11 @@ static bool valid_entry(const json_t *e)
 {
 	return json_is_object(e) &&
 	       json_is_string(json_object_get(e, "fingerprint"));
+}
+
+static const char *fingerprint(const json_t *e)
+{
+	return json_string_value(json_object_get(e, "fingerprint"));
 }
 
 struct baseline *baseline_load(const char *path, char **err)
@@ -81,30 +89,21 @@ struct baseline *baseline_load(const char *path, char **err)
 	}
 	b = baseline_new();
 	json_array_extend(b->entries, list);
+	json_array_foreach(list, i, e)
+		json_object_set_new(b->accepted, fingerprint(e), json_true());
 	json_decref(doc);
 	return b;
 }
 
-static const char *fingerprint(const json_t *e)
-{
-	return json_string_value(json_object_get(e, "fingerprint"));
-}
 
 bool baseline_covers(struct baseline *b, const json_t *f)
 {
 	const char *fp = fingerprint(f);
-	json_t *e;
-	size_t i;
 
-	if (!fp)
+	if (!fp || !json_object_get(b->accepted, fp))
 		return false;
-	json_array_foreach(b->entries, i, e) {
-		if (!strcmp(fingerprint(e), fp)) {
-			json_object_set_new(b->seen, fp, json_true());
-			return true;
-		}
-	}
-	return false;
+	json_object_set_new(b->seen, fp, json_true());
+	return true;
 }
 
 unsigned baseline_report_stale(const struct baseline *b, FILE *out)
