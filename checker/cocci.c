@@ -279,6 +279,7 @@ static const char *const failure_tests[] = {
 	[SUCCESS_ERRPTR_OR_NULL] = "IS_ERR_OR_NULL(%1$s)\\|!%1$s\\|IS_ERR(%1$s)",
 	[SUCCESS_ZERO] = "%1$s\\|%1$s < 0\\|%1$s != 0\\|unlikely(%1$s)\\|unlikely(%1$s < 0)\\|WARN_ON(%1$s)",
 	[SUCCESS_NONNEG] = "%1$s < 0\\|unlikely(%1$s < 0)\\|WARN_ON(%1$s < 0)",
+	[SUCCESS_POSITIVE] = "%1$s <= 0\\|%1$s < 1\\|!%1$s\\|unlikely(%1$s <= 0)",
 	[SUCCESS_ALWAYS] = "%1$s",
 };
 

@@ -377,6 +377,12 @@ static void fire_release(struct path *p, const struct release_event *ev)
 	struct check_ctx ctx = { p->an, p->st };
 	unsigned i;
 
+	/*
+	 * A pair guessed from names is good enough to say something is
+	 * owed, not to call a release wrong: only the leak checks see it.
+	 */
+	if (ev->rule->pair->origin != PAIR_RULE)
+		return;
 	for (i = 0; i < nr_checkers; i++)
 		if (all_checkers[i]->release)
 			all_checkers[i]->release(&ctx, ev);

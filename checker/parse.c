@@ -12,6 +12,7 @@
 #include "ast.h"
 #include "cfg.h"
 #include "flags.h"
+#include "infer.h"
 
 #include <clang-c/Index.h>
 #include <errno.h>
@@ -27,6 +28,10 @@ struct fn_list {
 	unsigned len, cap;
 	const char *main_name;		/* presumed name of the main source */
 	struct strtab *strings;
+	CXTranslationUnit tu;
+	const struct rules *rules;
+	struct callback_pair *callbacks;	/* from driver structures */
+	unsigned ncallbacks;
 };
 
 static const char *presumed_file(CXSourceLocation loc, struct strtab *strings)
@@ -65,20 +70,138 @@ static const char *main_source_name(CXTranslationUnit tu, const char *path,
 	return presumed_file(clang_getLocation(tu, file, line, 1), strings);
 }
 
+/* ---- driver callbacks ---- */
+
+static bool token_is(CXTranslationUnit tu, CXToken tok, CXTokenKind kind,
+		     const char *text)
+{
+	CXString s;
+	bool same;
+
+	if (clang_getTokenKind(tok) != kind)
+		return false;
+	if (!text)
+		return true;
+	s = clang_getTokenSpelling(tu, tok);
+	same = !strcmp(clang_getCString(s), text);
+	clang_disposeString(s);
+	return same;
+}
+
+static const char *token_text(struct fn_list *list, CXToken tok)
+{
+	CXString s = clang_getTokenSpelling(list->tu, tok);
+	const char *interned = strtab_intern(list->strings, clang_getCString(s));
+
+	clang_disposeString(s);
+	return interned;
+}
+
+static void add_callback(struct fn_list *list, const char *setup, const char *teardown)
+{
+	list->callbacks = xrealloc(list->callbacks,
+				   (list->ncallbacks + 1) * sizeof(*list->callbacks));
+	list->callbacks[list->ncallbacks++] = (struct callback_pair){ setup, teardown };
+}
+
+/*
+ * ".probe = foo_probe, .remove = foo_remove" in an initialiser: foo_remove
+ * undoes foo_probe.  Read from the tokens, as written: libclang does not
+ * expose designators.  Which fields pair is data (mirror-callbacks).
+ */
+static void collect_callbacks(struct fn_list *list, CXCursor var)
+{
+	const struct name_pair *fields;
+	const char *seen[64] = { NULL }, *field;
+	unsigned nfields, ntoks, i, f;
+	CXToken *toks;
+
+	fields = rules_mirror_callbacks(list->rules, &nfields);
+	if (!nfields)
+		return;
+	clang_tokenize(list->tu, clang_getCursorExtent(var), &toks, &ntoks);
+	for (i = 0; i + 3 < ntoks; i++) {
+		if (!token_is(list->tu, toks[i], CXToken_Punctuation, ".") ||
+		    !token_is(list->tu, toks[i + 1], CXToken_Identifier, NULL) ||
+		    !token_is(list->tu, toks[i + 2], CXToken_Punctuation, "=") ||
+		    !token_is(list->tu, toks[i + 3], CXToken_Identifier, NULL))
+			continue;
+		field = token_text(list, toks[i + 1]);
+		for (f = 0; f < nfields && f < ARRAY_SIZE(seen); f++) {
+			if (!strcmp(field, fields[f].acquire))
+				seen[f] = token_text(list, toks[i + 3]);
+			else if (!strcmp(field, fields[f].release) && seen[f])
+				add_callback(list, seen[f], token_text(list, toks[i + 3]));
+		}
+	}
+	clang_disposeTokens(list->tu, toks, ntoks);
+}
+
+/* The function a module_init()/module_exit() declaration names. */
+static enum CXChildVisitResult find_function_ref(CXCursor c, CXCursor parent,
+						 CXClientData data)
+{
+	CXCursor *found = data;
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr &&
+	    clang_getCursorKind(clang_getCursorReferenced(c)) == CXCursor_FunctionDecl) {
+		*found = clang_getCursorReferenced(c);
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * module_exit(fn) reaches the compiler as "static exitcall_t
+ * __exitcall_fn = fn;" (built in) or as __exittest() returning fn (a
+ * module): either way a declaration of type exitcall_t naming fn.  Its
+ * init function is found by name (ffa_init for ffa_exit).
+ */
+static void collect_module_exit(struct fn_list *list, CXCursor c)
+{
+	CXType type = clang_getCursorKind(c) == CXCursor_FunctionDecl ?
+		      clang_getCursorResultType(c) : clang_getCursorType(c);
+	CXString spelling = clang_getTypedefName(type);
+	CXCursor fn = clang_getNullCursor();
+	bool is_exit = !strcmp(clang_getCString(spelling), "exitcall_t");
+
+	clang_disposeString(spelling);
+	if (!is_exit)
+		return;
+	clang_visitChildren(c, find_function_ref, &fn);
+	if (!clang_Cursor_isNull(fn)) {
+		CXString name = clang_getCursorSpelling(fn);
+
+		add_callback(list, NULL, strtab_intern(list->strings,
+						       clang_getCString(name)));
+		clang_disposeString(name);
+	}
+}
+
+static bool in_main_source(struct fn_list *list, CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+
+	return clang_Location_isFromMainFile(loc) &&
+	       presumed_file(loc, list->strings) == list->main_name;
+}
+
 static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 						CXClientData data)
 {
 	struct fn_list *list = data;
-	CXSourceLocation loc;
 
 	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_VarDecl && in_main_source(list, c)) {
+		collect_callbacks(list, c);
+		collect_module_exit(list, c);
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-	    !clang_isCursorDefinition(c))
+	    !clang_isCursorDefinition(c) || !in_main_source(list, c))
 		return CXChildVisit_Continue;
-	loc = clang_getCursorLocation(c);
-	if (!clang_Location_isFromMainFile(loc) ||
-	    presumed_file(loc, list->strings) != list->main_name)
-		return CXChildVisit_Continue;
+	collect_module_exit(list, c);
 	if (list->len == list->cap) {
 		list->cap = list->cap ? list->cap * 2 : 64;
 		list->items = xrealloc(list->items, list->cap * sizeof(*list->items));
@@ -119,8 +242,10 @@ static unsigned check_diagnostics(struct session *s, CXTranslationUnit tu,
 	return errors;
 }
 
-static void analyse_function(struct session *s, struct ir_func *fn)
+static void analyse_function(struct session *s, struct ir_func *fn,
+			     const struct inference *inf)
 {
+	const struct rules *plain = s->env.rules, *own = infer_rules_for(inf, fn);
 	struct arena arena = { 0 };
 
 	if (s->dump_cfg) {
@@ -129,7 +254,10 @@ static void analyse_function(struct session *s, struct ir_func *fn)
 		cfg_dump(cfg, fn);
 		cfg_free(cfg);
 	}
+	if (own)
+		s->env.rules = own;
 	engine_run(fn, &s->env, &arena);
+	s->env.rules = plain;
 	report_count_function(s->env.report);
 	arena_free(&arena);
 }
@@ -168,16 +296,20 @@ static void analyse_functions(struct session *s, const struct fn_list *list)
 {
 	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
 	struct arena ir_arena = { 0 };
+	struct inference *inf;
 	unsigned i;
 
 	for (i = 0; i < list->len; i++)
 		fns[i] = ast_translate(list->items[i], &ir_arena, s->env.strings);
 	s->env.summaries = summaries_build(fns, list->len, s->env.rules);
+	inf = infer_build(s->env.rules, fns, list->len, list->callbacks,
+			  list->ncallbacks);
 	for (i = 0; i < list->len; i++) {
 		if (tu_out_of_time(s, fns[i], list->len - i))
 			break;
-		analyse_function(s, fns[i]);
+		analyse_function(s, fns[i], inf);
 	}
+	infer_free(inf);
 	summaries_free((struct summaries *)s->env.summaries);
 	s->env.summaries = NULL;
 	arena_free(&ir_arena);
@@ -222,7 +354,7 @@ enum parse_status analyse_file(struct session *s, const char *file,
 {
 	const unsigned options = CXTranslationUnit_KeepGoing |
 				 CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	struct fn_list list = { .strings = s->env.strings };
+	struct fn_list list = { .strings = s->env.strings, .rules = s->env.rules };
 	enum CXErrorCode code;
 	CXTranslationUnit tu;
 	const char **args;
@@ -253,12 +385,14 @@ enum parse_status analyse_file(struct session *s, const char *file,
 	report_file_begin(s->env.report, file);
 	errors = check_diagnostics(s, tu, file);
 	list.main_name = main_source_name(tu, file, s->env.strings);
+	list.tu = tu;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_function, &list);
 	analyse_functions(s, &list);
 	if (s->list_inputs)
 		clang_getInclusions(tu, note_input, s->env.report);
 	report_file_end(s->env.report, errors > 0);
 	free(list.items);
+	free(list.callbacks);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
 	return errors ? PARSE_ERRORS : PARSE_OK;

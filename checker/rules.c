@@ -21,6 +21,7 @@
 #define MAX_ARGS 16
 
 struct rules {
+	const struct rules *base;	/* an overlay's underlying rules */
 	struct strtab *strings;
 	struct rule_fn **buckets;	/* chains by name, open addressing */
 	unsigned nbuckets, nfunctions;
@@ -28,6 +29,12 @@ struct rules {
 	unsigned npairs, cappairs;
 	const char **suffixes;		/* tried when a name is unknown */
 	unsigned nsuffixes;
+	struct name_pair *verbs;	/* mirror-verbs */
+	unsigned nverbs;
+	struct name_pair *callbacks;	/* mirror-callbacks */
+	unsigned ncallbacks;
+	const char **ignore;		/* mirror-ignore: name prefixes */
+	unsigned nignore;
 	struct ptrvec ordered;		/* every function, in load order */
 };
 
@@ -49,6 +56,7 @@ static const struct {
 	{ "errptr-or-null", SUCCESS_ERRPTR_OR_NULL },
 	{ "zero", SUCCESS_ZERO },
 	{ "nonneg", SUCCESS_NONNEG },
+	{ "positive", SUCCESS_POSITIVE },
 	{ "always", SUCCESS_ALWAYS },
 };
 
@@ -72,6 +80,7 @@ static const struct {
 	[SUCCESS_ERRPTR_OR_NULL] = { VAL_ANY, VAL_POS },
 	[SUCCESS_ZERO] = { VAL_NEG | VAL_ZERO, VAL_ZERO },
 	[SUCCESS_NONNEG] = { VAL_ANY, VAL_ZERO | VAL_POS },
+	[SUCCESS_POSITIVE] = { VAL_ANY, VAL_POS },
 	[SUCCESS_ALWAYS] = { VAL_ANY, VAL_ANY },
 };
 
@@ -151,7 +160,7 @@ static void grow_buckets(struct rules *r)
 	free(old);
 }
 
-const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
+static const struct rule_fn *lookup_own(const struct rules *r, const char *name)
 {
 	char stripped[256];
 	unsigned i, slot;
@@ -176,6 +185,14 @@ const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
 			return r->buckets[slot];
 	}
 	return NULL;
+}
+
+const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
+{
+	const struct rule_fn *fn = lookup_own(r, name);
+
+	/* An overlay's inferred pairs only name functions no rule names. */
+	return fn || !r->base ? fn : lookup_own(r->base, name);
 }
 
 static const struct rule_fn *existing_role(const struct rules *r,
@@ -204,6 +221,19 @@ static bool is_identifier(const char *s)
 	return true;
 }
 
+static void insert_function(struct rules *r, struct rule_fn *fn)
+{
+	unsigned slot;
+
+	if (2 * (r->nfunctions + 1) > r->nbuckets)
+		grow_buckets(r);
+	slot = name_slot(r, fn->name);
+	fn->next = r->buckets[slot];
+	r->buckets[slot] = fn;
+	r->nfunctions++;
+	ptrvec_push(&r->ordered, fn);
+}
+
 /*
  * A name may release for several pairs (kfree frees kmalloc, kstrdup,
  * kmemdup memory), but it acquires for one, and has one non-pair role.
@@ -213,7 +243,6 @@ static bool add_function(struct loader *ld, const yaml_node_t *where,
 {
 	struct rules *r = ld->rules;
 	const struct rule_fn *clash = NULL;
-	unsigned slot;
 
 	if (fn->role != ROLE_RELEASE)
 		clash = existing_role(r, fn->name, fn->role);
@@ -233,13 +262,7 @@ static bool add_function(struct loader *ld, const yaml_node_t *where,
 			    fn->name, clash->pair->name);
 	if (clash)
 		return fail(ld, where, "duplicate rule for '%s'", fn->name);
-	if (2 * (r->nfunctions + 1) > r->nbuckets)
-		grow_buckets(r);
-	slot = name_slot(r, fn->name);
-	fn->next = r->buckets[slot];
-	r->buckets[slot] = fn;
-	r->nfunctions++;
-	ptrvec_push(&r->ordered, fn);
+	insert_function(r, fn);
 	return true;
 }
 
@@ -811,23 +834,78 @@ static bool top_takes(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_value_fns(ld, v, ROLE_TAKES);
 }
 
-static bool top_suffixes(struct loader *ld, yaml_node_t *v, void *t)
+static bool parse_strings(struct loader *ld, yaml_node_t *v, const char *key,
+			  const char ***out, unsigned *n)
 {
-	struct rules *r = ld->rules;
 	yaml_node_item_t *it;
 
-	(void)t;
 	if (v->type != YAML_SEQUENCE_NODE)
-		return fail(ld, v, "name-suffixes: expected a list of strings");
+		return fail(ld, v, "%s: expected a list of strings", key);
 	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
 		const char *s = scalar(node_at(ld, *it));
 
 		if (!s || !*s)
-			return fail(ld, node_at(ld, *it), "name-suffixes: expected a string");
-		r->suffixes = xrealloc(r->suffixes, (r->nsuffixes + 1) * sizeof(*r->suffixes));
-		r->suffixes[r->nsuffixes++] = strtab_intern(r->strings, s);
+			return fail(ld, node_at(ld, *it), "%s: expected a string", key);
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[(*n)++] = strtab_intern(ld->rules->strings, s);
 	}
 	return true;
+}
+
+static bool top_suffixes(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_strings(ld, v, "name-suffixes", &ld->rules->suffixes,
+			     &ld->rules->nsuffixes);
+}
+
+static bool top_ignore(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_strings(ld, v, "mirror-ignore", &ld->rules->ignore,
+			     &ld->rules->nignore);
+}
+
+/* [acquire, release] lists: mirror-verbs, mirror-callbacks. */
+static bool parse_name_pairs(struct loader *ld, yaml_node_t *v, const char *key,
+			     struct name_pair **out, unsigned *n)
+{
+	yaml_node_item_t *it;
+
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(ld, v, "%s: expected a list of [acquire, release] names", key);
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		yaml_node_t *item = node_at(ld, *it);
+		const char *a = NULL, *b = NULL;
+
+		if (item->type == YAML_SEQUENCE_NODE &&
+		    item->data.sequence.items.top - item->data.sequence.items.start == 2) {
+			a = scalar(node_at(ld, item->data.sequence.items.start[0]));
+			b = scalar(node_at(ld, item->data.sequence.items.start[1]));
+		}
+		if (!a || !b || !is_identifier(a) || !is_identifier(b) || !strcmp(a, b))
+			return fail(ld, item, "%s: expected [acquire, release], two "
+				    "different identifiers", key);
+		*out = xrealloc(*out, (*n + 1) * sizeof(**out));
+		(*out)[*n].acquire = strtab_intern(ld->rules->strings, a);
+		(*out)[*n].release = strtab_intern(ld->rules->strings, b);
+		(*n)++;
+	}
+	return true;
+}
+
+static bool top_verbs(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_name_pairs(ld, v, "mirror-verbs", &ld->rules->verbs,
+				&ld->rules->nverbs);
+}
+
+static bool top_callbacks(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_name_pairs(ld, v, "mirror-callbacks", &ld->rules->callbacks,
+				&ld->rules->ncallbacks);
 }
 
 static const struct key_handler top_keys[] = {
@@ -837,6 +915,9 @@ static const struct key_handler top_keys[] = {
 	{ "predicates", top_predicates },
 	{ "takes-ownership", top_takes },
 	{ "name-suffixes", top_suffixes },
+	{ "mirror-verbs", top_verbs },
+	{ "mirror-callbacks", top_callbacks },
+	{ "mirror-ignore", top_ignore },
 };
 
 static bool load_file(struct rules *r, const char *path, char **err)
@@ -982,13 +1063,17 @@ void rules_free(struct rules *r)
 	free(r->pairs);
 	ptrvec_free(&r->ordered);
 	free(r->suffixes);
+	free(r->verbs);
+	free(r->callbacks);
+	free(r->ignore);
 	strtab_free(r->strings);
 	free(r);
 }
 
+/* Pairs are numbered across an overlay: the base's first. */
 unsigned rules_pair_count(const struct rules *r)
 {
-	return r->npairs;
+	return r->npairs + (r->base ? rules_pair_count(r->base) : 0);
 }
 
 unsigned rules_function_count(const struct rules *r)
@@ -998,7 +1083,82 @@ unsigned rules_function_count(const struct rules *r)
 
 const struct pair *rules_pair_at(const struct rules *r, unsigned i)
 {
-	return i < r->npairs ? r->pairs[i] : NULL;
+	unsigned below = r->base ? rules_pair_count(r->base) : 0;
+
+	if (i < below)
+		return rules_pair_at(r->base, i);
+	return i - below < r->npairs ? r->pairs[i - below] : NULL;
+}
+
+const struct name_pair *rules_mirror_verbs(const struct rules *r, unsigned *n)
+{
+	while (r->base)
+		r = r->base;
+	*n = r->nverbs;
+	return r->verbs;
+}
+
+const struct name_pair *rules_mirror_callbacks(const struct rules *r, unsigned *n)
+{
+	while (r->base)
+		r = r->base;
+	*n = r->ncallbacks;
+	return r->callbacks;
+}
+
+const char *const *rules_mirror_ignore(const struct rules *r, unsigned *n)
+{
+	while (r->base)
+		r = r->base;
+	*n = r->nignore;
+	return r->ignore;
+}
+
+struct rules *rules_overlay(const struct rules *base)
+{
+	struct rules *r = xcalloc(1, sizeof(*r));
+
+	r->base = base;
+	r->strings = strtab_new();
+	return r;
+}
+
+struct pair *rules_add_inferred(struct rules *r, const struct inferred_pair *ip)
+{
+	struct pair *pair = xcalloc(1, sizeof(*pair));
+	struct rule_fn *acq = xcalloc(1, sizeof(*acq));
+	struct rule_fn *rel = xcalloc(1, sizeof(*rel));
+
+	pair->name = strtab_intern(r->strings, ip->name);
+	pair->description = strtab_intern(r->strings, ip->why);
+	pair->file = "(inferred)";
+	pair->origin = ip->origin;
+	pair->owed_if_released = ip->origin == PAIR_EXEMPLAR;
+	pair->null_safe = true;
+	pair->index = rules_pair_count(r);
+	*acq = (struct rule_fn){ .name = ip->acquire, .role = ROLE_ACQUIRE,
+				 .pair = pair, .success = ip->success,
+				 .handle = ip->handle };
+	*rel = (struct rule_fn){ .name = ip->release, .role = ROLE_RELEASE,
+				 .pair = pair, .handle = ip->release_handle };
+	pair->first_release = rel;
+	if (r->npairs == r->cappairs) {
+		r->cappairs = r->cappairs ? r->cappairs * 2 : 8;
+		r->pairs = xrealloc(r->pairs, r->cappairs * sizeof(*r->pairs));
+	}
+	r->pairs[r->npairs++] = pair;
+	insert_function(r, acq);
+	insert_function(r, rel);
+	return pair;
+}
+
+void rules_add_release(struct rules *r, const struct pair *pair, const char *name)
+{
+	struct rule_fn *rel = xcalloc(1, sizeof(*rel));
+
+	*rel = (struct rule_fn){ .name = name, .role = ROLE_RELEASE, .pair = pair,
+				 .handle = { HANDLE_NONE, 0 } };
+	insert_function(r, rel);
 }
 
 const struct rule_fn *const *rules_functions(const struct rules *r, unsigned *n)

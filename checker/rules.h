@@ -29,6 +29,7 @@ enum success_kind {
 	SUCCESS_ERRPTR_OR_NULL,	/* ERR_PTR or NULL on failure */
 	SUCCESS_ZERO,		/* 0 on success, -errno on failure */
 	SUCCESS_NONNEG,		/* >= 0 on success, -errno on failure */
+	SUCCESS_POSITIVE,	/* > 0 on success (a count), <= 0 on failure */
 	SUCCESS_ALWAYS,		/* acquired even when it reports failure */
 };
 
@@ -54,6 +55,13 @@ enum rule_role {
 };
 
 struct pair;
+
+/* Where a pair comes from: a rules file, or inference over the TU. */
+enum pair_origin {
+	PAIR_RULE,
+	PAIR_MIRROR,	/* init/probe's call undone by exit/remove */
+	PAIR_EXEMPLAR,	/* one error path of the function undoes it */
+};
 
 struct rule_fn {
 	const char *name;
@@ -82,6 +90,12 @@ struct pair {
 	unsigned plain_line;
 	const struct rule_fn *first_release;	/* for messages */
 	unsigned index;
+	enum pair_origin origin;
+};
+
+/* Two names that go together: [map, unmap], [probe, remove]. */
+struct name_pair {
+	const char *acquire, *release;
 };
 
 struct rules;
@@ -103,6 +117,37 @@ const struct pair *rules_pair_at(const struct rules *rules, unsigned i);
 const struct rule_fn *const *rules_functions(const struct rules *rules,
 					     unsigned *n);
 unsigned rules_function_count(const struct rules *rules);
+
+/*
+ * Naming conventions for inference (rules/inference.yaml): verbs that
+ * undo each other in function names, and driver callbacks that undo
+ * each other.
+ */
+const struct name_pair *rules_mirror_verbs(const struct rules *rules, unsigned *n);
+const struct name_pair *rules_mirror_callbacks(const struct rules *rules,
+					       unsigned *n);
+/* Prefixes of names inference never pairs (tracepoints). */
+const char *const *rules_mirror_ignore(const struct rules *rules, unsigned *n);
+
+/*
+ * An overlay: rules of its own (inferred pairs) over @base, which must
+ * outlive it.  Lookups try the overlay first.  Free with rules_free().
+ */
+struct rules *rules_overlay(const struct rules *base);
+
+struct inferred_pair {
+	const char *name, *why;		/* copied */
+	const char *acquire, *release;	/* must outlive the overlay */
+	enum pair_origin origin;
+	enum success_kind success;
+	struct handle_spec handle, release_handle;
+};
+
+struct pair *rules_add_inferred(struct rules *overlay,
+				const struct inferred_pair *ip);
+/* @name (outliving the overlay) releases @pair too, whatever it is given. */
+void rules_add_release(struct rules *overlay, const struct pair *pair,
+		       const char *name);
 
 /* The rules' word for @kind: "nonnull", "errptr", ... */
 const char *success_name(enum success_kind kind);

@@ -129,7 +129,10 @@ bool summary_may_release(const struct summaries *s, const char *name,
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
 	unsigned bit = pair->index;
 
-	return fs && (fs->releases[bit / (8 * sizeof(long))] >>
+	/* Inferred pairs (an overlay's) are numbered past the summaries. */
+	if (!fs || bit >= s->words * 8 * sizeof(long))
+		return false;
+	return (fs->releases[bit / (8 * sizeof(long))] >>
 		      (bit % (8 * sizeof(long)))) & 1;
 }
 

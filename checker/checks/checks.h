@@ -26,6 +26,12 @@ extern const struct checker check_pinned_release;
 extern const struct checker check_double_release;
 extern const struct checker check_release_unacquired;
 extern const struct checker check_devm_release;
+extern const struct checker check_mirror_leak;
+extern const struct checker check_exemplar_leak;
+
+/* leak.c: warn, as @check, of what pairs of @origin still owe at @where. */
+void report_leaks(struct check_ctx *ctx, struct ir_loc where,
+		  enum pair_origin origin, const char *check);
 
 extern const struct checker *const all_checkers[];
 extern const unsigned nr_checkers;

@@ -47,25 +47,40 @@ static bool owed(struct check_ctx *ctx, const struct resource *r)
 	return true;
 }
 
-static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
+/* "...; inferred: ffa_exit() undoes it" for a pair no rule names. */
+static char *leak_message(const struct resource *r)
+{
+	const char *release = resource_release_name(r);
+	const char *acquire = resource_acquire_name(r);
+	const struct pair *pair = r->rule->pair;
+	char *msg, *why;
+
+	if (r->name)
+		msg = xasprintf("'%s' from %s() is not released on this error "
+				"path; %s() is missing", r->name, acquire, release);
+	else
+		msg = xasprintf("%s() is not undone on this error path; %s() is "
+				"missing", acquire, release);
+	if (pair->origin == PAIR_RULE)
+		return msg;
+	why = xasprintf("%s (inferred: %s)", msg, pair->description);
+	free(msg);
+	return why;
+}
+
+void report_leaks(struct check_ctx *ctx, struct ir_loc where,
+		  enum pair_origin origin, const char *check)
 {
 	unsigned i;
 
 	for (i = 0; i < ctx->st->nres; i++) {
 		const struct resource *r = &ctx->st->res[i];
 		const char *release = resource_release_name(r);
-		const char *acquire = resource_acquire_name(r);
 		char *key, *msg;
 
-		if (!owed(ctx, r))
+		if (r->rule->pair->origin != origin || !owed(ctx, r))
 			continue;
-		if (r->name)
-			msg = xasprintf("'%s' from %s() is not released on this "
-					"error path; %s() is missing", r->name,
-					acquire, release);
-		else
-			msg = xasprintf("%s() is not undone on this error path; "
-					"%s() is missing", acquire, release);
+		msg = leak_message(r);
 		/*
 		 * One warning per resource and return, whatever the path: a
 		 * named one by what it is missing, so 'name' from kzalloc()
@@ -73,11 +88,16 @@ static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
 		 */
 		key = xasprintf("%s|%s|%u:%u", r->name ? release : r->rule->pair->name,
 				r->name ? r->name : "", where.line, where.col);
-		struct finding *f = check_emit(ctx, check_leak.name, where, r, key, msg);
+		struct finding *f = check_emit(ctx, check, where, r, key, msg);
 		if (f)
 			f->missing = release;
 		free(key);
 	}
+}
+
+static void leak_error_return(struct check_ctx *ctx, struct ir_loc where)
+{
+	report_leaks(ctx, where, PAIR_RULE, check_leak.name);
 }
 
 const struct checker check_leak = {

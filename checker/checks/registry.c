@@ -8,6 +8,8 @@ const struct checker *const all_checkers[] = {
 	&check_pinned_release,
 	&check_leak,
 	&check_devm_release,
+	&check_mirror_leak,
+	&check_exemplar_leak,
 };
 
 const unsigned nr_checkers = sizeof(all_checkers) / sizeof(all_checkers[0]);

@@ -27,8 +27,12 @@ static bool harmless(const struct check_ctx *ctx, const struct release_event *ev
 {
 	if (failure_anticipated(ctx, ev))
 		return true;
-	return ev->rule->pair->null_safe && ev->rule->handle.kind != HANDLE_NONE &&
-	       !(ev->handle_mask & ~VAL_ZERO);
+	/*
+	 * Null-safe: a release given NULL, or for a pair without a handle
+	 * one that finds nothing to undo (of_dma_controller_free()).
+	 */
+	return ev->rule->pair->null_safe &&
+	       (ev->rule->handle.kind == HANDLE_NONE || !(ev->handle_mask & ~VAL_ZERO));
 }
 
 static char *failed_message(const struct release_event *ev)

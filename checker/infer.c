@@ -1,0 +1,541 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * infer.c - pairs no rule names, inferred from the translation unit.
+ *
+ * Names carry the pairing: the kernel spells an undo with the verb's
+ * opposite and the same object words, in any order (ffa_rxtx_map and
+ * ffa_rxtx_unmap, ffa_setup_partitions and ffa_partitions_cleanup).  The
+ * verbs are data (mirror-verbs in rules/inference.yaml).  A name pair
+ * alone is weak evidence, so it is only used where the code confirms it:
+ *
+ *  - mirror: the pair's release is called by the function that undoes
+ *    this one (ffa_exit() for ffa_init(), a driver's remove callback for
+ *    its probe), and the acquire by this one;
+ *  - exemplar: this function calls both, so one of its paths undoes the
+ *    acquire; the pair is owed only because of that (owed: if-released).
+ *
+ * Only calls no rule knows are considered: a rule always wins.
+ */
+#include "infer.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_WORDS 12
+
+struct call_site {
+	const struct ir *call;
+	const char *result;	/* the name of the lvalue the result goes to */
+	bool in_loop;
+};
+
+/* "x < 1", "foo(...) < 0": how the function tests a value by sign. */
+struct sign_test {
+	const struct ir *call;	/* the call tested, or */
+	const char *name;	/* the name of the lvalue tested */
+	enum ir_cmp op;
+	long long c;
+	unsigned line;
+};
+
+struct fn_calls {
+	const struct ir_func *fn;
+	struct call_site *sites;
+	unsigned n, cap;
+	struct sign_test *tests;
+	unsigned ntests;
+	struct rules *overlay;	/* created on the first inferred pair */
+};
+
+struct inference {
+	const struct rules *rules;
+	struct fn_calls *fns;
+	unsigned n;
+};
+
+/* ---- names ---- */
+
+struct words {
+	char buf[128];
+	const char *w[MAX_WORDS];
+	unsigned n;
+};
+
+/* "ffa_rxtx_map" -> {ffa, rxtx, map}; false if too long to compare. */
+static bool split_words(const char *name, struct words *out)
+{
+	char *save = NULL, *tok;
+
+	if (strlen(name) >= sizeof(out->buf))
+		return false;
+	strcpy(out->buf, name);
+	out->n = 0;
+	for (tok = strtok_r(out->buf, "_", &save); tok; tok = strtok_r(NULL, "_", &save)) {
+		if (out->n == MAX_WORDS)
+			return false;
+		out->w[out->n++] = tok;
+	}
+	return out->n > 0;
+}
+
+/* Are @a without word @skip_a and @b without @skip_b the same words? */
+static bool same_rest(const struct words *a, unsigned skip_a,
+		      const struct words *b, unsigned skip_b)
+{
+	bool used[MAX_WORDS] = { false };
+	unsigned i, k;
+
+	if (a->n != b->n || a->n < 2)
+		return false;
+	used[skip_b] = true;
+	for (i = 0; i < a->n; i++) {
+		if (i == skip_a)
+			continue;
+		for (k = 0; k < b->n; k++)
+			if (!used[k] && !strcmp(a->w[i], b->w[k]))
+				break;
+		if (k == b->n)
+			return false;
+		used[k] = true;
+	}
+	return true;
+}
+
+/* Does @release undo @acquire by name: one verb swapped, the rest equal? */
+static bool names_mirror(const struct rules *rules, const char *acquire,
+			 const char *release)
+{
+	const struct name_pair *verbs;
+	struct words a, r;
+	unsigned nverbs, v, i, k;
+
+	if (!split_words(acquire, &a) || !split_words(release, &r))
+		return false;
+	verbs = rules_mirror_verbs(rules, &nverbs);
+	for (v = 0; v < nverbs; v++)
+		for (i = 0; i < a.n; i++) {
+			if (strcmp(a.w[i], verbs[v].acquire))
+				continue;
+			for (k = 0; k < r.n; k++)
+				if (!strcmp(r.w[k], verbs[v].release) &&
+				    same_rest(&a, i, &r, k))
+					return true;
+		}
+	return false;
+}
+
+/* ---- calls of each function ---- */
+
+/*
+ * The name an lvalue ends in: "rx_buffer" for drv_info->rx_buffer.  Not
+ * a macro's own local (kfifo_free()'s __kfifo): each expansion has one.
+ */
+static const char *lvalue_tail(const struct ir *e)
+{
+	switch (e->kind) {
+	case IR_VAR:
+	case IR_DECL:
+		return e->flags & IR_F_INTERNAL ? NULL : e->name;
+	case IR_MEMBER:
+		return e->name;
+	case IR_DEREF:
+	case IR_INDEX:
+		return lvalue_tail(e->kids[0]);
+	default:
+		return NULL;
+	}
+}
+
+static void add_site(struct fn_calls *fc, const struct ir *call, const char *result,
+		     bool in_loop)
+{
+	if (fc->n == fc->cap) {
+		fc->cap = fc->cap ? fc->cap * 2 : 32;
+		fc->sites = xrealloc(fc->sites, fc->cap * sizeof(*fc->sites));
+	}
+	fc->sites[fc->n++] = (struct call_site){ call, result, in_loop };
+}
+
+static void note_sign_test(struct fn_calls *fc, const struct ir *cmp)
+{
+	const struct ir *l = cmp->kids[0], *r = cmp->kids[1];
+
+	if (cmp->op == CMP_EQ || cmp->op == CMP_NE || r->kind != IR_CONST)
+		return;
+	fc->tests = xrealloc(fc->tests, (fc->ntests + 1) * sizeof(*fc->tests));
+	fc->tests[fc->ntests++] = (struct sign_test){
+		.call = l->kind == IR_CALL ? l : NULL,
+		.name = l->kind == IR_CALL ? NULL : lvalue_tail(l),
+		.op = (enum ir_cmp)cmp->op, .c = r->value, .line = cmp->loc.line,
+	};
+}
+
+static bool is_loop(const struct ir *e)
+{
+	return e->kind == IR_FOR || e->kind == IR_WHILE || e->kind == IR_DO;
+}
+
+static void collect_calls(struct fn_calls *fc, const struct ir *e, const char *result,
+			  bool in_loop)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_CALL && e->name)
+		add_site(fc, e, result, in_loop);
+	if (e->kind == IR_CMP)
+		note_sign_test(fc, e);
+	for (i = 0; i < e->nkids; i++) {
+		const char *to = NULL;
+
+		/* x = call(...), type x = call(...): the result has a home. */
+		if (e->kind == IR_ASSIGN && i == 1)
+			to = lvalue_tail(e->kids[0]);
+		else if (e->kind == IR_DECL && i == 0)
+			to = e->name;
+		collect_calls(fc, e->kids[i], to, in_loop || is_loop(e));
+	}
+}
+
+/* ---- the inferred pair ---- */
+
+/*
+ * How the acquire reports failure, judged from its type and from how the
+ * function tests it: "if (foo_alloc_chan_resources(c) < 1)" means a
+ * count, "if (ret < 0)" an errno or a count, a plain "if (ret)" 0 on
+ * success.  A handle returned as an integer is nonzero when valid.
+ */
+static enum success_kind success_of(const struct fn_calls *fc,
+				    const struct call_site *site,
+				    const struct inferred_pair *ip)
+{
+	unsigned i;
+
+	if (site->call->flags & IR_F_VOID)
+		return SUCCESS_ALWAYS;
+	if (site->call->flags & IR_F_POINTER)
+		return SUCCESS_ERRPTR_OR_NULL;
+	if (ip->handle.kind == HANDLE_RETURN)
+		return SUCCESS_NONNULL;
+	for (i = 0; i < fc->ntests; i++) {
+		const struct sign_test *t = &fc->tests[i];
+
+		/* ret is reused: only the test right after this call counts. */
+		if (t->call != site->call &&
+		    !(site->result && t->name && !strcmp(t->name, site->result) &&
+		      t->line >= site->call->loc.line &&
+		      t->line <= site->call->loc.line + 3))
+			continue;
+		if ((t->op == CMP_LT && t->c == 1) || (t->op == CMP_LE && t->c == 0) ||
+		    (t->op == CMP_GT && t->c == 0) || (t->op == CMP_GE && t->c == 1))
+			return SUCCESS_POSITIVE;
+		if ((t->op == CMP_LT || t->op == CMP_GE) && t->c == 0)
+			return SUCCESS_NONNEG;
+	}
+	return SUCCESS_ZERO;
+}
+
+/* The first argument of @call kept under @name, or -1. */
+static int arg_named(const struct ir *call, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < call->nkids; i++) {
+		const char *have = lvalue_tail(call->kids[i]);
+
+		if (have && !strcmp(have, name))
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * Where the resource is found, judged from one acquire and one release
+ * call: the acquire's result or one of its arguments is what the release
+ * is given (by the name it is kept under).  Otherwise the pair alone
+ * identifies it, like ffa_rxtx_map()/ffa_rxtx_unmap().
+ */
+static void infer_handles(const struct call_site *acq, const struct ir *rel,
+			  struct inferred_pair *ip)
+{
+	unsigned k;
+	int i;
+
+	ip->handle = (struct handle_spec){ HANDLE_NONE, 0 };
+	ip->release_handle = (struct handle_spec){ HANDLE_NONE, 0 };
+	/* The result first: gen_pool_free(pool->genpool, vaddr, ...). */
+	for (k = 0; k < rel->nkids; k++) {
+		const char *want = lvalue_tail(rel->kids[k]);
+
+		if (!want || !acq->result || strcmp(acq->result, want) ||
+		    (acq->call->flags & IR_F_VOID))
+			continue;
+		/* x->gdev = gpio_device_get(gdev): the argument is the object. */
+		i = arg_named(acq->call, want);
+		ip->handle = i < 0 ? (struct handle_spec){ HANDLE_RETURN, 0 } :
+				     (struct handle_spec){ HANDLE_ARG, i };
+		ip->release_handle = (struct handle_spec){ HANDLE_ARG, (int)k };
+		return;
+	}
+	for (k = 0; k < rel->nkids; k++) {
+		const char *want = lvalue_tail(rel->kids[k]);
+
+		i = want ? arg_named(acq->call, want) : -1;
+		if (i >= 0) {
+			ip->handle = (struct handle_spec){ HANDLE_ARG, i };
+			ip->release_handle = (struct handle_spec){ HANDLE_ARG, (int)k };
+			return;
+		}
+	}
+}
+
+static bool known(const struct inference *inf, const struct fn_calls *fc,
+		  const char *name)
+{
+	return rules_lookup(fc->overlay ? fc->overlay : inf->rules, name) != NULL;
+}
+
+static bool calls(const struct fn_calls *fc, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < fc->n; i++)
+		if (fc->sites[i].call->name == name)
+			return true;
+	return false;
+}
+
+/*
+ * The TU's functions that call @release, directly or through each other,
+ * release too (tmio_mmc_host_remove() calls tmio_mmc_release_dma()): each
+ * is added to @pair, for whatever it is given.  Not @fc itself, and not
+ * one that also acquires (a reset that stops and starts again).
+ */
+static void add_wrappers(struct inference *inf, struct fn_calls *fc,
+			 const struct pair *pair, const char *acquire,
+			 const char *release)
+{
+	bool *wraps = xcalloc(inf->n, sizeof(*wraps));
+	bool grew = true;
+	unsigned i, k;
+
+	while (grew) {
+		grew = false;
+		for (i = 0; i < inf->n; i++) {
+			const struct fn_calls *w = &inf->fns[i];
+
+			if (wraps[i] || w == fc || calls(w, acquire))
+				continue;
+			wraps[i] = calls(w, release);
+			for (k = 0; k < inf->n && !wraps[i]; k++)
+				wraps[i] = wraps[k] && calls(w, inf->fns[k].fn->name);
+			grew |= wraps[i];
+		}
+	}
+	for (i = 0; i < inf->n; i++)
+		if (wraps[i] && !rules_lookup(fc->overlay, inf->fns[i].fn->name))
+			rules_add_release(fc->overlay, pair, inf->fns[i].fn->name);
+	free(wraps);
+}
+
+/* Calls no pairing is drawn from (mirror-ignore: tracepoints). */
+static bool ignored(const struct rules *rules, const char *name)
+{
+	const char *const *prefixes;
+	unsigned n, i;
+
+	prefixes = rules_mirror_ignore(rules, &n);
+	for (i = 0; i < n; i++)
+		if (!strncmp(name, prefixes[i], strlen(prefixes[i])))
+			return true;
+	return false;
+}
+
+/*
+ * An acquire and its undo both in loops is an array of resources (one
+ * per channel): a path cannot count them, so no pair is drawn.
+ */
+static bool in_loops(const struct fn_calls *fc, const struct call_site *acq,
+		     const char *release)
+{
+	unsigned i;
+
+	if (!acq->in_loop)
+		return false;
+	for (i = 0; i < fc->n; i++)
+		if (fc->sites[i].call->name == release && fc->sites[i].in_loop)
+			return true;
+	return false;
+}
+
+static void add_pair(struct inference *inf, struct fn_calls *fc,
+		     const struct call_site *acq, const struct call_site *rel,
+		     enum pair_origin origin, const char *why)
+{
+	const struct pair *pair;
+	struct inferred_pair ip = {
+		.acquire = acq->call->name,
+		.release = rel->call->name,
+		.origin = origin,
+		.why = why,
+	};
+	char *name;
+
+	if (in_loops(fc, acq, rel->call->name) || (acq->in_loop && rel->in_loop))
+		return;
+	infer_handles(acq, rel->call, &ip);
+	/*
+	 * Within one function a name pair is weak evidence unless the two
+	 * calls share the object: foo_start(x) ... foo_stop(x).
+	 */
+	if (origin == PAIR_EXEMPLAR && ip.handle.kind == HANDLE_NONE)
+		return;
+	ip.success = success_of(fc, acq, &ip);
+	name = xasprintf("%s:%s", origin == PAIR_MIRROR ? "mirror" : "exemplar",
+			 acq->call->name);
+	ip.name = name;
+	if (!fc->overlay)
+		fc->overlay = rules_overlay(inf->rules);
+	pair = rules_add_inferred(fc->overlay, &ip);
+	add_wrappers(inf, fc, pair, acq->call->name, rel->call->name);
+	free(name);
+}
+
+/* A call of @fc that @rel undoes by name, if no rule knows either. */
+static const struct call_site *mirrored_acquire(const struct inference *inf,
+						const struct fn_calls *fc,
+						const struct ir *rel)
+{
+	unsigned i;
+
+	for (i = 0; i < fc->n; i++) {
+		const struct call_site *s = &fc->sites[i];
+
+		if (s->call->name != rel->name && !known(inf, fc, s->call->name) &&
+		    !ignored(inf->rules, s->call->name) &&
+		    names_mirror(inf->rules, s->call->name, rel->name))
+			return s;
+	}
+	return NULL;
+}
+
+/* @teardown undoes @setup: each call of it may name one of setup's acquires. */
+static void infer_mirror(struct inference *inf, struct fn_calls *setup,
+			 const struct fn_calls *teardown)
+{
+	unsigned i;
+
+	for (i = 0; i < teardown->n; i++) {
+		const struct call_site *site = &teardown->sites[i];
+		const struct ir *rel = site->call;
+		const struct call_site *acq;
+		char *why;
+
+		if (known(inf, setup, rel->name))
+			continue;
+		acq = mirrored_acquire(inf, setup, rel);
+		if (!acq)
+			continue;
+		why = xasprintf("%s() undoes %s() with %s()", teardown->fn->name,
+				acq->call->name, rel->name);
+		add_pair(inf, setup, acq, site, PAIR_MIRROR, why);
+		free(why);
+	}
+}
+
+/* One function calls both halves: its other error paths owe the undo. */
+static void infer_exemplar(struct inference *inf, struct fn_calls *fc)
+{
+	unsigned i;
+
+	for (i = 0; i < fc->n; i++) {
+		const struct call_site *site = &fc->sites[i];
+		const struct ir *rel = site->call;
+		const struct call_site *acq;
+		char *why;
+
+		if (known(inf, fc, rel->name))
+			continue;
+		acq = mirrored_acquire(inf, fc, rel);
+		if (!acq || acq->call->loc.line > rel->loc.line)
+			continue;
+		why = xasprintf("line %u undoes %s() with %s()", rel->loc.line,
+				acq->call->name, rel->name);
+		add_pair(inf, fc, acq, site, PAIR_EXEMPLAR, why);
+		free(why);
+	}
+}
+
+/*
+ * Does @teardown undo @setup: a driver's callbacks, or a module's exit
+ * function (setup NULL: its init function is found by name).
+ */
+static bool undoes(const struct inference *inf, const char *setup,
+		   const char *teardown, const struct callback_pair *callbacks,
+		   unsigned ncallbacks)
+{
+	unsigned i;
+
+	for (i = 0; i < ncallbacks; i++) {
+		if (strcmp(callbacks[i].teardown, teardown))
+			continue;
+		if (callbacks[i].setup ? !strcmp(callbacks[i].setup, setup) :
+		    names_mirror(inf->rules, setup, teardown))
+			return true;
+	}
+	return false;
+}
+
+struct inference *infer_build(const struct rules *rules, struct ir_func *const *fns,
+			      unsigned n, const struct callback_pair *callbacks,
+			      unsigned ncallbacks)
+{
+	struct inference *inf = xcalloc(1, sizeof(*inf));
+	unsigned i, k;
+
+	inf->rules = rules;
+	inf->n = n;
+	inf->fns = xcalloc(n ? n : 1, sizeof(*inf->fns));
+	for (i = 0; i < n; i++) {
+		inf->fns[i].fn = fns[i];
+		collect_calls(&inf->fns[i], fns[i]->body, NULL, false);
+	}
+	/* Mirrors first: when both apply, the exit function is the stronger word. */
+	for (i = 0; i < n; i++)
+		for (k = 0; k < n; k++)
+			if (i != k && undoes(inf, fns[i]->name, fns[k]->name,
+					     callbacks, ncallbacks))
+				infer_mirror(inf, &inf->fns[i], &inf->fns[k]);
+	for (i = 0; i < n; i++)
+		infer_exemplar(inf, &inf->fns[i]);
+	return inf;
+}
+
+void infer_free(struct inference *inf)
+{
+	unsigned i;
+
+	if (!inf)
+		return;
+	for (i = 0; i < inf->n; i++) {
+		free(inf->fns[i].sites);
+		free(inf->fns[i].tests);
+		rules_free(inf->fns[i].overlay);
+	}
+	free(inf->fns);
+	free(inf);
+}
+
+const struct rules *infer_rules_for(const struct inference *inf,
+				    const struct ir_func *fn)
+{
+	unsigned i;
+
+	for (i = 0; inf && i < inf->n; i++)
+		if (inf->fns[i].fn == fn)
+			return inf->fns[i].overlay;
+	return NULL;
+}

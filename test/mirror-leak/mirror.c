@@ -1,0 +1,152 @@
+// mirror-leak: an init or probe function returns an error without
+// undoing a call that its exit function or remove callback undoes, for
+// pairs no rule names.  The pair comes from the names (map/unmap,
+// setup/cleanup) and from where the undo is called.
+//
+// RUN: %ladder %s | FileCheck %s --implicit-check-not=warning:
+
+#include "../Inputs/kernel.h"
+
+typedef void (*exitcall_t)(void);
+
+struct bar;
+int bar_hw_map(void *buf);
+void bar_hw_unmap(void);
+void bar_events_setup(void);
+void bar_events_cleanup(void);
+int bar_check(void);
+void trace_bar_start(int x);
+void trace_bar_stop(int x);
+struct bar *bar_chan_request(struct device *dev);
+void bar_chan_release(struct bar *chan);
+int bar_chan_start(struct bar *chan);
+
+static void *buf;
+
+// Fires: the ladder frees the buffer but never unmaps it.
+// CHECK: mirror.c:[[@LINE+13]]:2: warning: bar_hw_map() is not undone on this error path; bar_hw_unmap() is missing (inferred: bar_exit() undoes bar_hw_map() with bar_hw_unmap()) [ladder-mirror-leak]
+static int bar_init(void)
+{
+	int ret;
+
+	buf = kzalloc(64, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	ret = bar_hw_map(buf);
+	if (ret)
+		goto free_buf;	/* the map failed: nothing to unmap */
+	bar_events_setup();
+	ret = bar_check();
+	if (ret) {
+		bar_events_cleanup();
+		goto free_buf;
+	}
+	trace_bar_start(1);
+	return 0;
+free_buf:
+	kfree(buf);
+	return ret;
+}
+
+static void bar_exit(void)
+{
+	trace_bar_stop(1);
+	bar_events_cleanup();
+	bar_hw_unmap();
+	kfree(buf);
+}
+static exitcall_t __exitcall_bar_exit = bar_exit;
+
+struct bar_priv {
+	struct bar *chan;
+};
+
+// Fires: probe's error return keeps the channel remove() releases.  The
+// driver names its callbacks; the names need not mirror.
+// CHECK: mirror.c:[[@LINE+14]]:3: warning: 'chan' from bar_chan_request() is not released on this error path; bar_chan_release() is missing (inferred: bar_unbind_it() undoes bar_chan_request() with bar_chan_release()) [ladder-mirror-leak]
+static int bar_bind_it(struct platform_device *pdev)
+{
+	struct bar_priv *priv = devm_kzalloc(&pdev->dev, sizeof(*priv), GFP_KERNEL);
+	struct bar *chan;
+	int ret;
+
+	if (!priv)
+		return -ENOMEM;
+	chan = bar_chan_request(&pdev->dev);
+	if (IS_ERR(chan))
+		return PTR_ERR(chan);
+	ret = bar_chan_start(chan);
+	if (ret)
+		return ret;
+	priv->chan = chan;
+	return 0;
+}
+
+static void bar_unbind_it(struct platform_device *pdev)
+{
+	struct bar_priv *priv = pdev->dev.parent ? (void *)pdev : NULL;
+
+	bar_chan_release(priv->chan);
+}
+
+struct platform_driver {
+	int (*probe)(struct platform_device *);
+	void (*remove)(struct platform_device *);
+	const char *name;
+};
+
+static struct platform_driver bar_driver = {
+	.probe = bar_bind_it,
+	.remove = bar_unbind_it,
+	.name = "bar",
+};
+
+// Silent: a helper of the file that calls the undo undoes too.
+struct baz;
+int baz_hw_map(void);
+void baz_hw_unmap(void);
+int baz_check(void);
+
+static void baz_teardown(void)
+{
+	baz_hw_unmap();
+}
+
+static int baz_init(void)
+{
+	int ret = baz_hw_map();
+
+	if (ret)
+		return ret;
+	ret = baz_check();
+	if (ret) {
+		baz_teardown();
+		return ret;
+	}
+	return 0;
+}
+
+static void baz_exit(void)
+{
+	baz_hw_unmap();
+}
+static exitcall_t __exitcall_baz_exit = baz_exit;
+
+// Silent: without an exit function or a driver structure naming them,
+// two functions whose names mirror are not a pair.
+int qux_hw_map(void);
+void qux_hw_unmap(void);
+
+int qux_setup(void)
+{
+	int ret = qux_hw_map();
+
+	if (ret)
+		return ret;
+	return bar_check();
+}
+
+void qux_cleanup(void)
+{
+	qux_hw_unmap();
+}
