@@ -58,7 +58,7 @@ def ladder_inside(p, branch):
 
 @r_ffa_rxtx_map_0_pin depends on !patch && (context || org || report) exists@
 identifier acq = {ffa_rxtx_map};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree, drmm_kfree};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
 expression m, E;
 expression R;
 statement S;
@@ -67,9 +67,9 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\), ...)
+R = acq@p1(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 |
-R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\), ...)
+R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 )
 ... when != ffa_rxtx_unmap(...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
@@ -101,7 +101,7 @@ rel(es)
 
 @r_ffa_rxtx_map_0_unpin depends on patch exists@
 identifier acq = {ffa_rxtx_map};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, devm_kfree, drmm_kfree};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
 expression m, E;
 expression R;
 statement S;
@@ -113,9 +113,9 @@ identifier L;
 @@
 
 (
-R = acq(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\), ...)
+R = acq(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 |
-R = acq(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\), ...)
+R = acq(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 )
 ... when != ffa_rxtx_unmap(...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S

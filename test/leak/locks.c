@@ -1,0 +1,81 @@
+// Locks held on an error return, and registrations left in place
+// (rules/locks.yaml, rules/registrations.yaml).
+//
+// RUN: %ladder %s | FileCheck %s --implicit-check-not=warning:
+
+#include "../Inputs/kernel.h"
+
+struct mutex { int owner; };
+struct dma_device { int chancnt; };
+void mutex_lock(struct mutex *m);
+void mutex_unlock(struct mutex *m);
+int mutex_lock_interruptible(struct mutex *m);
+int dma_async_device_register(struct dma_device *d);
+void dma_async_device_unregister(struct dma_device *d);
+int of_dma_controller_register(void *np, void *xlate, void *data);
+void of_dma_controller_free(void *np);
+int hw_busy(void);
+
+struct priv {
+	struct mutex lock;
+	struct dma_device dd;
+	void *np;
+};
+
+// Fires: the busy return keeps the mutex.
+// CHECK: locks.c:[[@LINE+6]]:3: warning: mutex_lock() is not undone on this error path; mutex_unlock() is missing [ladder-leak]
+int locked_op(struct priv *p)
+{
+	mutex_lock(&p->lock);
+	if (hw_busy())
+		return -EIO;
+	mutex_unlock(&p->lock);
+	return 0;
+}
+
+// Silent: an interrupted lock holds nothing; every other return unlocks.
+int locked_op_intr(struct priv *p)
+{
+	int ret = mutex_lock_interruptible(&p->lock);
+
+	if (ret)
+		return ret;
+	if (hw_busy()) {
+		mutex_unlock(&p->lock);
+		return -EIO;
+	}
+	mutex_unlock(&p->lock);
+	return 0;
+}
+
+// Fires: qcom gpi's probe (drivers/dma/qcom/gpi.c) returns without
+// unregistering the DMA device when the OF registration fails.
+// CHECK: locks.c:[[@LINE+9]]:3: warning: dma_async_device_register() is not undone on this error path; dma_async_device_unregister() is missing [ladder-leak]
+int gpi_like_probe(struct priv *p)
+{
+	int ret = dma_async_device_register(&p->dd);
+
+	if (ret)
+		return ret;
+	ret = of_dma_controller_register(p->np, NULL, p);
+	if (ret)
+		return ret;
+	return 0;
+}
+
+// Silent: of_dma_controller_free() of a controller never registered
+// finds nothing to remove (usb-dmac's probe does it).
+int usb_dmac_like_probe(struct priv *p)
+{
+	int ret = of_dma_controller_register(p->np, NULL, p);
+
+	if (ret < 0)
+		goto error;
+	ret = dma_async_device_register(&p->dd);
+	if (ret < 0)
+		goto error;
+	return 0;
+error:
+	of_dma_controller_free(p->np);
+	return ret;
+}
