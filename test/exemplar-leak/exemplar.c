@@ -18,7 +18,7 @@ int eng_hw_on(void);
 void eng_hw_off(void);
 
 // Fires: the first failure destroys the engine, the second forgets to.
-// CHECK: exemplar.c:[[@LINE+16]]:3: warning: 'e' from eng_create() is not released on this error path; eng_destroy() is missing (inferred: line 31 undoes eng_create() with eng_destroy()) [ladder-exemplar-leak]
+// CHECK: exemplar.c:[[@LINE+15]]:3: warning: 'e' from eng_create() is not released on this error path; eng_destroy() is missing (inferred: line 31 undoes eng_create() with eng_destroy()) [ladder-exemplar-leak]
 int eng_probe(struct device *dev)
 {
 	struct eng *e = eng_create(dev);

@@ -23,7 +23,7 @@ struct priv {
 };
 
 // Fires: the busy return keeps the mutex.
-// CHECK: locks.c:[[@LINE+6]]:3: warning: mutex_lock() is not undone on this error path; mutex_unlock() is missing [ladder-leak]
+// CHECK: locks.c:[[@LINE+5]]:3: warning: mutex_lock() is not undone on this error path; mutex_unlock() is missing [ladder-leak]
 int locked_op(struct priv *p)
 {
 	mutex_lock(&p->lock);

@@ -24,7 +24,7 @@ int bar_chan_start(struct bar *chan);
 static void *buf;
 
 // Fires: the ladder frees the buffer but never unmaps it.
-// CHECK: mirror.c:[[@LINE+13]]:2: warning: bar_hw_map() is not undone on this error path; bar_hw_unmap() is missing (inferred: bar_exit() undoes bar_hw_map() with bar_hw_unmap()) [ladder-mirror-leak]
+// CHECK: mirror.c:[[@LINE+21]]:2: warning: bar_hw_map() is not undone on this error path; bar_hw_unmap() is missing (inferred: bar_exit() undoes bar_hw_map() with bar_hw_unmap()) [ladder-mirror-leak]
 static int bar_init(void)
 {
 	int ret;
