@@ -24,6 +24,7 @@ struct var_slot {
 	int id;
 	bool internal;
 	bool cleanup;
+	struct ir *alias;	/* internal, initialised with &alias */
 };
 
 /* A label is known by its name and where it is written. */
@@ -281,12 +282,53 @@ static int var_id(struct ast_ctx *ctx, CXCursor decl, unsigned short *flags)
 	slot->id = ctx->fn->nvars++;
 	slot->internal = ctx->in_stmtexpr > 0;
 	slot->cleanup = has_cleanup(decl);
+	slot->alias = NULL;
 found:
 	if (slot->internal)
 		*flags |= IR_F_INTERNAL;
 	if (slot->cleanup)
 		*flags |= IR_F_CLEANUP;
 	return slot->id;
+}
+
+static struct var_slot *slot_of(struct ast_ctx *ctx, int id)
+{
+	unsigned i;
+
+	for (i = 0; i < ctx->nvars; i++)
+		if (ctx->vars[i].id == id)
+			return &ctx->vars[i];
+	return NULL;
+}
+
+static bool is_lvalue(const struct ir *e)
+{
+	return e->kind == IR_VAR || e->kind == IR_MEMBER || e->kind == IR_INDEX ||
+	       e->kind == IR_DEREF;
+}
+
+/*
+ * A macro's own pointer to its argument: "__auto_type __ptr = &(p)" in
+ * __get_and_null() (no_free_ptr(), retain_and_null_ptr()).  *__ptr is p
+ * itself, so that "*__ptr = NULL" clears p as the macro means it to.
+ */
+static void note_alias(struct ast_ctx *ctx, const struct ir *decl)
+{
+	struct var_slot *slot = slot_of(ctx, decl->id);
+
+	if (slot && slot->internal && decl->nkids == 1 &&
+	    decl->kids[0]->kind == IR_ADDR && is_lvalue(decl->kids[0]->kids[0]))
+		slot->alias = decl->kids[0]->kids[0];
+}
+
+static struct ir *alias_of(struct ast_ctx *ctx, const struct ir *e)
+{
+	struct var_slot *slot;
+
+	if (e->kind != IR_VAR || !(e->flags & IR_F_INTERNAL))
+		return NULL;
+	slot = slot_of(ctx, e->id);
+	return slot ? slot->alias : NULL;
 }
 
 static struct ir *tr_declref(struct ast_ctx *ctx, CXCursor c)
@@ -436,6 +478,8 @@ static struct ir *tr_unary(struct ast_ctx *ctx, CXCursor c)
 		kind = IR_ADDR;
 		break;
 	case CXUnaryOperator_Deref:
+		if (alias_of(ctx, kid))
+			return alias_of(ctx, kid);
 		kind = IR_DEREF;
 		break;
 	case CXUnaryOperator_LNot:
@@ -668,6 +712,7 @@ static struct ir *tr_decl(struct ast_ctx *ctx, CXCursor vd)
 	else
 		n->nkids = 0;
 	set_type_flags(n, clang_getCursorType(vd));
+	note_alias(ctx, n);
 	return finish(n);
 }
 

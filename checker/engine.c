@@ -239,6 +239,24 @@ static void name_resources(struct path *p, unsigned sym, struct ir *lhs,
 	}
 }
 
+/*
+ * The lvalue a resource is named after now holds something else
+ * ("raw = no_free_ptr(buf)" cleared buf): the next place the handle is
+ * stored names it instead.
+ */
+static void stale_names(struct path *p, const char *display, struct value v)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->name == display &&
+		    !(v.kind == V_SYM && r->has_handle && v.sym == r->handle_sym))
+			r->name_internal = true;
+	}
+}
+
 /* A handle stored where ladder cannot follow it is no longer owed here. */
 static void escape_sym(struct path *p, unsigned sym)
 {
@@ -364,6 +382,7 @@ static void store(struct path *p, struct ir *lhs, struct value v)
 		hand_over(p, key, v.sym);
 	if (!key)
 		return;
+	stale_names(p, display, v);
 	state_forget_below(p->st, key);
 	state_set(p->st, key, v);
 	if (v.kind == V_SYM)

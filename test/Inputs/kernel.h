@@ -12,7 +12,9 @@
 #define GFP_KERNEL 0xcc0u
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+#ifndef LADDER_REAL_CLEANUP	/* cleanup.h defines these as the kernel does */
 #define __free(f) __attribute__((__cleanup__(__free_##f)))
+#endif
 
 typedef unsigned long size_t;
 typedef unsigned long long phys_addr_t;
@@ -51,7 +53,9 @@ long PTR_ERR(const void *ptr);
 bool IS_ERR(const void *ptr);
 bool IS_ERR_OR_NULL(const void *ptr);
 int dev_err_probe(const struct device *dev, int err, const char *fmt, ...);
+#ifndef LADDER_REAL_CLEANUP
 void __free_kfree(void *p);
+#endif
 
 typedef int (*irq_handler_t)(int, void *);
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
