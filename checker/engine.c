@@ -156,6 +156,18 @@ static const char *lvalue(struct analysis *an, struct ir *e, const char **displa
 		n = snprintf(key, sizeof(key), "%s[%lld]", bk, e->kids[1]->value);
 		m = snprintf(disp, sizeof(disp), "%s[%lld]", bd, e->kids[1]->value);
 		break;
+	case IR_ADDR:
+		/*
+		 * Not assignable, but a handle: mutex_lock(&priv->lock) and
+		 * mutex_unlock(&priv->lock) name the same object.  Below its
+		 * object's key, so reassigning priv forgets it.
+		 */
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s&@", bk);
+		m = snprintf(disp, sizeof(disp), "%s", bd);
+		break;
 	case IR_BITAND:
 		/* Not assignable, but tested: "client->flags & 0x40". */
 		if (!lvalue(an, e->kids[0], &bd))
@@ -900,6 +912,29 @@ static struct value eval_lvalue(struct path *p, struct ir *e)
 	return key ? state_get(p->st, key) : v_unknown();
 }
 
+/* &x: the same non-NULL symbol each time on a path, while x stands. */
+static struct value eval_address(struct path *p, struct ir *e)
+{
+	const char *display, *key;
+	struct value v;
+	unsigned id;
+
+	if (e->flags & IR_F_EFFECTS)
+		eval_kids(p, e);
+	key = lvalue(p->an, e, &display);
+	if (!key)
+		return v_unknown();
+	v = state_get(p->st, key);
+	if (v.kind != V_UNKNOWN && v.kind != V_UNINIT)
+		return v;
+	id = lvalue_symbol_id(key);
+	if (state_sym(p->st, id))
+		return v_unknown();
+	state_new_sym(p->st, id, VAL_POS, NULL);
+	state_set(p->st, key, v_sym(id));
+	return v_sym(id);
+}
+
 static struct value eval_assign(struct path *p, struct ir *e)
 {
 	struct value v = eval(p, e->kids[1]);
@@ -1059,6 +1094,8 @@ static struct value eval(struct path *p, struct ir *e)
 	case IR_INDEX:
 	case IR_BITAND:
 		return eval_lvalue(p, e);
+	case IR_ADDR:
+		return eval_address(p, e);
 	case IR_CALL:
 		return eval_call(p, e);
 	case IR_ASSIGN:

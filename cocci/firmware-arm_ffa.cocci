@@ -67,9 +67,9 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
+R = acq@p1(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|spinlock_check(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 |
-R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
+R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|spinlock_check(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 )
 ... when != ffa_rxtx_unmap(...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
@@ -113,9 +113,9 @@ identifier L;
 @@
 
 (
-R = acq(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
+R = acq(\(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|spinlock_check(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 |
-R = acq(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
+R = acq(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|spinlock_check(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 )
 ... when != ffa_rxtx_unmap(...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S

@@ -59,26 +59,32 @@ def ladder_inside(p, branch):
 @r_mutex_0 depends on !patch && (context || org || report) exists@
 identifier acq = {mutex_lock, mutex_lock_nested, mutex_lock_io};
 identifier rel = {mutex_unlock};
+expression e, E, E2;
 expression E4;
 position p1, p2;
 @@
 
-acq@p1(...)
+acq@p1(e, ...)
 ... when any
-    when != mutex_unlock(...)
-    when != if (...) { ... mutex_unlock(...); ... }
+    when != mutex_unlock(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... mutex_unlock(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != mutex_unlock(...)
+   { ... when != mutex_unlock(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_mutex_0.p1;
@@ -99,27 +105,33 @@ ladder_leak(p1, p2, acq, rel)
 @r_mutex_0_fix depends on patch exists@
 identifier acq = {mutex_lock, mutex_lock_nested, mutex_lock_io};
 identifier rel = {mutex_unlock};
+expression e, E, E2;
 expression list es;
 expression E4;
 position p2, p3;
 @@
 
-acq(...)
+acq(e, ...)
 ... when any
-    when != mutex_unlock(...)
-    when != if (...) { ... mutex_unlock(...); ... }
+    when != mutex_unlock(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... mutex_unlock(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != mutex_unlock(...)
+   { ... when != mutex_unlock(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_mutex_0_branch depends on patch@
 position r_mutex_0_fix.p2, ps;
@@ -141,10 +153,11 @@ else:
 @depends on patch@
 identifier r_mutex_0_fix.rel;
 expression list r_mutex_0_fix.es;
+expression r_mutex_0_fix.e;
 position r_mutex_0_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // mutex: mutex held
@@ -152,6 +165,7 @@ position r_mutex_0_here.pr;
 @r_mutex_1 depends on !patch && (context || org || report) exists@
 identifier acq = {mutex_lock_interruptible, mutex_lock_killable, mutex_lock_interruptible_nested, mutex_lock_killable_nested};
 identifier rel = {mutex_unlock};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -159,27 +173,32 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != mutex_unlock(...)
+R = acq@p1(e, ...);
+... when != mutex_unlock(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != mutex_unlock(...)
-    when != if (...) { ... mutex_unlock(...); ... }
+    when != mutex_unlock(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... mutex_unlock(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != mutex_unlock(...)
+   { ... when != mutex_unlock(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_mutex_1.p1;
@@ -200,6 +219,7 @@ ladder_leak(p1, p2, acq, rel)
 @r_mutex_1_fix depends on patch exists@
 identifier acq = {mutex_lock_interruptible, mutex_lock_killable, mutex_lock_interruptible_nested, mutex_lock_killable_nested};
 identifier rel = {mutex_unlock};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -208,27 +228,32 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != mutex_unlock(...)
+R = acq(e, ...);
+... when != mutex_unlock(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != mutex_unlock(...)
-    when != if (...) { ... mutex_unlock(...); ... }
+    when != mutex_unlock(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... mutex_unlock(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != mutex_unlock(...)
+   { ... when != mutex_unlock(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_mutex_1_branch depends on patch@
 position r_mutex_1_fix.p2, ps;
@@ -250,10 +275,11 @@ else:
 @depends on patch@
 identifier r_mutex_1_fix.rel;
 expression list r_mutex_1_fix.es;
+expression r_mutex_1_fix.e;
 position r_mutex_1_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // spinlock: spinlock held
@@ -261,26 +287,32 @@ position r_mutex_1_here.pr;
 @r_spinlock_2 depends on !patch && (context || org || report) exists@
 identifier acq = {spin_lock, spin_lock_bh, spin_lock_irq, _raw_spin_lock_irqsave, _raw_spin_lock_irqsave_nested, _raw_spin_lock, raw_spin_lock, _raw_spin_lock_irq};
 identifier rel = {spin_unlock, spin_unlock_bh, spin_unlock_irq, spin_unlock_irqrestore, _raw_spin_unlock, raw_spin_unlock, _raw_spin_unlock_irq, _raw_spin_unlock_irqrestore};
+expression e, E, E2;
 expression E4;
 position p1, p2;
 @@
 
-acq@p1(...)
+acq@p1(e, ...)
 ... when any
-    when != \(spin_unlock(...)\|spin_unlock_bh(...)\|spin_unlock_irq(...)\|spin_unlock_irqrestore(...)\|_raw_spin_unlock(...)\|raw_spin_unlock(...)\|_raw_spin_unlock_irq(...)\|_raw_spin_unlock_irqrestore(...)\)
-    when != if (...) { ... \(spin_unlock(...)\|spin_unlock_bh(...)\|spin_unlock_irq(...)\|spin_unlock_irqrestore(...)\|_raw_spin_unlock(...)\|raw_spin_unlock(...)\|_raw_spin_unlock_irq(...)\|_raw_spin_unlock_irqrestore(...)\); ... }
+    when != \(spin_unlock(..., e, ...)\|spin_unlock_bh(..., e, ...)\|spin_unlock_irq(..., e, ...)\|spin_unlock_irqrestore(..., e, ...)\|_raw_spin_unlock(..., e, ...)\|raw_spin_unlock(..., e, ...)\|_raw_spin_unlock_irq(..., e, ...)\|_raw_spin_unlock_irqrestore(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... \(spin_unlock(..., e, ...)\|spin_unlock_bh(..., e, ...)\|spin_unlock_irq(..., e, ...)\|spin_unlock_irqrestore(..., e, ...)\|_raw_spin_unlock(..., e, ...)\|raw_spin_unlock(..., e, ...)\|_raw_spin_unlock_irq(..., e, ...)\|_raw_spin_unlock_irqrestore(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != \(spin_unlock(...)\|spin_unlock_bh(...)\|spin_unlock_irq(...)\|spin_unlock_irqrestore(...)\|_raw_spin_unlock(...)\|raw_spin_unlock(...)\|_raw_spin_unlock_irq(...)\|_raw_spin_unlock_irqrestore(...)\)
+   { ... when != \(spin_unlock(..., e, ...)\|spin_unlock_bh(..., e, ...)\|spin_unlock_irq(..., e, ...)\|spin_unlock_irqrestore(..., e, ...)\|_raw_spin_unlock(..., e, ...)\|raw_spin_unlock(..., e, ...)\|_raw_spin_unlock_irq(..., e, ...)\|_raw_spin_unlock_irqrestore(..., e, ...)\)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_spinlock_2.p1;
@@ -301,27 +333,33 @@ ladder_leak(p1, p2, acq, rel)
 @r_spinlock_2_fix depends on patch exists@
 identifier acq = {spin_lock, spin_lock_bh, spin_lock_irq, _raw_spin_lock_irqsave, _raw_spin_lock_irqsave_nested, _raw_spin_lock, raw_spin_lock, _raw_spin_lock_irq};
 identifier rel = {spin_unlock, spin_unlock_bh, spin_unlock_irq, spin_unlock_irqrestore, _raw_spin_unlock, raw_spin_unlock, _raw_spin_unlock_irq, _raw_spin_unlock_irqrestore};
+expression e, E, E2;
 expression list es;
 expression E4;
 position p2, p3;
 @@
 
-acq(...)
+acq(e, ...)
 ... when any
-    when != \(spin_unlock(...)\|spin_unlock_bh(...)\|spin_unlock_irq(...)\|spin_unlock_irqrestore(...)\|_raw_spin_unlock(...)\|raw_spin_unlock(...)\|_raw_spin_unlock_irq(...)\|_raw_spin_unlock_irqrestore(...)\)
-    when != if (...) { ... \(spin_unlock(...)\|spin_unlock_bh(...)\|spin_unlock_irq(...)\|spin_unlock_irqrestore(...)\|_raw_spin_unlock(...)\|raw_spin_unlock(...)\|_raw_spin_unlock_irq(...)\|_raw_spin_unlock_irqrestore(...)\); ... }
+    when != \(spin_unlock(..., e, ...)\|spin_unlock_bh(..., e, ...)\|spin_unlock_irq(..., e, ...)\|spin_unlock_irqrestore(..., e, ...)\|_raw_spin_unlock(..., e, ...)\|raw_spin_unlock(..., e, ...)\|_raw_spin_unlock_irq(..., e, ...)\|_raw_spin_unlock_irqrestore(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... \(spin_unlock(..., e, ...)\|spin_unlock_bh(..., e, ...)\|spin_unlock_irq(..., e, ...)\|spin_unlock_irqrestore(..., e, ...)\|_raw_spin_unlock(..., e, ...)\|raw_spin_unlock(..., e, ...)\|_raw_spin_unlock_irq(..., e, ...)\|_raw_spin_unlock_irqrestore(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != \(spin_unlock(...)\|spin_unlock_bh(...)\|spin_unlock_irq(...)\|spin_unlock_irqrestore(...)\|_raw_spin_unlock(...)\|raw_spin_unlock(...)\|_raw_spin_unlock_irq(...)\|_raw_spin_unlock_irqrestore(...)\)
+   { ... when != \(spin_unlock(..., e, ...)\|spin_unlock_bh(..., e, ...)\|spin_unlock_irq(..., e, ...)\|spin_unlock_irqrestore(..., e, ...)\|_raw_spin_unlock(..., e, ...)\|raw_spin_unlock(..., e, ...)\|_raw_spin_unlock_irq(..., e, ...)\|_raw_spin_unlock_irqrestore(..., e, ...)\)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_spinlock_2_branch depends on patch@
 position r_spinlock_2_fix.p2, ps;
@@ -343,10 +381,11 @@ else:
 @depends on patch@
 identifier r_spinlock_2_fix.rel;
 expression list r_spinlock_2_fix.es;
+expression r_spinlock_2_fix.e;
 position r_spinlock_2_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // rwsem-read: rw semaphore held for reading
@@ -354,26 +393,32 @@ position r_spinlock_2_here.pr;
 @r_rwsem_read_3 depends on !patch && (context || org || report) exists@
 identifier acq = {down_read};
 identifier rel = {up_read};
+expression e, E, E2;
 expression E4;
 position p1, p2;
 @@
 
-acq@p1(...)
+acq@p1(e, ...)
 ... when any
-    when != up_read(...)
-    when != if (...) { ... up_read(...); ... }
+    when != up_read(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_read(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != up_read(...)
+   { ... when != up_read(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_rwsem_read_3.p1;
@@ -394,27 +439,33 @@ ladder_leak(p1, p2, acq, rel)
 @r_rwsem_read_3_fix depends on patch exists@
 identifier acq = {down_read};
 identifier rel = {up_read};
+expression e, E, E2;
 expression list es;
 expression E4;
 position p2, p3;
 @@
 
-acq(...)
+acq(e, ...)
 ... when any
-    when != up_read(...)
-    when != if (...) { ... up_read(...); ... }
+    when != up_read(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_read(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != up_read(...)
+   { ... when != up_read(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_rwsem_read_3_branch depends on patch@
 position r_rwsem_read_3_fix.p2, ps;
@@ -436,10 +487,11 @@ else:
 @depends on patch@
 identifier r_rwsem_read_3_fix.rel;
 expression list r_rwsem_read_3_fix.es;
+expression r_rwsem_read_3_fix.e;
 position r_rwsem_read_3_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // rwsem-read: rw semaphore held for reading
@@ -447,6 +499,7 @@ position r_rwsem_read_3_here.pr;
 @r_rwsem_read_4 depends on !patch && (context || org || report) exists@
 identifier acq = {down_read_killable, down_read_interruptible};
 identifier rel = {up_read};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -454,27 +507,32 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != up_read(...)
+R = acq@p1(e, ...);
+... when != up_read(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != up_read(...)
-    when != if (...) { ... up_read(...); ... }
+    when != up_read(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_read(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != up_read(...)
+   { ... when != up_read(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_rwsem_read_4.p1;
@@ -495,6 +553,7 @@ ladder_leak(p1, p2, acq, rel)
 @r_rwsem_read_4_fix depends on patch exists@
 identifier acq = {down_read_killable, down_read_interruptible};
 identifier rel = {up_read};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -503,27 +562,32 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != up_read(...)
+R = acq(e, ...);
+... when != up_read(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != up_read(...)
-    when != if (...) { ... up_read(...); ... }
+    when != up_read(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_read(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != up_read(...)
+   { ... when != up_read(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_rwsem_read_4_branch depends on patch@
 position r_rwsem_read_4_fix.p2, ps;
@@ -545,10 +609,11 @@ else:
 @depends on patch@
 identifier r_rwsem_read_4_fix.rel;
 expression list r_rwsem_read_4_fix.es;
+expression r_rwsem_read_4_fix.e;
 position r_rwsem_read_4_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // rwsem-read: rw semaphore held for reading
@@ -556,6 +621,7 @@ position r_rwsem_read_4_here.pr;
 @r_rwsem_read_5 depends on !patch && (context || org || report) exists@
 identifier acq = {down_read_trylock};
 identifier rel = {up_read};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -563,27 +629,32 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != up_read(...)
+R = acq@p1(e, ...);
+... when != up_read(..., e, ...)
 if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
 |
-if (\(!acq@p1(...)\|acq@p1(...) == NULL\|unlikely(!acq@p1(...))\|IS_ERR_OR_NULL(acq@p1(...))\)) S
+if (\(!acq@p1(e, ...)\|acq@p1(e, ...) == NULL\|unlikely(!acq@p1(e, ...))\|IS_ERR_OR_NULL(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != up_read(...)
-    when != if (...) { ... up_read(...); ... }
+    when != up_read(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_read(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != up_read(...)
+   { ... when != up_read(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_rwsem_read_5.p1;
@@ -604,6 +675,7 @@ ladder_leak(p1, p2, acq, rel)
 @r_rwsem_read_5_fix depends on patch exists@
 identifier acq = {down_read_trylock};
 identifier rel = {up_read};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -612,27 +684,32 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != up_read(...)
+R = acq(e, ...);
+... when != up_read(..., e, ...)
 if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
 |
-if (\(!acq(...)\|acq(...) == NULL\|unlikely(!acq(...))\|IS_ERR_OR_NULL(acq(...))\)) S
+if (\(!acq(e, ...)\|acq(e, ...) == NULL\|unlikely(!acq(e, ...))\|IS_ERR_OR_NULL(acq(e, ...))\)) S
 )
 ... when any
-    when != up_read(...)
-    when != if (...) { ... up_read(...); ... }
+    when != up_read(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_read(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != up_read(...)
+   { ... when != up_read(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_rwsem_read_5_branch depends on patch@
 position r_rwsem_read_5_fix.p2, ps;
@@ -654,10 +731,11 @@ else:
 @depends on patch@
 identifier r_rwsem_read_5_fix.rel;
 expression list r_rwsem_read_5_fix.es;
+expression r_rwsem_read_5_fix.e;
 position r_rwsem_read_5_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // rwsem-write: rw semaphore held for writing
@@ -665,26 +743,32 @@ position r_rwsem_read_5_here.pr;
 @r_rwsem_write_6 depends on !patch && (context || org || report) exists@
 identifier acq = {down_write};
 identifier rel = {up_write};
+expression e, E, E2;
 expression E4;
 position p1, p2;
 @@
 
-acq@p1(...)
+acq@p1(e, ...)
 ... when any
-    when != up_write(...)
-    when != if (...) { ... up_write(...); ... }
+    when != up_write(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_write(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != up_write(...)
+   { ... when != up_write(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_rwsem_write_6.p1;
@@ -705,27 +789,33 @@ ladder_leak(p1, p2, acq, rel)
 @r_rwsem_write_6_fix depends on patch exists@
 identifier acq = {down_write};
 identifier rel = {up_write};
+expression e, E, E2;
 expression list es;
 expression E4;
 position p2, p3;
 @@
 
-acq(...)
+acq(e, ...)
 ... when any
-    when != up_write(...)
-    when != if (...) { ... up_write(...); ... }
+    when != up_write(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_write(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != up_write(...)
+   { ... when != up_write(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_rwsem_write_6_branch depends on patch@
 position r_rwsem_write_6_fix.p2, ps;
@@ -747,10 +837,11 @@ else:
 @depends on patch@
 identifier r_rwsem_write_6_fix.rel;
 expression list r_rwsem_write_6_fix.es;
+expression r_rwsem_write_6_fix.e;
 position r_rwsem_write_6_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // rwsem-write: rw semaphore held for writing
@@ -758,6 +849,7 @@ position r_rwsem_write_6_here.pr;
 @r_rwsem_write_7 depends on !patch && (context || org || report) exists@
 identifier acq = {down_write_killable};
 identifier rel = {up_write};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -765,27 +857,32 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != up_write(...)
+R = acq@p1(e, ...);
+... when != up_write(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != up_write(...)
-    when != if (...) { ... up_write(...); ... }
+    when != up_write(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_write(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != up_write(...)
+   { ... when != up_write(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_rwsem_write_7.p1;
@@ -806,6 +903,7 @@ ladder_leak(p1, p2, acq, rel)
 @r_rwsem_write_7_fix depends on patch exists@
 identifier acq = {down_write_killable};
 identifier rel = {up_write};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -814,27 +912,32 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != up_write(...)
+R = acq(e, ...);
+... when != up_write(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != up_write(...)
-    when != if (...) { ... up_write(...); ... }
+    when != up_write(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_write(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != up_write(...)
+   { ... when != up_write(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_rwsem_write_7_branch depends on patch@
 position r_rwsem_write_7_fix.p2, ps;
@@ -856,10 +959,11 @@ else:
 @depends on patch@
 identifier r_rwsem_write_7_fix.rel;
 expression list r_rwsem_write_7_fix.es;
+expression r_rwsem_write_7_fix.e;
 position r_rwsem_write_7_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // rwsem-write: rw semaphore held for writing
@@ -867,6 +971,7 @@ position r_rwsem_write_7_here.pr;
 @r_rwsem_write_8 depends on !patch && (context || org || report) exists@
 identifier acq = {down_write_trylock};
 identifier rel = {up_write};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -874,27 +979,32 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != up_write(...)
+R = acq@p1(e, ...);
+... when != up_write(..., e, ...)
 if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
 |
-if (\(!acq@p1(...)\|acq@p1(...) == NULL\|unlikely(!acq@p1(...))\|IS_ERR_OR_NULL(acq@p1(...))\)) S
+if (\(!acq@p1(e, ...)\|acq@p1(e, ...) == NULL\|unlikely(!acq@p1(e, ...))\|IS_ERR_OR_NULL(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != up_write(...)
-    when != if (...) { ... up_write(...); ... }
+    when != up_write(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_write(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != up_write(...)
+   { ... when != up_write(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_rwsem_write_8.p1;
@@ -915,6 +1025,7 @@ ladder_leak(p1, p2, acq, rel)
 @r_rwsem_write_8_fix depends on patch exists@
 identifier acq = {down_write_trylock};
 identifier rel = {up_write};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -923,27 +1034,32 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != up_write(...)
+R = acq(e, ...);
+... when != up_write(..., e, ...)
 if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
 |
-if (\(!acq(...)\|acq(...) == NULL\|unlikely(!acq(...))\|IS_ERR_OR_NULL(acq(...))\)) S
+if (\(!acq(e, ...)\|acq(e, ...) == NULL\|unlikely(!acq(e, ...))\|IS_ERR_OR_NULL(acq(e, ...))\)) S
 )
 ... when any
-    when != up_write(...)
-    when != if (...) { ... up_write(...); ... }
+    when != up_write(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... up_write(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != up_write(...)
+   { ... when != up_write(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_rwsem_write_8_branch depends on patch@
 position r_rwsem_write_8_fix.p2, ps;
@@ -965,10 +1081,11 @@ else:
 @depends on patch@
 identifier r_rwsem_write_8_fix.rel;
 expression list r_rwsem_write_8_fix.es;
+expression r_rwsem_write_8_fix.e;
 position r_rwsem_write_8_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // rcu-read: RCU read-side critical section

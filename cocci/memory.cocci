@@ -1417,7 +1417,7 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
+R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|spinlock_check(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 )
 ... when != \(dma_unmap_single(...)\|dma_unmap_single_attrs(...)\)
 if (\(IS_ERR(R)\|unlikely(IS_ERR(R))\|IS_ERR_OR_NULL(R)\)) S
@@ -1454,7 +1454,7 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
+R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|spinlock_check(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 )
 ... when != \(dma_unmap_page(...)\|dma_unmap_page_attrs(...)\)
 if (\(IS_ERR(R)\|unlikely(IS_ERR(R))\|IS_ERR_OR_NULL(R)\)) S
@@ -2048,7 +2048,7 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
+R = acq@p1(X0, \(m\|virt_to_phys(m)\|__pa(m)\|__virt_to_phys(m)\|phys_to_virt(m)\|PTR_ERR(m)\|spinlock_check(m)\|__must_check_fn(m)\|__kfifo_int_must_check_helper(m)\|__kfifo_uint_must_check_helper(m)\), ...)
 )
 ... when != dma_unmap_sg_attrs(...)
 if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S

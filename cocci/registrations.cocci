@@ -59,6 +59,7 @@ def ladder_inside(p, branch):
 @r_misc_device_0 depends on !patch && (context || org || report) exists@
 identifier acq = {misc_register};
 identifier rel = {misc_deregister};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -66,27 +67,32 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != misc_deregister(...)
+R = acq@p1(e, ...);
+... when != misc_deregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != misc_deregister(...)
-    when != if (...) { ... misc_deregister(...); ... }
+    when != misc_deregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... misc_deregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != misc_deregister(...)
+   { ... when != misc_deregister(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_misc_device_0.p1;
@@ -107,6 +113,7 @@ ladder_leak(p1, p2, acq, rel)
 @r_misc_device_0_fix depends on patch exists@
 identifier acq = {misc_register};
 identifier rel = {misc_deregister};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -115,27 +122,32 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != misc_deregister(...)
+R = acq(e, ...);
+... when != misc_deregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != misc_deregister(...)
-    when != if (...) { ... misc_deregister(...); ... }
+    when != misc_deregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... misc_deregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != misc_deregister(...)
+   { ... when != misc_deregister(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_misc_device_0_branch depends on patch@
 position r_misc_device_0_fix.p2, ps;
@@ -157,17 +169,19 @@ else:
 @depends on patch@
 identifier r_misc_device_0_fix.rel;
 expression list r_misc_device_0_fix.es;
+expression r_misc_device_0_fix.e;
 position r_misc_device_0_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // chrdev-region: character device numbers
 
 @r_chrdev_region_1 depends on !patch && (context || org || report) exists@
-identifier acq = {register_chrdev_region, alloc_chrdev_region};
+identifier acq = {register_chrdev_region};
 identifier rel = {unregister_chrdev_region};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -175,27 +189,32 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != unregister_chrdev_region(...)
+R = acq@p1(e, ...);
+... when != unregister_chrdev_region(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != unregister_chrdev_region(...)
-    when != if (...) { ... unregister_chrdev_region(...); ... }
+    when != unregister_chrdev_region(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != unregister_chrdev_region(...)
+   { ... when != unregister_chrdev_region(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
 p1 << r_chrdev_region_1.p1;
@@ -214,8 +233,9 @@ rel << r_chrdev_region_1.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_chrdev_region_1_fix depends on patch exists@
-identifier acq = {register_chrdev_region, alloc_chrdev_region};
+identifier acq = {register_chrdev_region};
 identifier rel = {unregister_chrdev_region};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -224,27 +244,32 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != unregister_chrdev_region(...)
+R = acq(e, ...);
+... when != unregister_chrdev_region(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != unregister_chrdev_region(...)
-    when != if (...) { ... unregister_chrdev_region(...); ... }
+    when != unregister_chrdev_region(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != unregister_chrdev_region(...)
+   { ... when != unregister_chrdev_region(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
 @r_chrdev_region_1_branch depends on patch@
 position r_chrdev_region_1_fix.p2, ps;
@@ -266,15 +291,138 @@ else:
 @depends on patch@
 identifier r_chrdev_region_1_fix.rel;
 expression list r_chrdev_region_1_fix.es;
+expression r_chrdev_region_1_fix.e;
 position r_chrdev_region_1_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
+  return@pr ...;
+
+// chrdev-region: character device numbers
+
+@r_chrdev_region_2 depends on !patch && (context || org || report) exists@
+identifier acq = {alloc_chrdev_region};
+identifier rel = {unregister_chrdev_region};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(&e, ...);
+... when != unregister_chrdev_region(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(&e, ...)\|acq@p1(&e, ...) < 0\|acq@p1(&e, ...) != 0\|unlikely(acq@p1(&e, ...))\|unlikely(acq@p1(&e, ...) < 0)\|WARN_ON(acq@p1(&e, ...))\)) S
+)
+... when any
+    when != unregister_chrdev_region(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != unregister_chrdev_region(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_chrdev_region_2.p1;
+p2 << r_chrdev_region_2.p2;
+acq << r_chrdev_region_2.acq;
+rel << r_chrdev_region_2.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_chrdev_region_2.p1;
+p2 << r_chrdev_region_2.p2;
+acq << r_chrdev_region_2.acq;
+rel << r_chrdev_region_2.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_chrdev_region_2_fix depends on patch exists@
+identifier acq = {alloc_chrdev_region};
+identifier rel = {unregister_chrdev_region};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(&e, ...);
+... when != unregister_chrdev_region(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(&e, ...)\|acq(&e, ...) < 0\|acq(&e, ...) != 0\|unlikely(acq(&e, ...))\|unlikely(acq(&e, ...) < 0)\|WARN_ON(acq(&e, ...))\)) S
+)
+... when any
+    when != unregister_chrdev_region(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != unregister_chrdev_region(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_chrdev_region_2_branch depends on patch@
+position r_chrdev_region_2_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_chrdev_region_2_here depends on patch@
+p3 << r_chrdev_region_2_fix.p3;
+ps << r_chrdev_region_2_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_chrdev_region_2_fix.rel;
+expression list r_chrdev_region_2_fix.es;
+expression r_chrdev_region_2_fix.e;
+position r_chrdev_region_2_here.pr;
+@@
+
++ rel(e, es);
   return@pr ...;
 
 // chrdev: registered character device major
 
-@r_chrdev_2 depends on !patch && (context || org || report) exists@
+@r_chrdev_3 depends on !patch && (context || org || report) exists@
 identifier acq = {__register_chrdev};
 identifier rel = {__unregister_chrdev};
 expression R;
@@ -307,22 +455,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_chrdev_2.p1;
-p2 << r_chrdev_2.p2;
-acq << r_chrdev_2.acq;
-rel << r_chrdev_2.rel;
+p1 << r_chrdev_3.p1;
+p2 << r_chrdev_3.p2;
+acq << r_chrdev_3.acq;
+rel << r_chrdev_3.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_chrdev_2.p1;
-p2 << r_chrdev_2.p2;
-acq << r_chrdev_2.acq;
-rel << r_chrdev_2.rel;
+p1 << r_chrdev_3.p1;
+p2 << r_chrdev_3.p2;
+acq << r_chrdev_3.acq;
+rel << r_chrdev_3.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_chrdev_2_fix depends on patch exists@
+@r_chrdev_3_fix depends on patch exists@
 identifier acq = {__register_chrdev};
 identifier rel = {__unregister_chrdev};
 expression R;
@@ -355,15 +503,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_chrdev_2_branch depends on patch@
-position r_chrdev_2_fix.p2, ps;
+@r_chrdev_3_branch depends on patch@
+position r_chrdev_3_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_chrdev_2_here depends on patch@
-p3 << r_chrdev_2_fix.p3;
-ps << r_chrdev_2_branch.ps;
+@script:python r_chrdev_3_here depends on patch@
+p3 << r_chrdev_3_fix.p3;
+ps << r_chrdev_3_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -373,9 +521,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_chrdev_2_fix.rel;
-expression list r_chrdev_2_fix.es;
-position r_chrdev_2_here.pr;
+identifier r_chrdev_3_fix.rel;
+expression list r_chrdev_3_fix.es;
+position r_chrdev_3_here.pr;
 @@
 
 + rel(es);
@@ -383,9 +531,10 @@ position r_chrdev_2_here.pr;
 
 // cdev: added character device
 
-@r_cdev_3 depends on !patch && (context || org || report) exists@
-identifier acq = {cdev_add, cdev_device_add};
-identifier rel = {cdev_del, cdev_device_del};
+@r_cdev_4 depends on !patch && (context || org || report) exists@
+identifier acq = {cdev_add};
+identifier rel = {cdev_del};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -393,47 +542,53 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != \(cdev_del(...)\|cdev_device_del(...)\)
+R = acq@p1(e, ...);
+... when != cdev_del(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != \(cdev_del(...)\|cdev_device_del(...)\)
-    when != if (...) { ... \(cdev_del(...)\|cdev_device_del(...)\); ... }
+    when != cdev_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... cdev_del(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != \(cdev_del(...)\|cdev_device_del(...)\)
+   { ... when != cdev_del(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_cdev_3.p1;
-p2 << r_cdev_3.p2;
-acq << r_cdev_3.acq;
-rel << r_cdev_3.rel;
+p1 << r_cdev_4.p1;
+p2 << r_cdev_4.p2;
+acq << r_cdev_4.acq;
+rel << r_cdev_4.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cdev_3.p1;
-p2 << r_cdev_3.p2;
-acq << r_cdev_3.acq;
-rel << r_cdev_3.rel;
+p1 << r_cdev_4.p1;
+p2 << r_cdev_4.p2;
+acq << r_cdev_4.acq;
+rel << r_cdev_4.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cdev_3_fix depends on patch exists@
-identifier acq = {cdev_add, cdev_device_add};
-identifier rel = {cdev_del, cdev_device_del};
+@r_cdev_4_fix depends on patch exists@
+identifier acq = {cdev_add};
+identifier rel = {cdev_del};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -442,37 +597,42 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != \(cdev_del(...)\|cdev_device_del(...)\)
+R = acq(e, ...);
+... when != cdev_del(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != \(cdev_del(...)\|cdev_device_del(...)\)
-    when != if (...) { ... \(cdev_del(...)\|cdev_device_del(...)\); ... }
+    when != cdev_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... cdev_del(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != \(cdev_del(...)\|cdev_device_del(...)\)
+   { ... when != cdev_del(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
-@r_cdev_3_branch depends on patch@
-position r_cdev_3_fix.p2, ps;
+@r_cdev_4_branch depends on patch@
+position r_cdev_4_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cdev_3_here depends on patch@
-p3 << r_cdev_3_fix.p3;
-ps << r_cdev_3_branch.ps;
+@script:python r_cdev_4_here depends on patch@
+p3 << r_cdev_4_fix.p3;
+ps << r_cdev_4_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -482,19 +642,143 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cdev_3_fix.rel;
-expression list r_cdev_3_fix.es;
-position r_cdev_3_here.pr;
+identifier r_cdev_4_fix.rel;
+expression list r_cdev_4_fix.es;
+expression r_cdev_4_fix.e;
+position r_cdev_4_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
+  return@pr ...;
+
+// cdev-device: added character device and its struct device
+
+@r_cdev_device_5 depends on !patch && (context || org || report) exists@
+identifier acq = {cdev_device_add};
+identifier rel = {cdev_device_del};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != cdev_device_del(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != cdev_device_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... cdev_device_del(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != cdev_device_del(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_cdev_device_5.p1;
+p2 << r_cdev_device_5.p2;
+acq << r_cdev_device_5.acq;
+rel << r_cdev_device_5.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_cdev_device_5.p1;
+p2 << r_cdev_device_5.p2;
+acq << r_cdev_device_5.acq;
+rel << r_cdev_device_5.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_cdev_device_5_fix depends on patch exists@
+identifier acq = {cdev_device_add};
+identifier rel = {cdev_device_del};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != cdev_device_del(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != cdev_device_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... cdev_device_del(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != cdev_device_del(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_cdev_device_5_branch depends on patch@
+position r_cdev_device_5_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_cdev_device_5_here depends on patch@
+p3 << r_cdev_device_5_fix.p3;
+ps << r_cdev_device_5_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_cdev_device_5_fix.rel;
+expression list r_cdev_device_5_fix.es;
+expression r_cdev_device_5_fix.e;
+position r_cdev_device_5_here.pr;
+@@
+
++ rel(e, es);
   return@pr ...;
 
 // class: registered device class
 
-@r_class_4 depends on !patch && (context || org || report) exists@
+@r_class_6 depends on !patch && (context || org || report) exists@
 identifier acq = {class_register};
 identifier rel = {class_unregister};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -502,47 +786,53 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != class_unregister(...)
+R = acq@p1(e, ...);
+... when != class_unregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != class_unregister(...)
-    when != if (...) { ... class_unregister(...); ... }
+    when != class_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... class_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != class_unregister(...)
+   { ... when != class_unregister(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_class_4.p1;
-p2 << r_class_4.p2;
-acq << r_class_4.acq;
-rel << r_class_4.rel;
+p1 << r_class_6.p1;
+p2 << r_class_6.p2;
+acq << r_class_6.acq;
+rel << r_class_6.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_class_4.p1;
-p2 << r_class_4.p2;
-acq << r_class_4.acq;
-rel << r_class_4.rel;
+p1 << r_class_6.p1;
+p2 << r_class_6.p2;
+acq << r_class_6.acq;
+rel << r_class_6.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_class_4_fix depends on patch exists@
+@r_class_6_fix depends on patch exists@
 identifier acq = {class_register};
 identifier rel = {class_unregister};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -551,37 +841,42 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != class_unregister(...)
+R = acq(e, ...);
+... when != class_unregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != class_unregister(...)
-    when != if (...) { ... class_unregister(...); ... }
+    when != class_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... class_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != class_unregister(...)
+   { ... when != class_unregister(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
-@r_class_4_branch depends on patch@
-position r_class_4_fix.p2, ps;
+@r_class_6_branch depends on patch@
+position r_class_6_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_class_4_here depends on patch@
-p3 << r_class_4_fix.p3;
-ps << r_class_4_branch.ps;
+@script:python r_class_6_here depends on patch@
+p3 << r_class_6_fix.p3;
+ps << r_class_6_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -591,17 +886,18 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_class_4_fix.rel;
-expression list r_class_4_fix.es;
-position r_class_4_here.pr;
+identifier r_class_6_fix.rel;
+expression list r_class_6_fix.es;
+expression r_class_6_fix.e;
+position r_class_6_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // class-create: created device class
 
-@r_class_create_5 depends on !patch && (context || org || report) exists@
+@r_class_create_7 depends on !patch && (context || org || report) exists@
 identifier acq = {class_create};
 identifier rel = {class_destroy};
 expression e, E, E2;
@@ -635,22 +931,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_class_create_5.p1;
-p2 << r_class_create_5.p2;
-acq << r_class_create_5.acq;
-rel << r_class_create_5.rel;
+p1 << r_class_create_7.p1;
+p2 << r_class_create_7.p2;
+acq << r_class_create_7.acq;
+rel << r_class_create_7.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_class_create_5.p1;
-p2 << r_class_create_5.p2;
-acq << r_class_create_5.acq;
-rel << r_class_create_5.rel;
+p1 << r_class_create_7.p1;
+p2 << r_class_create_7.p2;
+acq << r_class_create_7.acq;
+rel << r_class_create_7.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_class_create_5_fix depends on patch exists@
+@r_class_create_7_fix depends on patch exists@
 identifier acq = {class_create};
 identifier rel = {class_destroy};
 expression e, E, E2;
@@ -684,15 +980,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_class_create_5_branch depends on patch@
-position r_class_create_5_fix.p2, ps;
+@r_class_create_7_branch depends on patch@
+position r_class_create_7_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_class_create_5_here depends on patch@
-p3 << r_class_create_5_fix.p3;
-ps << r_class_create_5_branch.ps;
+@script:python r_class_create_7_here depends on patch@
+p3 << r_class_create_7_fix.p3;
+ps << r_class_create_7_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -702,10 +998,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_class_create_5_fix.rel;
-expression list r_class_create_5_fix.es;
-expression r_class_create_5_fix.e;
-position r_class_create_5_here.pr;
+identifier r_class_create_7_fix.rel;
+expression list r_class_create_7_fix.es;
+expression r_class_create_7_fix.e;
+position r_class_create_7_here.pr;
 @@
 
 + rel(e, es);
@@ -713,9 +1009,10 @@ position r_class_create_5_here.pr;
 
 // bus: registered bus type
 
-@r_bus_6 depends on !patch && (context || org || report) exists@
+@r_bus_8 depends on !patch && (context || org || report) exists@
 identifier acq = {bus_register};
 identifier rel = {bus_unregister};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -723,47 +1020,53 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != bus_unregister(...)
+R = acq@p1(e, ...);
+... when != bus_unregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != bus_unregister(...)
-    when != if (...) { ... bus_unregister(...); ... }
+    when != bus_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... bus_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != bus_unregister(...)
+   { ... when != bus_unregister(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_bus_6.p1;
-p2 << r_bus_6.p2;
-acq << r_bus_6.acq;
-rel << r_bus_6.rel;
+p1 << r_bus_8.p1;
+p2 << r_bus_8.p2;
+acq << r_bus_8.acq;
+rel << r_bus_8.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_bus_6.p1;
-p2 << r_bus_6.p2;
-acq << r_bus_6.acq;
-rel << r_bus_6.rel;
+p1 << r_bus_8.p1;
+p2 << r_bus_8.p2;
+acq << r_bus_8.acq;
+rel << r_bus_8.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_bus_6_fix depends on patch exists@
+@r_bus_8_fix depends on patch exists@
 identifier acq = {bus_register};
 identifier rel = {bus_unregister};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -772,37 +1075,42 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != bus_unregister(...)
+R = acq(e, ...);
+... when != bus_unregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != bus_unregister(...)
-    when != if (...) { ... bus_unregister(...); ... }
+    when != bus_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... bus_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != bus_unregister(...)
+   { ... when != bus_unregister(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
-@r_bus_6_branch depends on patch@
-position r_bus_6_fix.p2, ps;
+@r_bus_8_branch depends on patch@
+position r_bus_8_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_bus_6_here depends on patch@
-p3 << r_bus_6_fix.p3;
-ps << r_bus_6_branch.ps;
+@script:python r_bus_8_here depends on patch@
+p3 << r_bus_8_fix.p3;
+ps << r_bus_8_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -812,17 +1120,18 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_bus_6_fix.rel;
-expression list r_bus_6_fix.es;
-position r_bus_6_here.pr;
+identifier r_bus_8_fix.rel;
+expression list r_bus_8_fix.es;
+expression r_bus_8_fix.e;
+position r_bus_8_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // driver: registered driver
 
-@r_driver_7 depends on !patch && (context || org || report) exists@
+@r_driver_9 depends on !patch && (context || org || report) exists@
 identifier acq = {driver_register, __platform_driver_register, __platform_register_drivers, __pci_register_driver, i2c_register_driver, __spi_register_driver, __amba_driver_register, __auxiliary_driver_register};
 identifier rel = {driver_unregister, platform_driver_unregister, platform_unregister_drivers, pci_unregister_driver, i2c_del_driver, spi_unregister_driver, amba_driver_unregister, auxiliary_driver_unregister};
 expression R;
@@ -855,22 +1164,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_driver_7.p1;
-p2 << r_driver_7.p2;
-acq << r_driver_7.acq;
-rel << r_driver_7.rel;
+p1 << r_driver_9.p1;
+p2 << r_driver_9.p2;
+acq << r_driver_9.acq;
+rel << r_driver_9.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_driver_7.p1;
-p2 << r_driver_7.p2;
-acq << r_driver_7.acq;
-rel << r_driver_7.rel;
+p1 << r_driver_9.p1;
+p2 << r_driver_9.p2;
+acq << r_driver_9.acq;
+rel << r_driver_9.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_driver_7_fix depends on patch exists@
+@r_driver_9_fix depends on patch exists@
 identifier acq = {driver_register, __platform_driver_register, __platform_register_drivers, __pci_register_driver, i2c_register_driver, __spi_register_driver, __amba_driver_register, __auxiliary_driver_register};
 identifier rel = {driver_unregister, platform_driver_unregister, platform_unregister_drivers, pci_unregister_driver, i2c_del_driver, spi_unregister_driver, amba_driver_unregister, auxiliary_driver_unregister};
 expression R;
@@ -903,15 +1212,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_driver_7_branch depends on patch@
-position r_driver_7_fix.p2, ps;
+@r_driver_9_branch depends on patch@
+position r_driver_9_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_driver_7_here depends on patch@
-p3 << r_driver_7_fix.p3;
-ps << r_driver_7_branch.ps;
+@script:python r_driver_9_here depends on patch@
+p3 << r_driver_9_fix.p3;
+ps << r_driver_9_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -921,9 +1230,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_driver_7_fix.rel;
-expression list r_driver_7_fix.es;
-position r_driver_7_here.pr;
+identifier r_driver_9_fix.rel;
+expression list r_driver_9_fix.es;
+position r_driver_9_here.pr;
 @@
 
 + rel(es);
@@ -931,7 +1240,7 @@ position r_driver_7_here.pr;
 
 // input-device: allocated input device
 
-@r_input_device_8 depends on !patch && (context || org || report) exists@
+@r_input_device_10 depends on !patch && (context || org || report) exists@
 identifier acq = {input_allocate_device};
 identifier rel = {input_free_device, input_unregister_device};
 expression e, E, E2;
@@ -965,22 +1274,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_input_device_8.p1;
-p2 << r_input_device_8.p2;
-acq << r_input_device_8.acq;
-rel << r_input_device_8.rel;
+p1 << r_input_device_10.p1;
+p2 << r_input_device_10.p2;
+acq << r_input_device_10.acq;
+rel << r_input_device_10.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_input_device_8.p1;
-p2 << r_input_device_8.p2;
-acq << r_input_device_8.acq;
-rel << r_input_device_8.rel;
+p1 << r_input_device_10.p1;
+p2 << r_input_device_10.p2;
+acq << r_input_device_10.acq;
+rel << r_input_device_10.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_input_device_8_fix depends on patch exists@
+@r_input_device_10_fix depends on patch exists@
 identifier acq = {input_allocate_device};
 identifier rel = {input_free_device, input_unregister_device};
 expression e, E, E2;
@@ -1014,15 +1323,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_input_device_8_branch depends on patch@
-position r_input_device_8_fix.p2, ps;
+@r_input_device_10_branch depends on patch@
+position r_input_device_10_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_input_device_8_here depends on patch@
-p3 << r_input_device_8_fix.p3;
-ps << r_input_device_8_branch.ps;
+@script:python r_input_device_10_here depends on patch@
+p3 << r_input_device_10_fix.p3;
+ps << r_input_device_10_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1032,10 +1341,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_input_device_8_fix.rel;
-expression list r_input_device_8_fix.es;
-expression r_input_device_8_fix.e;
-position r_input_device_8_here.pr;
+identifier r_input_device_10_fix.rel;
+expression list r_input_device_10_fix.es;
+expression r_input_device_10_fix.e;
+position r_input_device_10_here.pr;
 @@
 
 + rel(e, es);
@@ -1043,7 +1352,7 @@ position r_input_device_8_here.pr;
 
 // netdev-register: registered network device
 
-@r_netdev_register_9 depends on !patch && (context || org || report) exists@
+@r_netdev_register_11 depends on !patch && (context || org || report) exists@
 identifier acq = {register_netdev, register_netdevice};
 identifier rel = {unregister_netdev, unregister_netdevice_queue};
 expression e, E, E2;
@@ -1082,22 +1391,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_netdev_register_9.p1;
-p2 << r_netdev_register_9.p2;
-acq << r_netdev_register_9.acq;
-rel << r_netdev_register_9.rel;
+p1 << r_netdev_register_11.p1;
+p2 << r_netdev_register_11.p2;
+acq << r_netdev_register_11.acq;
+rel << r_netdev_register_11.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_netdev_register_9.p1;
-p2 << r_netdev_register_9.p2;
-acq << r_netdev_register_9.acq;
-rel << r_netdev_register_9.rel;
+p1 << r_netdev_register_11.p1;
+p2 << r_netdev_register_11.p2;
+acq << r_netdev_register_11.acq;
+rel << r_netdev_register_11.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_netdev_register_9_fix depends on patch exists@
+@r_netdev_register_11_fix depends on patch exists@
 identifier acq = {register_netdev, register_netdevice};
 identifier rel = {unregister_netdev, unregister_netdevice_queue};
 expression e, E, E2;
@@ -1136,15 +1445,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_netdev_register_9_branch depends on patch@
-position r_netdev_register_9_fix.p2, ps;
+@r_netdev_register_11_branch depends on patch@
+position r_netdev_register_11_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_netdev_register_9_here depends on patch@
-p3 << r_netdev_register_9_fix.p3;
-ps << r_netdev_register_9_branch.ps;
+@script:python r_netdev_register_11_here depends on patch@
+p3 << r_netdev_register_11_fix.p3;
+ps << r_netdev_register_11_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1154,10 +1463,132 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_netdev_register_9_fix.rel;
-expression list r_netdev_register_9_fix.es;
-expression r_netdev_register_9_fix.e;
-position r_netdev_register_9_here.pr;
+identifier r_netdev_register_11_fix.rel;
+expression list r_netdev_register_11_fix.es;
+expression r_netdev_register_11_fix.e;
+position r_netdev_register_11_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// i2c-adapter: added i2c adapter
+
+@r_i2c_adapter_12 depends on !patch && (context || org || report) exists@
+identifier acq = {i2c_add_adapter, i2c_add_numbered_adapter};
+identifier rel = {i2c_del_adapter};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != i2c_del_adapter(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != i2c_del_adapter(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... i2c_del_adapter(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != i2c_del_adapter(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_i2c_adapter_12.p1;
+p2 << r_i2c_adapter_12.p2;
+acq << r_i2c_adapter_12.acq;
+rel << r_i2c_adapter_12.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_i2c_adapter_12.p1;
+p2 << r_i2c_adapter_12.p2;
+acq << r_i2c_adapter_12.acq;
+rel << r_i2c_adapter_12.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_i2c_adapter_12_fix depends on patch exists@
+identifier acq = {i2c_add_adapter, i2c_add_numbered_adapter};
+identifier rel = {i2c_del_adapter};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != i2c_del_adapter(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != i2c_del_adapter(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... i2c_del_adapter(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != i2c_del_adapter(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_i2c_adapter_12_branch depends on patch@
+position r_i2c_adapter_12_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_i2c_adapter_12_here depends on patch@
+p3 << r_i2c_adapter_12_fix.p3;
+ps << r_i2c_adapter_12_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_i2c_adapter_12_fix.rel;
+expression list r_i2c_adapter_12_fix.es;
+expression r_i2c_adapter_12_fix.e;
+position r_i2c_adapter_12_here.pr;
 @@
 
 + rel(e, es);
@@ -1165,7 +1596,7 @@ position r_netdev_register_9_here.pr;
 
 // platform-device-register: registered platform device
 
-@r_platform_device_register_10 depends on !patch && (context || org || report) exists@
+@r_platform_device_register_13 depends on !patch && (context || org || report) exists@
 identifier acq = {platform_device_register_full, platform_device_register_resndata, platform_device_register_simple, platform_device_register_data};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -1199,22 +1630,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_platform_device_register_10.p1;
-p2 << r_platform_device_register_10.p2;
-acq << r_platform_device_register_10.acq;
-rel << r_platform_device_register_10.rel;
+p1 << r_platform_device_register_13.p1;
+p2 << r_platform_device_register_13.p2;
+acq << r_platform_device_register_13.acq;
+rel << r_platform_device_register_13.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_platform_device_register_10.p1;
-p2 << r_platform_device_register_10.p2;
-acq << r_platform_device_register_10.acq;
-rel << r_platform_device_register_10.rel;
+p1 << r_platform_device_register_13.p1;
+p2 << r_platform_device_register_13.p2;
+acq << r_platform_device_register_13.acq;
+rel << r_platform_device_register_13.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_platform_device_register_10_fix depends on patch exists@
+@r_platform_device_register_13_fix depends on patch exists@
 identifier acq = {platform_device_register_full, platform_device_register_resndata, platform_device_register_simple, platform_device_register_data};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -1248,15 +1679,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_platform_device_register_10_branch depends on patch@
-position r_platform_device_register_10_fix.p2, ps;
+@r_platform_device_register_13_branch depends on patch@
+position r_platform_device_register_13_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_platform_device_register_10_here depends on patch@
-p3 << r_platform_device_register_10_fix.p3;
-ps << r_platform_device_register_10_branch.ps;
+@script:python r_platform_device_register_13_here depends on patch@
+p3 << r_platform_device_register_13_fix.p3;
+ps << r_platform_device_register_13_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1266,10 +1697,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_platform_device_register_10_fix.rel;
-expression list r_platform_device_register_10_fix.es;
-expression r_platform_device_register_10_fix.e;
-position r_platform_device_register_10_here.pr;
+identifier r_platform_device_register_13_fix.rel;
+expression list r_platform_device_register_13_fix.es;
+expression r_platform_device_register_13_fix.e;
+position r_platform_device_register_13_here.pr;
 @@
 
 + rel(e, es);
@@ -1277,7 +1708,7 @@ position r_platform_device_register_10_here.pr;
 
 // spi-controller: registered SPI controller
 
-@r_spi_controller_11 depends on !patch && (context || org || report) exists@
+@r_spi_controller_14 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_register_controller};
 identifier rel = {spi_unregister_controller};
 expression e, E, E2;
@@ -1316,22 +1747,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_controller_11.p1;
-p2 << r_spi_controller_11.p2;
-acq << r_spi_controller_11.acq;
-rel << r_spi_controller_11.rel;
+p1 << r_spi_controller_14.p1;
+p2 << r_spi_controller_14.p2;
+acq << r_spi_controller_14.acq;
+rel << r_spi_controller_14.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_controller_11.p1;
-p2 << r_spi_controller_11.p2;
-acq << r_spi_controller_11.acq;
-rel << r_spi_controller_11.rel;
+p1 << r_spi_controller_14.p1;
+p2 << r_spi_controller_14.p2;
+acq << r_spi_controller_14.acq;
+rel << r_spi_controller_14.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_controller_11_fix depends on patch exists@
+@r_spi_controller_14_fix depends on patch exists@
 identifier acq = {spi_register_controller};
 identifier rel = {spi_unregister_controller};
 expression e, E, E2;
@@ -1370,15 +1801,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_controller_11_branch depends on patch@
-position r_spi_controller_11_fix.p2, ps;
+@r_spi_controller_14_branch depends on patch@
+position r_spi_controller_14_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_controller_11_here depends on patch@
-p3 << r_spi_controller_11_fix.p3;
-ps << r_spi_controller_11_branch.ps;
+@script:python r_spi_controller_14_here depends on patch@
+p3 << r_spi_controller_14_fix.p3;
+ps << r_spi_controller_14_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1388,10 +1819,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_controller_11_fix.rel;
-expression list r_spi_controller_11_fix.es;
-expression r_spi_controller_11_fix.e;
-position r_spi_controller_11_here.pr;
+identifier r_spi_controller_14_fix.rel;
+expression list r_spi_controller_14_fix.es;
+expression r_spi_controller_14_fix.e;
+position r_spi_controller_14_here.pr;
 @@
 
 + rel(e, es);
@@ -1399,7 +1830,7 @@ position r_spi_controller_11_here.pr;
 
 // mmc-host: added MMC host
 
-@r_mmc_host_12 depends on !patch && (context || org || report) exists@
+@r_mmc_host_15 depends on !patch && (context || org || report) exists@
 identifier acq = {mmc_add_host};
 identifier rel = {mmc_remove_host};
 expression e, E, E2;
@@ -1438,22 +1869,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mmc_host_12.p1;
-p2 << r_mmc_host_12.p2;
-acq << r_mmc_host_12.acq;
-rel << r_mmc_host_12.rel;
+p1 << r_mmc_host_15.p1;
+p2 << r_mmc_host_15.p2;
+acq << r_mmc_host_15.acq;
+rel << r_mmc_host_15.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mmc_host_12.p1;
-p2 << r_mmc_host_12.p2;
-acq << r_mmc_host_12.acq;
-rel << r_mmc_host_12.rel;
+p1 << r_mmc_host_15.p1;
+p2 << r_mmc_host_15.p2;
+acq << r_mmc_host_15.acq;
+rel << r_mmc_host_15.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mmc_host_12_fix depends on patch exists@
+@r_mmc_host_15_fix depends on patch exists@
 identifier acq = {mmc_add_host};
 identifier rel = {mmc_remove_host};
 expression e, E, E2;
@@ -1492,15 +1923,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mmc_host_12_branch depends on patch@
-position r_mmc_host_12_fix.p2, ps;
+@r_mmc_host_15_branch depends on patch@
+position r_mmc_host_15_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mmc_host_12_here depends on patch@
-p3 << r_mmc_host_12_fix.p3;
-ps << r_mmc_host_12_branch.ps;
+@script:python r_mmc_host_15_here depends on patch@
+p3 << r_mmc_host_15_fix.p3;
+ps << r_mmc_host_15_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1510,10 +1941,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mmc_host_12_fix.rel;
-expression list r_mmc_host_12_fix.es;
-expression r_mmc_host_12_fix.e;
-position r_mmc_host_12_here.pr;
+identifier r_mmc_host_15_fix.rel;
+expression list r_mmc_host_15_fix.es;
+expression r_mmc_host_15_fix.e;
+position r_mmc_host_15_here.pr;
 @@
 
 + rel(e, es);
@@ -1521,9 +1952,10 @@ position r_mmc_host_12_here.pr;
 
 // dma-device: registered DMA engine
 
-@r_dma_device_13 depends on !patch && (context || org || report) exists@
+@r_dma_device_16 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_async_device_register};
 identifier rel = {dma_async_device_unregister};
+expression e, E, E2;
 expression R;
 statement S;
 expression E4;
@@ -1531,47 +1963,53 @@ position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != dma_async_device_unregister(...)
+R = acq@p1(e, ...);
+... when != dma_async_device_unregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
 )
 ... when any
-    when != dma_async_device_unregister(...)
-    when != if (...) { ... dma_async_device_unregister(...); ... }
+    when != dma_async_device_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... dma_async_device_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != dma_async_device_unregister(...)
+   { ... when != dma_async_device_unregister(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_device_13.p1;
-p2 << r_dma_device_13.p2;
-acq << r_dma_device_13.acq;
-rel << r_dma_device_13.rel;
+p1 << r_dma_device_16.p1;
+p2 << r_dma_device_16.p2;
+acq << r_dma_device_16.acq;
+rel << r_dma_device_16.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_device_13.p1;
-p2 << r_dma_device_13.p2;
-acq << r_dma_device_13.acq;
-rel << r_dma_device_13.rel;
+p1 << r_dma_device_16.p1;
+p2 << r_dma_device_16.p2;
+acq << r_dma_device_16.acq;
+rel << r_dma_device_16.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_device_13_fix depends on patch exists@
+@r_dma_device_16_fix depends on patch exists@
 identifier acq = {dma_async_device_register};
 identifier rel = {dma_async_device_unregister};
+expression e, E, E2;
 expression R;
 expression list es;
 statement S;
@@ -1580,37 +2018,42 @@ position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != dma_async_device_unregister(...)
+R = acq(e, ...);
+... when != dma_async_device_unregister(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
 )
 ... when any
-    when != dma_async_device_unregister(...)
-    when != if (...) { ... dma_async_device_unregister(...); ... }
+    when != dma_async_device_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... dma_async_device_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != dma_async_device_unregister(...)
+   { ... when != dma_async_device_unregister(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(e, es);
 
-@r_dma_device_13_branch depends on patch@
-position r_dma_device_13_fix.p2, ps;
+@r_dma_device_16_branch depends on patch@
+position r_dma_device_16_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_device_13_here depends on patch@
-p3 << r_dma_device_13_fix.p3;
-ps << r_dma_device_13_branch.ps;
+@script:python r_dma_device_16_here depends on patch@
+p3 << r_dma_device_16_fix.p3;
+ps << r_dma_device_16_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1620,17 +2063,18 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_device_13_fix.rel;
-expression list r_dma_device_13_fix.es;
-position r_dma_device_13_here.pr;
+identifier r_dma_device_16_fix.rel;
+expression list r_dma_device_16_fix.es;
+expression r_dma_device_16_fix.e;
+position r_dma_device_16_here.pr;
 @@
 
-+ rel(es);
++ rel(e, es);
   return@pr ...;
 
 // of-dma-controller: DT DMA controller
 
-@r_of_dma_controller_14 depends on !patch && (context || org || report) exists@
+@r_of_dma_controller_17 depends on !patch && (context || org || report) exists@
 identifier acq = {of_dma_controller_register};
 identifier rel = {of_dma_controller_free};
 expression R;
@@ -1663,22 +2107,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_of_dma_controller_14.p1;
-p2 << r_of_dma_controller_14.p2;
-acq << r_of_dma_controller_14.acq;
-rel << r_of_dma_controller_14.rel;
+p1 << r_of_dma_controller_17.p1;
+p2 << r_of_dma_controller_17.p2;
+acq << r_of_dma_controller_17.acq;
+rel << r_of_dma_controller_17.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_of_dma_controller_14.p1;
-p2 << r_of_dma_controller_14.p2;
-acq << r_of_dma_controller_14.acq;
-rel << r_of_dma_controller_14.rel;
+p1 << r_of_dma_controller_17.p1;
+p2 << r_of_dma_controller_17.p2;
+acq << r_of_dma_controller_17.acq;
+rel << r_of_dma_controller_17.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_of_dma_controller_14_fix depends on patch exists@
+@r_of_dma_controller_17_fix depends on patch exists@
 identifier acq = {of_dma_controller_register};
 identifier rel = {of_dma_controller_free};
 expression R;
@@ -1711,15 +2155,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_of_dma_controller_14_branch depends on patch@
-position r_of_dma_controller_14_fix.p2, ps;
+@r_of_dma_controller_17_branch depends on patch@
+position r_of_dma_controller_17_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_of_dma_controller_14_here depends on patch@
-p3 << r_of_dma_controller_14_fix.p3;
-ps << r_of_dma_controller_14_branch.ps;
+@script:python r_of_dma_controller_17_here depends on patch@
+p3 << r_of_dma_controller_17_fix.p3;
+ps << r_of_dma_controller_17_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1729,9 +2173,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_of_dma_controller_14_fix.rel;
-expression list r_of_dma_controller_14_fix.es;
-position r_of_dma_controller_14_here.pr;
+identifier r_of_dma_controller_17_fix.rel;
+expression list r_of_dma_controller_17_fix.es;
+position r_of_dma_controller_17_here.pr;
 @@
 
 + rel(es);
@@ -1739,7 +2183,7 @@ position r_of_dma_controller_14_here.pr;
 
 // debugfs-dir: debugfs directory
 
-@r_debugfs_dir_15 depends on !patch && (context || org || report) exists@
+@r_debugfs_dir_18 depends on !patch && (context || org || report) exists@
 identifier acq = {debugfs_create_dir};
 identifier rel = {debugfs_remove, debugfs_remove_recursive};
 expression e, E, E2;
@@ -1773,22 +2217,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_debugfs_dir_15.p1;
-p2 << r_debugfs_dir_15.p2;
-acq << r_debugfs_dir_15.acq;
-rel << r_debugfs_dir_15.rel;
+p1 << r_debugfs_dir_18.p1;
+p2 << r_debugfs_dir_18.p2;
+acq << r_debugfs_dir_18.acq;
+rel << r_debugfs_dir_18.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_debugfs_dir_15.p1;
-p2 << r_debugfs_dir_15.p2;
-acq << r_debugfs_dir_15.acq;
-rel << r_debugfs_dir_15.rel;
+p1 << r_debugfs_dir_18.p1;
+p2 << r_debugfs_dir_18.p2;
+acq << r_debugfs_dir_18.acq;
+rel << r_debugfs_dir_18.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_debugfs_dir_15_fix depends on patch exists@
+@r_debugfs_dir_18_fix depends on patch exists@
 identifier acq = {debugfs_create_dir};
 identifier rel = {debugfs_remove, debugfs_remove_recursive};
 expression e, E, E2;
@@ -1822,15 +2266,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_debugfs_dir_15_branch depends on patch@
-position r_debugfs_dir_15_fix.p2, ps;
+@r_debugfs_dir_18_branch depends on patch@
+position r_debugfs_dir_18_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_debugfs_dir_15_here depends on patch@
-p3 << r_debugfs_dir_15_fix.p3;
-ps << r_debugfs_dir_15_branch.ps;
+@script:python r_debugfs_dir_18_here depends on patch@
+p3 << r_debugfs_dir_18_fix.p3;
+ps << r_debugfs_dir_18_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1840,10 +2284,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_debugfs_dir_15_fix.rel;
-expression list r_debugfs_dir_15_fix.es;
-expression r_debugfs_dir_15_fix.e;
-position r_debugfs_dir_15_here.pr;
+identifier r_debugfs_dir_18_fix.rel;
+expression list r_debugfs_dir_18_fix.es;
+expression r_debugfs_dir_18_fix.e;
+position r_debugfs_dir_18_here.pr;
 @@
 
 + rel(e, es);
@@ -1851,96 +2295,110 @@ position r_debugfs_dir_15_here.pr;
 
 // sysfs-group: sysfs attribute group
 
-@r_sysfs_group_16 depends on !patch && (context || org || report) exists@
+@r_sysfs_group_19 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_group};
 identifier rel = {sysfs_remove_group};
+expression e, E, E2;
 expression R;
+expression X0;
 statement S;
 expression E4;
 position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != sysfs_remove_group(...)
+R = acq@p1(X0, e, ...);
+... when != sysfs_remove_group(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(X0, e, ...)\|acq@p1(X0, e, ...) < 0\|acq@p1(X0, e, ...) != 0\|unlikely(acq@p1(X0, e, ...))\|unlikely(acq@p1(X0, e, ...) < 0)\|WARN_ON(acq@p1(X0, e, ...))\)) S
 )
 ... when any
-    when != sysfs_remove_group(...)
-    when != if (...) { ... sysfs_remove_group(...); ... }
+    when != sysfs_remove_group(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... sysfs_remove_group(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != sysfs_remove_group(...)
+   { ... when != sysfs_remove_group(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_group_16.p1;
-p2 << r_sysfs_group_16.p2;
-acq << r_sysfs_group_16.acq;
-rel << r_sysfs_group_16.rel;
+p1 << r_sysfs_group_19.p1;
+p2 << r_sysfs_group_19.p2;
+acq << r_sysfs_group_19.acq;
+rel << r_sysfs_group_19.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_group_16.p1;
-p2 << r_sysfs_group_16.p2;
-acq << r_sysfs_group_16.acq;
-rel << r_sysfs_group_16.rel;
+p1 << r_sysfs_group_19.p1;
+p2 << r_sysfs_group_19.p2;
+acq << r_sysfs_group_19.acq;
+rel << r_sysfs_group_19.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_group_16_fix depends on patch exists@
+@r_sysfs_group_19_fix depends on patch exists@
 identifier acq = {sysfs_create_group};
 identifier rel = {sysfs_remove_group};
+expression e, E, E2;
 expression R;
 expression list es;
+expression X0;
 statement S;
 expression E4;
 position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != sysfs_remove_group(...)
+R = acq(X0, e, ...);
+... when != sysfs_remove_group(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(X0, e, ...)\|acq(X0, e, ...) < 0\|acq(X0, e, ...) != 0\|unlikely(acq(X0, e, ...))\|unlikely(acq(X0, e, ...) < 0)\|WARN_ON(acq(X0, e, ...))\)) S
 )
 ... when any
-    when != sysfs_remove_group(...)
-    when != if (...) { ... sysfs_remove_group(...); ... }
+    when != sysfs_remove_group(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... sysfs_remove_group(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != sysfs_remove_group(...)
+   { ... when != sysfs_remove_group(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(X0, e, es);
 
-@r_sysfs_group_16_branch depends on patch@
-position r_sysfs_group_16_fix.p2, ps;
+@r_sysfs_group_19_branch depends on patch@
+position r_sysfs_group_19_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_group_16_here depends on patch@
-p3 << r_sysfs_group_16_fix.p3;
-ps << r_sysfs_group_16_branch.ps;
+@script:python r_sysfs_group_19_here depends on patch@
+p3 << r_sysfs_group_19_fix.p3;
+ps << r_sysfs_group_19_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1950,17 +2408,19 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_group_16_fix.rel;
-expression list r_sysfs_group_16_fix.es;
-position r_sysfs_group_16_here.pr;
+identifier r_sysfs_group_19_fix.rel;
+expression list r_sysfs_group_19_fix.es;
+expression r_sysfs_group_19_fix.e;
+expression r_sysfs_group_19_fix.X0;
+position r_sysfs_group_19_here.pr;
 @@
 
-+ rel(es);
++ rel(X0, e, es);
   return@pr ...;
 
 // sysfs-file: sysfs attribute file
 
-@r_sysfs_file_17 depends on !patch && (context || org || report) exists@
+@r_sysfs_file_20 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_file_ns};
 identifier rel = {sysfs_remove_file_ns};
 expression R;
@@ -1993,22 +2453,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_sysfs_file_17.p1;
-p2 << r_sysfs_file_17.p2;
-acq << r_sysfs_file_17.acq;
-rel << r_sysfs_file_17.rel;
+p1 << r_sysfs_file_20.p1;
+p2 << r_sysfs_file_20.p2;
+acq << r_sysfs_file_20.acq;
+rel << r_sysfs_file_20.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_file_17.p1;
-p2 << r_sysfs_file_17.p2;
-acq << r_sysfs_file_17.acq;
-rel << r_sysfs_file_17.rel;
+p1 << r_sysfs_file_20.p1;
+p2 << r_sysfs_file_20.p2;
+acq << r_sysfs_file_20.acq;
+rel << r_sysfs_file_20.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_file_17_fix depends on patch exists@
+@r_sysfs_file_20_fix depends on patch exists@
 identifier acq = {sysfs_create_file_ns};
 identifier rel = {sysfs_remove_file_ns};
 expression R;
@@ -2041,15 +2501,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_sysfs_file_17_branch depends on patch@
-position r_sysfs_file_17_fix.p2, ps;
+@r_sysfs_file_20_branch depends on patch@
+position r_sysfs_file_20_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_file_17_here depends on patch@
-p3 << r_sysfs_file_17_fix.p3;
-ps << r_sysfs_file_17_branch.ps;
+@script:python r_sysfs_file_20_here depends on patch@
+p3 << r_sysfs_file_20_fix.p3;
+ps << r_sysfs_file_20_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2059,9 +2519,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_file_17_fix.rel;
-expression list r_sysfs_file_17_fix.es;
-position r_sysfs_file_17_here.pr;
+identifier r_sysfs_file_20_fix.rel;
+expression list r_sysfs_file_20_fix.es;
+position r_sysfs_file_20_here.pr;
 @@
 
 + rel(es);
@@ -2069,96 +2529,110 @@ position r_sysfs_file_17_here.pr;
 
 // device-file: device attribute file
 
-@r_device_file_18 depends on !patch && (context || org || report) exists@
+@r_device_file_21 depends on !patch && (context || org || report) exists@
 identifier acq = {device_create_file};
 identifier rel = {device_remove_file};
+expression e, E, E2;
 expression R;
+expression X0;
 statement S;
 expression E4;
 position p1, p2;
 @@
 
 (
-R = acq@p1(...);
-... when != device_remove_file(...)
+R = acq@p1(X0, e, ...);
+... when != device_remove_file(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+if (\(acq@p1(X0, e, ...)\|acq@p1(X0, e, ...) < 0\|acq@p1(X0, e, ...) != 0\|unlikely(acq@p1(X0, e, ...))\|unlikely(acq@p1(X0, e, ...) < 0)\|WARN_ON(acq@p1(X0, e, ...))\)) S
 )
 ... when any
-    when != device_remove_file(...)
-    when != if (...) { ... device_remove_file(...); ... }
+    when != device_remove_file(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... device_remove_file(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != device_remove_file(...)
+   { ... when != device_remove_file(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_file_18.p1;
-p2 << r_device_file_18.p2;
-acq << r_device_file_18.acq;
-rel << r_device_file_18.rel;
+p1 << r_device_file_21.p1;
+p2 << r_device_file_21.p2;
+acq << r_device_file_21.acq;
+rel << r_device_file_21.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_file_18.p1;
-p2 << r_device_file_18.p2;
-acq << r_device_file_18.acq;
-rel << r_device_file_18.rel;
+p1 << r_device_file_21.p1;
+p2 << r_device_file_21.p2;
+acq << r_device_file_21.acq;
+rel << r_device_file_21.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_file_18_fix depends on patch exists@
+@r_device_file_21_fix depends on patch exists@
 identifier acq = {device_create_file};
 identifier rel = {device_remove_file};
+expression e, E, E2;
 expression R;
 expression list es;
+expression X0;
 statement S;
 expression E4;
 position p2, p3;
 @@
 
 (
-R = acq(...);
-... when != device_remove_file(...)
+R = acq(X0, e, ...);
+... when != device_remove_file(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+if (\(acq(X0, e, ...)\|acq(X0, e, ...) < 0\|acq(X0, e, ...) != 0\|unlikely(acq(X0, e, ...))\|unlikely(acq(X0, e, ...) < 0)\|WARN_ON(acq(X0, e, ...))\)) S
 )
 ... when any
-    when != device_remove_file(...)
-    when != if (...) { ... device_remove_file(...); ... }
+    when != device_remove_file(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... device_remove_file(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != device_remove_file(...)
+   { ... when != device_remove_file(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(X0, e, es);
 
-@r_device_file_18_branch depends on patch@
-position r_device_file_18_fix.p2, ps;
+@r_device_file_21_branch depends on patch@
+position r_device_file_21_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_file_18_here depends on patch@
-p3 << r_device_file_18_fix.p3;
-ps << r_device_file_18_branch.ps;
+@script:python r_device_file_21_here depends on patch@
+p3 << r_device_file_21_fix.p3;
+ps << r_device_file_21_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2168,17 +2642,19 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_file_18_fix.rel;
-expression list r_device_file_18_fix.es;
-position r_device_file_18_here.pr;
+identifier r_device_file_21_fix.rel;
+expression list r_device_file_21_fix.es;
+expression r_device_file_21_fix.e;
+expression r_device_file_21_fix.X0;
+position r_device_file_21_here.pr;
 @@
 
-+ rel(es);
++ rel(X0, e, es);
   return@pr ...;
 
 // irq-domain: irq domain
 
-@r_irq_domain_19 depends on !patch && (context || org || report) exists@
+@r_irq_domain_22 depends on !patch && (context || org || report) exists@
 identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, __irq_domain_add, irq_domain_create_tree, irq_domain_add_simple};
 identifier rel = {irq_domain_remove};
 expression e, E, E2;
@@ -2212,22 +2688,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_irq_domain_19.p1;
-p2 << r_irq_domain_19.p2;
-acq << r_irq_domain_19.acq;
-rel << r_irq_domain_19.rel;
+p1 << r_irq_domain_22.p1;
+p2 << r_irq_domain_22.p2;
+acq << r_irq_domain_22.acq;
+rel << r_irq_domain_22.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_irq_domain_19.p1;
-p2 << r_irq_domain_19.p2;
-acq << r_irq_domain_19.acq;
-rel << r_irq_domain_19.rel;
+p1 << r_irq_domain_22.p1;
+p2 << r_irq_domain_22.p2;
+acq << r_irq_domain_22.acq;
+rel << r_irq_domain_22.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_irq_domain_19_fix depends on patch exists@
+@r_irq_domain_22_fix depends on patch exists@
 identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, __irq_domain_add, irq_domain_create_tree, irq_domain_add_simple};
 identifier rel = {irq_domain_remove};
 expression e, E, E2;
@@ -2261,15 +2737,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_irq_domain_19_branch depends on patch@
-position r_irq_domain_19_fix.p2, ps;
+@r_irq_domain_22_branch depends on patch@
+position r_irq_domain_22_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_irq_domain_19_here depends on patch@
-p3 << r_irq_domain_19_fix.p3;
-ps << r_irq_domain_19_branch.ps;
+@script:python r_irq_domain_22_here depends on patch@
+p3 << r_irq_domain_22_fix.p3;
+ps << r_irq_domain_22_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2279,10 +2755,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_irq_domain_19_fix.rel;
-expression list r_irq_domain_19_fix.es;
-expression r_irq_domain_19_fix.e;
-position r_irq_domain_19_here.pr;
+identifier r_irq_domain_22_fix.rel;
+expression list r_irq_domain_22_fix.es;
+expression r_irq_domain_22_fix.e;
+position r_irq_domain_22_here.pr;
 @@
 
 + rel(e, es);
@@ -2290,7 +2766,7 @@ position r_irq_domain_19_here.pr;
 
 // cpuhp-state: CPU hotplug state
 
-@r_cpuhp_state_20 depends on !patch && (context || org || report) exists@
+@r_cpuhp_state_23 depends on !patch && (context || org || report) exists@
 identifier acq = {__cpuhp_setup_state};
 identifier rel = {__cpuhp_remove_state};
 expression R;
@@ -2323,22 +2799,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_cpuhp_state_20.p1;
-p2 << r_cpuhp_state_20.p2;
-acq << r_cpuhp_state_20.acq;
-rel << r_cpuhp_state_20.rel;
+p1 << r_cpuhp_state_23.p1;
+p2 << r_cpuhp_state_23.p2;
+acq << r_cpuhp_state_23.acq;
+rel << r_cpuhp_state_23.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpuhp_state_20.p1;
-p2 << r_cpuhp_state_20.p2;
-acq << r_cpuhp_state_20.acq;
-rel << r_cpuhp_state_20.rel;
+p1 << r_cpuhp_state_23.p1;
+p2 << r_cpuhp_state_23.p2;
+acq << r_cpuhp_state_23.acq;
+rel << r_cpuhp_state_23.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpuhp_state_20_fix depends on patch exists@
+@r_cpuhp_state_23_fix depends on patch exists@
 identifier acq = {__cpuhp_setup_state};
 identifier rel = {__cpuhp_remove_state};
 expression R;
@@ -2371,15 +2847,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_cpuhp_state_20_branch depends on patch@
-position r_cpuhp_state_20_fix.p2, ps;
+@r_cpuhp_state_23_branch depends on patch@
+position r_cpuhp_state_23_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpuhp_state_20_here depends on patch@
-p3 << r_cpuhp_state_20_fix.p3;
-ps << r_cpuhp_state_20_branch.ps;
+@script:python r_cpuhp_state_23_here depends on patch@
+p3 << r_cpuhp_state_23_fix.p3;
+ps << r_cpuhp_state_23_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2389,9 +2865,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpuhp_state_20_fix.rel;
-expression list r_cpuhp_state_20_fix.es;
-position r_cpuhp_state_20_here.pr;
+identifier r_cpuhp_state_23_fix.rel;
+expression list r_cpuhp_state_23_fix.es;
+position r_cpuhp_state_23_here.pr;
 @@
 
 + rel(es);

@@ -17,19 +17,35 @@ void of_dma_controller_free(void *np);
 int hw_busy(void);
 
 struct priv {
-	struct mutex lock;
+	struct mutex lock, outer;
 	struct dma_device dd;
 	void *np;
 };
 
 // Fires: the busy return keeps the mutex.
-// CHECK: locks.c:[[@LINE+5]]:3: warning: mutex_lock() is not undone on this error path; mutex_unlock() is missing [ladder-leak]
+// CHECK: locks.c:[[@LINE+5]]:3: warning: 'p->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
 int locked_op(struct priv *p)
 {
 	mutex_lock(&p->lock);
 	if (hw_busy())
 		return -EIO;
 	mutex_unlock(&p->lock);
+	return 0;
+}
+
+// Fires: the inner lock is dropped, the outer one is still held.  Locks
+// are known by their address.
+// CHECK: locks.c:[[@LINE+7]]:3: warning: 'p->outer' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+int nested(struct priv *p)
+{
+	mutex_lock(&p->outer);
+	mutex_lock(&p->lock);
+	if (hw_busy()) {
+		mutex_unlock(&p->lock);
+		return -EIO;
+	}
+	mutex_unlock(&p->lock);
+	mutex_unlock(&p->outer);
 	return 0;
 }
 
@@ -50,7 +66,7 @@ int locked_op_intr(struct priv *p)
 
 // Fires: qcom gpi's probe (drivers/dma/qcom/gpi.c) returns without
 // unregistering the DMA device when the OF registration fails.
-// CHECK: locks.c:[[@LINE+9]]:3: warning: dma_async_device_register() is not undone on this error path; dma_async_device_unregister() is missing [ladder-leak]
+// CHECK: locks.c:[[@LINE+9]]:3: warning: 'p->dd' from dma_async_device_register() is not released on this error path; dma_async_device_unregister() is missing [ladder-leak]
 int gpi_like_probe(struct priv *p)
 {
 	int ret = dma_async_device_register(&p->dd);

@@ -105,7 +105,7 @@ int scoped(struct foo *f)
 }
 
 // Fires: a plain mutex_lock() is held on the busy return.
-// CHECK: scoped.c:[[@LINE+5]]:3: warning: mutex_lock() is not undone on this error path; mutex_unlock() is missing [ladder-leak]
+// CHECK: scoped.c:[[@LINE+5]]:3: warning: 'f->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
 int unguarded(struct foo *f)
 {
 	mutex_lock(&f->lock);
