@@ -114,14 +114,16 @@ static struct ir *new_node(struct ast_ctx *ctx, enum ir_kind kind,
 static void set_type_flags(struct ir *n, CXType t)
 {
 	t = clang_getCanonicalType(t);
-	n->flags &= ~(IR_F_POINTER | IR_F_UNSIGNED | IR_F_VOID);
+	n->flags &= ~(IR_F_POINTER | IR_F_UNSIGNED | IR_F_VOID | IR_F_ARRAY);
 	switch (t.kind) {
 	case CXType_Void:
 		n->flags |= IR_F_VOID;
 		break;
-	case CXType_Pointer:
 	case CXType_ConstantArray:
 	case CXType_IncompleteArray:
+		n->flags |= IR_F_ARRAY;
+		/* fall through */
+	case CXType_Pointer:
 		n->flags |= IR_F_POINTER;
 		break;
 	case CXType_Bool:
@@ -368,6 +370,11 @@ static struct ir *tr_member(struct ast_ctx *ctx, CXCursor c)
 	if (clang_getCanonicalType(clang_getCursorType(kids.items[0])).kind ==
 	    CXType_Pointer)
 		n->flags |= IR_F_ARROW;
+	/* kfifo's "__tmp = (fifo); &__tmp->kfifo" is &fifo->kfifo. */
+	if ((n->flags & IR_F_ARROW) && alias_of(ctx, n->kids[0])) {
+		n->kids[0] = alias_of(ctx, n->kids[0]);
+		n->flags &= ~IR_F_ARROW;
+	}
 	free(kids.items);
 	name = clang_getCursorSpelling(c);
 	n->name = strtab_intern(ctx->strings, clang_getCString(name));
@@ -651,6 +658,19 @@ static struct ir *tr_literal(struct ast_ctx *ctx, CXCursor c)
 	return new_opaque(ctx, c);
 }
 
+/*
+ * "c ? a : b" with a constant c is the arm it picks: kfifo's macros
+ * choose by sizeof() whether the fifo is dynamic ("__is_kfifo_ptr()").
+ */
+static struct ir *tr_conditional(struct ast_ctx *ctx, CXCursor c)
+{
+	struct ir *n = generic(ctx, IR_COND, c, false);
+
+	if (n->nkids == 3 && n->kids[0]->kind == IR_CONST)
+		return n->kids[0]->value ? n->kids[1] : n->kids[2];
+	return n;
+}
+
 static struct ir *tr_expr(struct ast_ctx *ctx, CXCursor c)
 {
 	switch (clang_getCursorKind(c)) {
@@ -667,7 +687,7 @@ static struct ir *tr_expr(struct ast_ctx *ctx, CXCursor c)
 	case CXCursor_CompoundAssignOperator:
 		return tr_binary(ctx, c, true);
 	case CXCursor_ConditionalOperator:
-		return generic(ctx, IR_COND, c, false);
+		return tr_conditional(ctx, c);
 	case CXCursor_ArraySubscriptExpr:
 		return generic(ctx, IR_INDEX, c, false);
 	case CXCursor_StmtExpr:
@@ -678,6 +698,7 @@ static struct ir *tr_expr(struct ast_ctx *ctx, CXCursor c)
 		return tr_passthrough(ctx, c);
 	case CXCursor_IntegerLiteral:
 	case CXCursor_CharacterLiteral:
+	case CXCursor_UnaryExpr:	/* sizeof, _Alignof: constants */
 		return tr_literal(ctx, c);
 	case CXCursor_GNUNullExpr:
 		return new_const(ctx, c, 0);

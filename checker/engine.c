@@ -613,7 +613,11 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 		return false;	/* nothing to follow the handle by */
 	}
 	r->has_handle = true;
-	if (display) {
+	/*
+	 * A macro's temporary holding the handle (kfifo_alloc()'s __kfifo)
+	 * is no name for it: the user never wrote it.
+	 */
+	if (display && !(arg.kind == V_SYM && rooted_in_internal(lv))) {
 		r->name = display;
 		r->name_internal = rooted_in_internal(lv);
 	}
@@ -1270,6 +1274,47 @@ static void test_predicate(struct path *p, struct value v, unsigned mask,
 	t->mask[0] = VAL_ANY & ~mask;
 }
 
+/* &local, or a local array: this frame's storage, never a heap pointer. */
+static bool frame_address(const struct ir *e)
+{
+	if (e->kind == IR_VAR)
+		return (e->flags & IR_F_ARRAY) && !(e->flags & IR_F_GLOBAL);
+	if (e->kind != IR_ADDR)
+		return false;
+	e = e->kids[0];
+	while ((e->kind == IR_MEMBER && !(e->flags & IR_F_ARROW)) || e->kind == IR_INDEX)
+		e = e->kids[0];
+	return e->kind == IR_VAR && !(e->flags & IR_F_GLOBAL);
+}
+
+static bool heap_pointer(const struct state *st, struct value v)
+{
+	unsigned i;
+
+	for (i = 0; v.kind == V_SYM && i < st->nres; i++)
+		if (st->res[i].has_handle && st->res[i].handle_sym == v.sym &&
+		    st->res[i].rule->handle.kind == HANDLE_RETURN &&
+		    (st->res[i].acquire->flags & IR_F_POINTER))
+			return true;
+	return false;
+}
+
+/*
+ * "if (mask != fastpath_mask) bitmap_free(mask)": what an allocator
+ * returned (or NULL) is never the address of a local.
+ */
+static void test_frame_address(struct path *p, const struct ir *c, struct value l,
+			       struct value r, struct test *t)
+{
+	if (c->op != CMP_EQ && c->op != CMP_NE)
+		return;
+	if ((frame_address(c->kids[1]) && heap_pointer(p->st, l)) ||
+	    (frame_address(c->kids[0]) && heap_pointer(p->st, r))) {
+		t->kind = TEST_CONST;
+		t->truth = c->op == CMP_NE;
+	}
+}
+
 static void eval_test(struct path *p, struct ir *c, struct test *t)
 {
 	const struct rule_fn *rule;
@@ -1297,7 +1342,9 @@ static void eval_test(struct path *p, struct ir *c, struct test *t)
 			test_value(p, r, swapped[c->op], c->kids[0]->value, t);
 			return;
 		}
-		eval(p, c);
+		l = eval(p, c->kids[0]);
+		r = eval(p, c->kids[1]);
+		test_frame_address(p, c, l, r, t);
 		return;
 	case IR_NOT:
 		eval_test(p, c->kids[0], t);

@@ -65,6 +65,7 @@ enum ir_update { UPD_OTHER, UPD_SET_BITS, UPD_KEEP_BITS };
 #define IR_F_CLEANUP	0x80	/* IR_VAR/IR_DECL with __attribute__((cleanup)) */
 #define IR_F_VOID	0x100	/* IR_CALL of a function returning void */
 #define IR_F_KEYED	0x200	/* .key and .display are computed */
+#define IR_F_ARRAY	0x400	/* expression has array type (decays to &x[0]) */
 
 struct ir_loc {
 	const char *file;	/* presumed file name, interned */

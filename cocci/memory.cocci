@@ -1408,7 +1408,7 @@ position r_dma_pool_object_11_here.pr;
 
 @r_dma_map_single_12_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_single, dma_map_single_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
 expression m, E;
 expression R;
 statement S;
@@ -1445,7 +1445,7 @@ ladder_pinned(p1, p2, acq, fr, "dma_unmap_single")
 
 @r_dma_map_page_13_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_page, dma_map_page_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
 expression m, E;
 expression R;
 statement S;
@@ -1478,9 +1478,121 @@ fr << r_dma_map_page_13_pin.fr;
 @@
 ladder_pinned(p1, p2, acq, fr, "dma_unmap_page")
 
+// bitmap: bitmap memory
+
+@r_bitmap_14 depends on !patch && (context || org || report) exists@
+identifier acq = {bitmap_alloc, bitmap_zalloc, bitmap_alloc_node, bitmap_zalloc_node};
+identifier rel = {bitmap_free, kfree};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_bitmap_14.p1;
+p2 << r_bitmap_14.p2;
+acq << r_bitmap_14.acq;
+rel << r_bitmap_14.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_bitmap_14.p1;
+p2 << r_bitmap_14.p2;
+acq << r_bitmap_14.acq;
+rel << r_bitmap_14.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_bitmap_14_fix depends on patch exists@
+identifier acq = {bitmap_alloc, bitmap_zalloc, bitmap_alloc_node, bitmap_zalloc_node};
+identifier rel = {bitmap_free, kfree};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != \(bitmap_free(..., e, ...)\|kfree(..., e, ...)\)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_bitmap_14_branch depends on patch@
+position r_bitmap_14_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_bitmap_14_here depends on patch@
+p3 << r_bitmap_14_fix.p3;
+ps << r_bitmap_14_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_bitmap_14_fix.rel;
+expression list r_bitmap_14_fix.es;
+expression r_bitmap_14_fix.e;
+position r_bitmap_14_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // percpu: per-cpu memory
 
-@r_percpu_14 depends on !patch && (context || org || report) exists@
+@r_percpu_15 depends on !patch && (context || org || report) exists@
 identifier acq = {__alloc_percpu, __alloc_percpu_gfp, pcpu_alloc};
 identifier rel = {free_percpu};
 expression e, E, E2;
@@ -1514,22 +1626,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_percpu_14.p1;
-p2 << r_percpu_14.p2;
-acq << r_percpu_14.acq;
-rel << r_percpu_14.rel;
+p1 << r_percpu_15.p1;
+p2 << r_percpu_15.p2;
+acq << r_percpu_15.acq;
+rel << r_percpu_15.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_percpu_14.p1;
-p2 << r_percpu_14.p2;
-acq << r_percpu_14.acq;
-rel << r_percpu_14.rel;
+p1 << r_percpu_15.p1;
+p2 << r_percpu_15.p2;
+acq << r_percpu_15.acq;
+rel << r_percpu_15.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_percpu_14_fix depends on patch exists@
+@r_percpu_15_fix depends on patch exists@
 identifier acq = {__alloc_percpu, __alloc_percpu_gfp, pcpu_alloc};
 identifier rel = {free_percpu};
 expression e, E, E2;
@@ -1563,15 +1675,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_percpu_14_branch depends on patch@
-position r_percpu_14_fix.p2, ps;
+@r_percpu_15_branch depends on patch@
+position r_percpu_15_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_percpu_14_here depends on patch@
-p3 << r_percpu_14_fix.p3;
-ps << r_percpu_14_branch.ps;
+@script:python r_percpu_15_here depends on patch@
+p3 << r_percpu_15_fix.p3;
+ps << r_percpu_15_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1581,10 +1693,132 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_percpu_14_fix.rel;
-expression list r_percpu_14_fix.es;
-expression r_percpu_14_fix.e;
-position r_percpu_14_here.pr;
+identifier r_percpu_15_fix.rel;
+expression list r_percpu_15_fix.es;
+expression r_percpu_15_fix.e;
+position r_percpu_15_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// kfifo: kfifo buffer
+
+@r_kfifo_16 depends on !patch && (context || org || report) exists@
+identifier acq = {__kfifo_alloc};
+identifier rel = {__kfifo_free};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != __kfifo_free(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != __kfifo_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... __kfifo_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != __kfifo_free(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_kfifo_16.p1;
+p2 << r_kfifo_16.p2;
+acq << r_kfifo_16.acq;
+rel << r_kfifo_16.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_kfifo_16.p1;
+p2 << r_kfifo_16.p2;
+acq << r_kfifo_16.acq;
+rel << r_kfifo_16.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_kfifo_16_fix depends on patch exists@
+identifier acq = {__kfifo_alloc};
+identifier rel = {__kfifo_free};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != __kfifo_free(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != __kfifo_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\)
+    when != if (...) { ... __kfifo_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != __kfifo_free(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_kfifo_16_branch depends on patch@
+position r_kfifo_16_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_kfifo_16_here depends on patch@
+p3 << r_kfifo_16_fix.p3;
+ps << r_kfifo_16_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_kfifo_16_fix.rel;
+expression list r_kfifo_16_fix.es;
+expression r_kfifo_16_fix.e;
+position r_kfifo_16_here.pr;
 @@
 
 + rel(e, es);
@@ -1592,7 +1826,7 @@ position r_percpu_14_here.pr;
 
 // gen-pool: general-purpose allocator pool
 
-@r_gen_pool_15 depends on !patch && (context || org || report) exists@
+@r_gen_pool_17 depends on !patch && (context || org || report) exists@
 identifier acq = {gen_pool_create};
 identifier rel = {gen_pool_destroy};
 expression e, E, E2;
@@ -1626,22 +1860,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gen_pool_15.p1;
-p2 << r_gen_pool_15.p2;
-acq << r_gen_pool_15.acq;
-rel << r_gen_pool_15.rel;
+p1 << r_gen_pool_17.p1;
+p2 << r_gen_pool_17.p2;
+acq << r_gen_pool_17.acq;
+rel << r_gen_pool_17.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gen_pool_15.p1;
-p2 << r_gen_pool_15.p2;
-acq << r_gen_pool_15.acq;
-rel << r_gen_pool_15.rel;
+p1 << r_gen_pool_17.p1;
+p2 << r_gen_pool_17.p2;
+acq << r_gen_pool_17.acq;
+rel << r_gen_pool_17.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gen_pool_15_fix depends on patch exists@
+@r_gen_pool_17_fix depends on patch exists@
 identifier acq = {gen_pool_create};
 identifier rel = {gen_pool_destroy};
 expression e, E, E2;
@@ -1675,15 +1909,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_gen_pool_15_branch depends on patch@
-position r_gen_pool_15_fix.p2, ps;
+@r_gen_pool_17_branch depends on patch@
+position r_gen_pool_17_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gen_pool_15_here depends on patch@
-p3 << r_gen_pool_15_fix.p3;
-ps << r_gen_pool_15_branch.ps;
+@script:python r_gen_pool_17_here depends on patch@
+p3 << r_gen_pool_17_fix.p3;
+ps << r_gen_pool_17_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1693,10 +1927,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gen_pool_15_fix.rel;
-expression list r_gen_pool_15_fix.es;
-expression r_gen_pool_15_fix.e;
-position r_gen_pool_15_here.pr;
+identifier r_gen_pool_17_fix.rel;
+expression list r_gen_pool_17_fix.es;
+expression r_gen_pool_17_fix.e;
+position r_gen_pool_17_here.pr;
 @@
 
 + rel(e, es);
@@ -1704,7 +1938,7 @@ position r_gen_pool_15_here.pr;
 
 // mempool: memory pool
 
-@r_mempool_16 depends on !patch && (context || org || report) exists@
+@r_mempool_18 depends on !patch && (context || org || report) exists@
 identifier acq = {mempool_create, mempool_create_node, mempool_create_kmalloc_pool};
 identifier rel = {mempool_destroy};
 expression e, E, E2;
@@ -1738,22 +1972,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mempool_16.p1;
-p2 << r_mempool_16.p2;
-acq << r_mempool_16.acq;
-rel << r_mempool_16.rel;
+p1 << r_mempool_18.p1;
+p2 << r_mempool_18.p2;
+acq << r_mempool_18.acq;
+rel << r_mempool_18.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mempool_16.p1;
-p2 << r_mempool_16.p2;
-acq << r_mempool_16.acq;
-rel << r_mempool_16.rel;
+p1 << r_mempool_18.p1;
+p2 << r_mempool_18.p2;
+acq << r_mempool_18.acq;
+rel << r_mempool_18.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mempool_16_fix depends on patch exists@
+@r_mempool_18_fix depends on patch exists@
 identifier acq = {mempool_create, mempool_create_node, mempool_create_kmalloc_pool};
 identifier rel = {mempool_destroy};
 expression e, E, E2;
@@ -1787,15 +2021,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mempool_16_branch depends on patch@
-position r_mempool_16_fix.p2, ps;
+@r_mempool_18_branch depends on patch@
+position r_mempool_18_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mempool_16_here depends on patch@
-p3 << r_mempool_16_fix.p3;
-ps << r_mempool_16_branch.ps;
+@script:python r_mempool_18_here depends on patch@
+p3 << r_mempool_18_fix.p3;
+ps << r_mempool_18_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1805,10 +2039,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mempool_16_fix.rel;
-expression list r_mempool_16_fix.es;
-expression r_mempool_16_fix.e;
-position r_mempool_16_here.pr;
+identifier r_mempool_18_fix.rel;
+expression list r_mempool_18_fix.es;
+expression r_mempool_18_fix.e;
+position r_mempool_18_here.pr;
 @@
 
 + rel(e, es);
@@ -1816,7 +2050,7 @@ position r_mempool_16_here.pr;
 
 // sg-table: scatterlist table
 
-@r_sg_table_17 depends on !patch && (context || org || report) exists@
+@r_sg_table_19 depends on !patch && (context || org || report) exists@
 identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment};
 identifier rel = {sg_free_table};
 expression R;
@@ -1849,22 +2083,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_sg_table_17.p1;
-p2 << r_sg_table_17.p2;
-acq << r_sg_table_17.acq;
-rel << r_sg_table_17.rel;
+p1 << r_sg_table_19.p1;
+p2 << r_sg_table_19.p2;
+acq << r_sg_table_19.acq;
+rel << r_sg_table_19.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sg_table_17.p1;
-p2 << r_sg_table_17.p2;
-acq << r_sg_table_17.acq;
-rel << r_sg_table_17.rel;
+p1 << r_sg_table_19.p1;
+p2 << r_sg_table_19.p2;
+acq << r_sg_table_19.acq;
+rel << r_sg_table_19.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sg_table_17_fix depends on patch exists@
+@r_sg_table_19_fix depends on patch exists@
 identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment};
 identifier rel = {sg_free_table};
 expression R;
@@ -1897,15 +2131,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_sg_table_17_branch depends on patch@
-position r_sg_table_17_fix.p2, ps;
+@r_sg_table_19_branch depends on patch@
+position r_sg_table_19_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sg_table_17_here depends on patch@
-p3 << r_sg_table_17_fix.p3;
-ps << r_sg_table_17_branch.ps;
+@script:python r_sg_table_19_here depends on patch@
+p3 << r_sg_table_19_fix.p3;
+ps << r_sg_table_19_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1915,9 +2149,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sg_table_17_fix.rel;
-expression list r_sg_table_17_fix.es;
-position r_sg_table_17_here.pr;
+identifier r_sg_table_19_fix.rel;
+expression list r_sg_table_19_fix.es;
+position r_sg_table_19_here.pr;
 @@
 
 + rel(es);
@@ -1925,7 +2159,7 @@ position r_sg_table_17_here.pr;
 
 // vmap: virtual mapping of pages
 
-@r_vmap_18 depends on !patch && (context || org || report) exists@
+@r_vmap_20 depends on !patch && (context || org || report) exists@
 identifier acq = {vmap};
 identifier rel = {vunmap};
 expression e, E, E2;
@@ -1959,22 +2193,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_vmap_18.p1;
-p2 << r_vmap_18.p2;
-acq << r_vmap_18.acq;
-rel << r_vmap_18.rel;
+p1 << r_vmap_20.p1;
+p2 << r_vmap_20.p2;
+acq << r_vmap_20.acq;
+rel << r_vmap_20.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_vmap_18.p1;
-p2 << r_vmap_18.p2;
-acq << r_vmap_18.acq;
-rel << r_vmap_18.rel;
+p1 << r_vmap_20.p1;
+p2 << r_vmap_20.p2;
+acq << r_vmap_20.acq;
+rel << r_vmap_20.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_vmap_18_fix depends on patch exists@
+@r_vmap_20_fix depends on patch exists@
 identifier acq = {vmap};
 identifier rel = {vunmap};
 expression e, E, E2;
@@ -2008,15 +2242,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_vmap_18_branch depends on patch@
-position r_vmap_18_fix.p2, ps;
+@r_vmap_20_branch depends on patch@
+position r_vmap_20_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_vmap_18_here depends on patch@
-p3 << r_vmap_18_fix.p3;
-ps << r_vmap_18_branch.ps;
+@script:python r_vmap_20_here depends on patch@
+p3 << r_vmap_20_fix.p3;
+ps << r_vmap_20_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2026,10 +2260,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_vmap_18_fix.rel;
-expression list r_vmap_18_fix.es;
-expression r_vmap_18_fix.e;
-position r_vmap_18_here.pr;
+identifier r_vmap_20_fix.rel;
+expression list r_vmap_20_fix.es;
+expression r_vmap_20_fix.e;
+position r_vmap_20_here.pr;
 @@
 
 + rel(e, es);
@@ -2037,9 +2271,9 @@ position r_vmap_18_here.pr;
 
 // dma-map-sg: streaming DMA mapping of a scatterlist
 
-@r_dma_map_sg_19_pin depends on !patch && (context || org || report) exists@
+@r_dma_map_sg_21_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_sg_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove};
 expression m, E;
 expression R;
 statement S;
@@ -2057,24 +2291,24 @@ if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
 *fr@p2(..., m, ...);
 
 @script:python depends on org@
-p1 << r_dma_map_sg_19_pin.p1;
-p2 << r_dma_map_sg_19_pin.p2;
-acq << r_dma_map_sg_19_pin.acq;
-fr << r_dma_map_sg_19_pin.fr;
+p1 << r_dma_map_sg_21_pin.p1;
+p2 << r_dma_map_sg_21_pin.p2;
+acq << r_dma_map_sg_21_pin.acq;
+fr << r_dma_map_sg_21_pin.fr;
 @@
 ladder_org(p1, p2, acq, fr)
 
 @script:python depends on report@
-p1 << r_dma_map_sg_19_pin.p1;
-p2 << r_dma_map_sg_19_pin.p2;
-acq << r_dma_map_sg_19_pin.acq;
-fr << r_dma_map_sg_19_pin.fr;
+p1 << r_dma_map_sg_21_pin.p1;
+p2 << r_dma_map_sg_21_pin.p2;
+acq << r_dma_map_sg_21_pin.acq;
+fr << r_dma_map_sg_21_pin.fr;
 @@
 ladder_pinned(p1, p2, acq, fr, "dma_unmap_sg_attrs")
 
 // dma-map-sgtable: streaming DMA mapping of an sg_table
 
-@r_dma_map_sgtable_20 depends on !patch && (context || org || report) exists@
+@r_dma_map_sgtable_22 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_sgtable};
 identifier rel = {dma_unmap_sgtable};
 expression R;
@@ -2107,22 +2341,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_dma_map_sgtable_20.p1;
-p2 << r_dma_map_sgtable_20.p2;
-acq << r_dma_map_sgtable_20.acq;
-rel << r_dma_map_sgtable_20.rel;
+p1 << r_dma_map_sgtable_22.p1;
+p2 << r_dma_map_sgtable_22.p2;
+acq << r_dma_map_sgtable_22.acq;
+rel << r_dma_map_sgtable_22.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_map_sgtable_20.p1;
-p2 << r_dma_map_sgtable_20.p2;
-acq << r_dma_map_sgtable_20.acq;
-rel << r_dma_map_sgtable_20.rel;
+p1 << r_dma_map_sgtable_22.p1;
+p2 << r_dma_map_sgtable_22.p2;
+acq << r_dma_map_sgtable_22.acq;
+rel << r_dma_map_sgtable_22.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_map_sgtable_20_fix depends on patch exists@
+@r_dma_map_sgtable_22_fix depends on patch exists@
 identifier acq = {dma_map_sgtable};
 identifier rel = {dma_unmap_sgtable};
 expression R;
@@ -2155,15 +2389,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_dma_map_sgtable_20_branch depends on patch@
-position r_dma_map_sgtable_20_fix.p2, ps;
+@r_dma_map_sgtable_22_branch depends on patch@
+position r_dma_map_sgtable_22_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_map_sgtable_20_here depends on patch@
-p3 << r_dma_map_sgtable_20_fix.p3;
-ps << r_dma_map_sgtable_20_branch.ps;
+@script:python r_dma_map_sgtable_22_here depends on patch@
+p3 << r_dma_map_sgtable_22_fix.p3;
+ps << r_dma_map_sgtable_22_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2173,9 +2407,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_map_sgtable_20_fix.rel;
-expression list r_dma_map_sgtable_20_fix.es;
-position r_dma_map_sgtable_20_here.pr;
+identifier r_dma_map_sgtable_22_fix.rel;
+expression list r_dma_map_sgtable_22_fix.es;
+position r_dma_map_sgtable_22_here.pr;
 @@
 
 + rel(es);
@@ -2183,7 +2417,7 @@ position r_dma_map_sgtable_20_here.pr;
 
 // dma-map-resource: DMA mapping of an MMIO resource
 
-@r_dma_map_resource_21 depends on !patch && (context || org || report) exists@
+@r_dma_map_resource_23 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_resource};
 identifier rel = {dma_unmap_resource};
 expression e, E, E2;
@@ -2217,22 +2451,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_map_resource_21.p1;
-p2 << r_dma_map_resource_21.p2;
-acq << r_dma_map_resource_21.acq;
-rel << r_dma_map_resource_21.rel;
+p1 << r_dma_map_resource_23.p1;
+p2 << r_dma_map_resource_23.p2;
+acq << r_dma_map_resource_23.acq;
+rel << r_dma_map_resource_23.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_map_resource_21.p1;
-p2 << r_dma_map_resource_21.p2;
-acq << r_dma_map_resource_21.acq;
-rel << r_dma_map_resource_21.rel;
+p1 << r_dma_map_resource_23.p1;
+p2 << r_dma_map_resource_23.p2;
+acq << r_dma_map_resource_23.acq;
+rel << r_dma_map_resource_23.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_map_resource_21_fix depends on patch exists@
+@r_dma_map_resource_23_fix depends on patch exists@
 identifier acq = {dma_map_resource};
 identifier rel = {dma_unmap_resource};
 expression e, E, E2;
@@ -2267,15 +2501,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_map_resource_21_branch depends on patch@
-position r_dma_map_resource_21_fix.p2, ps;
+@r_dma_map_resource_23_branch depends on patch@
+position r_dma_map_resource_23_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_map_resource_21_here depends on patch@
-p3 << r_dma_map_resource_21_fix.p3;
-ps << r_dma_map_resource_21_branch.ps;
+@script:python r_dma_map_resource_23_here depends on patch@
+p3 << r_dma_map_resource_23_fix.p3;
+ps << r_dma_map_resource_23_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2285,11 +2519,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_map_resource_21_fix.rel;
-expression list r_dma_map_resource_21_fix.es;
-expression r_dma_map_resource_21_fix.e;
-expression r_dma_map_resource_21_fix.X0;
-position r_dma_map_resource_21_here.pr;
+identifier r_dma_map_resource_23_fix.rel;
+expression list r_dma_map_resource_23_fix.es;
+expression r_dma_map_resource_23_fix.e;
+expression r_dma_map_resource_23_fix.X0;
+position r_dma_map_resource_23_here.pr;
 @@
 
 + rel(X0, e, es);
