@@ -800,16 +800,22 @@ static bool write_family(const struct rules *r, const char *file,
 	return ok;
 }
 
-/* Rules files that define a pair, each once, in load order. */
+/*
+ * Rules files that define a pair a script can check, each once, in load
+ * order.  A file of managed pairs only (rules/managed.yaml) has none: a
+ * managed resource is never owed, and spatch refuses a script with no
+ * rules in it.
+ */
 static void families(const struct rules *r, struct ptrvec *files)
 {
 	unsigned i;
 
 	for (i = 0; i < rules_pair_count(r); i++) {
-		const char *file = rules_pair_at(r, i)->file;
+		const struct pair *pair = rules_pair_at(r, i);
 
-		if (!files->len || files->items[files->len - 1] != file)
-			ptrvec_push(files, (void *)file);
+		if (!pair->managed &&
+		    (!files->len || files->items[files->len - 1] != pair->file))
+			ptrvec_push(files, (void *)pair->file);
 	}
 }
 

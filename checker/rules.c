@@ -697,13 +697,14 @@ static bool parse_pair(struct loader *ld, yaml_node_t *node)
 			return fail(ld, node, "duplicate pair '%s' (also at %s:%u)",
 				    pd.pair->name, ld->rules->pairs[i]->file,
 				    ld->rules->pairs[i]->line);
-	if (!pd.acquire || !pd.release)
+	/* pcim_enable_device() has no undo a driver may call: managed only. */
+	if (!pd.acquire || (!pd.release && !pd.pair->managed))
 		return fail(ld, node, "pair '%s' needs both acquire and release",
 			    pd.pair->name);
 	if (!pd.has_success && pd.handle.kind != HANDLE_RETURN)
 		pd.success = SUCCESS_ZERO;
 	return parse_pair_functions(ld, &pd, pd.acquire, false) &&
-	       parse_pair_functions(ld, &pd, pd.release, true);
+	       (!pd.release || parse_pair_functions(ld, &pd, pd.release, true));
 }
 
 /* ---- value functions: transparent, error-values, predicates ---- */

@@ -14,16 +14,22 @@ static void devm_release(struct check_ctx *ctx, const struct release_event *ev)
 	const struct resource *r = ev->res;
 	const char *name;
 	struct finding *f;
-	char *key, *msg;
+	char *key, *msg, *advice;
 
 	if (ev->kind != REL_MANAGED)
 		return;
 	name = r->name ? r->name : ev->handle;
+	/* pcim_enable_device() has no managed undo to suggest. */
+	if (r->rule->pair->first_release)
+		advice = xasprintf("use %s() or drop the release",
+				   resource_release_name(r));
+	else
+		advice = xstrdup("drop the release");
 	msg = xasprintf("%s() releases %s%s%sfrom %s(), which is managed and "
-			"released again when its device goes away; use %s() or "
-			"drop the release", ev->call->name, name ? "'" : "",
-			name ? name : "", name ? "' " : "",
-			resource_acquire_name(r), resource_release_name(r));
+			"released again when its device goes away; %s",
+			ev->call->name, name ? "'" : "", name ? name : "",
+			name ? "' " : "", resource_acquire_name(r), advice);
+	free(advice);
 	key = xasprintf("%u:%u", ev->call->loc.line, ev->call->loc.col);
 	f = check_emit(ctx, check_devm_release.name, ev->call->loc, r, key, msg);
 	free(key);
