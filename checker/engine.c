@@ -635,6 +635,21 @@ static struct value do_acquire(struct path *p, struct ir *call,
 
 	r.status_sym = NO_SYM;
 	r.status = RES_LIVE;
+	if (rule->null_arg >= 0 && (unsigned)rule->null_arg < nargs) {
+		struct ir *kid = call->kids[rule->null_arg];
+		struct value a = args[rule->null_arg];
+		const char *display, *key = lvalue(p->an, kid, &display);
+
+		/* Name the node's value, so that a later "!np" decides it. */
+		if (key && (a.kind == V_UNKNOWN || a.kind == V_UNINIT))
+			a = lvalue_symbol(p, kid, key);
+		if (a.kind == V_CONST && a.c == 0)
+			return v_const(0);	/* of_get_parent(NULL): NULL */
+		if (a.kind == V_SYM) {
+			r.has_null_arg = true;
+			r.null_arg_sym = a.sym;
+		}
+	}
 	if (!(call->flags & IR_F_VOID)) {
 		r.status_sym = call->site * 2;
 		state_new_sym(p->st, r.status_sym,
@@ -1824,6 +1839,12 @@ bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource 
 {
 	const struct sym *s;
 
+	/* of_get_parent(np) with np found NULL later on the path. */
+	if (r->has_null_arg) {
+		s = state_sym(ctx->st, r->null_arg_sym);
+		if (s && s->mask == VAL_ZERO)
+			return true;
+	}
 	if (!r->has_handle || r->rule->handle.kind != HANDLE_ARG)
 		return false;
 	s = state_sym(ctx->st, r->handle_sym);

@@ -495,8 +495,19 @@ static bool fn_implicit(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &d->fn->implicit);
 }
 
+/* of_get_parent(NULL) is NULL: nothing was taken when the node was NULL. */
+static bool fn_null_if_null(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	if (d->is_release)
+		return fail(ld, v, "null-if-null: only for acquire functions");
+	return parse_arg(ld, v, &d->fn->null_arg);
+}
+
 static const struct key_handler fn_keys[] = {
 	{ "name", fn_name },
+	{ "null-if-null", fn_null_if_null },
 	{ "success", fn_success },
 	{ "handle", fn_handle },
 	{ "pins", fn_pins },
@@ -512,6 +523,7 @@ static bool parse_pair_function(struct loader *ld, struct pair_draft *pd,
 	const char *s = scalar(node);
 
 	fn->role = is_release ? ROLE_RELEASE : ROLE_ACQUIRE;
+	fn->null_arg = -1;
 	fn->pair = pd->pair;
 	fn->success = pd->success;
 	fn->handle = is_release ? pd->release_handle : pd->handle;
@@ -1139,7 +1151,7 @@ struct pair *rules_add_inferred(struct rules *r, const struct inferred_pair *ip)
 	pair->index = rules_pair_count(r);
 	*acq = (struct rule_fn){ .name = ip->acquire, .role = ROLE_ACQUIRE,
 				 .pair = pair, .success = ip->success,
-				 .handle = ip->handle };
+				 .handle = ip->handle, .null_arg = -1 };
 	*rel = (struct rule_fn){ .name = ip->release, .role = ROLE_RELEASE,
 				 .pair = pair, .handle = ip->release_handle };
 	pair->first_release = rel;

@@ -72,6 +72,7 @@ struct rule_fn {
 	unsigned pins;			/* acquire: bit N pins argument N */
 	unsigned takes;			/* bit N: takes what argument N holds */
 	bool implicit;			/* release: undoes it as a side effect */
+	int null_arg;			/* acquire: NULL when this argument is, or -1 */
 	int arg;			/* transparent, error value, predicate */
 	unsigned mask;			/* predicate */
 	struct rule_fn *next;		/* same name, other pair */

@@ -65,6 +65,8 @@ struct resource {
 	const char *name;		/* interned; NULL for handle-less pairs */
 	bool name_internal;
 	unsigned pins[MAX_PINS], npins;	/* symbols of pinned memory */
+	bool has_null_arg;		/* NULL if null_arg_sym is NULL */
+	unsigned null_arg_sym;
 	const struct ir *acquire, *release;
 	unsigned acquire_seq;		/* trace position, for path notes */
 };

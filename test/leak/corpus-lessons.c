@@ -378,3 +378,24 @@ out_pm_put:
 	pm_runtime_disable(dev);
 	return ret;
 }
+
+// drivers/gpio/gpio-rockchip.c, rockchip_gpio_probe(): of_get_parent(NULL)
+// is NULL, so "!np || !pctlnp" took nothing when np was NULL.
+struct device_node *of_get_parent(const struct device_node *node);
+struct pinctrl_dev;
+struct pinctrl_dev *of_pinctrl_get(struct device_node *np);
+
+int parent_of_null(struct device *dev)
+{
+	struct device_node *np = dev->of_node;
+	struct device_node *pctlnp = of_get_parent(np);
+	struct pinctrl_dev *pctldev;
+
+	if (!np || !pctlnp)
+		return -ENODEV;
+	pctldev = of_pinctrl_get(pctlnp);
+	of_node_put(pctlnp);
+	if (!pctldev)
+		return -EPROBE_DEFER;
+	return 0;
+}
