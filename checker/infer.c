@@ -373,7 +373,7 @@ static bool in_loops(const struct fn_calls *fc, const struct call_site *acq,
 
 static void add_pair(struct inference *inf, struct fn_calls *fc,
 		     const struct call_site *acq, const struct call_site *rel,
-		     enum pair_origin origin, const char *why)
+		     enum pair_origin origin, const char *why, unsigned pins)
 {
 	const struct pair *pair;
 	struct inferred_pair ip = {
@@ -381,6 +381,7 @@ static void add_pair(struct inference *inf, struct fn_calls *fc,
 		.release = rel->call->name,
 		.origin = origin,
 		.why = why,
+		.pins = pins,
 	};
 	char *name;
 
@@ -422,6 +423,53 @@ static const struct call_site *mirrored_acquire(const struct inference *inf,
 	return NULL;
 }
 
+/* The name an argument is kept under, through virt_to_phys() and friends. */
+static const char *arg_tail(const struct inference *inf, const struct ir *arg)
+{
+	const struct rule_fn *rule;
+
+	while (arg->kind == IR_CALL && arg->name) {
+		rule = rules_lookup(inf->rules, arg->name);
+		if (!rule || rule->role != ROLE_TRANSPARENT ||
+		    (unsigned)rule->arg >= arg->nkids)
+			return NULL;
+		arg = arg->kids[rule->arg];
+	}
+	return lvalue_tail(arg);
+}
+
+/*
+ * The teardown's order says what a mapping pins: ffa_exit() unmaps
+ * before free_pages_exact(drv_info->tx_buffer), and ffa_init() passed
+ * virt_to_phys(drv_info->tx_buffer) to the map: the map pins argument 0.
+ * Only memory a rule releases later in the teardown counts.
+ */
+static unsigned pinned_args(const struct inference *inf, const struct ir *acq,
+			    const struct fn_calls *teardown, unsigned undo)
+{
+	unsigned pins = 0, i, a;
+
+	for (i = undo + 1; i < teardown->n; i++) {
+		const struct ir *call = teardown->sites[i].call;
+		const struct rule_fn *rule = rules_lookup(inf->rules, call->name);
+		const char *freed;
+
+		for (; rule && rule->role != ROLE_RELEASE; rule = rule->next)
+			;
+		if (!rule || rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= call->nkids)
+			continue;
+		freed = lvalue_tail(call->kids[rule->handle.arg]);
+		for (a = 0; freed && a < acq->nkids && a < 32; a++) {
+			const char *passed = arg_tail(inf, acq->kids[a]);
+
+			if (passed && !strcmp(passed, freed))
+				pins |= 1u << a;
+		}
+	}
+	return pins;
+}
+
 /* @teardown undoes @setup: each call of it may name one of setup's acquires. */
 static void infer_mirror(struct inference *inf, struct fn_calls *setup,
 			 const struct fn_calls *teardown)
@@ -441,7 +489,8 @@ static void infer_mirror(struct inference *inf, struct fn_calls *setup,
 			continue;
 		why = xasprintf("%s() undoes %s() with %s()", teardown->fn->name,
 				acq->call->name, rel->name);
-		add_pair(inf, setup, acq, site, PAIR_MIRROR, why);
+		add_pair(inf, setup, acq, site, PAIR_MIRROR, why,
+			 pinned_args(inf, acq->call, teardown, i));
 		free(why);
 	}
 }
@@ -464,7 +513,7 @@ static void infer_exemplar(struct inference *inf, struct fn_calls *fc)
 			continue;
 		why = xasprintf("line %u undoes %s() with %s()", rel->loc.line,
 				acq->call->name, rel->name);
-		add_pair(inf, fc, acq, site, PAIR_EXEMPLAR, why);
+		add_pair(inf, fc, acq, site, PAIR_EXEMPLAR, why, 0);
 		free(why);
 	}
 }

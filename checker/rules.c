@@ -1151,7 +1151,8 @@ struct pair *rules_add_inferred(struct rules *r, const struct inferred_pair *ip)
 	pair->index = rules_pair_count(r);
 	*acq = (struct rule_fn){ .name = ip->acquire, .role = ROLE_ACQUIRE,
 				 .pair = pair, .success = ip->success,
-				 .handle = ip->handle, .null_arg = -1 };
+				 .handle = ip->handle, .null_arg = -1,
+				 .pins = ip->pins };
 	*rel = (struct rule_fn){ .name = ip->release, .role = ROLE_RELEASE,
 				 .pair = pair, .handle = ip->release_handle };
 	pair->first_release = rel;

@@ -142,6 +142,7 @@ struct inferred_pair {
 	enum pair_origin origin;
 	enum success_kind success;
 	struct handle_spec handle, release_handle;
+	unsigned pins;			/* bit N: the acquire pins argument N */
 };
 
 struct pair *rules_add_inferred(struct rules *overlay,

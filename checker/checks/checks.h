@@ -27,6 +27,7 @@ extern const struct checker check_double_release;
 extern const struct checker check_release_unacquired;
 extern const struct checker check_devm_release;
 extern const struct checker check_mirror_leak;
+extern const struct checker check_mirror_pinned_release;
 extern const struct checker check_exemplar_leak;
 
 /* leak.c: warn, as @check, of what pairs of @origin still owe at @where. */

@@ -4,6 +4,8 @@
  * ffa_rxtx_map(virt_to_phys(buf), ...) hands buf to the firmware; freeing
  * buf before ffa_rxtx_unmap() gives the page allocator memory that the
  * firmware still writes to.  Undoing the mapping later does not help.
+ * Mappings inferred from an exit function (infer.c) are reported as
+ * mirror-pinned-release.
  */
 #include "checks.h"
 
@@ -27,6 +29,7 @@ static void pinned_release(struct check_ctx *ctx, const struct release_event *ev
 	for (i = 0; i < ctx->st->nres; i++) {
 		const struct resource *holder = &ctx->st->res[i];
 		const char *name = r->name ? r->name : ev->handle;
+		bool inferred = holder->rule->pair->origin != PAIR_RULE;
 		struct finding *f;
 		char *key, *msg;
 
@@ -34,13 +37,15 @@ static void pinned_release(struct check_ctx *ctx, const struct release_event *ev
 		    (holder->status != RES_LIVE && holder->status != RES_UNDECIDED))
 			continue;
 		msg = xasprintf("%s() releases '%s' while %s() still pins it; "
-				"%s() must come first", ev->call->name,
+				"%s() must come first%s%s%s", ev->call->name,
 				name ? name : "memory", resource_acquire_name(holder),
-				resource_release_name(holder));
+				resource_release_name(holder), inferred ? " (inferred: " : "",
+				inferred ? holder->rule->pair->description : "",
+				inferred ? ")" : "");
 		key = xasprintf("%u:%u|%s", ev->call->loc.line, ev->call->loc.col,
 				name ? name : "");
-		f = check_emit(ctx, check_pinned_release.name, ev->call->loc, r,
-			       key, msg);
+		f = check_emit(ctx, inferred ? check_mirror_pinned_release.name :
+				    check_pinned_release.name, ev->call->loc, r, key, msg);
 		free(key);
 		if (!f)
 			continue;
@@ -59,4 +64,20 @@ const struct checker check_pinned_release = {
 		"the device or firmware keeps access to freed pages.  Undo "
 		"the mapping first, even when it is undone later anyway.",
 	.release = pinned_release,
+};
+
+/*
+ * The same, for a mapping no rule names: infer.c found that the exit
+ * function undoes it before releasing the memory passed to it.
+ * Reported by pinned_release() above, under this name.
+ */
+const struct checker check_mirror_pinned_release = {
+	.name = "mirror-pinned-release",
+	.summary = "memory is released while an inferred mapping still pins it",
+	.help = "No rule names this mapping: ladder inferred it from the "
+		"module's exit function or the driver's remove callback, which "
+		"undoes it before releasing the memory it was given.  This path "
+		"releases the memory while the mapping is live.  Undo the "
+		"mapping first, in the exit function's order; if the inference "
+		"is wrong, add a rule for the pair (docs/rules.md).",
 };

@@ -9,6 +9,7 @@ const struct checker *const all_checkers[] = {
 	&check_leak,
 	&check_devm_release,
 	&check_mirror_leak,
+	&check_mirror_pinned_release,
 	&check_exemplar_leak,
 };
 

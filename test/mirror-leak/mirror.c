@@ -23,7 +23,9 @@ int bar_chan_start(struct bar *chan);
 
 static void *buf;
 
-// Fires: the ladder frees the buffer but never unmaps it.
+// Fires: the ladder frees the buffer while the map still pins it
+// (bar_exit() unmaps before kfree()), and never unmaps it.
+// CHECK: mirror.c:[[@LINE+21]]:2: warning: kfree() releases 'buf' while bar_hw_map() still pins it; bar_hw_unmap() must come first (inferred: bar_exit() undoes bar_hw_map() with bar_hw_unmap()) [ladder-mirror-pinned-release]
 // CHECK: mirror.c:[[@LINE+21]]:2: warning: bar_hw_map() is not undone on this error path; bar_hw_unmap() is missing (inferred: bar_exit() undoes bar_hw_map() with bar_hw_unmap()) [ladder-mirror-leak]
 static int bar_init(void)
 {
