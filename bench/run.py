@@ -82,6 +82,9 @@ def main():
     if not os.path.exists(args.corpus):
         sys.exit("bench: no corpus at %s (give --corpus)" % args.corpus)
     files = corpus_files(args.corpus)
+    if not files:
+        sys.exit("bench: no .i files in %s (give the tarball or the "
+                 "directory it unpacks to)" % args.corpus)
     if args.limit and len(files) > args.limit:
         files = files[::len(files) // args.limit][:args.limit]
     ratios, rss = [], {"ladder": 0, "clang": 0}
