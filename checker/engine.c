@@ -410,7 +410,8 @@ static void fire_release(struct path *p, const struct release_event *ev)
 
 	/*
 	 * A pair guessed from names is good enough to say something is
-	 * owed, not to call a release wrong: only the leak checks see it.
+	 * owed or pins memory, not to call its own release wrong: its
+	 * releases reach no check (the leak and pin checks still see it).
 	 */
 	if (ev->rule->pair->origin != PAIR_RULE)
 		return;
