@@ -598,9 +598,14 @@ static const char *restore_marker(struct analysis *an, const char *key)
 	return strtab_intern(an->strings, buf);
 }
 
-/* Where an argument-held handle lives: an existing symbol or a new one. */
+/*
+ * Where an argument-held handle lives: an existing symbol or a new one.
+ * @written: the call stores the handle there (request_firmware(&fw, ...));
+ * otherwise it only reads it, and naming its value must not forget what
+ * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
+ */
 static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
-			    struct ir *lv, struct resource *r)
+			    struct ir *lv, struct resource *r, bool written)
 {
 	const char *display = NULL, *key = lv ? lvalue(p->an, lv, &display) : NULL;
 
@@ -609,7 +614,10 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 	} else if (key) {
 		r->handle_sym = call->site * 2 + 1;
 		state_new_sym(p->st, r->handle_sym, VAL_POS, call);
-		store(p, lv, v_sym(r->handle_sym));
+		if (written)
+			store(p, lv, v_sym(r->handle_sym));
+		else
+			state_set(p->st, key, v_sym(r->handle_sym));
 	} else {
 		return false;	/* nothing to follow the handle by */
 	}
@@ -666,7 +674,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		break;
 	case HANDLE_ARG:
 		if (arg >= nargs || !bind_handle_arg(p, call, args[arg],
-						     call->kids[arg], &r))
+						     call->kids[arg], &r, false))
 			return result;
 		handle_place = call->kids[arg];
 		break;
@@ -674,7 +682,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		if (arg >= nargs || call->kids[arg]->kind != IR_ADDR)
 			return result;
 		lv = call->kids[arg]->kids[0];
-		if (!bind_handle_arg(p, call, v_unknown(), lv, &r))
+		if (!bind_handle_arg(p, call, v_unknown(), lv, &r, true))
 			return result;
 		break;
 	case HANDLE_NONE:

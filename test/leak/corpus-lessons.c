@@ -399,3 +399,67 @@ int parent_of_null(struct device *dev)
 		return -EPROBE_DEFER;
 	return 0;
 }
+
+// drivers/mmc/host/sdhci.c, __sdhci_add_host(): sdhci_led_register(host)
+// and sdhci_led_unregister(host) pair by name, with host as the handle.
+// Naming host's value at that acquire once forgot what was known below
+// it (host->irq, host->complete_wq), and the unwind's free_irq() and
+// destroy_workqueue() no longer matched their acquires.
+struct workqueue_struct;
+struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned flags, int max, ...);
+void destroy_workqueue(struct workqueue_struct *wq);
+int request_threaded_irq(unsigned int irq, irq_handler_t handler,
+			 irq_handler_t thread, unsigned long flags,
+			 const char *name, void *dev);
+struct sd_led { int brightness; };
+struct sd_mmc { int caps; };
+struct sd_host {
+	struct workqueue_struct *complete_wq;
+	int irq;
+	unsigned quirks;
+	struct sd_led led;
+	struct sd_mmc *mmc;
+};
+int sd_led_classdev_register(struct sd_led *led);
+void sd_led_classdev_unregister(struct sd_led *led);
+int sd_mmc_add_host(struct sd_mmc *mmc);
+
+static int sd_led_register(struct sd_host *host)
+{
+	if (host->quirks & 4)
+		return 0;
+	return sd_led_classdev_register(&host->led);
+}
+
+static void sd_led_unregister(struct sd_host *host)
+{
+	if (host->quirks & 4)
+		return;
+	sd_led_classdev_unregister(&host->led);
+}
+
+int sd_add_host(struct sd_host *host)
+{
+	int ret;
+
+	host->complete_wq = alloc_workqueue("sdhci", 0, 0);
+	if (!host->complete_wq)
+		return -ENOMEM;
+	ret = request_threaded_irq(host->irq, NULL, NULL, 0, "sdhci", host);
+	if (ret)
+		goto unwq;
+	ret = sd_led_register(host);
+	if (ret)
+		goto unirq;
+	ret = sd_mmc_add_host(host->mmc);
+	if (ret)
+		goto unled;
+	return 0;
+unled:
+	sd_led_unregister(host);
+unirq:
+	free_irq(host->irq, host);
+unwq:
+	destroy_workqueue(host->complete_wq);
+	return ret;
+}
