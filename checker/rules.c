@@ -1103,26 +1103,31 @@ const struct pair *rules_pair_at(const struct rules *r, unsigned i)
 	return i - below < r->npairs ? r->pairs[i - below] : NULL;
 }
 
-const struct name_pair *rules_mirror_verbs(const struct rules *r, unsigned *n)
+/* The rules loaded from files: the naming tables live there, not in overlays. */
+static const struct rules *loaded(const struct rules *r)
 {
 	while (r->base)
 		r = r->base;
+	return r;
+}
+
+const struct name_pair *rules_mirror_verbs(const struct rules *r, unsigned *n)
+{
+	r = loaded(r);
 	*n = r->nverbs;
 	return r->verbs;
 }
 
 const struct name_pair *rules_mirror_callbacks(const struct rules *r, unsigned *n)
 {
-	while (r->base)
-		r = r->base;
+	r = loaded(r);
 	*n = r->ncallbacks;
 	return r->callbacks;
 }
 
 const char *const *rules_mirror_ignore(const struct rules *r, unsigned *n)
 {
-	while (r->base)
-		r = r->base;
+	r = loaded(r);
 	*n = r->nignore;
 	return r->ignore;
 }
