@@ -633,11 +633,17 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 	return true;
 }
 
+/*
+ * One resource from @call for @rule's pair.  @part numbers the pairs one
+ * call acquires for; a later part finds in @args the handle an earlier
+ * one named.
+ */
 static struct value do_acquire(struct path *p, struct ir *call,
-			       const struct rule_fn *rule, struct value *args,
-			       unsigned nargs)
+			       const struct rule_fn *rule, unsigned part,
+			       struct value *args, unsigned nargs)
 {
-	struct resource r = { .site = call->site, .rule = rule, .acquire = call };
+	struct resource r = { .site = call->site, .part = part, .rule = rule,
+			      .acquire = call };
 	struct value result = v_unknown();
 	unsigned i, arg = (unsigned)rule->handle.arg;
 	struct ir *lv, *handle_place = NULL;
@@ -676,6 +682,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		if (arg >= nargs || !bind_handle_arg(p, call, args[arg],
 						     call->kids[arg], &r, false))
 			return result;
+		args[arg] = v_sym(r.handle_sym);
 		handle_place = call->kids[arg];
 		break;
 	case HANDLE_ARG_OUT:
@@ -692,7 +699,8 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		if ((rule->pins & (1u << i)) && args[i].kind == V_SYM &&
 		    r.npins < MAX_PINS)
 			r.pins[r.npins++] = args[i].sym;
-	trace_step(p, call->loc, NULL);
+	if (!part)
+		trace_step(p, call->loc, NULL);
 	r.acquire_seq = p->st->trace->seq;
 	state_update_status(p->st, &r);
 	state_add_resource(p->st, &r);
@@ -801,53 +809,75 @@ static bool match_managed(struct path *p, const struct rule_fn *chain,
 	return false;
 }
 
+/* What a matched release @ev does to the path, and what it reports. */
+static void apply_release(struct path *p, struct release_event *ev,
+			  struct value *args, unsigned nargs)
+{
+	const struct ir *call = ev->call;
+	const char *display = NULL;
+	unsigned arg = (unsigned)ev->rule->handle.arg;
+
+	if (ev->rule->handle.kind != HANDLE_NONE && arg < nargs) {
+		if (lvalue(p->an, call->kids[arg], &display))
+			ev->handle = display;
+		ev->handle_mask = value_mask(p->st, args[arg]);
+	}
+	fire_release(p, ev);
+	if (ev->res && ev->kind == REL_LIVE) {
+		ev->res->status = RES_RELEASED;
+		ev->res->release = call;
+	}
+}
+
+/*
+ * device_del() disables runtime PM on its way: what is live is no
+ * longer owed, but it is no release of its own to double or to
+ * misplace, and a pm_runtime_disable() after it is no double.
+ */
+static void release_matched(struct path *p, struct release_event *ev,
+			    struct value *args, unsigned nargs)
+{
+	if (!ev->rule->implicit)
+		apply_release(p, ev, args, nargs);
+	else if (ev->res && ev->kind == REL_LIVE)
+		ev->res->escaped = true;
+}
+
+/*
+ * A call releases for each pair it holds a resource of:
+ * clk_disable_unprepare() undoes the enable and the prepare.  A call
+ * that matches none may still release what this path never acquired
+ * (REL_NEVER, as the last rule tried says), or a managed resource.
+ */
 static void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
 		       struct value *args, unsigned nargs)
 {
 	struct release_event ev = { .call = call };
 	const struct rule_fn *rule;
-	const char *display = NULL;
-	unsigned arg;
+	bool matched = false;
 
 	for (rule = chain; rule; rule = rule->next) {
 		if (rule->role != ROLE_RELEASE)
 			continue;
 		memset(&ev, 0, sizeof(ev));
 		ev.call = call;
-		if (match_release(p, rule, args, nargs, &ev) && ev.kind != REL_NEVER)
-			break;
+		if (match_release(p, rule, args, nargs, &ev) &&
+		    ev.kind != REL_NEVER) {
+			release_matched(p, &ev, args, nargs);
+			matched = true;
+		}
 	}
-	/*
-	 * device_del() disables runtime PM on its way: what is live is no
-	 * longer owed, but it is no release of its own to double or to
-	 * misplace, and a pm_runtime_disable() after it is no double.
-	 */
-	if (ev.rule && ev.rule->implicit) {
-		if (ev.res && ev.kind == REL_LIVE)
-			ev.res->escaped = true;
+	if (matched || (ev.rule && ev.rule->implicit))
 		return;
-	}
 	if (!ev.rule && match_managed(p, chain, args, nargs, &ev)) {
 		fire_release(p, &ev);
 		ev.res->status = RES_RELEASED;
 		ev.res->release = call;
 		return;
 	}
-	if (!ev.rule || ev.kind == REL_NEVER)
-		note_release_first(p, chain, call);
-	if (!ev.rule)
-		return;
-	arg = (unsigned)ev.rule->handle.arg;
-	if (ev.rule->handle.kind != HANDLE_NONE && arg < nargs) {
-		if (lvalue(p->an, call->kids[arg], &display))
-			ev.handle = display;
-		ev.handle_mask = value_mask(p->st, args[arg]);
-	}
-	fire_release(p, &ev);
-	if (ev.res && ev.kind == REL_LIVE) {
-		ev.res->status = RES_RELEASED;
-		ev.res->release = call;
-	}
+	note_release_first(p, chain, call);
+	if (ev.rule)
+		apply_release(p, &ev, args, nargs);
 }
 
 static const struct rule_fn *find_role(const struct rule_fn *chain,
@@ -857,6 +887,24 @@ static const struct rule_fn *find_role(const struct rule_fn *chain,
 		if (chain->role == role)
 			return chain;
 	return NULL;
+}
+
+/*
+ * A call acquires once for each pair it is in: clk_prepare_enable()
+ * leaves a prepared clock and an enabled one, each undone on its own.
+ * The rules make them share the handle and the return value.
+ */
+static struct value do_acquires(struct path *p, struct ir *call,
+				const struct rule_fn *chain, struct value *args,
+				unsigned nargs)
+{
+	struct value v = v_unknown();
+	unsigned part = 0;
+
+	for (; chain; chain = chain->next)
+		if (chain->role == ROLE_ACQUIRE)
+			v = do_acquire(p, call, chain, part++, args, nargs);
+	return v;
 }
 
 static unsigned eval_args(struct path *p, struct ir *call, struct value *args)
@@ -887,9 +935,8 @@ static struct value eval_call(struct path *p, struct ir *call)
 			taken = take_ownership(p, call, rule->takes, args, nargs);
 	if (chain->role == ROLE_TAKES && !chain->next)
 		return unknown_call(p, call, args, nargs);
-	rule = find_role(chain, ROLE_ACQUIRE);
-	if (rule) {
-		v = do_acquire(p, call, rule, args, nargs);
+	if (find_role(chain, ROLE_ACQUIRE)) {
+		v = do_acquires(p, call, chain, args, nargs);
 		inherit_name(p, call, taken);
 		return v;
 	}
@@ -1875,6 +1922,13 @@ const char *resource_release_name(const struct resource *r)
 	const struct rule_fn *rel = r->rule->pair->first_release;
 
 	return rel ? rel->name : "its release";
+}
+
+const char *resources_release_name(const struct check_ctx *ctx,
+				   const struct resource *a,
+				   const struct resource *b)
+{
+	return rules_common_release(ctx->an->rules, a->rule->pair, b->rule->pair);
 }
 
 const char *resource_acquire_name(const struct resource *r)

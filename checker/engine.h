@@ -67,6 +67,10 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 const char *resource_acquire_name(const struct resource *r);
 /* The call that undoes @r: "free_pages_exact". */
 const char *resource_release_name(const struct resource *r);
+/* One call that undoes both: "clk_disable_unprepare", or NULL. */
+const char *resources_release_name(const struct check_ctx *ctx,
+				   const struct resource *a,
+				   const struct resource *b);
 const char *analysis_function(const struct check_ctx *ctx);
 /* Does the function call a release of @pair anywhere (not implicitly)? */
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair);

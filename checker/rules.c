@@ -195,6 +195,27 @@ const struct rule_fn *rules_lookup(const struct rules *r, const char *name)
 	return fn || !r->base ? fn : lookup_own(r->base, name);
 }
 
+const char *rules_common_release(const struct rules *r, const struct pair *a,
+				 const struct pair *b)
+{
+	const struct rules *layer;
+	const struct rule_fn *fn, *other;
+	size_t i;
+
+	/* An overlay's pairs are released by its own functions. */
+	for (layer = r; layer; layer = layer->base) {
+		for (i = 0; i < layer->ordered.len; i++) {
+			fn = layer->ordered.items[i];
+			if (fn->role != ROLE_RELEASE || fn->pair != a)
+				continue;
+			for (other = rules_lookup(r, fn->name); other; other = other->next)
+				if (other->role == ROLE_RELEASE && other->pair == b)
+					return fn->name;
+		}
+	}
+	return NULL;
+}
+
 static const struct rule_fn *existing_role(const struct rules *r,
 					   const char *name, enum rule_role role)
 {
@@ -234,34 +255,59 @@ static void insert_function(struct rules *r, struct rule_fn *fn)
 	ptrvec_push(&r->ordered, fn);
 }
 
+/* The rule of @fn's name in @fn's own pair and role, if there is one. */
+static const struct rule_fn *same_pair_rule(const struct rules *r,
+					    const struct rule_fn *fn)
+{
+	const struct rule_fn *other;
+
+	for (other = existing_role(r, fn->name, fn->role); other;
+	     other = other->next)
+		if (other->role == fn->role && other->pair == fn->pair)
+			return other;
+	return NULL;
+}
+
+/*
+ * A second acquire of one call must see the call as the first does:
+ * clk_prepare_enable() prepares and enables, both through argument 0,
+ * both reported by one return value.
+ */
+static bool acquires_alike(const struct rule_fn *a, const struct rule_fn *b)
+{
+	return a->success == b->success && a->handle.kind == b->handle.kind &&
+	       a->handle.arg == b->handle.arg && a->null_arg == b->null_arg;
+}
+
 /*
  * A name may release for several pairs (kfree frees kmalloc, kstrdup,
- * kmemdup memory), but it acquires for one, and has one non-pair role.
+ * kmemdup memory) and acquire for several (clk_prepare_enable() is a
+ * prepare and an enable), once per pair; it has one non-pair role.
  */
 static bool add_function(struct loader *ld, const yaml_node_t *where,
 			 struct rule_fn *fn)
 {
 	struct rules *r = ld->rules;
-	const struct rule_fn *clash = NULL;
+	const struct rule_fn *clash = NULL, *first;
 
-	if (fn->role != ROLE_RELEASE)
-		clash = existing_role(r, fn->name, fn->role);
-	if (!clash && fn->role == ROLE_RELEASE) {
-		const struct rule_fn *other;
-
-		for (other = existing_role(r, fn->name, ROLE_RELEASE); other;
-		     other = other->next)
-			if (other->role == ROLE_RELEASE && other->pair == fn->pair)
-				clash = other;
-	}
 	if (!is_identifier(fn->name))
 		return fail(ld, where, "'%s' is not a function name (a C identifier)",
 			    fn->name);
+	if (fn->role == ROLE_RELEASE || fn->role == ROLE_ACQUIRE)
+		clash = same_pair_rule(r, fn);
+	else
+		clash = existing_role(r, fn->name, fn->role);
 	if (clash && clash->pair)
 		return fail(ld, where, "duplicate rule for '%s' (already in pair '%s')",
 			    fn->name, clash->pair->name);
 	if (clash)
 		return fail(ld, where, "duplicate rule for '%s'", fn->name);
+	first = fn->role == ROLE_ACQUIRE ?
+		existing_role(r, fn->name, ROLE_ACQUIRE) : NULL;
+	if (first && !acquires_alike(first, fn))
+		return fail(ld, where, "'%s' acquires for pair '%s' with another "
+			    "success or handle; one call has one convention",
+			    fn->name, first->pair->name);
 	insert_function(r, fn);
 	return true;
 }
@@ -296,7 +342,7 @@ static bool parse_success(struct loader *ld, const yaml_node_t *node,
 		}
 	}
 	return fail(ld, node, "unknown success kind '%s' (expected nonnull, "
-		    "errptr, errptr-or-null, zero, nonneg or always)",
+		    "errptr, errptr-or-null, zero, nonneg, positive or always)",
 		    s ? s : "?");
 }
 

@@ -111,6 +111,10 @@ void rules_free(struct rules *rules);
 /* The rules for calls to @name (first of a chain), or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *rules, const char *name);
 
+/* The first release of @a that releases @b too, or NULL. */
+const char *rules_common_release(const struct rules *rules,
+				 const struct pair *a, const struct pair *b);
+
 unsigned rules_pair_count(const struct rules *rules);
 const struct pair *rules_pair_at(const struct rules *rules, unsigned i);
 

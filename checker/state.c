@@ -261,9 +261,12 @@ struct resource *state_add_resource(struct state *st, const struct resource *r)
 	unsigned i;
 
 	/* Acquiring again at the same call site (a loop) replaces it. */
-	for (i = 0; i < st->nres && st->res[i].site < r->site; i++)
+	for (i = 0; i < st->nres && (st->res[i].site < r->site ||
+				     (st->res[i].site == r->site &&
+				      st->res[i].part < r->part)); i++)
 		;
-	if (i == st->nres || st->res[i].site != r->site) {
+	if (i == st->nres || st->res[i].site != r->site ||
+	    st->res[i].part != r->part) {
 		st->res = reserve(st->res, st->nres, &st->capres, sizeof(*st->res));
 		memmove(&st->res[i + 1], &st->res[i],
 			(st->nres - i) * sizeof(*st->res));
@@ -378,6 +381,7 @@ void state_gc(struct state *st)
 static unsigned long hash_resource(unsigned long h, const struct resource *r)
 {
 	h = hash_bytes(h, &r->site, sizeof(r->site));
+	h = hash_bytes(h, &r->part, sizeof(r->part));
 	h = hash_bytes(h, &r->status, sizeof(r->status));
 	h = hash_bytes(h, &r->handle_sym, sizeof(r->handle_sym));
 	h = hash_bytes(h, &r->escaped, sizeof(r->escaped));
@@ -412,7 +416,8 @@ static bool value_equal(const struct value *a, const struct value *b)
 
 static bool resource_equal(const struct resource *a, const struct resource *b)
 {
-	return a->site == b->site && a->status == b->status &&
+	return a->site == b->site && a->part == b->part &&
+	       a->status == b->status &&
 	       a->has_handle == b->has_handle && a->escaped == b->escaped &&
 	       a->handle_sym == b->handle_sym && a->status_sym == b->status_sym &&
 	       a->name == b->name && a->npins == b->npins &&

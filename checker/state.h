@@ -58,6 +58,7 @@ enum res_status {
 
 struct resource {
 	unsigned site;			/* acquire call site: identity */
+	unsigned part;			/* which of the call's acquires */
 	const struct rule_fn *rule;	/* the acquire's rule */
 	enum res_status status;
 	bool has_handle, escaped;

@@ -48,9 +48,8 @@ static bool owed(struct check_ctx *ctx, const struct resource *r)
 }
 
 /* "...; inferred: ffa_exit() undoes it" for a pair no rule names. */
-static char *leak_message(const struct resource *r)
+static char *leak_message(const struct resource *r, const char *release)
 {
-	const char *release = resource_release_name(r);
 	const char *acquire = resource_acquire_name(r);
 	const struct pair *pair = r->rule->pair;
 	char *msg, *why;
@@ -68,19 +67,54 @@ static char *leak_message(const struct resource *r)
 	return why;
 }
 
+/*
+ * Another owed resource of @r's call: clk_prepare_enable() leaves a
+ * prepared and an enabled clock.  Both owed are one leak, reported with
+ * the first part, and the call that undoes both is what is missing.
+ */
+static const struct resource *owed_sibling(struct check_ctx *ctx,
+					   const struct resource *r)
+{
+	unsigned i;
+
+	for (i = 0; i < ctx->st->nres; i++) {
+		const struct resource *o = &ctx->st->res[i];
+
+		if (o != r && o->site == r->site && owed(ctx, o))
+			return o;
+	}
+	return NULL;
+}
+
+/* The call missing at a leak of @r: the one undoing its sibling too. */
+static const char *missing_release(struct check_ctx *ctx,
+				   const struct resource *r,
+				   const struct resource *sibling)
+{
+	const char *both = NULL;
+
+	if (sibling)
+		both = resources_release_name(ctx, r, sibling);
+	return both ? both : resource_release_name(r);
+}
+
 void report_leaks(struct check_ctx *ctx, struct ir_loc where,
 		  enum pair_origin origin, const char *check)
 {
 	unsigned i;
 
 	for (i = 0; i < ctx->st->nres; i++) {
-		const struct resource *r = &ctx->st->res[i];
-		const char *release = resource_release_name(r);
+		const struct resource *r = &ctx->st->res[i], *sibling;
+		const char *release;
 		char *key, *msg;
 
 		if (r->rule->pair->origin != origin || !owed(ctx, r))
 			continue;
-		msg = leak_message(r);
+		sibling = owed_sibling(ctx, r);
+		if (sibling && sibling->part < r->part)
+			continue;
+		release = missing_release(ctx, r, sibling);
+		msg = leak_message(r, release);
 		/*
 		 * One warning per resource and return, whatever the path: a
 		 * named one by what it is missing, so 'name' from kzalloc()

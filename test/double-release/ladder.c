@@ -121,3 +121,23 @@ int once_per_branch(int x)
 		kfree(a);
 	return 0;
 }
+
+// clk_disable() then clk_disable_unprepare(): the enable is dropped
+// twice (the clock core's "already disabled" WARN), the prepare once.
+// CHECK-LABEL: In function 'clk_disabled_twice':
+int clk_disabled_twice(struct two_clocks *c)
+{
+	int ret = clk_prepare_enable(c->clk);
+
+	if (ret)
+		return ret;
+	clk_disable(c->clk);
+	ret = some_setup();
+	if (ret) {
+		// CHECK: ladder.c:[[@LINE+1]]:3: warning: 'c->clk' is released twice: clk_disable_unprepare() here, after clk_disable() at line [[@LINE-3]] [ladder-double-release]
+		clk_disable_unprepare(c->clk);
+		return ret;
+	}
+	clk_unprepare(c->clk);
+	return 0;
+}
