@@ -608,7 +608,7 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 static struct ir *tr_stmtexpr(struct ast_ctx *ctx, CXCursor c)
 {
 	struct cursors kids = children(c);
-	struct ir *n;
+	struct ir *n, *last;
 
 	if (kids.len != 1) {
 		free(kids.items);
@@ -619,6 +619,12 @@ static struct ir *tr_stmtexpr(struct ast_ctx *ctx, CXCursor c)
 	n->kids[0] = tr_stmt(ctx, kids.items[0]);
 	ctx->in_stmtexpr--;
 	free(kids.items);
+	/* ({ ...; f(x); }) is f(x)'s value: not dropped. */
+	last = n->kids[0];
+	while (last && last->kind == IR_BLOCK && last->nkids)
+		last = last->kids[last->nkids - 1];
+	if (last && last->kind == IR_CALL)
+		last->flags &= ~IR_F_DISCARDED;
 	set_type_flags(n, clang_getCursorType(c));
 	return finish(n);
 }
@@ -921,9 +927,13 @@ static struct ir *tr_sub(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind)
 	return finish(n);
 }
 
-/* if, while, do, switch, return: fixed child counts, some optional. */
+/*
+ * if, while, do, switch, return: fixed child counts, some optional.  Bit
+ * N of @stmts: child N is a statement ("if (x) f();" drops f()'s value),
+ * the others are the conditions and values the statement reads.
+ */
 static struct ir *tr_fixed(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind,
-			   unsigned want)
+			   unsigned want, unsigned stmts)
 {
 	struct cursors kids = children(c);
 	struct ir *n = new_node(ctx, kind, c, want);
@@ -934,9 +944,10 @@ static struct ir *tr_fixed(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind,
 			n->kids[i] = NULL;
 			continue;
 		}
-		n->kids[i] = clang_isExpression(clang_getCursorKind(kids.items[i])) ?
-			     tr_expr(ctx, kids.items[i]) :
-			     tr_stmt(ctx, kids.items[i]);
+		n->kids[i] = (stmts & (1u << i)) ||
+			     !clang_isExpression(clang_getCursorKind(kids.items[i])) ?
+			     tr_stmt(ctx, kids.items[i]) :
+			     tr_expr(ctx, kids.items[i]);
 	}
 	free(kids.items);
 	return finish(n);
@@ -945,24 +956,29 @@ static struct ir *tr_fixed(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind,
 static struct ir *tr_stmt(struct ast_ctx *ctx, CXCursor c)
 {
 	enum CXCursorKind k = clang_getCursorKind(c);
+	struct ir *n;
 
-	if (clang_isExpression(k))
-		return tr_expr(ctx, c);
+	if (clang_isExpression(k)) {
+		n = tr_expr(ctx, c);
+		if (n && n->kind == IR_CALL)
+			n->flags |= IR_F_DISCARDED;
+		return n;
+	}
 	switch (k) {
 	case CXCursor_CompoundStmt:
 		return generic(ctx, IR_BLOCK, c, true);
 	case CXCursor_DeclStmt:
 		return tr_declstmt(ctx, c);
 	case CXCursor_IfStmt:
-		return tr_fixed(ctx, c, IR_IF, 3);
+		return tr_fixed(ctx, c, IR_IF, 3, 0x6);
 	case CXCursor_WhileStmt:
-		return tr_fixed(ctx, c, IR_WHILE, 2);
+		return tr_fixed(ctx, c, IR_WHILE, 2, 0x2);
 	case CXCursor_DoStmt:
-		return tr_fixed(ctx, c, IR_DO, 2);
+		return tr_fixed(ctx, c, IR_DO, 2, 0x1);
 	case CXCursor_SwitchStmt:
-		return tr_fixed(ctx, c, IR_SWITCH, 2);
+		return tr_fixed(ctx, c, IR_SWITCH, 2, 0x2);
 	case CXCursor_ReturnStmt:
-		return tr_fixed(ctx, c, IR_RETURN, 1);
+		return tr_fixed(ctx, c, IR_RETURN, 1, 0);
 	case CXCursor_ForStmt:
 		return tr_for(ctx, c);
 	case CXCursor_CaseStmt:

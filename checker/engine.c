@@ -384,13 +384,26 @@ static void hand_over(struct path *p, const char *key, unsigned sym)
 	}
 }
 
+/*
+ * dmi_kobj = kobject_create_and_add(...): a global that no function of
+ * the file ever releases holds an object meant to outlive any failure.
+ * One the file does release (a module's exit destroys foo_wq) is still
+ * owed by an init that fails.
+ */
+static bool permanent_global(struct path *p, const struct ir *lhs)
+{
+	return lhs->kind == IR_VAR && (lhs->flags & IR_F_GLOBAL) &&
+	       !summary_global_released(p->an->summaries, lhs->name);
+}
+
 static void store(struct path *p, struct ir *lhs, struct value v)
 {
 	const char *display, *key = lvalue(p->an, lhs, &display);
 
 	if (v.kind == V_SYM && !key)
 		escape_sym(p, v.sym);
-	else if (v.kind == V_SYM && foreign_member(p, lhs))
+	else if (v.kind == V_SYM && (foreign_member(p, lhs) ||
+				     permanent_global(p, lhs)))
 		hand_over(p, key, v.sym);
 	if (!key)
 		return;
@@ -673,7 +686,12 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	}
 	switch (rule->handle.kind) {
 	case HANDLE_RETURN:
-		if (r.status_sym == NO_SYM)
+		/*
+		 * platform_device_register_simple("efivars", ...) as a
+		 * statement: the caller kept no handle, so it can never
+		 * release it; the object is meant to live on.
+		 */
+		if (r.status_sym == NO_SYM || (call->flags & IR_F_DISCARDED))
 			return result;
 		r.has_handle = true;
 		r.handle_sym = r.status_sym;

@@ -66,6 +66,7 @@ enum ir_update { UPD_OTHER, UPD_SET_BITS, UPD_KEEP_BITS };
 #define IR_F_VOID	0x100	/* IR_CALL of a function returning void */
 #define IR_F_KEYED	0x200	/* .key and .display are computed */
 #define IR_F_ARRAY	0x400	/* expression has array type (decays to &x[0]) */
+#define IR_F_DISCARDED	0x800	/* IR_CALL whose value its statement drops */
 
 struct ir_loc {
 	const char *file;	/* presumed file name, interned */

@@ -22,6 +22,7 @@ struct fn_summary {
 struct summaries {
 	struct fn_summary *fns;
 	unsigned n, words;
+	struct ptrvec released_globals;	/* names, interned */
 };
 
 static const struct fn_summary *find(const struct summaries *s, const char *name)
@@ -39,6 +40,20 @@ static void set_bit_of(unsigned long *map, unsigned bit)
 	map[bit / (8 * sizeof(long))] |= 1UL << (bit % (8 * sizeof(long)));
 }
 
+/* kobject_put(efi_kobj): a global the TU releases somewhere. */
+static void note_released_global(struct summaries *s, const struct ir *call,
+				 const struct rule_fn *rule)
+{
+	const struct ir *arg;
+	unsigned n = (unsigned)rule->handle.arg;
+
+	if (rule->handle.kind != HANDLE_ARG || n >= call->nkids)
+		return;
+	arg = call->kids[n];
+	if (arg->kind == IR_VAR && (arg->flags & IR_F_GLOBAL) && arg->name)
+		ptrvec_push(&s->released_globals, (void *)arg->name);
+}
+
 static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		 const struct rules *rules)
 {
@@ -48,9 +63,12 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 	if (!e)
 		return;
 	if (e->kind == IR_CALL && e->name) {
-		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next)
-			if (rule->role == ROLE_RELEASE)
-				set_bit_of(fs->releases, rule->pair->index);
+		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
+			if (rule->role != ROLE_RELEASE)
+				continue;
+			set_bit_of(fs->releases, rule->pair->index);
+			note_released_global(s, e, rule);
+		}
 		if (find(s, e->name)) {
 			if (fs->ncallees == fs->capcallees) {
 				fs->capcallees = fs->capcallees ? fs->capcallees * 2 : 8;
@@ -120,6 +138,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].callees);
 	}
 	free(s->fns);
+	ptrvec_free(&s->released_globals);
 	free(s);
 }
 
@@ -143,6 +162,16 @@ bool summary_releases_any(const struct summaries *s, const char *name)
 
 	for (w = 0; fs && w < s->words; w++)
 		if (fs->releases[w])
+			return true;
+	return false;
+}
+
+bool summary_global_released(const struct summaries *s, const char *name)
+{
+	size_t i;
+
+	for (i = 0; s && name && i < s->released_globals.len; i++)
+		if (!strcmp(s->released_globals.items[i], name))
 			return true;
 	return false;
 }

@@ -23,5 +23,11 @@ bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair);
 /* Is @name defined in this translation unit with a known summary? */
 bool summary_releases_any(const struct summaries *s, const char *name);
+/*
+ * Does a function of the TU release what the global variable @name
+ * holds, by a call naming it as the handle (destroy_workqueue(foo_wq),
+ * kobject_put(efi_kobj))?
+ */
+bool summary_global_released(const struct summaries *s, const char *name);
 
 #endif

@@ -122,6 +122,34 @@ int realloc_loop(size_t size)
 	return 0;
 }
 
+// A global that the file does release elsewhere (its module exit
+// destroys it) is still owed by an init that fails.
+struct workqueue_struct;
+struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned flags, int max, ...);
+void destroy_workqueue(struct workqueue_struct *wq);
+static struct workqueue_struct *foo_wq;
+int foo_register_driver(void);
+
+// CHECK: In function 'foo_init':
+int foo_init(void)
+{
+	int ret;
+
+	foo_wq = alloc_workqueue("foo", 0, 0);
+	if (!foo_wq)
+		return -ENOMEM;
+	ret = foo_register_driver();
+	if (ret)
+		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'foo_wq' from alloc_workqueue() is not released on this error path; destroy_workqueue() is missing [ladder-leak]
+		return ret;
+	return 0;
+}
+
+void foo_exit(void)
+{
+	destroy_workqueue(foo_wq);
+}
+
 // ---- silent ----
 
 // drivers/i2c/busses/i2c-rzv2m.c: "The reset also affects other HW that is
@@ -462,4 +490,83 @@ unirq:
 unwq:
 	destroy_workqueue(host->complete_wq);
 	return ret;
+}
+
+// drivers/firmware/dmi_scan.c, dmi_init(): "This entry should stay even
+// after farther error, as it can be used by other modules like
+// dmi-sysfs."  A global that no function of the file releases holds an
+// object meant to outlive the failure.
+struct kobject;
+struct kobject *kobject_create_and_add(const char *name, struct kobject *parent);
+void kobject_put(struct kobject *kobj);
+extern struct kobject *firmware_kobj;
+static struct kobject *dmi_kobj;
+int dmi_export_tables(struct kobject *tables);
+
+int global_meant_to_stay(void)
+{
+	struct kobject *tables_kobj;
+
+	dmi_kobj = kobject_create_and_add("dmi", firmware_kobj);
+	if (!dmi_kobj)
+		return -ENOMEM;
+	tables_kobj = kobject_create_and_add("tables", dmi_kobj);
+	if (!tables_kobj)
+		return -ENOMEM;
+	if (dmi_export_tables(tables_kobj))
+		goto err_tables;
+	return 0;
+err_tables:
+	kobject_put(tables_kobj);
+	return -ENOMEM;
+}
+
+// drivers/firmware/efi/efi.c, efisubsys_init(): the result of
+// platform_device_register_simple("efivars", ...) is dropped; nothing
+// could ever unregister it, and nothing is meant to.
+struct platform_device *platform_device_register_simple(const char *name, int id,
+							 const void *res, unsigned n);
+void platform_device_unregister(struct platform_device *pdev);
+int efisubsys_sysfs_setup(void);
+int efi_rt_supported(unsigned mask);
+
+int registered_for_good(void)
+{
+	if (efi_rt_supported(1))
+		platform_device_register_simple("rtc-efi", 0, NULL, 0);
+	platform_device_register_simple("efivars", 0, NULL, 0);
+	if (efisubsys_sysfs_setup())
+		return -ENOMEM;
+	return 0;
+}
+
+// drivers/spi/spi.c, __spi_pump_transfer_message(): the runtime PM
+// reference belongs to the busy controller; finalizing the message hands
+// it back to the pump, whose idle path drops it.
+struct spi_controller { struct device *parent; int auto_runtime_pm; };
+struct spi_message { int status; };
+void spi_finalize_current_message(struct spi_controller *ctlr);
+int spi_map_msg(struct spi_controller *ctlr, struct spi_message *msg);
+
+int finalize_hands_back(struct spi_controller *ctlr, struct spi_message *msg,
+			int was_busy)
+{
+	int ret;
+
+	if (!was_busy && ctlr->auto_runtime_pm) {
+		ret = pm_runtime_get_sync(ctlr->parent);
+		if (ret < 0) {
+			pm_runtime_put_noidle(ctlr->parent);
+			msg->status = ret;
+			spi_finalize_current_message(ctlr);
+			return ret;
+		}
+	}
+	ret = spi_map_msg(ctlr, msg);
+	if (ret) {
+		msg->status = ret;
+		spi_finalize_current_message(ctlr);
+		return ret;
+	}
+	return 0;
 }
