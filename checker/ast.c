@@ -171,6 +171,21 @@ static struct ir *new_opaque(struct ast_ctx *ctx, CXCursor c)
 	return n;
 }
 
+/*
+ * A string literal: no value ladder tracks, but its spelling names it,
+ * so that of_property_read_bool(np, "wakeup-source") asked twice is
+ * known to be asked the same thing.
+ */
+static struct ir *tr_string(struct ast_ctx *ctx, CXCursor c)
+{
+	struct ir *n = new_opaque(ctx, c);
+	CXString text = clang_getCursorSpelling(c);
+
+	n->name = strtab_intern(ctx->strings, clang_getCString(text));
+	clang_disposeString(text);
+	return n;
+}
+
 static struct ir *nop(struct ast_ctx *ctx, CXCursor c)
 {
 	return new_node(ctx, IR_NOP, c, 0);
@@ -708,6 +723,8 @@ static struct ir *tr_expr(struct ast_ctx *ctx, CXCursor c)
 		return tr_literal(ctx, c);
 	case CXCursor_GNUNullExpr:
 		return new_const(ctx, c, 0);
+	case CXCursor_StringLiteral:
+		return tr_string(ctx, c);
 	case CXCursor_InitListExpr:
 	case CXCursor_CompoundLiteralExpr:
 		return generic(ctx, IR_OTHER, c, false);
@@ -1002,6 +1019,12 @@ static struct ir *tr_stmt(struct ast_ctx *ctx, CXCursor c)
 	case CXCursor_UnexposedStmt:
 		/* fallthrough; and friends: the statement they wrap. */
 		return generic(ctx, IR_BLOCK, c, true);
+	case CXCursor_GCCAsmStmt:
+	case CXCursor_MSAsmStmt:
+		/* Nothing ladder evaluates, but not nothing: readl()'s load. */
+		n = nop(ctx, c);
+		n->flags |= IR_F_EFFECTS;
+		return n;
 	default:
 		/* null statements, asm */
 		return nop(ctx, c);

@@ -938,6 +938,105 @@ static unsigned eval_args(struct path *p, struct ir *call, struct value *args)
 	return call->nkids < MAX_CALL_ARGS ? call->nkids : MAX_CALL_ARGS;
 }
 
+/*
+ * One argument of a stable call, as its memo key spells it: the first
+ * by its lvalue when it has one (so that the key lies below it, and a
+ * store there forgets the result), a string by its spelling, any other
+ * by its value (@v, or the constant the code writes).
+ */
+static bool memo_arg(struct analysis *an, struct ir *arg, struct value v,
+		     bool first, char *buf, size_t size)
+{
+	const char *display, *key = first ? lvalue(an, arg, &display) : NULL;
+	int n;
+
+	if (arg->kind == IR_CONST)
+		v = v_const(arg->value);
+	if (key)
+		n = snprintf(buf, size, "%s", key);
+	else if (arg->kind == IR_OPAQUE && arg->name)
+		n = snprintf(buf, size, "%s", arg->name);	/* "a string" */
+	else if (v.kind == V_CONST)
+		n = snprintf(buf, size, "%lld", v.c);
+	else if (v.kind == V_SYM)
+		n = snprintf(buf, size, "$%u", v.sym);
+	else
+		return false;
+	return n >= 0 && (size_t)n < size;
+}
+
+/*
+ * The binding key of a stable call's result, "host->slot->mmc&f(1)",
+ * from its arguments' values @args; without them (NULL) from what the
+ * code writes, as find_conditions() needs.  NULL when an argument has
+ * no name.
+ */
+static const char *stable_key(struct analysis *an, struct ir *call,
+			      const struct value *args)
+{
+	char key[600], part[256];
+	size_t len;
+	unsigned i;
+	int n;
+
+	if (!call->nkids || call->nkids > MAX_CALL_ARGS)
+		return NULL;
+	if (!memo_arg(an, call->kids[0], args ? args[0] : v_unknown(), true,
+		      part, sizeof(part)))
+		return NULL;
+	len = (size_t)snprintf(key, sizeof(key), "%s&%s(", part, call->name);
+	for (i = 1; i < call->nkids; i++) {
+		if (!memo_arg(an, call->kids[i], args ? args[i] : v_unknown(),
+			      false, part, sizeof(part)))
+			return NULL;
+		n = snprintf(key + len, sizeof(key) - len, "%s%s",
+			     i > 1 ? "," : "", part);
+		if (n < 0 || (size_t)n >= sizeof(key) - len - 1)
+			return NULL;
+		len += (size_t)n;
+	}
+	snprintf(key + len, sizeof(key) - len, ")");
+	return strtab_intern(an->strings, key);
+}
+
+/*
+ * mmc_can_gpio_cd(host->slot->mmc) tested on the way in and again on
+ * the error path: a stable call gives the same value for the same
+ * arguments, as long as its first argument's lvalue stands.  Kept as a
+ * binding below that lvalue, and named like one (lvalue_symbol_id()).
+ */
+static struct value stable_call(struct path *p, struct ir *call,
+				const struct value *args)
+{
+	const char *memo;
+	unsigned id, mask;
+	struct value v;
+
+	if (call->flags & IR_F_VOID)
+		return v_unknown();
+	memo = stable_key(p->an, call, args);
+	if (!memo)
+		return call_result(p, call);
+	v = state_get(p->st, memo);
+	if (v.kind == V_SYM || v.kind == V_CONST)
+		return v;
+	id = lvalue_symbol_id(memo);
+	if (state_sym(p->st, id))
+		return call_result(p, call);
+	mask = (call->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+	state_new_sym(p->st, id, mask, call);
+	state_set(p->st, memo, v_sym(id));
+	return v_sym(id);
+}
+
+static bool is_stable(const struct analysis *an, const struct ir *call,
+		      const struct rule_fn *chain)
+{
+	if (chain)
+		return chain->role == ROLE_STABLE;
+	return summary_is_stable(an->summaries, call->name);
+}
+
 static struct value eval_call(struct path *p, struct ir *call)
 {
 	const struct rule_fn *chain = rules_lookup(p->an->rules, call->name);
@@ -946,6 +1045,8 @@ static struct value eval_call(struct path *p, struct ir *call)
 	const char *taken = NULL;
 	unsigned nargs = eval_args(p, call, args);
 
+	if (is_stable(p->an, call, chain))
+		return stable_call(p, call, args);
 	if (!chain)
 		return unknown_call(p, call, args, nargs);
 	for (rule = chain; rule; rule = rule->next)
@@ -1809,10 +1910,20 @@ static struct ir *tested_lvalue(struct analysis *an, struct ir *c)
 		rule = rules_lookup(an->rules, c->name);
 		if (rule && rule->role == ROLE_PREDICATE && (unsigned)rule->arg < c->nkids)
 			return c->kids[rule->arg];
-		return NULL;
+		return is_stable(an, c, rule) ? c : NULL;
 	default:
 		return c;
 	}
+}
+
+/* The binding key of what @lv names: an lvalue, or a stable call's result. */
+static const char *tested_key(struct analysis *an, struct ir *lv)
+{
+	const char *display;
+
+	if (lv->kind == IR_CALL)
+		return stable_key(an, lv, NULL);
+	return lvalue(an, lv, &display);
 }
 
 static int compare_ptrs(const void *a, const void *b)
@@ -1825,7 +1936,6 @@ static int compare_ptrs(const void *a, const void *b)
 static void find_conditions(struct analysis *an)
 {
 	const char **keys = xcalloc(an->cfg->nblocks + 1, sizeof(*keys));
-	const char *display;
 	unsigned i, n = 0;
 
 	for (i = 0; i < an->cfg->nblocks; i++) {
@@ -1834,7 +1944,7 @@ static void find_conditions(struct analysis *an)
 
 		if (blk->term != TERM_BRANCH || !(lv = tested_lvalue(an, blk->cond)))
 			continue;
-		if ((keys[n] = lvalue(an, lv, &display)))
+		if ((keys[n] = tested_key(an, lv)))
 			n++;
 	}
 	qsort(keys, n, sizeof(*keys), compare_ptrs);

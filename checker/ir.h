@@ -30,7 +30,8 @@ enum ir_kind {
 	IR_COMMA,	/* kid[0] , kid[1] */
 	IR_STMTEXPR,	/* ({ kid[0] }) : kid[0] is an IR_BLOCK */
 	IR_OTHER,	/* evaluated for side effects, value unknown */
-	IR_OPAQUE,	/* not evaluated at all (sizeof, _Generic, ...) */
+	IR_OPAQUE,	/* not evaluated at all (sizeof, _Generic, ...); a
+			   string literal has its spelling in .name */
 
 	/* statements */
 	IR_BLOCK,	/* { kid[0..] } */

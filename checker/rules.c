@@ -893,6 +893,12 @@ static bool top_takes(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_value_fns(ld, v, ROLE_TAKES);
 }
 
+static bool top_stable(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_value_fns(ld, v, ROLE_STABLE);
+}
+
 static bool parse_strings(struct loader *ld, yaml_node_t *v, const char *key,
 			  const char ***out, unsigned *n)
 {
@@ -973,6 +979,7 @@ static const struct key_handler top_keys[] = {
 	{ "error-values", top_error_values },
 	{ "predicates", top_predicates },
 	{ "takes-ownership", top_takes },
+	{ "stable", top_stable },
 	{ "name-suffixes", top_suffixes },
 	{ "mirror-verbs", top_verbs },
 	{ "mirror-callbacks", top_callbacks },

@@ -52,6 +52,7 @@ enum rule_role {
 	ROLE_ERROR_VALUE,	/* returns argument .arg, which is an error */
 	ROLE_PREDICATE,		/* true exactly for values in .mask */
 	ROLE_TAKES,		/* only takes ownership of arguments (.takes) */
+	ROLE_STABLE,		/* the same result for the same arguments */
 };
 
 struct pair;

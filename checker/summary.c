@@ -5,6 +5,12 @@
  * Computed once per TU: the pairs a function releases by direct calls,
  * then grown along calls between the TU's functions until nothing
  * changes (helpers calling helpers).  The sets are bitmaps over pairs.
+ *
+ * Also which functions are stable: they return a value, write nothing
+ * but their own locals, and call only stable functions (the rules'
+ * "stable:" list or other stable functions of the TU), so two calls with
+ * the same arguments agree: mmc_card_is_removable(),
+ * efi_rt_services_supported().
  */
 #include "summary.h"
 #include "util.h"
@@ -17,6 +23,7 @@ struct fn_summary {
 	unsigned long *releases;	/* bitmap over rule pairs */
 	const char **callees;		/* calls to functions of this TU */
 	unsigned ncallees, capcallees;
+	bool stable;			/* cleared by any effect seen */
 };
 
 struct summaries {
@@ -54,6 +61,43 @@ static void note_released_global(struct summaries *s, const struct ir *call,
 		ptrvec_push(&s->released_globals, (void *)arg->name);
 }
 
+/* Is @lhs the function's own variable, or a part of one? */
+static bool local_lvalue(const struct ir *lhs)
+{
+	while ((lhs->kind == IR_MEMBER && !(lhs->flags & IR_F_ARROW)) ||
+	       lhs->kind == IR_INDEX)
+		lhs = lhs->kids[0];
+	return lhs->kind == IR_VAR && !(lhs->flags & IR_F_GLOBAL);
+}
+
+static bool stable_callee(const struct summaries *s, const struct ir *call,
+			  const struct rules *rules)
+{
+	const struct rule_fn *rule = call->name ? rules_lookup(rules, call->name) : NULL;
+
+	if (rule)
+		return rule->role == ROLE_STABLE || rule->role == ROLE_TRANSPARENT ||
+		       rule->role == ROLE_ERROR_VALUE || rule->role == ROLE_PREDICATE;
+	return call->name && find(s, call->name);	/* settled by propagation */
+}
+
+/* Does @e, by itself, keep its function from being stable? */
+static bool has_effect(const struct summaries *s, const struct ir *e,
+		       const struct rules *rules)
+{
+	switch (e->kind) {
+	case IR_ASSIGN:
+	case IR_UPDATE:
+		return !local_lvalue(e->kids[0]);
+	case IR_CALL:
+		return !stable_callee(s, e, rules);
+	case IR_NOP:
+		return e->flags & IR_F_EFFECTS;		/* asm */
+	default:
+		return false;
+	}
+}
+
 static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		 const struct rules *rules)
 {
@@ -62,6 +106,8 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 
 	if (!e)
 		return;
+	if (has_effect(s, e, rules))
+		fs->stable = false;
 	if (e->kind == IR_CALL && e->name) {
 		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
 			if (rule->role != ROLE_RELEASE)
@@ -82,7 +128,10 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		scan(s, fs, e->kids[i], rules);
 }
 
-/* One round of releases(f) |= releases(g) for every call f -> g. */
+/*
+ * One round of releases(f) |= releases(g) for every call f -> g, and of
+ * f unstable when g is.
+ */
 static bool propagate(struct summaries *s)
 {
 	bool changed = false;
@@ -94,6 +143,10 @@ static bool propagate(struct summaries *s)
 		for (k = 0; k < fs->ncallees; k++) {
 			const struct fn_summary *callee = find(s, fs->callees[k]);
 
+			if (fs->stable && !callee->stable) {
+				fs->stable = false;
+				changed = true;
+			}
 			for (w = 0; w < s->words; w++) {
 				unsigned long add = callee->releases[w] & ~fs->releases[w];
 
@@ -119,6 +172,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 	for (i = 0; i < n; i++) {
 		s->fns[i].name = fns[i]->name;
 		s->fns[i].releases = xcalloc(s->words ? s->words : 1, sizeof(long));
+		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
 	}
 	for (i = 0; i < n; i++)
 		scan(s, &s->fns[i], fns[i]->body, rules);
@@ -174,4 +228,11 @@ bool summary_global_released(const struct summaries *s, const char *name)
 		if (!strcmp(s->released_globals.items[i], name))
 			return true;
 	return false;
+}
+
+bool summary_is_stable(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs && fs->stable;
 }

@@ -29,5 +29,7 @@ bool summary_releases_any(const struct summaries *s, const char *name);
  * kobject_put(efi_kobj))?
  */
 bool summary_global_released(const struct summaries *s, const char *name);
+/* Does @name, of this TU, give the same result for the same arguments? */
+bool summary_is_stable(const struct summaries *s, const char *name);
 
 #endif

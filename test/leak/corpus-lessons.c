@@ -150,6 +150,62 @@ void foo_exit(void)
 	destroy_workqueue(foo_wq);
 }
 
+// A stable call asked again after what it is given was written is a new
+// question: the clock enabled under the first answer is owed.
+struct mmc_host;
+struct dw_host { struct mmc_host *mmc; struct clk *biu_clk; int flags; };
+bool mmc_can_gpio_cd(struct mmc_host *host);
+int mmc_card_is_removable(struct mmc_host *host);
+int dw_ctrl_reset(struct dw_host *host);
+
+// CHECK: In function 'reasked_after_store':
+int reasked_after_store(struct dw_host *host, struct mmc_host *other)
+{
+	int ret;
+
+	if (mmc_can_gpio_cd(host->mmc)) {
+		ret = clk_prepare_enable(host->biu_clk);
+		if (ret)
+			return ret;
+	}
+	host->mmc = other;
+	ret = dw_ctrl_reset(host);
+	if (ret) {
+		if (mmc_can_gpio_cd(host->mmc))
+			clk_disable_unprepare(host->biu_clk);
+		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'host->biu_clk' from clk_prepare_enable() is not released on this error path; clk_disable_unprepare() is missing [ladder-leak]
+		return ret;
+	}
+	return 0;
+}
+
+// A helper of the file that writes through its argument is not stable.
+static int dw_claim_cd(struct dw_host *host)
+{
+	host->flags ^= 1;
+	return host->flags & 1;
+}
+
+// CHECK: In function 'helper_with_effects':
+int helper_with_effects(struct dw_host *host)
+{
+	int ret;
+
+	if (dw_claim_cd(host)) {
+		ret = clk_prepare_enable(host->biu_clk);
+		if (ret)
+			return ret;
+	}
+	ret = dw_ctrl_reset(host);
+	if (ret) {
+		if (dw_claim_cd(host))
+			clk_disable_unprepare(host->biu_clk);
+		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'host->biu_clk' from clk_prepare_enable() is not released on this error path; clk_disable_unprepare() is missing [ladder-leak]
+		return ret;
+	}
+	return 0;
+}
+
 // ---- silent ----
 
 // drivers/i2c/busses/i2c-rzv2m.c: "The reset also affects other HW that is
@@ -566,6 +622,55 @@ int finalize_hands_back(struct spi_controller *ctlr, struct spi_message *msg,
 	if (ret) {
 		msg->status = ret;
 		spi_finalize_current_message(ctlr);
+		return ret;
+	}
+	return 0;
+}
+
+// drivers/mmc/host/dw_mmc.c, dw_mci_runtime_resume(): the same stable
+// test before the enable and before the disable takes the same branch.
+int same_test_twice(struct dw_host *host)
+{
+	int ret;
+
+	if (mmc_can_gpio_cd(host->mmc) || !mmc_card_is_removable(host->mmc)) {
+		ret = clk_prepare_enable(host->biu_clk);
+		if (ret)
+			return ret;
+	}
+	ret = dw_ctrl_reset(host);
+	if (ret)
+		goto err;
+	return 0;
+err:
+	if (mmc_can_gpio_cd(host->mmc) || !mmc_card_is_removable(host->mmc))
+		clk_disable_unprepare(host->biu_clk);
+	return ret;
+}
+
+// A helper of the file that only reads is stable by itself, and so is
+// a property asked by name.
+static bool dw_has_cd(struct dw_host *host)
+{
+	int cd = host->flags & 1;
+
+	return cd && mmc_card_is_removable(host->mmc);
+}
+
+
+int stable_helper(struct dw_host *host, struct device_node *np)
+{
+	int ret;
+
+	if (dw_has_cd(host) && of_property_read_bool(np, "biu-clock")) {
+		ret = clk_prepare_enable(host->biu_clk);
+		if (ret)
+			return ret;
+	}
+	ret = dw_ctrl_reset(host);
+	if (ret) {
+		if (dw_has_cd(host) && of_property_read_bool(np, "biu-clock"))
+			clk_disable_unprepare(host->biu_clk);
 		return ret;
 	}
 	return 0;
