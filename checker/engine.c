@@ -1747,6 +1747,93 @@ static struct state *visit(struct analysis *an, unsigned block, struct state *st
 	return state_clone(st);
 }
 
+/* How many calls to @name does @e make? */
+static unsigned calls_named(const struct ir *e, const char *name)
+{
+	unsigned i, n;
+
+	if (!e)
+		return 0;
+	n = e->kind == IR_CALL && e->name == name;
+	for (i = 0; i < e->nkids; i++)
+		n += calls_named(e->kids[i], name);
+	return n;
+}
+
+static bool contains(const struct ir *e, const struct ir *part)
+{
+	unsigned i;
+
+	if (!e || e == part)
+		return e == part;
+	for (i = 0; i < e->nkids; i++)
+		if (contains(e->kids[i], part))
+			return true;
+	return false;
+}
+
+/* Does @call, a release, undo @r as the path in @st holds it? */
+static bool releases_resource(struct analysis *an, struct state *st,
+			      struct ir *call, const struct resource *r)
+{
+	const struct rule_fn *rule;
+	const char *display, *key;
+	struct value v;
+
+	for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->pair != r->rule->pair ||
+		    rule->implicit)
+			continue;
+		if (rule->handle.kind == HANDLE_NONE)
+			return true;
+		if ((unsigned)rule->handle.arg >= call->nkids || !r->has_handle)
+			continue;
+		key = lvalue(an, call->kids[rule->handle.arg], &display);
+		v = key ? state_get(st, key) : v_unknown();
+		if (v.kind == V_SYM && v.sym == r->handle_sym)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "if (pm_runtime_get_sync(dev) >= 0) clk_disable_unprepare(clk);" and
+ * "if (atomic_dec_and_test(&o->refs)) kfree(o);": a release guarded by
+ * what a call answers right there, and nowhere else in the function,
+ * rejoining the path after.  Where the answer skips it, the author chose
+ * to keep the resource (the clock is runtime PM's, another reference
+ * holds the object): not a leak of this path.  A call the function also
+ * makes elsewhere ("if (can_cd(mmc)) enable ... if (can_cd(mmc))
+ * disable") asks again what decided the acquire, and is left to path
+ * conditions.  @skip is the state taking the false edge.
+ */
+static void keep_when_skipped(struct path *p, const struct block *blk,
+			      const struct test *t, struct state *skip)
+{
+	const struct block *then = p->an->cfg->blocks[blk->succ[0]];
+	const struct sym *s = state_sym(skip, t->sym);
+	unsigned i, k;
+
+	if (!s || !s->origin || s->origin->kind != IR_CALL ||
+	    !contains(blk->cond, s->origin) || then->label ||
+	    then->term != TERM_JUMP || then->succ[0] != blk->succ[1] ||
+	    calls_named(p->an->fn->body, s->origin->name) != 1)
+		return;
+	for (i = 0; i < then->nelems; i++) {
+		struct ir *e = then->elems[i];
+
+		if (e->kind != IR_CALL || !e->name)
+			continue;
+		for (k = 0; k < skip->nres; k++) {
+			struct resource *r = &skip->res[k];
+
+			if (r->status == RES_LIVE &&
+			    releases_resource(p->an, skip, e, r))
+				r->escaped = true;
+		}
+	}
+}
+
 static void do_branch(struct path *p, const struct block *blk)
 {
 	struct test t = { .kind = TEST_UNKNOWN };
@@ -1778,6 +1865,8 @@ static void do_branch(struct path *p, const struct block *blk)
 			}
 		}
 	}
+	if (t.kind == TEST_SYM && out[0] && out[1])
+		keep_when_skipped(p, blk, &t, out[0]);
 	for (i = 1; i >= 0; i--) {
 		struct path q = { p->an, out[i] };
 

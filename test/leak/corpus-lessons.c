@@ -206,6 +206,28 @@ int helper_with_effects(struct dw_host *host)
 	return 0;
 }
 
+// A release guarded by a call that then returns is an error exit of its
+// own, not a choice to keep the resource: the path past it still owes.
+int check_hw(struct device *dev);
+
+// CHECK: In function 'guard_that_returns':
+int guard_that_returns(struct device *dev)
+{
+	void *buf = kzalloc(64, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	if (check_hw(dev)) {
+		kfree(buf);
+		return -EIO;
+	}
+	if (some_setup())
+		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'buf' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EINVAL;
+	kfree(buf);
+	return 0;
+}
+
 // ---- silent ----
 
 // drivers/i2c/busses/i2c-rzv2m.c: "The reset also affects other HW that is
@@ -673,5 +695,51 @@ int stable_helper(struct dw_host *host, struct device_node *np)
 			clk_disable_unprepare(host->biu_clk);
 		return ret;
 	}
+	return 0;
+}
+
+// drivers/spi/spi-cadence-quadspi.c, cqspi_probe(): the clock is disabled
+// only when runtime PM can resume the device; when it cannot, the clock
+// is runtime PM's.  The reference the test takes is still owed.
+struct cqspi { struct clk *clk; };
+int cqspi_setup_flash(struct cqspi *cqspi);
+
+// CHECK: In function 'release_under_fresh_test':
+int release_under_fresh_test(struct device *dev, struct cqspi *cqspi)
+{
+	int ret = clk_prepare_enable(cqspi->clk);
+
+	if (ret)
+		return ret;
+	ret = cqspi_setup_flash(cqspi);
+	if (ret)
+		goto probe_setup_failed;
+	return 0;
+
+probe_setup_failed:
+	if (pm_runtime_get_sync(dev) >= 0)
+		clk_disable_unprepare(cqspi->clk);
+	// CHECK: corpus-lessons.c:[[@LINE+1]]:2: warning: pm_runtime_get_sync() is not undone on this error path; pm_runtime_put() is missing [ladder-leak]
+	return ret;
+}
+
+// The last reference frees the object; another holder keeps it.
+struct obj { int refs; void *data; };
+int atomic_dec_and_test(int *v);
+
+int last_reference_frees(struct device *dev)
+{
+	struct obj *o = kzalloc(sizeof(*o), GFP_KERNEL);
+	int ret;
+
+	if (!o)
+		return -ENOMEM;
+	ret = some_setup();
+	if (ret) {
+		if (atomic_dec_and_test(&o->refs))
+			kfree(o);
+		return ret;
+	}
+	kfree(o);
 	return 0;
 }
