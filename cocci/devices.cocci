@@ -2293,15 +2293,15 @@ position p1, p2;
 
 acq@p1(...)
 ... when any
-    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
-    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\); ... }
+    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 *if@p2 (...)
-   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
+   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
          when forall
      return ...; }
 )
@@ -2334,15 +2334,15 @@ position p2, p3;
 
 acq(...)
 ... when any
-    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
-    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\); ... }
+    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 if@p2 (...)
-   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
+   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
          when forall
      return@p3 ...; }
 )
@@ -2388,21 +2388,21 @@ position p1, p2;
 
 (
 R = acq@p1(...);
-... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
+... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
 if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
 )
 ... when any
-    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
-    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\); ... }
+    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 *if@p2 (...)
-   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
+   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
          when forall
      return ...; }
 )
@@ -2437,21 +2437,21 @@ position p2, p3;
 
 (
 R = acq(...);
-... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
+... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
 if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
 )
 ... when any
-    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
-    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\); ... }
+    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 if@p2 (...)
-   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\)
+   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
          when forall
      return@p3 ...; }
 )
