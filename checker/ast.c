@@ -1080,6 +1080,8 @@ struct ir_func *ast_translate(CXCursor fn, struct arena *arena,
 	struct cursors kids = children(fn);
 	struct ir_func *f = arena_alloc(arena, sizeof(*f));
 	CXString name = clang_getCursorSpelling(fn);
+	int nparams = clang_Cursor_getNumArguments(fn), i;
+	unsigned short flags = 0;
 
 	ctx.fn = f;
 	f->name = strtab_intern(strings, clang_getCString(name));
@@ -1087,6 +1089,10 @@ struct ir_func *ast_translate(CXCursor fn, struct arena *arena,
 	f->loc = ast_location(fn, strings);
 	function_extent(fn, f);
 	f->ret = return_kind(fn);
+	/* Parameters first, so that parameter N is variable N. */
+	for (i = 0; i < nparams; i++)
+		var_id(&ctx, clang_Cursor_getArgument(fn, (unsigned)i), &flags);
+	f->nparams = nparams > 0 ? (unsigned)nparams : 0;
 	if (kids.len &&
 	    clang_getCursorKind(kids.items[kids.len - 1]) == CXCursor_CompoundStmt)
 		f->body = tr_stmt(&ctx, kids.items[kids.len - 1]);

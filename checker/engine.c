@@ -37,7 +37,7 @@ struct analysis {
 	struct ir_func *fn;
 	struct cfg *cfg;
 	const struct rules *rules;
-	const struct summaries *summaries;
+	struct summaries *summaries;
 	const struct limits *limits;
 	struct report *report;
 	struct arena *arena;
@@ -62,6 +62,14 @@ struct analysis {
 	unsigned steps;
 	bool stopped;
 	clock_t start;
+	/*
+	 * What a pointer function returns, to learn whether it is a wrapper:
+	 * the pair of the resource its success returns give, whether one
+	 * gave anything else, and the values its error returns give.
+	 */
+	const struct pair *gives;
+	bool gives_other;
+	unsigned fails_with;
 };
 
 /* One path being stepped through a block. */
@@ -1037,9 +1045,63 @@ static bool is_stable(const struct analysis *an, const struct ir *call,
 	return summary_is_stable(an->summaries, call->name);
 }
 
+/* Is @v one of the constants @f's switch lists? */
+static bool listed_case(const struct fails *f, struct value v)
+{
+	unsigned i;
+
+	for (i = 0; v.kind == V_CONST && i < f->ncases; i++)
+		if (f->cases[i] == v.c)
+			return true;
+	return false;
+}
+
+/*
+ * A function of the file that cannot fail here: it never returns an
+ * error, or only for a NULL argument this call's is known not to be
+ * (gpiochip_irqchip_add_allocated_domain(gc, domain, false) after
+ * IS_ERR(domain) was ruled out), or only in the default of a switch
+ * this call's constant has a case in (owl_dma_cfg_lli(..., DMA_MEM_TO_MEM,
+ * ...)).  Its result is then not negative, and 0 if 0 is all it
+ * otherwise returns.
+ */
+static void cannot_fail(struct path *p, const struct ir *call,
+			const struct value *args, unsigned nargs, struct value v)
+{
+	const struct fails *f = summary_fails(p->an->summaries, call->name);
+	unsigned k = (unsigned)f->param;
+
+	if (v.kind != V_SYM)
+		return;
+	switch (f->how) {
+	case FAILS_NEVER:
+		break;
+	case FAILS_IF_NULL:
+		if (k >= nargs || value_mask(p->st, args[k]) != VAL_POS)
+			return;
+		break;
+	case FAILS_UNLESS_CASE:
+		if (k >= nargs || !listed_case(f, args[k]))
+			return;
+		break;
+	default:
+		return;
+	}
+	state_refine(p->st, v.sym, f->zero ? VAL_ZERO : VAL_ZERO | VAL_POS);
+}
+
+/* The rules of a call: the rules files', or a wrapper's of this file. */
+static const struct rule_fn *lookup_call(const struct analysis *an,
+					 const char *name)
+{
+	const struct rule_fn *chain = rules_lookup(an->rules, name);
+
+	return chain ? chain : summary_wrapper(an->summaries, name);
+}
+
 static struct value eval_call(struct path *p, struct ir *call)
 {
-	const struct rule_fn *chain = rules_lookup(p->an->rules, call->name);
+	const struct rule_fn *chain = lookup_call(p->an, call->name);
 	struct value args[MAX_CALL_ARGS], v;
 	const struct rule_fn *rule;
 	const char *taken = NULL;
@@ -1047,8 +1109,11 @@ static struct value eval_call(struct path *p, struct ir *call)
 
 	if (is_stable(p->an, call, chain))
 		return stable_call(p, call, args);
-	if (!chain)
-		return unknown_call(p, call, args, nargs);
+	if (!chain) {
+		v = unknown_call(p, call, args, nargs);
+		cannot_fail(p, call, args, nargs, v);
+		return v;
+	}
 	for (rule = chain; rule; rule = rule->next)
 		if (rule->takes)
 			taken = take_ownership(p, call, rule->takes, args, nargs);
@@ -1490,16 +1555,34 @@ static bool heap_pointer(const struct state *st, struct value v)
 }
 
 /*
+ * Is @e a global pointer variable, holding @v, that cannot hold @other,
+ * a non-NULL pointer this path allocated: the global was set before,
+ * and this path did not store @other there?
+ */
+static bool older_global(const struct path *p, const struct ir *e,
+			 struct value v, struct value other)
+{
+	return e->kind == IR_VAR && (e->flags & IR_F_GLOBAL) &&
+	       !(e->flags & IR_F_ARRAY) && value_mask(p->st, other) == VAL_POS &&
+	       !(v.kind == V_SYM && other.kind == V_SYM && v.sym == other.sym);
+}
+
+/*
  * "if (mask != fastpath_mask) bitmap_free(mask)": what an allocator
- * returned (or NULL) is never the address of a local.
+ * returned (or NULL) is never the address of a local.  Nor is it what a
+ * global held before ("if (x[0].tx_buf == buf) mutex_unlock(&lock); else
+ * kfree(local_buf);" in spi_write_then_read()), unless this path stored
+ * it there.
  */
 static void test_frame_address(struct path *p, const struct ir *c, struct value l,
 			       struct value r, struct test *t)
 {
 	if (c->op != CMP_EQ && c->op != CMP_NE)
 		return;
-	if ((frame_address(c->kids[1]) && heap_pointer(p->st, l)) ||
-	    (frame_address(c->kids[0]) && heap_pointer(p->st, r))) {
+	if (((frame_address(c->kids[1]) || older_global(p, c->kids[1], r, l)) &&
+	     heap_pointer(p->st, l)) ||
+	    ((frame_address(c->kids[0]) || older_global(p, c->kids[0], l, r)) &&
+	     heap_pointer(p->st, r))) {
 		t->kind = TEST_CONST;
 		t->truth = c->op == CMP_NE;
 	}
@@ -1648,12 +1731,85 @@ static bool is_error_return(struct path *p, struct value v, unsigned *mask)
 	}
 }
 
+/* The failures an acquire of @kind reports, as value classes. */
+static unsigned failure_mask(enum success_kind kind)
+{
+	return success_initial_mask(kind) & ~success_ok_mask(kind);
+}
+
+/*
+ * A pointer function's return, for its wrapper summary: does a success
+ * return give the handle of what this path acquired, and what do error
+ * returns give?  "p = kzalloc(...); if (!p) return NULL; ...; return p;"
+ * is a wrapper of kzalloc() reporting failure by NULL.
+ */
+static void note_given(struct path *p, struct value v, bool error,
+		       unsigned error_mask)
+{
+	struct analysis *an = p->an;
+	unsigned i;
+
+	if (an->fn->ret != RET_POINTER)
+		return;
+	if (error) {
+		an->fails_with |= v.kind == V_CONST ?
+				  (v.c ? VAL_NEG : VAL_ZERO) : error_mask;
+		return;
+	}
+	for (i = 0; v.kind == V_SYM && i < p->st->nres; i++) {
+		const struct resource *r = &p->st->res[i];
+
+		if (!r->has_handle || r->handle_sym != v.sym || r->escaped ||
+		    r->rule->handle.kind != HANDLE_RETURN ||
+		    (r->status != RES_LIVE && r->status != RES_UNDECIDED))
+			continue;
+		if (an->gives && an->gives != r->rule->pair)
+			break;
+		an->gives = r->rule->pair;
+		/* Returned untested: its own failures are the wrapper's. */
+		if (r->status == RES_UNDECIDED)
+			an->fails_with |= failure_mask(r->rule->success);
+		return;
+	}
+	an->gives_other = true;
+}
+
+static enum success_kind success_of_failures(unsigned fails)
+{
+	switch (fails & (VAL_NEG | VAL_ZERO)) {
+	case VAL_ZERO:
+		return SUCCESS_NONNULL;
+	case VAL_NEG:
+		return SUCCESS_ERRPTR;
+	case VAL_NEG | VAL_ZERO:
+		return SUCCESS_ERRPTR_OR_NULL;
+	default:
+		return SUCCESS_ALWAYS;
+	}
+}
+
+/*
+ * Once explored: a function whose every success return gives a resource
+ * of one pair is a wrapper of that pair's acquire for its callers, whose
+ * exploration comes later (summary_bottom_up()).  A function cut short
+ * by a bound is not.
+ */
+static void publish_wrapper(struct analysis *an)
+{
+	if (!an->gives || an->gives_other || an->stopped)
+		return;
+	summary_set_wrapper(an->summaries, an->fn->name, an->gives,
+			    success_of_failures(an->fails_with));
+}
+
 static void do_return(struct path *p, const struct block *blk)
 {
 	struct value v = blk->ret ? eval(p, blk->ret) : v_unknown();
 	unsigned mask = 0;
+	bool error = is_error_return(p, v, &mask);
 
-	if (!is_error_return(p, v, &mask))
+	note_given(p, v, error, mask);
+	if (!error)
 		return;
 	if (v.kind == V_SYM && !state_refine(p->st, v.sym, mask))
 		return;
@@ -1961,7 +2117,7 @@ static bool scan_calls(struct analysis *an, struct ir *e)
 
 	if (!e)
 		return false;
-	if (e->kind == IR_CALL && (rule = rules_lookup(an->rules, e->name))) {
+	if (e->kind == IR_CALL && (rule = lookup_call(an, e->name))) {
 		const struct rule_fn *acq = find_role(rule, ROLE_ACQUIRE);
 
 		if (acq && !pair_acquired(an, acq->pair)) {
@@ -2076,6 +2232,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	an.seen = xcalloc(an.cfg->nblocks, sizeof(*an.seen));
 	an.nseen = xcalloc(an.cfg->nblocks, sizeof(*an.nseen));
 	explore(&an);
+	publish_wrapper(&an);
 	free_seen(&an);
 	free(an.queue);
 	free(an.acquired);

@@ -51,7 +51,7 @@ struct release_event {
 /* The context one function is analysed in. */
 struct engine_env {
 	const struct rules *rules;
-	const struct summaries *summaries;	/* of the function's TU */
+	struct summaries *summaries;	/* of the function's TU; learns wrappers */
 	const struct limits *limits;
 	struct report *report;
 	struct strtab *strings;			/* outlives the report */

@@ -100,6 +100,7 @@ struct ir_func {
 	struct ir *body;
 	int nlabels;
 	int nvars;		/* variable identities are 0..nvars-1 */
+	unsigned nparams;	/* parameter N is variable N */
 	unsigned nsites;	/* call sites are 0..nsites-1 */
 };
 

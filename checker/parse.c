@@ -295,6 +295,7 @@ static bool tu_out_of_time(struct session *s, const struct ir_func *next,
 static void analyse_functions(struct session *s, const struct fn_list *list)
 {
 	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
+	unsigned *order = xcalloc(list->len ? list->len : 1, sizeof(*order));
 	struct arena ir_arena = { 0 };
 	struct inference *inf;
 	unsigned i;
@@ -304,13 +305,16 @@ static void analyse_functions(struct session *s, const struct fn_list *list)
 	s->env.summaries = summaries_build(fns, list->len, s->env.rules);
 	inf = infer_build(s->env.rules, fns, list->len, list->callbacks,
 			  list->ncallbacks);
+	/* Helpers first: a wrapper is known before its callers are explored. */
+	summary_bottom_up(s->env.summaries, order);
 	for (i = 0; i < list->len; i++) {
-		if (tu_out_of_time(s, fns[i], list->len - i))
+		if (tu_out_of_time(s, fns[order[i]], list->len - i))
 			break;
-		analyse_function(s, fns[i], inf);
+		analyse_function(s, fns[order[i]], inf);
 	}
+	free(order);
 	infer_free(inf);
-	summaries_free((struct summaries *)s->env.summaries);
+	summaries_free(s->env.summaries);
 	s->env.summaries = NULL;
 	arena_free(&ir_arena);
 	free(fns);

@@ -24,6 +24,8 @@ struct fn_summary {
 	const char **callees;		/* calls to functions of this TU */
 	unsigned ncallees, capcallees;
 	bool stable;			/* cleared by any effect seen */
+	struct rule_fn *wraps;		/* an acquire, if it is a wrapper */
+	struct fails fails;		/* how it reports failure */
 };
 
 struct summaries {
@@ -59,6 +61,142 @@ static void note_released_global(struct summaries *s, const struct ir *call,
 	arg = call->kids[n];
 	if (arg->kind == IR_VAR && (arg->flags & IR_F_GLOBAL) && arg->name)
 		ptrvec_push(&s->released_globals, (void *)arg->name);
+}
+
+/* Is @e parameter N of @fn?  N, or -1. */
+static int param_of(const struct ir_func *fn, const struct ir *e)
+{
+	if (e && e->kind == IR_VAR && !(e->flags & IR_F_GLOBAL) &&
+	    e->id >= 0 && (unsigned)e->id < fn->nparams)
+		return e->id;
+	return -1;
+}
+
+/* "!p" or "p == NULL" with p parameter N: N, else -1. */
+static int null_param_test(const struct ir_func *fn, const struct ir *cond)
+{
+	if (cond->kind == IR_NOT)
+		return param_of(fn, cond->kids[0]);
+	if (cond->kind == IR_CMP && cond->op == CMP_EQ &&
+	    cond->kids[1]->kind == IR_CONST && !cond->kids[1]->value)
+		return param_of(fn, cond->kids[0]);
+	return -1;
+}
+
+/* What makes the returns below a point fail, as the walk reaches it. */
+struct guard {
+	enum fails_how how;	/* FAILS_NEVER: nothing known */
+	int param;
+	const struct ir *cases;	/* FAILS_UNLESS_CASE: the switch's body */
+	/* Inside the body of a switch on parameter .sw_param (else -1). */
+	int sw_param;
+	const struct ir *sw_body;
+};
+
+/* The case values below @e, not those of a nested switch. */
+static bool collect_cases(const struct ir *e, struct fails *f)
+{
+	unsigned i;
+
+	if (!e || e->kind == IR_SWITCH)
+		return true;
+	if (e->kind == IR_CASE) {
+		if ((e->flags & IR_F_RANGE) || f->ncases == FAILS_MAX_CASES)
+			return false;
+		f->cases[f->ncases++] = e->value;
+	}
+	for (i = 0; i < e->nkids; i++)
+		if (!collect_cases(e->kids[i], f))
+			return false;
+	return true;
+}
+
+/* An error return under @g: does it agree with what @f says so far? */
+static bool error_return(const struct guard *g, struct fails *f)
+{
+	struct fails mine = { .how = g->how, .param = g->param };
+
+	if (g->how == FAILS_NEVER)
+		return false;
+	if (g->how == FAILS_UNLESS_CASE && !collect_cases(g->cases, &mine))
+		return false;
+	if (f->how == FAILS_NEVER) {
+		mine.zero = f->zero;
+		*f = mine;
+		return true;
+	}
+	return f->how == mine.how && f->param == mine.param &&
+	       f->ncases == mine.ncases &&
+	       !memcmp(f->cases, mine.cases, mine.ncases * sizeof(mine.cases[0]));
+}
+
+/*
+ * Do the returns below @e fail only as @f says (and say it as the walk
+ * goes)?  Every return must give a constant: one >= 0, or an error
+ * under a guard on one parameter: "if (!domain) return -EINVAL;", or
+ * "switch (dir) { ... default: return -EINVAL; }".
+ */
+static bool returns_fail_only(const struct ir_func *fn, const struct ir *e,
+			      struct guard g, struct fails *f)
+{
+	struct guard inner = g;
+	const struct ir *value;
+	unsigned i;
+	int k;
+
+	if (!e)
+		return true;
+	switch (e->kind) {
+	case IR_RETURN:
+		value = e->nkids ? e->kids[0] : NULL;
+		if (!value || value->kind != IR_CONST)
+			return false;
+		if (value->value > 0)
+			f->zero = false;
+		return value->value >= 0 || error_return(&g, f);
+	case IR_IF:
+		k = null_param_test(fn, e->kids[0]);
+		if (k >= 0) {
+			inner.how = FAILS_IF_NULL;
+			inner.param = k;
+		}
+		return returns_fail_only(fn, e->kids[1], inner, f) &&
+		       returns_fail_only(fn, e->kids[2], g, f);
+	case IR_SWITCH:
+		inner.sw_param = param_of(fn, e->kids[0]);
+		inner.sw_body = e->kids[1];
+		return returns_fail_only(fn, e->kids[1], inner, f);
+	case IR_DEFAULT:
+		/* "default: return -EINVAL;": the value is none of the cases. */
+		if (g.sw_param >= 0) {
+			inner.how = FAILS_UNLESS_CASE;
+			inner.param = g.sw_param;
+			inner.cases = g.sw_body;
+		}
+		return returns_fail_only(fn, e->kids[0], inner, f);
+	default:
+		for (i = 0; i < e->nkids; i++)
+			if (!returns_fail_only(fn, e->kids[i], g, f))
+				return false;
+		return true;
+	}
+}
+
+/*
+ * How an int function of the TU fails, from its returns alone: never
+ * (every return is a constant >= 0), only for a NULL parameter
+ * ("if (!domain) return -EINVAL; ... return 0;"), or only for a value
+ * of a parameter its switch does not list.
+ */
+static struct fails how_it_fails(const struct ir_func *fn)
+{
+	struct fails f = { .how = FAILS_NEVER, .zero = true };
+	struct guard none = { FAILS_NEVER, -1, NULL, -1, NULL };
+
+	if (fn->ret != RET_SIGNED || !fn->body ||
+	    !returns_fail_only(fn, fn->body, none, &f))
+		f.how = FAILS_UNKNOWN;
+	return f;
 }
 
 /* Is @lhs the function's own variable, or a part of one? */
@@ -173,6 +311,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 		s->fns[i].name = fns[i]->name;
 		s->fns[i].releases = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
+		s->fns[i].fails = how_it_fails(fns[i]);
 	}
 	for (i = 0; i < n; i++)
 		scan(s, &s->fns[i], fns[i]->body, rules);
@@ -190,6 +329,7 @@ void summaries_free(struct summaries *s)
 	for (i = 0; i < s->n; i++) {
 		free(s->fns[i].releases);
 		free(s->fns[i].callees);
+		free(s->fns[i].wraps);
 	}
 	free(s->fns);
 	ptrvec_free(&s->released_globals);
@@ -235,4 +375,63 @@ bool summary_is_stable(const struct summaries *s, const char *name)
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
 
 	return fs && fs->stable;
+}
+
+void summary_set_wrapper(struct summaries *s, const char *name,
+			 const struct pair *pair, enum success_kind success)
+{
+	struct fn_summary *fs = (struct fn_summary *)find(s, name);
+	struct rule_fn *rule;
+
+	if (!fs || fs->wraps)
+		return;
+	rule = xcalloc(1, sizeof(*rule));
+	*rule = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
+				  .pair = pair, .success = success,
+				  .handle = { HANDLE_RETURN, 0 }, .null_arg = -1 };
+	fs->wraps = rule;
+}
+
+const struct rule_fn *summary_wrapper(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs ? fs->wraps : NULL;
+}
+
+/* Depth first along calls: a function's callees go before it. */
+static void visit_callees(const struct summaries *s, unsigned i, bool *seen,
+			  unsigned *order, unsigned *n)
+{
+	const struct fn_summary *fs = &s->fns[i];
+	unsigned k;
+
+	seen[i] = true;
+	for (k = 0; k < fs->ncallees; k++) {
+		const struct fn_summary *callee = find(s, fs->callees[k]);
+		unsigned j = (unsigned)(callee - s->fns);
+
+		if (!seen[j])
+			visit_callees(s, j, seen, order, n);
+	}
+	order[(*n)++] = i;
+}
+
+void summary_bottom_up(const struct summaries *s, unsigned *order)
+{
+	bool *seen = xcalloc(s->n ? s->n : 1, sizeof(*seen));
+	unsigned i, n = 0;
+
+	for (i = 0; i < s->n; i++)
+		if (!seen[i])
+			visit_callees(s, i, seen, order, &n);
+	free(seen);
+}
+
+const struct fails *summary_fails(const struct summaries *s, const char *name)
+{
+	static const struct fails unknown = { .how = FAILS_UNKNOWN };
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs ? &fs->fails : &unknown;
 }

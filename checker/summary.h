@@ -29,7 +29,45 @@ bool summary_releases_any(const struct summaries *s, const char *name);
  * kobject_put(efi_kobj))?
  */
 bool summary_global_released(const struct summaries *s, const char *name);
+/* How an int function of this TU can fail, read from its returns. */
+enum fails_how {
+	FAILS_UNKNOWN,		/* any way */
+	FAILS_NEVER,		/* every return is a constant >= 0 */
+	FAILS_IF_NULL,		/* only where parameter .param is NULL */
+	FAILS_UNLESS_CASE,	/* only in "default:" of a switch on .param */
+};
+
+#define FAILS_MAX_CASES	16
+
+struct fails {
+	enum fails_how how;
+	bool zero;			/* what it returns otherwise is 0 */
+	int param;
+	unsigned ncases;			/* FAILS_UNLESS_CASE */
+	long long cases[FAILS_MAX_CASES];
+};
+
+/* How @name fails; FAILS_UNKNOWN for what is not a function of the TU. */
+const struct fails *summary_fails(const struct summaries *s, const char *name);
+
 /* Does @name, of this TU, give the same result for the same arguments? */
 bool summary_is_stable(const struct summaries *s, const char *name);
+
+/*
+ * Wrappers: a function of the TU that returns, on success, what it
+ * acquired (foo_alloc_desc() returning its kzalloc()).  The engine says
+ * so once it has explored the function; calls to it are then acquires of
+ * the same pair, reporting failure as @success says.
+ */
+void summary_set_wrapper(struct summaries *s, const char *name,
+			 const struct pair *pair, enum success_kind success);
+/* The acquire rule a call to the wrapper @name stands for, or NULL. */
+const struct rule_fn *summary_wrapper(const struct summaries *s, const char *name);
+/*
+ * The TU's functions in an order to explore them: each after the
+ * functions of the TU it calls (cycles broken anywhere).  @order gets a
+ * permutation of 0..n-1 of the functions summaries_build() was given.
+ */
+void summary_bottom_up(const struct summaries *s, unsigned *order);
 
 #endif

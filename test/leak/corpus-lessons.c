@@ -228,6 +228,100 @@ int guard_that_returns(struct device *dev)
 	return 0;
 }
 
+struct irq_domain;
+struct irq_domain *irq_domain_create_linear(void *fwnode, unsigned size,
+					    const void *ops, void *data);
+void irq_domain_remove(struct irq_domain *d);
+struct gchip { struct irq_domain *domain; int initialized; };
+
+// A helper that may fail for other reasons than a NULL argument still
+// leaves the path that follows its failure.
+static int gc_claim(struct gchip *gc, struct irq_domain *domain)
+{
+	if (!domain)
+		return -EINVAL;
+	if (gc->initialized)
+		return -EIO;
+	gc->domain = domain;
+	return 0;
+}
+
+// CHECK: In function 'helper_can_fail':
+int helper_can_fail(struct gchip *gc, void *fwnode)
+{
+	struct irq_domain *domain = irq_domain_create_linear(fwnode, 32, NULL, gc);
+	int ret;
+
+	if (!domain)
+		return -ENOMEM;
+	ret = gc_claim(gc, domain);
+	if (ret)
+		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'domain' from irq_domain_create_linear() is not released on this error path; irq_domain_remove() is missing [ladder-leak]
+		return ret;
+	return 0;
+}
+
+// drivers/dma/owl-dma.c, owl_dma_prep_slave_sg(): the lli from the
+// file's own allocator is not yet on txd's list when its configuration
+// fails, so freeing txd does not free it.  With a direction the caller
+// chose, owl_dma_cfg_lli() can fail.
+enum dma_dir { DMA_MEM_TO_MEM, DMA_MEM_TO_DEV, DMA_DEV_TO_MEM, DMA_DEV_TO_DEV };
+struct dma_pool;
+void *dma_pool_alloc(struct dma_pool *pool, unsigned flags, unsigned long *handle);
+void dma_pool_free(struct dma_pool *pool, void *vaddr, unsigned long addr);
+struct owl_lli { unsigned long phys; int mode; };
+struct owl_dma { struct dma_pool *lli_pool; };
+struct owl_txd { int n; };
+void owl_free_txd(struct owl_dma *od, struct owl_txd *txd);
+void owl_add_lli(struct owl_txd *txd, struct owl_lli *lli);
+
+static struct owl_lli *owl_alloc_lli(struct owl_dma *od)
+{
+	struct owl_lli *lli;
+	unsigned long phys;
+
+	lli = dma_pool_alloc(od->lli_pool, 0, &phys);
+	if (!lli)
+		return NULL;
+	lli->phys = phys;
+	return lli;
+}
+
+static int owl_cfg_lli(struct owl_lli *lli, enum dma_dir dir)
+{
+	switch (dir) {
+	case DMA_MEM_TO_MEM:
+		lli->mode = 1;
+		break;
+	case DMA_MEM_TO_DEV:
+		lli->mode = 2;
+		break;
+	case DMA_DEV_TO_MEM:
+		lli->mode = 3;
+		break;
+	default:
+		return -EINVAL;
+	}
+	return 0;
+}
+
+// CHECK: In function 'owl_prep_slave':
+int owl_prep_slave(struct owl_dma *od, struct owl_txd *txd, enum dma_dir dir)
+{
+	struct owl_lli *lli = owl_alloc_lli(od);
+
+	if (!lli)
+		goto err_txd_free;
+	if (owl_cfg_lli(lli, dir))
+		goto err_txd_free;
+	owl_add_lli(txd, lli);
+	return 0;
+err_txd_free:
+	owl_free_txd(od, txd);
+	// CHECK: corpus-lessons.c:[[@LINE+1]]:2: warning: 'lli' from owl_alloc_lli() is not released on this error path; dma_pool_free() is missing [ladder-leak]
+	return -ENOMEM;
+}
+
 // ---- silent ----
 
 // drivers/i2c/busses/i2c-rzv2m.c: "The reset also affects other HW that is
@@ -742,4 +836,86 @@ int last_reference_frees(struct device *dev)
 	}
 	kfree(o);
 	return 0;
+}
+
+// drivers/gpio/gpiolib.c, gpiochip_add_irqchip(): the helper fails only
+// for a NULL domain, and the domain was checked already; so was a helper
+// that never fails.  Neither "if (ret) return ret;" is a path.
+
+static int gc_add_allocated_domain(struct gchip *gc, struct irq_domain *domain)
+{
+	if (!domain)
+		return -EINVAL;
+	gc->domain = domain;
+	gc->initialized = 1;
+	return 0;
+}
+
+static int gc_set_hooks(struct gchip *gc)
+{
+	gc->initialized = 2;
+	return 0;
+}
+
+int helper_cannot_fail(struct gchip *gc, void *fwnode)
+{
+	struct irq_domain *domain = irq_domain_create_linear(fwnode, 32, NULL, gc);
+	int ret;
+
+	if (!domain)
+		return -ENOMEM;
+	ret = gc_set_hooks(gc);
+	if (ret)
+		return ret;
+	ret = gc_add_allocated_domain(gc, domain);
+	if (ret)
+		return ret;
+	return 0;
+}
+
+// drivers/spi/spi.c, spi_write_then_read(): a buffer kmalloc() just
+// returned is never the one a global already pointed to, so the kfree()
+// branch is the one taken.
+struct xfer { const void *tx_buf; unsigned len; };
+int spi_sync_xfer(void *spi, struct xfer *x);
+static unsigned char *spi_buf;
+
+int fresh_buffer_is_not_global(void *spi, unsigned n)
+{
+	struct xfer x[2];
+	unsigned char *local_buf;
+	int status;
+
+	if (n > 32) {
+		local_buf = kmalloc(n, GFP_KERNEL);
+		if (!local_buf)
+			return -ENOMEM;
+	} else {
+		local_buf = spi_buf;
+	}
+	x[0].tx_buf = local_buf;
+	status = spi_sync_xfer(spi, x);
+	if (status == 0)
+		x[1].len = n;
+	if (x[0].tx_buf == spi_buf)
+		return status;
+	kfree(local_buf);
+	return status;
+}
+
+// drivers/dma/owl-dma.c, owl_dma_prep_memcpy(): the same, but the
+// direction is one owl_dma_cfg_lli() has a case for, so it cannot fail.
+int owl_prep_memcpy(struct owl_dma *od, struct owl_txd *txd)
+{
+	struct owl_lli *lli = owl_alloc_lli(od);
+
+	if (!lli)
+		goto err_txd_free;
+	if (owl_cfg_lli(lli, DMA_MEM_TO_MEM))
+		goto err_txd_free;
+	owl_add_lli(txd, lli);
+	return 0;
+err_txd_free:
+	owl_free_txd(od, txd);
+	return -ENOMEM;
 }

@@ -1,0 +1,120 @@
+// A function of the file that returns what it acquired is, for its
+// callers, an acquire of the same pair: what it returns is owed until
+// released, and its failure is reported the way the function reports it.
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+
+#include "kernel.h"
+
+struct foo { void *buf; struct clk *clk; void *cache; };
+struct clk *ERR_CAST(const void *p);
+
+static void *foo_alloc_buf(size_t n)
+{
+	void *buf = kzalloc(n, GFP_KERNEL);
+
+	if (!buf)
+		return NULL;
+	return buf;
+}
+
+// CHECK-LABEL: In function 'uses_wrapper':
+int uses_wrapper(struct foo *foo)
+{
+	void *buf = foo_alloc_buf(64);
+
+	if (!buf)
+		return -ENOMEM;
+	if (some_setup())
+		// CHECK: wrappers.c:[[@LINE+1]]:3: warning: 'buf' from foo_alloc_buf() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	foo->buf = buf;
+	return 0;
+}
+
+// An ERR_PTR wrapper: IS_ERR() is its failure test.
+static struct clk *foo_get_clk(struct device *dev)
+{
+	struct clk *clk = clk_get(dev, "core");
+
+	if (IS_ERR(clk))
+		return ERR_CAST(clk);
+	return clk;
+}
+
+// CHECK-LABEL: In function 'uses_errptr_wrapper':
+int uses_errptr_wrapper(struct device *dev, struct foo *foo)
+{
+	struct clk *clk = foo_get_clk(dev);
+
+	if (IS_ERR(clk))
+		return PTR_ERR(clk);
+	if (some_setup())
+		// CHECK: wrappers.c:[[@LINE+1]]:3: warning: 'clk' from foo_get_clk() is not released on this error path; clk_put() is missing [ladder-leak]
+		return -EIO;
+	foo->clk = clk;
+	return 0;
+}
+
+// A wrapper of a wrapper, defined after its caller: helpers are explored
+// before the functions that call them.
+static void *foo_alloc_small(void);
+
+// CHECK-LABEL: In function 'uses_late_wrapper':
+int uses_late_wrapper(struct foo *foo)
+{
+	void *buf = foo_alloc_small();
+
+	if (!buf)
+		return -ENOMEM;
+	if (some_setup())
+		// CHECK: wrappers.c:[[@LINE+1]]:3: warning: 'buf' from foo_alloc_small() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	foo->buf = buf;
+	return 0;
+}
+
+static void *foo_alloc_small(void)
+{
+	return foo_alloc_buf(32);
+}
+
+// Silent: released on the error path.
+int frees_what_wrapper_gave(struct foo *foo)
+{
+	void *buf = foo_alloc_buf(64);
+
+	if (!buf)
+		return -ENOMEM;
+	if (some_setup()) {
+		kfree(buf);
+		return -EIO;
+	}
+	foo->buf = buf;
+	return 0;
+}
+
+// Silent: a function that sometimes returns what it did not acquire (a
+// cached pointer) is no wrapper; its callers owe nothing for it.
+static void *foo_get_cache(struct foo *foo)
+{
+	void *p;
+
+	if (foo->cache)
+		return foo->cache;
+	p = kzalloc(16, GFP_KERNEL);
+	if (!p)
+		return NULL;
+	foo->cache = p;
+	return p;
+}
+
+int uses_cache(struct foo *foo)
+{
+	void *p = foo_get_cache(foo);
+
+	if (!p)
+		return -ENOMEM;
+	if (some_setup())
+		return -EIO;
+	return 0;
+}
