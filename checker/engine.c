@@ -70,6 +70,11 @@ struct analysis {
 	const struct pair *gives;
 	bool gives_other;
 	unsigned fails_with;
+	/* An int function's: it leaves it in member .gives_member of an argument. */
+	int gives_arg;
+	const char *gives_member;
+	/* The IR of "argument->member" at each wrapper call site, made once. */
+	struct ir **member_nodes;
 };
 
 /* One path being stepped through a block. */
@@ -655,6 +660,38 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 }
 
 /*
+ * "priv->rings" for foo_alloc_rings(priv), a wrapper that leaves what it
+ * acquired in that member: an lvalue the call's argument @arg does not
+ * spell out, made once per call site.  NULL if the argument is no
+ * pointer the key can follow.
+ */
+static struct ir *member_node(struct analysis *an, struct ir *call,
+			      unsigned arg, const char *member)
+{
+	const char *display;
+	struct ir *n;
+
+	if (!an->member_nodes)
+		an->member_nodes = arena_alloc(an->arena, (an->fn->nsites + 1) *
+					       sizeof(*an->member_nodes));
+	if (call->site <= an->fn->nsites && an->member_nodes[call->site])
+		return an->member_nodes[call->site];
+	if (call->kids[arg]->kind == IR_ADDR || !lvalue(an, call->kids[arg], &display))
+		return NULL;
+	n = arena_alloc(an->arena, sizeof(*n));
+	n->kind = IR_MEMBER;
+	n->flags = IR_F_ARROW | IR_F_POINTER;
+	n->name = member;
+	n->loc = call->loc;
+	n->nkids = 1;
+	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
+	n->kids[0] = call->kids[arg];
+	if (call->site <= an->fn->nsites)
+		an->member_nodes[call->site] = n;
+	return n;
+}
+
+/*
  * One resource from @call for @rule's pair.  @part numbers the pairs one
  * call acquires for; a later part finds in @args the handle an earlier
  * one named.
@@ -717,6 +754,12 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		lv = call->kids[arg]->kids[0];
 		if (!bind_handle_arg(p, call, v_unknown(), lv, &r, true))
 			return result;
+		break;
+	case HANDLE_ARG_MEMBER:
+		if (arg >= nargs || !(lv = member_node(p->an, call, arg, rule->member)) ||
+		    !bind_handle_arg(p, call, v_unknown(), lv, &r, true))
+			return result;
+		handle_place = lv;
 		break;
 	case HANDLE_NONE:
 		break;
@@ -1738,6 +1781,79 @@ static unsigned failure_mask(enum success_kind kind)
 }
 
 /*
+ * "v3->rings": the key of a member of parameter 3, as a function that
+ * sets up its caller's object stores to it.  The member's name (interned),
+ * and the parameter in @param; NULL for any other key.
+ */
+static const char *param_member(struct analysis *an, const char *key, int *param)
+{
+	const char *member;
+	char *end;
+	long n;
+
+	if (key[0] != 'v')
+		return NULL;
+	n = strtol(key + 1, &end, 10);
+	if (end == key + 1 || strncmp(end, "->", 2) || n < 0 ||
+	    (unsigned long)n >= an->fn->nparams)
+		return NULL;
+	member = end + 2;
+	if (!*member || strpbrk(member, "-.[&!$("))
+		return NULL;
+	*param = (int)n;
+	return strtab_intern(an->strings, member);
+}
+
+/*
+ * An int function's success return (0), for its wrapper summary: is what
+ * it acquired left in a member of an argument?
+ * "priv->rings = kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
+ * Exactly one such resource, the same on every success return.
+ */
+static void note_left_in_member(struct path *p, struct value v)
+{
+	struct analysis *an = p->an;
+	const struct resource *r;
+	const char *member, *found = NULL;
+	const struct pair *pair = NULL;
+	unsigned i, k;
+	int param, arg = -1;
+
+	if (value_mask(p->st, v) != VAL_ZERO) {
+		an->gives_other = true;
+		return;
+	}
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind != V_SYM ||
+		    !(member = param_member(an, b->key, &param)))
+			continue;
+		for (k = 0; k < p->st->nres; k++) {
+			r = &p->st->res[k];
+			if (!r->has_handle || r->handle_sym != b->value.sym ||
+			    r->status != RES_LIVE)
+				continue;
+			if (found) {
+				an->gives_other = true;	/* more than one */
+				return;
+			}
+			found = member;
+			arg = param;
+			pair = r->rule->pair;
+		}
+	}
+	if (!found || (an->gives && (an->gives != pair || an->gives_arg != arg ||
+				     an->gives_member != found))) {
+		an->gives_other = true;
+		return;
+	}
+	an->gives = pair;
+	an->gives_arg = arg;
+	an->gives_member = found;
+}
+
+/*
  * A pointer function's return, for its wrapper summary: does a success
  * return give the handle of what this path acquired, and what do error
  * returns give?  "p = kzalloc(...); if (!p) return NULL; ...; return p;"
@@ -1749,6 +1865,10 @@ static void note_given(struct path *p, struct value v, bool error,
 	struct analysis *an = p->an;
 	unsigned i;
 
+	if (an->fn->ret == RET_SIGNED && !error) {
+		note_left_in_member(p, v);
+		return;
+	}
 	if (an->fn->ret != RET_POINTER)
 		return;
 	if (error) {
@@ -1796,10 +1916,17 @@ static enum success_kind success_of_failures(unsigned fails)
  */
 static void publish_wrapper(struct analysis *an)
 {
+	struct handle_spec ret = { HANDLE_RETURN, 0 };
+	struct handle_spec member = { HANDLE_ARG_MEMBER, an->gives_arg };
+
 	if (!an->gives || an->gives_other || an->stopped)
 		return;
-	summary_set_wrapper(an->summaries, an->fn->name, an->gives,
-			    success_of_failures(an->fails_with));
+	if (an->gives_member)
+		summary_set_wrapper(an->summaries, an->fn->name, an->gives,
+				    SUCCESS_ZERO, member, an->gives_member);
+	else
+		summary_set_wrapper(an->summaries, an->fn->name, an->gives,
+				    success_of_failures(an->fails_with), ret, NULL);
 }
 
 static void do_return(struct path *p, const struct block *blk)

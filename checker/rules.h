@@ -38,6 +38,7 @@ enum handle_kind {
 	HANDLE_RETURN,		/* p = kmalloc(...) */
 	HANDLE_ARG,		/* clk_prepare_enable(clk) */
 	HANDLE_ARG_OUT,		/* request_firmware(&fw, ...) */
+	HANDLE_ARG_MEMBER,	/* a wrapper's: foo_alloc_rings(priv) sets priv->rings */
 };
 
 struct handle_spec {
@@ -74,6 +75,7 @@ struct rule_fn {
 	unsigned takes;			/* bit N: takes what argument N holds */
 	bool implicit;			/* release: undoes it as a side effect */
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
+	const char *member;		/* HANDLE_ARG_MEMBER: the member's name */
 	int arg;			/* transparent, error value, predicate */
 	unsigned mask;			/* predicate */
 	struct rule_fn *next;		/* same name, other pair */

@@ -378,7 +378,8 @@ bool summary_is_stable(const struct summaries *s, const char *name)
 }
 
 void summary_set_wrapper(struct summaries *s, const char *name,
-			 const struct pair *pair, enum success_kind success)
+			 const struct pair *pair, enum success_kind success,
+			 struct handle_spec handle, const char *member)
 {
 	struct fn_summary *fs = (struct fn_summary *)find(s, name);
 	struct rule_fn *rule;
@@ -388,7 +389,8 @@ void summary_set_wrapper(struct summaries *s, const char *name,
 	rule = xcalloc(1, sizeof(*rule));
 	*rule = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
 				  .pair = pair, .success = success,
-				  .handle = { HANDLE_RETURN, 0 }, .null_arg = -1 };
+				  .handle = handle, .member = member,
+				  .null_arg = -1 };
 	fs->wraps = rule;
 }
 

@@ -55,12 +55,15 @@ bool summary_is_stable(const struct summaries *s, const char *name);
 
 /*
  * Wrappers: a function of the TU that returns, on success, what it
- * acquired (foo_alloc_desc() returning its kzalloc()).  The engine says
- * so once it has explored the function; calls to it are then acquires of
- * the same pair, reporting failure as @success says.
+ * acquired (foo_alloc_desc() returning its kzalloc()), or leaves it in a
+ * member of an argument and returns 0 (foo_alloc_rings(priv) setting
+ * priv->rings).  The engine says so once it has explored the function;
+ * calls to it are then acquires of the same pair, reporting failure as
+ * @success says, with the handle @handle (and @member of it).
  */
 void summary_set_wrapper(struct summaries *s, const char *name,
-			 const struct pair *pair, enum success_kind success);
+			 const struct pair *pair, enum success_kind success,
+			 struct handle_spec handle, const char *member);
 /* The acquire rule a call to the wrapper @name stands for, or NULL. */
 const struct rule_fn *summary_wrapper(const struct summaries *s, const char *name);
 /*

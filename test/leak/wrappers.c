@@ -118,3 +118,73 @@ int uses_cache(struct foo *foo)
 		return -EIO;
 	return 0;
 }
+
+// A helper that leaves what it acquired in its argument and returns 0:
+// foo_alloc_rings(priv) acquires priv->rings for its caller.
+struct ring { int n; };
+struct foo_priv { struct ring *rings; int nrings; };
+
+static int foo_alloc_rings(struct foo_priv *priv)
+{
+	priv->rings = kcalloc(priv->nrings, sizeof(*priv->rings), GFP_KERNEL);
+	if (!priv->rings)
+		return -ENOMEM;
+	return 0;
+}
+
+// CHECK-LABEL: In function 'foo_open':
+int foo_open(struct foo_priv *priv)
+{
+	int ret;
+
+	ret = foo_alloc_rings(priv);
+	if (ret)
+		return ret;
+	ret = some_setup();
+	if (ret)
+		goto err_setup;
+	ret = some_setup();
+	if (ret)
+		// CHECK: wrappers.c:[[@LINE+1]]:3: warning: 'priv->rings' from foo_alloc_rings() is not released on this error path; kfree() is missing [ladder-leak]
+		return ret;
+	return 0;
+
+err_setup:
+	kfree(priv->rings);
+	return ret;
+}
+
+// Silent: a caller that never releases the rings leaves them to its own
+// caller, as with any member of an object it was given.
+int foo_open_keeps(struct foo_priv *priv)
+{
+	int ret = foo_alloc_rings(priv);
+
+	if (ret)
+		return ret;
+	return some_setup();
+}
+
+// Silent: a helper that may return 0 without acquiring is no wrapper.
+static int foo_maybe_rings(struct foo_priv *priv)
+{
+	if (priv->rings)
+		return 0;
+	priv->rings = kcalloc(priv->nrings, sizeof(*priv->rings), GFP_KERNEL);
+	if (!priv->rings)
+		return -ENOMEM;
+	return 0;
+}
+
+int foo_open_maybe(struct foo_priv *priv)
+{
+	int ret = foo_maybe_rings(priv);
+
+	if (ret)
+		return ret;
+	ret = some_setup();
+	if (ret)
+		return ret;
+	kfree(priv->rings);
+	return 0;
+}
