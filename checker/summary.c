@@ -11,6 +11,11 @@
  * "stable:" list or other stable functions of the TU), so two calls with
  * the same arguments agree: mmc_card_is_removable(),
  * efi_rt_services_supported().
+ *
+ * How an int function can fail, read from its returns (never; only for
+ * a NULL parameter; only in a switch's default), and, learnt from the
+ * engine as it explores the TU callees first, which functions wrap an
+ * acquire for their callers.
  */
 #include "summary.h"
 #include "util.h"
@@ -130,6 +135,52 @@ static bool error_return(const struct guard *g, struct fails *f)
 	       !memcmp(f->cases, mine.cases, mine.ncases * sizeof(mine.cases[0]));
 }
 
+/* Does control never fall out of the end of @e (break, return, goto)? */
+static bool ends_flow(const struct ir *e)
+{
+	switch (e->kind) {
+	case IR_BREAK:
+	case IR_CONTINUE:
+	case IR_RETURN:
+	case IR_GOTO:
+		return true;
+	case IR_CASE:
+	case IR_DEFAULT:
+	case IR_LABEL:
+		return ends_flow(e->kids[0]);
+	case IR_BLOCK:
+		return e->nkids && ends_flow(e->kids[e->nkids - 1]);
+	default:
+		return false;
+	}
+}
+
+static bool returns_fail_only(const struct ir_func *fn, const struct ir *e,
+			      struct guard g, struct fails *f);
+
+/*
+ * A switch's body: its "default:" is where the value is none of the
+ * cases only if no case falls into it ("case A: x = 1; default: ...").
+ */
+static bool switch_fails_only(const struct ir_func *fn, const struct ir *body,
+			      struct guard g, struct fails *f)
+{
+	struct guard mine;
+	unsigned i;
+
+	if (body->kind != IR_BLOCK)
+		return returns_fail_only(fn, body, g, f);
+	for (i = 0; i < body->nkids; i++) {
+		mine = g;
+		if (body->kids[i]->kind == IR_DEFAULT && i &&
+		    !ends_flow(body->kids[i - 1]))
+			mine.sw_param = -1;
+		if (!returns_fail_only(fn, body->kids[i], mine, f))
+			return false;
+	}
+	return true;
+}
+
 /*
  * Do the returns below @e fail only as @f says (and say it as the walk
  * goes)?  Every return must give a constant: one >= 0, or an error
@@ -165,7 +216,16 @@ static bool returns_fail_only(const struct ir_func *fn, const struct ir *e,
 	case IR_SWITCH:
 		inner.sw_param = param_of(fn, e->kids[0]);
 		inner.sw_body = e->kids[1];
-		return returns_fail_only(fn, e->kids[1], inner, f);
+		return !e->kids[1] || switch_fails_only(fn, e->kids[1], inner, f);
+	case IR_CASE:
+		/*
+		 * "case A: default:" and "default: case A:" share a body a
+		 * listed case reaches: no longer the default alone.
+		 */
+		inner.sw_param = -1;
+		if (g.how == FAILS_UNLESS_CASE)
+			inner.how = FAILS_NEVER;
+		return returns_fail_only(fn, e->kids[0], inner, f);
 	case IR_DEFAULT:
 		/* "default: return -EINVAL;": the value is none of the cases. */
 		if (g.sw_param >= 0) {

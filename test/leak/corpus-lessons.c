@@ -322,6 +322,38 @@ err_txd_free:
 	return -ENOMEM;
 }
 
+// A case that falls into "default:" can fail there too.
+static int owl_cfg_fallthrough(struct owl_lli *lli, enum dma_dir dir)
+{
+	switch (dir) {
+	case DMA_MEM_TO_DEV:
+		lli->mode = 2;
+		break;
+	case DMA_MEM_TO_MEM:
+		lli->mode = 1;
+		/* fallthrough */
+	default:
+		return -EINVAL;
+	}
+	return 0;
+}
+
+// CHECK: In function 'owl_prep_fallthrough':
+int owl_prep_fallthrough(struct owl_dma *od, struct owl_txd *txd)
+{
+	struct owl_lli *lli = owl_alloc_lli(od);
+
+	if (!lli)
+		return -ENOMEM;
+	if (owl_cfg_fallthrough(lli, DMA_MEM_TO_MEM)) {
+		owl_free_txd(od, txd);
+		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'lli' from owl_alloc_lli() is not released on this error path; dma_pool_free() is missing [ladder-leak]
+		return -EINVAL;
+	}
+	owl_add_lli(txd, lli);
+	return 0;
+}
+
 // ---- silent ----
 
 // drivers/i2c/busses/i2c-rzv2m.c: "The reset also affects other HW that is
