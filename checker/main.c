@@ -315,9 +315,10 @@ static void print_handle(struct handle_spec h)
 	static const char *const kinds[] = {
 		[HANDLE_NONE] = "none", [HANDLE_RETURN] = "return",
 		[HANDLE_ARG] = "arg", [HANDLE_ARG_OUT] = "*arg",
+		[HANDLE_ARG_MEMBER] = "arg",	/* a wrapper's, never in a file */
 	};
 
-	if (h.kind == HANDLE_ARG || h.kind == HANDLE_ARG_OUT)
+	if (h.kind != HANDLE_NONE && h.kind != HANDLE_RETURN)
 		printf("%s%d", kinds[h.kind], h.arg);
 	else
 		printf("%s", kinds[h.kind]);
