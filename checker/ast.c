@@ -1026,7 +1026,7 @@ static struct ir *tr_stmt(struct ast_ctx *ctx, CXCursor c)
 		n->flags |= IR_F_EFFECTS;
 		return n;
 	default:
-		/* null statements, asm */
+		/* null statements */
 		return nop(ctx, c);
 	}
 }
