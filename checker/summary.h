@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * What each function of the translation unit may release, directly or
- * through the static helpers it calls.  A resource handed to such a
- * helper ("linehandle_free(lh)") may be released there, so it is no
- * longer owed on that path.
+ * What the functions of the translation unit do, for their callers: what
+ * each may release, directly or through the static helpers it calls (a
+ * resource handed to "linehandle_free(lh)" may be released there, so it
+ * is no longer owed on that path); which globals some function releases;
+ * which are stable; how each can fail; which wrap an acquire; and an
+ * order to explore them in, callees first.
  */
 #ifndef LADDER_SUMMARY_H
 #define LADDER_SUMMARY_H
