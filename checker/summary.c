@@ -37,16 +37,48 @@ struct summaries {
 	struct fn_summary *fns;
 	unsigned n, words;
 	struct ptrvec released_globals;	/* names, interned */
+	/* fns by name: index + 1, open addressing; nslots a power of two */
+	unsigned *slots, nslots;
 };
 
+/* Names are interned: a name's pointer is its identity. */
+static unsigned name_slot(const struct summaries *s, const char *name)
+{
+	return (unsigned)hash_bytes(HASH_INIT, &name, sizeof(name)) & (s->nslots - 1);
+}
+
+/*
+ * The engine asks at every call it evaluates, on every path, whether the
+ * callee is a helper of the TU: a lookup by hash, not a scan.
+ */
 static const struct fn_summary *find(const struct summaries *s, const char *name)
 {
-	unsigned i;
+	unsigned slot;
 
-	for (i = 0; name && i < s->n; i++)
-		if (s->fns[i].name == name)
-			return &s->fns[i];
+	if (!name || !s->nslots)
+		return NULL;
+	for (slot = name_slot(s, name); s->slots[slot];
+	     slot = (slot + 1) & (s->nslots - 1))
+		if (s->fns[s->slots[slot] - 1].name == name)
+			return &s->fns[s->slots[slot] - 1];
 	return NULL;
+}
+
+static void index_names(struct summaries *s)
+{
+	unsigned i, slot;
+
+	for (s->nslots = 16; s->nslots < 2 * s->n; s->nslots *= 2)
+		;
+	s->slots = xcalloc(s->nslots, sizeof(*s->slots));
+	for (i = 0; i < s->n; i++) {
+		if (find(s, s->fns[i].name))
+			continue;	/* the first definition answers */
+		for (slot = name_slot(s, s->fns[i].name); s->slots[slot];
+		     slot = (slot + 1) & (s->nslots - 1))
+			;
+		s->slots[slot] = i + 1;
+	}
 }
 
 static void set_bit_of(unsigned long *map, unsigned bit)
@@ -373,6 +405,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
 		s->fns[i].fails = how_it_fails(fns[i]);
 	}
+	index_names(s);
 	for (i = 0; i < n; i++)
 		scan(s, &s->fns[i], fns[i]->body, rules);
 	while (propagate(s))
@@ -392,6 +425,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].wraps);
 	}
 	free(s->fns);
+	free(s->slots);
 	ptrvec_free(&s->released_globals);
 	free(s);
 }
