@@ -26,6 +26,13 @@ config.substitutions.append(("%arm64", "--target=aarch64-linux-gnu -std=gnu11 "
 config.environment["PATH"] = os.pathsep.join(
     [os.path.dirname(config.filecheck), os.environ.get("PATH", "")])
 
+# The README's commands run in a fresh clone of this checkout, under dash.
+config.substitutions.append(("%src", config.ladder_src))
+if os.path.isdir(os.path.join(config.ladder_src, ".git")) and shutil.which("git"):
+    config.available_features.add("git-clone")
+if os.path.exists("/bin/dash"):
+    config.available_features.add("dash")
+
 # Coccinelle: the checked-in scripts, and spatch when it is installed.
 # --timeout keeps one slow match from hanging the suite.
 config.substitutions.append(("%cocci", os.path.join(config.ladder_src, "cocci")))
