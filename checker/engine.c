@@ -12,6 +12,7 @@
 #include "engine.h"
 #include "cfg.h"
 #include "checks/checks.h"
+#include "engine/models.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -75,6 +76,9 @@ struct analysis {
 	const char *gives_member;
 	/* The IR of "argument->member" at each wrapper call site, made once. */
 	struct ir **member_nodes;
+	/* Resources a model kept quiet, "site:part:reason", counted once. */
+	struct ptrvec silenced;
+	bool explain;
 };
 
 /* One path being stepped through a block. */
@@ -112,6 +116,18 @@ static void trace_step(struct path *p, struct ir_loc loc, const char *text)
 	t->loc = loc;
 	t->text = text ? arena_strdup(p->an->arena, text) : NULL;
 	p->st->trace = t;
+}
+
+/*
+ * @r is not owed on this path from @where on, for @reason (enum escape:
+ * a fact, or the model that decided).  The first reason stands.
+ */
+static void escape(struct resource *r, unsigned char reason, struct ir_loc where)
+{
+	if (r->escaped)
+		return;
+	r->escaped = reason;
+	r->escaped_at = where;
 }
 
 /* ---- lvalues ---- */
@@ -283,26 +299,26 @@ static void stale_names(struct path *p, const char *display, struct value v)
 }
 
 /* A handle stored where ladder cannot follow it is no longer owed here. */
-static void escape_sym(struct path *p, unsigned sym)
+static void escape_sym(struct path *p, unsigned sym, unsigned char reason,
+		       struct ir_loc where)
 {
 	unsigned i;
 
 	for (i = 0; i < p->st->nres; i++)
 		if (p->st->res[i].has_handle && p->st->res[i].handle_sym == sym)
-			p->st->res[i].escaped = true;
+			escape(&p->st->res[i], reason, where);
 }
 
 /* &x was passed to a call: x and what hangs off it may have changed. */
-static void escape_lvalue(struct path *p, const char *key)
+static void escape_lvalue(struct path *p, const char *key, struct ir_loc where)
 {
-	size_t len = strlen(key);
 	unsigned i;
 
 	for (i = 0; i < p->st->nbinds; i++) {
 		const struct binding *b = &p->st->binds[i];
 
-		if (b->value.kind == V_SYM && !strncmp(b->key, key, len))
-			escape_sym(p, b->value.sym);
+		if (b->value.kind == V_SYM && key_within(b->key, key))
+			escape_sym(p, b->value.sym, ESC_ADDRESS_PASSED, where);
 	}
 	state_forget_below(p->st, key);
 	state_set(p->st, key, v_unknown());
@@ -384,16 +400,20 @@ static bool releases_through(struct analysis *an, const struct pair *pair,
  * over, unless the function itself releases it from there on some path:
  * then it took the job, and every error path owes it.
  */
-static void hand_over(struct path *p, const char *key, unsigned sym)
+static void hand_over(struct path *p, const char *key, unsigned sym,
+		      enum model_id model, struct ir_loc where)
 {
 	unsigned i;
 
+	if (!model_on(model))
+		return;
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
 
-		if (r->has_handle && r->handle_sym == sym &&
-		    !releases_through(p->an, r->rule->pair, key))
-			r->escaped = true;
+		if (!r->has_handle || r->handle_sym != sym ||
+		    releases_through(p->an, r->rule->pair, key))
+			continue;
+		escape(r, model_escape(model), where);
 	}
 }
 
@@ -405,7 +425,8 @@ static void hand_over(struct path *p, const char *key, unsigned sym)
  */
 static bool permanent_global(struct path *p, const struct ir *lhs)
 {
-	return lhs->kind == IR_VAR && (lhs->flags & IR_F_GLOBAL) &&
+	return model_on(MODEL_PERMANENT_GLOBAL) &&
+	       lhs->kind == IR_VAR && (lhs->flags & IR_F_GLOBAL) &&
 	       !summary_global_released(p->an->summaries, lhs->name);
 }
 
@@ -414,10 +435,11 @@ static void store(struct path *p, struct ir *lhs, struct value v)
 	const char *display, *key = lvalue(p->an, lhs, &display);
 
 	if (v.kind == V_SYM && !key)
-		escape_sym(p, v.sym);
-	else if (v.kind == V_SYM && (foreign_member(p, lhs) ||
-				     permanent_global(p, lhs)))
-		hand_over(p, key, v.sym);
+		escape_sym(p, v.sym, ESC_UNTRACKED, lhs->loc);
+	else if (v.kind == V_SYM && permanent_global(p, lhs))
+		hand_over(p, key, v.sym, MODEL_PERMANENT_GLOBAL, lhs->loc);
+	else if (v.kind == V_SYM && foreign_member(p, lhs))
+		hand_over(p, key, v.sym, MODEL_CALLER_CLEANS, lhs->loc);
 	if (!key)
 		return;
 	stale_names(p, display, v);
@@ -511,21 +533,23 @@ static void release_through_helper(struct path *p, struct ir *call,
 {
 	unsigned i, k;
 
-	if (!summary_releases_any(p->an->summaries, call->name))
+	if (!model_on(MODEL_HELPER_RELEASES) ||
+	    !summary_releases_any(p->an->summaries, call->name))
 		return;
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
+		unsigned char why = model_escape(MODEL_HELPER_RELEASES);
 
 		if (r->escaped || r->status == RES_RELEASED || r->status == RES_FAILED ||
 		    !summary_may_release(p->an->summaries, call->name, r->rule->pair))
 			continue;
 		if (!r->has_handle) {
-			r->escaped = true;
+			escape(r, why, call->loc);
 			continue;
 		}
 		for (k = 0; k < nargs && !r->escaped; k++)
 			if (passed_to(p, r, call->kids[k], args[k]))
-				r->escaped = true;
+				escape(r, why, call->loc);
 	}
 }
 
@@ -563,7 +587,7 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 			    (key && held_under(p->st, r, key))) {
 				if (!r->escaped && !taken)
 					taken = r->name;
-				r->escaped = true;
+				escape(r, ESC_HAND_OFF, call->loc);
 			}
 		}
 	}
@@ -604,7 +628,7 @@ static struct value unknown_call(struct path *p, struct ir *call,
 			continue;
 		key = lvalue(p->an, arg->kids[0], &display);
 		if (key)
-			escape_lvalue(p, key);
+			escape_lvalue(p, key, call->loc);
 	}
 	return call_result(p, call);
 }
@@ -736,7 +760,8 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		 * statement: the caller kept no handle, so it can never
 		 * release it; the object is meant to live on.
 		 */
-		if (r.status_sym == NO_SYM || (call->flags & IR_F_DISCARDED))
+		if (r.status_sym == NO_SYM ||
+		    ((call->flags & IR_F_DISCARDED) && model_on(MODEL_DISCARDED_RESULT)))
 			return result;
 		r.has_handle = true;
 		r.handle_sym = r.status_sym;
@@ -778,9 +803,11 @@ static struct value do_acquire(struct path *p, struct ir *call,
 
 		/* clk_prepare_enable(priv->clk): the handle lives in priv already. */
 		if (foreign_member(p, handle_place))
-			hand_over(p, key, r.handle_sym);
-		if (key && state_get(p->st, restore_marker(p->an, key)).kind == V_CONST)
-			state_add_resource(p->st, &r)->escaped = true;
+			hand_over(p, key, r.handle_sym, MODEL_CALLER_CLEANS, call->loc);
+		if (key && model_on(MODEL_RESTORE_MARKER) &&
+		    state_get(p->st, restore_marker(p->an, key)).kind == V_CONST)
+			escape(state_add_resource(p->st, &r),
+			       model_escape(MODEL_RESTORE_MARKER), call->loc);
 	}
 	return result;
 }
@@ -909,7 +936,7 @@ static void release_matched(struct path *p, struct release_event *ev,
 	if (!ev->rule->implicit)
 		apply_release(p, ev, args, nargs);
 	else if (ev->res && ev->kind == REL_LIVE)
-		ev->res->escaped = true;
+		escape(ev->res, ESC_IMPLICIT, ev->call->loc);
 }
 
 /*
@@ -1083,6 +1110,8 @@ static struct value stable_call(struct path *p, struct ir *call,
 static bool is_stable(const struct analysis *an, const struct ir *call,
 		      const struct rule_fn *chain)
 {
+	if (!model_on(MODEL_STABLE_CALLS))
+		return false;
 	if (chain)
 		return chain->role == ROLE_STABLE;
 	return summary_is_stable(an->summaries, call->name);
@@ -1114,7 +1143,7 @@ static void cannot_fail(struct path *p, const struct ir *call,
 	const struct fails *f = summary_fails(p->an->summaries, call->name);
 	unsigned k = (unsigned)f->param;
 
-	if (v.kind != V_SYM)
+	if (v.kind != V_SYM || !model_on(MODEL_CANNOT_FAIL))
 		return;
 	switch (f->how) {
 	case FAILS_NEVER:
@@ -1605,7 +1634,8 @@ static bool heap_pointer(const struct state *st, struct value v)
 static bool older_global(const struct path *p, const struct ir *e,
 			 struct value v, struct value other)
 {
-	return e->kind == IR_VAR && (e->flags & IR_F_GLOBAL) &&
+	return model_on(MODEL_OLDER_GLOBAL) &&
+	       e->kind == IR_VAR && (e->flags & IR_F_GLOBAL) &&
 	       !(e->flags & IR_F_ARRAY) && value_mask(p->st, other) == VAL_POS &&
 	       !(v.kind == V_SYM && other.kind == V_SYM && v.sym == other.sym);
 }
@@ -2097,7 +2127,8 @@ static void keep_when_skipped(struct path *p, const struct block *blk,
 	const struct sym *s = state_sym(skip, t->sym);
 	unsigned i, k;
 
-	if (!s || !s->origin || s->origin->kind != IR_CALL ||
+	if (!model_on(MODEL_KEEP_WHEN_SKIPPED) ||
+	    !s || !s->origin || s->origin->kind != IR_CALL ||
 	    !contains(blk->cond, s->origin) || then->label ||
 	    then->term != TERM_JUMP || then->succ[0] != blk->succ[1] ||
 	    calls_named(p->an->fn->body, s->origin->name) != 1)
@@ -2112,7 +2143,8 @@ static void keep_when_skipped(struct path *p, const struct block *blk,
 
 			if (r->status == RES_LIVE &&
 			    releases_resource(p->an, skip, e, r))
-				r->escaped = true;
+				escape(r, model_escape(MODEL_KEEP_WHEN_SKIPPED),
+				       e->loc);
 		}
 	}
 }
@@ -2345,7 +2377,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	struct analysis an = {
 		.fn = fn, .rules = env->rules, .summaries = env->summaries,
 		.limits = env->limits, .report = env->report, .arena = arena,
-		.strings = env->strings, .start = clock(),
+		.strings = env->strings, .start = clock(), .explain = env->explain,
 	};
 
 	/* A function that calls nothing ladder knows cannot have a finding. */
@@ -2365,10 +2397,37 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.acquired);
 	ptrvec_free(&an.releases);
 	free(an.conditions);
+	ptrvec_free(&an.silenced);
 	cfg_free(an.cfg);
 }
 
 /* ---- services for checks ---- */
+
+void resource_silenced(const struct check_ctx *ctx, const struct resource *r,
+		       unsigned char reason, struct ir_loc where)
+{
+	struct analysis *an = ctx->an;
+	struct ir_loc at = r->escaped == reason ? r->escaped_at : where;
+	const char *model = escape_reason_name(reason), *key;
+	char buf[64];
+	size_t i;
+
+	snprintf(buf, sizeof(buf), "%u:%u:%u", r->site, r->part, reason);
+	key = strtab_intern(an->strings, buf);
+	for (i = 0; i < an->silenced.len; i++)
+		if (an->silenced.items[i] == key)
+			return;
+	ptrvec_push(&an->silenced, (void *)key);
+	report_count_silenced(an->report, model);
+	if (!an->explain)
+		return;
+	fprintf(stderr, "%s:%u:%u: remark: %s%s%s%s() is not reported at the error "
+		"return on line %u: model '%s' (line %u): %s [ladder-explain]\n",
+		r->acquire->loc.file, r->acquire->loc.line, r->acquire->loc.col,
+		r->name ? "'" : "", r->name ? r->name : "", r->name ? "' from " : "",
+		resource_acquire_name(r), where.line, model, at.line,
+		models[reason - ESC_MODEL].reason);
+}
 
 const char *analysis_function(const struct check_ctx *ctx)
 {

@@ -55,6 +55,7 @@ struct engine_env {
 	const struct limits *limits;
 	struct report *report;
 	struct strtab *strings;			/* outlives the report */
+	bool explain;				/* say what models silenced */
 };
 
 /* Analyse one function; findings go to env->report. */
@@ -62,6 +63,14 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		struct arena *arena);
 
 /* ---- services for checks ---- */
+
+/*
+ * Model @reason (enum escape, engine/models.h) kept @r, owed otherwise,
+ * from being reported at the error return @where: counted once per
+ * function, resource and model for --stats, and said with --explain.
+ */
+void resource_silenced(const struct check_ctx *ctx, const struct resource *r,
+		       unsigned char reason, struct ir_loc where);
 
 /* The acquire as the source names it: "kzalloc", not "kzalloc_noprof". */
 const char *resource_acquire_name(const struct resource *r);

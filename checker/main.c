@@ -11,6 +11,7 @@
 #include "compdb.h"
 #include "gate.h"
 #include "options.h"
+#include "engine/models.h"
 #include "parse.h"
 #include "rules.h"
 #include "scan.h"
@@ -153,9 +154,23 @@ static int run_files(struct session *s, const struct options *o,
 	return ret;
 }
 
+/* --stats: what the run saw, and what each model kept quiet. */
+static void print_stats(const struct report *r)
+{
+	const char *model;
+	json_t *n;
+
+	fprintf(stderr, "ladder: stats: %u findings; silenced by model:",
+		report_total_findings(r));
+	json_object_foreach((json_t *)report_silenced(r), model, n)
+		fprintf(stderr, " %s %lld", model, (long long)json_integer_value(n));
+	fputc('\n', stderr);
+}
+
 static int run(const struct options *o)
 {
-	struct session s = { .env.limits = &o->limits, .dump_cfg = o->dump_cfg,
+	struct session s = { .env.limits = &o->limits, .env.explain = o->explain,
+			     .dump_cfg = o->dump_cfg,
 			     .verbose = o->verbose, .list_inputs = o->list_inputs };
 	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();
 	FILE *out = stdout;
@@ -193,6 +208,8 @@ static int run(const struct options *o)
 	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o, &file_findings);
 	if (!o->file_output)
 		report_finish(s.env.report);
+	if (o->stats)
+		print_stats(s.env.report);
 	if ((report_total_findings(s.env.report) || file_findings) &&
 	    o->error_exitcode)
 		ret = worst(ret, o->error_exitcode);
@@ -410,6 +427,11 @@ int main(int argc, char **argv)
 		free(err);
 		options_free(&o);
 		return EXIT_INPUT;
+	}
+	if (o.help_models) {
+		models_print(stdout);
+		options_free(&o);
+		return EXIT_OK;
 	}
 	if (o.help || o.version) {
 		if (o.help)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "options.h"
+#include "engine/models.h"
 #include "util.h"
 
 #include <errno.h>
@@ -11,7 +12,7 @@ enum opt_id {
 	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
-	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
+	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_STATS, OPT_EXPLAIN, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 };
 
 struct opt {
@@ -34,6 +35,9 @@ static const struct opt opts_table[] = {
 	{ "--max-states", OPT_MAX_STATES, "N", "distinct states kept per point (default 512)" },
 	{ "--time-limit", OPT_TIME_LIMIT, "N", "seconds per function (default 10)" },
 	{ "--dump-cfg", OPT_DUMP_CFG, NULL, "print each analysed function's CFG" },
+	{ "--model", OPT_MODEL, "[-]NAME,...", "switch a model off (-NAME) or on; --help=models lists them" },
+	{ "--stats", OPT_STATS, NULL, "print counts at the end, and what each model silenced" },
+	{ "--explain", OPT_EXPLAIN, NULL, "say which model kept each owed resource quiet, and where" },
 	{ "--verbose", OPT_VERBOSE, NULL, "say which compiler flags are dropped" },
 	{ "--list-inputs", OPT_LIST_INPUTS, NULL, "JSON: list the files each TU read" },
 	{ "--file-output", OPT_FILE_OUTPUT, NULL, "findings for F.c go to F.c.ladder (make -j)" },
@@ -136,6 +140,14 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		return true;
 	case OPT_DUMP_CFG:
 		o->dump_cfg = true;
+		return true;
+	case OPT_MODEL:
+		return models_configure(value, err);
+	case OPT_STATS:
+		o->stats = true;
+		return true;
+	case OPT_EXPLAIN:
+		o->explain = true;
 		return true;
 	case OPT_VERBOSE:
 		o->verbose = true;
@@ -249,6 +261,10 @@ static bool parse(int argc, char **argv, bool scan, struct options *o,
 
 		if (ladder_opts && !strcmp(arg, "--")) {
 			ladder_opts = false;
+			continue;
+		}
+		if (ladder_opts && !strcmp(arg, "--help=models")) {
+			o->help_models = true;
 			continue;
 		}
 		if (ladder_opts && arg[0] == '-' && arg[1] == '-') {

@@ -23,6 +23,9 @@ struct options {
 	int error_exitcode;		/* 0: findings do not fail the run */
 	struct limits limits;
 	bool dump_cfg;
+	bool stats;			/* --stats: counts on stderr at the end */
+	bool explain;			/* --explain: what each model silenced */
+	bool help_models;		/* --help=models */
 	bool verbose;
 	bool list_inputs;
 	bool file_output;		/* findings for F.c in F.c.ladder */

@@ -7,6 +7,7 @@
  * explored.  JSON is one document for the whole run, built with jansson.
  */
 #include "report.h"
+#include "engine/models.h"
 #include "sarif.h"
 #include "util.h"
 
@@ -31,6 +32,7 @@ struct report {
 	unsigned nbounds, capbounds;
 	/* the whole run */
 	json_t *json_findings, *json_bounds, *json_parse_errors, *json_inputs;
+	json_t *json_silenced;		/* model name: owed resources it kept quiet */
 	unsigned files, functions, findings, failed_files, suppressed;
 	unsigned nbounds_hit;
 	char *last_fn, *last_file;	/* text: the function header printed */
@@ -41,6 +43,7 @@ struct report {
 struct report *report_new(enum output_format format, FILE *out)
 {
 	struct report *r = xcalloc(1, sizeof(*r));
+	int i;
 
 	r->format = format;
 	r->out = out;
@@ -48,6 +51,9 @@ struct report *report_new(enum output_format format, FILE *out)
 	r->json_bounds = json_array();
 	r->json_parse_errors = json_array();
 	r->json_inputs = json_array();
+	r->json_silenced = json_object();
+	for (i = 0; i < NR_MODELS; i++)
+		json_object_set_new(r->json_silenced, models[i].name, json_integer(0));
 	return r;
 }
 
@@ -86,6 +92,7 @@ void report_free(struct report *r)
 	json_decref(r->json_bounds);
 	json_decref(r->json_parse_errors);
 	json_decref(r->json_inputs);
+	json_decref(r->json_silenced);
 	free(r->last_fn);
 	free(r->last_file);
 	free(r);
@@ -383,14 +390,15 @@ unsigned report_suppressed(const struct report *r)
 
 static json_t *stats(const struct report *r)
 {
-	json_t *st = json_pack("{s:i, s:i, s:i, s:i, s:i, s:O, s:O}",
+	json_t *st = json_pack("{s:i, s:i, s:i, s:i, s:i, s:O, s:O, s:O}",
 			       "files", (json_int_t)r->files,
 			       "functions", (json_int_t)r->functions,
 			       "findings", (json_int_t)r->findings,
 			       "suppressed", (json_int_t)r->suppressed,
 			       "files_with_parse_errors", (json_int_t)r->failed_files,
 			       "parse_errors", r->json_parse_errors,
-			       "bounds_hit", r->json_bounds);
+			       "bounds_hit", r->json_bounds,
+			       "silenced", r->json_silenced);
 
 	if (json_array_size(r->json_inputs))
 		json_object_set(st, "inputs", r->json_inputs);
@@ -402,9 +410,28 @@ static unsigned count(const json_t *obj, const char *key)
 	return (unsigned)json_integer_value(json_object_get(obj, key));
 }
 
+static void add_silenced(struct report *r, const char *model, unsigned long n)
+{
+	json_t *old = json_object_get(r->json_silenced, model);
+
+	json_object_set_new(r->json_silenced, model,
+			    json_integer((old ? json_integer_value(old) : 0) + (json_int_t)n));
+}
+
+void report_count_silenced(struct report *r, const char *model)
+{
+	add_silenced(r, model, 1);
+}
+
+const json_t *report_silenced(const struct report *r)
+{
+	return r->json_silenced;
+}
+
 void report_take_run(struct report *r, const json_t *doc)
 {
 	const json_t *st = json_object_get(doc, "stats");
+	const char *model;
 	json_t *item;
 	size_t i;
 
@@ -417,6 +444,8 @@ void report_take_run(struct report *r, const json_t *doc)
 		report_take_finding(r, json_deep_copy(item));
 	json_array_foreach(json_object_get(st, "bounds_hit"), i, item)
 		report_take_bound(r, json_deep_copy(item));
+	json_object_foreach((json_t *)json_object_get(st, "silenced"), model, item)
+		add_silenced(r, model, (unsigned long)json_integer_value(item));
 	fflush(r->out);
 }
 

@@ -85,6 +85,11 @@ void report_take_run(struct report *r, const json_t *doc);
 /* A file the translation unit read (--list-inputs, for the scan cache). */
 void report_input(struct report *r, const char *path);
 
+/* A model (engine/models.h) kept one owed resource from being reported. */
+void report_count_silenced(struct report *r, const char *model);
+/* Each model's count, as --stats and the JSON stats' "silenced" give it. */
+const json_t *report_silenced(const struct report *r);
+
 unsigned report_total_findings(const struct report *r);
 unsigned report_suppressed(const struct report *r);
 /* Print what remains (JSON: the whole document). */

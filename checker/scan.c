@@ -15,6 +15,7 @@
  * shards of a tree split with --shard K/N) into one report.
  */
 #include "scan.h"
+#include "engine/models.h"
 #include "cache.h"
 #include "compdb.h"
 #include "gate.h"
@@ -170,6 +171,7 @@ static char **child_argv(const struct scan *sc, const struct scan_file *f)
 {
 	const struct options *o = sc->o;
 	char **argv = xcalloc((size_t)f->job->nargs + 16, sizeof(*argv));
+	char *model;
 	int n = 0, i;
 
 	argv[n++] = xstrdup(sc->self);
@@ -179,6 +181,8 @@ static char **child_argv(const struct scan *sc, const struct scan_file *f)
 	argv[n++] = xasprintf("--max-steps=%u", o->limits.max_steps);
 	argv[n++] = xasprintf("--max-states=%u", o->limits.max_block_states);
 	argv[n++] = xasprintf("--time-limit=%u", (unsigned)o->limits.max_seconds);
+	if ((model = models_options()))
+		argv[n++] = model;
 	argv[n++] = xasprintf("--tu-time-limit=%g", o->tu_time_limit);
 	argv[n++] = xasprintf("--output=%s", f->out);
 	argv[n++] = xstrdup("--");

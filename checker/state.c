@@ -7,6 +7,7 @@
  * and the engine can merge them.
  */
 #include "state.h"
+#include "engine/models.h"
 #include "util.h"
 
 #include <stdlib.h>
@@ -121,6 +122,13 @@ static bool key_below(const char *key, const char *base, size_t len)
 	key += len;
 	return (key[0] == '-' && key[1] == '>') || key[0] == '.' || key[0] == '[' ||
 	       key[0] == '&';
+}
+
+bool key_within(const char *key, const char *base)
+{
+	size_t len = strlen(base);
+
+	return !strcmp(key, base) || key_below(key, base, len);
 }
 
 void state_forget_below(struct state *st, const char *key)
@@ -380,11 +388,13 @@ void state_gc(struct state *st)
 
 static unsigned long hash_resource(unsigned long h, const struct resource *r)
 {
+	bool escaped = r->escaped != ESC_NONE;
+
 	h = hash_bytes(h, &r->site, sizeof(r->site));
 	h = hash_bytes(h, &r->part, sizeof(r->part));
 	h = hash_bytes(h, &r->status, sizeof(r->status));
 	h = hash_bytes(h, &r->handle_sym, sizeof(r->handle_sym));
-	h = hash_bytes(h, &r->escaped, sizeof(r->escaped));
+	h = hash_bytes(h, &escaped, sizeof(escaped));
 	return hash_bytes(h, &r->name, sizeof(r->name));
 }
 
@@ -418,7 +428,7 @@ static bool resource_equal(const struct resource *a, const struct resource *b)
 {
 	return a->site == b->site && a->part == b->part &&
 	       a->status == b->status &&
-	       a->has_handle == b->has_handle && a->escaped == b->escaped &&
+	       a->has_handle == b->has_handle && !a->escaped == !b->escaped &&
 	       a->handle_sym == b->handle_sym && a->status_sym == b->status_sym &&
 	       a->name == b->name && a->npins == b->npins &&
 	       !memcmp(a->pins, b->pins, a->npins * sizeof(a->pins[0])) &&

@@ -61,7 +61,14 @@ struct resource {
 	unsigned part;			/* which of the call's acquires */
 	const struct rule_fn *rule;	/* the acquire's rule */
 	enum res_status status;
-	bool has_handle, escaped;
+	bool has_handle;
+	/*
+	 * Not owed on this path, and why: enum escape in engine/models.h
+	 * (a fact, or the model that decided).  Only whether it escaped
+	 * is part of a state's identity; why and where are for --explain.
+	 */
+	unsigned char escaped;
+	struct ir_loc escaped_at;
 	unsigned handle_sym, status_sym;
 	const char *name;		/* interned; NULL for handle-less pairs */
 	bool name_internal;
@@ -112,6 +119,11 @@ void state_free(struct state *st);
 
 struct value state_get(const struct state *st, const char *key);
 void state_set(struct state *st, const char *key, struct value v);
+/*
+ * Is @key the lvalue @base or a path below it?  A step must begin where
+ * @base ends: "v10" is not below "v1".
+ */
+bool key_within(const char *key, const char *base);
 /* Forget what is known below @key: "p->x" after "p = ...". */
 void state_forget_below(struct state *st, const char *key);
 

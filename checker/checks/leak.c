@@ -8,6 +8,7 @@
  * a mapping the firmware keeps using, a reference, an irq.
  */
 #include "checks.h"
+#include "engine/models.h"
 
 /*
  * A handle held by a __free() variable is released when its scope ends,
@@ -30,21 +31,34 @@ static bool scope_managed(const struct state *st, const struct resource *r)
 	return false;
 }
 
-/* Is @r owed on an error return at all? */
-static bool owed(struct check_ctx *ctx, const struct resource *r)
+/*
+ * Why @r is not owed on an error return: ESC_NONE when it is, the
+ * engine's escape reason or a model (engine/models.h), or NOT_HELD for
+ * what is not held at all (failed, released, managed, NULL).
+ */
+#define NOT_HELD 0xff
+
+static unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 {
-	if (r->escaped || (r->status != RES_LIVE && r->status != RES_UNDECIDED))
-		return false;
+	if (r->status != RES_LIVE && r->status != RES_UNDECIDED)
+		return NOT_HELD;
 	/* devm: the driver core releases it when the device goes away. */
 	if (r->rule->pair->managed)
-		return false;
+		return NOT_HELD;
 	if (scope_managed(ctx->st, r) || resource_handle_is_null(ctx, r))
-		return false;
+		return NOT_HELD;
+	if (r->escaped)
+		return r->escaped;
 	/* A shared reset deasserted for good is not a leak. */
-	if (r->rule->pair->owed_if_released &&
+	if (model_on(MODEL_OWED_IF_RELEASED) && r->rule->pair->owed_if_released &&
 	    !function_releases_pair(ctx, r->rule->pair))
-		return false;
-	return true;
+		return model_escape(MODEL_OWED_IF_RELEASED);
+	return ESC_NONE;
+}
+
+static bool owed(struct check_ctx *ctx, const struct resource *r)
+{
+	return why_not_owed(ctx, r) == ESC_NONE;
 }
 
 /* "...; inferred: ffa_exit() undoes it" for a pair no rule names. */
@@ -106,9 +120,15 @@ void report_leaks(struct check_ctx *ctx, struct ir_loc where,
 	for (i = 0; i < ctx->st->nres; i++) {
 		const struct resource *r = &ctx->st->res[i], *sibling;
 		const char *release;
+		unsigned char why;
 		char *key, *msg;
 
-		if (r->rule->pair->origin != origin || !owed(ctx, r))
+		if (r->rule->pair->origin != origin)
+			continue;
+		why = why_not_owed(ctx, r);
+		if (why >= ESC_MODEL && why != NOT_HELD)
+			resource_silenced(ctx, r, why, where);
+		if (why != ESC_NONE)
 			continue;
 		sibling = owed_sibling(ctx, r);
 		if (sibling && sibling->part < r->part)

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * models.c - the registry of named modelling decisions (models.h).
+ *
+ * The table is the list a maintainer reads with --help=models; the
+ * engine asks model_on() where each decision is made.
+ */
+#include "models.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const struct model models[NR_MODELS] = {
+	[MODEL_CALLER_CLEANS] = { "caller-cleans",
+		"a resource stored in an object the function did not allocate is its owner's, "
+		"unless the function releases it from there itself" },
+	[MODEL_PERMANENT_GLOBAL] = { "permanent-global",
+		"an object kept in a global that no function of the file releases is meant to stay" },
+	[MODEL_HELPER_RELEASES] = { "helper-releases",
+		"a resource passed to a helper of the file that may release its pair is the helper's" },
+	[MODEL_RESTORE_MARKER] = { "restore-marker",
+		"an acquire through what the path released first, unacquired, puts back what it found" },
+	[MODEL_KEEP_WHEN_SKIPPED] = { "keep-when-skipped",
+		"a release guarded by a call made only there is skipped by choice when the call says no" },
+	[MODEL_DISCARDED_RESULT] = { "discarded-result",
+		"what an acquire returns to a statement that drops it is meant to live on" },
+	[MODEL_OWED_IF_RELEASED] = { "owed-if-released",
+		"a pair marked owed-if-released is owed only where the function releases it somewhere" },
+	[MODEL_STABLE_CALLS] = { "stable-calls",
+		"a stable call answers the same for the same arguments, so its tests are path conditions" },
+	[MODEL_CANNOT_FAIL] = { "cannot-fail",
+		"a helper of the file whose errors need an argument this call does not pass succeeds" },
+	[MODEL_OLDER_GLOBAL] = { "older-global",
+		"a pointer the path allocated is neither a local's address nor what a global held before" },
+};
+
+static bool switched_off[NR_MODELS];
+static unsigned long silenced[NR_MODELS];
+
+bool model_on(enum model_id id)
+{
+	return !switched_off[id];
+}
+
+static int model_by_name(const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < NR_MODELS; i++)
+		if (strlen(models[i].name) == len && !strncmp(models[i].name, name, len))
+			return i;
+	return -1;
+}
+
+bool models_configure(const char *spec, char **err)
+{
+	const char *p = spec;
+
+	while (*p) {
+		bool off = *p == '-';
+		size_t len;
+		int id;
+
+		if (*p == '-' || *p == '+')
+			p++;
+		len = strcspn(p, ",");
+		id = model_by_name(p, len);
+		if (id < 0) {
+			*err = xasprintf("unknown model '%.*s' (ladder --help=models lists them)",
+					 (int)len, p);
+			return false;
+		}
+		switched_off[id] = off;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
+char *models_options(void)
+{
+	char *opts = NULL, *more;
+	int i;
+
+	for (i = 0; i < NR_MODELS; i++) {
+		if (!switched_off[i])
+			continue;
+		more = xasprintf("%s%s-%s", opts ? opts : "--model=", opts ? "," : "",
+				 models[i].name);
+		free(opts);
+		opts = more;
+	}
+	return opts;
+}
+
+void models_print(FILE *out)
+{
+	int i;
+
+	fprintf(out, "Models: what ladder assumes to stay quiet; --model=-NAME switches one off.\n\n");
+	for (i = 0; i < NR_MODELS; i++)
+		fprintf(out, "  %-18s %s%s\n", models[i].name, models[i].reason,
+			switched_off[i] ? " [off]" : "");
+}
+
+const char *escape_reason_name(unsigned char reason)
+{
+	static const char *const facts[ESC_MODEL] = {
+		[ESC_NONE] = "owed",
+		[ESC_UNTRACKED] = "stored where ladder cannot follow it",
+		[ESC_ADDRESS_PASSED] = "its holder's address went to a call that may change it",
+		[ESC_HAND_OFF] = "a call took it over",
+		[ESC_IMPLICIT] = "a call released it on its way",
+	};
+
+	if (reason < ESC_MODEL)
+		return facts[reason];
+	if (reason - ESC_MODEL < NR_MODELS)
+		return models[reason - ESC_MODEL].name;
+	return "?";
+}
+
+void model_count_silenced(unsigned char reason)
+{
+	if (reason >= ESC_MODEL && reason - ESC_MODEL < NR_MODELS)
+		silenced[reason - ESC_MODEL]++;
+}
+
+unsigned long model_silenced(enum model_id id)
+{
+	return silenced[id];
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * models.h - the named modelling decisions of the engine.
+ *
+ * Each lesson learnt from real code that makes ladder say less (a
+ * resource is not owed, a path is not taken) is a model with a name, a
+ * one-line reason (ladder --help=models), a switch (--model=-NAME) and a
+ * lit test file of its own (test/models/NAME.c).  A resource a model
+ * silences carries the model as its escape reason, so --stats counts
+ * what each model silenced and --explain says which one and where.
+ */
+#ifndef LADDER_MODELS_H
+#define LADDER_MODELS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum model_id {
+	MODEL_CALLER_CLEANS,
+	MODEL_PERMANENT_GLOBAL,
+	MODEL_HELPER_RELEASES,
+	MODEL_RESTORE_MARKER,
+	MODEL_KEEP_WHEN_SKIPPED,
+	MODEL_DISCARDED_RESULT,
+	MODEL_OWED_IF_RELEASED,
+	MODEL_STABLE_CALLS,
+	MODEL_CANNOT_FAIL,
+	MODEL_OLDER_GLOBAL,
+	NR_MODELS
+};
+
+/*
+ * Why a resource is not owed on this path.  ESC_NONE: it is.  The
+ * reasons below ESC_MODEL are facts of C or of the rules; from
+ * ESC_MODEL on, ESC_MODEL + id names the model that decided.
+ */
+enum escape {
+	ESC_NONE,
+	ESC_UNTRACKED,		/* stored where ladder cannot follow it */
+	ESC_ADDRESS_PASSED,	/* &x went to a call that may change x */
+	ESC_HAND_OFF,		/* a rule says the callee takes it */
+	ESC_IMPLICIT,		/* a rule's call released it on its way */
+	ESC_MODEL,
+};
+
+struct model {
+	const char *name;
+	const char *reason;
+};
+
+extern const struct model models[NR_MODELS];
+
+bool model_on(enum model_id id);
+/* "-NAME" switches a model off, "NAME" or "+NAME" on; comma lists too. */
+bool models_configure(const char *spec, char **err);
+/* --model=... options that reproduce the current switches, or NULL. */
+char *models_options(void);
+void models_print(FILE *out);
+
+/* The escape reason of a model, and back. */
+static inline unsigned char model_escape(enum model_id id)
+{
+	return (unsigned char)(ESC_MODEL + id);
+}
+
+const char *escape_reason_name(unsigned char reason);
+/* Model @id silenced one owed resource. */
+void model_count_silenced(unsigned char reason);
+unsigned long model_silenced(enum model_id id);
+
+#endif
