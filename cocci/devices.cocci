@@ -57,7 +57,7 @@ def ladder_inside(p, branch):
 // ioremap: MMIO mapping
 
 @r_ioremap_0 depends on !patch && (context || org || report) exists@
-identifier acq = {ioremap, ioremap_wc, ioremap_np, ioremap_uc, ioremap_cache, ioremap_wt, of_iomap};
+identifier acq = {ioremap, ioremap_wc, ioremap_np, ioremap_uc, ioremap_cache, ioremap_wt, of_iomap, __ioremap_prot, ioremap_prot};
 identifier rel = {iounmap};
 expression e, E, E2;
 statement S;
@@ -106,7 +106,7 @@ rel << r_ioremap_0.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_ioremap_0_fix depends on patch exists@
-identifier acq = {ioremap, ioremap_wc, ioremap_np, ioremap_uc, ioremap_cache, ioremap_wt, of_iomap};
+identifier acq = {ioremap, ioremap_wc, ioremap_np, ioremap_uc, ioremap_cache, ioremap_wt, of_iomap, __ioremap_prot, ioremap_prot};
 identifier rel = {iounmap};
 expression e, E, E2;
 expression list es;

@@ -281,7 +281,7 @@ position r_krealloc_1_here.pr;
 // kvmalloc: slab or vmalloc memory
 
 @r_kvmalloc_2 depends on !patch && (context || org || report) exists@
-identifier acq = {kvmalloc, kvzalloc, kvcalloc, kvmalloc_array, kvmalloc_node, kvzalloc_node};
+identifier acq = {kvmalloc, kvzalloc, kvcalloc, kvmalloc_array, kvmalloc_node, kvzalloc_node, __kvmalloc_node, kvmalloc_array_node};
 identifier rel = {kvfree, kvfree_sensitive};
 expression e, E, E2;
 statement S;
@@ -330,7 +330,7 @@ rel << r_kvmalloc_2.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_kvmalloc_2_fix depends on patch exists@
-identifier acq = {kvmalloc, kvzalloc, kvcalloc, kvmalloc_array, kvmalloc_node, kvzalloc_node};
+identifier acq = {kvmalloc, kvzalloc, kvcalloc, kvmalloc_array, kvmalloc_node, kvzalloc_node, __kvmalloc_node, kvmalloc_array_node};
 identifier rel = {kvfree, kvfree_sensitive};
 expression e, E, E2;
 expression list es;
