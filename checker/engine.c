@@ -349,13 +349,35 @@ static bool owned_object(const struct state *st, unsigned sym)
 }
 
 /*
- * Is @lhs a member of an object this function did not allocate: a field
- * of the device or structure it was given, of a global driver structure,
- * or the caller's out pointer (*out)?  What is stored there is handed
- * over; the caller's cleanup reaches it.  A field of a local struct
- * variable, or of an object allocated here, is not.
+ * An object this function acquired and then handed over
+ * (device_initialize(&gdev->dev) gives gdev to its release callback):
+ * what is stored in it afterwards goes with it.
  */
-static bool foreign_member(struct path *p, struct ir *lhs)
+static bool handed_object(const struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].has_handle && st->res[i].handle_sym == sym &&
+		    st->res[i].escaped == ESC_HAND_OFF)
+			return true;
+	return false;
+}
+
+enum holder {
+	HOLDER_OWN,		/* a local, or an object allocated here */
+	HOLDER_GIVEN,		/* an object the function was given, or a devm one */
+	HOLDER_HANDED,		/* an object of this path, handed over */
+};
+
+/*
+ * Who holds @lhs: is it a member of an object this function did not
+ * allocate, a field of the device or structure it was given, of a global
+ * driver structure, or the caller's out pointer (*out)?  A field of a
+ * local struct variable, or of an object allocated here, is the
+ * function's own.
+ */
+static enum holder member_holder(struct path *p, struct ir *lhs)
 {
 	const char *display, *key;
 	struct value holder;
@@ -366,12 +388,16 @@ static bool foreign_member(struct path *p, struct ir *lhs)
 	       lhs->kind == IR_INDEX)
 		lhs = lhs->kids[0];
 	if (lhs->kind != IR_DEREF && !(lhs->kind == IR_MEMBER && (lhs->flags & IR_F_ARROW)))
-		return false;
+		return HOLDER_OWN;
 	key = lvalue(p->an, lhs->kids[0], &display);
 	if (!key)
-		return true;
+		return HOLDER_GIVEN;
 	holder = state_get(p->st, key);
-	return !(holder.kind == V_SYM && owned_object(p->st, holder.sym));
+	if (holder.kind != V_SYM)
+		return HOLDER_GIVEN;
+	if (owned_object(p->st, holder.sym))
+		return HOLDER_OWN;
+	return handed_object(p->st, holder.sym) ? HOLDER_HANDED : HOLDER_GIVEN;
 }
 
 /* Does the function release a resource of @pair through @key somewhere? */
@@ -396,9 +422,24 @@ static bool releases_through(struct analysis *an, const struct pair *pair,
 }
 
 /*
+ * A function that fails undoes what it did: a resource it left in an
+ * object it was given is still its debt on an error return.  Unless
+ * another party is seen to clean it: a caller in the file that releases
+ * that pair (directly or through a helper), as foo_alloc_rings(priv)'s
+ * caller frees priv->rings when it fails.  A callback the driver core
+ * or a subsystem calls (probe, open, init) has no such caller here.
+ */
+static bool caller_cleans(const struct analysis *an, const struct pair *pair)
+{
+	return summary_caller_releases(an->summaries, an->fn->name, pair);
+}
+
+/*
  * A resource held in an object this function does not own was handed
  * over, unless the function itself releases it from there on some path:
- * then it took the job, and every error path owes it.
+ * then it took the job, and every error path owes it.  Stored in a
+ * member of such an object, it is handed over only to a caller seen to
+ * clean it (caller_cleans()).
  */
 static void hand_over(struct path *p, const char *key, unsigned sym,
 		      enum model_id model, struct ir_loc where)
@@ -412,6 +453,8 @@ static void hand_over(struct path *p, const char *key, unsigned sym,
 
 		if (!r->has_handle || r->handle_sym != sym ||
 		    releases_through(p->an, r->rule->pair, key))
+			continue;
+		if (model == MODEL_CALLER_CLEANS && !caller_cleans(p->an, r->rule->pair))
 			continue;
 		escape(r, model_escape(model), where);
 	}
@@ -430,6 +473,22 @@ static bool permanent_global(struct path *p, const struct ir *lhs)
 	       !summary_global_released(p->an->summaries, lhs->name);
 }
 
+/* A resource stored in @lhs: whose is it now? */
+static void stored_in_member(struct path *p, struct ir *lhs, const char *key,
+			     unsigned sym, struct ir_loc where)
+{
+	switch (member_holder(p, lhs)) {
+	case HOLDER_OWN:
+		break;
+	case HOLDER_GIVEN:
+		hand_over(p, key, sym, MODEL_CALLER_CLEANS, where);
+		break;
+	case HOLDER_HANDED:
+		escape_sym(p, sym, ESC_HAND_OFF, where);
+		break;
+	}
+}
+
 static void store(struct path *p, struct ir *lhs, struct value v)
 {
 	const char *display, *key = lvalue(p->an, lhs, &display);
@@ -438,8 +497,8 @@ static void store(struct path *p, struct ir *lhs, struct value v)
 		escape_sym(p, v.sym, ESC_UNTRACKED, lhs->loc);
 	else if (v.kind == V_SYM && permanent_global(p, lhs))
 		hand_over(p, key, v.sym, MODEL_PERMANENT_GLOBAL, lhs->loc);
-	else if (v.kind == V_SYM && foreign_member(p, lhs))
-		hand_over(p, key, v.sym, MODEL_CALLER_CLEANS, lhs->loc);
+	else if (v.kind == V_SYM)
+		stored_in_member(p, lhs, key, v.sym, lhs->loc);
 	if (!key)
 		return;
 	stale_names(p, display, v);
@@ -802,8 +861,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		const char *display, *key = lvalue(p->an, handle_place, &display);
 
 		/* clk_prepare_enable(priv->clk): the handle lives in priv already. */
-		if (foreign_member(p, handle_place))
-			hand_over(p, key, r.handle_sym, MODEL_CALLER_CLEANS, call->loc);
+		stored_in_member(p, handle_place, key, r.handle_sym, call->loc);
 		if (key && model_on(MODEL_RESTORE_MARKER) &&
 		    state_get(p->st, restore_marker(p->an, key)).kind == V_CONST)
 			escape(state_add_resource(p->st, &r),
@@ -1959,6 +2017,25 @@ static void publish_wrapper(struct analysis *an)
 				    success_of_failures(an->fails_with), ret, NULL);
 }
 
+/*
+ * An error return that leaves a live resource behind, owed here or left
+ * for its caller to clean (model caller-cleans), makes the function no
+ * wrapper: a failed call to it may still hold what it acquired, so its
+ * callers' releases after a failure are no release of nothing.
+ */
+static void leaves_on_failure(struct path *p)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		const struct resource *r = &p->st->res[i];
+
+		if (r->status == RES_LIVE &&
+		    (!r->escaped || r->escaped == model_escape(MODEL_CALLER_CLEANS)))
+			p->an->gives_other = true;
+	}
+}
+
 static void do_return(struct path *p, const struct block *blk)
 {
 	struct value v = blk->ret ? eval(p, blk->ret) : v_unknown();
@@ -1970,6 +2047,7 @@ static void do_return(struct path *p, const struct block *blk)
 		return;
 	if (v.kind == V_SYM && !state_refine(p->st, v.sym, mask))
 		return;
+	leaves_on_failure(p);
 	fire_error_return(p, blk->where);
 }
 

@@ -443,6 +443,28 @@ bool summary_may_release(const struct summaries *s, const char *name,
 		      (bit % (8 * sizeof(long)))) & 1;
 }
 
+static bool calls(const struct fn_summary *fs, const char *callee)
+{
+	unsigned k;
+
+	for (k = 0; k < fs->ncallees; k++)
+		if (fs->callees[k] == callee)
+			return true;
+	return false;
+}
+
+bool summary_caller_releases(const struct summaries *s, const char *callee,
+			     const struct pair *pair)
+{
+	unsigned i;
+
+	for (i = 0; s && callee && i < s->n; i++)
+		if (s->fns[i].name != callee && calls(&s->fns[i], callee) &&
+		    summary_may_release(s, s->fns[i].name, pair))
+			return true;
+	return false;
+}
+
 bool summary_releases_any(const struct summaries *s, const char *name)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;

@@ -23,6 +23,13 @@ void summaries_free(struct summaries *s);
 /* May a call to @name release a resource of @pair? */
 bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair);
+/*
+ * Does a function of the TU that calls @callee release a resource of
+ * @pair, directly or through its helpers?  The evidence that a caller
+ * cleans up what @callee leaves in the objects it is given.
+ */
+bool summary_caller_releases(const struct summaries *s, const char *callee,
+			     const struct pair *pair);
 /* Is @name defined in this translation unit with a known summary? */
 bool summary_releases_any(const struct summaries *s, const char *name);
 /*

@@ -13,8 +13,8 @@
 
 const struct model models[NR_MODELS] = {
 	[MODEL_CALLER_CLEANS] = { "caller-cleans",
-		"a resource stored in an object the function did not allocate is its owner's, "
-		"unless the function releases it from there itself" },
+		"a resource stored in an object the function was given is its caller's, "
+		"when a caller in the file releases that pair (and the function does not)" },
 	[MODEL_PERMANENT_GLOBAL] = { "permanent-global",
 		"an object kept in a global that no function of the file releases is meant to stay" },
 	[MODEL_HELPER_RELEASES] = { "helper-releases",

@@ -164,7 +164,8 @@ int scoped_cleanup(struct foo *f)
 	return 0;
 }
 
-// A buffer stored in an object the caller owns is the caller's to free.
+// A buffer stored in an object the caller owns is the caller's to free
+// when the caller is seen to free it after a failure (model caller-cleans).
 int stored_in_callers_object(struct foo *f)
 {
 	f->buf = kmalloc(16, GFP_KERNEL);
@@ -173,6 +174,15 @@ int stored_in_callers_object(struct foo *f)
 	if (some_hw_init(f))
 		return -EIO;
 	return 0;
+}
+
+int calls_stored_in_callers_object(struct foo *f)
+{
+	int ret = stored_in_callers_object(f);
+
+	if (ret)
+		kfree(f->buf);
+	return ret;
 }
 
 // krealloc() takes over the old block.

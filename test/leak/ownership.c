@@ -7,7 +7,8 @@
 struct host { struct clk *clk; struct reset_control *rst; void *buf; unsigned long addr[2]; };
 
 // A helper that enables the host's clock and leaves disabling to its
-// caller: the clock lives in the caller's object.
+// caller: the clock lives in the caller's object, and the caller below
+// disables it when the helper fails (model caller-cleans).
 int host_ungate(struct host *h)
 {
 	int ret = clk_prepare_enable(h->clk);
@@ -15,6 +16,15 @@ int host_ungate(struct host *h)
 	if (ret)
 		return ret;
 	return hw_read(NULL, 0) < 0 ? -EIO : 0;
+}
+
+int host_power_on(struct host *h)
+{
+	int ret = host_ungate(h);
+
+	if (ret)
+		clk_disable_unprepare(h->clk);
+	return ret;
 }
 
 // But a function that disables the clock on one error path owes it on all.
@@ -48,7 +58,7 @@ int host_reset(struct host *h)
 	return 0;
 }
 
-// Stored in the caller's object, element by element.
+// Stored in the caller's object, element by element; the caller frees it.
 int host_store(struct host *h)
 {
 	void *p = kmalloc(8, GFP_KERNEL);
@@ -57,6 +67,15 @@ int host_store(struct host *h)
 		return -ENOMEM;
 	h->addr[0] = (unsigned long)p;
 	return some_setup() ? -EIO : 0;
+}
+
+int host_fill(struct host *h)
+{
+	if (host_store(h)) {
+		kfree((void *)h->addr[0]);
+		return -EIO;
+	}
+	return 0;
 }
 
 // A constant the value differs from: "n != 1" twice agrees.

@@ -1,0 +1,72 @@
+// Model caller-cleans: a function that fails undoes what it did.  What it
+// left in an object it was given is owed on its error returns, unless a
+// caller in the file is seen to release that pair after the call.
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-caller-cleans %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --stats --explain %s 2>&1 >/dev/null | FileCheck %s --check-prefix=EXPLAIN
+
+#include "kernel.h"
+
+struct adc { struct clk *clk; void *buf; };
+int g(void);
+
+// The twelve lines: nobody else disables the clock.
+// CHECK-LABEL: In function 'f':
+int f(struct adc *a)
+{
+	int r = clk_prepare_enable(a->clk);
+
+	if (r)
+		return r;
+	r = g();
+	if (r < 0)
+		goto err;
+	return 0;
+err:
+	// CHECK: caller-cleans.c:[[@LINE+1]]:2: warning: 'a->clk' from clk_prepare_enable() is not released on this error path; clk_disable_unprepare() is missing [ladder-leak]
+	return r;
+}
+
+// A probe's private data: the driver core calls probe, no caller here.
+// CHECK-LABEL: In function 'adc_probe':
+int adc_probe(struct platform_device *pdev)
+{
+	struct adc *a = devm_kzalloc(&pdev->dev, sizeof(*a), GFP_KERNEL);
+
+	if (!a)
+		return -ENOMEM;
+	a->buf = kzalloc(64, GFP_KERNEL);
+	if (!a->buf)
+		return -ENOMEM;
+	if (g())
+		// CHECK: caller-cleans.c:[[@LINE+1]]:3: warning: 'a->buf' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
+
+// A helper whose caller frees the buffer when it fails: the caller's.
+// OFF-LABEL: In function 'adc_alloc_buf':
+int adc_alloc_buf(struct adc *a)
+{
+	a->buf = kzalloc(64, GFP_KERNEL);
+	if (!a->buf)
+		return -ENOMEM;
+	if (g())
+		// OFF: caller-cleans.c:[[@LINE+1]]:3: warning: 'a->buf' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
+
+int adc_setup(struct adc *a)
+{
+	int ret = adc_alloc_buf(a);
+
+	if (ret) {
+		kfree(a->buf);
+		a->buf = NULL;
+	}
+	return ret;
+}
+
+// EXPLAIN: caller-cleans.c:[[@LINE-20]]:11: remark: 'a->buf' from kzalloc() is not reported at the error return on line [[@LINE-15]]: model 'caller-cleans' (line [[@LINE-20]]): {{.*}} [ladder-explain]
+// EXPLAIN: ladder: stats: 2 findings; silenced by model: caller-cleans 1 permanent-global 0
