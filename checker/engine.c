@@ -473,6 +473,15 @@ static bool permanent_global(struct path *p, const struct ir *lhs)
 	       !summary_global_released(p->an->summaries, lhs->name);
 }
 
+static void mark_in_given_object(struct path *p, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++)
+		if (p->st->res[i].has_handle && p->st->res[i].handle_sym == sym)
+			p->st->res[i].in_given_object = true;
+}
+
 /* A resource stored in @lhs: whose is it now? */
 static void stored_in_member(struct path *p, struct ir *lhs, const char *key,
 			     unsigned sym, struct ir_loc where)
@@ -482,6 +491,7 @@ static void stored_in_member(struct path *p, struct ir *lhs, const char *key,
 		break;
 	case HOLDER_GIVEN:
 		hand_over(p, key, sym, MODEL_CALLER_CLEANS, where);
+		mark_in_given_object(p, sym);
 		break;
 	case HOLDER_HANDED:
 		escape_sym(p, sym, ESC_HAND_OFF, where);
@@ -602,7 +612,12 @@ static void release_through_helper(struct path *p, struct ir *call,
 		if (r->escaped || r->status == RES_RELEASED || r->status == RES_FAILED ||
 		    !summary_may_release(p->an->summaries, call->name, r->rule->pair))
 			continue;
-		if (!r->has_handle) {
+		/*
+		 * Kept in an object the function was given, it is reachable
+		 * from the helper's arguments by paths ladder does not follow
+		 * (ath11k_thermal_unregister(ab) walks ab->pdevs[i].ar).
+		 */
+		if (!r->has_handle || r->in_given_object) {
 			escape(r, why, call->loc);
 			continue;
 		}

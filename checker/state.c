@@ -429,6 +429,7 @@ static bool resource_equal(const struct resource *a, const struct resource *b)
 	return a->site == b->site && a->part == b->part &&
 	       a->status == b->status &&
 	       a->has_handle == b->has_handle && !a->escaped == !b->escaped &&
+	       a->in_given_object == b->in_given_object &&
 	       a->handle_sym == b->handle_sym && a->status_sym == b->status_sym &&
 	       a->name == b->name && a->npins == b->npins &&
 	       !memcmp(a->pins, b->pins, a->npins * sizeof(a->pins[0])) &&

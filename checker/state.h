@@ -69,6 +69,8 @@ struct resource {
 	 */
 	unsigned char escaped;
 	struct ir_loc escaped_at;
+	/* stored in a member of an object the function was given */
+	bool in_given_object;
 	unsigned handle_sym, status_sym;
 	const char *name;		/* interned; NULL for handle-less pairs */
 	bool name_internal;
