@@ -76,8 +76,9 @@ struct analysis {
 	const char *gives_member;
 	/* The IR of "argument->member" at each wrapper call site, made once. */
 	struct ir **member_nodes;
-	/* Resources a model kept quiet, "site:part:reason", counted once. */
-	struct ptrvec silenced;
+	/* Resources a model kept quiet, by site, part and model: counted once. */
+	struct silenced { unsigned site, part; unsigned char reason; } *silenced;
+	unsigned nsilenced, capsilenced;
 	bool explain;
 };
 
@@ -2490,7 +2491,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.acquired);
 	ptrvec_free(&an.releases);
 	free(an.conditions);
-	ptrvec_free(&an.silenced);
+	free(an.silenced);
 	cfg_free(an.cfg);
 }
 
@@ -2501,16 +2502,19 @@ void resource_silenced(const struct check_ctx *ctx, const struct resource *r,
 {
 	struct analysis *an = ctx->an;
 	struct ir_loc at = r->escaped == reason ? r->escaped_at : where;
-	const char *model = escape_reason_name(reason), *key;
-	char buf[64];
-	size_t i;
+	const char *model = escape_reason_name(reason);
+	unsigned i;
 
-	snprintf(buf, sizeof(buf), "%u:%u:%u", r->site, r->part, reason);
-	key = strtab_intern(an->strings, buf);
-	for (i = 0; i < an->silenced.len; i++)
-		if (an->silenced.items[i] == key)
+	for (i = 0; i < an->nsilenced; i++)
+		if (an->silenced[i].site == r->site && an->silenced[i].part == r->part &&
+		    an->silenced[i].reason == reason)
 			return;
-	ptrvec_push(&an->silenced, (void *)key);
+	if (an->nsilenced == an->capsilenced) {
+		an->capsilenced = an->capsilenced ? 2 * an->capsilenced : 8;
+		an->silenced = xrealloc(an->silenced,
+					an->capsilenced * sizeof(*an->silenced));
+	}
+	an->silenced[an->nsilenced++] = (struct silenced){ r->site, r->part, reason };
 	report_count_silenced(an->report, model);
 	if (!an->explain)
 		return;

@@ -26,6 +26,7 @@
 struct fn_summary {
 	const char *name;
 	unsigned long *releases;	/* bitmap over rule pairs */
+	unsigned long *callers_release;	/* what the TU's callers release */
 	const char **callees;		/* calls to functions of this TU */
 	unsigned ncallees, capcallees;
 	bool stable;			/* cleared by any effect seen */
@@ -79,6 +80,15 @@ static void index_names(struct summaries *s)
 			;
 		s->slots[slot] = i + 1;
 	}
+}
+
+/* Inferred pairs (an overlay's) are numbered past the summaries' bitmaps. */
+static bool bit_of(const struct summaries *s, const unsigned long *map,
+		   unsigned bit)
+{
+	if (bit >= s->words * 8 * sizeof(long))
+		return false;
+	return (map[bit / (8 * sizeof(long))] >> (bit % (8 * sizeof(long)))) & 1;
 }
 
 static void set_bit_of(unsigned long *map, unsigned bit)
@@ -390,6 +400,29 @@ static bool propagate(struct summaries *s)
 	return changed;
 }
 
+/*
+ * callers_release(g) |= releases(f) for every call f -> g: asked at every
+ * store into a member of an object a function was given, on every path,
+ * so it is made once.
+ */
+static void note_callers(struct summaries *s)
+{
+	unsigned i, k, w;
+
+	for (i = 0; i < s->n; i++) {
+		const struct fn_summary *fs = &s->fns[i];
+
+		for (k = 0; k < fs->ncallees; k++) {
+			struct fn_summary *callee = (struct fn_summary *)find(s, fs->callees[k]);
+
+			if (!callee || callee->name == fs->name)
+				continue;
+			for (w = 0; w < s->words; w++)
+				callee->callers_release[w] |= fs->releases[w];
+		}
+	}
+}
+
 struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 				  const struct rules *rules)
 {
@@ -402,6 +435,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 	for (i = 0; i < n; i++) {
 		s->fns[i].name = fns[i]->name;
 		s->fns[i].releases = xcalloc(s->words ? s->words : 1, sizeof(long));
+		s->fns[i].callers_release = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
 		s->fns[i].fails = how_it_fails(fns[i]);
 	}
@@ -410,6 +444,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 		scan(s, &s->fns[i], fns[i]->body, rules);
 	while (propagate(s))
 		;
+	note_callers(s);
 	return s;
 }
 
@@ -421,6 +456,7 @@ void summaries_free(struct summaries *s)
 		return;
 	for (i = 0; i < s->n; i++) {
 		free(s->fns[i].releases);
+		free(s->fns[i].callers_release);
 		free(s->fns[i].callees);
 		free(s->fns[i].wraps);
 	}
@@ -434,35 +470,16 @@ bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
-	unsigned bit = pair->index;
 
-	/* Inferred pairs (an overlay's) are numbered past the summaries. */
-	if (!fs || bit >= s->words * 8 * sizeof(long))
-		return false;
-	return (fs->releases[bit / (8 * sizeof(long))] >>
-		      (bit % (8 * sizeof(long)))) & 1;
-}
-
-static bool calls(const struct fn_summary *fs, const char *callee)
-{
-	unsigned k;
-
-	for (k = 0; k < fs->ncallees; k++)
-		if (fs->callees[k] == callee)
-			return true;
-	return false;
+	return fs && bit_of(s, fs->releases, pair->index);
 }
 
 bool summary_caller_releases(const struct summaries *s, const char *callee,
 			     const struct pair *pair)
 {
-	unsigned i;
+	const struct fn_summary *fs = s ? find(s, callee) : NULL;
 
-	for (i = 0; s && callee && i < s->n; i++)
-		if (s->fns[i].name != callee && calls(&s->fns[i], callee) &&
-		    summary_may_release(s, s->fns[i].name, pair))
-			return true;
-	return false;
+	return fs && bit_of(s, fs->callers_release, pair->index);
 }
 
 bool summary_releases_any(const struct summaries *s, const char *name)
