@@ -50,6 +50,13 @@ struct analysis {
 	 */
 	unsigned *conditions;
 	unsigned nconditions;
+	/*
+	 * Variables a return statement returns ("return ret;"): states
+	 * where one may be an error and states where it cannot are kept
+	 * apart, so a shared exit label does not blur error returns.
+	 */
+	const char **returned;
+	unsigned nreturned;
 	/* pairs this function acquires somewhere, on any path */
 	const struct pair **acquired;
 	unsigned nacquired, capacquired;
@@ -2097,6 +2104,16 @@ static void push(struct analysis *an, unsigned block, struct state *st)
 	an->qtail++;
 }
 
+/* Whether @v may be negative, and whether it may be anything else. */
+static unsigned error_class(const struct state *st, const char *key)
+{
+	struct value v = state_get(st, key);
+	unsigned mask = v.kind == V_UNKNOWN || v.kind == V_UNINIT ? VAL_ANY :
+			value_mask(st, v);
+
+	return (mask & VAL_NEG ? 1 : 0) | (mask & (VAL_ZERO | VAL_POS) ? 2 : 0);
+}
+
 static bool same_conditions(const struct analysis *an, const struct state *a,
 			    const struct state *b)
 {
@@ -2109,6 +2126,9 @@ static bool same_conditions(const struct analysis *an, const struct state *a,
 		if ((sa ? sa->mask : VAL_ANY) != (sb ? sb->mask : VAL_ANY))
 			return false;
 	}
+	for (i = 0; i < an->nreturned; i++)
+		if (error_class(a, an->returned[i]) != error_class(b, an->returned[i]))
+			return false;
 	return true;
 }
 
@@ -2453,6 +2473,28 @@ static void find_conditions(struct analysis *an)
 	free(keys);
 }
 
+/* The local variables "return x;" statements return. */
+static void find_returned(struct analysis *an)
+{
+	const char *display, *key;
+	unsigned i, k;
+
+	an->returned = xcalloc(an->cfg->nblocks + 1, sizeof(*an->returned));
+	for (i = 0; i < an->cfg->nblocks; i++) {
+		const struct block *blk = an->cfg->blocks[i];
+
+		if (blk->term != TERM_RETURN || !blk->ret || blk->ret->kind != IR_VAR ||
+		    (blk->ret->flags & IR_F_GLOBAL))
+			continue;
+		if (!(key = lvalue(an, blk->ret, &display)))
+			continue;
+		for (k = 0; k < an->nreturned && an->returned[k] != key; k++)
+			;
+		if (k == an->nreturned)
+			an->returned[an->nreturned++] = key;
+	}
+}
+
 static void free_seen(struct analysis *an)
 {
 	unsigned i;
@@ -2482,6 +2524,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	}
 	an.cfg = cfg_build(fn, arena);
 	find_conditions(&an);
+	find_returned(&an);
 	an.seen = xcalloc(an.cfg->nblocks, sizeof(*an.seen));
 	an.nseen = xcalloc(an.cfg->nblocks, sizeof(*an.nseen));
 	explore(&an);
@@ -2491,6 +2534,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.acquired);
 	ptrvec_free(&an.releases);
 	free(an.conditions);
+	free(an.returned);
 	free(an.silenced);
 	cfg_free(an.cfg);
 }
