@@ -545,6 +545,16 @@ static void fire_release(struct path *p, const struct release_event *ev)
 			all_checkers[i]->release(&ctx, ev);
 }
 
+static void fire_other_return(struct path *p, struct ir_loc where)
+{
+	struct check_ctx ctx = { p->an, p->st };
+	unsigned i;
+
+	for (i = 0; i < nr_checkers; i++)
+		if (all_checkers[i]->other_return)
+			all_checkers[i]->other_return(&ctx, where);
+}
+
 static void fire_error_return(struct path *p, struct ir_loc where)
 {
 	struct check_ctx ctx = { p->an, p->st };
@@ -2066,8 +2076,10 @@ static void do_return(struct path *p, const struct block *blk)
 	bool error = is_error_return(p, v, &mask);
 
 	note_given(p, v, error, mask);
-	if (!error)
+	if (!error) {
+		fire_other_return(p, blk->where);
 		return;
+	}
 	if (v.kind == V_SYM && !state_refine(p->st, v.sym, mask))
 		return;
 	leaves_on_failure(p);
@@ -2308,6 +2320,17 @@ static void do_branch(struct path *p, const struct block *blk)
 	}
 }
 
+/*
+ * The path runs off the end of the body: a void function's return, at
+ * its closing brace (column 1, as kernel style puts it).
+ */
+static void fall_off_end(struct path *p)
+{
+	struct ir_loc end = { p->an->fn->loc.file, p->an->fn->last_line, 1 };
+
+	fire_other_return(p, end);
+}
+
 static void step_block(struct analysis *an, const struct block *blk, struct state *st)
 {
 	struct path p = { an, st };
@@ -2333,6 +2356,7 @@ static void step_block(struct analysis *an, const struct block *blk, struct stat
 		do_return(&p, blk);
 		break;
 	case TERM_EXIT:
+		fall_off_end(&p);
 		break;
 	}
 	state_free(st);
@@ -2573,6 +2597,11 @@ void resource_silenced(const struct check_ctx *ctx, const struct resource *r,
 const char *analysis_function(const struct check_ctx *ctx)
 {
 	return ctx->an->fn->name;
+}
+
+const struct rules *analysis_rules(const struct check_ctx *ctx)
+{
+	return ctx->an->rules;
 }
 
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair)

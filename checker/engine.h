@@ -81,6 +81,8 @@ const char *resources_release_name(const struct check_ctx *ctx,
 				   const struct resource *a,
 				   const struct resource *b);
 const char *analysis_function(const struct check_ctx *ctx);
+/* The rules the function is analysed with. */
+const struct rules *analysis_rules(const struct check_ctx *ctx);
 /* Does the function call a release of @pair anywhere (not implicitly)? */
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair);
 /*

@@ -35,6 +35,8 @@ struct rules {
 	unsigned ncallbacks;
 	const char **ignore;		/* mirror-ignore: name prefixes */
 	unsigned nignore;
+	const char **held_words;	/* held-on-return-words */
+	unsigned nheld_words;
 	struct ptrvec ordered;		/* every function, in load order */
 };
 
@@ -676,8 +678,10 @@ static bool pair_owed(struct loader *ld, yaml_node_t *v, void *t)
 		pair->owed_if_released = false;
 	else if (s && !strcmp(s, "if-released"))
 		pair->owed_if_released = true;
+	else if (s && !strcmp(s, "every-return"))
+		pair->every_return = true;
 	else
-		return fail(ld, v, "owed: expected 'always' or 'if-released'");
+		return fail(ld, v, "owed: expected 'always', 'if-released' or 'every-return'");
 	return true;
 }
 
@@ -924,6 +928,13 @@ static bool top_suffixes(struct loader *ld, yaml_node_t *v, void *t)
 			     &ld->rules->nsuffixes);
 }
 
+static bool top_held_words(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_strings(ld, v, "held-on-return-words", &ld->rules->held_words,
+			     &ld->rules->nheld_words);
+}
+
 static bool top_ignore(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
@@ -984,6 +995,7 @@ static const struct key_handler top_keys[] = {
 	{ "mirror-verbs", top_verbs },
 	{ "mirror-callbacks", top_callbacks },
 	{ "mirror-ignore", top_ignore },
+	{ "held-on-return-words", top_held_words },
 };
 
 static bool load_file(struct rules *r, const char *path, char **err)
@@ -1129,6 +1141,7 @@ void rules_free(struct rules *r)
 	free(r->pairs);
 	ptrvec_free(&r->ordered);
 	free(r->suffixes);
+	free(r->held_words);
 	free(r->verbs);
 	free(r->callbacks);
 	free(r->ignore);
@@ -1237,4 +1250,28 @@ const struct rule_fn *const *rules_functions(const struct rules *r, unsigned *n)
 {
 	*n = (unsigned)r->ordered.len;
 	return (const struct rule_fn *const *)r->ordered.items;
+}
+
+/*
+ * Does @name say it returns holding what it took: a word of it, split at
+ * '_', is one of held-on-return-words ("foo_lock", "lock_foo_locked",
+ * "bar_begin"), where sparse would have read __acquires()?
+ */
+bool rules_name_says_held(const struct rules *r, const char *name)
+{
+	const char *word = name;
+	unsigned i;
+
+	r = loaded(r);
+	while (word && *word) {
+		size_t len = strcspn(word, "_");
+
+		for (i = 0; i < r->nheld_words; i++)
+			if (strlen(r->held_words[i]) == len &&
+			    !strncmp(word, r->held_words[i], len))
+				return true;
+		word += len;
+		word += *word == '_';
+	}
+	return false;
 }

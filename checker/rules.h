@@ -88,6 +88,7 @@ struct pair {
 	unsigned line;
 	bool null_safe;			/* release(NULL) is a no-op */
 	bool owed_if_released;		/* owed only where the function releases it */
+	bool every_return;		/* owed on every return, not only on errors */
 	bool managed;			/* devm: the driver core releases it */
 	const struct pair *plain;	/* managed: the pair whose release is wrong on it */
 	const char *plain_name;		/* as written, until resolved */
@@ -111,6 +112,8 @@ struct rules;
 struct rules *rules_load(const char *dir, char **err);
 void rules_free(struct rules *rules);
 
+/* Does the function @name say, by a word of its name, it returns holding a lock? */
+bool rules_name_says_held(const struct rules *r, const char *name);
 /* The rules for calls to @name (first of a chain), or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *rules, const char *name);
 

@@ -17,6 +17,8 @@ struct checker {
 	const char *help;		/* what it means and how to fix it */
 	/* A release call was evaluated (before it takes effect). */
 	void (*release)(struct check_ctx *ctx, const struct release_event *ev);
+	/* The path returns something other than an error at @where. */
+	void (*other_return)(struct check_ctx *ctx, struct ir_loc where);
 	/* The path returns an error at @where. */
 	void (*error_return)(struct check_ctx *ctx, struct ir_loc where);
 };
@@ -29,6 +31,15 @@ extern const struct checker check_devm_release;
 extern const struct checker check_mirror_leak;
 extern const struct checker check_mirror_pinned_release;
 extern const struct checker check_exemplar_leak;
+extern const struct checker check_lock_held;
+
+/*
+ * leak.c: why @r is not owed at a return: ESC_NONE when it is, the
+ * engine's escape reason or a model (engine/models.h), or NOT_HELD for
+ * what is not held at all (failed, released, managed, NULL).
+ */
+#define NOT_HELD 0xff
+unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r);
 
 /* leak.c: warn, as @check, of what pairs of @origin still owe at @where. */
 void report_leaks(struct check_ctx *ctx, struct ir_loc where,

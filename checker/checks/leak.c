@@ -31,14 +31,7 @@ static bool scope_managed(const struct state *st, const struct resource *r)
 	return false;
 }
 
-/*
- * Why @r is not owed on an error return: ESC_NONE when it is, the
- * engine's escape reason or a model (engine/models.h), or NOT_HELD for
- * what is not held at all (failed, released, managed, NULL).
- */
-#define NOT_HELD 0xff
-
-static unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
+unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 {
 	if (r->status != RES_LIVE && r->status != RES_UNDECIDED)
 		return NOT_HELD;

@@ -33,6 +33,8 @@ const struct model models[NR_MODELS] = {
 		"a helper of the file whose errors need an argument this call does not pass succeeds" },
 	[MODEL_OLDER_GLOBAL] = { "older-global",
 		"a pointer the path allocated is neither a local's address nor what a global held before" },
+	[MODEL_HELD_BY_NAME] = { "held-by-name",
+		"a function named for taking a lock (rules' held-on-return-words) returns holding it" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lock-held: a lock (a pair the rules mark "owed: every-return") taken in
+ * this function is still held where it returns, and the return is not an
+ * error (error returns are the leak check's).  Like sparse's context
+ * imbalance: a work function that returns with the mutex held deadlocks
+ * the next caller, whatever it returned.
+ *
+ * A function whose name says it takes the lock ("foo_lock()",
+ * "bar_begin()") returns holding it on purpose, where sparse reads
+ * __acquires(), which the preprocessor has removed (model held-by-name).
+ */
+#include "checks.h"
+#include "engine/models.h"
+
+static bool held_on_purpose(struct check_ctx *ctx)
+{
+	return model_on(MODEL_HELD_BY_NAME) &&
+	       rules_name_says_held(analysis_rules(ctx), analysis_function(ctx));
+}
+
+static void lock_held_return(struct check_ctx *ctx, struct ir_loc where)
+{
+	unsigned i;
+
+	for (i = 0; i < ctx->st->nres; i++) {
+		const struct resource *r = &ctx->st->res[i];
+		const char *release;
+		char *key, *msg;
+
+		if (!r->rule->pair->every_return || r->rule->pair->origin != PAIR_RULE ||
+		    why_not_owed(ctx, r) != ESC_NONE)
+			continue;
+		if (held_on_purpose(ctx)) {
+			resource_silenced(ctx, r, model_escape(MODEL_HELD_BY_NAME), where);
+			continue;
+		}
+		release = resource_release_name(r);
+		if (r->name)
+			msg = xasprintf("'%s' from %s() is still held at this return; "
+					"%s() is missing", r->name,
+					resource_acquire_name(r), release);
+		else
+			msg = xasprintf("%s() is still held at this return; %s() is "
+					"missing", resource_acquire_name(r), release);
+		key = xasprintf("%s|%s|%u:%u", release, r->name ? r->name : "",
+				where.line, where.col);
+		check_emit(ctx, check_lock_held.name, where, r, key, msg);
+		free(key);
+	}
+}
+
+const struct checker check_lock_held = {
+	.name = "lock-held",
+	.summary = "a lock taken here is still held at a return that is no error",
+	.help = "The function took the lock and returns without releasing it, "
+		"on a path that is not an error return (a void function's "
+		"end, a success return).  The next caller that takes the lock "
+		"waits forever.  Release it on that path; if the function is "
+		"meant to return holding it, name it so (foo_lock(), "
+		"foo_begin(): rules/locks.yaml's held-on-return-words).",
+	.other_return = lock_held_return,
+};

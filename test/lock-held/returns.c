@@ -1,0 +1,65 @@
+// lock-held: a lock taken in the function is still held where it returns,
+// and the return is no error (error returns are the leak check's).
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-held-by-name %s | FileCheck %s --check-prefixes=CHECK,NAMED --implicit-check-not=warning:
+
+#include "kernel.h"
+
+struct mutex { int owner; };
+typedef struct { int raw; } spinlock_t;
+void mutex_lock(struct mutex *m);
+void mutex_unlock(struct mutex *m);
+void spin_lock(spinlock_t *l);
+void spin_unlock(spinlock_t *l);
+
+struct priv { struct mutex lock; spinlock_t slock; int state; };
+int hw_poke(struct priv *p);
+
+// A work function whose unlock was lost: void, so no error return.
+// CHECK-LABEL: In function 'update_work':
+void update_work(struct priv *p)
+{
+	mutex_lock(&p->lock);
+	if (p->state)
+		goto out;
+	hw_poke(p);
+out:
+	// CHECK: returns.c:[[@LINE+1]]:1: warning: 'p->lock' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
+}
+
+// A success return with the spinlock held on one path.
+// CHECK-LABEL: In function 'count_state':
+int count_state(struct priv *p)
+{
+	int n = 0;
+
+	spin_lock(&p->slock);
+	if (p->state > 4)
+		// CHECK: returns.c:[[@LINE+1]]:3: warning: 'p->slock' from spin_lock() is still held at this return; spin_unlock() is missing [ladder-lock-held]
+		return 4;
+	n = p->state;
+	spin_unlock(&p->slock);
+	return n;
+}
+
+// Balanced: silent.
+void balanced(struct priv *p)
+{
+	mutex_lock(&p->lock);
+	if (!p->state) {
+		mutex_unlock(&p->lock);
+		return;
+	}
+	hw_poke(p);
+	mutex_unlock(&p->lock);
+}
+
+// Named for taking the lock: returns holding it on purpose (model
+// held-by-name), as sparse's __acquires() would say.
+// NAMED-LABEL: In function 'priv_lock':
+void priv_lock(struct priv *p)
+{
+	mutex_lock(&p->lock);
+	p->state++;
+	// NAMED: returns.c:[[@LINE+1]]:1: warning: 'p->lock' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
+}
