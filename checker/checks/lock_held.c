@@ -7,12 +7,18 @@
  * the next caller, whatever it returned.
  *
  * A function whose name says it takes the lock ("foo_lock()",
- * "bar_begin()") returns holding it on purpose, where sparse reads
- * __acquires(), which the preprocessor has removed (model held-by-name).
+ * "bar_begin()", "foo_seq_start()") returns holding it on purpose, where
+ * sparse reads __acquires(), which the preprocessor has removed (model
+ * held-by-name).
  */
 #include "checks.h"
 #include "engine/models.h"
 
+/*
+ * Does the function say, by its name, that it returns holding the lock
+ * (seq_file's ->start(), pwm_class_get_state() returning the export
+ * locked, nvme_passthru_start())?  What sparse reads from __acquires().
+ */
 static bool held_on_purpose(struct check_ctx *ctx)
 {
 	return model_on(MODEL_HELD_BY_NAME) &&

@@ -2,6 +2,7 @@
 // and the return is no error (error returns are the leak check's).
 // RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
 // RUN: %ladder -I %inputs --model=-held-by-name %s | FileCheck %s --check-prefixes=CHECK,NAMED --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --stats %s 2>&1 >/dev/null | FileCheck %s --check-prefix=STATS
 
 #include "kernel.h"
 
@@ -15,16 +16,17 @@ void spin_unlock(spinlock_t *l);
 struct priv { struct mutex lock; spinlock_t slock; int state; };
 int hw_poke(struct priv *p);
 
-// A work function whose unlock was lost: void, so no error return.
+// A work function that unlocks on one path and not on the other: void,
+// so no error return, and the next caller of mutex_lock() waits forever.
 // CHECK-LABEL: In function 'update_work':
 void update_work(struct priv *p)
 {
 	mutex_lock(&p->lock);
 	if (p->state)
-		goto out;
+		// CHECK: returns.c:[[@LINE+1]]:3: warning: 'p->lock' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
+		return;
 	hw_poke(p);
-out:
-	// CHECK: returns.c:[[@LINE+1]]:1: warning: 'p->lock' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
+	mutex_unlock(&p->lock);
 }
 
 // A success return with the spinlock held on one path.
@@ -63,3 +65,15 @@ void priv_lock(struct priv *p)
 	p->state++;
 	// NAMED: returns.c:[[@LINE+1]]:1: warning: 'p->lock' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
 }
+
+// seq_file's ->start() takes the lock that ->stop() drops: it returns
+// holding it on purpose, as its name says (model held-by-name).
+// NAMED-LABEL: In function 'priv_seq_start':
+void *priv_seq_start(struct priv *p)
+{
+	mutex_lock(&p->lock);
+	// NAMED: returns.c:[[@LINE+1]]:2: warning: 'p->lock' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
+	return p->state ? p : NULL;
+}
+
+// STATS: ladder: stats: 2 findings; silenced by model: {{.*}} held-by-name 2
