@@ -87,6 +87,7 @@ struct analysis {
 	struct silenced { unsigned site, part; unsigned char reason; } *silenced;
 	unsigned nsilenced, capsilenced;
 	bool explain;
+	bool all_paths;
 };
 
 /* One path being stepped through a block. */
@@ -2538,6 +2539,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		.fn = fn, .rules = env->rules, .summaries = env->summaries,
 		.limits = env->limits, .report = env->report, .arena = arena,
 		.strings = env->strings, .start = clock(), .explain = env->explain,
+		.all_paths = env->all_paths,
 	};
 
 	/* A function that calls nothing ladder knows cannot have a finding. */
@@ -2699,20 +2701,20 @@ static void add_path_notes(struct finding *f, const struct trace *t, unsigned si
 		finding_note(f, steps[n]->loc, "%s", steps[n]->text);
 }
 
-struct finding *check_emit(struct check_ctx *ctx, const char *check,
-			   struct ir_loc at, const struct resource *r,
-			   const char *key, char *message)
+static struct finding *emit(struct check_ctx *ctx, const char *check,
+			    struct ir_loc at, const struct resource *r,
+			    const char *key, char *message, struct finding **dup)
 {
 	struct analysis *an = ctx->an;
-	struct finding *f, *dup;
+	struct finding *f;
 	char *full_key = xasprintf("%s|%s|%s", check, an->fn->name, key);
 
-	f = report_add(an->report, full_key, &dup);
+	f = report_add(an->report, full_key, dup);
 	free(full_key);
 	if (!f) {
 		/* Same bug along another path: name the other acquire too. */
-		if (dup && r && !has_note_at(dup, r->acquire->loc))
-			add_acquire_note(dup, r, true);
+		if (*dup && r && !has_note_at(*dup, r->acquire->loc))
+			add_acquire_note(*dup, r, true);
 		free(message);
 		return NULL;
 	}
@@ -2732,5 +2734,39 @@ struct finding *check_emit(struct check_ctx *ctx, const char *check,
 	} else {
 		add_path_notes(f, ctx->st->trace, 0);
 	}
+	return f;
+}
+
+struct finding *check_emit(struct check_ctx *ctx, const char *check,
+			   struct ir_loc at, const struct resource *r,
+			   const char *key, char *message)
+{
+	struct finding *dup;
+
+	return emit(ctx, check, at, r, key, message, &dup);
+}
+
+/*
+ * One warning per root cause: the same resource owed at several returns
+ * is reported at the first return the exploration reaches, and each
+ * other return becomes a note on it.  --all-paths keeps one warning per
+ * return.
+ */
+struct finding *check_emit_return(struct check_ctx *ctx, const char *check,
+				  struct ir_loc where, const struct resource *r,
+				  const char *cause, char *message, const char *also)
+{
+	struct finding *f, *dup;
+	char *key;
+
+	if (ctx->an->all_paths) {
+		key = xasprintf("%s|%u:%u", cause, where.line, where.col);
+		f = emit(ctx, check, where, r, key, message, &dup);
+		free(key);
+		return f;
+	}
+	f = emit(ctx, check, where, r, cause, message, &dup);
+	if (!f && dup && dup->loc.line != where.line && !has_note_at(dup, where))
+		finding_note(dup, where, "%s", also);
 	return f;
 }

@@ -56,6 +56,7 @@ struct engine_env {
 	struct report *report;
 	struct strtab *strings;			/* outlives the report */
 	bool explain;				/* say what models silenced */
+	bool all_paths;				/* a warning per return, not per cause */
 };
 
 /* Analyse one function; findings go to env->report. */
@@ -102,5 +103,13 @@ bool path_entered_label(const struct check_ctx *ctx);
 struct finding *check_emit(struct check_ctx *ctx, const char *check,
 			   struct ir_loc at, const struct resource *r,
 			   const char *key, char *message);
+/*
+ * The same for a resource owed at the return @where: one finding per
+ * @cause (the resource and what is missing), the other returns noted on
+ * it with the text @also; with --all-paths, one per return.
+ */
+struct finding *check_emit_return(struct check_ctx *ctx, const char *check,
+				  struct ir_loc where, const struct resource *r,
+				  const char *cause, char *message, const char *also);
 
 #endif

@@ -170,6 +170,7 @@ static void print_stats(const struct report *r)
 static int run(const struct options *o)
 {
 	struct session s = { .env.limits = &o->limits, .env.explain = o->explain,
+			     .env.all_paths = o->all_paths,
 			     .dump_cfg = o->dump_cfg,
 			     .verbose = o->verbose, .list_inputs = o->list_inputs };
 	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();

@@ -12,7 +12,7 @@ enum opt_id {
 	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
-	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_STATS, OPT_EXPLAIN, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
+	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 };
 
 struct opt {
@@ -38,6 +38,7 @@ static const struct opt opts_table[] = {
 	{ "--model", OPT_MODEL, "[-]NAME,...", "switch a model off (-NAME) or on; --help=models lists them" },
 	{ "--stats", OPT_STATS, NULL, "print counts at the end, and what each model silenced" },
 	{ "--explain", OPT_EXPLAIN, NULL, "say which model kept each owed resource quiet, and where" },
+	{ "--all-paths", OPT_ALL_PATHS, NULL, "a warning per return, not one per missing release" },
 	{ "--verbose", OPT_VERBOSE, NULL, "say which compiler flags are dropped" },
 	{ "--list-inputs", OPT_LIST_INPUTS, NULL, "JSON: list the files each TU read" },
 	{ "--file-output", OPT_FILE_OUTPUT, NULL, "findings for F.c go to F.c.ladder (make -j)" },
@@ -148,6 +149,9 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		return true;
 	case OPT_EXPLAIN:
 		o->explain = true;
+		return true;
+	case OPT_ALL_PATHS:
+		o->all_paths = true;
 		return true;
 	case OPT_VERBOSE:
 		o->verbose = true;

@@ -25,6 +25,7 @@ struct options {
 	bool dump_cfg;
 	bool stats;			/* --stats: counts on stderr at the end */
 	bool explain;			/* --explain: what each model silenced */
+	bool all_paths;			/* --all-paths: a warning per return */
 	bool help_models;		/* --help=models */
 	bool verbose;
 	bool list_inputs;

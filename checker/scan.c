@@ -183,6 +183,8 @@ static char **child_argv(const struct scan *sc, const struct scan_file *f)
 	argv[n++] = xasprintf("--time-limit=%u", (unsigned)o->limits.max_seconds);
 	if ((model = models_options()))
 		argv[n++] = model;
+	if (o->all_paths)
+		argv[n++] = xstrdup("--all-paths");
 	argv[n++] = xasprintf("--tu-time-limit=%g", o->tu_time_limit);
 	argv[n++] = xasprintf("--output=%s", f->out);
 	argv[n++] = xstrdup("--");

@@ -114,6 +114,7 @@ void report_leaks(struct check_ctx *ctx, struct ir_loc where,
 		const struct resource *r = &ctx->st->res[i], *sibling;
 		const char *release;
 		unsigned char why;
+		struct finding *f;
 		char *key, *msg;
 
 		if (r->rule->pair->origin != origin)
@@ -133,9 +134,10 @@ void report_leaks(struct check_ctx *ctx, struct ir_loc where,
 		 * named one by what it is missing, so 'name' from kzalloc()
 		 * and from the krealloc() that took it over are one leak.
 		 */
-		key = xasprintf("%s|%s|%u:%u", r->name ? release : r->rule->pair->name,
-				r->name ? r->name : "", where.line, where.col);
-		struct finding *f = check_emit(ctx, check, where, r, key, msg);
+		key = xasprintf("%s|%s", r->name ? release : r->rule->pair->name,
+				r->name ? r->name : "");
+		f = check_emit_return(ctx, check, where, r, key, msg,
+				      "also not released at this error return");
 		if (f)
 			f->missing = release;
 		free(key);

@@ -49,9 +49,9 @@ static void lock_held_return(struct check_ctx *ctx, struct ir_loc where)
 		else
 			msg = xasprintf("%s() is still held at this return; %s() is "
 					"missing", resource_acquire_name(r), release);
-		key = xasprintf("%s|%s|%u:%u", release, r->name ? r->name : "",
-				where.line, where.col);
-		check_emit(ctx, check_lock_held.name, where, r, key, msg);
+		key = xasprintf("%s|%s", release, r->name ? r->name : "");
+		check_emit_return(ctx, check_lock_held.name, where, r, key, msg,
+				  "also still held at this return");
 		free(key);
 	}
 }
