@@ -461,9 +461,21 @@ static void lower_label(struct builder *b, struct ir *s)
 	lower_stmt(b, s->kids[0]);
 }
 
+/*
+ * "return ret < 0 ? ret : 0;": the value is chosen by a branch, so each
+ * arm's path returns its own value (an error on one, 0 on the other)
+ * rather than a blend of both that is no error return.
+ */
+static struct ir *lower_return_value(struct builder *b, struct ir *value)
+{
+	if (value && value->kind == IR_COND)
+		return lower_split(b, value);
+	return value ? lower_expr(b, value) : NULL;
+}
+
 static void lower_return(struct builder *b, struct ir *s)
 {
-	struct ir *value = s->kids[0] ? lower_expr(b, s->kids[0]) : NULL;
+	struct ir *value = lower_return_value(b, s->kids[0]);
 	struct block *blk = current(b);
 
 	blk->term = TERM_RETURN;

@@ -1874,11 +1874,21 @@ static void branch_note(struct path *p, const struct block *blk,
  * ("if (ret) goto err; ... return ret;").  On return, *mask is the part
  * of @v's value set that makes it an error.
  */
+/* Is @v known to be one of the rules' pending-values (-EINPROGRESS)? */
+static bool pending_value(struct path *p, struct value v)
+{
+	const struct sym *s = v.kind == V_SYM ? state_sym(p->st, v.sym) : NULL;
+
+	if (v.kind == V_CONST)
+		return rules_pending_value(p->an->rules, v.c);
+	return s && s->has_const && rules_pending_value(p->an->rules, s->c);
+}
+
 static bool is_error_return(struct path *p, struct value v, unsigned *mask)
 {
 	unsigned m = value_mask(p->st, v);
 
-	if (v.kind != V_CONST && v.kind != V_SYM)
+	if ((v.kind != V_CONST && v.kind != V_SYM) || pending_value(p, v))
 		return false;
 	switch (p->an->fn->ret) {
 	case RET_POINTER:

@@ -37,6 +37,8 @@ struct rules {
 	unsigned nignore;
 	const char **held_words;	/* held-on-return-words */
 	unsigned nheld_words;
+	long long *pending;		/* pending-values: queued, not failed */
+	unsigned npending;
 	struct ptrvec ordered;		/* every function, in load order */
 };
 
@@ -928,6 +930,27 @@ static bool top_suffixes(struct loader *ld, yaml_node_t *v, void *t)
 			     &ld->rules->nsuffixes);
 }
 
+static bool top_pending(struct loader *ld, yaml_node_t *v, void *t)
+{
+	yaml_node_item_t *it;
+
+	(void)t;
+	if (v->type != YAML_SEQUENCE_NODE)
+		return fail(ld, v, "pending-values: expected a list of integers");
+	for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+		const char *s = scalar(node_at(ld, *it));
+		char *end;
+		long long n = s ? strtoll(s, &end, 0) : 0;
+
+		if (!s || !*s || *end)
+			return fail(ld, node_at(ld, *it), "pending-values: expected an integer");
+		ld->rules->pending = xrealloc(ld->rules->pending,
+					      (ld->rules->npending + 1) * sizeof(long long));
+		ld->rules->pending[ld->rules->npending++] = n;
+	}
+	return true;
+}
+
 static bool top_held_words(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
@@ -996,6 +1019,7 @@ static const struct key_handler top_keys[] = {
 	{ "mirror-callbacks", top_callbacks },
 	{ "mirror-ignore", top_ignore },
 	{ "held-on-return-words", top_held_words },
+	{ "pending-values", top_pending },
 };
 
 static bool load_file(struct rules *r, const char *path, char **err)
@@ -1142,6 +1166,7 @@ void rules_free(struct rules *r)
 	ptrvec_free(&r->ordered);
 	free(r->suffixes);
 	free(r->held_words);
+	free(r->pending);
 	free(r->verbs);
 	free(r->callbacks);
 	free(r->ignore);
@@ -1273,5 +1298,16 @@ bool rules_name_says_held(const struct rules *r, const char *name)
 		word += len;
 		word += *word == '_';
 	}
+	return false;
+}
+
+bool rules_pending_value(const struct rules *r, long long value)
+{
+	unsigned i;
+
+	r = loaded(r);
+	for (i = 0; i < r->npending; i++)
+		if (r->pending[i] == value)
+			return true;
 	return false;
 }

@@ -112,6 +112,11 @@ struct rules;
 struct rules *rules_load(const char *dir, char **err);
 void rules_free(struct rules *rules);
 
+/*
+ * Is @value an errno that says the work was queued, not that it failed
+ * (pending-values: -EINPROGRESS from an asynchronous request)?
+ */
+bool rules_pending_value(const struct rules *r, long long value);
 /* Does the function @name say, by a word of its name, it returns holding a lock? */
 bool rules_name_says_held(const struct rules *r, const char *name);
 /* The rules for calls to @name (first of a chain), or NULL. */

@@ -42,6 +42,13 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 		return NOT_HELD;
 	if (r->escaped)
 		return r->escaped;
+	/*
+	 * A function named for taking a lock (foo_lock(), foo_seq_start())
+	 * returns holding it, as sparse's __acquires() would say.
+	 */
+	if (r->rule->pair->every_return && model_on(MODEL_HELD_BY_NAME) &&
+	    rules_name_says_held(analysis_rules(ctx), analysis_function(ctx)))
+		return model_escape(MODEL_HELD_BY_NAME);
 	/* A shared reset deasserted for good is not a leak. */
 	if (model_on(MODEL_OWED_IF_RELEASED) && r->rule->pair->owed_if_released &&
 	    !function_releases_pair(ctx, r->rule->pair))

@@ -14,33 +14,23 @@
 #include "checks.h"
 #include "engine/models.h"
 
-/*
- * Does the function say, by its name, that it returns holding the lock
- * (seq_file's ->start(), pwm_class_get_state() returning the export
- * locked, nvme_passthru_start())?  What sparse reads from __acquires().
- */
-static bool held_on_purpose(struct check_ctx *ctx)
-{
-	return model_on(MODEL_HELD_BY_NAME) &&
-	       rules_name_says_held(analysis_rules(ctx), analysis_function(ctx));
-}
-
 static void lock_held_return(struct check_ctx *ctx, struct ir_loc where)
 {
 	unsigned i;
 
 	for (i = 0; i < ctx->st->nres; i++) {
 		const struct resource *r = &ctx->st->res[i];
+		unsigned char why;
 		const char *release;
 		char *key, *msg;
 
-		if (!r->rule->pair->every_return || r->rule->pair->origin != PAIR_RULE ||
-		    why_not_owed(ctx, r) != ESC_NONE)
+		if (!r->rule->pair->every_return || r->rule->pair->origin != PAIR_RULE)
 			continue;
-		if (held_on_purpose(ctx)) {
-			resource_silenced(ctx, r, model_escape(MODEL_HELD_BY_NAME), where);
+		why = why_not_owed(ctx, r);
+		if (why >= ESC_MODEL && why != NOT_HELD)
+			resource_silenced(ctx, r, why, where);
+		if (why != ESC_NONE)
 			continue;
-		}
 		release = resource_release_name(r);
 		if (r->name)
 			msg = xasprintf("'%s' from %s() is still held at this return; "

@@ -83,3 +83,22 @@ int gives_on_success(struct params **res)
 out:
 	return ret;
 }
+
+// "return ret < 0 ? ret : 0;": each arm returns its own value, so the
+// error arm is an error return.
+// CHECK-LABEL: In function 'returns_a_choice':
+int returns_a_choice(void)
+{
+	void *p = kzalloc(8, GFP_KERNEL);
+	int ret;
+
+	if (!p)
+		return -ENOMEM;
+	ret = hw_xfer(p, 8);
+	if (ret)
+		goto out;
+	kfree(p);
+out:
+	// CHECK: merged-returns.c:[[@LINE+1]]:2: warning: 'p' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return ret < 0 ? ret : 0;
+}
