@@ -542,7 +542,7 @@ static void fire_release(struct path *p, const struct release_event *ev)
 	if (ev->rule->pair->origin != PAIR_RULE)
 		return;
 	for (i = 0; i < nr_checkers; i++)
-		if (all_checkers[i]->release)
+		if (all_checkers[i]->release && check_enabled(all_checkers[i]))
 			all_checkers[i]->release(&ctx, ev);
 }
 
@@ -552,7 +552,7 @@ static void fire_other_return(struct path *p, struct ir_loc where)
 	unsigned i;
 
 	for (i = 0; i < nr_checkers; i++)
-		if (all_checkers[i]->other_return)
+		if (all_checkers[i]->other_return && check_enabled(all_checkers[i]))
 			all_checkers[i]->other_return(&ctx, where);
 }
 
@@ -562,7 +562,7 @@ static void fire_error_return(struct path *p, struct ir_loc where)
 	unsigned i;
 
 	for (i = 0; i < nr_checkers; i++)
-		if (all_checkers[i]->error_return)
+		if (all_checkers[i]->error_return && check_enabled(all_checkers[i]))
 			all_checkers[i]->error_return(&ctx, where);
 }
 
@@ -1263,6 +1263,32 @@ static const struct rule_fn *lookup_call(const struct analysis *an,
 	return chain ? chain : summary_wrapper(an->summaries, name);
 }
 
+/*
+ * The value of a test of symbol @target, true exactly for values in
+ * @mask: known when the target's class is, otherwise a 0-or-1 symbol tied
+ * to it, so "int __ret_warn_on = !!(!res); if (__ret_warn_on)" learns
+ * whether res is NULL, and "err = dma_mapping_error(dev, addr); if (err)"
+ * whether the mapping failed.  Its id is the expression's own site, as a
+ * call's result is its site's.
+ */
+static struct value test_of(struct path *p, const struct ir *e, unsigned target,
+			    unsigned mask)
+{
+	const struct sym *t = state_sym(p->st, target);
+	unsigned id = e->site * 2;
+	struct sym *s;
+
+	if (t && !(t->mask & ~mask))
+		return v_const(1);
+	if (t && !(t->mask & mask))
+		return v_const(0);
+	s = state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
+	s->has_tests = true;
+	s->tests = target;
+	s->tests_mask = mask;
+	return v_sym(id);
+}
+
 static struct value eval_call(struct path *p, struct ir *call)
 {
 	const struct rule_fn *chain = lookup_call(p->an, call->name);
@@ -1297,6 +1323,14 @@ static struct value eval_call(struct path *p, struct ir *call)
 	switch (chain->role) {
 	case ROLE_TRANSPARENT:
 		return args[chain->arg];
+	case ROLE_PREDICATE:
+		/* err = dma_mapping_error(dev, addr): a test kept for later. */
+		v = args[chain->arg];
+		if (v.kind == V_CONST)
+			return v_const((value_mask(p->st, v) & chain->mask) != 0);
+		if (v.kind == V_SYM)
+			return test_of(p, call, v.sym, chain->mask);
+		return call_result(p, call);
 	case ROLE_ERROR_VALUE:
 		/* ERR_PTR(x): whatever x is, the result is an error. */
 		v = args[chain->arg];
@@ -1482,28 +1516,6 @@ static struct value eval_update(struct path *p, struct ir *e)
 	return v_unknown();
 }
 
-/*
- * The value of "!x" for a symbol x: known when x's truth is, otherwise a
- * symbol tied to x, so "int __ret_warn_on = !!(!res); if (__ret_warn_on)"
- * learns whether res is NULL.  Its id is the expression's own site, as a
- * call's result is its site's.
- */
-static struct value negation(struct path *p, const struct ir *e, unsigned target)
-{
-	const struct sym *t = state_sym(p->st, target);
-	unsigned id = e->site * 2;
-	struct sym *s;
-
-	if (t && t->mask == VAL_ZERO)
-		return v_const(1);
-	if (t && !(t->mask & VAL_ZERO))
-		return v_const(0);
-	s = state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
-	s->has_negates = true;
-	s->negates = target;
-	return v_sym(id);
-}
-
 static struct value eval(struct path *p, struct ir *e)
 {
 	struct value a, b;
@@ -1535,7 +1547,7 @@ static struct value eval(struct path *p, struct ir *e)
 		a = eval(p, e->kids[0]);
 		if (a.kind == V_CONST)
 			return v_const(!a.c);
-		return a.kind == V_SYM ? negation(p, e, a.sym) : v_unknown();
+		return a.kind == V_SYM ? test_of(p, e, a.sym, VAL_ZERO) : v_unknown();
 	case IR_CMP:
 		a = eval(p, e->kids[0]);
 		b = eval(p, e->kids[1]);

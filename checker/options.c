@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 #include "options.h"
 #include "engine/models.h"
+#include "checks/checks.h"
 #include "util.h"
 
 #include <errno.h>
@@ -12,7 +13,7 @@ enum opt_id {
 	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
-	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
+	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_ENABLE, OPT_DISABLE, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 };
 
 struct opt {
@@ -36,6 +37,8 @@ static const struct opt opts_table[] = {
 	{ "--time-limit", OPT_TIME_LIMIT, "N", "seconds per function (default 10)" },
 	{ "--dump-cfg", OPT_DUMP_CFG, NULL, "print each analysed function's CFG" },
 	{ "--model", OPT_MODEL, "[-]NAME,...", "switch a model off (-NAME) or on; --help=models lists them" },
+	{ "--enable", OPT_ENABLE, "CHECK,...", "run checks that are off by default (exemplar-leak)" },
+	{ "--disable", OPT_DISABLE, "CHECK,...", "do not run these checks" },
 	{ "--stats", OPT_STATS, NULL, "print counts at the end, and what each model silenced" },
 	{ "--explain", OPT_EXPLAIN, NULL, "say which model kept each owed resource quiet, and where" },
 	{ "--all-paths", OPT_ALL_PATHS, NULL, "a warning per return, not one per missing release" },
@@ -144,6 +147,9 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		return true;
 	case OPT_MODEL:
 		return models_configure(value, err);
+	case OPT_ENABLE:
+	case OPT_DISABLE:
+		return checks_configure(value, opt->id == OPT_ENABLE, err);
 	case OPT_STATS:
 		o->stats = true;
 		return true;

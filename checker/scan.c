@@ -16,6 +16,7 @@
  */
 #include "scan.h"
 #include "engine/models.h"
+#include "checks/checks.h"
 #include "cache.h"
 #include "compdb.h"
 #include "gate.h"
@@ -170,8 +171,8 @@ static void finished(struct scan *sc, struct scan_file *f)
 static char **child_argv(const struct scan *sc, const struct scan_file *f)
 {
 	const struct options *o = sc->o;
-	char **argv = xcalloc((size_t)f->job->nargs + 16, sizeof(*argv));
-	char *model;
+	char **argv = xcalloc((size_t)f->job->nargs + 20, sizeof(*argv));
+	char *model, *checks;
 	int n = 0, i;
 
 	argv[n++] = xstrdup(sc->self);
@@ -185,6 +186,10 @@ static char **child_argv(const struct scan *sc, const struct scan_file *f)
 		argv[n++] = model;
 	if (o->all_paths)
 		argv[n++] = xstrdup("--all-paths");
+	if ((checks = checks_option(true)))
+		argv[n++] = checks;
+	if ((checks = checks_option(false)))
+		argv[n++] = checks;
 	argv[n++] = xasprintf("--tu-time-limit=%g", o->tu_time_limit);
 	argv[n++] = xasprintf("--output=%s", f->out);
 	argv[n++] = xstrdup("--");
@@ -488,16 +493,26 @@ static unsigned long rules_salt(unsigned long h, const char *dir)
 	return h;
 }
 
-/* Everything but the file and its flags that decides a result. */
+/*
+ * Everything but the file and its flags that decides a result: the
+ * binary, the limits, the models, checks and --all-paths, the rules.
+ */
 static unsigned long salt(const struct scan *sc)
 {
 	const struct limits *l = &sc->o->limits;
 	unsigned long h = cache_salt(HASH_INIT, sc->self);
-	char *limits = xasprintf("%u/%u/%u", l->max_steps, l->max_block_states,
-				 (unsigned)l->max_seconds);
+	char *model = models_options(), *on = checks_option(true);
+	char *off = checks_option(false);
+	char *limits = xasprintf("%u/%u/%u/%s/%s/%s/%d", l->max_steps,
+				 l->max_block_states, (unsigned)l->max_seconds,
+				 model ? model : "", on ? on : "", off ? off : "",
+				 sc->o->all_paths);
 
 	h = hash_bytes(h, limits, strlen(limits));
 	free(limits);
+	free(model);
+	free(on);
+	free(off);
 	return rules_salt(h, sc->rules_dir);
 }
 

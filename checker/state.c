@@ -230,17 +230,18 @@ void state_update_status(struct state *st, struct resource *r)
 }
 
 /*
- * What @s now knows of its truth, the symbol it negates learns the
- * other way round: WARN_ON(!res) tests "__ret_warn_on = !!(!res)".
+ * What @s now knows of its truth, the symbol it tests learns:
+ * WARN_ON(!res) tests "__ret_warn_on = !!(!res)", and
+ * "err = dma_mapping_error(dev, addr); if (err)" tests addr.
  */
-static bool refine_negated(struct state *st, const struct sym *s)
+static bool refine_tested(struct state *st, const struct sym *s)
 {
-	if (!s->has_negates)
+	if (!s->has_tests)
 		return true;
 	if (s->mask == VAL_ZERO)
-		return state_refine(st, s->negates, VAL_NEG | VAL_POS);
+		return state_refine(st, s->tests, VAL_ANY & ~s->tests_mask);
 	if (!(s->mask & VAL_ZERO))
-		return state_refine(st, s->negates, VAL_ZERO);
+		return state_refine(st, s->tests, s->tests_mask);
 	return true;
 }
 
@@ -259,7 +260,7 @@ bool state_refine(struct state *st, unsigned id, unsigned mask)
 	for (i = 0; i < st->nres; i++)
 		if (st->res[i].status_sym == id)
 			state_update_status(st, &st->res[i]);
-	return refine_negated(st, s);
+	return refine_tested(st, s);
 }
 
 /* ---- resources ---- */
@@ -371,7 +372,7 @@ static bool sym_used(const struct state *st, unsigned id)
 				return true;
 	}
 	for (i = 0; i < st->nsyms; i++)
-		if (st->syms[i].has_negates && st->syms[i].negates == id)
+		if (st->syms[i].has_tests && st->syms[i].tests == id)
 			return true;
 	return false;
 }
@@ -500,8 +501,9 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 		return;
 	}
 	sj->mask |= sb->mask;
-	if (sj->has_negates && (!sb->has_negates || sb->negates != sj->negates))
-		sj->has_negates = false;
+	if (sj->has_tests && (!sb->has_tests || sb->tests != sj->tests ||
+			       sb->tests_mask != sj->tests_mask))
+		sj->has_tests = false;
 	if (sj->has_const && (!sb->has_const || sb->c != sj->c))
 		sj->has_const = false;
 	sym_keep_common_ne(sj, sb);
@@ -579,8 +581,9 @@ bool state_equal(const struct state *a, const struct state *b)
 		    a->syms[i].has_const != b->syms[i].has_const ||
 		    a->syms[i].c != b->syms[i].c ||
 		    a->syms[i].nne != b->syms[i].nne ||
-		    a->syms[i].has_negates != b->syms[i].has_negates ||
-		    a->syms[i].negates != b->syms[i].negates ||
+		    a->syms[i].has_tests != b->syms[i].has_tests ||
+		    a->syms[i].tests != b->syms[i].tests ||
+		    a->syms[i].tests_mask != b->syms[i].tests_mask ||
 		    memcmp(a->syms[i].ne, b->syms[i].ne,
 			   a->syms[i].nne * sizeof(a->syms[i].ne[0])))
 			return false;

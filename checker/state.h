@@ -38,8 +38,9 @@ struct sym {
 	const struct ir *origin;	/* the call that produced it, if any */
 	bool has_const;			/* the value is exactly .c */
 	unsigned char nne;		/* it is none of ne[]: "op != 1 && op != 2" */
-	bool has_negates;		/* it is !negates: non-zero exactly when */
-	unsigned negates;		/* that symbol is zero ("x = !!p") */
+	bool has_tests;			/* it tests symbol .tests: non-zero exactly */
+	unsigned tests, tests_mask;	/* when that is in .tests_mask ("x = !p",
+					 * "err = dma_mapping_error(dev, addr)") */
 	long long c, ne[SYM_MAX_NE];	/* ne[] sorted */
 };
 

@@ -14,6 +14,7 @@ static void exemplar_leak_error_return(struct check_ctx *ctx, struct ir_loc wher
 
 const struct checker check_exemplar_leak = {
 	.name = "exemplar-leak",
+	.off_by_default = true,
 	.summary = "an error return skips an undo that another path does",
 	.help = "No rule names this pair: ladder inferred it from the "
 		"function itself, which undoes the acquire on another path, "
