@@ -444,11 +444,11 @@ static bool caller_cleans(const struct analysis *an, const struct pair *pair)
 }
 
 /*
- * A resource held in an object this function does not own was handed
+ * A resource held in a global this function does not own was handed
  * over, unless the function itself releases it from there on some path:
  * then it took the job, and every error path owes it.  Stored in a
- * member of such an object, it is handed over only to a caller seen to
- * clean it (caller_cleans()).
+ * member of an object the function was given, it is handed over exactly
+ * when a caller is seen to clean it (caller_cleans()).
  */
 static void hand_over(struct path *p, const char *key, unsigned sym,
 		      enum model_id model, struct ir_loc where)
@@ -460,10 +460,15 @@ static void hand_over(struct path *p, const char *key, unsigned sym,
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
 
-		if (!r->has_handle || r->handle_sym != sym ||
-		    releases_through(p->an, r->rule->pair, key))
+		if (!r->has_handle || r->handle_sym != sym)
 			continue;
-		if (model == MODEL_CALLER_CLEANS && !caller_cleans(p->an, r->rule->pair))
+		/*
+		 * Seen cleaned by a caller, it is the caller's even where the
+		 * function also releases it on some path (a retry); else a
+		 * function that releases it there took the job.
+		 */
+		if (model == MODEL_CALLER_CLEANS ? !caller_cleans(p->an, r->rule->pair) :
+		    releases_through(p->an, r->rule->pair, key))
 			continue;
 		escape(r, model_escape(model), where);
 	}
