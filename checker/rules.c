@@ -1279,7 +1279,7 @@ const struct rule_fn *const *rules_functions(const struct rules *r, unsigned *n)
 
 /*
  * Does @name say it returns holding what it took: a word of it, split at
- * '_', is one of held-on-return-words ("foo_lock", "lock_foo_locked",
+ * '_', is one of held-on-return-words ("foo_lock", "lock_foo",
  * "bar_begin"), where sparse would have read __acquires()?
  */
 bool rules_name_says_held(const struct rules *r, const char *name)

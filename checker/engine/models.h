@@ -4,8 +4,8 @@
  *
  * Each lesson learnt from real code that makes ladder say less (a
  * resource is not owed, a path is not taken) is a model with a name, a
- * one-line reason (ladder --help=models), a switch (--model=-NAME) and a
- * lit test file of its own (test/models/NAME.c).  A resource a model
+ * one-line reason (ladder --help=models), a switch (--model=-NAME) and
+ * lit tests (test/models/, and the corpus lessons that first needed it).  A resource a model
  * silences carries the model as its escape reason, so --stats counts
  * what each model silenced and --explain says which one and where.
  */
