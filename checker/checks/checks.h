@@ -9,7 +9,7 @@
 
 #include <stdlib.h>
 
-#include "../engine.h"
+#include "engine.h"
 
 struct checker {
 	const char *name;
