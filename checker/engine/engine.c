@@ -617,6 +617,29 @@ static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
 }
 
 /*
+ * Does @arg pass the object @r's handle points to by an embedded part,
+ * &obj->base.base, which a helper turns back into obj by container_of()
+ * (a2xx_destroy(&a2xx_gpu->base.base) frees a2xx_gpu)?
+ */
+static bool passed_embedded(struct path *p, const struct resource *r,
+			    struct ir *arg)
+{
+	const char *display, *key;
+	struct value v;
+	struct ir *e;
+
+	if (arg->kind != IR_ADDR)
+		return false;
+	for (e = arg->kids[0]; e->kind == IR_MEMBER && !(e->flags & IR_F_ARROW);
+	     e = e->kids[0])
+		;
+	if (e->kind != IR_MEMBER || !(key = lvalue(p->an, e->kids[0], &display)))
+		return false;
+	v = state_get(p->st, key);
+	return v.kind == V_SYM && v.sym == r->handle_sym;
+}
+
+/*
  * A static helper of this file that may release a resource of a pair
  * ("foo_free(priv)" calling kfree(priv->buf)) takes what it is given:
  * the path no longer owes it.  Handle-less pairs need no argument.
@@ -646,7 +669,8 @@ static void release_through_helper(struct path *p, struct ir *call,
 			continue;
 		}
 		for (k = 0; k < nargs && !r->escaped; k++)
-			if (passed_to(p, r, call->kids[k], args[k]))
+			if (passed_to(p, r, call->kids[k], args[k]) ||
+			    passed_embedded(p, r, call->kids[k]))
 				escape(r, why, call->loc);
 	}
 }
