@@ -44,9 +44,12 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 		return r->escaped;
 	/*
 	 * A function named for taking a lock (foo_lock(), foo_seq_start())
-	 * returns holding it, as sparse's __acquires() would say.
+	 * returns holding it, as sparse's __acquires() would say.  Not
+	 * when it fails with an errno: its caller sees the failure and
+	 * does not unlock (a seq_file ->start()'s NULL is no failure).
 	 */
 	if (r->rule->pair->every_return && model_on(MODEL_HELD_BY_NAME) &&
+	    !ctx->errno_return &&
 	    rules_name_says_held(analysis_rules(ctx), analysis_function(ctx)))
 		return model_escape(MODEL_HELD_BY_NAME);
 	/* A shared reset deasserted for good is not a leak. */

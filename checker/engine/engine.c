@@ -536,7 +536,7 @@ static void store(struct path *p, struct ir *lhs, struct value v)
 
 static void fire_release(struct path *p, const struct release_event *ev)
 {
-	struct check_ctx ctx = { p->an, p->st };
+	struct check_ctx ctx = { .an = p->an, .st = p->st };
 	unsigned i;
 
 	/*
@@ -553,7 +553,7 @@ static void fire_release(struct path *p, const struct release_event *ev)
 
 static void fire_other_return(struct path *p, struct ir_loc where)
 {
-	struct check_ctx ctx = { p->an, p->st };
+	struct check_ctx ctx = { .an = p->an, .st = p->st };
 	unsigned i;
 
 	for (i = 0; i < nr_checkers; i++)
@@ -561,9 +561,10 @@ static void fire_other_return(struct path *p, struct ir_loc where)
 			all_checkers[i]->other_return(&ctx, where);
 }
 
-static void fire_error_return(struct path *p, struct ir_loc where)
+static void fire_error_return(struct path *p, struct ir_loc where,
+			      bool errno_return)
 {
-	struct check_ctx ctx = { p->an, p->st };
+	struct check_ctx ctx = { p->an, p->st, errno_return };
 	unsigned i;
 
 	for (i = 0; i < nr_checkers; i++)
@@ -2135,7 +2136,8 @@ static void do_return(struct path *p, const struct block *blk)
 	if (v.kind == V_SYM && !state_refine(p->st, v.sym, mask))
 		return;
 	leaves_on_failure(p);
-	fire_error_return(p, blk->where);
+	fire_error_return(p, blk->where, !(v.kind == V_CONST && v.c == 0) &&
+			  !(mask & VAL_ZERO));
 }
 
 /* ---- exploration ---- */

@@ -29,6 +29,8 @@ struct analysis;
 struct check_ctx {
 	struct analysis *an;
 	struct state *st;
+	/* At an error return: the value returned is an errno (not NULL). */
+	bool errno_return;
 };
 
 enum release_kind {

@@ -78,4 +78,25 @@ void *priv_seq_start(struct priv *p)
 	return p->state ? p : NULL;
 }
 
-// STATS: ladder: stats: 2 findings; silenced by model: {{.*}} held-by-name 2
+// An ops ->start() named "start" that takes its lock for its own work
+// and fails with an errno still holding it: its caller sees the failure
+// and never unlocks (the name does not excuse an errno return).
+int hw_start(struct priv *p);
+// CHECK-LABEL: In function 'priv_op_start':
+int priv_op_start(struct priv *p)
+{
+	int ret;
+
+	mutex_lock(&p->lock);
+	ret = hw_start(p);
+	if (ret)
+		goto err;
+	mutex_unlock(&p->lock);
+	return 0;
+err:
+	p->state = 0;
+	// CHECK: returns.c:[[@LINE+1]]:2: warning: 'p->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+	return ret;
+}
+
+// STATS: ladder: stats: 3 findings; silenced by model: {{.*}} held-by-name 2
