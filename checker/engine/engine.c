@@ -2704,7 +2704,7 @@ bool path_entered_label(const struct check_ctx *ctx)
 
 const char *resource_release_name(const struct resource *r)
 {
-	const struct rule_fn *rel = r->rule->pair->first_release;
+	const struct rule_fn *rel = rules_remedy(r->rule);
 
 	return rel ? rel->name : "its release";
 }

@@ -23,8 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_WORDS 12
-
 struct call_site {
 	const struct ir *call;
 	const char *result;	/* the name of the lvalue the result goes to */
@@ -54,77 +52,6 @@ struct inference {
 	struct fn_calls *fns;
 	unsigned n;
 };
-
-/* ---- names ---- */
-
-struct words {
-	char buf[128];
-	const char *w[MAX_WORDS];
-	unsigned n;
-};
-
-/* "ffa_rxtx_map" -> {ffa, rxtx, map}; false if too long to compare. */
-static bool split_words(const char *name, struct words *out)
-{
-	char *save = NULL, *tok;
-
-	if (strlen(name) >= sizeof(out->buf))
-		return false;
-	strcpy(out->buf, name);
-	out->n = 0;
-	for (tok = strtok_r(out->buf, "_", &save); tok; tok = strtok_r(NULL, "_", &save)) {
-		if (out->n == MAX_WORDS)
-			return false;
-		out->w[out->n++] = tok;
-	}
-	return out->n > 0;
-}
-
-/* Are @a without word @skip_a and @b without @skip_b the same words? */
-static bool same_rest(const struct words *a, unsigned skip_a,
-		      const struct words *b, unsigned skip_b)
-{
-	bool used[MAX_WORDS] = { false };
-	unsigned i, k;
-
-	if (a->n != b->n || a->n < 2)
-		return false;
-	used[skip_b] = true;
-	for (i = 0; i < a->n; i++) {
-		if (i == skip_a)
-			continue;
-		for (k = 0; k < b->n; k++)
-			if (!used[k] && !strcmp(a->w[i], b->w[k]))
-				break;
-		if (k == b->n)
-			return false;
-		used[k] = true;
-	}
-	return true;
-}
-
-/* Does @release undo @acquire by name: one verb swapped, the rest equal? */
-static bool names_mirror(const struct rules *rules, const char *acquire,
-			 const char *release)
-{
-	const struct name_pair *verbs;
-	struct words a, r;
-	unsigned nverbs, v, i, k;
-
-	if (!split_words(acquire, &a) || !split_words(release, &r))
-		return false;
-	verbs = rules_mirror_verbs(rules, &nverbs);
-	for (v = 0; v < nverbs; v++)
-		for (i = 0; i < a.n; i++) {
-			if (strcmp(a.w[i], verbs[v].acquire))
-				continue;
-			for (k = 0; k < r.n; k++)
-				if (!strcmp(r.w[k], verbs[v].release) &&
-				    same_rest(&a, i, &r, k))
-					return true;
-		}
-	return false;
-}
 
 /* ---- calls of each function ---- */
 
@@ -417,7 +344,7 @@ static const struct call_site *mirrored_acquire(const struct inference *inf,
 
 		if (s->call->name != rel->name && !known(inf, fc, s->call->name) &&
 		    !ignored(inf->rules, s->call->name) &&
-		    names_mirror(inf->rules, s->call->name, rel->name))
+		    rules_names_mirror(inf->rules, s->call->name, rel->name))
 			return s;
 	}
 	return NULL;
@@ -532,7 +459,7 @@ static bool undoes(const struct inference *inf, const char *setup,
 		if (strcmp(callbacks[i].teardown, teardown))
 			continue;
 		if (callbacks[i].setup ? !strcmp(callbacks[i].setup, setup) :
-		    names_mirror(inf->rules, setup, teardown))
+		    rules_names_mirror(inf->rules, setup, teardown))
 			return true;
 	}
 	return false;

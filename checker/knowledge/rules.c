@@ -555,8 +555,24 @@ static bool fn_null_if_null(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_arg(ld, v, &d->fn->null_arg);
 }
 
+/* The release a message names for this acquire, of the same pair. */
+static bool fn_remedy(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+	const char *s = scalar(v);
+
+	if (d->is_release)
+		return fail(ld, v, "remedy: only acquire functions have a remedy");
+	if (!s || !is_identifier(s))
+		return fail(ld, v, "remedy: expected the name of a release");
+	d->fn->remedy_name = strtab_intern(ld->rules->strings, s);
+	d->fn->remedy_line = (unsigned)v->start_mark.line + 1;
+	return true;
+}
+
 static const struct key_handler fn_keys[] = {
 	{ "name", fn_name },
+	{ "remedy", fn_remedy },
 	{ "null-if-null", fn_null_if_null },
 	{ "success", fn_success },
 	{ "handle", fn_handle },
@@ -1075,6 +1091,143 @@ static bool has_yaml_suffix(const char *name)
 	       (n > 4 && !strcmp(name + n - 4, ".yml"));
 }
 
+/* ---- names that mirror each other ---- */
+
+#define MAX_WORDS 12
+
+struct words {
+	char buf[128];
+	const char *w[MAX_WORDS];
+	unsigned n;
+};
+
+/* "ffa_rxtx_map" -> {ffa, rxtx, map}; false if too long to compare. */
+static bool split_words(const char *name, struct words *out)
+{
+	char *save = NULL, *tok;
+
+	if (strlen(name) >= sizeof(out->buf))
+		return false;
+	strcpy(out->buf, name);
+	out->n = 0;
+	for (tok = strtok_r(out->buf, "_", &save); tok; tok = strtok_r(NULL, "_", &save)) {
+		if (out->n == MAX_WORDS)
+			return false;
+		out->w[out->n++] = tok;
+	}
+	return out->n > 0;
+}
+
+/* Are @a without word @skip_a and @b without @skip_b the same words? */
+static bool same_rest(const struct words *a, unsigned skip_a,
+		      const struct words *b, unsigned skip_b)
+{
+	bool used[MAX_WORDS] = { false };
+	unsigned i, k;
+
+	if (a->n != b->n || a->n < 2)
+		return false;
+	used[skip_b] = true;
+	for (i = 0; i < a->n; i++) {
+		if (i == skip_a)
+			continue;
+		for (k = 0; k < b->n; k++)
+			if (!used[k] && !strcmp(a->w[i], b->w[k]))
+				break;
+		if (k == b->n)
+			return false;
+		used[k] = true;
+	}
+	return true;
+}
+
+/* Does @release undo @acquire by name: one verb swapped, the rest equal? */
+bool rules_names_mirror(const struct rules *rules, const char *acquire,
+			const char *release)
+{
+	const struct name_pair *verbs;
+	struct words a, r;
+	unsigned nverbs, v, i, k;
+
+	if (!split_words(acquire, &a) || !split_words(release, &r))
+		return false;
+	verbs = rules_mirror_verbs(rules, &nverbs);
+	for (v = 0; v < nverbs; v++)
+		for (i = 0; i < a.n; i++) {
+			if (strcmp(a.w[i], verbs[v].acquire))
+				continue;
+			for (k = 0; k < r.n; k++)
+				if (!strcmp(r.w[k], verbs[v].release) &&
+				    same_rest(&a, i, &r, k))
+					return true;
+		}
+	return false;
+}
+
+/*
+ * remedy: names a release of the same pair.  Without one, the pair's
+ * release whose name mirrors the acquire's: of_phy_put() for
+ * of_phy_get(), spin_unlock_bh() for spin_lock_bh().
+ */
+static const struct rule_fn *release_of(const struct rules *r,
+					const struct pair *pair,
+					const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->ordered.len; i++) {
+		const struct rule_fn *fn = r->ordered.items[i];
+
+		if (fn->role == ROLE_RELEASE && fn->pair == pair && fn->name == name)
+			return fn;
+	}
+	return NULL;
+}
+
+static const struct rule_fn *mirrored_release(const struct rules *r,
+					      const struct rule_fn *acq)
+{
+	size_t i;
+
+	for (i = 0; i < r->ordered.len; i++) {
+		const struct rule_fn *fn = r->ordered.items[i];
+
+		if (fn->role == ROLE_RELEASE && fn->pair == acq->pair &&
+		    !fn->implicit && rules_names_mirror(r, acq->name, fn->name))
+			return fn;
+	}
+	return NULL;
+}
+
+static bool resolve_remedies(struct rules *r, char **err)
+{
+	size_t i;
+
+	for (i = 0; i < r->ordered.len; i++) {
+		struct rule_fn *fn = r->ordered.items[i];
+
+		if (fn->role != ROLE_ACQUIRE)
+			continue;
+		if (!fn->remedy_name) {
+			fn->remedy = mirrored_release(r, fn);
+			continue;
+		}
+		fn->remedy = release_of(r, fn->pair, fn->remedy_name);
+		if (!fn->remedy) {
+			*err = xasprintf("%s:%u: remedy: '%s' is no release of pair '%s'",
+					 fn->pair->file, fn->remedy_line,
+					 fn->remedy_name, fn->pair->name);
+			return false;
+		}
+	}
+	return true;
+}
+
+const struct rule_fn *rules_remedy(const struct rule_fn *acq)
+{
+	return acq->remedy ? acq->remedy : acq->pair->first_release;
+}
+
 /* plain: names a pair of any file; resolved once all are loaded. */
 static bool resolve_plain(struct rules *r, char **err)
 {
@@ -1134,6 +1287,8 @@ struct rules *rules_load(const char *dir, char **err)
 	ptrvec_free(&names);
 	if (ok)
 		ok = resolve_plain(r, err);
+	if (ok)
+		ok = resolve_remedies(r, err);
 	if (ok && !r->npairs) {
 		*err = xasprintf("no resource pairs in rules directory '%s'", dir);
 		ok = false;

@@ -78,6 +78,15 @@ struct rule_fn {
 	const char *member;		/* HANDLE_ARG_MEMBER: the member's name */
 	int arg;			/* transparent, error value, predicate */
 	unsigned mask;			/* predicate */
+	/*
+	 * acquire: the release that undoes this acquire, for messages
+	 * (spin_unlock_irq() for spin_lock_irq()): "remedy:" in the rules,
+	 * else the pair's release whose name mirrors this one, else NULL
+	 * (the pair's first release).
+	 */
+	const struct rule_fn *remedy;
+	const char *remedy_name;	/* as written, until resolved */
+	unsigned remedy_line;
 	struct rule_fn *next;		/* same name, other pair */
 };
 
@@ -121,6 +130,17 @@ bool rules_pending_value(const struct rules *r, long long value);
 bool rules_name_says_held(const struct rules *r, const char *name);
 /* The rules for calls to @name (first of a chain), or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *rules, const char *name);
+
+/*
+ * Does @release undo @acquire by its name: one word a mirror verb of
+ * the other's (rules/inference.yaml), the other words equal in any
+ * order?  ffa_rxtx_map / ffa_rxtx_unmap, spin_lock_irq / spin_unlock_irq.
+ */
+bool rules_names_mirror(const struct rules *rules, const char *acquire,
+			const char *release);
+
+/* The release named in messages as what undoes the acquire @acq. */
+const struct rule_fn *rules_remedy(const struct rule_fn *acq);
 
 /* The first release of @a that releases @b too, or NULL. */
 const char *rules_common_release(const struct rules *rules,
