@@ -777,6 +777,21 @@ static const char *restore_marker(struct analysis *an, const char *key)
  * otherwise it only reads it, and naming its value must not forget what
  * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
  */
+/*
+ * The expression a transparent call passes through: spin_lock_irqsave()
+ * locks spinlock_check(&ap->lock), which is &ap->lock.
+ */
+static struct ir *through_transparent(struct analysis *an, struct ir *e)
+{
+	const struct rule_fn *rule;
+
+	while (e && e->kind == IR_CALL &&
+	       (rule = rules_lookup(an->rules, e->name)) &&
+	       rule->role == ROLE_TRANSPARENT && (unsigned)rule->arg < e->nkids)
+		e = e->kids[rule->arg];
+	return e;
+}
+
 static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 			    struct ir *lv, struct resource *r, bool written)
 {
@@ -890,11 +905,11 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		r.handle_sym = r.status_sym;
 		break;
 	case HANDLE_ARG:
-		if (arg >= nargs || !bind_handle_arg(p, call, args[arg],
-						     call->kids[arg], &r, false))
+		lv = through_transparent(p->an, call->kids[arg]);
+		if (arg >= nargs || !bind_handle_arg(p, call, args[arg], lv, &r, false))
 			return result;
 		args[arg] = v_sym(r.handle_sym);
-		handle_place = call->kids[arg];
+		handle_place = lv;
 		break;
 	case HANDLE_ARG_OUT:
 		if (arg >= nargs || call->kids[arg]->kind != IR_ADDR)
@@ -2754,13 +2769,18 @@ static void add_path_notes(struct finding *f, const struct trace *t, unsigned si
 		finding_note(f, steps[n]->loc, "%s", steps[n]->text);
 }
 
+/*
+ * Findings with the same @space, function and @key are one: the first
+ * is kept, the others fold into it (*@dup).
+ */
 static struct finding *emit(struct check_ctx *ctx, const char *check,
-			    struct ir_loc at, const struct resource *r,
-			    const char *key, char *message, struct finding **dup)
+			    const char *space, struct ir_loc at,
+			    const struct resource *r, const char *key,
+			    char *message, struct finding **dup)
 {
 	struct analysis *an = ctx->an;
 	struct finding *f;
-	char *full_key = xasprintf("%s|%s|%s", check, an->fn->name, key);
+	char *full_key = xasprintf("%s|%s|%s", space, an->fn->name, key);
 
 	f = report_add(an->report, full_key, dup);
 	free(full_key);
@@ -2796,29 +2816,32 @@ struct finding *check_emit(struct check_ctx *ctx, const char *check,
 {
 	struct finding *dup;
 
-	return emit(ctx, check, at, r, key, message, &dup);
+	return emit(ctx, check, check, at, r, key, message, &dup);
 }
 
 /*
  * One warning per root cause: the same resource owed at several returns
  * is reported at the first return the exploration reaches, and each
  * other return becomes a note on it.  --all-paths keeps one warning per
- * return.
+ * return.  A lock (owed on every return) held at an error return and at
+ * a success one is one cause too, whichever check sees it first: leak
+ * at the one, lock-held at the other.
  */
 struct finding *check_emit_return(struct check_ctx *ctx, const char *check,
 				  struct ir_loc where, const struct resource *r,
 				  const char *cause, char *message, const char *also)
 {
+	const char *space = r && r->rule->pair->every_return ? "held" : check;
 	struct finding *f, *dup;
 	char *key;
 
 	if (ctx->an->all_paths) {
 		key = xasprintf("%s|%u:%u", cause, where.line, where.col);
-		f = emit(ctx, check, where, r, key, message, &dup);
+		f = emit(ctx, check, space, where, r, key, message, &dup);
 		free(key);
 		return f;
 	}
-	f = emit(ctx, check, where, r, cause, message, &dup);
+	f = emit(ctx, check, space, where, r, cause, message, &dup);
 	if (!f && dup && dup->loc.line != where.line && !has_note_at(dup, where))
 		finding_note(dup, where, "%s", also);
 	return f;

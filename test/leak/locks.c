@@ -95,3 +95,49 @@ error:
 	of_dma_controller_free(p->np);
 	return ret;
 }
+
+// spin_lock_irqsave() as 6.12 spells it: the lock goes through the inline
+// spinlock_check(), a transparent function (rules' transparent), so the
+// lock is known by the spinlock_t it was given, here a pointer member.
+typedef struct { int raw; } spinlock_t;
+unsigned long _raw_spin_lock_irqsave(spinlock_t *l);
+void spin_unlock_irqrestore(spinlock_t *l, unsigned long flags);
+static inline spinlock_t *spinlock_check(spinlock_t *lock) { return lock; }
+#define spin_lock_irqsave(lock, flags) \
+	do { flags = _raw_spin_lock_irqsave(spinlock_check(lock)); } while (0)
+struct port { spinlock_t *lock; spinlock_t own; int policy; };
+int port_supported(struct port *ap);
+
+// Held at the error return and at the success one, through one shared
+// exit: one cause, one warning (leak or lock-held, whichever path the
+// exploration reaches first).
+// CHECK: locks.c:[[@LINE+12]]:2: warning: 'ap->lock' from _raw_spin_lock_irqsave() is {{not released on this error path|still held at this return}}; spin_unlock_irqrestore() is missing [ladder-{{leak|lock-held}}]
+long port_store(struct port *ap, long count)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(ap->lock, flags);
+	if (!port_supported(ap)) {
+		count = -EINVAL;
+		goto out_unlock;
+	}
+	ap->policy = 1;
+out_unlock:
+	return count;
+}
+
+// Silent: released on both paths, the lock named the same way.
+long port_store_ok(struct port *ap, long count)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&ap->own, flags);
+	if (!port_supported(ap)) {
+		count = -EINVAL;
+		goto out_unlock;
+	}
+	ap->policy = 1;
+out_unlock:
+	spin_unlock_irqrestore(&ap->own, flags);
+	return count;
+}
