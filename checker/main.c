@@ -10,6 +10,7 @@
 #include "cocci.h"
 #include "compdb.h"
 #include "gate.h"
+#include "mine.h"
 #include "options.h"
 #include "engine/models.h"
 #include "parse.h"
@@ -167,6 +168,43 @@ static void print_stats(const struct report *r)
 	fputc('\n', stderr);
 }
 
+/*
+ * ladder mine: read every file as an analysis would, keep what inference
+ * learns from each, and write the pairs seen often enough (knowledge/mine.c).
+ */
+static int run_mine(struct session *s, const struct options *o,
+		    struct rules *rules)
+{
+	unsigned min_support = o->min_support ? o->min_support : 3, kept;
+	FILE *out = stdout;
+	unsigned found = 0;
+	int ret;
+
+	if (o->output && !(out = fopen(o->output, "w"))) {
+		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
+		rules_free(rules);
+		return EXIT_INPUT;
+	}
+	s->env.rules = rules;
+	s->env.strings = strtab_new();
+	/* Nothing is analysed, so nothing is reported. */
+	s->env.report = report_new(FORMAT_TEXT, stderr);
+	s->miner = miner_new();
+	ret = o->build_dir ? run_compdb(s, o) : run_files(s, o, &found);
+	kept = miner_write(s->miner, rules, out, min_support);
+	fprintf(stderr, "ladder: mine: %u pairs seen in at least %u functions\n",
+		kept, min_support);
+	miner_free(s->miner);
+	report_free(s->env.report);
+	strtab_free(s->env.strings);
+	rules_free(rules);
+	if (out != stdout && fclose(out)) {
+		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
+		ret = EXIT_INPUT;
+	}
+	return ret == EXIT_PARSE ? EXIT_OK : ret;
+}
+
 static int run(const struct options *o)
 {
 	struct session s = { .env.limits = &o->limits, .env.explain = o->explain,
@@ -181,13 +219,16 @@ static int run(const struct options *o)
 	char *err;
 	int ret;
 
-	rules = rules_load(rules_dir, &err);
+	rules = rules_load_extra(rules_dir, o->extra_rules,
+				 (unsigned)o->nextra_rules, &err);
 	free(rules_dir);
 	if (!rules) {
 		ret = fail("%s", err);
 		free(err);
 		return ret;
 	}
+	if (o->mine)
+		return run_mine(&s, o, rules);
 	gate = gate_new(o, &err);
 	if (!gate) {
 		ret = fail("%s", err);
@@ -402,6 +443,29 @@ static int cmd_rules(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* ladder mine [options] FILE...|-p BUILD_DIR: pairs learnt from the code. */
+static int cmd_mine(int argc, char **argv)
+{
+	struct options o;
+	char *err;
+	int ret;
+
+	if (!options_parse(argc, argv, &o, &err)) {
+		fprintf(stderr, "ladder: mine: %s (try 'ladder --help')\n", err);
+		free(err);
+		options_free(&o);
+		return EXIT_INPUT;
+	}
+	if (!o.nfiles && !o.build_dir) {
+		options_free(&o);
+		return fail("%s", "mine: no input files (give FILEs or -p BUILD_DIR)");
+	}
+	o.mine = true;
+	ret = run(&o);
+	options_free(&o);
+	return ret;
+}
+
 /* "ladder NAME ..." runs a subcommand instead of an analysis. */
 static const struct {
 	const char *name;
@@ -411,6 +475,7 @@ static const struct {
 	{ "rules", cmd_rules },
 	{ "scan", cmd_scan },
 	{ "merge", cmd_merge },
+	{ "mine", cmd_mine },
 };
 
 int main(int argc, char **argv)

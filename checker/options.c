@@ -14,6 +14,7 @@ enum opt_id {
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
 	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_ENABLE, OPT_DISABLE, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
+	OPT_EXTRA_RULES, OPT_MIN_SUPPORT,
 };
 
 struct opt {
@@ -26,6 +27,8 @@ struct opt {
 static const struct opt opts_table[] = {
 	{ "--format", OPT_FORMAT, "FMT", "text (gcc style, default), json or sarif" },
 	{ "--rules", OPT_RULES, "DIR", "rules directory (default: the installed rules)" },
+	{ "--extra-rules", OPT_EXTRA_RULES, "FILE", "a rules file loaded over them (ladder mine's output)" },
+	{ "--min-support", OPT_MIN_SUPPORT, "N", "mine: keep pairs seen in N functions (default 3)" },
 	{ "--output", OPT_OUTPUT, "FILE", "write findings to FILE instead of stdout (also -o)" },
 	{ "--baseline", OPT_BASELINE, "FILE", "do not report findings FILE accepts" },
 	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE", "save this run's findings as a baseline" },
@@ -107,6 +110,20 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 	case OPT_RULES:
 		o->rules_dir = value;
 		return true;
+	case OPT_EXTRA_RULES:
+		o->extra_rules = xrealloc(o->extra_rules, (size_t)(o->nextra_rules + 1) *
+					  sizeof(*o->extra_rules));
+		o->extra_rules[o->nextra_rules++] = value;
+		return true;
+	case OPT_MIN_SUPPORT: {
+		char *end;
+		long n = strtol(value, &end, 10);
+
+		if (*end || end == value || n < 1 || n > 1000000)
+			goto bad;
+		o->min_support = (unsigned)n;
+		return true;
+	}
 	case OPT_OUTPUT:
 		o->output = value;
 		return true;
@@ -341,6 +358,7 @@ bool options_parse_paths(int argc, char **argv, struct options *o, char **err)
 
 void options_free(struct options *o)
 {
+	free(o->extra_rules);
 	free(o->files);
 	free(o->cflags);
 }
@@ -350,7 +368,8 @@ void options_usage(FILE *out)
 	size_t i;
 
 	fputs("usage: ladder [options] [compiler flags] FILE.c|FILE.i...\n"
-	      "       ladder [options] -p BUILD_DIR [FILE...]\n\n"
+	      "       ladder [options] -p BUILD_DIR [FILE...]\n"
+	      "       ladder mine [options] -o OUT.yaml FILE...|-p BUILD_DIR\n\n"
 	      "Finds resources not released on error paths of kernel C code.\n\n"
 	      "options:\n", out);
 	fputs("  -p BUILD_DIR            take flags from BUILD_DIR/compile_commands.json\n"

@@ -14,6 +14,10 @@
 struct options {
 	enum output_format format;
 	const char *rules_dir;
+	const char **extra_rules;	/* --extra-rules=FILE, each */
+	int nextra_rules;
+	bool mine;			/* ladder mine: learn pairs, do not check */
+	unsigned min_support;		/* mine: 0 for the default */
 	const char *build_dir;		/* -p: compile_commands.json here */
 	const char *output;		/* --output=FILE, -o FILE */
 	const char *baseline;		/* --baseline=FILE */

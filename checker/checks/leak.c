@@ -77,8 +77,13 @@ static char *leak_message(const struct resource *r, const char *release)
 	else
 		msg = xasprintf("%s() is not undone on this error path; %s() is "
 				"missing", acquire, release);
-	if (pair->origin == PAIR_RULE)
+	if (pair->origin == PAIR_RULE && !pair->support)
 		return msg;
+	if (pair->support) {
+		why = xasprintf("%s (%s)", msg, pair->description);
+		free(msg);
+		return why;
+	}
 	why = xasprintf("%s (inferred: %s)", msg, pair->description);
 	free(msg);
 	return why;

@@ -13,6 +13,7 @@
 #include "cfg.h"
 #include "flags.h"
 #include "infer.h"
+#include "mine.h"
 
 #include <clang-c/Index.h>
 #include <errno.h>
@@ -292,7 +293,8 @@ static bool tu_out_of_time(struct session *s, const struct ir_func *next,
 	return true;
 }
 
-static void analyse_functions(struct session *s, const struct fn_list *list)
+static void analyse_functions(struct session *s, const char *file,
+			      const struct fn_list *list)
 {
 	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
 	unsigned *order = xcalloc(list->len ? list->len : 1, sizeof(*order));
@@ -305,9 +307,11 @@ static void analyse_functions(struct session *s, const struct fn_list *list)
 	s->env.summaries = summaries_build(fns, list->len, s->env.rules);
 	inf = infer_build(s->env.rules, fns, list->len, list->callbacks,
 			  list->ncallbacks);
+	if (s->miner)
+		miner_add(s->miner, file, inf);
 	/* Helpers first: a wrapper is known before its callers are explored. */
 	summary_bottom_up(s->env.summaries, order);
-	for (i = 0; i < list->len; i++) {
+	for (i = 0; i < list->len && !s->miner; i++) {
 		if (tu_out_of_time(s, fns[order[i]], list->len - i))
 			break;
 		analyse_function(s, fns[order[i]], inf);
@@ -391,7 +395,7 @@ enum parse_status analyse_file(struct session *s, const char *file,
 	list.main_name = main_source_name(tu, file, s->env.strings);
 	list.tu = tu;
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_function, &list);
-	analyse_functions(s, &list);
+	analyse_functions(s, file, &list);
 	if (s->list_inputs)
 		clang_getInclusions(tu, note_input, s->env.report);
 	report_file_end(s->env.report, errors > 0);

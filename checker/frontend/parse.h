@@ -19,6 +19,7 @@ struct session {
 	bool list_inputs;		/* name every file the TU read */
 	struct gate *gate;		/* what reaches the output */
 	double file_started;		/* for --tu-time-limit: before the parse */
+	struct miner *miner;		/* ladder mine: collect, do not check */
 };
 
 enum parse_status {

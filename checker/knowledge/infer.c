@@ -505,6 +505,120 @@ void infer_free(struct inference *inf)
 	free(inf);
 }
 
+/* ---- evidence for mining ---- */
+
+static bool defined_here(const struct inference *inf, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < inf->n; i++)
+		if (inf->fns[i].fn->name == name || !strcmp(inf->fns[i].fn->name, name))
+			return true;
+	return false;
+}
+
+static const struct call_site *site_of(const struct fn_calls *fc, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; i < fc->n; i++)
+		if (fc->sites[i].call->name == name)
+			return &fc->sites[i];
+	return NULL;
+}
+
+/* Pairs inferred by name in @fc, whose two calls the file does not define. */
+static void named_evidence(const struct inference *inf, const struct fn_calls *fc,
+			   void (*found)(void *, const struct mined *), void *ctx)
+{
+	const struct rule_fn *const *fns;
+	const struct call_site *site;
+	unsigned n, i;
+
+	if (!fc->overlay)
+		return;
+	fns = rules_functions(fc->overlay, &n);
+	for (i = 0; i < n; i++) {
+		const struct rule_fn *acq = fns[i], *rel = acq->pair->first_release;
+		struct mined m = { 0 };
+
+		if (acq->role != ROLE_ACQUIRE || !rel || defined_here(inf, acq->name) ||
+		    defined_here(inf, rel->name) || !(site = site_of(fc, acq->name)))
+			continue;
+		m.acquire = acq->name;
+		m.release = rel->name;
+		m.handle = acq->handle;
+		m.release_handle = rel->handle;
+		m.success = acq->success;
+		m.function = fc->fn->name;
+		m.loc = site->call->loc;
+		found(ctx, &m);
+	}
+}
+
+/* The release rule of @call whose handle argument is kept under @name. */
+static const struct rule_fn *releases_named(const struct inference *inf,
+					    const struct ir *call, const char *name)
+{
+	const struct rule_fn *rule;
+	const char *tail;
+
+	for (rule = rules_lookup(inf->rules, call->name); rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->implicit ||
+		    rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= call->nkids)
+			continue;
+		tail = arg_tail(inf, call->kids[rule->handle.arg]);
+		if (tail && !strcmp(tail, name))
+			return rule;
+	}
+	return NULL;
+}
+
+/* A pointer from a call no rule knows, given to a known release later. */
+static void released_results(const struct inference *inf, const struct fn_calls *fc,
+			     void (*found)(void *, const struct mined *), void *ctx)
+{
+	unsigned i, k;
+
+	for (i = 0; i < fc->n; i++) {
+		const struct call_site *s = &fc->sites[i];
+		const struct rule_fn *rel = NULL;
+
+		if (!s->result || !(s->call->flags & IR_F_POINTER) ||
+		    rules_lookup(inf->rules, s->call->name) ||
+		    ignored(inf->rules, s->call->name) ||
+		    defined_here(inf, s->call->name))
+			continue;
+		for (k = i + 1; k < fc->n && !rel; k++) {
+			/* The name is reused for the next call's result. */
+			if (fc->sites[k].result && !strcmp(fc->sites[k].result, s->result))
+				break;
+			rel = releases_named(inf, fc->sites[k].call, s->result);
+		}
+		if (!rel)
+			continue;
+		found(ctx, &(struct mined){
+			.acquire = s->call->name, .release = rel->name,
+			.known = rel->pair,
+			.handle = { HANDLE_RETURN, 0 }, .release_handle = rel->handle,
+			.success = SUCCESS_ERRPTR_OR_NULL,
+			.function = fc->fn->name, .loc = s->call->loc,
+		});
+	}
+}
+
+void infer_evidence(const struct inference *inf,
+		    void (*found)(void *ctx, const struct mined *m), void *ctx)
+{
+	unsigned i;
+
+	for (i = 0; inf && i < inf->n; i++) {
+		named_evidence(inf, &inf->fns[i], found, ctx);
+		released_results(inf, &inf->fns[i], found, ctx);
+	}
+}
+
 const struct rules *infer_rules_for(const struct inference *inf,
 				    const struct ir_func *fn)
 {

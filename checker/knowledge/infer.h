@@ -36,6 +36,27 @@ struct inference *infer_build(const struct rules *rules, struct ir_func *const *
 			      unsigned ncallbacks);
 void infer_free(struct inference *inf);
 
+/*
+ * Evidence for ladder mine, one record per function that shows a pair:
+ *  - a pair inferred by name (mirror or exemplar), @known NULL;
+ *  - the result of a call no rule knows, given to a known release later
+ *    in the same function (skb = ieee80211_nullfunc_get(); ...
+ *    consume_skb(skb)): the call acquires for @known.
+ * Only calls the file does not define: a static function's name means
+ * nothing in another file.
+ */
+struct mined {
+	const char *acquire, *release;
+	const struct pair *known;
+	struct handle_spec handle, release_handle;
+	enum success_kind success;
+	const char *function;
+	struct ir_loc loc;		/* the acquire */
+};
+
+void infer_evidence(const struct inference *inf,
+		    void (*found)(void *ctx, const struct mined *m), void *ctx);
+
 /* The rules to analyse @fn with: an overlay, or NULL for the plain rules. */
 const struct rules *infer_rules_for(const struct inference *inf,
 				    const struct ir_func *fn);

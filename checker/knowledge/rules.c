@@ -727,8 +727,34 @@ static bool pair_description(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
+/* origin: mined, written by ladder mine beside its support. */
+static bool pair_origin(struct loader *ld, yaml_node_t *v, void *t)
+{
+	const char *s = scalar(v);
+
+	(void)t;
+	if (!s || (strcmp(s, "mined") && strcmp(s, "curated")))
+		return fail(ld, v, "origin: expected 'mined' or 'curated'");
+	return true;
+}
+
+static bool pair_support(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct pair *pair = ((struct pair_draft *)t)->pair;
+	const char *s = scalar(v);
+	char *end;
+	long n = s ? strtol(s, &end, 10) : 0;
+
+	if (!s || end == s || *end || n < 1 || n > 1000000)
+		return fail(ld, v, "support: expected a count of functions");
+	pair->support = (unsigned)n;
+	return true;
+}
+
 static const struct key_handler pair_keys[] = {
 	{ "name", pair_name },
+	{ "origin", pair_origin },
+	{ "support", pair_support },
 	{ "description", pair_description },
 	{ "acquire", pair_acquire },
 	{ "release", pair_release },
@@ -1257,6 +1283,12 @@ static bool resolve_plain(struct rules *r, char **err)
 
 struct rules *rules_load(const char *dir, char **err)
 {
+	return rules_load_extra(dir, NULL, 0, err);
+}
+
+struct rules *rules_load_extra(const char *dir, const char *const *extra,
+			       unsigned nextra, char **err)
+{
 	struct rules *r = xcalloc(1, sizeof(*r));
 	struct ptrvec names = { 0 };
 	struct dirent *de;
@@ -1285,6 +1317,8 @@ struct rules *rules_load(const char *dir, char **err)
 		free(names.items[i]);
 	}
 	ptrvec_free(&names);
+	for (i = 0; ok && i < nextra; i++)
+		ok = load_file(r, extra[i], err);
 	if (ok)
 		ok = resolve_plain(r, err);
 	if (ok)

@@ -105,6 +105,8 @@ struct pair {
 	const struct rule_fn *first_release;	/* for messages */
 	unsigned index;
 	enum pair_origin origin;
+	/* origin: mined (ladder mine): in how many functions it was seen; 0 if curated */
+	unsigned support;
 };
 
 /* Two names that go together: [map, unmap], [probe, remove]. */
@@ -119,6 +121,9 @@ struct rules;
  * one-line message naming file:line into @err (caller frees).
  */
 struct rules *rules_load(const char *dir, char **err);
+/* The same, with the files @extra (--extra-rules: mined pairs) loaded after @dir's. */
+struct rules *rules_load_extra(const char *dir, const char *const *extra,
+			       unsigned nextra, char **err);
 void rules_free(struct rules *rules);
 
 /*

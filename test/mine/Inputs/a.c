@@ -1,0 +1,49 @@
+#include "kernel.h"
+
+struct widget;
+struct widget *widget_get(int id);
+void widget_put(struct widget *w);
+struct sk_buff;
+struct sk_buff *beacon_make(void *hw);
+void consume_skb(struct sk_buff *skb);
+int widget_use(struct widget *w);
+int send_template(void *data);
+void rare_open(int id);
+void rare_close(int id);
+
+int a_one(int id)
+{
+	struct widget *w = widget_get(id);
+	int ret;
+
+	if (!w)
+		return -ENODEV;
+	ret = widget_use(w);
+	widget_put(w);
+	return ret;
+}
+
+int a_beacon(void *hw)
+{
+	struct sk_buff *skb = beacon_make(hw);
+	int ret;
+
+	if (!skb)
+		return -ENOMEM;
+	ret = send_template(skb);
+	consume_skb(skb);
+	return ret;
+}
+
+// Seen once: below the support threshold.
+int a_rare(int id)
+{
+	rare_open(id);
+	if (send_template(0))
+		goto err;
+	rare_close(id);
+	return 0;
+err:
+	rare_close(id);
+	return -EIO;
+}
