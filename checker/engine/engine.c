@@ -771,6 +771,15 @@ static const char *restore_marker(struct analysis *an, const char *key)
 	return strtab_intern(an->strings, buf);
 }
 
+/* The same for a pair known by no handle: the path released it first. */
+static const char *pair_restore_marker(struct analysis *an, const struct pair *pair)
+{
+	char buf[600];
+
+	snprintf(buf, sizeof(buf), "!pair:%s", pair->name);
+	return strtab_intern(an->strings, buf);
+}
+
 /*
  * Where an argument-held handle lives: an existing symbol or a new one.
  * @written: the call stores the handle there (request_firmware(&fw, ...));
@@ -936,6 +945,10 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	r.acquire_seq = p->st->trace->seq;
 	state_update_status(p->st, &r);
 	state_add_resource(p->st, &r);
+	if (rule->handle.kind == HANDLE_NONE && model_on(MODEL_RESTORE_MARKER) &&
+	    state_get(p->st, pair_restore_marker(p->an, rule->pair)).kind == V_CONST)
+		escape(state_add_resource(p->st, &r),
+		       model_escape(MODEL_RESTORE_MARKER), call->loc);
 	if (handle_place) {
 		const char *display, *key = lvalue(p->an, handle_place, &display);
 
@@ -1000,7 +1013,15 @@ static void note_release_first(struct path *p, const struct rule_fn *chain,
 	const char *display, *key;
 
 	for (rule = chain; rule; rule = rule->next) {
-		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		if (rule->role != ROLE_RELEASE || rule->implicit)
+			continue;
+		/* pm_runtime_disable(dev) ... pm_runtime_enable(dev): by pair. */
+		if (rule->handle.kind == HANDLE_NONE) {
+			state_set(p->st, pair_restore_marker(p->an, rule->pair),
+				  v_const(1));
+			continue;
+		}
+		if (rule->handle.kind != HANDLE_ARG ||
 		    (unsigned)rule->handle.arg >= call->nkids)
 			continue;
 		key = lvalue(p->an, call->kids[rule->handle.arg], &display);
