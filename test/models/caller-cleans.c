@@ -69,7 +69,7 @@ int adc_setup(struct adc *a)
 }
 
 // EXPLAIN: caller-cleans.c:[[@LINE-20]]:11: remark: 'a->buf' from kzalloc() is not reported at the error return on line [[@LINE-15]]: model 'caller-cleans' (line [[@LINE-20]]): {{.*}} [ladder-explain]
-// EXPLAIN: ladder: stats: 2 findings; silenced by model: caller-cleans 3 permanent-global 0
+// EXPLAIN: ladder: stats: 4 findings; silenced by model: caller-cleans 3 permanent-global 0
 
 // The helper frees and allocates again on a retry, and its caller frees
 // what it leaves when it fails: the caller's still (drivers/scsi/
@@ -102,4 +102,59 @@ int adc_setup_fitting(struct adc *a)
 fail:
 	kfree(a->buf);
 	return -ENOMEM;
+}
+
+// The caller frees another member: no evidence for this one, owed here
+// (the evidence is the member, not only the pair).
+struct twobuf { void *rx, *tx; };
+// CHECK-LABEL: In function 'alloc_rx':
+static int alloc_rx(struct twobuf *t)
+{
+	t->rx = kzalloc(64, GFP_KERNEL);
+	if (!t->rx)
+		return -ENOMEM;
+	if (g())
+		// CHECK: caller-cleans.c:[[@LINE+1]]:3: warning: 't->rx' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
+
+int setup_rings(struct twobuf *t)
+{
+	t->tx = kzalloc(64, GFP_KERNEL);
+	if (!t->tx)
+		return -ENOMEM;
+	if (alloc_rx(t)) {
+		kfree(t->tx);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+// The only release its caller reaches is the helper's own: that is no
+// caller cleaning after it fails (a module reference taken on a member
+// of what it was given, drivers/net/phy/phy_device.c phy_attach_direct()).
+struct module;
+bool try_module_get(struct module *m);
+void module_put(struct module *m);
+struct bus { struct module *owner; };
+// CHECK-LABEL: In function 'attach_direct':
+static int attach_direct(struct bus *bus)
+{
+	if (!try_module_get(bus->owner))
+		return -EIO;
+	if (g())
+		goto err_put;
+	if (g())
+		// CHECK: caller-cleans.c:[[@LINE+1]]:3: warning: 'bus->owner' from try_module_get() is not released on this error path; module_put() is missing [ladder-leak]
+		return -ENODEV;
+	return 0;
+err_put:
+	module_put(bus->owner);
+	return -EIO;
+}
+
+int attach(struct bus *bus)
+{
+	return attach_direct(bus);
 }
