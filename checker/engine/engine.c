@@ -896,16 +896,69 @@ static struct ir *member_node(struct analysis *an, struct ir *call,
  * call acquires for; a later part finds in @args the handle an earlier
  * one named.
  */
+/*
+ * A call as the source line spells it: the macro used there when the
+ * callee's name has it (kzalloc() for kzalloc_noprof(), spin_lock_irqsave()
+ * for _raw_spin_lock_irqsave()) or the rules know it for the same @pair
+ * (kcalloc() for the kmalloc_array_noprof() the compiler sees); else
+ * @known, the name the rules give it.
+ */
+static const char *source_name(const struct analysis *an, const struct ir *call,
+			       const char *known, const struct pair *pair)
+{
+	const struct rule_fn *rule;
+
+	if (!call->spelled || call->spelled == known)
+		return known;
+	if (strstr(known, call->spelled) || strstr(call->name, call->spelled))
+		return call->spelled;
+	for (rule = rules_lookup(an->rules, call->spelled); pair && rule; rule = rule->next)
+		if (rule->pair == pair)
+			return call->spelled;
+	return known;
+}
+
+/*
+ * The remedy spelled as the acquire is: kfifo_alloc() is the source's
+ * name for __kfifo_alloc(), so __kfifo_free() is kfifo_free() to it.
+ * The prefix and suffix the source's name drops, dropped from the
+ * remedy when it has both.
+ */
+static const char *spelled_remedy(const struct analysis *an,
+				  const struct rule_fn *rule, const char *spelled)
+{
+	const struct rule_fn *remedy = rules_remedy(rule);
+	const char *at = spelled ? strstr(rule->name, spelled) : NULL;
+	size_t pre, post, len;
+	char buf[256];
+
+	if (!remedy || !at || spelled == rule->name)
+		return remedy ? remedy->name : NULL;
+	pre = (size_t)(at - rule->name);
+	post = strlen(at) - strlen(spelled);
+	len = strlen(remedy->name);
+	if (len <= pre + post || len - pre - post >= sizeof(buf) ||
+	    strncmp(remedy->name, rule->name, pre) ||
+	    strcmp(remedy->name + len - post, at + strlen(spelled)))
+		return remedy->name;
+	memcpy(buf, remedy->name + pre, len - pre - post);
+	buf[len - pre - post] = '\0';
+	return strtab_intern(an->strings, buf);
+}
+
 static struct value do_acquire(struct path *p, struct ir *call,
 			       const struct rule_fn *rule, unsigned part,
 			       struct value *args, unsigned nargs)
 {
 	struct resource r = { .site = call->site, .part = part, .rule = rule,
-			      .acquire = call };
+			      .acquire = call,
+			      .acquire_name = source_name(p->an, call, rule->name,
+							  rule->pair) };
 	struct value result = v_unknown();
 	unsigned i, arg = (unsigned)rule->handle.arg;
 	struct ir *lv, *handle_place = NULL;
 
+	r.remedy_name = spelled_remedy(p->an, rule, r.acquire_name);
 	r.status_sym = NO_SYM;
 	r.status = RES_LIVE;
 	if (rule->null_arg >= 0 && (unsigned)rule->null_arg < nargs) {
@@ -1941,7 +1994,8 @@ static const char *call_name(const struct analysis *an, const struct ir *call)
 	if (!call || !call->name)
 		return NULL;
 	rule = rules_lookup(an->rules, call->name);
-	return rule ? rule->name : call->name;
+	return source_name(an, call, rule ? rule->name : call->name,
+			   rule ? rule->pair : NULL);
 }
 
 /* Note what the branch taken says about the tested value. */
@@ -2771,6 +2825,8 @@ const char *resource_release_name(const struct resource *r)
 {
 	const struct rule_fn *rel = rules_remedy(r->rule);
 
+	if (r->remedy_name)
+		return r->remedy_name;
 	return rel ? rel->name : "its release";
 }
 
@@ -2783,7 +2839,7 @@ const char *resources_release_name(const struct check_ctx *ctx,
 
 const char *resource_acquire_name(const struct resource *r)
 {
-	return r->rule->name;
+	return r->acquire_name ? r->acquire_name : r->rule->name;
 }
 
 static bool has_note_at(const struct finding *f, struct ir_loc loc)

@@ -79,6 +79,8 @@ struct resource {
 	bool has_null_arg;		/* NULL if null_arg_sym is NULL */
 	unsigned null_arg_sym;
 	const struct ir *acquire, *release;
+	const char *acquire_name;	/* as the source spells the acquire */
+	const char *remedy_name;	/* the release that undoes it, spelled alike */
 	unsigned acquire_seq;		/* trace position, for path notes */
 };
 

@@ -419,6 +419,48 @@ static bool is_unevaluated_builtin(const char *name)
 	return false;
 }
 
+static bool ident_char(char ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	       (ch >= '0' && ch <= '9') || ch == '_';
+}
+
+/*
+ * The name of the function-like macro whose use in the source made the
+ * call @c: "kcalloc" where the source says kcalloc(n, size, gfp) and the
+ * compiler sees kmalloc_array_noprof().  NULL for a call the source
+ * spells itself, or one inside a macro used some other way.
+ */
+static const char *macro_spelling(struct ast_ctx *ctx, CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	CXFile spelled_in, used_in;
+	unsigned spelled_at, used_at;
+	const char *buf;
+	size_t size, end;
+	char name[128];
+
+	clang_getSpellingLocation(loc, &spelled_in, NULL, NULL, &spelled_at);
+	clang_getExpansionLocation(loc, &used_in, NULL, NULL, &used_at);
+	if (!used_in || (clang_File_isEqual(spelled_in, used_in) && spelled_at == used_at))
+		return NULL;
+	buf = clang_getFileContents(tu, used_in, &size);
+	if (!buf || used_at >= size || !ident_char(buf[used_at]))
+		return NULL;
+	for (end = used_at; end < size && ident_char(buf[end]); end++)
+		;
+	if (end - used_at >= sizeof(name))
+		return NULL;
+	memcpy(name, buf + used_at, end - used_at);
+	name[end - used_at] = '\0';
+	while (end < size && (buf[end] == ' ' || buf[end] == '\t'))
+		end++;
+	if (end >= size || buf[end] != '(')
+		return NULL;
+	return strtab_intern(ctx->strings, name);
+}
+
 static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
 {
 	CXCursor callee = clang_getCursorReferenced(c);
@@ -442,6 +484,8 @@ static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
 
 	n = new_node(ctx, IR_CALL, c, (unsigned)nargs);
 	n->name = name;
+	if (name)
+		n->spelled = macro_spelling(ctx, c);
 	n->site = ctx->fn->nsites++;
 	for (i = 0; i < nargs; i++)
 		n->kids[i] = tr_expr(ctx, clang_Cursor_getArgument(c, (unsigned)i));

@@ -87,6 +87,11 @@ struct ir {
 	struct ir **kids;
 	/* lvalues: cached path for bindings ("v3->buf") and for messages */
 	const char *key, *display;
+	/*
+	 * IR_CALL made by a function-like macro: the macro's name where the
+	 * source line uses it (kcalloc for kmalloc_array_noprof), or NULL.
+	 */
+	const char *spelled;
 };
 
 enum ret_kind { RET_VOID, RET_POINTER, RET_SIGNED, RET_UNSIGNED, RET_OTHER };

@@ -68,7 +68,7 @@ struct hidma { struct fifo_holder handoff; };
 
 // Fires: hidma_ll_init() (drivers/dma/qcom/hidma_ll.c) returns NULL when
 // setup fails, with the fifo still allocated.
-// CHECK: constants.c:[[@LINE+9]]:3: warning: __kfifo_alloc() is not undone on this error path; __kfifo_free() is missing [ladder-leak]
+// CHECK: constants.c:[[@LINE+9]]:3: warning: kfifo_alloc() is not undone on this error path; kfifo_free() is missing [ladder-leak]
 void *fifo_leak(struct hidma *h)
 {
 	int rc = kfifo_alloc(&h->handoff, 64, GFP_KERNEL);

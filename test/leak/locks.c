@@ -111,7 +111,7 @@ int port_supported(struct port *ap);
 // Held at the error return and at the success one, through one shared
 // exit: one cause, one warning (leak or lock-held, whichever path the
 // exploration reaches first).
-// CHECK: locks.c:[[@LINE+12]]:2: warning: 'ap->lock' from _raw_spin_lock_irqsave() is {{not released on this error path|still held at this return}}; spin_unlock_irqrestore() is missing [ladder-{{leak|lock-held}}]
+// CHECK: locks.c:[[@LINE+12]]:2: warning: 'ap->lock' from spin_lock_irqsave() is {{not released on this error path|still held at this return}}; spin_unlock_irqrestore() is missing [ladder-{{leak|lock-held}}]
 long port_store(struct port *ap, long count)
 {
 	unsigned long flags;

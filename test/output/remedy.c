@@ -44,7 +44,7 @@ int irq_saved(struct priv *p)
 
 	spin_lock_irqsave(&p->lock, flags);
 	if (hw_poke(p))
-		// CHECK: remedy.c:[[@LINE+1]]:3: warning: 'p->lock' from _raw_spin_lock_irqsave() is not released on this error path; spin_unlock_irqrestore() is missing [ladder-leak]
+		// CHECK: remedy.c:[[@LINE+1]]:3: warning: 'p->lock' from spin_lock_irqsave() is not released on this error path; spin_unlock_irqrestore() is missing [ladder-leak]
 		return -EIO;
 	spin_unlock_irqrestore(&p->lock, flags);
 	return 0;
