@@ -14,7 +14,7 @@
 const struct model models[NR_MODELS] = {
 	[MODEL_CALLER_CLEANS] = { "caller-cleans",
 		"a resource stored in an object the function was given is its caller's, "
-		"when a caller in the file releases that member, not through this function" },
+		"when a caller in the file releases that pair, not through this function" },
 	[MODEL_PERMANENT_GLOBAL] = { "permanent-global",
 		"an object kept in a global that no function of the file releases is meant to stay" },
 	[MODEL_HELPER_RELEASES] = { "helper-releases",

@@ -23,25 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A release of a pair through a member: kfree(priv->rings) is (kmalloc, rings). */
-struct member_release {
-	unsigned pair;
-	const char *member;		/* interned */
-};
-
-struct member_set {
-	struct member_release *items;
-	unsigned n, cap;
-};
-
 struct fn_summary {
 	const char *name;
 	unsigned long *releases;	/* bitmap over rule pairs */
 	unsigned long *direct;		/* ... by its own calls, not its helpers' */
 	unsigned long *callers_release;	/* what the TU's callers release */
-	struct member_set members;	/* releases through members, helpers' too */
-	struct member_set direct_members;
-	struct member_set callers_members;
 	const char **callees;		/* calls to functions of this TU */
 	unsigned ncallees, capcallees;
 	bool stable;			/* cleared by any effect seen */
@@ -353,62 +339,6 @@ static bool has_effect(const struct summaries *s, const struct ir *e,
 	}
 }
 
-/* Enough for any real function; more is dropped, which only loses evidence. */
-#define MAX_MEMBER_RELEASES 64
-
-static bool member_set_has(const struct member_set *set, unsigned pair,
-			   const char *member)
-{
-	unsigned i;
-
-	for (i = 0; i < set->n; i++)
-		if (set->items[i].pair == pair && set->items[i].member == member)
-			return true;
-	return false;
-}
-
-static bool member_set_add(struct member_set *set, unsigned pair, const char *member)
-{
-	if (member_set_has(set, pair, member) || set->n == MAX_MEMBER_RELEASES)
-		return false;
-	if (set->n == set->cap) {
-		set->cap = set->cap ? set->cap * 2 : 8;
-		set->items = xrealloc(set->items, set->cap * sizeof(*set->items));
-	}
-	set->items[set->n++] = (struct member_release){ pair, member };
-	return true;
-}
-
-static bool member_set_union(struct member_set *to, const struct member_set *from)
-{
-	bool grew = false;
-	unsigned i;
-
-	for (i = 0; i < from->n; i++)
-		grew |= member_set_add(to, from->items[i].pair, from->items[i].member);
-	return grew;
-}
-
-/* The member an argument names: "rings" for priv->rings or &priv->rings. */
-static const char *member_of(const struct ir *e)
-{
-	while (e && (e->kind == IR_ADDR || e->kind == IR_DEREF || e->kind == IR_INDEX))
-		e = e->kids[0];
-	return e && e->kind == IR_MEMBER ? e->name : NULL;
-}
-
-static void note_member_release(struct fn_summary *fs, const struct ir *call,
-				const struct rule_fn *rule)
-{
-	const char *member;
-
-	if (rule->handle.kind != HANDLE_ARG || (unsigned)rule->handle.arg >= call->nkids)
-		return;
-	member = member_of(call->kids[rule->handle.arg]);
-	if (member)
-		member_set_add(&fs->direct_members, rule->pair->index, member);
-}
-
 static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		 const struct rules *rules)
 {
@@ -424,7 +354,6 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 			if (rule->role != ROLE_RELEASE)
 				continue;
 			set_bit_of(fs->releases, rule->pair->index);
-			note_member_release(fs, e, rule);
 			note_released_global(s, e, rule);
 		}
 		if (find(s, e->name)) {
@@ -467,7 +396,6 @@ static bool propagate(struct summaries *s)
 					changed = true;
 				}
 			}
-			changed |= member_set_union(&fs->members, &callee->members);
 		}
 	}
 	return changed;
@@ -487,7 +415,6 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 
 	for (w = 0; w < s->words; w++)
 		callee->callers_release[w] |= fs->direct[w];
-	member_set_union(&callee->callers_members, &fs->direct_members);
 	for (k = 0; k < fs->ncallees; k++) {
 		const struct fn_summary *other = find(s, fs->callees[k]);
 
@@ -495,7 +422,6 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 			continue;
 		for (w = 0; w < s->words; w++)
 			callee->callers_release[w] |= other->releases[w];
-		member_set_union(&callee->callers_members, &other->members);
 	}
 }
 
@@ -538,7 +464,6 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 
 		scan(s, fs, fns[i]->body, rules);
 		memcpy(fs->direct, fs->releases, (s->words ? s->words : 1) * sizeof(long));
-		member_set_union(&fs->members, &fs->direct_members);
 	}
 	while (propagate(s))
 		;
@@ -556,9 +481,6 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].releases);
 		free(s->fns[i].direct);
 		free(s->fns[i].callers_release);
-		free(s->fns[i].members.items);
-		free(s->fns[i].direct_members.items);
-		free(s->fns[i].callers_members.items);
 		free(s->fns[i].callees);
 		free(s->fns[i].wraps);
 	}
@@ -577,15 +499,11 @@ bool summary_may_release(const struct summaries *s, const char *name,
 }
 
 bool summary_caller_releases(const struct summaries *s, const char *callee,
-			     const struct pair *pair, const char *member)
+			     const struct pair *pair)
 {
 	const struct fn_summary *fs = s ? find(s, callee) : NULL;
 
-	if (!fs)
-		return false;
-	if (member)
-		return member_set_has(&fs->callers_members, pair->index, member);
-	return bit_of(s, fs->callers_release, pair->index);
+	return fs && bit_of(s, fs->callers_release, pair->index);
 }
 
 bool summary_releases_any(const struct summaries *s, const char *name)

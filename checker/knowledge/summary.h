@@ -25,12 +25,12 @@ bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair);
 /*
  * Does a function of the TU that calls @callee release a resource of
- * @pair, itself or through its other helpers (not through @callee)?
- * With @member (interned), through a member of that name: the evidence
- * that a caller cleans up what @callee leaves in priv->@member.
+ * @pair, itself or through its other helpers (not through @callee)?  The
+ * evidence that a caller cleans up what @callee leaves in the objects it
+ * is given.
  */
 bool summary_caller_releases(const struct summaries *s, const char *callee,
-			     const struct pair *pair, const char *member);
+			     const struct pair *pair);
 /* Is @name defined in this translation unit with a known summary? */
 bool summary_releases_any(const struct summaries *s, const char *name);
 /*
