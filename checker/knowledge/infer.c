@@ -575,7 +575,53 @@ static const struct rule_fn *releases_named(const struct inference *inf,
 	return NULL;
 }
 
-/* A pointer from a call no rule knows, given to a known release later. */
+/*
+ * Does @e test @name for failure: !name, name == NULL, IS_ERR(name)?  An
+ * acquire's result is tested; what a getter returns (dev_get_drvdata()
+ * in a remove callback, freed there) is not.
+ */
+static bool tests_failure(const struct inference *inf, const struct ir *e,
+			  const char *name)
+{
+	const struct rule_fn *rule;
+	const char *tail;
+	unsigned i;
+
+	if (!e)
+		return false;
+	switch (e->kind) {
+	case IR_NOT:
+		tail = lvalue_tail(e->kids[0]);
+		if (tail && !strcmp(tail, name))
+			return true;
+		break;
+	case IR_CMP:
+		for (i = 0; i < 2; i++) {
+			tail = lvalue_tail(e->kids[i]);
+			if (tail && !strcmp(tail, name) && e->kids[!i]->kind == IR_CONST &&
+			    e->kids[!i]->value == 0)
+				return true;
+		}
+		break;
+	case IR_CALL:
+		rule = e->name ? rules_lookup(inf->rules, e->name) : NULL;
+		if (rule && rule->role == ROLE_PREDICATE && (unsigned)rule->arg < e->nkids &&
+		    (tail = lvalue_tail(e->kids[rule->arg])) && !strcmp(tail, name))
+			return true;
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < e->nkids; i++)
+		if (tests_failure(inf, e->kids[i], name))
+			return true;
+	return false;
+}
+
+/*
+ * A pointer from a call no rule knows, tested for failure and given to a
+ * known release later.
+ */
 static void released_results(const struct inference *inf, const struct fn_calls *fc,
 			     void (*found)(void *, const struct mined *), void *ctx)
 {
@@ -596,7 +642,7 @@ static void released_results(const struct inference *inf, const struct fn_calls 
 				break;
 			rel = releases_named(inf, fc->sites[k].call, s->result);
 		}
-		if (!rel)
+		if (!rel || !tests_failure(inf, fc->fn->body, s->result))
 			continue;
 		found(ctx, &(struct mined){
 			.acquire = s->call->name, .release = rel->name,

@@ -47,3 +47,13 @@ err:
 	rare_close(id);
 	return -EIO;
 }
+
+// A getter's result freed in a teardown is no acquire: it is never tested
+// for failure, so it is not mined.
+void *holder_get_data(void *dev);
+void a_remove(void *dev)
+{
+	void *priv = holder_get_data(dev);
+
+	kfree(priv);
+}
