@@ -1887,6 +1887,46 @@ static void test_frame_address(struct path *p, const struct ir *c, struct value 
 	}
 }
 
+/*
+ * "a != b" asked twice of the same two values answers the same: "if (own
+ * != bus->owner && !try_module_get(bus->owner)) ... if (own !=
+ * bus->owner) module_put(bus->owner);".  The relation is a symbol of its
+ * own, non-zero when the two are equal, named by the two values'
+ * symbols: assigning either gives it a new symbol, and a new relation.
+ */
+static struct value relation_symbol(struct path *p, unsigned a, unsigned b)
+{
+	const char *key;
+	char buf[64];
+	unsigned id;
+
+	/* Bound under a key no lvalue has, so that state_gc() keeps it. */
+	snprintf(buf, sizeof(buf), "=%u:%u", a < b ? a : b, a < b ? b : a);
+	key = strtab_intern(p->an->strings, buf);
+	id = lvalue_symbol_id(key);
+	if (!state_sym(p->st, id)) {
+		state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
+		state_set(p->st, key, v_sym(id));
+	}
+	return v_sym(id);
+}
+
+static void test_relation(struct path *p, const struct ir *c, struct value l,
+			  struct value r, struct test *t)
+{
+	if (t->kind != TEST_UNKNOWN || (c->op != CMP_EQ && c->op != CMP_NE) ||
+	    l.kind != V_SYM || r.kind != V_SYM || !model_on(MODEL_SAME_RELATION))
+		return;
+	if (l.sym == r.sym) {
+		t->kind = TEST_CONST;
+		t->truth = c->op == CMP_EQ;
+		return;
+	}
+	test_value(p, relation_symbol(p, l.sym, r.sym),
+		   c->op == CMP_EQ ? CMP_NE : CMP_EQ, 0, t);
+	t->subject = NULL;
+}
+
 static void eval_test(struct path *p, struct ir *c, struct test *t)
 {
 	const struct rule_fn *rule;
@@ -1914,9 +1954,11 @@ static void eval_test(struct path *p, struct ir *c, struct test *t)
 			test_value(p, r, swapped[c->op], c->kids[0]->value, t);
 			return;
 		}
-		l = eval(p, c->kids[0]);
-		r = eval(p, c->kids[1]);
+		l = tested_value(p, c->kids[0], t);
+		r = tested_value(p, c->kids[1], t);
+		t->subject = NULL;
 		test_frame_address(p, c, l, r, t);
+		test_relation(p, c, l, r, t);
 		return;
 	case IR_NOT:
 		eval_test(p, c->kids[0], t);

@@ -35,6 +35,8 @@ const struct model models[NR_MODELS] = {
 		"a pointer the path allocated is neither a local's address nor what a global held before" },
 	[MODEL_HELD_BY_NAME] = { "held-by-name",
 		"a function named for taking a lock (rules' held-on-return-words) returns holding it" },
+	[MODEL_SAME_RELATION] = { "same-relation",
+		"two values compared twice, neither assigned between, compare the same way" },
 };
 
 static bool switched_off[NR_MODELS];
