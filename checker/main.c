@@ -191,7 +191,8 @@ static int run_mine(struct session *s, const struct options *o,
 	s->env.report = report_new(FORMAT_TEXT, stderr);
 	s->miner = miner_new();
 	ret = o->build_dir ? run_compdb(s, o) : run_files(s, o, &found);
-	kept = miner_write(s->miner, rules, out, min_support);
+	kept = o->review ? miner_review(s->miner, out, min_support) :
+			   miner_write(s->miner, rules, out, min_support);
 	fprintf(stderr, "ladder: mine: %u pairs seen in at least %u functions\n",
 		kept, min_support);
 	miner_free(s->miner);

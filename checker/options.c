@@ -14,7 +14,7 @@ enum opt_id {
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
 	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_ENABLE, OPT_DISABLE, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
-	OPT_EXTRA_RULES, OPT_MIN_SUPPORT,
+	OPT_EXTRA_RULES, OPT_MIN_SUPPORT, OPT_REVIEW,
 };
 
 struct opt {
@@ -29,6 +29,7 @@ static const struct opt opts_table[] = {
 	{ "--rules", OPT_RULES, "DIR", "rules directory (default: the installed rules)" },
 	{ "--extra-rules", OPT_EXTRA_RULES, "FILE", "a rules file loaded over them (ladder mine's output)" },
 	{ "--min-support", OPT_MIN_SUPPORT, "N", "mine: keep pairs seen in N functions (default 3)" },
+	{ "--review", OPT_REVIEW, NULL, "mine: list the pairs with two places each, not rules" },
 	{ "--output", OPT_OUTPUT, "FILE", "write findings to FILE instead of stdout (also -o)" },
 	{ "--baseline", OPT_BASELINE, "FILE", "do not report findings FILE accepts" },
 	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE", "save this run's findings as a baseline" },
@@ -114,6 +115,9 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		o->extra_rules = xrealloc(o->extra_rules, (size_t)(o->nextra_rules + 1) *
 					  sizeof(*o->extra_rules));
 		o->extra_rules[o->nextra_rules++] = value;
+		return true;
+	case OPT_REVIEW:
+		o->review = true;
 		return true;
 	case OPT_MIN_SUPPORT: {
 		char *end;

@@ -18,6 +18,7 @@ struct options {
 	int nextra_rules;
 	bool mine;			/* ladder mine: learn pairs, do not check */
 	unsigned min_support;		/* mine: 0 for the default */
+	bool review;			/* mine --review: a list for people */
 	const char *build_dir;		/* -p: compile_commands.json here */
 	const char *output;		/* --output=FILE, -o FILE */
 	const char *baseline;		/* --baseline=FILE */

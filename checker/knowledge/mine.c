@@ -218,8 +218,9 @@ static unsigned best_per_acquire(const struct candidate **sorted, unsigned n)
 	return kept;
 }
 
-unsigned miner_write(const struct miner *m, const struct rules *rules,
-		     FILE *out, unsigned min_support)
+/* The candidates kept, best supported first; caller frees. */
+static const struct candidate **kept_candidates(const struct miner *m,
+						unsigned min_support, unsigned *n)
 {
 	const struct candidate **sorted = xcalloc(m->n + 1, sizeof(*sorted));
 	unsigned i, kept = 0;
@@ -228,7 +229,35 @@ unsigned miner_write(const struct miner *m, const struct rules *rules,
 		if (m->cands[i].support >= min_support && m->cands[i].files >= 2)
 			sorted[kept++] = &m->cands[i];
 	qsort(sorted, kept, sizeof(*sorted), by_support);
-	kept = best_per_acquire(sorted, kept);
+	*n = best_per_acquire(sorted, kept);
+	return sorted;
+}
+
+unsigned miner_review(const struct miner *m, FILE *out, unsigned min_support)
+{
+	unsigned n, i, k;
+	const struct candidate **sorted = kept_candidates(m, min_support, &n);
+
+	for (i = 0; i < n; i++) {
+		const struct candidate *c = sorted[i];
+
+		fprintf(out, "%4u functions, %3u files: %s() undone by %s()\n",
+			c->support, c->files, c->m.acquire, c->m.release);
+		for (k = 0; k < c->nexamples; k++)
+			fprintf(out, "        %s:%u in %s()\n",
+				c->examples[k].file ? c->examples[k].file : "?",
+				c->examples[k].line, c->example_fns[k]);
+	}
+	free(sorted);
+	return n;
+}
+
+unsigned miner_write(const struct miner *m, const struct rules *rules,
+		     FILE *out, unsigned min_support)
+{
+	unsigned i, kept;
+	const struct candidate **sorted = kept_candidates(m, min_support, &kept);
+
 	fprintf(out, "# Resource pairs mined by 'ladder mine' from %u files: "
 		"each seen in at least\n# %u functions of at least 2 files.  "
 		"Review before promoting to rules/.\n", m->nfiles, min_support);

@@ -24,4 +24,7 @@ void miner_add(struct miner *m, const char *file, const struct inference *inf);
 unsigned miner_write(const struct miner *m, const struct rules *rules,
 		     FILE *out, unsigned min_support);
 
+/* The same candidates for a person: support, and two places each was seen. */
+unsigned miner_review(const struct miner *m, FILE *out, unsigned min_support);
+
 #endif
