@@ -619,6 +619,27 @@ static bool tests_failure(const struct inference *inf, const struct ir *e,
 }
 
 /*
+ * Does @pair's own acquire return the resource?  Only then is another
+ * call whose result its release frees an acquire of it too: kzalloc()
+ * returns what kfree() frees, but reset_control_deassert(rst) is given
+ * what reset_control_assert() undoes, and the getter of rst is no
+ * deassert.
+ */
+static bool acquire_returns_handle(const struct inference *inf,
+				   const struct pair *pair)
+{
+	const struct rule_fn *const *fns;
+	unsigned n, i;
+
+	fns = rules_functions(inf->rules, &n);
+	for (i = 0; i < n; i++)
+		if (fns[i]->role == ROLE_ACQUIRE && fns[i]->pair == pair &&
+		    fns[i]->handle.kind == HANDLE_RETURN)
+			return true;
+	return false;
+}
+
+/*
  * A pointer from a call no rule knows, tested for failure and given to a
  * known release later.
  */
@@ -642,7 +663,8 @@ static void released_results(const struct inference *inf, const struct fn_calls 
 				break;
 			rel = releases_named(inf, fc->sites[k].call, s->result);
 		}
-		if (!rel || !tests_failure(inf, fc->fn->body, s->result))
+		if (!rel || !tests_failure(inf, fc->fn->body, s->result) ||
+		    !acquire_returns_handle(inf, rel->pair))
 			continue;
 		found(ctx, &(struct mined){
 			.acquire = s->call->name, .release = rel->name,

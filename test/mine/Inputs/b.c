@@ -57,3 +57,18 @@ void b_remove(void *dev)
 
 	kfree(priv);
 }
+
+// A getter whose result a release of a pair acquired by argument undoes
+// (reset_control_deassert(rst) ... reset_control_assert(rst)) is no
+// acquire of that pair: not mined.
+struct reset_control;
+struct reset_control *my_reset_get(void *dev);
+int reset_control_assert(struct reset_control *rstc);
+int b_reset(void *dev)
+{
+	struct reset_control *rst = my_reset_get(dev);
+
+	if (IS_ERR(rst))
+		return -ENODEV;
+	return reset_control_assert(rst);
+}
