@@ -1394,17 +1394,20 @@ static const struct rule_fn *lookup_call(const struct analysis *an,
  * call's result is its site's.
  */
 static struct value test_of(struct path *p, const struct ir *e, unsigned target,
-			    unsigned mask)
+			    unsigned mask, bool errno_result)
 {
 	const struct sym *t = state_sym(p->st, target);
 	unsigned id = e->site * 2;
+	unsigned truth = errno_result ? VAL_NEG : VAL_POS;
 	struct sym *s;
 
-	if (t && !(t->mask & ~mask))
-		return v_const(1);
 	if (t && !(t->mask & mask))
 		return v_const(0);
-	s = state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
+	if (t && !(t->mask & ~mask) && !errno_result)
+		return v_const(1);
+	/* True is non-zero either way: an errno is negative, a yes positive. */
+	s = state_new_sym(p->st, id, t && !(t->mask & ~mask) ? truth :
+			  VAL_ZERO | truth, NULL);
 	s->has_tests = true;
 	s->tests = target;
 	s->tests_mask = mask;
@@ -1448,10 +1451,13 @@ static struct value eval_call(struct path *p, struct ir *call)
 	case ROLE_PREDICATE:
 		/* err = dma_mapping_error(dev, addr): a test kept for later. */
 		v = args[chain->arg];
+		if (v.kind == V_CONST && chain->errno_result)
+			return (value_mask(p->st, v) & chain->mask) ? v : v_const(0);
 		if (v.kind == V_CONST)
 			return v_const((value_mask(p->st, v) & chain->mask) != 0);
 		if (v.kind == V_SYM)
-			return test_of(p, call, v.sym, chain->mask);
+			return test_of(p, call, v.sym, chain->mask,
+				       chain->errno_result);
 		return call_result(p, call);
 	case ROLE_ERROR_VALUE:
 		/* ERR_PTR(x): whatever x is, the result is an error. */
@@ -1669,7 +1675,7 @@ static struct value eval(struct path *p, struct ir *e)
 		a = eval(p, e->kids[0]);
 		if (a.kind == V_CONST)
 			return v_const(!a.c);
-		return a.kind == V_SYM ? test_of(p, e, a.sym, VAL_ZERO) : v_unknown();
+		return a.kind == V_SYM ? test_of(p, e, a.sym, VAL_ZERO, false) : v_unknown();
 	case IR_CMP:
 		a = eval(p, e->kids[0]);
 		b = eval(p, e->kids[1]);

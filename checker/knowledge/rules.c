@@ -854,10 +854,25 @@ static bool vfn_takes(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_arg_list(ld, v, &d->fn->takes);
 }
 
+/* result: errno: PTR_ERR_OR_ZERO() answers with the error, not with 1. */
+static bool vfn_result(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+	const char *s = scalar(v);
+
+	if (!d->is_predicate)
+		return fail(ld, v, "result: only predicates have it");
+	if (!s || (strcmp(s, "errno") && strcmp(s, "boolean")))
+		return fail(ld, v, "result: expected 'errno' or 'boolean'");
+	d->fn->errno_result = !strcmp(s, "errno");
+	return true;
+}
+
 static const struct key_handler value_fn_keys[] = {
 	{ "name", vfn_name },
 	{ "arg", vfn_arg },
 	{ "true-for", vfn_true_for },
+	{ "result", vfn_result },
 	{ "takes", vfn_takes },
 };
 

@@ -78,6 +78,7 @@ struct rule_fn {
 	const char *member;		/* HANDLE_ARG_MEMBER: the member's name */
 	int arg;			/* transparent, error value, predicate */
 	unsigned mask;			/* predicate */
+	bool errno_result;		/* predicate: true is an errno, not 1 */
 	/*
 	 * acquire: the release that undoes this acquire, for messages
 	 * (spin_unlock_irq() for spin_lock_irq()): "remedy:" in the rules,
