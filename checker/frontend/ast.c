@@ -370,6 +370,19 @@ static struct ir *tr_declref(struct ast_ctx *ctx, CXCursor c)
 	return n;
 }
 
+/* Is @c a member expression naming an anonymous struct or union member? */
+static bool names_anonymous_member(CXCursor c)
+{
+	CXCursor field;
+
+	if (clang_getCursorKind(c) != CXCursor_MemberRefExpr)
+		return false;
+	field = clang_getCursorReferenced(c);
+	return !clang_Cursor_isNull(field) &&
+	       clang_Cursor_isAnonymousRecordDecl(
+			clang_getTypeDeclaration(clang_getCursorType(field)));
+}
+
 static struct ir *tr_member(struct ast_ctx *ctx, CXCursor c)
 {
 	struct cursors kids = children(c);
@@ -385,6 +398,14 @@ static struct ir *tr_member(struct ast_ctx *ctx, CXCursor c)
 	if (clang_getCanonicalType(clang_getCursorType(kids.items[0])).kind ==
 	    CXType_Pointer)
 		n->flags |= IR_F_ARROW;
+	/*
+	 * info->(anonymous union).pages is info->pages, as the source
+	 * spells it: the anonymous member is no step of the path.
+	 */
+	if (names_anonymous_member(kids.items[0]) && n->kids[0]->kind == IR_MEMBER) {
+		n->flags = (n->flags & ~IR_F_ARROW) | (n->kids[0]->flags & IR_F_ARROW);
+		n->kids[0] = n->kids[0]->kids[0];
+	}
 	/* kfifo's "__tmp = (fifo); &__tmp->kfifo" is &fifo->kfifo. */
 	if ((n->flags & IR_F_ARROW) && alias_of(ctx, n->kids[0])) {
 		n->kids[0] = alias_of(ctx, n->kids[0]);
