@@ -7,6 +7,7 @@
  * explored.  JSON is one document for the whole run, built with jansson.
  */
 #include "report.h"
+#include "columns.h"
 #include "engine/models.h"
 #include "sarif.h"
 #include "util.h"
@@ -83,6 +84,7 @@ static void clear_file(struct report *r)
 
 void report_free(struct report *r)
 {
+	columns_forget();
 	if (!r)
 		return;
 	clear_file(r);
@@ -362,12 +364,26 @@ void report_take_bound(struct report *r, json_t *b)
 	}
 }
 
+/* Every position of @f, on a column its source line has. */
+static void clamp_finding(struct finding *f)
+{
+	unsigned i;
+
+	columns_clamp(&f->loc);
+	columns_clamp(&f->acquire.loc);
+	columns_clamp(&f->release.loc);
+	for (i = 0; i < f->nnotes; i++)
+		columns_clamp(&f->notes[i].loc);
+}
+
 void report_file_end(struct report *r, bool parse_failed)
 {
 	unsigned i;
 
 	if (parse_failed)
 		r->failed_files++;
+	for (i = 0; i < r->nitems; i++)
+		clamp_finding(r->items[i]);
 	if (r->nitems > 1)
 		qsort(r->items, r->nitems, sizeof(*r->items), compare_findings);
 	for (i = 0; i < r->nitems; i++)
