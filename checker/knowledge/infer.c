@@ -619,11 +619,12 @@ static bool tests_failure(const struct inference *inf, const struct ir *e,
 }
 
 /*
- * Does @pair's own acquire return the resource?  Only then is another
- * call whose result its release frees an acquire of it too: kzalloc()
- * returns what kfree() frees, but reset_control_deassert(rst) is given
- * what reset_control_assert() undoes, and the getter of rst is no
- * deassert.
+ * Does @pair's own acquire make the resource (returns it, or stores it
+ * through an out argument)?  Only then is another call whose result its
+ * release frees an acquire of it too: kzalloc() returns what kfree()
+ * frees, request_firmware(&fw) makes what release_firmware() frees, but
+ * reset_control_deassert(rst) is given what reset_control_assert()
+ * undoes, and the getter of rst is no deassert.
  */
 static bool acquire_returns_handle(const struct inference *inf,
 				   const struct pair *pair)
@@ -634,7 +635,8 @@ static bool acquire_returns_handle(const struct inference *inf,
 	fns = rules_functions(inf->rules, &n);
 	for (i = 0; i < n; i++)
 		if (fns[i]->role == ROLE_ACQUIRE && fns[i]->pair == pair &&
-		    fns[i]->handle.kind == HANDLE_RETURN)
+		    (fns[i]->handle.kind == HANDLE_RETURN ||
+		     fns[i]->handle.kind == HANDLE_ARG_OUT))
 			return true;
 	return false;
 }

@@ -72,3 +72,19 @@ int a_reset(void *dev)
 		return -ENODEV;
 	return reset_control_assert(rst);
 }
+
+// A pair whose acquire makes its handle through an out argument
+// (request_firmware(&fw)): another call returning what its release frees
+// is an acquire of it.
+struct firmware;
+void release_firmware(const struct firmware *fw);
+const struct firmware *my_fw_request(void *dev);
+int a_firmware(void *dev)
+{
+	const struct firmware *fw = my_fw_request(dev);
+
+	if (!fw)
+		return -ENODEV;
+	release_firmware(fw);
+	return 0;
+}
