@@ -438,8 +438,9 @@ static bool releases_through(struct analysis *an, const struct pair *pair,
  * caller frees priv->rings when it fails.  The function's own releases,
  * reached through the caller, are no such evidence.  (Asking for the
  * same member measured worse: callers reached through ops tables and
- * teardown helpers that free a whole object are not seen.)  A callback the driver core or a subsystem calls (probe,
- * open, init) has no such caller here.
+ * teardown helpers that free a whole object are not seen.)  A callback
+ * the driver core or a subsystem calls (probe, open, init) has no such
+ * caller here.
  */
 static bool caller_cleans(const struct analysis *an, const struct pair *pair)
 {
@@ -784,12 +785,6 @@ static const char *pair_restore_marker(struct analysis *an, const struct pair *p
 }
 
 /*
- * Where an argument-held handle lives: an existing symbol or a new one.
- * @written: the call stores the handle there (request_firmware(&fw, ...));
- * otherwise it only reads it, and naming its value must not forget what
- * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
- */
-/*
  * The expression a transparent call passes through: spin_lock_irqsave()
  * locks spinlock_check(&ap->lock), which is &ap->lock.
  */
@@ -804,6 +799,12 @@ static struct ir *through_transparent(struct analysis *an, struct ir *e)
 	return e;
 }
 
+/*
+ * Where an argument-held handle lives: an existing symbol or a new one.
+ * @written: the call stores the handle there (request_firmware(&fw, ...));
+ * otherwise it only reads it, and naming its value must not forget what
+ * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
+ */
 static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 			    struct ir *lv, struct resource *r, bool written)
 {
@@ -866,11 +867,6 @@ static struct ir *member_node(struct analysis *an, struct ir *call,
 }
 
 /*
- * One resource from @call for @rule's pair.  @part numbers the pairs one
- * call acquires for; a later part finds in @args the handle an earlier
- * one named.
- */
-/*
  * A call as the source line spells it: the macro used there when the
  * callee's name has it (kzalloc() for kzalloc_noprof(), spin_lock_irqsave()
  * for _raw_spin_lock_irqsave()) or the rules know it for the same @pair
@@ -920,6 +916,11 @@ static const char *spelled_remedy(const struct analysis *an,
 	return strtab_intern(an->strings, buf);
 }
 
+/*
+ * One resource from @call for @rule's pair.  @part numbers the pairs one
+ * call acquires for; a later part finds in @args the handle an earlier
+ * one named.
+ */
 static struct value do_acquire(struct path *p, struct ir *call,
 			       const struct rule_fn *rule, unsigned part,
 			       struct value *args, unsigned nargs)
@@ -970,8 +971,10 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		r.handle_sym = r.status_sym;
 		break;
 	case HANDLE_ARG:
+		if (arg >= nargs)
+			return result;
 		lv = through_transparent(p->an, call->kids[arg]);
-		if (arg >= nargs || !bind_handle_arg(p, call, args[arg], lv, &r, false))
+		if (!bind_handle_arg(p, call, args[arg], lv, &r, false))
 			return result;
 		args[arg] = v_sym(r.handle_sym);
 		handle_place = lv;
