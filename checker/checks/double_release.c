@@ -5,13 +5,37 @@
  * helper that frees and a caller that frees again.
  */
 #include "checks.h"
+#include "engine/models.h"
+
+static bool variable_index(const struct ir *e)
+{
+	unsigned i;
+
+	if (!e)
+		return false;
+	if (e->kind == IR_INDEX && e->kids[1]->kind != IR_CONST)
+		return true;
+	for (i = 0; i < e->nkids; i++)
+		if (variable_index(e->kids[i]))
+			return true;
+	return false;
+}
+
+/* Does the release name its handle through x[i], i a variable? */
+static bool indexed_handle(const struct release_event *ev)
+{
+	unsigned arg = (unsigned)ev->rule->handle.arg;
+
+	return ev->rule->handle.kind == HANDLE_ARG && arg < ev->call->nkids &&
+	       variable_index(ev->call->kids[arg]);
+}
 
 static void double_release(struct check_ctx *ctx, const struct release_event *ev)
 {
 	const struct resource *r = ev->res;
 	const char *name;
 	struct finding *f;
-	char *key, *msg;
+	char *msg;
 
 	if (ev->kind != REL_RELEASED)
 		return;
@@ -22,6 +46,15 @@ static void double_release(struct check_ctx *ctx, const struct release_event *ev
 	 */
 	if (!r->has_handle && !path_entered_label(ctx))
 		return;
+	/*
+	 * The call that released it before is this one: the path went
+	 * round a loop.  A counted reference (no handle) or an element
+	 * picked by a variable index is one of many, which ladder does not
+	 * tell apart: "while (i--) pm_runtime_put_noidle(dev);".
+	 */
+	if (r->release == ev->call && model_on(MODEL_LOOP_ELEMENTS) &&
+	    (!r->has_handle || indexed_handle(ev)))
+		return;
 	name = r->name ? r->name : ev->handle;
 	if (name)
 		msg = xasprintf("'%s' is released twice: %s() here, after %s() "
@@ -31,10 +64,7 @@ static void double_release(struct check_ctx *ctx, const struct release_event *ev
 		msg = xasprintf("%s() undoes %s() a second time; the first was "
 				"at line %u", ev->call->name, resource_acquire_name(r),
 				r->release->loc.line);
-	key = xasprintf("%u:%u|%s", ev->call->loc.line, ev->call->loc.col,
-			name ? name : "");
-	f = check_emit(ctx, check_double_release.name, ev->call->loc, r, key, msg);
-	free(key);
+	f = check_emit_release(ctx, check_double_release.name, ev->call->loc, r, msg);
 	if (!f)
 		return;
 	f->release.call = ev->call->name;

@@ -54,7 +54,7 @@ static char *failed_message(const struct release_event *ev)
 static void release_unacquired(struct check_ctx *ctx, const struct release_event *ev)
 {
 	struct finding *f;
-	char *key, *msg;
+	char *msg;
 
 	if (ev->kind == REL_FAILED && !harmless(ctx, ev)) {
 		msg = failed_message(ev);
@@ -69,10 +69,8 @@ static void release_unacquired(struct check_ctx *ctx, const struct release_event
 	} else {
 		return;
 	}
-	key = xasprintf("%u:%u", ev->call->loc.line, ev->call->loc.col);
-	f = check_emit(ctx, check_release_unacquired.name, ev->call->loc,
-		       ev->kind == REL_FAILED ? ev->res : NULL, key, msg);
-	free(key);
+	f = check_emit_release(ctx, check_release_unacquired.name, ev->call->loc,
+			       ev->kind == REL_FAILED ? ev->res : NULL, msg);
 	if (!f)
 		return;
 	f->release.call = ev->call->name;

@@ -2950,6 +2950,18 @@ struct finding *check_emit(struct check_ctx *ctx, const char *check,
 	return emit(ctx, check, check, at, r, key, message, &dup);
 }
 
+struct finding *check_emit_release(struct check_ctx *ctx, const char *check,
+				   struct ir_loc at, const struct resource *r,
+				   char *message)
+{
+	struct finding *f, *dup;
+	char *key = xasprintf("%u:%u", at.line, at.col);
+
+	f = emit(ctx, check, "release", at, r, key, message, &dup);
+	free(key);
+	return f;
+}
+
 /*
  * One warning per root cause: the same resource owed at several returns
  * is reported at the first return the exploration reaches, and each

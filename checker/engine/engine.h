@@ -106,6 +106,14 @@ struct finding *check_emit(struct check_ctx *ctx, const char *check,
 			   struct ir_loc at, const struct resource *r,
 			   const char *key, char *message);
 /*
+ * The same for a release call at @at: one finding per call, whichever
+ * release check meets it first, so a call is never both released twice
+ * and released unacquired.
+ */
+struct finding *check_emit_release(struct check_ctx *ctx, const char *check,
+				   struct ir_loc at, const struct resource *r,
+				   char *message);
+/*
  * The same for a resource owed at the return @where: one finding per
  * @cause (the resource and what is missing), the other returns noted on
  * it with the text @also; with --all-paths, one per return.

@@ -37,6 +37,8 @@ const struct model models[NR_MODELS] = {
 		"a function named for taking a lock (rules' held-on-return-words) returns holding it" },
 	[MODEL_SAME_RELATION] = { "same-relation",
 		"two values compared twice, neither assigned between, compare the same way" },
+	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
+		"a release call meeting its own earlier release went round a loop: another element" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -1,0 +1,59 @@
+// One release call is one warning: never both double-release and
+// release-unacquired.  And model loop-elements: a release call that meets
+// its own earlier release went round a loop, and releases another element
+// (ladder does not tell elements apart): no double-release.
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-loop-elements %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+
+#include "kernel.h"
+
+struct dev_priv { void *bufs[4]; int n; };
+int hw(void);
+
+// One runtime PM reference per channel, put back once each by the
+// unwind loop (drivers/hwmon/ina3221.c, ina3221_probe()): a counted
+// reference, not one object.
+// OFF-LABEL: In function 'probe_channels':
+int probe_channels(struct device *dev, struct dev_priv *p)
+{
+	int i = 0, ret;
+
+	do
+		pm_runtime_get_sync(dev);
+	while (++i < p->n);
+	ret = hw();
+	if (ret)
+		goto fail;
+	return 0;
+fail:
+	do
+		// OFF: loop-elements.c:[[@LINE+1]]:3: warning: pm_runtime_put_noidle() undoes pm_runtime_get_sync() a second time; the first was at line [[@LINE+1]]
+		pm_runtime_put_noidle(dev);
+	while (--i > 0);
+	return ret;
+}
+
+// Disabled once on the hw() path and again at the label; at the label the
+// enable may also have failed.  One call, one warning, whichever path the
+// exploration meets first: never double-release and release-unacquired.
+struct regulator;
+int regulator_enable(struct regulator *r);
+int regulator_disable(struct regulator *r);
+// CHECK-LABEL: In function 'power_on':
+int power_on(struct regulator *reg)
+{
+	int ret = regulator_enable(reg);
+
+	if (ret)
+		goto err;
+	if (hw()) {
+		regulator_disable(reg);
+		ret = -EIO;
+		goto err;
+	}
+	return 0;
+err:
+	// CHECK: loop-elements.c:[[@LINE+1]]:2: warning: {{.*}}regulator_disable(){{.*}} [ladder-{{double-release|release-unacquired}}]
+	regulator_disable(reg);
+	return ret;
+}
