@@ -56,7 +56,15 @@ static void double_release(struct check_ctx *ctx, const struct release_event *ev
 	    (!r->has_handle || indexed_handle(ev)))
 		return;
 	name = r->name ? r->name : ev->handle;
-	if (name)
+	/* The same call again: not "after free() at line N" on line N. */
+	if (r->release == ev->call && name)
+		msg = xasprintf("'%s' is released twice: %s() here releases it "
+				"again the next time round the loop", name,
+				ev->call->name);
+	else if (r->release == ev->call)
+		msg = xasprintf("%s() undoes %s() again the next time round the "
+				"loop", ev->call->name, resource_acquire_name(r));
+	else if (name)
 		msg = xasprintf("'%s' is released twice: %s() here, after %s() "
 				"at line %u", name, ev->call->name,
 				r->release->name, r->release->loc.line);

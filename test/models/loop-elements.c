@@ -27,7 +27,7 @@ int probe_channels(struct device *dev, struct dev_priv *p)
 	return 0;
 fail:
 	do
-		// OFF: loop-elements.c:[[@LINE+1]]:3: warning: pm_runtime_put_noidle() undoes pm_runtime_get_sync() a second time; the first was at line [[@LINE+1]]
+		// OFF: loop-elements.c:[[@LINE+1]]:3: warning: pm_runtime_put_noidle() undoes pm_runtime_get_sync() again the next time round the loop [ladder-double-release]
 		pm_runtime_put_noidle(dev);
 	while (--i > 0);
 	return ret;
@@ -56,4 +56,18 @@ err:
 	// CHECK: loop-elements.c:[[@LINE+1]]:2: warning: {{.*}}regulator_disable(){{.*}} [ladder-{{double-release|release-unacquired}}]
 	regulator_disable(reg);
 	return ret;
+}
+
+// One pointer freed in a loop: the same object each time round, a real
+// double free, and the message says so without naming its own line.
+// CHECK-LABEL: In function 'free_in_loop':
+void free_in_loop(struct dev_priv *p)
+{
+	void *buf = kzalloc(16, GFP_KERNEL);
+	int i = 0;
+
+	do
+		// CHECK: loop-elements.c:[[@LINE+1]]:3: warning: 'buf' is released twice: kfree() here releases it again the next time round the loop [ladder-double-release]
+		kfree(buf);
+	while (++i < p->n);
 }
