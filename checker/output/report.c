@@ -127,14 +127,9 @@ void finding_note(struct finding *f, struct ir_loc loc, const char *fmt, ...)
 {
 	va_list ap;
 	char *text;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	text = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(text, (size_t)n + 1, fmt, ap);
+	text = xvasprintf(fmt, ap);
 	va_end(ap);
 	if (f->nnotes == f->capnotes) {
 		f->capnotes = f->capnotes ? f->capnotes * 2 : 8;
