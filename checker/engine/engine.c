@@ -1261,6 +1261,23 @@ static bool memo_arg(struct analysis *an, struct ir *arg, struct value v,
 }
 
 /*
+ * Which argument a stable call's result is kept below: the first that
+ * is an lvalue or an lvalue's address, so that test_bit(F, &x->flags)
+ * is forgotten when x->flags is stored or its address passed on
+ * (set_bit()).  The first argument when none is.
+ */
+static unsigned memo_anchor(struct analysis *an, struct ir *call)
+{
+	const char *display;
+	unsigned i;
+
+	for (i = 0; i < call->nkids; i++)
+		if (lvalue(an, call->kids[i], &display))
+			return i;
+	return 0;
+}
+
+/*
  * The binding key of a stable call's result, "host->slot->mmc&f(1)",
  * from its arguments' values @args; without them (NULL) from what the
  * code writes, as find_conditions() needs.  NULL when an argument has
@@ -1270,22 +1287,25 @@ static const char *stable_key(struct analysis *an, struct ir *call,
 			      const struct value *args)
 {
 	char key[600], part[256];
+	unsigned i, anchor;
 	size_t len;
-	unsigned i;
 	int n;
 
 	if (!call->nkids || call->nkids > MAX_CALL_ARGS)
 		return NULL;
-	if (!memo_arg(an, call->kids[0], args ? args[0] : v_unknown(), true,
-		      part, sizeof(part)))
+	anchor = memo_anchor(an, call);
+	if (!memo_arg(an, call->kids[anchor], args ? args[anchor] : v_unknown(),
+		      true, part, sizeof(part)))
 		return NULL;
 	len = (size_t)snprintf(key, sizeof(key), "%s&%s(", part, call->name);
-	for (i = 1; i < call->nkids; i++) {
+	for (i = 0; i < call->nkids; i++) {
+		if (i == anchor)
+			continue;
 		if (!memo_arg(an, call->kids[i], args ? args[i] : v_unknown(),
 			      false, part, sizeof(part)))
 			return NULL;
 		n = snprintf(key + len, sizeof(key) - len, "%s%s",
-			     i > 1 ? "," : "", part);
+			     key[len - 1] == '(' ? "" : ",", part);
 		if (n < 0 || (size_t)n >= sizeof(key) - len - 1)
 			return NULL;
 		len += (size_t)n;

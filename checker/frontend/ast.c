@@ -440,6 +440,28 @@ static bool is_unevaluated_builtin(const char *name)
 	return false;
 }
 
+/*
+ * __builtin_constant_p(e) is 1 only where the compiler can fold e, and
+ * code that tests it must be right either way: test_bit() picks
+ * const_test_bit() or generic_test_bit(), which compute the same bit.
+ * So take the answer the compiler gives before inlining (clang folds
+ * it to 0 for what is not a constant), rather than exploring both
+ * arms as if they could disagree: "if (test_bit(F, &x->caps))" asked
+ * twice then goes through the same call both times.
+ */
+static struct ir *constant_p(struct ast_ctx *ctx, CXCursor c)
+{
+	long long folded;
+
+	if (!eval_integer(c, &folded)) {
+		if (clang_Cursor_getNumArguments(c) != 1 ||
+		    !eval_integer(clang_Cursor_getArgument(c, 0), &folded))
+			return new_const(ctx, c, 0);
+		folded = 1;
+	}
+	return new_const(ctx, c, folded != 0);
+}
+
 static bool ident_char(char ch)
 {
 	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
@@ -497,6 +519,8 @@ static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
 		name = strtab_intern(ctx->strings, clang_getCString(s));
 		clang_disposeString(s);
 	}
+	if (name && !strcmp(name, "__builtin_constant_p"))
+		return constant_p(ctx, c);
 	if (name && is_unevaluated_builtin(name))
 		return new_opaque(ctx, c);
 	/* likely()/unlikely(): the value is the first argument. */
