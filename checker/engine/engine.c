@@ -588,20 +588,20 @@ static struct value call_result(struct path *p, struct ir *call)
 	return v_sym(call->site * 2);
 }
 
-/* Is @r's handle held by @key or something below it? */
+/*
+ * Is @r's handle held by @key or something below it, or is it the
+ * address of a part of it (&priv->qos_req)?
+ */
 static bool held_under(const struct state *st, const struct resource *r,
 		       const char *key)
 {
-	size_t len = strlen(key);
 	unsigned i;
 
 	for (i = 0; i < st->nbinds; i++) {
 		const struct binding *b = &st->binds[i];
 
 		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
-		    !strncmp(b->key, key, len) &&
-		    (!b->key[len] || b->key[len] == '-' || b->key[len] == '.' ||
-		     b->key[len] == '['))
+		    key_within(b->key, key))
 			return true;
 	}
 	return false;
@@ -621,27 +621,69 @@ static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
 	return key && held_under(p->st, r, key);
 }
 
+/* "v3->dev&@": the key under which &hwdev->dev's value is kept. */
+static bool is_address_key(const char *key)
+{
+	size_t len = strlen(key);
+
+	return len > 2 && !strcmp(key + len - 2, "&@");
+}
+
 /*
- * Does @arg pass the object @r's handle points to by an embedded part,
- * &obj->base.base, which a helper turns back into obj by container_of()
- * (a2xx_destroy(&a2xx_gpu->base.base) frees a2xx_gpu)?
+ * The key of the object whose embedded part @arg's value @v points to:
+ * that of hwdev for &hwdev->dev or &hwdev->a.b, whether the argument
+ * spells the address or a local carries it ("hdev = &hwdev->dev; ...
+ * put_device(hdev)").  A helper turns it back into the object by
+ * container_of(), and a release callback frees the object.  NULL for
+ * anything else, and for a part of a local struct.
+ */
+static const char *embedded_owner(struct path *p, struct ir *arg, struct value v)
+{
+	const char *display, *key = NULL;
+	char buf[512];
+	size_t len;
+	unsigned i;
+
+	if (arg->kind == IR_ADDR)
+		key = lvalue(p->an, arg, &display);
+	for (i = 0; !key && v.kind == V_SYM && i < p->st->nbinds; i++)
+		if (p->st->binds[i].value.kind == V_SYM &&
+		    p->st->binds[i].value.sym == v.sym &&
+		    is_address_key(p->st->binds[i].key))
+			key = p->st->binds[i].key;
+	if (!key || !is_address_key(key) || (len = strlen(key)) >= sizeof(buf))
+		return NULL;
+	memcpy(buf, key, len - 2);
+	buf[len - 2] = '\0';
+	/* Strip ".b" and "[2]" parts, then the one "->dev" into the object. */
+	for (;;) {
+		char *dot = strrchr(buf, '.'), *idx = strrchr(buf, '['),
+		     *arrow = strstr(buf, "->"), *last = NULL;
+
+		while (arrow && strstr(arrow + 2, "->"))
+			arrow = strstr(arrow + 2, "->");
+		last = dot > idx ? dot : idx;
+		if (arrow && arrow > last) {
+			*arrow = '\0';
+			return strtab_intern(p->an->strings, buf);
+		}
+		if (!last)
+			return NULL;
+		*last = '\0';
+	}
+}
+
+/*
+ * Does @arg pass the object @r's handle points to, or holds, by an
+ * embedded part, &obj->base.base, which a helper turns back into obj by
+ * container_of() (a2xx_destroy(&a2xx_gpu->base.base) frees a2xx_gpu)?
  */
 static bool passed_embedded(struct path *p, const struct resource *r,
-			    struct ir *arg)
+			    struct ir *arg, struct value v)
 {
-	const char *display, *key;
-	struct value v;
-	struct ir *e;
+	const char *key = embedded_owner(p, arg, v);
 
-	if (arg->kind != IR_ADDR)
-		return false;
-	for (e = arg->kids[0]; e->kind == IR_MEMBER && !(e->flags & IR_F_ARROW);
-	     e = e->kids[0])
-		;
-	if (e->kind != IR_MEMBER || !(key = lvalue(p->an, e->kids[0], &display)))
-		return false;
-	v = state_get(p->st, key);
-	return v.kind == V_SYM && v.sym == r->handle_sym;
+	return key && held_under(p->st, r, key);
 }
 
 /*
@@ -675,17 +717,9 @@ static void release_through_helper(struct path *p, struct ir *call,
 		}
 		for (k = 0; k < nargs && !r->escaped; k++)
 			if (passed_to(p, r, call->kids[k], args[k]) ||
-			    passed_embedded(p, r, call->kids[k]))
+			    passed_embedded(p, r, call->kids[k], args[k]))
 				escape(r, why, call->loc);
 	}
-}
-
-/* The object whose member's address is passed: x for &x->dev. */
-static struct ir *container_of_arg(struct ir *arg)
-{
-	if (arg->kind != IR_ADDR || arg->kids[0]->kind != IR_MEMBER)
-		return NULL;
-	return arg->kids[0]->kids[0];
 }
 
 /*
@@ -695,20 +729,21 @@ static struct ir *container_of_arg(struct ir *arg)
 static const char *take_ownership(struct path *p, struct ir *call, unsigned takes,
 				  const struct value *args, unsigned nargs)
 {
-	const char *display, *key, *taken = NULL;
+	const char *key, *taken = NULL;
 	unsigned i, k;
 
 	for (k = 0; k < nargs; k++) {
-		struct ir *holder;
-
 		if (!(takes & (1u << k)))
 			continue;
-		holder = container_of_arg(call->kids[k]);
-		key = holder ? lvalue(p->an, holder, &display) : NULL;
+		key = embedded_owner(p, call->kids[k], args[k]);
 		for (i = 0; i < p->st->nres; i++) {
 			struct resource *r = &p->st->res[i];
 
-			if (!r->has_handle)
+			/*
+			 * A lock held in the object is not the object's to
+			 * drop: whoever took it still owes the unlock.
+			 */
+			if (!r->has_handle || r->rule->pair->every_return)
 				continue;
 			if (passed_to(p, r, call->kids[k], args[k]) ||
 			    (key && held_under(p->st, r, key))) {
