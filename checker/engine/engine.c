@@ -640,7 +640,7 @@ static bool is_address_key(const char *key)
 static const char *embedded_owner(struct path *p, struct ir *arg, struct value v)
 {
 	const char *display, *key = NULL;
-	char buf[512];
+	char buf[512], *cut;
 	size_t len;
 	unsigned i;
 
@@ -653,24 +653,15 @@ static const char *embedded_owner(struct path *p, struct ir *arg, struct value v
 			key = p->st->binds[i].key;
 	if (!key || !is_address_key(key) || (len = strlen(key)) >= sizeof(buf))
 		return NULL;
-	memcpy(buf, key, len - 2);
-	buf[len - 2] = '\0';
-	/* Strip ".b" and "[2]" parts, then the one "->dev" into the object. */
-	for (;;) {
-		char *dot = strrchr(buf, '.'), *idx = strrchr(buf, '['),
-		     *arrow = strstr(buf, "->"), *last = NULL;
-
-		while (arrow && strstr(arrow + 2, "->"))
-			arrow = strstr(arrow + 2, "->");
-		last = dot > idx ? dot : idx;
-		if (arrow && arrow > last) {
-			*arrow = '\0';
-			return strtab_intern(p->an->strings, buf);
-		}
-		if (!last)
-			return NULL;
-		*last = '\0';
-	}
+	/* Cut at the last "->": what follows is parts of the object (".b", "[2]"). */
+	memcpy(buf, key, len + 1);
+	for (cut = buf + len - 2; cut > buf; cut--)
+		if (cut[-1] == '-' && cut[0] == '>')
+			break;
+	if (cut == buf)
+		return NULL;
+	cut[-1] = '\0';
+	return strtab_intern(p->an->strings, buf);
 }
 
 /*
