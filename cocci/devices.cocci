@@ -1234,18 +1234,18 @@ identifier acq = {regulator_bulk_get};
 identifier rel = {regulator_bulk_free};
 expression e, E, E2;
 expression R;
-expression X0;
+expression X0, X1;
 statement S;
 expression E4;
 position p1, p2;
 @@
 
 (
-R = acq@p1(X0, e, ...);
+R = acq@p1(X0, X1, e, ...);
 ... when != regulator_bulk_free(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq@p1(X0, e, ...)\|acq@p1(X0, e, ...) < 0\|acq@p1(X0, e, ...) != 0\|unlikely(acq@p1(X0, e, ...))\|unlikely(acq@p1(X0, e, ...) < 0)\|WARN_ON(acq@p1(X0, e, ...))\)) S
+if (\(acq@p1(X0, X1, e, ...)\|acq@p1(X0, X1, e, ...) < 0\|acq@p1(X0, X1, e, ...) != 0\|unlikely(acq@p1(X0, X1, e, ...))\|unlikely(acq@p1(X0, X1, e, ...) < 0)\|WARN_ON(acq@p1(X0, X1, e, ...))\)) S
 )
 ... when any
     when != regulator_bulk_free(..., e, ...)
@@ -1290,18 +1290,18 @@ identifier rel = {regulator_bulk_free};
 expression e, E, E2;
 expression R;
 expression list es;
-expression X0;
+expression X0, X1;
 statement S;
 expression E4;
 position p2, p3;
 @@
 
 (
-R = acq(X0, e, ...);
+R = acq(X0, X1, e, ...);
 ... when != regulator_bulk_free(..., e, ...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
-if (\(acq(X0, e, ...)\|acq(X0, e, ...) < 0\|acq(X0, e, ...) != 0\|unlikely(acq(X0, e, ...))\|unlikely(acq(X0, e, ...) < 0)\|WARN_ON(acq(X0, e, ...))\)) S
+if (\(acq(X0, X1, e, ...)\|acq(X0, X1, e, ...) < 0\|acq(X0, X1, e, ...) != 0\|unlikely(acq(X0, X1, e, ...))\|unlikely(acq(X0, X1, e, ...) < 0)\|WARN_ON(acq(X0, X1, e, ...))\)) S
 )
 ... when any
     when != regulator_bulk_free(..., e, ...)

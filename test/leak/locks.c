@@ -141,3 +141,63 @@ out_unlock:
 	spin_unlock_irqrestore(&ap->own, flags);
 	return count;
 }
+
+// An SRCU section is ended with the index its start returned, and
+// drm_dev_enter() gives its index through an out argument, set only
+// when it returns true (drivers/gpu/drm/vc4/vc4_hdmi.c).
+struct drm_device;
+bool drm_dev_enter(struct drm_device *dev, int *idx);
+void drm_dev_exit(int idx);
+struct srcu_struct;
+int srcu_read_lock(struct srcu_struct *ssp);
+void srcu_read_unlock(struct srcu_struct *ssp, int idx);
+
+// CHECK-LABEL: In function 'infoframe_write':
+int infoframe_write(struct drm_device *drm, struct port *ap)
+{
+	int idx, ret;
+
+	if (!drm_dev_enter(drm, &idx))
+		return -ENODEV;
+	ret = port_supported(ap) ? 0 : -EINVAL;
+	if (ret)
+		// CHECK: locks.c:[[@LINE+1]]:3: warning: 'idx' from drm_dev_enter() is not released on this error path; drm_dev_exit() is missing [ladder-leak]
+		return ret;
+	drm_dev_exit(idx);
+	return 0;
+}
+
+// Silent: the section ends on every path, and a failed enter opened none.
+int infoframe_write_ok(struct drm_device *drm, struct port *ap)
+{
+	int idx, ret;
+
+	if (!drm_dev_enter(drm, &idx))
+		return -ENODEV;
+	ret = port_supported(ap) ? 0 : -EINVAL;
+	drm_dev_exit(idx);
+	return ret;
+}
+
+// CHECK-LABEL: In function 'port_lookup':
+int port_lookup(struct srcu_struct *srcu, struct port *ap)
+{
+	int idx = srcu_read_lock(srcu);
+
+	if (!port_supported(ap))
+		// CHECK: locks.c:[[@LINE+1]]:3: warning: 'idx' from srcu_read_lock() is not released on this error path; srcu_read_unlock() is missing [ladder-leak]
+		return -EINVAL;
+	srcu_read_unlock(srcu, idx);
+	return 0;
+}
+
+// Silent.
+int port_lookup_ok(struct srcu_struct *srcu, struct port *ap)
+{
+	int idx = srcu_read_lock(srcu), ret = 0;
+
+	if (!port_supported(ap))
+		ret = -EINVAL;
+	srcu_read_unlock(srcu, idx);
+	return ret;
+}
