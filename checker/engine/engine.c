@@ -57,6 +57,11 @@ struct analysis {
 	 */
 	const char **returned;
 	unsigned nreturned;
+	/*
+	 * By block: the key of the value a test for a pending value
+	 * ("ret == -EINPROGRESS") leads here with, or NULL.
+	 */
+	const char **pending_at;
 	/* pairs this function acquires somewhere, on any path */
 	const struct pair **acquired;
 	unsigned nacquired, capacquired;
@@ -2106,14 +2111,79 @@ static void branch_note(struct path *p, const struct block *blk,
  * ("if (ret) goto err; ... return ret;").  On return, *mask is the part
  * of @v's value set that makes it an error.
  */
-/* Is @v known to be one of the rules' pending-values (-EINPROGRESS)? */
-static bool pending_value(struct path *p, struct value v)
+/* The constant @v is known to be, if it is one. */
+static bool known_const(const struct state *st, struct value v, long long *c)
 {
-	const struct sym *s = v.kind == V_SYM ? state_sym(p->st, v.sym) : NULL;
+	const struct sym *s = v.kind == V_SYM ? state_sym(st, v.sym) : NULL;
 
 	if (v.kind == V_CONST)
-		return rules_pending_value(p->an->rules, v.c);
-	return s && s->has_const && rules_pending_value(p->an->rules, s->c);
+		*c = v.c;
+	else if (s && s->has_const)
+		*c = s->c;
+	else
+		return false;
+	return true;
+}
+
+/* "v3&pending": below the lvalue, so that storing there forgets it. */
+static const char *pending_marker(struct analysis *an, const char *key)
+{
+	char buf[512];
+
+	if ((size_t)snprintf(buf, sizeof(buf), "%s&pending", key) >= sizeof(buf))
+		return NULL;
+	return strtab_intern(an->strings, buf);
+}
+
+/*
+ * "if (ret == -EINPROGRESS || (ret == -EBUSY && may_backlog)) return
+ * ret;": the code takes the branch it takes for a pending value with
+ * -EBUSY too, so there -EBUSY says "queued" as well.  On entering a
+ * block that a test for a pending value leads to, the errno the tested
+ * lvalue holds is marked pending for as long as the lvalue stands.
+ */
+static void mark_pending_alike(struct path *p, const struct block *blk)
+{
+	const char *key = p->an->pending_at ? p->an->pending_at[blk->id] : NULL;
+	const char *marker;
+	struct value v;
+	long long c;
+
+	if (!key || !model_on(MODEL_PENDING_ALIKE))
+		return;
+	v = state_get(p->st, key);
+	if (!known_const(p->st, v, &c) || c >= 0 || rules_pending_value(p->an->rules, c))
+		return;
+	marker = pending_marker(p->an, key);
+	if (marker)
+		state_set(p->st, marker, v_const(c));
+}
+
+static bool marked_pending(const struct state *st, long long c)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++) {
+		size_t len = strlen(st->binds[i].key);
+
+		if (len > 8 && !strcmp(st->binds[i].key + len - 8, "&pending") &&
+		    st->binds[i].value.kind == V_CONST && st->binds[i].value.c == c)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is @v known to be one of the rules' pending-values (-EINPROGRESS), or
+ * an errno this path handled as one (mark_pending_alike())?
+ */
+static bool pending_value(struct path *p, struct value v)
+{
+	long long c;
+
+	if (!known_const(p->st, v, &c))
+		return false;
+	return rules_pending_value(p->an->rules, c) || marked_pending(p->st, c);
 }
 
 static bool is_error_return(struct path *p, struct value v, unsigned *mask)
@@ -2361,12 +2431,17 @@ static void push(struct analysis *an, unsigned block, struct state *st)
 }
 
 /* Whether @v may be negative, and whether it may be anything else. */
-static unsigned error_class(const struct state *st, const char *key)
+static unsigned error_class(const struct analysis *an, const struct state *st,
+			    const char *key)
 {
 	struct value v = state_get(st, key);
 	unsigned mask = v.kind == V_UNKNOWN || v.kind == V_UNINIT ? VAL_ANY :
 			value_mask(st, v);
+	long long c;
 
+	/* -EINPROGRESS says "queued": no error return to blur with one. */
+	if (known_const(st, v, &c) && rules_pending_value(an->rules, c))
+		return 4;
 	return (mask & VAL_NEG ? 1 : 0) | (mask & (VAL_ZERO | VAL_POS) ? 2 : 0);
 }
 
@@ -2383,7 +2458,7 @@ static bool same_conditions(const struct analysis *an, const struct state *a,
 			return false;
 	}
 	for (i = 0; i < an->nreturned; i++)
-		if (error_class(a, an->returned[i]) != error_class(b, an->returned[i]))
+		if (error_class(an, a, an->returned[i]) != error_class(an, b, an->returned[i]))
 			return false;
 	return true;
 }
@@ -2587,6 +2662,7 @@ static void step_block(struct analysis *an, const struct block *blk, struct stat
 		trace_step(&p, blk->label->loc, text);
 		((struct trace *)st->trace)->label = true;
 	}
+	mark_pending_alike(&p, blk);
 	for (i = 0; i < blk->nelems; i++)
 		eval(&p, blk->elems[i]);
 	switch (blk->term) {
@@ -2742,6 +2818,31 @@ static void find_conditions(struct analysis *an)
 }
 
 /* The local variables "return x;" statements return. */
+/*
+ * The blocks a test of an lvalue for a pending value leads to: the true
+ * side of "ret == -EINPROGRESS", the false side of "ret != -EINPROGRESS".
+ */
+static void find_pending_tests(struct analysis *an)
+{
+	const char *display, *key;
+	unsigned i;
+
+	for (i = 0; i < an->cfg->nblocks; i++) {
+		const struct block *blk = an->cfg->blocks[i];
+		struct ir *c = blk->cond;
+
+		if (blk->term != TERM_BRANCH || c->kind != IR_CMP ||
+		    (c->op != CMP_EQ && c->op != CMP_NE) ||
+		    c->kids[1]->kind != IR_CONST ||
+		    !rules_pending_value(an->rules, c->kids[1]->value) ||
+		    !(key = lvalue(an, c->kids[0], &display)))
+			continue;
+		if (!an->pending_at)
+			an->pending_at = xcalloc(an->cfg->nblocks, sizeof(*an->pending_at));
+		an->pending_at[blk->succ[c->op == CMP_EQ ? 0 : 1]] = key;
+	}
+}
+
 static void find_returned(struct analysis *an)
 {
 	const char *display, *key;
@@ -2794,6 +2895,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	an.cfg = cfg_build(fn, arena);
 	find_conditions(&an);
 	find_returned(&an);
+	find_pending_tests(&an);
 	an.seen = xcalloc(an.cfg->nblocks, sizeof(*an.seen));
 	an.nseen = xcalloc(an.cfg->nblocks, sizeof(*an.nseen));
 	explore(&an);
@@ -2804,6 +2906,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	ptrvec_free(&an.releases);
 	free(an.conditions);
 	free(an.returned);
+	free(an.pending_at);
 	free(an.silenced);
 	cfg_free(an.cfg);
 }

@@ -39,6 +39,8 @@ const struct model models[NR_MODELS] = {
 		"two values compared twice, neither assigned between, compare the same way" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element" },
+	[MODEL_PENDING_ALIKE] = { "pending-alike",
+		"an errno the code handles on the branch it takes for a pending value is pending there too" },
 };
 
 static bool switched_off[NR_MODELS];
