@@ -197,6 +197,24 @@ int devm_action(struct device *dev)
 	return some_setup();
 }
 
+// A DRM device's managed action does the same, as its macro reaches the
+// compiler (drivers/gpu/drm/vc4/vc4_hdmi.c, vc4_hdmi_build_regset()).
+struct drm_device;
+int __drmm_add_action_or_reset(struct drm_device *dev, void (*action)(struct drm_device *, void *),
+			       void *data, const char *name);
+static void free_regs(struct drm_device *drm, void *regs) { kfree(regs); }
+
+int drmm_action(struct drm_device *drm)
+{
+	void *regs = kcalloc(4, 16, GFP_KERNEL);
+
+	if (!regs)
+		return -ENOMEM;
+	if (__drmm_add_action_or_reset(drm, free_regs, regs, "free_regs"))
+		return -ENOMEM;
+	return some_setup();
+}
+
 // After device_register() the device core owns the object.
 struct wrapper { struct device dev; int id; };
 
