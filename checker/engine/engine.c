@@ -723,7 +723,8 @@ static void release_through_helper(struct path *p, struct ir *call,
  * its data, device_register(&x->dev) all of x, krealloc() the old block.
  */
 static const char *take_ownership(struct path *p, struct ir *call, unsigned takes,
-				  const struct value *args, unsigned nargs)
+				  const struct value *args, unsigned nargs,
+				  unsigned char reason)
 {
 	const char *key, *taken = NULL;
 	unsigned i, k;
@@ -745,7 +746,7 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 			    (key && held_under(p->st, r, key))) {
 				if (!r->escaped && !taken)
 					taken = r->name;
-				escape(r, ESC_HAND_OFF, call->loc);
+				escape(r, reason, call->loc);
 			}
 		}
 	}
@@ -1478,6 +1479,9 @@ static struct value eval_call(struct path *p, struct ir *call)
 
 	if (is_stable(p->an, call, chain))
 		return stable_call(p, call, args);
+	if (model_on(MODEL_HELPER_TAKES))
+		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
+			       args, nargs, model_escape(MODEL_HELPER_TAKES));
 	if (!chain) {
 		v = unknown_call(p, call, args, nargs);
 		cannot_fail(p, call, args, nargs, v);
@@ -1485,7 +1489,8 @@ static struct value eval_call(struct path *p, struct ir *call)
 	}
 	for (rule = chain; rule; rule = rule->next)
 		if (rule->takes)
-			taken = take_ownership(p, call, rule->takes, args, nargs);
+			taken = take_ownership(p, call, rule->takes, args, nargs,
+					       ESC_HAND_OFF);
 	if (chain->role == ROLE_TAKES && !chain->next)
 		return unknown_call(p, call, args, nargs);
 	if (find_role(chain, ROLE_ACQUIRE)) {

@@ -29,7 +29,10 @@ struct fn_summary {
 	unsigned long *direct;		/* ... by its own calls, not its helpers' */
 	unsigned long *callers_release;	/* what the TU's callers release */
 	const char **callees;		/* calls to functions of this TU */
+	const struct ir **callee_calls;	/* ... the calls themselves */
 	unsigned ncallees, capcallees;
+	const struct ir_func *fn;
+	unsigned takes;			/* bit N: hands over what parameter N holds */
 	bool stable;			/* cleared by any effect seen */
 	struct rule_fn *wraps;		/* an acquire, if it is a wrapper */
 	struct fails fails;		/* how it reports failure */
@@ -118,6 +121,33 @@ static int param_of(const struct ir_func *fn, const struct ir *e)
 	    e->id >= 0 && (unsigned)e->id < fn->nparams)
 		return e->id;
 	return -1;
+}
+
+/*
+ * The parameter @e reaches into: N for p, &p->dev, p->a.b, or -1.  A
+ * call given &p->dev may find p by container_of().
+ */
+static int param_root(const struct ir_func *fn, const struct ir *e)
+{
+	if (e && e->kind == IR_ADDR)
+		e = e->kids[0];
+	while (e && (e->kind == IR_MEMBER || e->kind == IR_INDEX))
+		e = e->kids[0];
+	return param_of(fn, e);
+}
+
+/* The parameters whose objects @call hands over, as @takes says of its arguments. */
+static unsigned params_taken(const struct ir_func *fn, const struct ir *call,
+			     unsigned takes)
+{
+	unsigned k, params = 0;
+	int n;
+
+	for (k = 0; k < call->nkids && k < 32; k++)
+		if ((takes & (1u << k)) && (n = param_root(fn, call->kids[k])) >= 0 &&
+		    n < 32)
+			params |= 1u << n;
+	return params;
 }
 
 /* "!p" or "p == NULL" with p parameter N: N, else -1. */
@@ -351,6 +381,7 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		fs->stable = false;
 	if (e->kind == IR_CALL && e->name) {
 		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
+			fs->takes |= params_taken(fs->fn, e, rule->takes);
 			if (rule->role != ROLE_RELEASE)
 				continue;
 			set_bit_of(fs->releases, rule->pair->index);
@@ -361,7 +392,10 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 				fs->capcallees = fs->capcallees ? fs->capcallees * 2 : 8;
 				fs->callees = xrealloc(fs->callees,
 					fs->capcallees * sizeof(*fs->callees));
+				fs->callee_calls = xrealloc(fs->callee_calls,
+					fs->capcallees * sizeof(*fs->callee_calls));
 			}
+			fs->callee_calls[fs->ncallees] = e;
 			fs->callees[fs->ncallees++] = e->name;
 		}
 	}
@@ -370,13 +404,14 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 }
 
 /*
- * One round of releases(f) |= releases(g) for every call f -> g, and of
- * f unstable when g is.
+ * One round of releases(f) |= releases(g) for every call f -> g, of f
+ * unstable when g is, and of f handing over the parameters it gives g
+ * where g hands them over.
  */
 static bool propagate(struct summaries *s)
 {
 	bool changed = false;
-	unsigned i, k, w;
+	unsigned i, k, w, takes;
 
 	for (i = 0; i < s->n; i++) {
 		struct fn_summary *fs = &s->fns[i];
@@ -386,6 +421,11 @@ static bool propagate(struct summaries *s)
 
 			if (fs->stable && !callee->stable) {
 				fs->stable = false;
+				changed = true;
+			}
+			takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
+			if (takes & ~fs->takes) {
+				fs->takes |= takes;
 				changed = true;
 			}
 			for (w = 0; w < s->words; w++) {
@@ -452,6 +492,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 	s->fns = xcalloc(n, sizeof(*s->fns));
 	for (i = 0; i < n; i++) {
 		s->fns[i].name = fns[i]->name;
+		s->fns[i].fn = fns[i];
 		s->fns[i].releases = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].direct = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].callers_release = xcalloc(s->words ? s->words : 1, sizeof(long));
@@ -482,6 +523,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].direct);
 		free(s->fns[i].callers_release);
 		free(s->fns[i].callees);
+		free(s->fns[i].callee_calls);
 		free(s->fns[i].wraps);
 	}
 	free(s->fns);
@@ -525,6 +567,13 @@ bool summary_global_released(const struct summaries *s, const char *name)
 		if (!strcmp(s->released_globals.items[i], name))
 			return true;
 	return false;
+}
+
+unsigned summary_takes(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs ? fs->takes : 0;
 }
 
 bool summary_is_stable(const struct summaries *s, const char *name)

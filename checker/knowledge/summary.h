@@ -31,6 +31,13 @@ bool summary_may_release(const struct summaries *s, const char *name,
  */
 bool summary_caller_releases(const struct summaries *s, const char *callee,
 			     const struct pair *pair);
+/*
+ * Which of @name's parameters it hands over, itself or through its
+ * helpers, to a call that takes ownership (rules' takes-ownership):
+ * bit N for parameter N.  foo_remove_device(foo) calling
+ * device_unregister(&foo->dev) takes foo and what it holds.
+ */
+unsigned summary_takes(const struct summaries *s, const char *name);
 /* Is @name defined in this translation unit with a known summary? */
 bool summary_releases_any(const struct summaries *s, const char *name);
 /*

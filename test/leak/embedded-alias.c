@@ -105,3 +105,29 @@ struct device *hwmon_register_locked(struct hwmon_device *hwdev)
 	mutex_unlock(&hwdev->lock);
 	return hdev;
 }
+
+// The last kref_put() runs the object's release, which frees what it
+// holds (rules/ownership.yaml).
+struct kref { int refcount; };
+int kref_put(struct kref *kref, void (*release)(struct kref *kref));
+struct session { struct kref ref; void *buf; };
+int session_check(struct session *s);
+static void session_release(struct kref *ref)
+{
+	struct session *s = container_of(ref, struct session, ref);
+
+	kfree(s->buf);
+	kfree(s);
+}
+
+int session_fill(struct session *s)
+{
+	s->buf = kmalloc(64, GFP_KERNEL);
+	if (!s->buf)
+		return -ENOMEM;
+	if (session_check(s)) {
+		kref_put(&s->ref, session_release);
+		return -EIO;
+	}
+	return 0;
+}
