@@ -685,6 +685,14 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 	if (lhs->kind == IR_CONST && rhs->kind == IR_CONST && !compound &&
 	    fold_binary(op, lhs->value, rhs->value, &folded))
 		return new_const(ctx, c, folded);
+	/*
+	 * "bool test_remove = IS_ENABLED(CONFIG_X) && !drv->flag": C never
+	 * evaluates the right side of 0 && x or of 1 || x.
+	 */
+	if (lhs->kind == IR_CONST && op == CXBinaryOperator_LAnd && !lhs->value)
+		return new_const(ctx, c, 0);
+	if (lhs->kind == IR_CONST && op == CXBinaryOperator_LOr && lhs->value)
+		return new_const(ctx, c, 1);
 	/* flags & BIT: kept apart so a flag tested twice is one condition. */
 	if (!compound && op == CXBinaryOperator_And &&
 	    (lhs->kind == IR_CONST) != (rhs->kind == IR_CONST)) {

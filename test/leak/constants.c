@@ -96,3 +96,37 @@ int fifo_freed(struct hidma *h)
 	}
 	return 0;
 }
+
+// C never evaluates the right side of 0 && x: a flag initialised from
+// IS_ENABLED(CONFIG_...) && x, with the option off, is false
+// (drivers/base/dd.c, really_probe()'s test_remove).
+struct probe_driver { bool suppress_bind_attrs; };
+
+int probe_once(struct probe_driver *drv, struct hidma *h)
+{
+	bool test_remove = 0 && !drv->suppress_bind_attrs;
+	void *buf = kmalloc(64, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	if (test_remove)
+		return -EIO;
+	kfree(buf);
+	return hw_setup(h);
+}
+
+// But 1 && x is x, and the path where it holds is real.
+// CHECK-LABEL: In function 'probe_twice':
+int probe_twice(struct probe_driver *drv, struct hidma *h)
+{
+	bool test_remove = 1 && !drv->suppress_bind_attrs;
+	void *buf = kmalloc(64, GFP_KERNEL);
+
+	if (!buf)
+		return -ENOMEM;
+	if (test_remove)
+		// CHECK: constants.c:[[@LINE+1]]:3: warning: 'buf' from kmalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	kfree(buf);
+	return hw_setup(h);
+}
