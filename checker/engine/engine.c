@@ -21,6 +21,7 @@
 #include <time.h>
 
 #define MAX_CALL_ARGS 16
+#define MAX_GIFTS 4		/* members a helper may leave resources in */
 #define MAX_PATH_NOTES 16
 #define NO_SYM UINT_MAX
 
@@ -83,9 +84,14 @@ struct analysis {
 	const struct pair *gives;
 	bool gives_other;
 	unsigned fails_with;
-	/* An int function's: it leaves it in member .gives_member of an argument. */
-	int gives_arg;
-	const char *gives_member;
+	/*
+	 * An int function's: at every success return it leaves a resource
+	 * in each of these members of its arguments (foo_parse_dt(dev,
+	 * priv) setting priv->dsi0_node and priv->dsi1_node).
+	 */
+	struct gift { const struct pair *pair; int arg; const char *member; }
+		gifts[MAX_GIFTS];
+	unsigned ngifts;
 	/* The IR of "argument->member" at each wrapper call site, made once. */
 	struct ir **member_nodes;
 	/* Resources a model kept quiet, by site, part and model: counted once. */
@@ -873,16 +879,18 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
  * pointer the key can follow.
  */
 static struct ir *member_node(struct analysis *an, struct ir *call,
-			      unsigned arg, const char *member)
+			      unsigned arg, const char *member, unsigned part)
 {
+	unsigned slot = call->site * MAX_GIFTS + part;
+	bool cached = call->site <= an->fn->nsites && part < MAX_GIFTS;
 	const char *display;
 	struct ir *n;
 
 	if (!an->member_nodes)
 		an->member_nodes = arena_alloc(an->arena, (an->fn->nsites + 1) *
-					       sizeof(*an->member_nodes));
-	if (call->site <= an->fn->nsites && an->member_nodes[call->site])
-		return an->member_nodes[call->site];
+					       MAX_GIFTS * sizeof(*an->member_nodes));
+	if (cached && an->member_nodes[slot])
+		return an->member_nodes[slot];
 	if (call->kids[arg]->kind == IR_ADDR || !lvalue(an, call->kids[arg], &display))
 		return NULL;
 	n = arena_alloc(an->arena, sizeof(*n));
@@ -893,8 +901,8 @@ static struct ir *member_node(struct analysis *an, struct ir *call,
 	n->nkids = 1;
 	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
 	n->kids[0] = call->kids[arg];
-	if (call->site <= an->fn->nsites)
-		an->member_nodes[call->site] = n;
+	if (cached)
+		an->member_nodes[slot] = n;
 	return n;
 }
 
@@ -1019,7 +1027,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 			return result;
 		break;
 	case HANDLE_ARG_MEMBER:
-		if (arg >= nargs || !(lv = member_node(p->an, call, arg, rule->member)) ||
+		if (arg >= nargs || !(lv = member_node(p->an, call, arg, rule->member, part)) ||
 		    !bind_handle_arg(p, call, v_unknown(), lv, &r, true))
 			return result;
 		handle_place = lv;
@@ -2249,14 +2257,26 @@ static const char *param_member(struct analysis *an, const char *key, int *param
  * "priv->rings = kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
  * Exactly one such resource, the same on every success return.
  */
+static bool has_gift(const struct analysis *an, const struct gift *g)
+{
+	unsigned i;
+
+	for (i = 0; i < an->ngifts; i++)
+		if (an->gifts[i].pair == g->pair && an->gifts[i].arg == g->arg &&
+		    an->gifts[i].member == g->member)
+			return true;
+	return false;
+}
+
 static void note_left_in_member(struct path *p, struct value v)
 {
 	struct analysis *an = p->an;
+	struct gift found[MAX_GIFTS];
+	unsigned handles[MAX_GIFTS];
 	const struct resource *r;
-	const char *member, *found = NULL;
-	const struct pair *pair = NULL;
-	unsigned i, k;
-	int param, arg = -1;
+	const char *member;
+	unsigned i, k, j, n = 0;
+	int param;
 
 	if (value_mask(p->st, v) != VAL_ZERO) {
 		an->gives_other = true;
@@ -2273,23 +2293,32 @@ static void note_left_in_member(struct path *p, struct value v)
 			if (!r->has_handle || r->handle_sym != b->value.sym ||
 			    r->status != RES_LIVE)
 				continue;
-			if (found) {
-				an->gives_other = true;	/* more than one */
+			for (j = 0; j < n && handles[j] != r->handle_sym; j++)
+				;
+			if (j < n)
+				continue;	/* one resource in two members */
+			if (n == MAX_GIFTS) {
+				an->gives_other = true;	/* too many */
 				return;
 			}
-			found = member;
-			arg = param;
-			pair = r->rule->pair;
+			handles[n] = r->handle_sym;
+			found[n++] = (struct gift){ r->rule->pair, param, member };
 		}
 	}
-	if (!found || (an->gives && (an->gives != pair || an->gives_arg != arg ||
-				     an->gives_member != found))) {
+	/* Every success return leaves the same resources. */
+	if (!n || (an->ngifts && an->ngifts != n)) {
 		an->gives_other = true;
 		return;
 	}
-	an->gives = pair;
-	an->gives_arg = arg;
-	an->gives_member = found;
+	for (i = 0; an->ngifts && i < n; i++) {
+		if (!has_gift(an, &found[i])) {
+			an->gives_other = true;
+			return;
+		}
+	}
+	memcpy(an->gifts, found, n * sizeof(*found));
+	an->ngifts = n;
+	an->gives = found[0].pair;
 }
 
 /*
@@ -2356,16 +2385,25 @@ static enum success_kind success_of_failures(unsigned fails)
 static void publish_wrapper(struct analysis *an)
 {
 	struct handle_spec ret = { HANDLE_RETURN, 0 };
-	struct handle_spec member = { HANDLE_ARG_MEMBER, an->gives_arg };
+	const struct pair *pairs[MAX_GIFTS];
+	const char *members[MAX_GIFTS];
+	int args[MAX_GIFTS];
+	unsigned i;
 
 	if (!an->gives || an->gives_other || an->stopped)
 		return;
-	if (an->gives_member)
-		summary_set_wrapper(an->summaries, an->fn->name, an->gives,
-				    SUCCESS_ZERO, member, an->gives_member);
-	else
+	if (!an->ngifts) {
 		summary_set_wrapper(an->summaries, an->fn->name, an->gives,
 				    success_of_failures(an->fails_with), ret, NULL);
+		return;
+	}
+	for (i = 0; i < an->ngifts; i++) {
+		pairs[i] = an->gifts[i].pair;
+		args[i] = an->gifts[i].arg;
+		members[i] = an->gifts[i].member;
+	}
+	summary_set_member_wrapper(an->summaries, an->fn->name, pairs, args,
+				   members, an->ngifts);
 }
 
 /*

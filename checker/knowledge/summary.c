@@ -600,6 +600,27 @@ void summary_set_wrapper(struct summaries *s, const char *name,
 	fs->wraps = rule;
 }
 
+void summary_set_member_wrapper(struct summaries *s, const char *name,
+				 const struct pair *const *pairs, const int *args,
+				 const char *const *members, unsigned n)
+{
+	struct fn_summary *fs = (struct fn_summary *)find(s, name);
+	struct rule_fn *rules;
+	unsigned i;
+
+	if (!fs || fs->wraps || !n)
+		return;
+	/* One block, so that freeing the first frees the chain. */
+	rules = xcalloc(n, sizeof(*rules));
+	for (i = 0; i < n; i++)
+		rules[i] = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
+					     .pair = pairs[i], .success = SUCCESS_ZERO,
+					     .handle = { HANDLE_ARG_MEMBER, args[i] },
+					     .member = members[i], .null_arg = -1,
+					     .next = i + 1 < n ? &rules[i + 1] : NULL };
+	fs->wraps = rules;
+}
+
 const struct rule_fn *summary_wrapper(const struct summaries *s, const char *name)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;

@@ -188,3 +188,74 @@ int foo_open_maybe(struct foo_priv *priv)
 	kfree(priv->rings);
 	return 0;
 }
+
+// A helper that leaves a resource in each of several members of what it
+// is given, whenever it returns 0, acquires all of them for its caller
+// (drivers/gpu/drm/bridge/lontium-lt9611uxc.c, lt9611uxc_parse_dt()).
+struct device_node;
+struct device_node *of_graph_get_remote_node(const struct device_node *node,
+					     unsigned port, unsigned ep);
+void of_node_put(struct device_node *np);
+struct bridge { struct device_node *of_node, *dsi0_node, *dsi1_node; };
+int bridge_setup(struct bridge *b);
+
+static int bridge_parse_dt(struct bridge *b)
+{
+	b->dsi0_node = of_graph_get_remote_node(b->of_node, 0, -1);
+	if (!b->dsi0_node)
+		return -ENODEV;
+	b->dsi1_node = of_graph_get_remote_node(b->of_node, 1, -1);
+	if (!b->dsi1_node) {
+		of_node_put(b->dsi0_node);
+		return -ENODEV;
+	}
+	return 0;
+}
+
+// CHECK-LABEL: In function 'bridge_probe':
+int bridge_probe(struct device_node *np)
+{
+	struct bridge *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	int ret;
+
+	if (!b)
+		return -ENOMEM;
+	b->of_node = np;
+	ret = bridge_parse_dt(b);
+	if (ret)
+		goto err_free;
+	ret = bridge_setup(b);
+	if (ret)
+		goto err_put;
+	return 0;
+err_put:
+	of_node_put(b->dsi0_node);
+err_free:
+	kfree(b);
+	// CHECK: wrappers.c:[[@LINE+1]]:2: warning: 'b->dsi1_node' from bridge_parse_dt() is not released on this error path; of_node_put() is missing [ladder-leak]
+	return ret;
+}
+
+// Silent: both put.
+int bridge_probe_ok(struct device_node *np)
+{
+	struct bridge *b = kzalloc(sizeof(*b), GFP_KERNEL);
+	int ret;
+
+	if (!b)
+		return -ENOMEM;
+	b->of_node = np;
+	ret = bridge_parse_dt(b);
+	if (ret)
+		goto err_free;
+	ret = bridge_setup(b);
+	if (ret)
+		goto err_put;
+	return 0;
+err_put:
+	of_node_put(b->dsi1_node);
+	of_node_put(b->dsi0_node);
+err_free:
+	kfree(b);
+	return ret;
+}
