@@ -52,6 +52,13 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 	    !ctx->errno_return &&
 	    rules_name_says_held(analysis_rules(ctx), analysis_function(ctx)))
 		return model_escape(MODEL_HELD_BY_NAME);
+	/*
+	 * ufshcd_clock_scaling_prepare() returns holding the locks that
+	 * ufshcd_clock_scaling_unprepare() drops: its undo, named so.
+	 */
+	if (r->rule->pair->every_return && model_on(MODEL_HELD_BY_MIRROR) &&
+	    !ctx->errno_return && mirror_function_releases(ctx, r->rule->pair))
+		return model_escape(MODEL_HELD_BY_MIRROR);
 	/* A shared reset deasserted for good is not a leak. */
 	if (model_on(MODEL_OWED_IF_RELEASED) && r->rule->pair->owed_if_released &&
 	    !function_releases_pair(ctx, r->rule->pair))

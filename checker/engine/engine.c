@@ -843,6 +843,19 @@ static struct ir *through_transparent(struct analysis *an, struct ir *e)
  * otherwise it only reads it, and naming its value must not forget what
  * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
  */
+/*
+ * The symbol of the handle a call's acquire @part leaves: site * 2 + 1
+ * for the first, past every site's symbols for the others (a helper
+ * leaving two members has two handles).
+ */
+static unsigned part_handle_sym(const struct analysis *an, const struct ir *call,
+				unsigned part)
+{
+	if (!part)
+		return call->site * 2 + 1;
+	return (an->fn->nsites + 1) * 2 + (call->site * MAX_GIFTS + part) * 2 + 1;
+}
+
 static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 			    struct ir *lv, struct resource *r, bool written)
 {
@@ -851,7 +864,7 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 	if (arg.kind == V_SYM) {
 		r->handle_sym = arg.sym;
 	} else if (key) {
-		r->handle_sym = call->site * 2 + 1;
+		r->handle_sym = part_handle_sym(p->an, call, r->part);
 		state_new_sym(p->st, r->handle_sym, VAL_POS, call);
 		if (written)
 			store(p, lv, v_sym(r->handle_sym));
@@ -2993,6 +3006,13 @@ const char *analysis_function(const struct check_ctx *ctx)
 const struct rules *analysis_rules(const struct check_ctx *ctx)
 {
 	return ctx->an->rules;
+}
+
+bool mirror_function_releases(const struct check_ctx *ctx, const struct pair *pair)
+{
+	const struct analysis *an = ctx->an;
+
+	return summary_mirror_releases(an->summaries, an->rules, an->fn->name, pair);
 }
 
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair)

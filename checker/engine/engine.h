@@ -88,6 +88,8 @@ const char *analysis_function(const struct check_ctx *ctx);
 const struct rules *analysis_rules(const struct check_ctx *ctx);
 /* Does the function call a release of @pair anywhere (not implicitly)? */
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair);
+/* Does the function's mirror-named undo in the TU release @pair? */
+bool mirror_function_releases(const struct check_ctx *ctx, const struct pair *pair);
 /*
  * Is @r's handle an argument known to be NULL here?  Then the acquire had
  * nothing to act on: clk_prepare_enable(NULL) and reset_control_deassert(NULL)

@@ -41,6 +41,8 @@ const struct model models[NR_MODELS] = {
 		"a release call meeting its own earlier release went round a loop: another element" },
 	[MODEL_PENDING_ALIKE] = { "pending-alike",
 		"an errno the code handles on the branch it takes for a pending value is pending there too" },
+	[MODEL_HELD_BY_MIRROR] = { "held-by-mirror",
+		"a function whose mirror-named undo in the file drops a lock it takes returns holding it" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
 };

@@ -569,6 +569,18 @@ bool summary_global_released(const struct summaries *s, const char *name)
 	return false;
 }
 
+bool summary_mirror_releases(const struct summaries *s, const struct rules *rules,
+			     const char *name, const struct pair *pair)
+{
+	unsigned i;
+
+	for (i = 0; s && i < s->n; i++)
+		if (bit_of(s, s->fns[i].releases, pair->index) &&
+		    rules_names_mirror(rules, name, s->fns[i].name))
+			return true;
+	return false;
+}
+
 unsigned summary_takes(const struct summaries *s, const char *name)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;

@@ -38,6 +38,12 @@ bool summary_caller_releases(const struct summaries *s, const char *callee,
  * device_unregister(&foo->dev) takes foo and what it holds.
  */
 unsigned summary_takes(const struct summaries *s, const char *name);
+/*
+ * Is there a function of the TU named as @name's undo (mirror-verbs:
+ * foo_prepare() and foo_unprepare()) that releases a resource of @pair?
+ */
+bool summary_mirror_releases(const struct summaries *s, const struct rules *rules,
+			     const char *name, const struct pair *pair);
 /* Is @name defined in this translation unit with a known summary? */
 bool summary_releases_any(const struct summaries *s, const char *name);
 /*
