@@ -318,6 +318,56 @@ static void stale_names(struct path *p, const char *display, struct value v)
 	}
 }
 
+/*
+ * The anchor of a stable call's memo "v3->slot&f(1)" (stable_key()): the
+ * lvalue its first named argument is.  NULL for any other binding.
+ */
+static size_t memo_anchor_len(const char *key)
+{
+	size_t len = strlen(key);
+	const char *amp;
+
+	if (!len || key[len - 1] != ')')
+		return 0;
+	for (amp = strchr(key, '&'); amp; amp = strchr(amp + 1, '&')) {
+		const char *name = amp + 1;
+
+		while (*name == '_' || (*name >= 'a' && *name <= 'z') ||
+		       (*name >= 'A' && *name <= 'Z') || (*name >= '0' && *name <= '9'))
+			name++;
+		if (name > amp + 1 && *name == '(')
+			return (size_t)(amp - key);
+	}
+	return 0;
+}
+
+/*
+ * @key was written: forget what was known of it and below it, and the
+ * stable calls asked of what it is part of, which may read it:
+ * "dev->platform_data = pdata" makes dev_get_platdata(dev) a new question.
+ */
+static void forget_from(struct path *p, const char *key)
+{
+	const char *stale[16];
+	char anchor[512];
+	unsigned i, n = 0;
+
+	state_forget_below(p->st, key);
+	for (i = 0; i < p->st->nbinds && n < ARRAY_SIZE(stale); i++) {
+		const char *memo = p->st->binds[i].key;
+		size_t len = memo_anchor_len(memo);
+
+		if (!len || len >= sizeof(anchor))
+			continue;
+		memcpy(anchor, memo, len);
+		anchor[len] = '\0';
+		if (key_within(key, anchor))
+			stale[n++] = memo;
+	}
+	for (i = 0; i < n; i++)
+		state_set(p->st, stale[i], v_unknown());
+}
+
 /* A handle stored where ladder cannot follow it is no longer owed here. */
 static void escape_sym(struct path *p, unsigned sym, unsigned char reason,
 		       struct ir_loc where)
@@ -340,7 +390,7 @@ static void escape_lvalue(struct path *p, const char *key, struct ir_loc where)
 		if (b->value.kind == V_SYM && key_within(b->key, key))
 			escape_sym(p, b->value.sym, ESC_ADDRESS_PASSED, where);
 	}
-	state_forget_below(p->st, key);
+	forget_from(p, key);
 	state_set(p->st, key, v_unknown());
 }
 
@@ -541,7 +591,7 @@ static void store(struct path *p, struct ir *lhs, struct value v)
 	if (!key)
 		return;
 	stale_names(p, display, v);
-	state_forget_below(p->st, key);
+	forget_from(p, key);
 	state_set(p->st, key, v);
 	if (v.kind == V_SYM)
 		name_resources(p, v.sym, lhs, display);
@@ -1623,7 +1673,7 @@ static void eval_decl(struct path *p, struct ir *d)
 	key = lvalue(p->an, &var, &display);
 	if (!key)
 		return;
-	state_forget_below(p->st, key);
+	forget_from(p, key);
 	state_set(p->st, key, v);
 	if (v.kind == V_SYM)
 		name_resources(p, v.sym, &var, display);
@@ -1698,7 +1748,7 @@ static void update_flags(struct path *p, const char *key, const struct ir *e)
 		if (flag_mask(b.key, key, &mask) && flag_after(mask, bits, set, &b.value))
 			kept[nkept++] = b;
 	}
-	state_forget_below(p->st, key);
+	forget_from(p, key);
 	state_set(p->st, key, v_unknown());
 	for (i = 0; i < nkept; i++)
 		state_set(p->st, kept[i].key, kept[i].value);
@@ -1719,7 +1769,7 @@ static struct value eval_update(struct path *p, struct ir *e)
 		update_flags(p, key, e);
 		return v_unknown();
 	}
-	state_forget_below(p->st, key);
+	forget_from(p, key);
 	state_set(p->st, key, v_unknown());
 	return v_unknown();
 }

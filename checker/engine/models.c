@@ -43,6 +43,8 @@ const struct model models[NR_MODELS] = {
 		"an errno the code handles on the branch it takes for a pending value is pending there too" },
 	[MODEL_HELD_BY_MIRROR] = { "held-by-mirror",
 		"a function whose mirror-named undo in the file drops a lock it takes returns holding it" },
+	[MODEL_HEADER_INLINES] = { "header-inlines",
+		"the headers' inline functions a file calls are summarised like its own (stable, releases)" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
 };

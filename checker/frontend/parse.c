@@ -14,6 +14,7 @@
 #include "flags.h"
 #include "infer.h"
 #include "mine.h"
+#include "engine/models.h"
 
 #include <clang-c/Index.h>
 #include <errno.h>
@@ -27,6 +28,10 @@
 struct fn_list {
 	CXCursor *items;
 	unsigned len, cap;
+	/* The headers' inline functions, by name: what the TU's calls reach. */
+	CXCursor *inlines;
+	const char **inline_names;
+	unsigned ninlines, capinlines;
 	const char *main_name;		/* presumed name of the main source */
 	struct strtab *strings;
 	CXTranslationUnit tu;
@@ -188,6 +193,23 @@ static bool in_main_source(struct fn_list *list, CXCursor c)
 	       presumed_file(loc, list->strings) == list->main_name;
 }
 
+static void add_inline(struct fn_list *list, CXCursor c)
+{
+	CXString name = clang_getCursorSpelling(c);
+
+	if (list->ninlines == list->capinlines) {
+		list->capinlines = list->capinlines ? list->capinlines * 2 : 256;
+		list->inlines = xrealloc(list->inlines,
+					 list->capinlines * sizeof(*list->inlines));
+		list->inline_names = xrealloc(list->inline_names,
+					      list->capinlines * sizeof(*list->inline_names));
+	}
+	list->inline_names[list->ninlines] = strtab_intern(list->strings,
+							   clang_getCString(name));
+	list->inlines[list->ninlines++] = c;
+	clang_disposeString(name);
+}
+
 static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 						CXClientData data)
 {
@@ -200,8 +222,13 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 		return CXChildVisit_Continue;
 	}
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-	    !clang_isCursorDefinition(c) || !in_main_source(list, c))
+	    !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
+	if (!in_main_source(list, c)) {
+		if (clang_Cursor_isFunctionInlined(c))
+			add_inline(list, c);
+		return CXChildVisit_Continue;
+	}
 	collect_module_exit(list, c);
 	if (list->len == list->cap) {
 		list->cap = list->cap ? list->cap * 2 : 64;
@@ -293,28 +320,99 @@ static bool tu_out_of_time(struct session *s, const struct ir_func *next,
 	return true;
 }
 
+/* Is @name one of @fns[0..n), or a call a rule already describes? */
+static bool known_callee(const struct session *s, struct ir_func *const *fns,
+			 unsigned n, const char *name)
+{
+	unsigned i;
+
+	if (rules_lookup(s->env.rules, name))
+		return true;
+	for (i = 0; i < n; i++)
+		if (fns[i]->name == name)
+			return true;
+	return false;
+}
+
+/* Add to @fns the headers' inline functions @e calls, translated. */
+static void add_called_inlines(struct session *s, const struct fn_list *list,
+			       const struct ir *e, struct ir_func ***fns,
+			       unsigned *n, unsigned *cap, struct arena *arena)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_CALL && e->name && !known_callee(s, *fns, *n, e->name)) {
+		for (i = 0; i < list->ninlines; i++) {
+			if (list->inline_names[i] != e->name)
+				continue;
+			if (*n == *cap) {
+				*cap *= 2;
+				*fns = xrealloc(*fns, *cap * sizeof(**fns));
+			}
+			(*fns)[(*n)++] = ast_translate(list->inlines[i], arena,
+						       s->env.strings);
+			break;
+		}
+	}
+	for (i = 0; i < e->nkids; i++)
+		add_called_inlines(s, list, e->kids[i], fns, n, cap, arena);
+}
+
+/*
+ * The headers' inline functions that the file's functions call, and
+ * those they call in turn (to a depth of @INLINE_DEPTH): summarised
+ * like the file's own (stable: dev_get_platdata(), pm_runtime_enabled();
+ * what they release or hand over), never analysed for findings.
+ */
+#define INLINE_DEPTH 3
+
+static unsigned add_inlines(struct session *s, const struct fn_list *list,
+			    struct ir_func ***fns, unsigned n, struct arena *arena)
+{
+	unsigned cap = n * 2 + 16, from = 0, to = n, depth;
+
+	*fns = xrealloc(*fns, cap * sizeof(**fns));
+	for (depth = 0; depth < INLINE_DEPTH && from < to; depth++) {
+		unsigned i;
+
+		for (i = from; i < to; i++)
+			add_called_inlines(s, list, (*fns)[i]->body, fns, &n, &cap,
+					   arena);
+		from = to;
+		to = n;
+	}
+	return n;
+}
+
 static void analyse_functions(struct session *s, const char *file,
 			      const struct fn_list *list)
 {
 	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
-	unsigned *order = xcalloc(list->len ? list->len : 1, sizeof(*order));
 	struct arena ir_arena = { 0 };
 	struct inference *inf;
-	unsigned i;
+	unsigned i, n, done, *order;
 
 	for (i = 0; i < list->len; i++)
 		fns[i] = ast_translate(list->items[i], &ir_arena, s->env.strings);
-	s->env.summaries = summaries_build(fns, list->len, s->env.rules);
+	n = model_on(MODEL_HEADER_INLINES) ?
+	    add_inlines(s, list, &fns, list->len, &ir_arena) : list->len;
+	order = xcalloc(n ? n : 1, sizeof(*order));
+	s->env.summaries = summaries_build(fns, n, s->env.rules);
 	inf = infer_build(s->env.rules, fns, list->len, list->callbacks,
 			  list->ncallbacks);
 	if (s->miner)
 		miner_add(s->miner, file, inf);
 	/* Helpers first: a wrapper is known before its callers are explored. */
 	summary_bottom_up(s->env.summaries, order);
-	for (i = 0; i < list->len && !s->miner; i++) {
-		if (tu_out_of_time(s, fns[order[i]], list->len - i))
+	for (i = 0, done = 0; i < n && !s->miner; i++) {
+		if (order[i] >= list->len)
+			continue;	/* a header's inline: summarised only */
+		if (tu_out_of_time(s, fns[order[i]], list->len - done))
 			break;
 		analyse_function(s, fns[order[i]], inf);
+		done++;
 	}
 	free(order);
 	infer_free(inf);
@@ -400,6 +498,8 @@ enum parse_status analyse_file(struct session *s, const char *file,
 		clang_getInclusions(tu, note_input, s->env.report);
 	report_file_end(s->env.report, errors > 0);
 	free(list.items);
+	free(list.inlines);
+	free(list.inline_names);
 	free(list.callbacks);
 	clang_disposeTranslationUnit(tu);
 	clang_disposeIndex(index);
