@@ -45,6 +45,8 @@ const struct model models[NR_MODELS] = {
 		"a function whose mirror-named undo in the file drops a lock it takes returns holding it" },
 	[MODEL_HEADER_INLINES] = { "header-inlines",
 		"the headers' inline functions a file calls are summarised like its own (stable, releases)" },
+	[MODEL_CALLER_CHAIN] = { "caller-chain",
+		"what cleans after a caller's failure cleans after the callee whose failure it passes on" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
 };

@@ -399,7 +399,8 @@ static void analyse_functions(struct session *s, const char *file,
 	n = model_on(MODEL_HEADER_INLINES) ?
 	    add_inlines(s, list, &fns, list->len, &ir_arena) : list->len;
 	order = xcalloc(n ? n : 1, sizeof(*order));
-	s->env.summaries = summaries_build(fns, n, s->env.rules);
+	s->env.summaries = summaries_build(fns, n, s->env.rules,
+					   model_on(MODEL_CALLER_CHAIN));
 	inf = infer_build(s->env.rules, fns, list->len, list->callbacks,
 			  list->ncallbacks);
 	if (s->miner)

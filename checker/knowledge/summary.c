@@ -465,6 +465,37 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 	}
 }
 
+/*
+ * A failure goes up the calls: what cleans after the caller's failure
+ * cleans after the callee's too, when the caller passes it on
+ * (spu_aead_rx_sg_create() fails through handle_aead_req() to
+ * aead_enqueue(), whose spu_chunk_cleanup() frees what it left).
+ */
+static bool note_grand_callers(struct summaries *s)
+{
+	bool changed = false;
+	unsigned i, k, w;
+
+	for (i = 0; i < s->n; i++) {
+		const struct fn_summary *fs = &s->fns[i];
+
+		for (k = 0; k < fs->ncallees; k++) {
+			struct fn_summary *callee = (struct fn_summary *)find(s, fs->callees[k]);
+
+			for (w = 0; callee && callee != fs && w < s->words; w++) {
+				unsigned long add = fs->callers_release[w] &
+						    ~callee->callers_release[w];
+
+				if (add) {
+					callee->callers_release[w] |= add;
+					changed = true;
+				}
+			}
+		}
+	}
+	return changed;
+}
+
 static void note_callers(struct summaries *s)
 {
 	unsigned i, k;
@@ -482,7 +513,7 @@ static void note_callers(struct summaries *s)
 }
 
 struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
-				  const struct rules *rules)
+				  const struct rules *rules, bool caller_chain)
 {
 	struct summaries *s = xcalloc(1, sizeof(*s));
 	unsigned i;
@@ -509,6 +540,8 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 	while (propagate(s))
 		;
 	note_callers(s);
+	while (caller_chain && note_grand_callers(s))
+		;
 	return s;
 }
 

@@ -16,8 +16,12 @@
 
 struct summaries;
 
+/*
+ * @caller_chain: what cleans after a caller's failure cleans after the
+ * callees whose failure it passes on (model caller-chain).
+ */
 struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
-				  const struct rules *rules);
+				  const struct rules *rules, bool caller_chain);
 void summaries_free(struct summaries *s);
 
 /* May a call to @name release a resource of @pair? */
