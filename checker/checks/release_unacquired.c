@@ -7,6 +7,7 @@
  * NULL-safe, or that are handed an error pointer, are reported.
  */
 #include "checks.h"
+#include "engine/models.h"
 
 /*
  * Did the code test the acquire's failure for one exact errno and carry
@@ -31,8 +32,17 @@ static bool harmless(const struct check_ctx *ctx, const struct release_event *ev
 	 * Null-safe: a release given NULL, or for a pair without a handle
 	 * one that finds nothing to undo (of_dma_controller_free()).
 	 */
-	return ev->rule->pair->null_safe &&
-	       (ev->rule->handle.kind == HANDLE_NONE || !(ev->handle_mask & ~VAL_ZERO));
+	if (!ev->rule->pair->null_safe)
+		return false;
+	if (ev->rule->handle.kind == HANDLE_NONE || !(ev->handle_mask & ~VAL_ZERO))
+		return true;
+	/*
+	 * request_firmware(&fw, ...) leaves fw NULL when it fails, and
+	 * the code that sets fw = NULL first expects no less: the
+	 * NULL-safe release_firmware(fw) after a failure does nothing.
+	 */
+	return model_on(MODEL_OUT_NULL_ON_FAILURE) &&
+	       ev->res->rule->handle.kind == HANDLE_ARG_OUT;
 }
 
 static char *failed_message(const struct release_event *ev)

@@ -47,6 +47,8 @@ const struct model models[NR_MODELS] = {
 		"the headers' inline functions a file calls are summarised like its own (stable, releases)" },
 	[MODEL_CALLER_CHAIN] = { "caller-chain",
 		"what cleans after a caller's failure cleans after the callee whose failure it passes on" },
+	[MODEL_OUT_NULL_ON_FAILURE] = { "out-null-on-failure",
+		"an acquire that fails leaves its out argument NULL, so a NULL-safe release of it does nothing" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
 };
