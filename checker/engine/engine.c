@@ -810,6 +810,30 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 }
 
 /*
+ * devm_add_action_or_reset(dev, foo_pm_disable, foo) runs foo_pm_disable()
+ * when the device goes, or at once if it fails: what a helper of the file
+ * given as the action releases is the action's.  A resource with a handle
+ * goes with the action's data (takes:); one without (pm_runtime_enable())
+ * goes when the action releases its pair.
+ */
+static void run_action(struct path *p, struct ir *call, unsigned arg)
+{
+	const struct ir *action = arg < call->nkids ? call->kids[arg] : NULL;
+	unsigned i;
+
+	if (!action || !(action->flags & IR_F_FUNCTION) || !action->name ||
+	    !model_on(MODEL_ACTION_RELEASES))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (!r->has_handle && !r->escaped && r->status != RES_RELEASED &&
+		    summary_may_release(p->an->summaries, action->name, r->rule->pair))
+			escape(r, model_escape(MODEL_ACTION_RELEASES), call->loc);
+	}
+}
+
+/*
  * krealloc() takes the old block and returns its continuation: the new
  * resource goes by the old one's name ("name", not the temporary
  * "name_tmp" it passes through), so one leak is one warning.
@@ -1558,10 +1582,13 @@ static struct value eval_call(struct path *p, struct ir *call)
 		cannot_fail(p, call, args, nargs, v);
 		return v;
 	}
-	for (rule = chain; rule; rule = rule->next)
+	for (rule = chain; rule; rule = rule->next) {
 		if (rule->takes)
 			taken = take_ownership(p, call, rule->takes, args, nargs,
 					       ESC_HAND_OFF);
+		if (rule->runs)
+			run_action(p, call, rule->runs - 1);
+	}
 	if (chain->role == ROLE_TAKES && !chain->next)
 		return unknown_call(p, call, args, nargs);
 	if (find_role(chain, ROLE_ACQUIRE)) {

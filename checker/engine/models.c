@@ -49,6 +49,8 @@ const struct model models[NR_MODELS] = {
 		"what cleans after a caller's failure cleans after the callee whose failure it passes on" },
 	[MODEL_OUT_NULL_ON_FAILURE] = { "out-null-on-failure",
 		"an acquire that fails leaves its out argument NULL, so a NULL-safe release of it does nothing" },
+	[MODEL_ACTION_RELEASES] = { "action-releases",
+		"what a devm action of the file releases, it releases for the function that adds it" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
 };

@@ -357,6 +357,15 @@ static struct ir *tr_declref(struct ast_ctx *ctx, CXCursor c)
 
 	if (k == CXCursor_EnumConstantDecl)
 		return new_const(ctx, c, clang_getEnumConstantDeclValue(decl));
+	if (k == CXCursor_FunctionDecl) {
+		/* A function as a value (a callback): opaque, but named. */
+		n = new_opaque(ctx, c);
+		name = clang_getCursorSpelling(decl);
+		n->name = strtab_intern(ctx->strings, clang_getCString(name));
+		n->flags |= IR_F_FUNCTION;
+		clang_disposeString(name);
+		return n;
+	}
 	if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl)
 		return new_opaque(ctx, c);
 	n = new_node(ctx, IR_VAR, c, 0);

@@ -68,6 +68,7 @@ enum ir_update { UPD_OTHER, UPD_SET_BITS, UPD_KEEP_BITS };
 #define IR_F_KEYED	0x200	/* .key and .display are computed */
 #define IR_F_ARRAY	0x400	/* expression has array type (decays to &x[0]) */
 #define IR_F_DISCARDED	0x800	/* IR_CALL whose value its statement drops */
+#define IR_F_FUNCTION	0x1000	/* IR_OPAQUE naming a function (.name), a callback */
 
 struct ir_loc {
 	const char *file;	/* presumed file name, interned */

@@ -868,12 +868,27 @@ static bool vfn_result(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
+/* runs: arg1: devm_add_action_or_reset(dev, action, data) runs action. */
+static bool vfn_runs(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+	int arg;
+
+	if (d->fn->role != ROLE_TAKES)
+		return fail(ld, v, "runs: belongs in takes-ownership");
+	if (!parse_arg(ld, v, &arg))
+		return false;
+	d->fn->runs = (unsigned)arg + 1;
+	return true;
+}
+
 static const struct key_handler value_fn_keys[] = {
 	{ "name", vfn_name },
 	{ "arg", vfn_arg },
 	{ "true-for", vfn_true_for },
 	{ "result", vfn_result },
 	{ "takes", vfn_takes },
+	{ "runs", vfn_runs },
 };
 
 static bool parse_value_fn(struct loader *ld, yaml_node_t *node, enum rule_role role)

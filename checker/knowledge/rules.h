@@ -73,6 +73,11 @@ struct rule_fn {
 	struct handle_spec handle;	/* acquire and release */
 	unsigned pins;			/* acquire: bit N pins argument N */
 	unsigned takes;			/* bit N: takes what argument N holds */
+	/*
+	 * 1 + N: argument N is a function the call runs, now or later (a
+	 * devm action): what that function releases is the call's; 0: none.
+	 */
+	unsigned runs;
 	bool implicit;			/* release: undoes it as a side effect */
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
 	const char *member;		/* HANDLE_ARG_MEMBER: the member's name */
