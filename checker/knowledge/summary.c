@@ -28,6 +28,7 @@ struct fn_summary {
 	unsigned long *releases;	/* bitmap over rule pairs */
 	unsigned long *direct;		/* ... by its own calls, not its helpers' */
 	unsigned long *callers_release;	/* what the TU's callers release */
+	unsigned long *acquires;	/* ... acquires, by its own calls */
 	const char **callees;		/* calls to functions of this TU */
 	const struct ir **callee_calls;	/* ... the calls themselves */
 	unsigned ncallees, capcallees;
@@ -382,6 +383,8 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 	if (e->kind == IR_CALL && e->name) {
 		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
 			fs->takes |= params_taken(fs->fn, e, rule->takes);
+			if (rule->role == ROLE_ACQUIRE)
+				set_bit_of(fs->acquires, rule->pair->index);
 			if (rule->role != ROLE_RELEASE)
 				continue;
 			set_bit_of(fs->releases, rule->pair->index);
@@ -527,6 +530,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 		s->fns[i].releases = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].direct = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].callers_release = xcalloc(s->words ? s->words : 1, sizeof(long));
+		s->fns[i].acquires = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
 		s->fns[i].fails = how_it_fails(fns[i]);
 	}
@@ -555,6 +559,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].releases);
 		free(s->fns[i].direct);
 		free(s->fns[i].callers_release);
+		free(s->fns[i].acquires);
 		free(s->fns[i].callees);
 		free(s->fns[i].callee_calls);
 		free(s->fns[i].wraps);
@@ -607,8 +612,10 @@ bool summary_mirror_releases(const struct summaries *s, const struct rules *rule
 {
 	unsigned i;
 
+	/* Releases without taking: an undo, not a function that locks for itself. */
 	for (i = 0; s && i < s->n; i++)
 		if (bit_of(s, s->fns[i].releases, pair->index) &&
+		    !bit_of(s, s->fns[i].acquires, pair->index) &&
 		    rules_names_mirror(rules, name, s->fns[i].name))
 			return true;
 	return false;

@@ -44,7 +44,8 @@ bool summary_caller_releases(const struct summaries *s, const char *callee,
 unsigned summary_takes(const struct summaries *s, const char *name);
 /*
  * Is there a function of the TU named as @name's undo (mirror-verbs:
- * foo_prepare() and foo_unprepare()) that releases a resource of @pair?
+ * foo_prepare() and foo_unprepare()) that releases a resource of @pair
+ * and acquires none by its own calls?
  */
 bool summary_mirror_releases(const struct summaries *s, const struct rules *rules,
 			     const char *name, const struct pair *pair);

@@ -56,3 +56,21 @@ int scaling_update(struct hba *hba)
 	// CHECK: held-by-mirror.c:[[@LINE+1]]:2: warning: 'hba->other' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
 	return 0;
 }
+
+// An "undo" that takes and drops the lock for its own work is no sign
+// that its mirror returns holding it.
+// CHECK-LABEL: In function 'queue_enable':
+int queue_enable(struct hba *hba)
+{
+	mutex_lock(&hba->other);
+	hba->allowed = true;
+	// CHECK: held-by-mirror.c:[[@LINE+1]]:2: warning: 'hba->other' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
+	return 0;
+}
+
+void queue_disable(struct hba *hba)
+{
+	mutex_lock(&hba->other);
+	hba->allowed = false;
+	mutex_unlock(&hba->other);
+}
