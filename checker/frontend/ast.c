@@ -674,6 +674,35 @@ static enum ir_update update_kind(enum CXBinaryOperatorKind op, const struct ir 
 	return UPD_OTHER;
 }
 
+/*
+ * x >> n is zero exactly when x & ~((1 << n) - 1) is, signed or not:
+ * MAJOR(dev->devt) tested twice is one flag test of devt's high bits,
+ * as "devt & 0xfff00000" would be.  Only its zero-ness is kept.
+ */
+static struct ir *shift_as_mask(struct ast_ctx *ctx, CXCursor c, struct ir *lhs,
+				long long shift)
+{
+	long long width = clang_Type_getSizeOf(clang_getCursorType(c)) * 8;
+	unsigned long long mask;
+	struct ir *n;
+
+	if (shift < 0 || shift >= 63 || width <= shift || width > 64) {
+		n = new_node(ctx, IR_OTHER, c, 2);
+		n->kids[0] = lhs;
+		n->kids[1] = new_const(ctx, c, shift);
+		set_type_flags(n, clang_getCursorType(c));
+		return finish(n);
+	}
+	mask = ~((1ULL << shift) - 1);
+	if (width < 64)
+		mask &= (1ULL << width) - 1;
+	n = new_node(ctx, IR_BITAND, c, 2);
+	n->kids[0] = lhs;
+	n->kids[1] = new_const(ctx, c, (long long)mask);
+	set_type_flags(n, clang_getCursorType(c));
+	return finish(n);
+}
+
 static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
@@ -702,6 +731,9 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 		return new_const(ctx, c, 0);
 	if (lhs->kind == IR_CONST && op == CXBinaryOperator_LOr && lhs->value)
 		return new_const(ctx, c, 1);
+	if (!compound && op == CXBinaryOperator_Shr && lhs->kind != IR_CONST &&
+	    rhs->kind == IR_CONST)
+		return shift_as_mask(ctx, c, lhs, rhs->value);
 	/* flags & BIT: kept apart so a flag tested twice is one condition. */
 	if (!compound && op == CXBinaryOperator_And &&
 	    (lhs->kind == IR_CONST) != (rhs->kind == IR_CONST)) {

@@ -130,3 +130,56 @@ int probe_twice(struct probe_driver *drv, struct hidma *h)
 	kfree(buf);
 	return hw_setup(h);
 }
+
+// x >> n tested twice is one question: "if (MAJOR(dev->devt))" guards
+// both the file's creation and its removal (drivers/base/core.c,
+// device_add()).  Zero exactly when x & ~((1 << n) - 1) is.
+#define MINORBITS 20
+#define MAJOR(dev) ((unsigned int)((dev) >> MINORBITS))
+struct device_attribute { const char *name; };
+int device_create_file(struct device *dev, const struct device_attribute *attr);
+void device_remove_file(struct device *dev, const struct device_attribute *attr);
+struct chardev { unsigned int devt; struct device dev; };
+static const struct device_attribute dev_attr_dev = { "dev" };
+
+int chardev_add(struct chardev *d, struct hidma *h)
+{
+	int err;
+
+	if (MAJOR(d->devt)) {
+		err = device_create_file(&d->dev, &dev_attr_dev);
+		if (err)
+			return err;
+	}
+	err = hw_setup(h);
+	if (err)
+		goto err_remove;
+	return 0;
+err_remove:
+	if (MAJOR(d->devt))
+		device_remove_file(&d->dev, &dev_attr_dev);
+	return err;
+}
+
+// Another shift is another question, and the path that creates without
+// removing is real.
+// CHECK-LABEL: In function 'chardev_add_minor':
+int chardev_add_minor(struct chardev *d, struct hidma *h)
+{
+	int err;
+
+	if (MAJOR(d->devt)) {
+		err = device_create_file(&d->dev, &dev_attr_dev);
+		if (err)
+			return err;
+	}
+	err = hw_setup(h);
+	if (err)
+		goto err_remove;
+	return 0;
+err_remove:
+	if (d->devt >> 24)
+		device_remove_file(&d->dev, &dev_attr_dev);
+	// CHECK: constants.c:[[@LINE+1]]:2: warning: 'dev_attr_dev' from device_create_file() is not released on this error path; device_remove_file() is missing [ladder-leak]
+	return err;
+}
