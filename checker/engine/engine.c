@@ -320,7 +320,7 @@ static void stale_names(struct path *p, const char *display, struct value v)
 
 /*
  * The anchor of a stable call's memo "v3->slot&f(1)" (stable_key()): the
- * lvalue its first named argument is.  NULL for any other binding.
+ * length of the lvalue key it is kept below; 0 for any other binding.
  */
 static size_t memo_anchor_len(const char *key)
 {
