@@ -912,12 +912,6 @@ static struct ir *through_transparent(struct analysis *an, struct ir *e)
 }
 
 /*
- * Where an argument-held handle lives: an existing symbol or a new one.
- * @written: the call stores the handle there (request_firmware(&fw, ...));
- * otherwise it only reads it, and naming its value must not forget what
- * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
- */
-/*
  * The symbol of the handle a call's acquire @part leaves: site * 2 + 1
  * for the first, past every site's symbols for the others (a helper
  * leaving two members has two handles).
@@ -930,6 +924,12 @@ static unsigned part_handle_sym(const struct analysis *an, const struct ir *call
 	return (an->fn->nsites + 1) * 2 + (call->site * MAX_GIFTS + part) * 2 + 1;
 }
 
+/*
+ * Where an argument-held handle lives: an existing symbol or a new one.
+ * @written: the call stores the handle there (request_firmware(&fw, ...));
+ * otherwise it only reads it, and naming its value must not forget what
+ * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
+ */
 static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 			    struct ir *lv, struct resource *r, bool written)
 {
