@@ -2208,12 +2208,6 @@ static void branch_note(struct path *p, const struct block *blk,
 
 /* ---- returns ---- */
 
-/*
- * Is returning @v an error return?  A negative errno, an ERR_PTR, NULL
- * from a pointer function, or a call's result known to be non-zero
- * ("if (ret) goto err; ... return ret;").  On return, *mask is the part
- * of @v's value set that makes it an error.
- */
 /* The constant @v is known to be, if it is one. */
 static bool known_const(const struct state *st, struct value v, long long *c)
 {
@@ -2289,6 +2283,12 @@ static bool pending_value(struct path *p, struct value v)
 	return rules_pending_value(p->an->rules, c) || marked_pending(p->st, c);
 }
 
+/*
+ * Is returning @v an error return?  A negative errno, an ERR_PTR, NULL
+ * from a pointer function, or a call's result known to be non-zero
+ * ("if (ret) goto err; ... return ret;").  On return, *mask is the part
+ * of @v's value set that makes it an error.
+ */
 static bool is_error_return(struct path *p, struct value v, unsigned *mask)
 {
 	unsigned m = value_mask(p->st, v);
@@ -2341,12 +2341,6 @@ static const char *param_member(struct analysis *an, const char *key, int *param
 	return strtab_intern(an->strings, member);
 }
 
-/*
- * An int function's success return (0), for its wrapper summary: is what
- * it acquired left in a member of an argument?
- * "priv->rings = kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
- * Exactly one such resource, the same on every success return.
- */
 static bool has_gift(const struct analysis *an, const struct gift *g)
 {
 	unsigned i;
@@ -2358,6 +2352,12 @@ static bool has_gift(const struct analysis *an, const struct gift *g)
 	return false;
 }
 
+/*
+ * An int function's success return (0), for its wrapper summary: is what
+ * it acquired left in members of its arguments?
+ * "priv->rings = kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
+ * At most MAX_GIFTS such resources, the same on every success return.
+ */
 static void note_left_in_member(struct path *p, struct value v)
 {
 	struct analysis *an = p->an;
