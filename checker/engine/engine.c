@@ -2563,7 +2563,10 @@ static void push(struct analysis *an, unsigned block, struct state *st)
 	an->qtail++;
 }
 
-/* Whether @v may be negative, and whether it may be anything else. */
+/*
+ * Whether @key's value may be negative (1), and whether it may be
+ * anything else (2); 4 for a known pending value.
+ */
 static unsigned error_class(const struct analysis *an, const struct state *st,
 			    const char *key)
 {
@@ -2950,7 +2953,6 @@ static void find_conditions(struct analysis *an)
 	free(keys);
 }
 
-/* The local variables "return x;" statements return. */
 /*
  * The blocks a test of an lvalue for a pending value leads to: the true
  * side of "ret == -EINPROGRESS", the false side of "ret != -EINPROGRESS".
@@ -2976,6 +2978,7 @@ static void find_pending_tests(struct analysis *an)
 	}
 }
 
+/* The local variables "return x;" statements return. */
 static void find_returned(struct analysis *an)
 {
 	const char *display, *key;
