@@ -125,15 +125,20 @@ static int param_of(const struct ir_func *fn, const struct ir *e)
 }
 
 /*
- * The parameter @e reaches into: N for p, &p->dev, p->a.b, or -1.  A
- * call given &p->dev may find p by container_of().
+ * The parameter whose object @e is or is part of: N for p, &p->dev or
+ * &p->a.b (a call given &p->dev may find p by container_of()), -1 for
+ * anything else, p->parent included: that is another object.
  */
 static int param_root(const struct ir_func *fn, const struct ir *e)
 {
-	if (e && e->kind == IR_ADDR)
+	if (e && e->kind == IR_ADDR) {
 		e = e->kids[0];
-	while (e && (e->kind == IR_MEMBER || e->kind == IR_INDEX))
-		e = e->kids[0];
+		while (e && ((e->kind == IR_MEMBER && !(e->flags & IR_F_ARROW)) ||
+			     e->kind == IR_INDEX))
+			e = e->kids[0];
+		if (e && e->kind == IR_MEMBER)
+			e = e->kids[0];
+	}
 	return param_of(fn, e);
 }
 

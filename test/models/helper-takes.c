@@ -71,3 +71,29 @@ int devfreq_add_reported(struct devfreq *devfreq, struct device *parent)
 	}
 	return 0;
 }
+
+// Handing over another object the argument points to is not handing
+// over the argument.
+struct child { struct device *parent; struct dev_pm_qos_request req; };
+
+static void child_put_parent(struct child *c)
+{
+	put_device(c->parent);
+}
+
+// CHECK-LABEL: In function 'child_add':
+int child_add(struct child *c, struct device *dev)
+{
+	int err;
+
+	err = dev_pm_qos_add_request(dev, &c->req, 1, 0);
+	if (err < 0)
+		return err;
+	err = register_notifier(dev);
+	if (err) {
+		child_put_parent(c);
+		// CHECK: helper-takes.c:[[@LINE+1]]:3: warning: 'c->req' from dev_pm_qos_add_request() is not released on this error path; dev_pm_qos_remove_request() is missing [ladder-leak]
+		return err;
+	}
+	return 0;
+}
