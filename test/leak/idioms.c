@@ -250,3 +250,34 @@ int flag_paired(struct device *dev, bool use_pm)
 		pm_runtime_put(dev);
 	return ret;
 }
+
+// dmaengine_unmap_put() unmaps what the unmap data holds
+// (drivers/dma/mv_xor.c, mv_chan_memcpy_self_test()).
+struct dmaengine_unmap_data { unsigned to_cnt; dma_addr_t addr[2]; };
+struct dmaengine_unmap_data *dmaengine_get_unmap_data(struct device *dev, int nr,
+						      unsigned gfp);
+void dmaengine_unmap_put(struct dmaengine_unmap_data *unmap);
+dma_addr_t dma_map_page(struct device *dev, void *page, unsigned long off,
+			size_t size, int dir);
+int dma_mapping_error(struct device *dev, dma_addr_t addr);
+int xor_run(struct device *dev);
+
+int xor_self_test(struct device *dev, void *page)
+{
+	struct dmaengine_unmap_data *unmap = dmaengine_get_unmap_data(dev, 2, GFP_KERNEL);
+	int err = 0;
+
+	if (!unmap)
+		return -ENOMEM;
+	unmap->addr[0] = dma_map_page(dev, page, 0, 4096, 1);
+	if (dma_mapping_error(dev, unmap->addr[0])) {
+		err = -ENOMEM;
+		goto free_resources;
+	}
+	unmap->to_cnt = 1;
+	if (xor_run(dev))
+		err = -ENODEV;
+free_resources:
+	dmaengine_unmap_put(unmap);
+	return err;
+}
