@@ -766,6 +766,14 @@ static void release_through_helper(struct path *p, struct ir *call,
 		    !summary_may_release(p->an->summaries, call->name, r->rule->pair))
 			continue;
 		/*
+		 * A helper that takes the lock itself does not drop the
+		 * caller's hold of it: it would deadlock on it first
+		 * (mhi_unprepare_channel() locks and unlocks the channel).
+		 */
+		if (r->rule->pair->every_return &&
+		    summary_acquires(p->an->summaries, call->name, r->rule->pair))
+			continue;
+		/*
 		 * Kept in an object the function was given, it is reachable
 		 * from the helper's arguments by paths ladder does not follow
 		 * (ath11k_thermal_unregister(ab) walks ab->pdevs[i].ar).
@@ -1605,6 +1613,12 @@ static struct value eval_call(struct path *p, struct ir *call)
 	}
 	if (find_role(chain, ROLE_RELEASE)) {
 		do_release(p, call, chain, args, nargs);
+		/*
+		 * A helper of the file that is also a release by rule (a
+		 * pair inferred from its name, devfreq_remove_device())
+		 * still releases what its body releases.
+		 */
+		release_through_helper(p, call, args, nargs);
 		return call_result(p, call);
 	}
 	if ((unsigned)chain->arg >= nargs)

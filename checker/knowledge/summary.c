@@ -583,6 +583,14 @@ bool summary_may_release(const struct summaries *s, const char *name,
 	return fs && bit_of(s, fs->releases, pair->index);
 }
 
+bool summary_acquires(const struct summaries *s, const char *name,
+		      const struct pair *pair)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs && bit_of(s, fs->acquires, pair->index);
+}
+
 bool summary_caller_releases(const struct summaries *s, const char *callee,
 			     const struct pair *pair)
 {

@@ -27,6 +27,9 @@ void summaries_free(struct summaries *s);
 /* May a call to @name release a resource of @pair? */
 bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair);
+/* Does @name itself call an acquire of @pair? */
+bool summary_acquires(const struct summaries *s, const char *name,
+		      const struct pair *pair);
 /*
  * Does a function of the TU that calls @callee release a resource of
  * @pair, itself or through its other helpers (not through @callee)?  The

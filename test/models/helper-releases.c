@@ -1,0 +1,98 @@
+// Model helper-releases: a resource passed to a helper of the file that
+// may release its pair is the helper's.  Also when the helper is a
+// release by rule too (a pair inferred from its name, add/remove), and
+// never for a lock the helper takes itself: it would deadlock on it
+// before it could drop the caller's hold (drivers/bus/mhi/host/main.c,
+// mhi_prepare_channel() and mhi_unprepare_channel()).
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-helper-releases %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+
+#include "kernel.h"
+
+struct mutex { int owner; };
+void mutex_lock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+
+struct priv { void *buf; struct mutex lock; int state; };
+
+static void priv_teardown(struct priv *priv)
+{
+	kfree(priv->buf);
+}
+
+// OFF-LABEL: In function 'priv_setup':
+int priv_setup(struct priv *priv)
+{
+	priv->buf = kmalloc(64, GFP_KERNEL);
+	if (!priv->buf)
+		return -ENOMEM;
+	if (some_setup()) {
+		priv_teardown(priv);
+		// OFF: helper-releases.c:[[@LINE+1]]:3: warning: 'priv->buf' from kmalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	}
+	return 0;
+}
+
+// A pair inferred from the names (chan_add/chan_remove) makes
+// chan_remove() a release; what its body releases it releases too.
+struct chan { struct device dev; void *ring; };
+int chan_register(struct chan *c);
+
+static void chan_remove(struct chan *c)
+{
+	kfree(c->ring);
+}
+
+int chan_add(struct chan *c)
+{
+	return chan_register(c);
+}
+
+// OFF-LABEL: In function 'chan_start':
+int chan_start(struct chan *c)
+{
+	int ret;
+
+	c->ring = kzalloc(32, GFP_KERNEL);
+	if (!c->ring)
+		return -ENOMEM;
+	ret = chan_add(c);
+	if (ret)
+		goto err_ring;
+	if (some_setup()) {
+		ret = -EIO;
+		goto err_remove;
+	}
+	return 0;
+
+err_remove:
+	chan_remove(c);
+	// OFF: helper-releases.c:[[@LINE+1]]:2: warning: 'c->ring' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return ret;
+err_ring:
+	kfree(c->ring);
+	return ret;
+}
+
+static void priv_reset(struct priv *priv)
+{
+	mutex_lock(&priv->lock);
+	priv->state = 0;
+	mutex_unlock(&priv->lock);
+}
+
+// CHECK-LABEL: In function 'priv_prepare':
+int priv_prepare(struct priv *priv)
+{
+	mutex_lock(&priv->lock);
+	if (some_setup())
+		goto err;
+	mutex_unlock(&priv->lock);
+	return 0;
+
+err:
+	priv_reset(priv);
+	// CHECK: helper-releases.c:[[@LINE+1]]:2: warning: 'priv->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+	return -EIO;
+}
