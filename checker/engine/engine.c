@@ -789,11 +789,43 @@ static void release_through_helper(struct path *p, struct ir *call,
 	}
 }
 
+static const struct rule_fn *find_role(const struct rule_fn *chain,
+				       enum rule_role role)
+{
+	for (; chain; chain = chain->next)
+		if (chain->role == role)
+			return chain;
+	return NULL;
+}
+
+/*
+ * Whether a call taking argument @k takes @r: the argument itself, or
+ * what the object it names holds (@key, the argument's owner: x for
+ * &x->dev).  A call that is itself a release (put_device()) takes only
+ * what the object holds, for its release callback to free: the
+ * argument's own resources of other pairs (the device still added) it
+ * does not end.  An acquire's take (device_initialize(dev) of a
+ * kzalloc()ed dev, of_get_next_child() of the node it was given) takes
+ * the argument itself.  A lock held in the object is not the object's
+ * to drop: whoever took it still owes the unlock.
+ */
+static bool takes_resource(struct path *p, const struct resource *r,
+			   struct ir *call, unsigned k, struct value arg,
+			   const char *key, const struct rule_fn *chain)
+{
+	if (!r->has_handle || r->rule->pair->every_return)
+		return false;
+	if (passed_to(p, r, call->kids[k], arg))
+		return !find_role(chain, ROLE_RELEASE);
+	return key && held_under(p->st, r, key);
+}
+
 /*
  * The callee takes what argument @k holds: devm_add_action_or_reset()
  * its data, device_register(&x->dev) all of x, krealloc() the old block.
  */
 static const char *take_ownership(struct path *p, struct ir *call, unsigned takes,
+				  const struct rule_fn *chain,
 				  const struct value *args, unsigned nargs,
 				  unsigned char reason)
 {
@@ -807,18 +839,11 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 		for (i = 0; i < p->st->nres; i++) {
 			struct resource *r = &p->st->res[i];
 
-			/*
-			 * A lock held in the object is not the object's to
-			 * drop: whoever took it still owes the unlock.
-			 */
-			if (!r->has_handle || r->rule->pair->every_return)
+			if (!takes_resource(p, r, call, k, args[k], key, chain))
 				continue;
-			if (passed_to(p, r, call->kids[k], args[k]) ||
-			    (key && held_under(p->st, r, key))) {
-				if (!r->escaped && !taken)
-					taken = r->name;
-				escape(r, reason, call->loc);
-			}
+			if (!r->escaped && !taken)
+				taken = r->name;
+			escape(r, reason, call->loc);
 		}
 	}
 	return taken;
@@ -1335,15 +1360,6 @@ static void do_release(struct path *p, struct ir *call, const struct rule_fn *ch
 		apply_release(p, &ev, args, nargs);
 }
 
-static const struct rule_fn *find_role(const struct rule_fn *chain,
-				       enum rule_role role)
-{
-	for (; chain; chain = chain->next)
-		if (chain->role == role)
-			return chain;
-	return NULL;
-}
-
 /*
  * A call acquires once for each pair it is in: clk_prepare_enable()
  * leaves a prepared clock and an enabled one, each undone on its own.
@@ -1591,7 +1607,7 @@ static struct value eval_call(struct path *p, struct ir *call)
 		return stable_call(p, call, args);
 	if (model_on(MODEL_HELPER_TAKES))
 		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
-			       args, nargs, model_escape(MODEL_HELPER_TAKES));
+			       NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
 	if (!chain) {
 		v = unknown_call(p, call, args, nargs);
 		cannot_fail(p, call, args, nargs, v);
@@ -1599,8 +1615,8 @@ static struct value eval_call(struct path *p, struct ir *call)
 	}
 	for (rule = chain; rule; rule = rule->next) {
 		if (rule->takes)
-			taken = take_ownership(p, call, rule->takes, args, nargs,
-					       ESC_HAND_OFF);
+			taken = take_ownership(p, call, rule->takes, chain,
+					       args, nargs, ESC_HAND_OFF);
 		if (rule->runs)
 			run_action(p, call, rule->runs - 1);
 	}

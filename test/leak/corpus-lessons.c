@@ -516,7 +516,11 @@ err_cleanup:
 // device_initialize(&gdev->dev), what is stored in gdev is freed by its
 // release callback through put_device().
 struct gdev { struct device dev; void *descs; };
-void gpio_device_put(struct gdev *gdev);
+
+void gpio_device_put(struct gdev *gdev)
+{
+	put_device(&gdev->dev);
+}
 
 int stored_after_handover(void)
 {

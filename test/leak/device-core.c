@@ -1,0 +1,141 @@
+// The driver core's two steps (rules/registrations.yaml): after
+// device_initialize() only put_device() frees the device; after
+// device_add() it is visible until device_del().  device_unregister()
+// undoes both.  Patterns from drivers/ata/libata-transport.c
+// (ata_tlink_add()), drivers/char/tpm/tpm-chip.c (tpm_chip_alloc())
+// and drivers/char/tpm/tpm2-space.c (tpm_devs_add()).
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+
+#include "kernel.h"
+
+void device_initialize(struct device *dev);
+int device_add(struct device *dev);
+void device_del(struct device *dev);
+void device_unregister(struct device *dev);
+struct device *get_device(struct device *dev);
+int transport_add_device(struct device *dev);
+void transport_remove_device(struct device *dev);
+
+struct link { struct device tdev; int id; };
+
+// CHECK-LABEL: In function 'add_forgets_put':
+int add_forgets_put(struct link *link)
+{
+	struct device *dev = &link->tdev;
+	int error;
+
+	device_initialize(dev);
+	error = device_add(dev);
+	if (error)
+		goto err;
+	error = transport_add_device(dev);
+	if (error)
+		goto err_del;
+	return 0;
+
+err_del:
+	device_del(dev);
+err:
+	// CHECK: device-core.c:[[@LINE+1]]:2: warning: 'dev' from device_initialize() is not released on this error path; put_device() is missing [ladder-leak]
+	return error;
+}
+
+// CHECK-LABEL: In function 'add_forgets_del':
+int add_forgets_del(struct link *link)
+{
+	struct device *dev = &link->tdev;
+	int error;
+
+	device_initialize(dev);
+	error = device_add(dev);
+	if (error)
+		goto err;
+	error = transport_add_device(dev);
+	if (error)
+		goto err;
+	return 0;
+
+err:
+	put_device(dev);
+	// CHECK: device-core.c:[[@LINE+1]]:2: warning: 'dev' from device_add() is not released on this error path; device_del() is missing [ladder-leak]
+	return error;
+}
+
+// The whole ladder, as ata_tlink_add() has it: silent.
+int add_ladder(struct link *link)
+{
+	struct device *dev = &link->tdev;
+	int error;
+
+	device_initialize(dev);
+	error = device_add(dev);
+	if (error)
+		goto err;
+	error = transport_add_device(dev);
+	if (error)
+		goto err_del;
+	return 0;
+
+err_del:
+	device_del(dev);
+err:
+	put_device(dev);
+	return error;
+}
+
+// device_unregister() is device_del() and put_device(): silent.
+int add_unregister(struct link *link)
+{
+	int error;
+
+	device_initialize(&link->tdev);
+	error = device_add(&link->tdev);
+	if (error) {
+		put_device(&link->tdev);
+		return error;
+	}
+	error = transport_add_device(&link->tdev);
+	if (error) {
+		device_unregister(&link->tdev);
+		return error;
+	}
+	return 0;
+}
+
+// An allocator returns the initialized device to its caller and puts it
+// when a later step fails (tpm_chip_alloc()): silent.
+struct chip { struct device dev; struct device devs; int num; };
+
+struct chip *chip_alloc(void)
+{
+	struct chip *chip = kzalloc(sizeof(*chip), GFP_KERNEL);
+
+	if (!chip)
+		return ERR_PTR(-ENOMEM);
+	device_initialize(&chip->dev);
+	chip->num = some_setup();
+	if (chip->num < 0) {
+		put_device(&chip->dev);
+		return ERR_PTR(-ENOMEM);
+	}
+	return chip;
+}
+
+// The reference on chip->dev goes to chip->devs' release callback, which
+// drops it: putting chip->devs takes it, while its own reference is the
+// put's release (tpm_devs_add()): silent.
+int devs_add(struct chip *chip)
+{
+	int rc;
+
+	device_initialize(&chip->devs);
+	get_device(&chip->dev);
+	rc = device_add(&chip->devs);
+	if (rc)
+		goto err_put_devs;
+	return 0;
+
+err_put_devs:
+	put_device(&chip->devs);
+	return rc;
+}
