@@ -2420,9 +2420,11 @@ static void note_left_in_member(struct path *p, struct value v)
 			/*
 			 * Handed over (device_register()), it is not the
 			 * caller's; left for the caller to clean, it is.
+			 * Managed (a devm regmap beside the client it maps),
+			 * nobody cleans it by hand.
 			 */
 			if (!r->has_handle || r->handle_sym != b->value.sym ||
-			    r->status != RES_LIVE ||
+			    r->status != RES_LIVE || r->rule->pair->managed ||
 			    (r->escaped && r->escaped != model_escape(MODEL_CALLER_CLEANS)))
 				continue;
 			for (j = 0; j < n && handles[j] != r->handle_sym; j++)
@@ -2542,7 +2544,8 @@ static void publish_wrapper(struct analysis *an)
  * An error return that leaves a live resource behind, owed here or left
  * for its caller to clean (model caller-cleans), makes the function no
  * wrapper: a failed call to it may still hold what it acquired, so its
- * callers' releases after a failure are no release of nothing.
+ * callers' releases after a failure are no release of nothing.  A managed
+ * one (devm) is nobody's to release.
  */
 static void leaves_on_failure(struct path *p)
 {
@@ -2551,7 +2554,7 @@ static void leaves_on_failure(struct path *p)
 	for (i = 0; i < p->st->nres; i++) {
 		const struct resource *r = &p->st->res[i];
 
-		if (r->status == RES_LIVE &&
+		if (r->status == RES_LIVE && !r->rule->pair->managed &&
 		    (!r->escaped || r->escaped == model_escape(MODEL_CALLER_CLEANS)))
 			p->an->gives_other = true;
 	}

@@ -218,3 +218,65 @@ int chans_register(struct chan *c)
 		return rc;
 	return chan_start(c) ? -EIO : 0;
 }
+
+// A helper that leaves an i2c client in a member of its argument, beside
+// a devm regmap on it that nobody releases by hand, still gives the
+// client to its caller (drivers/gpu/drm/bridge/adv7511/adv7511_drv.c,
+// adv7511_init_cec_regmap()).
+struct i2c_client { int addr; };
+struct regmap;
+struct adv { struct i2c_client *i2c_main, *i2c_cec; struct regmap *regmap_cec; int off; };
+struct i2c_client *i2c_new_ancillary_device(struct i2c_client *c, const char *name, int addr);
+void i2c_unregister_device(struct i2c_client *c);
+struct regmap *__devm_regmap_init_i2c(struct i2c_client *c, const void *cfg, void *a, void *b);
+int adv_patch(struct adv *adv);
+
+static int adv_init_cec(struct adv *adv)
+{
+	int ret;
+
+	adv->i2c_cec = i2c_new_ancillary_device(adv->i2c_main, "cec", 0x3c);
+	if (IS_ERR(adv->i2c_cec))
+		return PTR_ERR(adv->i2c_cec);
+	adv->regmap_cec = __devm_regmap_init_i2c(adv->i2c_cec, NULL, NULL, NULL);
+	if (IS_ERR(adv->regmap_cec)) {
+		ret = PTR_ERR(adv->regmap_cec);
+		goto err;
+	}
+	if (adv->off == 0x70) {
+		ret = adv_patch(adv);
+		if (ret)
+			goto err;
+	}
+	return 0;
+err:
+	i2c_unregister_device(adv->i2c_cec);
+	return ret;
+}
+
+// CHECK-LABEL: In function 'adv_probe_forgets':
+int adv_probe_forgets(struct adv *adv)
+{
+	int ret = adv_init_cec(adv);
+
+	if (ret)
+		return ret;
+	if (some_setup())
+		// CHECK: wrappers.c:[[@LINE+1]]:3: warning: 'adv->i2c_cec' from adv_init_cec() is not released on this error path; i2c_unregister_device() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
+
+// Silent: the caller unregisters it.
+int adv_probe(struct adv *adv)
+{
+	int ret = adv_init_cec(adv);
+
+	if (ret)
+		return ret;
+	if (some_setup()) {
+		i2c_unregister_device(adv->i2c_cec);
+		return -EIO;
+	}
+	return 0;
+}
