@@ -77,7 +77,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != misc_deregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... misc_deregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -132,7 +132,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != misc_deregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... misc_deregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -199,7 +199,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != unregister_chrdev_region(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -254,7 +254,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != unregister_chrdev_region(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -321,7 +321,7 @@ if (\(acq@p1(&e, ...)\|acq@p1(&e, ...) < 0\|acq@p1(&e, ...) != 0\|unlikely(acq@p
     when != unregister_chrdev_region(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -376,7 +376,7 @@ if (\(acq(&e, ...)\|acq(&e, ...) < 0\|acq(&e, ...) != 0\|unlikely(acq(&e, ...))\
     when != unregister_chrdev_region(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... unregister_chrdev_region(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -552,7 +552,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != cdev_del(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... cdev_del(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -607,7 +607,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != cdev_del(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... cdev_del(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -674,7 +674,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != cdev_device_del(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... cdev_device_del(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -729,7 +729,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != cdev_device_del(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... cdev_device_del(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -796,7 +796,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != class_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... class_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -851,7 +851,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != class_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... class_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -913,7 +913,7 @@ if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
     when != class_destroy(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... class_destroy(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -963,7 +963,7 @@ if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
     when != class_destroy(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... class_destroy(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1030,7 +1030,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != bus_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... bus_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1085,7 +1085,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != bus_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... bus_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1256,7 +1256,7 @@ if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
     when != \(input_free_device(..., e, ...)\|input_unregister_device(..., e, ...)\)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... \(input_free_device(..., e, ...)\|input_unregister_device(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
@@ -1306,7 +1306,7 @@ if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
     when != \(input_free_device(..., e, ...)\|input_unregister_device(..., e, ...)\)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... \(input_free_device(..., e, ...)\|input_unregister_device(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
@@ -1373,7 +1373,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != \(unregister_netdev(..., e, ...)\|unregister_netdevice_queue(..., e, ...)\)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... \(unregister_netdev(..., e, ...)\|unregister_netdevice_queue(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
@@ -1428,7 +1428,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != \(unregister_netdev(..., e, ...)\|unregister_netdevice_queue(..., e, ...)\)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... \(unregister_netdev(..., e, ...)\|unregister_netdevice_queue(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
@@ -1472,9 +1472,237 @@ position r_netdev_register_11_here.pr;
 + rel(e, es);
   return@pr ...;
 
+// device-initialized: initialized device reference
+
+@r_device_initialized_12 depends on !patch && (context || org || report) exists@
+identifier acq = {device_initialize};
+identifier rel = {put_device, device_unregister};
+expression e, E, E2;
+expression E4;
+position p1, p2;
+@@
+
+acq@p1(e, ...)
+... when any
+    when != \(put_device(..., e, ...)\|device_unregister(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(put_device(..., e, ...)\|device_unregister(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != \(put_device(..., e, ...)\|device_unregister(..., e, ...)\)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_device_initialized_12.p1;
+p2 << r_device_initialized_12.p2;
+acq << r_device_initialized_12.acq;
+rel << r_device_initialized_12.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_device_initialized_12.p1;
+p2 << r_device_initialized_12.p2;
+acq << r_device_initialized_12.acq;
+rel << r_device_initialized_12.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_device_initialized_12_fix depends on patch exists@
+identifier acq = {device_initialize};
+identifier rel = {put_device, device_unregister};
+expression e, E, E2;
+expression list es;
+expression E4;
+position p2, p3;
+@@
+
+acq(e, ...)
+... when any
+    when != \(put_device(..., e, ...)\|device_unregister(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(put_device(..., e, ...)\|device_unregister(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != \(put_device(..., e, ...)\|device_unregister(..., e, ...)\)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_device_initialized_12_branch depends on patch@
+position r_device_initialized_12_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_device_initialized_12_here depends on patch@
+p3 << r_device_initialized_12_fix.p3;
+ps << r_device_initialized_12_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_device_initialized_12_fix.rel;
+expression list r_device_initialized_12_fix.es;
+expression r_device_initialized_12_fix.e;
+position r_device_initialized_12_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// device-added: added device
+
+@r_device_added_13 depends on !patch && (context || org || report) exists@
+identifier acq = {device_add, device_register};
+identifier rel = {device_del, device_unregister};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != \(device_del(..., e, ...)\|device_unregister(..., e, ...)\)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != \(device_del(..., e, ...)\|device_unregister(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(device_del(..., e, ...)\|device_unregister(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != \(device_del(..., e, ...)\|device_unregister(..., e, ...)\)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_device_added_13.p1;
+p2 << r_device_added_13.p2;
+acq << r_device_added_13.acq;
+rel << r_device_added_13.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_device_added_13.p1;
+p2 << r_device_added_13.p2;
+acq << r_device_added_13.acq;
+rel << r_device_added_13.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_device_added_13_fix depends on patch exists@
+identifier acq = {device_add, device_register};
+identifier rel = {device_del, device_unregister};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != \(device_del(..., e, ...)\|device_unregister(..., e, ...)\)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != \(device_del(..., e, ...)\|device_unregister(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(device_del(..., e, ...)\|device_unregister(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != \(device_del(..., e, ...)\|device_unregister(..., e, ...)\)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_device_added_13_branch depends on patch@
+position r_device_added_13_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_device_added_13_here depends on patch@
+p3 << r_device_added_13_fix.p3;
+ps << r_device_added_13_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_device_added_13_fix.rel;
+expression list r_device_added_13_fix.es;
+expression r_device_added_13_fix.e;
+position r_device_added_13_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // i2c-adapter: added i2c adapter
 
-@r_i2c_adapter_12 depends on !patch && (context || org || report) exists@
+@r_i2c_adapter_14 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_add_adapter, i2c_add_numbered_adapter};
 identifier rel = {i2c_del_adapter};
 expression e, E, E2;
@@ -1495,7 +1723,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != i2c_del_adapter(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... i2c_del_adapter(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1513,22 +1741,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_adapter_12.p1;
-p2 << r_i2c_adapter_12.p2;
-acq << r_i2c_adapter_12.acq;
-rel << r_i2c_adapter_12.rel;
+p1 << r_i2c_adapter_14.p1;
+p2 << r_i2c_adapter_14.p2;
+acq << r_i2c_adapter_14.acq;
+rel << r_i2c_adapter_14.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_adapter_12.p1;
-p2 << r_i2c_adapter_12.p2;
-acq << r_i2c_adapter_12.acq;
-rel << r_i2c_adapter_12.rel;
+p1 << r_i2c_adapter_14.p1;
+p2 << r_i2c_adapter_14.p2;
+acq << r_i2c_adapter_14.acq;
+rel << r_i2c_adapter_14.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_adapter_12_fix depends on patch exists@
+@r_i2c_adapter_14_fix depends on patch exists@
 identifier acq = {i2c_add_adapter, i2c_add_numbered_adapter};
 identifier rel = {i2c_del_adapter};
 expression e, E, E2;
@@ -1550,7 +1778,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != i2c_del_adapter(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... i2c_del_adapter(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1567,15 +1795,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_adapter_12_branch depends on patch@
-position r_i2c_adapter_12_fix.p2, ps;
+@r_i2c_adapter_14_branch depends on patch@
+position r_i2c_adapter_14_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_adapter_12_here depends on patch@
-p3 << r_i2c_adapter_12_fix.p3;
-ps << r_i2c_adapter_12_branch.ps;
+@script:python r_i2c_adapter_14_here depends on patch@
+p3 << r_i2c_adapter_14_fix.p3;
+ps << r_i2c_adapter_14_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1585,10 +1813,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_adapter_12_fix.rel;
-expression list r_i2c_adapter_12_fix.es;
-expression r_i2c_adapter_12_fix.e;
-position r_i2c_adapter_12_here.pr;
+identifier r_i2c_adapter_14_fix.rel;
+expression list r_i2c_adapter_14_fix.es;
+expression r_i2c_adapter_14_fix.e;
+position r_i2c_adapter_14_here.pr;
 @@
 
 + rel(e, es);
@@ -1596,7 +1824,7 @@ position r_i2c_adapter_12_here.pr;
 
 // platform-device-register: registered platform device
 
-@r_platform_device_register_13 depends on !patch && (context || org || report) exists@
+@r_platform_device_register_15 depends on !patch && (context || org || report) exists@
 identifier acq = {platform_device_register_full, platform_device_register_resndata, platform_device_register_simple, platform_device_register_data};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -1612,7 +1840,7 @@ if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
     when != platform_device_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... platform_device_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1630,22 +1858,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_platform_device_register_13.p1;
-p2 << r_platform_device_register_13.p2;
-acq << r_platform_device_register_13.acq;
-rel << r_platform_device_register_13.rel;
+p1 << r_platform_device_register_15.p1;
+p2 << r_platform_device_register_15.p2;
+acq << r_platform_device_register_15.acq;
+rel << r_platform_device_register_15.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_platform_device_register_13.p1;
-p2 << r_platform_device_register_13.p2;
-acq << r_platform_device_register_13.acq;
-rel << r_platform_device_register_13.rel;
+p1 << r_platform_device_register_15.p1;
+p2 << r_platform_device_register_15.p2;
+acq << r_platform_device_register_15.acq;
+rel << r_platform_device_register_15.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_platform_device_register_13_fix depends on patch exists@
+@r_platform_device_register_15_fix depends on patch exists@
 identifier acq = {platform_device_register_full, platform_device_register_resndata, platform_device_register_simple, platform_device_register_data};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -1662,7 +1890,7 @@ if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
     when != platform_device_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... platform_device_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1679,15 +1907,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_platform_device_register_13_branch depends on patch@
-position r_platform_device_register_13_fix.p2, ps;
+@r_platform_device_register_15_branch depends on patch@
+position r_platform_device_register_15_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_platform_device_register_13_here depends on patch@
-p3 << r_platform_device_register_13_fix.p3;
-ps << r_platform_device_register_13_branch.ps;
+@script:python r_platform_device_register_15_here depends on patch@
+p3 << r_platform_device_register_15_fix.p3;
+ps << r_platform_device_register_15_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1697,10 +1925,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_platform_device_register_13_fix.rel;
-expression list r_platform_device_register_13_fix.es;
-expression r_platform_device_register_13_fix.e;
-position r_platform_device_register_13_here.pr;
+identifier r_platform_device_register_15_fix.rel;
+expression list r_platform_device_register_15_fix.es;
+expression r_platform_device_register_15_fix.e;
+position r_platform_device_register_15_here.pr;
 @@
 
 + rel(e, es);
@@ -1708,7 +1936,7 @@ position r_platform_device_register_13_here.pr;
 
 // spi-controller: registered SPI controller
 
-@r_spi_controller_14 depends on !patch && (context || org || report) exists@
+@r_spi_controller_16 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_register_controller};
 identifier rel = {spi_unregister_controller};
 expression e, E, E2;
@@ -1729,7 +1957,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != spi_unregister_controller(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... spi_unregister_controller(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1747,22 +1975,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_controller_14.p1;
-p2 << r_spi_controller_14.p2;
-acq << r_spi_controller_14.acq;
-rel << r_spi_controller_14.rel;
+p1 << r_spi_controller_16.p1;
+p2 << r_spi_controller_16.p2;
+acq << r_spi_controller_16.acq;
+rel << r_spi_controller_16.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_controller_14.p1;
-p2 << r_spi_controller_14.p2;
-acq << r_spi_controller_14.acq;
-rel << r_spi_controller_14.rel;
+p1 << r_spi_controller_16.p1;
+p2 << r_spi_controller_16.p2;
+acq << r_spi_controller_16.acq;
+rel << r_spi_controller_16.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_controller_14_fix depends on patch exists@
+@r_spi_controller_16_fix depends on patch exists@
 identifier acq = {spi_register_controller};
 identifier rel = {spi_unregister_controller};
 expression e, E, E2;
@@ -1784,7 +2012,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != spi_unregister_controller(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... spi_unregister_controller(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1801,15 +2029,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_controller_14_branch depends on patch@
-position r_spi_controller_14_fix.p2, ps;
+@r_spi_controller_16_branch depends on patch@
+position r_spi_controller_16_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_controller_14_here depends on patch@
-p3 << r_spi_controller_14_fix.p3;
-ps << r_spi_controller_14_branch.ps;
+@script:python r_spi_controller_16_here depends on patch@
+p3 << r_spi_controller_16_fix.p3;
+ps << r_spi_controller_16_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1819,10 +2047,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_controller_14_fix.rel;
-expression list r_spi_controller_14_fix.es;
-expression r_spi_controller_14_fix.e;
-position r_spi_controller_14_here.pr;
+identifier r_spi_controller_16_fix.rel;
+expression list r_spi_controller_16_fix.es;
+expression r_spi_controller_16_fix.e;
+position r_spi_controller_16_here.pr;
 @@
 
 + rel(e, es);
@@ -1830,7 +2058,7 @@ position r_spi_controller_14_here.pr;
 
 // mmc-host: added MMC host
 
-@r_mmc_host_15 depends on !patch && (context || org || report) exists@
+@r_mmc_host_17 depends on !patch && (context || org || report) exists@
 identifier acq = {mmc_add_host};
 identifier rel = {mmc_remove_host};
 expression e, E, E2;
@@ -1851,7 +2079,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != mmc_remove_host(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... mmc_remove_host(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1869,22 +2097,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mmc_host_15.p1;
-p2 << r_mmc_host_15.p2;
-acq << r_mmc_host_15.acq;
-rel << r_mmc_host_15.rel;
+p1 << r_mmc_host_17.p1;
+p2 << r_mmc_host_17.p2;
+acq << r_mmc_host_17.acq;
+rel << r_mmc_host_17.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mmc_host_15.p1;
-p2 << r_mmc_host_15.p2;
-acq << r_mmc_host_15.acq;
-rel << r_mmc_host_15.rel;
+p1 << r_mmc_host_17.p1;
+p2 << r_mmc_host_17.p2;
+acq << r_mmc_host_17.acq;
+rel << r_mmc_host_17.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mmc_host_15_fix depends on patch exists@
+@r_mmc_host_17_fix depends on patch exists@
 identifier acq = {mmc_add_host};
 identifier rel = {mmc_remove_host};
 expression e, E, E2;
@@ -1906,7 +2134,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != mmc_remove_host(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... mmc_remove_host(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1923,15 +2151,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mmc_host_15_branch depends on patch@
-position r_mmc_host_15_fix.p2, ps;
+@r_mmc_host_17_branch depends on patch@
+position r_mmc_host_17_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mmc_host_15_here depends on patch@
-p3 << r_mmc_host_15_fix.p3;
-ps << r_mmc_host_15_branch.ps;
+@script:python r_mmc_host_17_here depends on patch@
+p3 << r_mmc_host_17_fix.p3;
+ps << r_mmc_host_17_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1941,10 +2169,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mmc_host_15_fix.rel;
-expression list r_mmc_host_15_fix.es;
-expression r_mmc_host_15_fix.e;
-position r_mmc_host_15_here.pr;
+identifier r_mmc_host_17_fix.rel;
+expression list r_mmc_host_17_fix.es;
+expression r_mmc_host_17_fix.e;
+position r_mmc_host_17_here.pr;
 @@
 
 + rel(e, es);
@@ -1952,7 +2180,7 @@ position r_mmc_host_15_here.pr;
 
 // dma-device: registered DMA engine
 
-@r_dma_device_16 depends on !patch && (context || org || report) exists@
+@r_dma_device_18 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_async_device_register};
 identifier rel = {dma_async_device_unregister};
 expression e, E, E2;
@@ -1973,7 +2201,7 @@ if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e
     when != dma_async_device_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... dma_async_device_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -1991,22 +2219,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_device_16.p1;
-p2 << r_dma_device_16.p2;
-acq << r_dma_device_16.acq;
-rel << r_dma_device_16.rel;
+p1 << r_dma_device_18.p1;
+p2 << r_dma_device_18.p2;
+acq << r_dma_device_18.acq;
+rel << r_dma_device_18.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_device_16.p1;
-p2 << r_dma_device_16.p2;
-acq << r_dma_device_16.acq;
-rel << r_dma_device_16.rel;
+p1 << r_dma_device_18.p1;
+p2 << r_dma_device_18.p2;
+acq << r_dma_device_18.acq;
+rel << r_dma_device_18.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_device_16_fix depends on patch exists@
+@r_dma_device_18_fix depends on patch exists@
 identifier acq = {dma_async_device_register};
 identifier rel = {dma_async_device_unregister};
 expression e, E, E2;
@@ -2028,7 +2256,7 @@ if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unl
     when != dma_async_device_unregister(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... dma_async_device_unregister(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -2045,15 +2273,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dma_device_16_branch depends on patch@
-position r_dma_device_16_fix.p2, ps;
+@r_dma_device_18_branch depends on patch@
+position r_dma_device_18_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_device_16_here depends on patch@
-p3 << r_dma_device_16_fix.p3;
-ps << r_dma_device_16_branch.ps;
+@script:python r_dma_device_18_here depends on patch@
+p3 << r_dma_device_18_fix.p3;
+ps << r_dma_device_18_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2063,10 +2291,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_device_16_fix.rel;
-expression list r_dma_device_16_fix.es;
-expression r_dma_device_16_fix.e;
-position r_dma_device_16_here.pr;
+identifier r_dma_device_18_fix.rel;
+expression list r_dma_device_18_fix.es;
+expression r_dma_device_18_fix.e;
+position r_dma_device_18_here.pr;
 @@
 
 + rel(e, es);
@@ -2074,7 +2302,7 @@ position r_dma_device_16_here.pr;
 
 // of-dma-controller: DT DMA controller
 
-@r_of_dma_controller_17 depends on !patch && (context || org || report) exists@
+@r_of_dma_controller_19 depends on !patch && (context || org || report) exists@
 identifier acq = {of_dma_controller_register};
 identifier rel = {of_dma_controller_free};
 expression R;
@@ -2107,22 +2335,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_of_dma_controller_17.p1;
-p2 << r_of_dma_controller_17.p2;
-acq << r_of_dma_controller_17.acq;
-rel << r_of_dma_controller_17.rel;
+p1 << r_of_dma_controller_19.p1;
+p2 << r_of_dma_controller_19.p2;
+acq << r_of_dma_controller_19.acq;
+rel << r_of_dma_controller_19.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_of_dma_controller_17.p1;
-p2 << r_of_dma_controller_17.p2;
-acq << r_of_dma_controller_17.acq;
-rel << r_of_dma_controller_17.rel;
+p1 << r_of_dma_controller_19.p1;
+p2 << r_of_dma_controller_19.p2;
+acq << r_of_dma_controller_19.acq;
+rel << r_of_dma_controller_19.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_of_dma_controller_17_fix depends on patch exists@
+@r_of_dma_controller_19_fix depends on patch exists@
 identifier acq = {of_dma_controller_register};
 identifier rel = {of_dma_controller_free};
 expression R;
@@ -2155,15 +2383,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_of_dma_controller_17_branch depends on patch@
-position r_of_dma_controller_17_fix.p2, ps;
+@r_of_dma_controller_19_branch depends on patch@
+position r_of_dma_controller_19_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_of_dma_controller_17_here depends on patch@
-p3 << r_of_dma_controller_17_fix.p3;
-ps << r_of_dma_controller_17_branch.ps;
+@script:python r_of_dma_controller_19_here depends on patch@
+p3 << r_of_dma_controller_19_fix.p3;
+ps << r_of_dma_controller_19_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2173,9 +2401,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_of_dma_controller_17_fix.rel;
-expression list r_of_dma_controller_17_fix.es;
-position r_of_dma_controller_17_here.pr;
+identifier r_of_dma_controller_19_fix.rel;
+expression list r_of_dma_controller_19_fix.es;
+position r_of_dma_controller_19_here.pr;
 @@
 
 + rel(es);
@@ -2183,7 +2411,7 @@ position r_of_dma_controller_17_here.pr;
 
 // debugfs-dir: debugfs directory
 
-@r_debugfs_dir_18 depends on !patch && (context || org || report) exists@
+@r_debugfs_dir_20 depends on !patch && (context || org || report) exists@
 identifier acq = {debugfs_create_dir};
 identifier rel = {debugfs_remove, debugfs_remove_recursive};
 expression e, E, E2;
@@ -2199,7 +2427,7 @@ if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
     when != \(debugfs_remove(..., e, ...)\|debugfs_remove_recursive(..., e, ...)\)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... \(debugfs_remove(..., e, ...)\|debugfs_remove_recursive(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
@@ -2217,22 +2445,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_debugfs_dir_18.p1;
-p2 << r_debugfs_dir_18.p2;
-acq << r_debugfs_dir_18.acq;
-rel << r_debugfs_dir_18.rel;
+p1 << r_debugfs_dir_20.p1;
+p2 << r_debugfs_dir_20.p2;
+acq << r_debugfs_dir_20.acq;
+rel << r_debugfs_dir_20.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_debugfs_dir_18.p1;
-p2 << r_debugfs_dir_18.p2;
-acq << r_debugfs_dir_18.acq;
-rel << r_debugfs_dir_18.rel;
+p1 << r_debugfs_dir_20.p1;
+p2 << r_debugfs_dir_20.p2;
+acq << r_debugfs_dir_20.acq;
+rel << r_debugfs_dir_20.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_debugfs_dir_18_fix depends on patch exists@
+@r_debugfs_dir_20_fix depends on patch exists@
 identifier acq = {debugfs_create_dir};
 identifier rel = {debugfs_remove, debugfs_remove_recursive};
 expression e, E, E2;
@@ -2249,7 +2477,7 @@ if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
     when != \(debugfs_remove(..., e, ...)\|debugfs_remove_recursive(..., e, ...)\)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... \(debugfs_remove(..., e, ...)\|debugfs_remove_recursive(..., e, ...)\); ... }
 (
 if (...) { ... return 0; }
@@ -2266,15 +2494,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_debugfs_dir_18_branch depends on patch@
-position r_debugfs_dir_18_fix.p2, ps;
+@r_debugfs_dir_20_branch depends on patch@
+position r_debugfs_dir_20_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_debugfs_dir_18_here depends on patch@
-p3 << r_debugfs_dir_18_fix.p3;
-ps << r_debugfs_dir_18_branch.ps;
+@script:python r_debugfs_dir_20_here depends on patch@
+p3 << r_debugfs_dir_20_fix.p3;
+ps << r_debugfs_dir_20_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2284,10 +2512,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_debugfs_dir_18_fix.rel;
-expression list r_debugfs_dir_18_fix.es;
-expression r_debugfs_dir_18_fix.e;
-position r_debugfs_dir_18_here.pr;
+identifier r_debugfs_dir_20_fix.rel;
+expression list r_debugfs_dir_20_fix.es;
+expression r_debugfs_dir_20_fix.e;
+position r_debugfs_dir_20_here.pr;
 @@
 
 + rel(e, es);
@@ -2295,7 +2523,7 @@ position r_debugfs_dir_18_here.pr;
 
 // sysfs-group: sysfs attribute group
 
-@r_sysfs_group_19 depends on !patch && (context || org || report) exists@
+@r_sysfs_group_21 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_group};
 identifier rel = {sysfs_remove_group};
 expression e, E, E2;
@@ -2317,7 +2545,7 @@ if (\(acq@p1(X0, e, ...)\|acq@p1(X0, e, ...) < 0\|acq@p1(X0, e, ...) != 0\|unlik
     when != sysfs_remove_group(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... sysfs_remove_group(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -2335,22 +2563,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_group_19.p1;
-p2 << r_sysfs_group_19.p2;
-acq << r_sysfs_group_19.acq;
-rel << r_sysfs_group_19.rel;
+p1 << r_sysfs_group_21.p1;
+p2 << r_sysfs_group_21.p2;
+acq << r_sysfs_group_21.acq;
+rel << r_sysfs_group_21.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_group_19.p1;
-p2 << r_sysfs_group_19.p2;
-acq << r_sysfs_group_19.acq;
-rel << r_sysfs_group_19.rel;
+p1 << r_sysfs_group_21.p1;
+p2 << r_sysfs_group_21.p2;
+acq << r_sysfs_group_21.acq;
+rel << r_sysfs_group_21.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_group_19_fix depends on patch exists@
+@r_sysfs_group_21_fix depends on patch exists@
 identifier acq = {sysfs_create_group};
 identifier rel = {sysfs_remove_group};
 expression e, E, E2;
@@ -2373,7 +2601,7 @@ if (\(acq(X0, e, ...)\|acq(X0, e, ...) < 0\|acq(X0, e, ...) != 0\|unlikely(acq(X
     when != sysfs_remove_group(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... sysfs_remove_group(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -2390,15 +2618,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_sysfs_group_19_branch depends on patch@
-position r_sysfs_group_19_fix.p2, ps;
+@r_sysfs_group_21_branch depends on patch@
+position r_sysfs_group_21_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_group_19_here depends on patch@
-p3 << r_sysfs_group_19_fix.p3;
-ps << r_sysfs_group_19_branch.ps;
+@script:python r_sysfs_group_21_here depends on patch@
+p3 << r_sysfs_group_21_fix.p3;
+ps << r_sysfs_group_21_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2408,11 +2636,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_group_19_fix.rel;
-expression list r_sysfs_group_19_fix.es;
-expression r_sysfs_group_19_fix.e;
-expression r_sysfs_group_19_fix.X0;
-position r_sysfs_group_19_here.pr;
+identifier r_sysfs_group_21_fix.rel;
+expression list r_sysfs_group_21_fix.es;
+expression r_sysfs_group_21_fix.e;
+expression r_sysfs_group_21_fix.X0;
+position r_sysfs_group_21_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -2420,7 +2648,7 @@ position r_sysfs_group_19_here.pr;
 
 // sysfs-file: sysfs attribute file
 
-@r_sysfs_file_20 depends on !patch && (context || org || report) exists@
+@r_sysfs_file_22 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_file_ns};
 identifier rel = {sysfs_remove_file_ns};
 expression R;
@@ -2453,22 +2681,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_sysfs_file_20.p1;
-p2 << r_sysfs_file_20.p2;
-acq << r_sysfs_file_20.acq;
-rel << r_sysfs_file_20.rel;
+p1 << r_sysfs_file_22.p1;
+p2 << r_sysfs_file_22.p2;
+acq << r_sysfs_file_22.acq;
+rel << r_sysfs_file_22.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_file_20.p1;
-p2 << r_sysfs_file_20.p2;
-acq << r_sysfs_file_20.acq;
-rel << r_sysfs_file_20.rel;
+p1 << r_sysfs_file_22.p1;
+p2 << r_sysfs_file_22.p2;
+acq << r_sysfs_file_22.acq;
+rel << r_sysfs_file_22.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_file_20_fix depends on patch exists@
+@r_sysfs_file_22_fix depends on patch exists@
 identifier acq = {sysfs_create_file_ns};
 identifier rel = {sysfs_remove_file_ns};
 expression R;
@@ -2501,15 +2729,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_sysfs_file_20_branch depends on patch@
-position r_sysfs_file_20_fix.p2, ps;
+@r_sysfs_file_22_branch depends on patch@
+position r_sysfs_file_22_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_file_20_here depends on patch@
-p3 << r_sysfs_file_20_fix.p3;
-ps << r_sysfs_file_20_branch.ps;
+@script:python r_sysfs_file_22_here depends on patch@
+p3 << r_sysfs_file_22_fix.p3;
+ps << r_sysfs_file_22_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2519,9 +2747,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_file_20_fix.rel;
-expression list r_sysfs_file_20_fix.es;
-position r_sysfs_file_20_here.pr;
+identifier r_sysfs_file_22_fix.rel;
+expression list r_sysfs_file_22_fix.es;
+position r_sysfs_file_22_here.pr;
 @@
 
 + rel(es);
@@ -2529,7 +2757,7 @@ position r_sysfs_file_20_here.pr;
 
 // device-file: device attribute file
 
-@r_device_file_21 depends on !patch && (context || org || report) exists@
+@r_device_file_23 depends on !patch && (context || org || report) exists@
 identifier acq = {device_create_file};
 identifier rel = {device_remove_file};
 expression e, E, E2;
@@ -2551,7 +2779,7 @@ if (\(acq@p1(X0, e, ...)\|acq@p1(X0, e, ...) < 0\|acq@p1(X0, e, ...) != 0\|unlik
     when != device_remove_file(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... device_remove_file(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -2569,22 +2797,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_file_21.p1;
-p2 << r_device_file_21.p2;
-acq << r_device_file_21.acq;
-rel << r_device_file_21.rel;
+p1 << r_device_file_23.p1;
+p2 << r_device_file_23.p2;
+acq << r_device_file_23.acq;
+rel << r_device_file_23.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_file_21.p1;
-p2 << r_device_file_21.p2;
-acq << r_device_file_21.acq;
-rel << r_device_file_21.rel;
+p1 << r_device_file_23.p1;
+p2 << r_device_file_23.p2;
+acq << r_device_file_23.acq;
+rel << r_device_file_23.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_file_21_fix depends on patch exists@
+@r_device_file_23_fix depends on patch exists@
 identifier acq = {device_create_file};
 identifier rel = {device_remove_file};
 expression e, E, E2;
@@ -2607,7 +2835,7 @@ if (\(acq(X0, e, ...)\|acq(X0, e, ...) < 0\|acq(X0, e, ...) != 0\|unlikely(acq(X
     when != device_remove_file(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... device_remove_file(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -2624,15 +2852,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_device_file_21_branch depends on patch@
-position r_device_file_21_fix.p2, ps;
+@r_device_file_23_branch depends on patch@
+position r_device_file_23_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_file_21_here depends on patch@
-p3 << r_device_file_21_fix.p3;
-ps << r_device_file_21_branch.ps;
+@script:python r_device_file_23_here depends on patch@
+p3 << r_device_file_23_fix.p3;
+ps << r_device_file_23_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2642,11 +2870,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_file_21_fix.rel;
-expression list r_device_file_21_fix.es;
-expression r_device_file_21_fix.e;
-expression r_device_file_21_fix.X0;
-position r_device_file_21_here.pr;
+identifier r_device_file_23_fix.rel;
+expression list r_device_file_23_fix.es;
+expression r_device_file_23_fix.e;
+expression r_device_file_23_fix.X0;
+position r_device_file_23_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -2654,7 +2882,7 @@ position r_device_file_21_here.pr;
 
 // irq-domain: irq domain
 
-@r_irq_domain_22 depends on !patch && (context || org || report) exists@
+@r_irq_domain_24 depends on !patch && (context || org || report) exists@
 identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, __irq_domain_add, irq_domain_create_tree, irq_domain_add_simple};
 identifier rel = {irq_domain_remove};
 expression e, E, E2;
@@ -2670,7 +2898,7 @@ if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
     when != irq_domain_remove(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... irq_domain_remove(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -2688,22 +2916,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_irq_domain_22.p1;
-p2 << r_irq_domain_22.p2;
-acq << r_irq_domain_22.acq;
-rel << r_irq_domain_22.rel;
+p1 << r_irq_domain_24.p1;
+p2 << r_irq_domain_24.p2;
+acq << r_irq_domain_24.acq;
+rel << r_irq_domain_24.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_irq_domain_22.p1;
-p2 << r_irq_domain_22.p2;
-acq << r_irq_domain_22.acq;
-rel << r_irq_domain_22.rel;
+p1 << r_irq_domain_24.p1;
+p2 << r_irq_domain_24.p2;
+acq << r_irq_domain_24.acq;
+rel << r_irq_domain_24.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_irq_domain_22_fix depends on patch exists@
+@r_irq_domain_24_fix depends on patch exists@
 identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, __irq_domain_add, irq_domain_create_tree, irq_domain_add_simple};
 identifier rel = {irq_domain_remove};
 expression e, E, E2;
@@ -2720,7 +2948,7 @@ if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
     when != irq_domain_remove(..., e, ...)
     when != e = E
     when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|device_add(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
     when != if (...) { ... irq_domain_remove(..., e, ...); ... }
 (
 if (...) { ... return 0; }
@@ -2737,15 +2965,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_irq_domain_22_branch depends on patch@
-position r_irq_domain_22_fix.p2, ps;
+@r_irq_domain_24_branch depends on patch@
+position r_irq_domain_24_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_irq_domain_22_here depends on patch@
-p3 << r_irq_domain_22_fix.p3;
-ps << r_irq_domain_22_branch.ps;
+@script:python r_irq_domain_24_here depends on patch@
+p3 << r_irq_domain_24_fix.p3;
+ps << r_irq_domain_24_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2755,10 +2983,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_irq_domain_22_fix.rel;
-expression list r_irq_domain_22_fix.es;
-expression r_irq_domain_22_fix.e;
-position r_irq_domain_22_here.pr;
+identifier r_irq_domain_24_fix.rel;
+expression list r_irq_domain_24_fix.es;
+expression r_irq_domain_24_fix.e;
+position r_irq_domain_24_here.pr;
 @@
 
 + rel(e, es);
@@ -2766,7 +2994,7 @@ position r_irq_domain_22_here.pr;
 
 // cpuhp-state: CPU hotplug state
 
-@r_cpuhp_state_23 depends on !patch && (context || org || report) exists@
+@r_cpuhp_state_25 depends on !patch && (context || org || report) exists@
 identifier acq = {__cpuhp_setup_state};
 identifier rel = {__cpuhp_remove_state};
 expression R;
@@ -2799,22 +3027,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_cpuhp_state_23.p1;
-p2 << r_cpuhp_state_23.p2;
-acq << r_cpuhp_state_23.acq;
-rel << r_cpuhp_state_23.rel;
+p1 << r_cpuhp_state_25.p1;
+p2 << r_cpuhp_state_25.p2;
+acq << r_cpuhp_state_25.acq;
+rel << r_cpuhp_state_25.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpuhp_state_23.p1;
-p2 << r_cpuhp_state_23.p2;
-acq << r_cpuhp_state_23.acq;
-rel << r_cpuhp_state_23.rel;
+p1 << r_cpuhp_state_25.p1;
+p2 << r_cpuhp_state_25.p2;
+acq << r_cpuhp_state_25.acq;
+rel << r_cpuhp_state_25.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpuhp_state_23_fix depends on patch exists@
+@r_cpuhp_state_25_fix depends on patch exists@
 identifier acq = {__cpuhp_setup_state};
 identifier rel = {__cpuhp_remove_state};
 expression R;
@@ -2847,15 +3075,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_cpuhp_state_23_branch depends on patch@
-position r_cpuhp_state_23_fix.p2, ps;
+@r_cpuhp_state_25_branch depends on patch@
+position r_cpuhp_state_25_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpuhp_state_23_here depends on patch@
-p3 << r_cpuhp_state_23_fix.p3;
-ps << r_cpuhp_state_23_branch.ps;
+@script:python r_cpuhp_state_25_here depends on patch@
+p3 << r_cpuhp_state_25_fix.p3;
+ps << r_cpuhp_state_25_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2865,9 +3093,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpuhp_state_23_fix.rel;
-expression list r_cpuhp_state_23_fix.es;
-position r_cpuhp_state_23_here.pr;
+identifier r_cpuhp_state_25_fix.rel;
+expression list r_cpuhp_state_25_fix.es;
+position r_cpuhp_state_25_here.pr;
 @@
 
 + rel(es);

@@ -88,3 +88,101 @@ int pcim_twice(struct pci_dev *pdev)
 	}
 	return 0;
 }
+
+// fwnode_get_next_parent() puts the node it is given
+// (drivers/base/property.c, fwnode_get_nth_parent()): a loop that walks
+// up until NULL holds nothing at its end.  Silent.
+struct fwnode_handle;
+struct fwnode_handle *fwnode_handle_get(struct fwnode_handle *fwnode);
+void fwnode_handle_put(struct fwnode_handle *fwnode);
+struct fwnode_handle *fwnode_get_next_parent(struct fwnode_handle *fwnode);
+
+struct fwnode_handle *fwnode_get_parent(struct fwnode_handle *fwnode);
+
+struct fwnode_handle *nth_parent(struct fwnode_handle *fwnode, unsigned depth)
+{
+	struct fwnode_handle *parent;
+
+	if (depth == 0)
+		return fwnode_handle_get(fwnode);
+	for (parent = fwnode_get_parent(fwnode); parent;
+	     parent = fwnode_get_next_parent(parent)) {
+		if (--depth == 0)
+			return parent;
+	}
+	return NULL;
+}
+
+// dma_free_contiguous() frees what dma_alloc_contiguous() gave, and the
+// pages of its fallback to alloc_pages_node() (kernel/dma/contiguous.c;
+// drivers/iommu/dma-iommu.c, iommu_dma_alloc_pages()).
+struct page;
+struct page *dma_alloc_contiguous(struct device *dev, size_t size, unsigned gfp);
+struct page *alloc_pages_node(int nid, unsigned gfp, unsigned order);
+void dma_free_contiguous(struct device *dev, struct page *page, size_t size);
+int map_pages(struct device *dev, struct page *page);
+
+// Silent.
+struct page *contiguous_fallback(struct device *dev, size_t size)
+{
+	struct page *page = dma_alloc_contiguous(dev, size, GFP_KERNEL);
+
+	if (!page)
+		page = alloc_pages_node(0, GFP_KERNEL, 2);
+	if (!page)
+		return NULL;
+	if (map_pages(dev, page)) {
+		dma_free_contiguous(dev, page, size);
+		return NULL;
+	}
+	return page;
+}
+
+// Fires: the fallback's pages are not given back.
+struct page *fallback_leak(struct device *dev, size_t size)
+{
+	struct page *page = alloc_pages_node(0, GFP_KERNEL, 2);
+
+	if (!page)
+		return NULL;
+	if (map_pages(dev, page))
+		// CHECK: subsystems.c:[[@LINE+1]]:3: warning: 'page' from alloc_pages_node() is not released on this error path; __free_pages() is missing [ladder-leak]
+		return NULL;
+	return page;
+}
+
+// A device-tree interrupt's mapping is shared and kept (irq_create_of_mapping()
+// hands back the one already made): owed only where the function
+// disposes of it (drivers/input/keyboard/gpio_keys.c).
+struct device_node;
+unsigned irq_of_parse_and_map(struct device_node *node, int index);
+void irq_dispose_mapping(unsigned virq);
+int setup_irq_line(unsigned irq);
+
+// Silent.
+int parse_irq_kept(struct device_node *np, unsigned *irq)
+{
+	*irq = irq_of_parse_and_map(np, 0);
+	if (!*irq)
+		return -EINVAL;
+	if (setup_irq_line(*irq))
+		return -EINVAL;
+	return 0;
+}
+
+// Fires: disposed of on one error path, not on the other.
+int parse_irq_half(struct device_node *np)
+{
+	unsigned irq = irq_of_parse_and_map(np, 0);
+
+	if (!irq)
+		return -EINVAL;
+	if (setup_irq_line(irq)) {
+		irq_dispose_mapping(irq);
+		return -EIO;
+	}
+	if (setup_irq_line(irq + 1))
+		// CHECK: subsystems.c:[[@LINE+1]]:3: warning: 'irq' from irq_of_parse_and_map() is not released on this error path; irq_dispose_mapping() is missing [ladder-leak]
+		return -EIO;
+	return irq;
+}
