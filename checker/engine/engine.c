@@ -75,6 +75,8 @@ struct analysis {
 	unsigned nacquired, capacquired;
 	/* release calls of the function, any path */
 	struct ptrvec releases;
+	/* devm actions of the file some path added, by "&action:N" marker */
+	struct ptrvec actions;
 	/* states seen at each block */
 	struct seen **seen;
 	unsigned *nseen;
@@ -516,33 +518,75 @@ static bool caller_cleans(const struct analysis *an, const struct pair *pair)
 }
 
 /*
+ * Or a caller in the file gives an object its last put (put_device(),
+ * itself or through a helper): the object's release callback frees what
+ * it holds, as edac_mc_alloc()'s _edac_mc_free() frees what
+ * edac_mc_alloc_csrows() left in mci through mci_release().  Which
+ * object is not asked, as caller_cleans() does not ask which member.
+ * Never a lock: a release callback does not unlock.
+ */
+static bool caller_puts(const struct analysis *an, const struct pair *pair)
+{
+	return model_on(MODEL_CALLER_PUTS) && !pair->every_return &&
+	       summary_callers_put(an->summaries, an->fn->name);
+}
+
+/* Which model, if any, leaves to a caller what is stored in a given object. */
+static enum model_id caller_owes(const struct analysis *an, const struct pair *pair)
+{
+	if (model_on(MODEL_CALLER_CLEANS) && caller_cleans(an, pair))
+		return MODEL_CALLER_CLEANS;
+	if (caller_puts(an, pair))
+		return MODEL_CALLER_PUTS;
+	return NR_MODELS;
+}
+
+/* Left for a caller to clean, it is still what the function gives. */
+static bool left_for_caller(const struct resource *r)
+{
+	return r->escaped == model_escape(MODEL_CALLER_CLEANS) ||
+	       r->escaped == model_escape(MODEL_CALLER_PUTS);
+}
+
+/*
  * A resource held in a global this function does not own was handed
  * over, unless the function itself releases it from there on some path:
- * then it took the job, and every error path owes it.  Stored in a
- * member of an object the function was given, it is handed over exactly
- * when a caller is seen to clean it (caller_cleans()).
+ * then it took the job, and every error path owes it.
  */
-static void hand_over(struct path *p, const char *key, unsigned sym,
-		      enum model_id model, struct ir_loc where)
+static void hand_over_global(struct path *p, const char *key, unsigned sym,
+			     struct ir_loc where)
 {
 	unsigned i;
 
-	if (!model_on(model))
+	if (!model_on(MODEL_PERMANENT_GLOBAL))
 		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == sym &&
+		    !releases_through(p->an, r->rule->pair, key))
+			escape(r, model_escape(MODEL_PERMANENT_GLOBAL), where);
+	}
+}
+
+/*
+ * Stored in a member of an object the function was given, it is handed
+ * over exactly when a caller is seen to clean it (caller_owes()), even
+ * where the function also releases it on some path (a retry).
+ */
+static void hand_over_to_caller(struct path *p, unsigned sym, struct ir_loc where)
+{
+	enum model_id model;
+	unsigned i;
+
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
 
 		if (!r->has_handle || r->handle_sym != sym)
 			continue;
-		/*
-		 * Seen cleaned by a caller, it is the caller's even where the
-		 * function also releases it on some path (a retry); else a
-		 * function that releases it there took the job.
-		 */
-		if (model == MODEL_CALLER_CLEANS ? !caller_cleans(p->an, r->rule->pair) :
-		    releases_through(p->an, r->rule->pair, key))
-			continue;
-		escape(r, model_escape(model), where);
+		model = caller_owes(p->an, r->rule->pair);
+		if (model != NR_MODELS)
+			escape(r, model_escape(model), where);
 	}
 }
 
@@ -568,16 +612,94 @@ static void mark_in_given_object(struct path *p, unsigned sym)
 			p->st->res[i].in_given_object = true;
 }
 
+/*
+ * Is @r's handle kept in an object, a member some path of the function
+ * stored it in ("priv->clk"), where a helper given that object can reach it?
+ */
+static bool kept_in_object(const struct path *p, const struct resource *r)
+{
+	unsigned i;
+
+	for (i = 0; r->has_handle && i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    (strstr(b->key, "->") || strchr(b->key, '.')))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "&action:N": the path added the devm action an->actions[N], a function
+ * of the file (a name is no key: its pointer is its identity).
+ */
+static const char *action_marker(struct analysis *an, const char *name)
+{
+	char buf[32];
+	size_t i;
+
+	for (i = 0; i < an->actions.len && an->actions.items[i] != name; i++)
+		;
+	if (i == an->actions.len)
+		ptrvec_push(&an->actions, (void *)name);
+	snprintf(buf, sizeof(buf), "&action:%zu", i);
+	return strtab_intern(an->strings, buf);
+}
+
+/* Is @r released by a devm action the path added? */
+static bool released_by_action(const struct path *p, const struct resource *r)
+{
+	const struct ptrvec *actions = &p->an->actions;
+	unsigned i;
+	size_t n;
+
+	for (i = 0; i < p->st->nbinds; i++) {
+		const char *key = p->st->binds[i].key;
+
+		if (strncmp(key, "&action:", 8))
+			continue;
+		n = strtoul(key + 8, NULL, 10);
+		if (n < actions->len &&
+		    summary_may_release(p->an->summaries, actions->items[n], r->rule->pair))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A resource the path stores in an object after adding a devm action
+ * that releases its pair is the action's as well (rcar_du_vsp_init():
+ * vsp->planes, freed by the rcar_du_vsp_cleanup() added before).
+ */
+static void stored_for_action(struct path *p, unsigned sym, struct ir_loc where)
+{
+	unsigned i;
+
+	if (!model_on(MODEL_ACTION_RELEASES))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == sym && !r->escaped &&
+		    r->status != RES_RELEASED && !r->rule->pair->every_return &&
+		    released_by_action(p, r))
+			escape(r, model_escape(MODEL_ACTION_RELEASES), where);
+	}
+}
+
 /* A resource stored in @lhs: whose is it now? */
-static void stored_in_member(struct path *p, struct ir *lhs, const char *key,
-			     unsigned sym, struct ir_loc where)
+static void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
+			     struct ir_loc where)
 {
 	switch (member_holder(p, lhs)) {
 	case HOLDER_OWN:
+		stored_for_action(p, sym, where);
 		break;
 	case HOLDER_GIVEN:
-		hand_over(p, key, sym, MODEL_CALLER_CLEANS, where);
+		hand_over_to_caller(p, sym, where);
 		mark_in_given_object(p, sym);
+		stored_for_action(p, sym, where);
 		break;
 	case HOLDER_HANDED:
 		escape_sym(p, sym, ESC_HAND_OFF, where);
@@ -592,9 +714,9 @@ static void store(struct path *p, struct ir *lhs, struct value v)
 	if (v.kind == V_SYM && !key)
 		escape_sym(p, v.sym, ESC_UNTRACKED, lhs->loc);
 	else if (v.kind == V_SYM && permanent_global(p, lhs))
-		hand_over(p, key, v.sym, MODEL_PERMANENT_GLOBAL, lhs->loc);
+		hand_over_global(p, key, v.sym, lhs->loc);
 	else if (v.kind == V_SYM)
-		stored_in_member(p, lhs, key, v.sym, lhs->loc);
+		stored_in_member(p, lhs, v.sym, lhs->loc);
 	if (!key)
 		return;
 	stale_names(p, display, v);
@@ -853,12 +975,17 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
  * devm_add_action_or_reset(dev, foo_pm_disable, foo) runs foo_pm_disable()
  * when the device goes, or at once if it fails: what a helper of the file
  * given as the action releases is the action's.  A resource with a handle
- * goes with the action's data (takes:); one without (pm_runtime_enable())
- * goes when the action releases its pair.
+ * goes with the action's data (takes:), or, kept in an object the action
+ * can reach, when the action releases its pair (rz_mtu3_pwm_probe():
+ * priv->clk's exclusive rate, put by rz_mtu3_pwm_pm_disable(chip)); one
+ * without (pm_runtime_enable()) goes when the action releases its pair.
+ * What the path stores in objects later goes the same way
+ * (stored_for_action()).  A lock never: an action does not unlock.
  */
 static void run_action(struct path *p, struct ir *call, unsigned arg)
 {
 	const struct ir *action = arg < call->nkids ? call->kids[arg] : NULL;
+	const char *marker;
 	unsigned i;
 
 	if (!action || !(action->flags & IR_F_FUNCTION) || !action->name ||
@@ -867,10 +994,15 @@ static void run_action(struct path *p, struct ir *call, unsigned arg)
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
 
-		if (!r->has_handle && !r->escaped && r->status != RES_RELEASED &&
-		    summary_may_release(p->an->summaries, action->name, r->rule->pair))
-			escape(r, model_escape(MODEL_ACTION_RELEASES), call->loc);
+		if (r->escaped || r->status == RES_RELEASED ||
+		    r->rule->pair->every_return ||
+		    (r->has_handle && !kept_in_object(p, r)) ||
+		    !summary_may_release(p->an->summaries, action->name, r->rule->pair))
+			continue;
+		escape(r, model_escape(MODEL_ACTION_RELEASES), call->loc);
 	}
+	marker = action_marker(p->an, action->name);
+	state_set(p->st, marker, v_const(1));
 }
 
 /*
@@ -1179,7 +1311,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		const char *display, *key = lvalue(p->an, handle_place, &display);
 
 		/* clk_prepare_enable(priv->clk): the handle lives in priv already. */
-		stored_in_member(p, handle_place, key, r.handle_sym, call->loc);
+		stored_in_member(p, handle_place, r.handle_sym, call->loc);
 		if (key && model_on(MODEL_RESTORE_MARKER) &&
 		    state_get(p->st, restore_marker(p->an, key)).kind == V_CONST)
 			escape(state_add_resource(p->st, &r),
@@ -2425,7 +2557,7 @@ static void note_left_in_member(struct path *p, struct value v)
 			 */
 			if (!r->has_handle || r->handle_sym != b->value.sym ||
 			    r->status != RES_LIVE || r->rule->pair->managed ||
-			    (r->escaped && r->escaped != model_escape(MODEL_CALLER_CLEANS)))
+			    (r->escaped && !left_for_caller(r)))
 				continue;
 			for (j = 0; j < n && handles[j] != r->handle_sym; j++)
 				;
@@ -2555,7 +2687,7 @@ static void leaves_on_failure(struct path *p)
 		const struct resource *r = &p->st->res[i];
 
 		if (r->status == RES_LIVE && !r->rule->pair->managed &&
-		    (!r->escaped || r->escaped == model_escape(MODEL_CALLER_CLEANS)))
+		    (!r->escaped || left_for_caller(r)))
 			p->an->gives_other = true;
 	}
 }
@@ -3085,6 +3217,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.queue);
 	free(an.acquired);
 	ptrvec_free(&an.releases);
+	ptrvec_free(&an.actions);
 	free(an.conditions);
 	free(an.returned);
 	free(an.pending_at);

@@ -51,6 +51,9 @@ const struct model models[NR_MODELS] = {
 		"an acquire that fails leaves its out argument NULL, so a NULL-safe release of it does nothing" },
 	[MODEL_ACTION_RELEASES] = { "action-releases",
 		"what a devm action of the file releases, it releases for the function that adds it" },
+	[MODEL_CALLER_PUTS] = { "caller-puts",
+		"a resource stored in an object the function was given is its caller's, "
+		"when a caller in the file gives an object its last put (put_device()), whose release frees it" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
 };

@@ -34,6 +34,9 @@ struct fn_summary {
 	unsigned ncallees, capcallees;
 	const struct ir_func *fn;
 	unsigned takes;			/* bit N: hands over what parameter N holds */
+	bool puts;			/* gives an object its last put, maybe by a helper */
+	bool puts_direct;		/* ... by its own calls */
+	bool callers_put;		/* a TU caller does, not through this function */
 	bool stable;			/* cleared by any effect seen */
 	struct rule_fn *wraps;		/* an acquire, if it is a wrapper */
 	struct fails fails;		/* how it reports failure */
@@ -375,6 +378,23 @@ static bool has_effect(const struct summaries *s, const struct ir *e,
 	}
 }
 
+/*
+ * put_device(), kref_put(), device_unregister(): a release that also
+ * takes what its argument holds is an object's last put, whose release
+ * callback frees what the object holds.
+ */
+static bool is_last_put(const struct rule_fn *chain)
+{
+	const struct rule_fn *rule;
+	bool releases = false, takes = false;
+
+	for (rule = chain; rule; rule = rule->next) {
+		releases |= rule->role == ROLE_RELEASE;
+		takes |= rule->takes != 0;
+	}
+	return releases && takes;
+}
+
 static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		 const struct rules *rules)
 {
@@ -386,6 +406,8 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 	if (has_effect(s, e, rules))
 		fs->stable = false;
 	if (e->kind == IR_CALL && e->name) {
+		if (is_last_put(rules_lookup(rules, e->name)))
+			fs->puts = fs->puts_direct = true;
 		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
 			fs->takes |= params_taken(fs->fn, e, rule->takes);
 			if (rule->role == ROLE_ACQUIRE)
@@ -431,6 +453,10 @@ static bool propagate(struct summaries *s)
 				fs->stable = false;
 				changed = true;
 			}
+			if (callee->puts && !fs->puts) {
+				fs->puts = true;
+				changed = true;
+			}
 			takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
 			if (takes & ~fs->takes) {
 				fs->takes |= takes;
@@ -463,6 +489,7 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 
 	for (w = 0; w < s->words; w++)
 		callee->callers_release[w] |= fs->direct[w];
+	callee->callers_put |= fs->puts_direct;
 	for (k = 0; k < fs->ncallees; k++) {
 		const struct fn_summary *other = find(s, fs->callees[k]);
 
@@ -470,6 +497,7 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 			continue;
 		for (w = 0; w < s->words; w++)
 			callee->callers_release[w] |= other->releases[w];
+		callee->callers_put |= other->puts;
 	}
 }
 
@@ -498,6 +526,11 @@ static bool note_grand_callers(struct summaries *s)
 					callee->callers_release[w] |= add;
 					changed = true;
 				}
+			}
+			if (callee && callee != fs && fs->callers_put &&
+			    !callee->callers_put) {
+				callee->callers_put = true;
+				changed = true;
 			}
 		}
 	}
@@ -581,6 +614,13 @@ bool summary_may_release(const struct summaries *s, const char *name,
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
 
 	return fs && bit_of(s, fs->releases, pair->index);
+}
+
+bool summary_callers_put(const struct summaries *s, const char *callee)
+{
+	const struct fn_summary *fs = s ? find(s, callee) : NULL;
+
+	return fs && fs->callers_put;
 }
 
 bool summary_acquires(const struct summaries *s, const char *name,

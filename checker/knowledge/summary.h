@@ -27,6 +27,12 @@ void summaries_free(struct summaries *s);
 /* May a call to @name release a resource of @pair? */
 bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair);
+/*
+ * Does a function of the TU that calls @callee give an object its last
+ * put (put_device()), itself or through its other helpers?  Its release
+ * callback frees what the object holds, whatever @callee left there.
+ */
+bool summary_callers_put(const struct summaries *s, const char *callee);
 /* Does @name itself call an acquire of @pair? */
 bool summary_acquires(const struct summaries *s, const char *name,
 		      const struct pair *pair);
