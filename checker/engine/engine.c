@@ -523,20 +523,26 @@ static bool caller_cleans(const struct analysis *an, const struct pair *pair)
  * it holds, as edac_mc_alloc()'s _edac_mc_free() frees what
  * edac_mc_alloc_csrows() left in mci through mci_release().  Which
  * object is not asked, as caller_cleans() does not ask which member.
- * Never a lock: a release callback does not unlock.
+ * Only what an acquire made and the object keeps (kmalloc()'s block, a
+ * reference returned): a release callback frees, it does not undo what
+ * was done to an object the container points to (try_module_get(
+ * bus->owner), clk_prepare_enable(priv->clk)), nor unlock.
  */
-static bool caller_puts(const struct analysis *an, const struct pair *pair)
+static bool caller_puts(const struct analysis *an, const struct resource *r)
 {
-	return model_on(MODEL_CALLER_PUTS) && !pair->every_return &&
+	enum handle_kind handle = r->rule->handle.kind;
+
+	return model_on(MODEL_CALLER_PUTS) && !r->rule->pair->every_return &&
+	       (handle == HANDLE_RETURN || handle == HANDLE_ARG_OUT) &&
 	       summary_callers_put(an->summaries, an->fn->name);
 }
 
 /* Which model, if any, leaves to a caller what is stored in a given object. */
-static enum model_id caller_owes(const struct analysis *an, const struct pair *pair)
+static enum model_id caller_owes(const struct analysis *an, const struct resource *r)
 {
-	if (model_on(MODEL_CALLER_CLEANS) && caller_cleans(an, pair))
+	if (model_on(MODEL_CALLER_CLEANS) && caller_cleans(an, r->rule->pair))
 		return MODEL_CALLER_CLEANS;
-	if (caller_puts(an, pair))
+	if (caller_puts(an, r))
 		return MODEL_CALLER_PUTS;
 	return NR_MODELS;
 }
@@ -584,7 +590,7 @@ static void hand_over_to_caller(struct path *p, unsigned sym, struct ir_loc wher
 
 		if (!r->has_handle || r->handle_sym != sym)
 			continue;
-		model = caller_owes(p->an, r->rule->pair);
+		model = caller_owes(p->an, r);
 		if (model != NR_MODELS)
 			escape(r, model_escape(model), where);
 	}

@@ -47,6 +47,40 @@ error:
 	return NULL;
 }
 
+// A release callback frees what the object keeps; it does not undo what
+// was done to an object the container points to (phy_attach_direct():
+// try_module_get(bus->owner)).
+struct module;
+bool try_module_get(struct module *module);
+void module_put(struct module *module);
+struct bus { struct module *owner; };
+struct phy { struct device dev; struct bus *bus; };
+
+static void phy_free(struct phy *phy)
+{
+	put_device(&phy->dev);
+}
+
+// CHECK-LABEL: In function 'phy_attach':
+static int phy_attach(struct phy *phy)
+{
+	if (!try_module_get(phy->bus->owner))
+		return -EIO;
+	if (some_setup())
+		// CHECK: caller-puts.c:[[@LINE+1]]:3: warning: 'phy->bus->owner' from try_module_get() is not released on this error path; module_put() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
+
+int phy_connect(struct phy *phy)
+{
+	if (phy_attach(phy)) {
+		phy_free(phy);
+		return -EIO;
+	}
+	return 0;
+}
+
 // No caller puts anything: a callback's caller is the driver core, and
 // what it leaves is its own debt.
 struct port { void *ring; void *stats; };
