@@ -2516,6 +2516,20 @@ static const char *param_member(struct analysis *an, const char *key, int *param
 	return strtab_intern(an->strings, member);
 }
 
+/*
+ * Is @member where the acquire put @r ("areq_ctx->buff_sg" for
+ * dma_map_sg(dev, areq_ctx->buff_sg, ...)), not a copy made after
+ * ("areq_ctx->curr_sg = areq_ctx->buff_sg")?  Its callers release it
+ * where it was made.
+ */
+static bool named_member(const struct resource *r, const char *member)
+{
+	size_t len = r->name ? strlen(r->name) : 0, mlen = strlen(member);
+
+	return len > mlen + 2 && !strcmp(r->name + len - mlen, member) &&
+	       !strncmp(r->name + len - mlen - 2, "->", 2);
+}
+
 static bool has_gift(const struct analysis *an, const struct gift *g)
 {
 	unsigned i;
@@ -2567,8 +2581,12 @@ static void note_left_in_member(struct path *p, struct value v)
 				continue;
 			for (j = 0; j < n && handles[j] != r->handle_sym; j++)
 				;
-			if (j < n)
-				continue;	/* one resource in two members */
+			if (j < n) {
+				/* One resource in two members: the acquire's own. */
+				if (named_member(r, member))
+					found[j].member = member;
+				continue;
+			}
 			if (n == MAX_GIFTS) {
 				an->gives_other = true;	/* too many */
 				return;

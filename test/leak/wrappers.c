@@ -280,3 +280,47 @@ int adv_probe(struct adv *adv)
 	}
 	return 0;
 }
+
+// A helper that maps into one member and copies it to another gives
+// what it mapped where it mapped it: its callers unmap that member
+// (drivers/crypto/ccree/cc_buffer_mgr.c, cc_set_hash_buf()).
+struct scatterlist { int length; };
+int dma_map_sg_attrs(struct device *dev, struct scatterlist *sg, int nents, int dir, unsigned long attrs);
+void dma_unmap_sg_attrs(struct device *dev, struct scatterlist *sg, int nents, int dir, unsigned long attrs);
+struct hash_ctx { struct scatterlist *buff_sg, *curr_sg; int type; };
+
+static int set_hash_buf(struct device *dev, struct hash_ctx *ctx)
+{
+	if (dma_map_sg_attrs(dev, ctx->buff_sg, 1, 1, 0) != 1)
+		return -ENOMEM;
+	ctx->type = 1;
+	ctx->curr_sg = ctx->buff_sg;
+	return 0;
+}
+
+// Silent: unmapped through the member it was mapped in.
+int map_hash_request(struct device *dev, struct hash_ctx *ctx)
+{
+	int rc = set_hash_buf(dev, ctx);
+
+	if (rc)
+		return rc;
+	if (some_setup()) {
+		dma_unmap_sg_attrs(dev, ctx->buff_sg, 1, 1, 0);
+		return -EIO;
+	}
+	return 0;
+}
+
+// CHECK-LABEL: In function 'map_hash_request_leaks':
+int map_hash_request_leaks(struct device *dev, struct hash_ctx *ctx)
+{
+	int rc = set_hash_buf(dev, ctx);
+
+	if (rc)
+		return rc;
+	if (some_setup())
+		// CHECK: wrappers.c:[[@LINE+1]]:3: warning: 'ctx->buff_sg' from set_hash_buf() is not released on this error path; dma_unmap_sg_attrs() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
