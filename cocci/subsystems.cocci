@@ -11502,11 +11502,19 @@ position r_module_ref_97_here.pr;
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
+expression R;
+statement S;
 expression E4;
 position p1, p2;
 @@
 
-acq@p1(e, ...)
+(
+R = acq@p1(e, ...);
+... when != put_device(..., e, ...)
+if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
+|
+if (\(!acq@p1(e, ...)\|acq@p1(e, ...) == NULL\|unlikely(!acq@p1(e, ...))\|IS_ERR_OR_NULL(acq@p1(e, ...))\)) S
+)
 ... when any
     when != put_device(..., e, ...)
     when != e = E
@@ -11548,12 +11556,20 @@ ladder_leak(p1, p2, acq, rel)
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
+expression R;
 expression list es;
+statement S;
 expression E4;
 position p2, p3;
 @@
 
-acq(e, ...)
+(
+R = acq(e, ...);
+... when != put_device(..., e, ...)
+if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
+|
+if (\(!acq(e, ...)\|acq(e, ...) == NULL\|unlikely(!acq(e, ...))\|IS_ERR_OR_NULL(acq(e, ...))\)) S
+)
 ... when any
     when != put_device(..., e, ...)
     when != e = E

@@ -139,3 +139,26 @@ err_put_devs:
 	put_device(&chip->devs);
 	return rc;
 }
+
+// get_device(dev) returns dev, NULL only for a NULL dev: a lookup that
+// returns NULL when it is NULL took nothing (drivers/scsi/hosts.c,
+// scsi_host_get()).  Silent.
+struct host { struct device gendev; int state; };
+
+struct host *host_get(struct host *shost)
+{
+	if (shost->state == 3 || !get_device(&shost->gendev))
+		return NULL;
+	return shost;
+}
+
+// Fires: a reference taken and not put when a later step fails.
+int host_use(struct device *dev)
+{
+	get_device(dev);
+	if (some_setup())
+		// CHECK: device-core.c:[[@LINE+1]]:3: warning: 'dev' from get_device() is not released on this error path; put_device() is missing [ladder-leak]
+		return -EIO;
+	put_device(dev);
+	return 0;
+}
