@@ -2265,6 +2265,44 @@ static void test_relation(struct path *p, const struct ir *c, struct value l,
 	t->subject = NULL;
 }
 
+/*
+ * "if (common->coex_mode > 1) mutex_lock(...); ...; if (common->coex_mode
+ * > 1) mutex_unlock(...);": an order against a constant the value's sign
+ * cannot tell (> 1 of a positive value) is a relation of its own, the
+ * same for the same unchanged value and constant, so both tests answer
+ * alike.  Named by the value's symbol: assigning the value gives a new
+ * relation.  (The value itself is then not refined on either branch.)
+ */
+static struct value order_symbol(struct path *p, unsigned a, bool or_equal,
+				 long long c)
+{
+	const char *key;
+	char buf[64];
+	unsigned id;
+
+	snprintf(buf, sizeof(buf), "=%u>%s%lld", a, or_equal ? "=" : "", c);
+	key = strtab_intern(p->an->strings, buf);
+	id = lvalue_symbol_id(key);
+	if (!state_sym(p->st, id)) {
+		state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
+		state_set(p->st, key, v_sym(id));
+	}
+	return v_sym(id);
+}
+
+static void test_order(struct path *p, enum ir_cmp op, long long c, struct test *t)
+{
+	bool above = op == CMP_GT || op == CMP_GE;
+
+	if (t->kind != TEST_SYM || op == CMP_EQ || op == CMP_NE ||
+	    !(t->mask[0] & t->mask[1]) || !model_on(MODEL_SAME_RELATION))
+		return;
+	/* v > c is !(v <= c); v >= c is !(v < c). */
+	test_value(p, order_symbol(p, t->sym, op == CMP_GE || op == CMP_LT, c),
+		   above ? CMP_NE : CMP_EQ, 0, t);
+	t->subject = NULL;	/* the note would call the relation the value */
+}
+
 static void eval_test(struct path *p, struct ir *c, struct test *t)
 {
 	const struct rule_fn *rule;
@@ -2285,11 +2323,13 @@ static void eval_test(struct path *p, struct ir *c, struct test *t)
 		if (c->kids[1]->kind == IR_CONST) {
 			l = tested_value(p, c->kids[0], t);
 			test_value(p, l, (enum ir_cmp)c->op, c->kids[1]->value, t);
+			test_order(p, (enum ir_cmp)c->op, c->kids[1]->value, t);
 			return;
 		}
 		if (c->kids[0]->kind == IR_CONST) {
 			r = tested_value(p, c->kids[1], t);
 			test_value(p, r, swapped[c->op], c->kids[0]->value, t);
+			test_order(p, swapped[c->op], c->kids[0]->value, t);
 			return;
 		}
 		l = tested_value(p, c->kids[0], t);

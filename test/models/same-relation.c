@@ -55,3 +55,70 @@ error:
 	// CHECK: same-relation.c:[[@LINE+1]]:2: warning: 'bus->owner' from try_module_get() is not released on this error path; module_put() is missing [ladder-leak]
 	return err;
 }
+
+// A value ordered twice against a constant its sign cannot decide (> 1
+// of a positive mode) orders the same way: the lock taken under the
+// first test is dropped under the second (drivers/net/wireless/rsi/
+// rsi_91x_hal.c, rsi_send_pkt_to_bus()).
+struct mutex { int owner; };
+void mutex_lock(struct mutex *lock);
+void mutex_unlock(struct mutex *lock);
+struct bus_ops { int (*write)(void *priv, int len); };
+struct rsi_common { int coex_mode; struct mutex tx_bus_mutex; void *priv; struct bus_ops *ops; };
+
+// OFF-LABEL: In function 'send_pkt':
+int send_pkt(struct rsi_common *common, int len)
+{
+	int status;
+
+	if (common->coex_mode > 1)
+		mutex_lock(&common->tx_bus_mutex);
+	status = common->ops->write(common->priv, len);
+	if (common->coex_mode > 1)
+		mutex_unlock(&common->tx_bus_mutex);
+	// OFF: same-relation.c:[[@LINE+1]]:2: warning: 'common->tx_bus_mutex' from mutex_lock() is still held at this return; mutex_unlock() is missing [ladder-lock-held]
+	return status;
+}
+
+// The relation and its negation are one question: "len >= 8" and
+// "len < 8".
+// OFF-LABEL: In function 'pad_buffer':
+int pad_buffer(int len)
+{
+	void *buf = NULL;
+
+	if (len >= 8) {
+		buf = kmalloc(len, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+	}
+	if (some_setup()) {
+		if (!(len < 8))
+			kfree(buf);
+		// OFF: same-relation.c:[[@LINE+1]]:3: warning: 'buf' from kmalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	}
+	kfree(buf);
+	return 0;
+}
+
+// Another constant is another question: 8 < len <= 16 keeps the buffer.
+// CHECK-LABEL: In function 'pad_other':
+int pad_other(int len)
+{
+	void *buf = NULL;
+
+	if (len >= 8) {
+		buf = kmalloc(len, GFP_KERNEL);
+		if (!buf)
+			return -ENOMEM;
+	}
+	if (some_setup()) {
+		if (len > 16)
+			kfree(buf);
+		// CHECK: same-relation.c:[[@LINE+1]]:3: warning: 'buf' from kmalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	}
+	kfree(buf);
+	return 0;
+}
