@@ -873,6 +873,29 @@ static bool passed_embedded(struct path *p, const struct resource *r,
 	return key && held_under(p->st, r, key);
 }
 
+/* The last member a name ends in: "buf" of "priv->ring.buf", or the name. */
+static const char *last_member(const char *name)
+{
+	const char *arrow = name ? strrchr(name, '>') : NULL;
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	const char *last = arrow > dot ? arrow : dot;
+
+	return last ? last + 1 : name ? name : "";
+}
+
+/*
+ * May the helper @call release @r, held in a member of an object it can
+ * reach?  Only if it releases that member by name, or some release of
+ * the pair names none: pl330_del(pl330) frees pl330->channels, not
+ * pl330->peripherals.
+ */
+static bool frees_member(const struct path *p, const struct ir *call,
+			 const struct resource *r)
+{
+	return summary_may_free_member(p->an->summaries, call->name,
+				       r->rule->pair, last_member(r->name));
+}
+
 /*
  * A static helper of this file that may release a resource of a pair
  * ("foo_free(priv)" calling kfree(priv->buf)) takes what it is given:
@@ -904,16 +927,22 @@ static void release_through_helper(struct path *p, struct ir *call,
 		/*
 		 * Kept in an object the function was given, it is reachable
 		 * from the helper's arguments by paths ladder does not follow
-		 * (ath11k_thermal_unregister(ab) walks ab->pdevs[i].ar).
+		 * (ath11k_thermal_unregister(ab) walks ab->pdevs[i].ar), if
+		 * the helper may release that member (frees_member()).
 		 */
-		if (!r->has_handle || r->in_given_object) {
+		if (!r->has_handle || (r->in_given_object && frees_member(p, call, r))) {
 			escape(r, why, call->loc);
 			continue;
 		}
-		for (k = 0; k < nargs && !r->escaped; k++)
-			if (passed_to(p, r, call->kids[k], args[k]) ||
-			    passed_embedded(p, r, call->kids[k], args[k]))
+		for (k = 0; k < nargs && !r->escaped; k++) {
+			bool itself = args[k].kind == V_SYM &&
+				      args[k].sym == r->handle_sym;
+			bool holder = passed_to(p, r, call->kids[k], args[k]) ||
+				      passed_embedded(p, r, call->kids[k], args[k]);
+
+			if (itself || (holder && frees_member(p, call, r)))
 				escape(r, why, call->loc);
+		}
 	}
 }
 

@@ -34,6 +34,14 @@ struct fn_summary {
 	unsigned ncallees, capcallees;
 	const struct ir_func *fn;
 	unsigned takes;			/* bit N: hands over what parameter N holds */
+	/*
+	 * The members it releases by name, maybe through a helper: pairs of
+	 * entries, the pair then the member's name (kfree(priv->buf): the
+	 * kmalloc pair, "buf"); and the pairs some release of which names
+	 * no member (kfree(local)): any member may be.
+	 */
+	struct ptrvec freed_members;
+	unsigned long *frees_unnamed;
 	bool puts;			/* gives an object its last put, maybe by a helper */
 	bool puts_direct;		/* ... by its own calls */
 	bool callers_put;		/* a TU caller does, not through this function */
@@ -395,6 +403,41 @@ static bool is_last_put(const struct rule_fn *chain)
 	return releases && takes;
 }
 
+static bool has_member(const struct ptrvec *v, const struct pair *pair,
+		       const char *member)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < v->len; i += 2)
+		if (v->items[i] == pair && v->items[i + 1] == member)
+			return true;
+	return false;
+}
+
+static bool add_member(struct ptrvec *v, const struct pair *pair,
+		       const char *member)
+{
+	if (has_member(v, pair, member))
+		return false;
+	ptrvec_push(v, (void *)pair);
+	ptrvec_push(v, (void *)member);
+	return true;
+}
+
+/* The member a release's handle names: kfree(priv->buf), &x->y[i]. */
+static void note_freed(struct fn_summary *fs, const struct pair *pair,
+		       const struct ir *handle)
+{
+	if (handle && handle->kind == IR_ADDR)
+		handle = handle->kids[0];
+	while (handle && handle->kind == IR_INDEX)
+		handle = handle->kids[0];
+	if (handle && handle->kind == IR_MEMBER && handle->name)
+		add_member(&fs->freed_members, pair, handle->name);
+	else
+		set_bit_of(fs->frees_unnamed, pair->index);
+}
+
 static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		 const struct rules *rules)
 {
@@ -415,6 +458,9 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 			if (rule->role != ROLE_RELEASE)
 				continue;
 			set_bit_of(fs->releases, rule->pair->index);
+			if (rule->handle.kind == HANDLE_ARG &&
+			    (unsigned)rule->handle.arg < e->nkids)
+				note_freed(fs, rule->pair, e->kids[rule->handle.arg]);
 			note_released_global(s, e, rule);
 		}
 		if (find(s, e->name)) {
@@ -457,6 +503,10 @@ static bool propagate(struct summaries *s)
 				fs->puts = true;
 				changed = true;
 			}
+			for (w = 0; w + 1 < callee->freed_members.len; w += 2)
+				changed |= add_member(&fs->freed_members,
+						      callee->freed_members.items[w],
+						      callee->freed_members.items[w + 1]);
 			takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
 			if (takes & ~fs->takes) {
 				fs->takes |= takes;
@@ -464,9 +514,12 @@ static bool propagate(struct summaries *s)
 			}
 			for (w = 0; w < s->words; w++) {
 				unsigned long add = callee->releases[w] & ~fs->releases[w];
+				unsigned long unnamed = callee->frees_unnamed[w] &
+							~fs->frees_unnamed[w];
 
-				if (add) {
+				if (add || unnamed) {
 					fs->releases[w] |= add;
+					fs->frees_unnamed[w] |= unnamed;
 					changed = true;
 				}
 			}
@@ -569,6 +622,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 		s->fns[i].direct = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].callers_release = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].acquires = xcalloc(s->words ? s->words : 1, sizeof(long));
+		s->fns[i].frees_unnamed = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
 		s->fns[i].fails = how_it_fails(fns[i]);
 	}
@@ -598,6 +652,8 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].direct);
 		free(s->fns[i].callers_release);
 		free(s->fns[i].acquires);
+		ptrvec_free(&s->fns[i].freed_members);
+		free(s->fns[i].frees_unnamed);
 		free(s->fns[i].callees);
 		free(s->fns[i].callee_calls);
 		free(s->fns[i].wraps);
@@ -614,6 +670,21 @@ bool summary_may_release(const struct summaries *s, const char *name,
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
 
 	return fs && bit_of(s, fs->releases, pair->index);
+}
+
+bool summary_may_free_member(const struct summaries *s, const char *name,
+			     const struct pair *pair, const char *member)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+	size_t i;
+
+	if (!fs || bit_of(s, fs->frees_unnamed, pair->index))
+		return fs != NULL;
+	for (i = 0; i + 1 < fs->freed_members.len; i += 2)
+		if (fs->freed_members.items[i] == pair &&
+		    !strcmp(fs->freed_members.items[i + 1], member))
+			return true;
+	return false;
 }
 
 bool summary_callers_put(const struct summaries *s, const char *callee)

@@ -33,6 +33,13 @@ bool summary_may_release(const struct summaries *s, const char *name,
  * callback frees what the object holds, whatever @callee left there.
  */
 bool summary_callers_put(const struct summaries *s, const char *callee);
+/*
+ * May a call to @name release a resource of @pair that a member named
+ * @member holds?  It releases that member by name (kfree(priv->buf)),
+ * maybe through a helper, or some release of the pair names no member.
+ */
+bool summary_may_free_member(const struct summaries *s, const char *name,
+			     const struct pair *pair, const char *member);
 /* Does @name itself call an acquire of @pair? */
 bool summary_acquires(const struct summaries *s, const char *name,
 		      const struct pair *pair);

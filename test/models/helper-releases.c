@@ -96,3 +96,61 @@ err:
 	// CHECK: helper-releases.c:[[@LINE+1]]:2: warning: 'priv->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
 	return -EIO;
 }
+
+// A helper given the object releases what it holds only where it
+// releases that member by name, or a member it cannot name: pl330_del()
+// frees pl330->channels, not pl330->peripherals (drivers/dma/pl330.c,
+// a real leak).
+struct dmac { void *channels; void *peripherals; void *mcode; };
+
+static void dmac_free_threads(struct dmac *dmac)
+{
+	kfree(dmac->channels);
+}
+
+static void dmac_del(struct dmac *dmac)
+{
+	dmac_free_threads(dmac);
+}
+
+// CHECK-LABEL: In function 'dmac_probe':
+int dmac_probe(struct dmac *dmac)
+{
+	dmac->channels = kcalloc(4, 8, GFP_KERNEL);
+	if (!dmac->channels)
+		return -ENOMEM;
+	dmac->peripherals = kcalloc(4, 8, GFP_KERNEL);
+	if (!dmac->peripherals)
+		goto err_del;
+	if (some_setup())
+		goto err_del;
+	return 0;
+
+err_del:
+	dmac_del(dmac);
+	// OFF: helper-releases.c:[[@LINE+2]]:2: warning: 'dmac->channels' from kcalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	// CHECK: helper-releases.c:[[@LINE+1]]:2: warning: 'dmac->peripherals' from kcalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return -EIO;
+}
+
+// A release through a local names no member: any may be the one.
+static void dmac_free_all(struct dmac *dmac)
+{
+	void *mcode = dmac->mcode;
+
+	kfree(mcode);
+}
+
+// OFF-LABEL: In function 'dmac_probe_unnamed':
+int dmac_probe_unnamed(struct dmac *dmac)
+{
+	dmac->peripherals = kcalloc(4, 8, GFP_KERNEL);
+	if (!dmac->peripherals)
+		return -ENOMEM;
+	if (some_setup()) {
+		dmac_free_all(dmac);
+		// OFF: helper-releases.c:[[@LINE+1]]:3: warning: 'dmac->peripherals' from kcalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	}
+	return 0;
+}
