@@ -162,3 +162,41 @@ int host_use(struct device *dev)
 	put_device(dev);
 	return 0;
 }
+
+// A device added as part of an object the function was given is left
+// to the caller that unregisters it when the function fails, as a
+// resource stored in that object would be (drivers/dma/ti/
+// k3-udma-glue.c, k3_udma_glue_request_tx_chn_common()).  Silent.
+struct tx_chn { struct device chan_dev; int rings; };
+int request_rings(struct tx_chn *chn);
+
+static int tx_chn_common(struct tx_chn *chn)
+{
+	int ret = device_register(&chn->chan_dev);
+
+	if (ret) {
+		put_device(&chn->chan_dev);
+		return ret;
+	}
+	ret = request_rings(chn);
+	if (ret)
+		return ret;
+	return 0;
+}
+
+static void tx_chn_release(struct tx_chn *chn)
+{
+	device_unregister(&chn->chan_dev);
+}
+
+int tx_chn_request(struct tx_chn *chn)
+{
+	int ret = tx_chn_common(chn);
+
+	if (ret)
+		goto err;
+	return 0;
+err:
+	tx_chn_release(chn);
+	return ret;
+}
