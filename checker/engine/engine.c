@@ -909,8 +909,21 @@ static const char *last_member(const char *name)
 static bool frees_member(const struct path *p, const struct ir *call,
 			 const struct resource *r)
 {
-	return summary_may_free_member(p->an->summaries, call->name,
-				       r->rule->pair, last_member(r->name));
+	const struct summaries *s = p->an->summaries;
+	unsigned i;
+
+	if (summary_may_free_member(s, call->name, r->rule->pair, last_member(r->name)))
+		return true;
+	/* Known by a local's name, kept in a member: "cpu_addr" in ->virt_addr. */
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    summary_may_free_member(s, call->name, r->rule->pair,
+					    last_member(b->key)))
+			return true;
+	}
+	return false;
 }
 
 /*

@@ -154,3 +154,36 @@ int dmac_probe_unnamed(struct dmac *dmac)
 	}
 	return 0;
 }
+
+// Known by a local's name, kept in a member: the helper frees that
+// member (drivers/net/wireless/ath/wcn36xx/dxe.c,
+// wcn36xx_dxe_allocate_mem_pools()).  Silent.
+struct pool { void *virt_addr; };
+struct wcn { struct pool mgmt, data; };
+
+static void wcn_free_pools(struct wcn *wcn)
+{
+	kfree(wcn->mgmt.virt_addr);
+	kfree(wcn->data.virt_addr);
+}
+
+// OFF-LABEL: In function 'wcn_alloc_pools':
+int wcn_alloc_pools(struct wcn *wcn)
+{
+	void *cpu_addr;
+
+	cpu_addr = kzalloc(64, GFP_KERNEL);
+	if (!cpu_addr)
+		goto out_err;
+	wcn->mgmt.virt_addr = cpu_addr;
+	cpu_addr = kzalloc(64, GFP_KERNEL);
+	if (!cpu_addr)
+		goto out_err;
+	wcn->data.virt_addr = cpu_addr;
+	return 0;
+
+out_err:
+	wcn_free_pools(wcn);
+	// OFF: helper-releases.c:[[@LINE+1]]:2: warning: 'cpu_addr' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return -ENOMEM;
+}
