@@ -1002,9 +1002,10 @@ static bool takes_resource(struct path *p, const struct resource *r,
 {
 	if (!r->has_handle || r->rule->pair->every_return)
 		return false;
-	if (passed_to(p, r, call->kids[k], arg))
+	if (arg.kind == V_SYM && arg.sym == r->handle_sym)
 		return !find_role(chain, ROLE_RELEASE);
-	return key && held_under(p->st, r, key);
+	return passed_to(p, r, call->kids[k], arg) ||
+	       (key && held_under(p->st, r, key));
 }
 
 /*
