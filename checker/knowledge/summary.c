@@ -23,6 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A member a function releases a resource of @pair from, by name. */
+struct freed_member {
+	const struct pair *pair;
+	const char *member;		/* interned */
+};
+
 struct fn_summary {
 	const char *name;
 	unsigned long *releases;	/* bitmap over rule pairs */
@@ -35,12 +41,12 @@ struct fn_summary {
 	const struct ir_func *fn;
 	unsigned takes;			/* bit N: hands over what parameter N holds */
 	/*
-	 * The members it releases by name, maybe through a helper: pairs of
-	 * entries, the pair then the member's name (kfree(priv->buf): the
-	 * kmalloc pair, "buf"); and the pairs some release of which names
-	 * no member (kfree(local)): any member may be.
+	 * The members it releases by name, maybe through a helper
+	 * (kfree(priv->buf): the kmalloc pair, "buf"), and the pairs some
+	 * release of which names no member (kfree(local)): any may be.
 	 */
-	struct ptrvec freed_members;
+	struct freed_member *freed;
+	unsigned nfreed, capfreed;
 	unsigned long *frees_unnamed;
 	bool puts;			/* gives an object its last put, maybe by a helper */
 	bool puts_direct;		/* ... by its own calls */
@@ -403,24 +409,27 @@ static bool is_last_put(const struct rule_fn *chain)
 	return releases && takes;
 }
 
-static bool has_member(const struct ptrvec *v, const struct pair *pair,
+static bool has_member(const struct fn_summary *fs, const struct pair *pair,
 		       const char *member)
 {
-	size_t i;
+	unsigned i;
 
-	for (i = 0; i + 1 < v->len; i += 2)
-		if (v->items[i] == pair && v->items[i + 1] == member)
+	for (i = 0; i < fs->nfreed; i++)
+		if (fs->freed[i].pair == pair && fs->freed[i].member == member)
 			return true;
 	return false;
 }
 
-static bool add_member(struct ptrvec *v, const struct pair *pair,
+static bool add_member(struct fn_summary *fs, const struct pair *pair,
 		       const char *member)
 {
-	if (has_member(v, pair, member))
+	if (has_member(fs, pair, member))
 		return false;
-	ptrvec_push(v, (void *)pair);
-	ptrvec_push(v, (void *)member);
+	if (fs->nfreed == fs->capfreed) {
+		fs->capfreed = fs->capfreed ? fs->capfreed * 2 : 4;
+		fs->freed = xrealloc(fs->freed, fs->capfreed * sizeof(*fs->freed));
+	}
+	fs->freed[fs->nfreed++] = (struct freed_member){ pair, member };
 	return true;
 }
 
@@ -433,7 +442,7 @@ static void note_freed(struct fn_summary *fs, const struct pair *pair,
 	while (handle && handle->kind == IR_INDEX)
 		handle = handle->kids[0];
 	if (handle && handle->kind == IR_MEMBER && handle->name)
-		add_member(&fs->freed_members, pair, handle->name);
+		add_member(fs, pair, handle->name);
 	else
 		set_bit_of(fs->frees_unnamed, pair->index);
 }
@@ -503,10 +512,9 @@ static bool propagate(struct summaries *s)
 				fs->puts = true;
 				changed = true;
 			}
-			for (w = 0; w + 1 < callee->freed_members.len; w += 2)
-				changed |= add_member(&fs->freed_members,
-						      callee->freed_members.items[w],
-						      callee->freed_members.items[w + 1]);
+			for (w = 0; w < callee->nfreed; w++)
+				changed |= add_member(fs, callee->freed[w].pair,
+						      callee->freed[w].member);
 			takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
 			if (takes & ~fs->takes) {
 				fs->takes |= takes;
@@ -652,7 +660,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].direct);
 		free(s->fns[i].callers_release);
 		free(s->fns[i].acquires);
-		ptrvec_free(&s->fns[i].freed_members);
+		free(s->fns[i].freed);
 		free(s->fns[i].frees_unnamed);
 		free(s->fns[i].callees);
 		free(s->fns[i].callee_calls);
@@ -676,13 +684,12 @@ bool summary_may_free_member(const struct summaries *s, const char *name,
 			     const struct pair *pair, const char *member)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
-	size_t i;
+	unsigned i;
 
 	if (!fs || bit_of(s, fs->frees_unnamed, pair->index))
 		return fs != NULL;
-	for (i = 0; i + 1 < fs->freed_members.len; i += 2)
-		if (fs->freed_members.items[i] == pair &&
-		    !strcmp(fs->freed_members.items[i + 1], member))
+	for (i = 0; i < fs->nfreed; i++)
+		if (fs->freed[i].pair == pair && !strcmp(fs->freed[i].member, member))
 			return true;
 	return false;
 }
