@@ -713,23 +713,6 @@ static void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 	}
 }
 
-/*
- * device_add(&priv->dev): what the acquire did to a part of an object
- * the function was given is left to a caller as a resource stored
- * there would be (hand_over_to_caller()).  The part of an object the
- * path handed over is not handed over with it: the device is still
- * added.  A lock is never left to a caller this way.
- */
-static void acquired_on_part(struct path *p, struct ir *part,
-			     const struct rule_fn *rule, unsigned sym,
-			     struct ir_loc where)
-{
-	if (rule->pair->every_return || member_holder(p, part) != HOLDER_GIVEN)
-		return;
-	hand_over_to_caller(p, sym, where);
-	mark_in_given_object(p, sym);
-}
-
 static void store(struct path *p, struct ir *lhs, struct value v)
 {
 	const char *display, *key = lvalue(p->an, lhs, &display);
@@ -1377,11 +1360,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		const char *display, *key = lvalue(p->an, handle_place, &display);
 
 		/* clk_prepare_enable(priv->clk): the handle lives in priv already. */
-		if (handle_place->kind == IR_ADDR)
-			acquired_on_part(p, handle_place->kids[0], rule, r.handle_sym,
-					 call->loc);
-		else
-			stored_in_member(p, handle_place, r.handle_sym, call->loc);
+		stored_in_member(p, handle_place, r.handle_sym, call->loc);
 		if (key && model_on(MODEL_RESTORE_MARKER) &&
 		    state_get(p->st, restore_marker(p->an, key)).kind == V_CONST)
 			escape(state_add_resource(p->st, &r),
