@@ -682,7 +682,8 @@ static void stored_for_action(struct path *p, unsigned sym, struct ir_loc where)
 {
 	unsigned i;
 
-	if (!model_on(MODEL_ACTION_RELEASES))
+	/* Every store into a member asks: most functions add no action. */
+	if (!p->an->actions.len || !model_on(MODEL_ACTION_RELEASES))
 		return;
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
@@ -2275,21 +2276,28 @@ static void test_frame_address(struct path *p, const struct ir *c, struct value 
  * own, non-zero when the two are equal, named by the two values'
  * symbols: assigning either gives it a new symbol, and a new relation.
  */
-static struct value relation_symbol(struct path *p, unsigned a, unsigned b)
+/*
+ * The relation's symbol, made on first asking: non-negative, bound under
+ * @name, a key no lvalue has ("=..."), so that state_gc() keeps it.
+ */
+static struct value named_relation(struct path *p, const char *name)
 {
-	const char *key;
-	char buf[64];
-	unsigned id;
+	const char *key = strtab_intern(p->an->strings, name);
+	unsigned id = lvalue_symbol_id(key);
 
-	/* Bound under a key no lvalue has, so that state_gc() keeps it. */
-	snprintf(buf, sizeof(buf), "=%u:%u", a < b ? a : b, a < b ? b : a);
-	key = strtab_intern(p->an->strings, buf);
-	id = lvalue_symbol_id(key);
 	if (!state_sym(p->st, id)) {
 		state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
 		state_set(p->st, key, v_sym(id));
 	}
 	return v_sym(id);
+}
+
+static struct value relation_symbol(struct path *p, unsigned a, unsigned b)
+{
+	char buf[64];
+
+	snprintf(buf, sizeof(buf), "=%u:%u", a < b ? a : b, a < b ? b : a);
+	return named_relation(p, buf);
 }
 
 static void test_relation(struct path *p, const struct ir *c, struct value l,
@@ -2319,18 +2327,10 @@ static void test_relation(struct path *p, const struct ir *c, struct value l,
 static struct value order_symbol(struct path *p, unsigned a, bool or_equal,
 				 long long c)
 {
-	const char *key;
 	char buf[64];
-	unsigned id;
 
 	snprintf(buf, sizeof(buf), "=%u>%s%lld", a, or_equal ? "=" : "", c);
-	key = strtab_intern(p->an->strings, buf);
-	id = lvalue_symbol_id(key);
-	if (!state_sym(p->st, id)) {
-		state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
-		state_set(p->st, key, v_sym(id));
-	}
-	return v_sym(id);
+	return named_relation(p, buf);
 }
 
 static void test_order(struct path *p, enum ir_cmp op, long long c, struct test *t)
