@@ -403,7 +403,8 @@ static void list_rules(const struct rules *rules)
 			if (fn->pair != p)
 				continue;
 			printf("  %-8s %-36s handle ", fn->role == ROLE_ACQUIRE ?
-			       "acquire" : "release", fn->name);
+			       "acquire" : fn->role == ROLE_QUERY ? "query" :
+			       "release", fn->name);
 			print_handle(fn->handle);
 			if (fn->role == ROLE_ACQUIRE)
 				printf(", success %s", success_name(fn->success));

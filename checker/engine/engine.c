@@ -1777,6 +1777,30 @@ static struct value test_of(struct path *p, const struct ir *e, unsigned target,
 	return v_sym(id);
 }
 
+/*
+ * pm_runtime_enabled(dev) after the path's pm_runtime_enable(dev), or
+ * regulator_is_enabled(reg) after its regulator_enable(reg): yes.  Any
+ * other time the answer is the world's, not the path's (a shared
+ * regulator another consumer enabled), so it stays unknown.
+ */
+static struct value held_query(struct path *p, struct ir *call,
+			       const struct rule_fn *rule,
+			       const struct value *args, unsigned nargs)
+{
+	unsigned arg = (unsigned)rule->handle.arg;
+	struct resource *r = NULL;
+
+	if (!model_on(MODEL_HELD_QUERY))
+		return call_result(p, call);
+	if (rule->handle.kind == HANDLE_NONE)
+		r = state_find_pair(p->st, rule->pair);
+	else if (arg < nargs && args[arg].kind == V_SYM)
+		r = state_find_handle(p->st, args[arg].sym, rule->pair);
+	if (r && r->status == RES_LIVE)
+		return v_const(1);
+	return call_result(p, call);
+}
+
 static struct value eval_call(struct path *p, struct ir *call)
 {
 	const struct rule_fn *chain = lookup_call(p->an, call->name);
@@ -1819,6 +1843,8 @@ static struct value eval_call(struct path *p, struct ir *call)
 		release_through_helper(p, call, args, nargs);
 		return call_result(p, call);
 	}
+	if (chain->role == ROLE_QUERY)
+		return held_query(p, call, chain, args, nargs);
 	if ((unsigned)chain->arg >= nargs)
 		return call_result(p, call);
 	switch (chain->role) {

@@ -54,6 +54,8 @@ const struct model models[NR_MODELS] = {
 	[MODEL_CALLER_PUTS] = { "caller-puts",
 		"a resource stored in an object the function was given is its caller's, "
 		"when a caller in the file gives an object its last put (put_device()), whose release frees it" },
+	[MODEL_HELD_QUERY] = { "held-query",
+		"a pair's state query (pm_runtime_enabled()) answers yes while the path holds what the pair acquired" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
 };

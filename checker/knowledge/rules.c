@@ -486,7 +486,7 @@ struct pair_draft {
 	enum success_kind success;
 	struct handle_spec handle, release_handle;
 	unsigned pins;
-	yaml_node_t *acquire, *release;
+	yaml_node_t *acquire, *release, *query;
 	bool has_success;
 };
 
@@ -540,7 +540,7 @@ static bool fn_implicit(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct fn_draft *d = t;
 
-	if (!d->is_release)
+	if (d->fn->role != ROLE_RELEASE)
 		return fail(ld, v, "implicit: only release functions release implicitly");
 	return parse_bool(ld, v, &d->fn->implicit);
 }
@@ -581,14 +581,33 @@ static const struct key_handler fn_keys[] = {
 	{ "implicit", fn_implicit },
 };
 
+/* What a pair's list calls its functions, in messages. */
+static const char *role_key(enum rule_role role)
+{
+	switch (role) {
+	case ROLE_ACQUIRE:
+		return "acquire";
+	case ROLE_RELEASE:
+		return "release";
+	default:
+		return "held-query";
+	}
+}
+
+/*
+ * One function of a pair's acquire, release or held-query list.  A
+ * query is asked about what a release would be given: it takes the
+ * release's handle.
+ */
 static bool parse_pair_function(struct loader *ld, struct pair_draft *pd,
-				yaml_node_t *node, bool is_release)
+				yaml_node_t *node, enum rule_role role)
 {
 	struct rule_fn *fn = xcalloc(1, sizeof(*fn));
+	bool is_release = role != ROLE_ACQUIRE;
 	struct fn_draft d = { fn, is_release };
 	const char *s = scalar(node);
 
-	fn->role = is_release ? ROLE_RELEASE : ROLE_ACQUIRE;
+	fn->role = role;
 	fn->null_arg = -1;
 	fn->pair = pd->pair;
 	fn->success = pd->success;
@@ -609,23 +628,23 @@ static bool parse_pair_function(struct loader *ld, struct pair_draft *pd,
 		free(fn);
 		return false;
 	}
-	if (is_release && !pd->pair->first_release)
+	if (role == ROLE_RELEASE && !pd->pair->first_release)
 		pd->pair->first_release = fn;
 	return true;
 }
 
 static bool parse_pair_functions(struct loader *ld, struct pair_draft *pd,
-				 yaml_node_t *list, bool is_release)
+				 yaml_node_t *list, enum rule_role role)
 {
 	yaml_node_item_t *it;
 
 	if (list->type == YAML_SCALAR_NODE)
-		return parse_pair_function(ld, pd, list, is_release);
+		return parse_pair_function(ld, pd, list, role);
 	if (list->type != YAML_SEQUENCE_NODE)
 		return fail(ld, list, "%s: expected a list of functions",
-			    is_release ? "release" : "acquire");
+			    role_key(role));
 	for (it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++)
-		if (!parse_pair_function(ld, pd, node_at(ld, *it), is_release))
+		if (!parse_pair_function(ld, pd, node_at(ld, *it), role))
 			return false;
 	return true;
 }
@@ -717,6 +736,13 @@ static bool pair_release(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
+static bool pair_query(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)ld;
+	((struct pair_draft *)t)->query = v;
+	return true;
+}
+
 static bool pair_description(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct pair *pair = ((struct pair_draft *)t)->pair;
@@ -758,6 +784,7 @@ static const struct key_handler pair_keys[] = {
 	{ "description", pair_description },
 	{ "acquire", pair_acquire },
 	{ "release", pair_release },
+	{ "held-query", pair_query },
 	{ "success", pair_success },
 	{ "handle", pair_handle },
 	{ "release-handle", pair_release_handle },
@@ -809,8 +836,9 @@ static bool parse_pair(struct loader *ld, yaml_node_t *node)
 			    pd.pair->name);
 	if (!pd.has_success && pd.handle.kind != HANDLE_RETURN)
 		pd.success = SUCCESS_ZERO;
-	return parse_pair_functions(ld, &pd, pd.acquire, false) &&
-	       (!pd.release || parse_pair_functions(ld, &pd, pd.release, true));
+	return parse_pair_functions(ld, &pd, pd.acquire, ROLE_ACQUIRE) &&
+	       (!pd.release || parse_pair_functions(ld, &pd, pd.release, ROLE_RELEASE)) &&
+	       (!pd.query || parse_pair_functions(ld, &pd, pd.query, ROLE_QUERY));
 }
 
 /* ---- value functions: transparent, error-values, predicates ---- */

@@ -54,6 +54,7 @@ enum rule_role {
 	ROLE_PREDICATE,		/* true exactly for values in .mask */
 	ROLE_TAKES,		/* only takes ownership of arguments (.takes) */
 	ROLE_STABLE,		/* the same result for the same arguments */
+	ROLE_QUERY,		/* true while .pair is held on .handle */
 };
 
 struct pair;

@@ -371,7 +371,8 @@ static bool stable_callee(const struct summaries *s, const struct ir *call,
 
 	if (rule)
 		return rule->role == ROLE_STABLE || rule->role == ROLE_TRANSPARENT ||
-		       rule->role == ROLE_ERROR_VALUE || rule->role == ROLE_PREDICATE;
+		       rule->role == ROLE_ERROR_VALUE || rule->role == ROLE_PREDICATE ||
+		       rule->role == ROLE_QUERY;
 	return call->name && find(s, call->name);	/* settled by propagation */
 }
 
