@@ -2051,7 +2051,7 @@ position r_mempool_18_here.pr;
 // sg-table: scatterlist table
 
 @r_sg_table_19 depends on !patch && (context || org || report) exists@
-identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment};
+identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment, dma_get_sgtable_attrs};
 identifier rel = {sg_free_table};
 expression R;
 statement S;
@@ -2099,7 +2099,7 @@ rel << r_sg_table_19.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_sg_table_19_fix depends on patch exists@
-identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment};
+identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment, dma_get_sgtable_attrs};
 identifier rel = {sg_free_table};
 expression R;
 expression list es;

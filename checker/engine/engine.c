@@ -1266,6 +1266,31 @@ static const char *spelled_remedy(const struct analysis *an,
 }
 
 /*
+ * sg_alloc_table() in a loop that failed on its third pass leaves the
+ * tables of the first two held, and the unwind's "while (i--)
+ * sg_free_table(...)" frees them.  Where no handle tells the elements
+ * apart, an acquire made again while the earlier pass's is held owes
+ * those whatever it does itself (model loop-elements).  Ladder does not
+ * count elements: a release of them is taken to release them all, the
+ * loop's or the failing pass's own first, and the other as another
+ * element (checks/double_release.c).
+ */
+static bool earlier_pass_held(const struct state *st, const struct resource *r)
+{
+	unsigned i;
+
+	if (r->rule->handle.kind != HANDLE_NONE || !model_on(MODEL_LOOP_ELEMENTS))
+		return false;
+	for (i = 0; i < st->nres; i++) {
+		const struct resource *old = &st->res[i];
+
+		if (old->site == r->site && old->part == r->part)
+			return old->status == RES_LIVE && !old->escaped;
+	}
+	return false;
+}
+
+/*
  * One resource from @call for @rule's pair.  @part numbers the pairs one
  * call acquires for; a later part finds in @args the handle an earlier
  * one named.
@@ -1351,6 +1376,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	if (!part)
 		trace_step(p, call->loc, NULL);
 	r.acquire_seq = p->st->trace->seq;
+	r.elements_before = earlier_pass_held(p->st, &r);
 	state_update_status(p->st, &r);
 	state_add_resource(p->st, &r);
 	if (rule->handle.kind == HANDLE_NONE && model_on(MODEL_RESTORE_MARKER) &&
@@ -1382,6 +1408,23 @@ static enum release_kind release_kind_of(const struct resource *r)
 	}
 }
 
+/*
+ * With nothing of a counted pair left, a release call that released one
+ * of its resources before went round a loop: that one is what it meets
+ * again, whichever acquire site the path used last.
+ */
+static struct resource *released_by(struct state *st, const struct pair *pair,
+				    const struct ir *call, struct resource *found)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].rule->pair == pair && !st->res[i].has_handle &&
+		    st->res[i].release == call)
+			return &st->res[i];
+	return found;
+}
+
 /* Which resource does this release refer to, if any ladder knows of? */
 static bool match_release(struct path *p, const struct rule_fn *rule,
 			  struct value *args, unsigned nargs,
@@ -1393,6 +1436,8 @@ static bool match_release(struct path *p, const struct rule_fn *rule,
 
 	if (rule->handle.kind == HANDLE_NONE) {
 		r = state_find_pair(p->st, pair);
+		if (r && r->status == RES_RELEASED)
+			r = released_by(p->st, pair, ev->call, r);
 	} else if (arg < nargs && args[arg].kind == V_SYM) {
 		r = state_find_handle(p->st, args[arg].sym, pair);
 	} else if (arg < nargs && args[arg].kind == V_UNINIT &&
@@ -2029,6 +2074,67 @@ static void update_flags(struct path *p, const char *key, const struct ir *e)
 		state_set(p->st, own, set ? v_const((long long)bits) : v_const(0));
 }
 
+/*
+ * The sign classes x may have after a step of one from @mask: counting
+ * up from zero or more gives more than zero, counting down from more
+ * than zero gives zero or more.  An unsigned zero counted down wraps.
+ * A pointer stepped stays a pointer.
+ */
+static unsigned step_mask(unsigned mask, bool up, unsigned flags)
+{
+	bool is_unsigned = flags & IR_F_UNSIGNED;
+
+	if (flags & IR_F_POINTER)
+		return mask == VAL_POS ? VAL_POS : VAL_ANY;
+	if (up)
+		return mask & VAL_NEG ? VAL_ANY : VAL_POS;
+	if (mask == VAL_POS)
+		return VAL_ZERO | VAL_POS;
+	if (mask == VAL_ZERO)
+		return is_unsigned ? VAL_POS : VAL_NEG;
+	return is_unsigned ? VAL_ZERO | VAL_POS : VAL_ANY;
+}
+
+/*
+ * ++x, x--: what x held before, as a sign class, decides what it holds
+ * after, so that "for (i = 0; ...; i++)" leaves i above zero and the
+ * unwind "while (i--)" enters its loop at least once (the loop's count
+ * is not kept: a step that stays within its classes is no new state).
+ * The expression's value is the old one for x++ and x--, the new one
+ * for ++x and --x.
+ */
+static struct value step_value(struct path *p, struct ir *e, const char *key)
+{
+	bool up = e->op == UPD_PRE_INC || e->op == UPD_POST_INC;
+	bool post = e->op == UPD_POST_INC || e->op == UPD_POST_DEC;
+	struct value old = state_get(p->st, key), now;
+	unsigned mask = value_mask(p->st, old);
+	/*
+	 * The new value's symbol is the update's own; going round a loop,
+	 * x may hold the one this update made last time, still needed as
+	 * the old value, so the other of its two is used.
+	 */
+	unsigned id = e->site * 2;
+
+	if (old.kind == V_SYM && old.sym == id)
+		id++;
+
+	if (old.kind == V_UNKNOWN || old.kind == V_UNINIT)
+		mask = (e->kids[0]->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+	mask = step_mask(mask, up, e->kids[0]->flags);
+	forget_from(p, key);
+	if (old.kind == V_CONST && !up && old.c == 1) {
+		now = v_const(0);
+	} else {
+		state_new_sym(p->st, id, mask, NULL);
+		now = v_sym(id);
+	}
+	state_set(p->st, key, now);
+	if (!post)
+		return now;
+	return old.kind == V_UNINIT ? v_unknown() : old;
+}
+
 static struct value eval_update(struct path *p, struct ir *e)
 {
 	const char *display, *key;
@@ -2041,6 +2147,8 @@ static struct value eval_update(struct path *p, struct ir *e)
 		update_flags(p, key, e);
 		return v_unknown();
 	}
+	if (e->op != UPD_OTHER)
+		return step_value(p, e, key);
 	forget_from(p, key);
 	state_set(p->st, key, v_unknown());
 	return v_unknown();

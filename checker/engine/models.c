@@ -38,7 +38,8 @@ const struct model models[NR_MODELS] = {
 	[MODEL_SAME_RELATION] = { "same-relation",
 		"two values compared twice, neither assigned between, compare the same way" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
-		"a release call meeting its own earlier release went round a loop: another element" },
+		"a release call meeting its own earlier release went round a loop: another element; "
+		"an acquire made again keeps what earlier passes hold" },
 	[MODEL_PENDING_ALIKE] = { "pending-alike",
 		"an errno the code handles on the branch it takes for a pending value is pending there too" },
 	[MODEL_HELD_BY_MIRROR] = { "held-by-mirror",

@@ -221,7 +221,7 @@ void state_update_status(struct state *st, struct resource *r)
 		return;
 	}
 	ok = success_ok_mask(r->rule->success);
-	if (!(s->mask & ~ok))
+	if (!(s->mask & ~ok) || r->elements_before)
 		r->status = RES_LIVE;
 	else if (!(s->mask & ok))
 		r->status = RES_FAILED;
@@ -431,6 +431,7 @@ static bool resource_equal(const struct resource *a, const struct resource *b)
 	       a->status == b->status &&
 	       a->has_handle == b->has_handle && !a->escaped == !b->escaped &&
 	       a->in_given_object == b->in_given_object &&
+	       a->elements_before == b->elements_before &&
 	       a->handle_sym == b->handle_sym && a->status_sym == b->status_sym &&
 	       a->name == b->name && a->npins == b->npins &&
 	       !memcmp(a->pins, b->pins, a->npins * sizeof(a->pins[0])) &&

@@ -72,6 +72,12 @@ struct resource {
 	struct ir_loc escaped_at;
 	/* stored in a member of an object the function was given */
 	bool in_given_object;
+	/*
+	 * A loop's earlier passes acquired here what was still held: held
+	 * whatever this pass's acquire does, and released more than once
+	 * (model loop-elements).
+	 */
+	bool elements_before;
 	unsigned handle_sym, status_sym;
 	const char *name;		/* interned; NULL for handle-less pairs */
 	bool name_internal;

@@ -568,6 +568,20 @@ static struct ir *fold_unary(struct ast_ctx *ctx, CXCursor c, struct ir *kid,
 	return NULL;
 }
 
+static enum ir_update step_kind(enum CXUnaryOperatorKind op)
+{
+	switch (op) {
+	case CXUnaryOperator_PreInc:
+		return UPD_PRE_INC;
+	case CXUnaryOperator_PreDec:
+		return UPD_PRE_DEC;
+	case CXUnaryOperator_PostInc:
+		return UPD_POST_INC;
+	default:
+		return UPD_POST_DEC;
+	}
+}
+
 static struct ir *tr_unary(struct ast_ctx *ctx, CXCursor c)
 {
 	enum CXUnaryOperatorKind op = clang_getCursorUnaryOperatorKind(c);
@@ -611,9 +625,14 @@ static struct ir *tr_unary(struct ast_ctx *ctx, CXCursor c)
 	}
 	n = new_node(ctx, kind, c, 1);
 	n->kids[0] = kid;
-	/* "!x" may name a value of its own (see negation() in engine.c). */
-	if (kind == IR_NOT)
+	/*
+	 * "!x" may name a value of its own (see negation() in engine.c), and
+	 * so does the value ++x or x-- leaves (step_value() there).
+	 */
+	if (kind == IR_NOT || kind == IR_UPDATE)
 		n->site = ctx->fn->nsites++;
+	if (kind == IR_UPDATE)
+		n->op = step_kind(op);
 	set_type_flags(n, clang_getCursorType(c));
 	return finish(n);
 }

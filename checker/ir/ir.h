@@ -54,7 +54,15 @@ enum ir_kind {
 enum ir_cmp { CMP_EQ, CMP_NE, CMP_LT, CMP_LE, CMP_GT, CMP_GE };
 
 /* What an IR_UPDATE does: flags |= BIT and flags &= ~BIT keep flag tests. */
-enum ir_update { UPD_OTHER, UPD_SET_BITS, UPD_KEEP_BITS };
+enum ir_update {
+	UPD_OTHER,
+	UPD_SET_BITS,
+	UPD_KEEP_BITS,
+	UPD_PRE_INC,	/* ++x */
+	UPD_PRE_DEC,	/* --x */
+	UPD_POST_INC,	/* x++ */
+	UPD_POST_DEC,	/* x-- */
+};
 
 #define IR_F_POINTER	0x01	/* expression has pointer type */
 #define IR_F_UNSIGNED	0x02	/* expression has unsigned integer type */

@@ -71,3 +71,59 @@ void free_in_loop(struct dev_priv *p)
 		kfree(buf);
 	while (++i < p->n);
 }
+
+// A table per plane, allocated in a loop that may fail on a later pass:
+// the tables of the earlier passes are still held, and the unwind frees
+// them (drivers/gpu/drm/renesas/rcar-du/rcar_du_vsp.c,
+// rcar_du_vsp_map_fb()).  The scatterlist pair has no handle, so the
+// failing pass's table and the earlier ones are one resource.
+struct sg_table { int nents; };
+int sg_alloc_table(struct sg_table *t, unsigned int nents, unsigned int gfp);
+void sg_free_table(struct sg_table *t);
+int map_sg(struct sg_table *t);
+
+// OFF-LABEL: In function 'map_planes':
+int map_planes(struct sg_table tables[3], unsigned int planes)
+{
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < planes; ++i) {
+		struct sg_table *sgt = &tables[i];
+
+		ret = sg_alloc_table(sgt, 4, GFP_KERNEL);
+		if (ret)
+			goto fail;
+		ret = map_sg(sgt);
+		if (ret) {
+			sg_free_table(sgt);
+			goto fail;
+		}
+	}
+	return 0;
+fail:
+	while (i--) {
+		struct sg_table *sgt = &tables[i];
+
+		// OFF: loop-elements.c:[[@LINE+1]]:3: warning: sg_free_table() undoes sg_alloc_table(), which failed on this path [ladder-release-unacquired]
+		sg_free_table(sgt);
+	}
+	return ret;
+}
+
+// No loop, no earlier element: what the unwind frees after the one
+// acquire failed was never acquired.
+// CHECK-LABEL: In function 'map_one':
+int map_one(struct sg_table *sgt)
+{
+	int ret;
+
+	ret = sg_alloc_table(sgt, 4, GFP_KERNEL);
+	if (ret)
+		goto fail;
+	return 0;
+fail:
+	// CHECK: loop-elements.c:[[@LINE+1]]:2: warning: sg_free_table() undoes sg_alloc_table(), which failed on this path [ladder-release-unacquired]
+	sg_free_table(sgt);
+	return ret;
+}
