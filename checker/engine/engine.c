@@ -1516,6 +1516,87 @@ static bool match_managed(struct path *p, const struct rule_fn *chain,
 	return false;
 }
 
+static const char *flag_key(struct analysis *an, const char *base,
+			    unsigned long long mask)
+{
+	char key[256];
+
+	if (snprintf(key, sizeof(key), "%s&%lld", base, (long long)mask) >=
+	    (int)sizeof(key))
+		return NULL;
+	return strtab_intern(an->strings, key);
+}
+
+/* The mask of the flag test @key below @base ("v3->flags&64"), if it is one. */
+static bool flag_mask(const char *key, const char *base, unsigned long long *mask)
+{
+	size_t len = strlen(base);
+
+	if (strncmp(key, base, len) || key[len] != '&')
+		return false;
+	*mask = (unsigned long long)strtoll(key + len + 1, NULL, 10);
+	return true;
+}
+
+/*
+ * Did the path set every bit of @bits in @flags ("x->flags |= A | B",
+ * or "x->flags = A | B")?
+ */
+static bool flag_set(struct path *p, const char *flags, unsigned long long bits)
+{
+	struct value whole = state_get(p->st, flags);
+	unsigned long long mask;
+	unsigned i;
+
+	if (whole.kind == V_CONST)
+		return ((unsigned long long)whole.c & bits) == bits;
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (flag_mask(b->key, flags, &mask) && (mask & bits) == bits &&
+		    b->value.kind == V_CONST &&
+		    ((unsigned long long)b->value.c & bits) == bits)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * usb_free_urb(urb) frees urb->transfer_buffer too when the path set
+ * URB_FREE_BUFFER in urb->transfer_flags: the pair's frees-member says
+ * which member, and which flag.  What the member holds is released
+ * with it; a flag the path never set, or cleared, frees nothing more.
+ */
+static void release_flagged_member(struct path *p, const struct release_event *ev)
+{
+	const struct member_freed *mf = &ev->rule->pair->frees_member;
+	const char *display, *object, *member;
+	unsigned arg = (unsigned)ev->rule->handle.arg;
+	struct value kept;
+	char key[512];
+	unsigned i;
+
+	if (!mf->member || ev->rule->handle.kind != HANDLE_ARG ||
+	    arg >= ev->call->nkids ||
+	    !(object = lvalue(p->an, ev->call->kids[arg], &display)))
+		return;
+	if (snprintf(key, sizeof(key), "%s->%s", object, mf->flag) >= (int)sizeof(key) ||
+	    !flag_set(p, strtab_intern(p->an->strings, key), mf->bits))
+		return;
+	snprintf(key, sizeof(key), "%s->%s", object, mf->member);
+	member = strtab_intern(p->an->strings, key);
+	kept = state_get(p->st, member);
+	for (i = 0; kept.kind == V_SYM && i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == kept.sym &&
+		    r->status == RES_LIVE) {
+			r->status = RES_RELEASED;
+			r->release = ev->call;
+		}
+	}
+}
+
 /* What a matched release @ev does to the path, and what it reports. */
 static void apply_release(struct path *p, struct release_event *ev,
 			  struct value *args, unsigned nargs)
@@ -1533,6 +1614,7 @@ static void apply_release(struct path *p, struct release_event *ev,
 	if (ev->res && ev->kind == REL_LIVE) {
 		ev->res->status = RES_RELEASED;
 		ev->res->release = call;
+		release_flagged_member(p, ev);
 	}
 }
 
@@ -1846,6 +1928,24 @@ static struct value held_query(struct path *p, struct ir *call,
 	return call_result(p, call);
 }
 
+/*
+ * usb_fill_bulk_urb(urb, dev, pipe, buf, ...) keeps buf in
+ * urb->transfer_buffer: the rules' stores-in-member, an inline of the
+ * headers whose store the path makes as if it were written here.
+ */
+static void store_in_member(struct path *p, struct ir *call,
+			    const struct rule_fn *rule, const struct value *args,
+			    unsigned nargs)
+{
+	struct ir *member;
+
+	if ((unsigned)rule->arg >= nargs || (unsigned)rule->into >= nargs)
+		return;
+	member = member_node(p->an, call, (unsigned)rule->into, rule->member, 0);
+	if (member)
+		store(p, member, args[rule->arg]);
+}
+
 static struct value eval_call(struct path *p, struct ir *call)
 {
 	const struct rule_fn *chain = lookup_call(p->an, call->name);
@@ -1890,6 +1990,10 @@ static struct value eval_call(struct path *p, struct ir *call)
 	}
 	if (chain->role == ROLE_QUERY)
 		return held_query(p, call, chain, args, nargs);
+	if (chain->role == ROLE_STORES) {
+		store_in_member(p, call, chain, args, nargs);
+		return unknown_call(p, call, args, nargs);
+	}
 	if ((unsigned)chain->arg >= nargs)
 		return call_result(p, call);
 	switch (chain->role) {
@@ -1997,27 +2101,6 @@ static void eval_decl(struct path *p, struct ir *d)
 }
 
 /* The binding key of the flag test "@base & @mask". */
-static const char *flag_key(struct analysis *an, const char *base,
-			    unsigned long long mask)
-{
-	char key[256];
-
-	if (snprintf(key, sizeof(key), "%s&%lld", base, (long long)mask) >=
-	    (int)sizeof(key))
-		return NULL;
-	return strtab_intern(an->strings, key);
-}
-
-/* The mask of the flag test @key below @base ("v3->flags&64"), if it is one. */
-static bool flag_mask(const char *key, const char *base, unsigned long long *mask)
-{
-	size_t len = strlen(base);
-
-	if (strncmp(key, base, len) || key[len] != '&')
-		return false;
-	*mask = (unsigned long long)strtoll(key + len + 1, NULL, 10);
-	return true;
-}
 
 /*
  * What "x |= bits" (@set) or "x &= ~bits" does to a known flag test

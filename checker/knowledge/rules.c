@@ -736,6 +736,59 @@ static bool pair_release(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
+static bool freed_member(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct member_freed *mf = t;
+	const char *s = scalar(v);
+
+	if (!s || !is_identifier(s))
+		return fail(ld, v, "member: expected a member's name");
+	mf->member = strtab_intern(ld->rules->strings, s);
+	return true;
+}
+
+static bool freed_flag(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct member_freed *mf = t;
+	const char *s = scalar(v);
+
+	if (!s || !is_identifier(s))
+		return fail(ld, v, "flag: expected a member's name");
+	mf->flag = strtab_intern(ld->rules->strings, s);
+	return true;
+}
+
+static bool freed_bits(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct member_freed *mf = t;
+	const char *s = scalar(v);
+	char *end;
+
+	mf->bits = s ? strtoull(s, &end, 0) : 0;
+	if (!s || end == s || *end || !mf->bits)
+		return fail(ld, v, "bits: expected a non-zero number");
+	return true;
+}
+
+static const struct key_handler freed_keys[] = {
+	{ "member", freed_member },
+	{ "flag", freed_flag },
+	{ "bits", freed_bits },
+};
+
+/* frees-member: {member: transfer_buffer, flag: transfer_flags, bits: 0x100} */
+static bool pair_frees_member(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct member_freed *mf = &((struct pair_draft *)t)->pair->frees_member;
+
+	if (!walk_mapping(ld, v, freed_keys, ARRAY_SIZE(freed_keys), mf,
+			  "frees-member"))
+		return false;
+	if (!mf->member || !mf->flag || !mf->bits)
+		return fail(ld, v, "frees-member: needs member, flag and bits");
+	return true;
+}
+
 static bool pair_query(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)ld;
@@ -785,6 +838,7 @@ static const struct key_handler pair_keys[] = {
 	{ "acquire", pair_acquire },
 	{ "release", pair_release },
 	{ "held-query", pair_query },
+	{ "frees-member", pair_frees_member },
 	{ "success", pair_success },
 	{ "handle", pair_handle },
 	{ "release-handle", pair_release_handle },
@@ -910,8 +964,33 @@ static bool vfn_runs(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
+/* into: arg0, member: transfer_buffer: where a stores function keeps it. */
+static bool vfn_into(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+
+	if (d->fn->role != ROLE_STORES)
+		return fail(ld, v, "into: belongs in stores-in-member");
+	return parse_arg(ld, v, &d->fn->into);
+}
+
+static bool vfn_member(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+	const char *s = scalar(v);
+
+	if (d->fn->role != ROLE_STORES)
+		return fail(ld, v, "member: belongs in stores-in-member");
+	if (!s || !is_identifier(s))
+		return fail(ld, v, "member: expected a member's name");
+	d->fn->member = strtab_intern(ld->rules->strings, s);
+	return true;
+}
+
 static const struct key_handler value_fn_keys[] = {
 	{ "name", vfn_name },
+	{ "into", vfn_into },
+	{ "member", vfn_member },
 	{ "arg", vfn_arg },
 	{ "true-for", vfn_true_for },
 	{ "result", vfn_result },
@@ -937,6 +1016,10 @@ static bool parse_value_fn(struct loader *ld, yaml_node_t *node, enum rule_role 
 	}
 	if (role == ROLE_PREDICATE && !fn->mask) {
 		fail(ld, node, "predicate '%s' needs true-for", fn->name);
+		goto bad;
+	}
+	if (role == ROLE_STORES && !fn->member) {
+		fail(ld, node, "'%s' needs member: and into:", fn->name);
 		goto bad;
 	}
 	if (role == ROLE_TAKES && !fn->takes) {
@@ -1003,6 +1086,12 @@ static bool top_stable(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
 	return parse_value_fns(ld, v, ROLE_STABLE);
+}
+
+static bool top_stores(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_value_fns(ld, v, ROLE_STORES);
 }
 
 static bool parse_strings(struct loader *ld, yaml_node_t *v, const char *key,
@@ -1114,6 +1203,7 @@ static const struct key_handler top_keys[] = {
 	{ "predicates", top_predicates },
 	{ "takes-ownership", top_takes },
 	{ "stable", top_stable },
+	{ "stores-in-member", top_stores },
 	{ "name-suffixes", top_suffixes },
 	{ "mirror-verbs", top_verbs },
 	{ "mirror-callbacks", top_callbacks },

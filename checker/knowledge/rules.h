@@ -55,6 +55,7 @@ enum rule_role {
 	ROLE_TAKES,		/* only takes ownership of arguments (.takes) */
 	ROLE_STABLE,		/* the same result for the same arguments */
 	ROLE_QUERY,		/* true while .pair is held on .handle */
+	ROLE_STORES,		/* keeps argument .arg in argument .into's .member */
 };
 
 struct pair;
@@ -81,8 +82,9 @@ struct rule_fn {
 	unsigned runs;
 	bool implicit;			/* release: undoes it as a side effect */
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
-	const char *member;		/* HANDLE_ARG_MEMBER: the member's name */
-	int arg;			/* transparent, error value, predicate */
+	const char *member;		/* HANDLE_ARG_MEMBER, stores: the member's name */
+	int arg;			/* transparent, error value, predicate, stores */
+	int into;			/* stores: the object's argument */
 	unsigned mask;			/* predicate */
 	bool errno_result;		/* predicate: true is an errno, not 1 */
 	/*
@@ -95,6 +97,15 @@ struct rule_fn {
 	const char *remedy_name;	/* as written, until resolved */
 	unsigned remedy_line;
 	struct rule_fn *next;		/* same name, other pair */
+};
+
+/*
+ * The pair's release frees what the object keeps in .member too, when
+ * its .flag member has .bits set: usb_free_urb() and URB_FREE_BUFFER.
+ */
+struct member_freed {
+	const char *member, *flag;
+	unsigned long long bits;
 };
 
 struct pair {
@@ -110,6 +121,7 @@ struct pair {
 	const char *plain_name;		/* as written, until resolved */
 	unsigned plain_line;
 	const struct rule_fn *first_release;	/* for messages */
+	struct member_freed frees_member;	/* .member NULL: none */
 	unsigned index;
 	enum pair_origin origin;
 	/* origin: mined (ladder mine): in how many functions it was seen; 0 if curated */
