@@ -111,19 +111,19 @@ fail:
 	return ret;
 }
 
-// No loop, no earlier element: what the unwind frees after the one
-// acquire failed was never acquired.
-// CHECK-LABEL: In function 'map_one':
-int map_one(struct sg_table *sgt)
+// No loop, no earlier element: what the unwind puts after the one get
+// failed was never taken (a get that fails drops its own reference).
+// CHECK-LABEL: In function 'get_once':
+int get_once(struct device *dev)
 {
 	int ret;
 
-	ret = sg_alloc_table(sgt, 4, GFP_KERNEL);
+	ret = pm_runtime_resume_and_get(dev);
 	if (ret)
 		goto fail;
 	return 0;
 fail:
-	// CHECK: loop-elements.c:[[@LINE+1]]:2: warning: sg_free_table() undoes sg_alloc_table(), which failed on this path [ladder-release-unacquired]
-	sg_free_table(sgt);
+	// CHECK: loop-elements.c:[[@LINE+1]]:2: warning: pm_runtime_put() undoes pm_runtime_resume_and_get(), which failed on this path [ladder-release-unacquired]
+	pm_runtime_put(dev);
 	return ret;
 }
