@@ -105,7 +105,7 @@ fail:
 	while (i--) {
 		struct sg_table *sgt = &tables[i];
 
-		// OFF: loop-elements.c:[[@LINE+1]]:3: warning: sg_free_table() undoes sg_alloc_table(), which failed on this path [ladder-release-unacquired]
+		// OFF: loop-elements.c:[[@LINE+1]]:3: warning: sg_free_table() undoes sg_alloc_table() a second time; the first was at line [[#@LINE-9]] [ladder-double-release]
 		sg_free_table(sgt);
 	}
 	return ret;
