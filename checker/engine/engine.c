@@ -1516,6 +1516,7 @@ static bool match_managed(struct path *p, const struct rule_fn *chain,
 	return false;
 }
 
+/* The binding key of the flag test "@base & @mask". */
 static const char *flag_key(struct analysis *an, const char *base,
 			    unsigned long long mask)
 {
@@ -2100,8 +2101,6 @@ static void eval_decl(struct path *p, struct ir *d)
 		name_resources(p, v.sym, &var, display);
 }
 
-/* The binding key of the flag test "@base & @mask". */
-
 /*
  * What "x |= bits" (@set) or "x &= ~bits" does to a known flag test
  * "x & mask": set, cleared, unchanged (returns true with *v untouched) or
@@ -2201,7 +2200,6 @@ static struct value step_value(struct path *p, struct ir *e, const char *key)
 
 	if (old.kind == V_SYM && old.sym == id)
 		id++;
-
 	if (old.kind == V_UNKNOWN || old.kind == V_UNINIT)
 		mask = (e->kids[0]->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
 	mask = step_mask(mask, up, e->kids[0]->flags);

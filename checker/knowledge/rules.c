@@ -736,26 +736,26 @@ static bool pair_release(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
-static bool freed_member(struct loader *ld, yaml_node_t *v, void *t)
+/* A member's name, given for @key: "member: transfer_buffer". */
+static bool parse_member_name(struct loader *ld, yaml_node_t *v,
+			      const char *key, const char **out)
 {
-	struct member_freed *mf = t;
 	const char *s = scalar(v);
 
 	if (!s || !is_identifier(s))
-		return fail(ld, v, "member: expected a member's name");
-	mf->member = strtab_intern(ld->rules->strings, s);
+		return fail(ld, v, "%s: expected a member's name", key);
+	*out = strtab_intern(ld->rules->strings, s);
 	return true;
+}
+
+static bool freed_member(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_member_name(ld, v, "member", &((struct member_freed *)t)->member);
 }
 
 static bool freed_flag(struct loader *ld, yaml_node_t *v, void *t)
 {
-	struct member_freed *mf = t;
-	const char *s = scalar(v);
-
-	if (!s || !is_identifier(s))
-		return fail(ld, v, "flag: expected a member's name");
-	mf->flag = strtab_intern(ld->rules->strings, s);
-	return true;
+	return parse_member_name(ld, v, "flag", &((struct member_freed *)t)->flag);
 }
 
 static bool freed_bits(struct loader *ld, yaml_node_t *v, void *t)
@@ -977,14 +977,10 @@ static bool vfn_into(struct loader *ld, yaml_node_t *v, void *t)
 static bool vfn_member(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct value_fn_draft *d = t;
-	const char *s = scalar(v);
 
 	if (d->fn->role != ROLE_STORES)
 		return fail(ld, v, "member: belongs in stores-in-member");
-	if (!s || !is_identifier(s))
-		return fail(ld, v, "member: expected a member's name");
-	d->fn->member = strtab_intern(ld->rules->strings, s);
-	return true;
+	return parse_member_name(ld, v, "member", &d->fn->member);
 }
 
 static const struct key_handler value_fn_keys[] = {
