@@ -1015,7 +1015,7 @@ static bool parse_value_fn(struct loader *ld, yaml_node_t *node, enum rule_role 
 		goto bad;
 	}
 	if (role == ROLE_STORES && !fn->member) {
-		fail(ld, node, "'%s' needs member: and into:", fn->name);
+		fail(ld, node, "'%s' needs member:", fn->name);
 		goto bad;
 	}
 	if (role == ROLE_TAKES && !fn->takes) {
