@@ -1539,6 +1539,17 @@ static bool flag_mask(const char *key, const char *base, unsigned long long *mas
 	return true;
 }
 
+/* The key of @member of what the pointer keyed @object points to. */
+static const char *member_key(struct analysis *an, const char *object,
+			      const char *member)
+{
+	char key[512];
+
+	if (snprintf(key, sizeof(key), "%s->%s", object, member) >= (int)sizeof(key))
+		return NULL;
+	return strtab_intern(an->strings, key);
+}
+
 /*
  * Did the path set every bit of @bits in @flags ("x->flags |= A | B",
  * or "x->flags = A | B")?
@@ -1571,21 +1582,19 @@ static bool flag_set(struct path *p, const char *flags, unsigned long long bits)
 static void release_flagged_member(struct path *p, const struct release_event *ev)
 {
 	const struct member_freed *mf = &ev->rule->pair->frees_member;
-	const char *display, *object, *member;
+	const char *display, *object, *flags, *member;
 	unsigned arg = (unsigned)ev->rule->handle.arg;
 	struct value kept;
-	char key[512];
 	unsigned i;
 
 	if (!mf->member || ev->rule->handle.kind != HANDLE_ARG ||
 	    arg >= ev->call->nkids ||
 	    !(object = lvalue(p->an, ev->call->kids[arg], &display)))
 		return;
-	if (snprintf(key, sizeof(key), "%s->%s", object, mf->flag) >= (int)sizeof(key) ||
-	    !flag_set(p, strtab_intern(p->an->strings, key), mf->bits))
+	flags = member_key(p->an, object, mf->flag);
+	member = member_key(p->an, object, mf->member);
+	if (!flags || !member || !flag_set(p, flags, mf->bits))
 		return;
-	snprintf(key, sizeof(key), "%s->%s", object, mf->member);
-	member = strtab_intern(p->an->strings, key);
 	kept = state_get(p->st, member);
 	for (i = 0; kept.kind == V_SYM && i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
