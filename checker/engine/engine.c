@@ -1306,6 +1306,12 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	struct value result = v_unknown();
 	unsigned i, arg = (unsigned)rule->handle.arg;
 	struct ir *lv, *handle_place = NULL;
+	/*
+	 * get_device(dev) returns dev itself: the result is the handle,
+	 * and testing it ("if (!get_device(dev))") tests the acquire.
+	 */
+	bool returns_handle = rule->handle.kind == HANDLE_ARG &&
+			      rule->returns == arg + 1 && arg < nargs;
 
 	r.remedy_name = spelled_remedy(p->an, rule, r.acquire_name);
 	r.status_sym = NO_SYM;
@@ -1324,8 +1330,10 @@ static struct value do_acquire(struct path *p, struct ir *call,
 			r.has_null_arg = true;
 			r.null_arg_sym = a.sym;
 		}
+		if (returns_handle && (unsigned)rule->null_arg == arg)
+			args[arg] = a;
 	}
-	if (!(call->flags & IR_F_VOID)) {
+	if (!(call->flags & IR_F_VOID) && !returns_handle) {
 		r.status_sym = call->site * 2;
 		state_new_sym(p->st, r.status_sym,
 			      success_initial_mask(rule->success), call);
@@ -1352,6 +1360,12 @@ static struct value do_acquire(struct path *p, struct ir *call,
 			return result;
 		args[arg] = v_sym(r.handle_sym);
 		handle_place = lv;
+		if (returns_handle) {
+			r.status_sym = r.handle_sym;
+			state_refine(p->st, r.status_sym,
+				     success_initial_mask(rule->success));
+			result = v_sym(r.status_sym);
+		}
 		break;
 	case HANDLE_ARG_OUT:
 		if (arg >= nargs || call->kids[arg]->kind != IR_ADDR)

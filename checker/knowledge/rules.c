@@ -280,7 +280,8 @@ static const struct rule_fn *same_pair_rule(const struct rules *r,
 static bool acquires_alike(const struct rule_fn *a, const struct rule_fn *b)
 {
 	return a->success == b->success && a->handle.kind == b->handle.kind &&
-	       a->handle.arg == b->handle.arg && a->null_arg == b->null_arg;
+	       a->handle.arg == b->handle.arg && a->null_arg == b->null_arg &&
+	       a->returns == b->returns;
 }
 
 /*
@@ -555,6 +556,20 @@ static bool fn_null_if_null(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_arg(ld, v, &d->fn->null_arg);
 }
 
+/* returns: arg0: get_device(dev) returns dev itself. */
+static bool fn_returns(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+	int arg;
+
+	if (d->is_release)
+		return fail(ld, v, "returns: only for acquire functions");
+	if (!parse_arg(ld, v, &arg))
+		return false;
+	d->fn->returns = (unsigned)arg + 1;
+	return true;
+}
+
 /* The release a message names for this acquire, of the same pair. */
 static bool fn_remedy(struct loader *ld, yaml_node_t *v, void *t)
 {
@@ -574,6 +589,7 @@ static const struct key_handler fn_keys[] = {
 	{ "name", fn_name },
 	{ "remedy", fn_remedy },
 	{ "null-if-null", fn_null_if_null },
+	{ "returns", fn_returns },
 	{ "success", fn_success },
 	{ "handle", fn_handle },
 	{ "pins", fn_pins },

@@ -80,6 +80,8 @@ struct rule_fn {
 	 * devm action): what that function releases is the call's; 0: none.
 	 */
 	unsigned runs;
+	/* acquire: 1 + N: returns argument N itself (get_device()); 0: no */
+	unsigned returns;
 	bool implicit;			/* release: undoes it as a side effect */
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
 	const char *member;		/* HANDLE_ARG_MEMBER, stores: the member's name */

@@ -162,3 +162,47 @@ int host_use(struct device *dev)
 	put_device(dev);
 	return 0;
 }
+
+// get_device(dev) returns dev itself (rules' returns: arg0): the
+// reference taken as "dev = get_device(dev)" is put through dev at the
+// shared exit (drivers/base/core.c, device_rename()).  Silent.
+char *kstrdup(const char *s, unsigned int gfp);
+const char *dev_name(const struct device *dev);
+
+int rename_dev(struct device *dev, const char *new_name)
+{
+	char *old_name;
+	int error;
+
+	dev = get_device(dev);
+	if (!dev)
+		return -EINVAL;
+	old_name = kstrdup(dev_name(dev), GFP_KERNEL);
+	if (!old_name) {
+		error = -ENOMEM;
+		goto out;
+	}
+	error = some_setup();
+	kfree(old_name);
+out:
+	put_device(dev);
+	return error;
+}
+
+// The same through another variable, which still names the reference.
+// CHECK-LABEL: In function 'move_dev':
+int move_dev(struct device *dev, struct device *new_parent)
+{
+	struct device *parent = get_device(new_parent);
+	int error;
+
+	if (!parent)
+		return -EINVAL;
+	error = some_setup();
+	if (error)
+		// CHECK: device-core.c:[[@LINE+1]]:3: warning: 'new_parent' from get_device() is not released on this error path; put_device() is missing [ladder-leak]
+		return error;
+	error = some_setup();
+	put_device(parent);
+	return error;
+}
