@@ -30,6 +30,7 @@
  */
 #define MAX_GIFTS 1
 #define MAX_PATH_NOTES 16
+#define MAX_PATH_STEPS 256	/* trace steps read back for them */
 #define NO_SYM UINT_MAX
 
 struct seen {
@@ -136,15 +137,37 @@ static struct value v_sym(unsigned id)
 
 /* ---- path notes ---- */
 
-static void trace_step(struct path *p, struct ir_loc loc, const char *text)
+static struct trace *trace_add(struct path *p, struct ir_loc loc,
+			       const char *text, enum trace_kind kind)
 {
 	struct trace *t = arena_alloc(p->an->arena, sizeof(*t));
 
 	t->prev = p->st->trace;
 	t->seq = p->st->trace ? p->st->trace->seq + 1 : 1;
+	t->kind = kind;
+	t->label = false;
+	t->loop = 0;
 	t->loc = loc;
 	t->text = text ? arena_strdup(p->an->arena, text) : NULL;
 	p->st->trace = t;
+	return t;
+}
+
+static void trace_step(struct path *p, struct ir_loc loc, const char *text)
+{
+	trace_add(p, loc, text, TRACE_STEP);
+}
+
+static void trace_branch(struct path *p, const struct block *blk, const char *text)
+{
+	trace_add(p, blk->where, text,
+		  blk->in_macro ? TRACE_MACRO_BRANCH : TRACE_BRANCH);
+}
+
+/* The path enters, passes through or leaves loop @loop of the CFG. */
+static void trace_loop(struct path *p, enum trace_kind kind, unsigned loop)
+{
+	trace_add(p, p->an->cfg->loops[loop].loc, NULL, kind)->loop = loop;
 }
 
 /*
@@ -255,6 +278,19 @@ static bool rooted_in_internal(const struct ir *e)
 	while (e->kind == IR_MEMBER || e->kind == IR_DEREF || e->kind == IR_INDEX)
 		e = e->kids[0];
 	return e->kind == IR_VAR && (e->flags & IR_F_INTERNAL);
+}
+
+/* Does @e read a variable a macro declared inside its ({ })? */
+static bool reads_macro_local(const struct ir *e)
+{
+	unsigned i;
+
+	if (e->kind == IR_VAR)
+		return (e->flags & (IR_F_INTERNAL | IR_F_TEMP)) == IR_F_INTERNAL;
+	for (i = 0; i < e->nkids; i++)
+		if (e->kids[i] && reads_macro_local(e->kids[i]))
+			return true;
+	return false;
 }
 
 static unsigned lvalue_symbol_id(const char *key)
@@ -2385,7 +2421,8 @@ static struct value tested_value(struct path *p, struct ir *e, struct test *t)
 	key = lvalue(p->an, e, &display);
 	if (key && (v.kind == V_UNKNOWN || v.kind == V_UNINIT))
 		v = lvalue_symbol(p, e, key);
-	t->subject = display;
+	/* A macro's own local (__ret_warn_on) means nothing to a reader. */
+	t->subject = reads_macro_local(e) ? NULL : display;
 	t->pointer = e->flags & IR_F_POINTER;
 	if (!t->subject && e->kind == IR_CALL && e->name) {
 		t->subject = call_name(p->an, e);
@@ -2674,22 +2711,26 @@ static const char *call_name(const struct analysis *an, const struct ir *call)
 }
 
 /* Note what the branch taken says about the tested value. */
-static void branch_note(struct path *p, const struct block *blk,
+/* Note the value a branch found; false if there is none to name. */
+static bool branch_note(struct path *p, const struct block *blk,
 			const struct test *t, int outcome)
 {
 	const struct sym *s = state_sym(p->st, t->sym);
 	const char *what, *origin;
 	char text[256], value[64];
 
-	if (!s || !t->subject)
-		return;
+	if (t->kind != TEST_SYM || !s || !t->subject)
+		return false;
 	if (s->has_const && t->exact[outcome] && !(s->c == 0 && t->pointer)) {
 		snprintf(value, sizeof(value), "is %lld", s->c);
 		what = value;
+	} else if ((what = describe_mask(t->mask[outcome], t->pointer))) {
+		/* "is non-zero", "is NULL" */
+	} else if (t->differs[outcome] && !t->pointer) {
+		snprintf(value, sizeof(value), "is not %lld", t->c);
+		what = value;
 	} else {
-		what = describe_mask(t->mask[outcome], t->pointer);
-		if (!what)
-			return;
+		return false;
 	}
 	origin = call_name(p->an, s->origin);
 	if (t->is_call)
@@ -2699,7 +2740,99 @@ static void branch_note(struct path *p, const struct block *blk,
 			 origin, what);
 	else
 		snprintf(text, sizeof(text), "'%s' %s", t->subject, what);
-	trace_step(p, blk->where, text);
+	trace_branch(p, blk, text);
+	return true;
+}
+
+static const char *const cmp_spelling[] = {
+	[CMP_EQ] = "==", [CMP_NE] = "!=", [CMP_LT] = "<",
+	[CMP_LE] = "<=", [CMP_GT] = ">", [CMP_GE] = ">=",
+};
+
+/*
+ * A condition as a reader would write it, from its IR: "check() > d->n".
+ * False when a part has no plain spelling (a temporary, an assignment).
+ */
+static bool spell_cond(struct analysis *an, struct ir *e, char *buf, size_t size)
+{
+	char a[128], b[128];
+	const char *display;
+	int n = -1;
+
+	switch (e->kind) {
+	case IR_CONST:
+		n = snprintf(buf, size, "%lld", e->value);
+		break;
+	case IR_CALL:
+		if (e->name)
+			n = snprintf(buf, size, "%s()", call_name(an, e));
+		break;
+	case IR_NOT:
+		if (spell_cond(an, e->kids[0], a, sizeof(a)))
+			n = snprintf(buf, size, "!%s", a);
+		break;
+	case IR_CMP:
+		if (spell_cond(an, e->kids[0], a, sizeof(a)) &&
+		    spell_cond(an, e->kids[1], b, sizeof(b)))
+			n = snprintf(buf, size, "%s %s %s", a, cmp_spelling[e->op], b);
+		break;
+	default:
+		if (reads_macro_local(e) || (e->kind == IR_VAR && (e->flags & IR_F_TEMP)))
+			break;
+		if (lvalue(an, e, &display) && display)
+			n = snprintf(buf, size, "%s", display);
+		break;
+	}
+	return n >= 0 && (size_t)n < size;
+}
+
+/* 'x' */
+static void quote(char *buf, size_t size)
+{
+	size_t len = strlen(buf);
+
+	if (len + 3 > size)
+		len = size - 3;
+	memmove(buf + 1, buf, len);
+	buf[0] = '\'';
+	buf[len + 1] = '\'';
+	buf[len + 2] = '\0';
+}
+
+/*
+ * A branch the path chose with no value to name ("i < n"): the notes
+ * still show it, as the reader would spell the condition, so that the
+ * branch deciding the path is never missing, even inside a macro
+ * (WARN_ON() decides in its own ({ }), whose local __ret_warn_on means
+ * nothing to a reader: "this condition is true").  A loop's test is
+ * left to the loop's own notes.
+ */
+static void assume_note(struct path *p, const struct block *blk, int outcome)
+{
+	const struct block *next = p->an->cfg->blocks[blk->succ[outcome ? 0 : 1]];
+	struct ir *c;
+	bool truth = outcome;
+	char cond[200], text[256];
+
+	/* A loop's own test: the loop's notes say enter or leave. */
+	if (next->loop_pass || next->loop_leave)
+		return;
+	for (c = blk->cond; c->kind == IR_NOT; c = c->kids[0])
+		truth = !truth;
+	if (c->kind == IR_ASSIGN)
+		c = c->kids[0];		/* "if ((rm = f()))" tests rm */
+	if (!spell_cond(p->an, c, cond, sizeof(cond)))
+		snprintf(cond, sizeof(cond), "the %s here",
+			 c->kind == IR_CMP ? "comparison" : "value");
+	else
+		quote(cond, sizeof(cond));
+	if (c->kind == IR_CMP)
+		snprintf(text, sizeof(text), "%s is %s", cond, truth ? "true" : "false");
+	else if (c->flags & IR_F_POINTER)
+		snprintf(text, sizeof(text), "%s is %s", cond, truth ? "not NULL" : "NULL");
+	else
+		snprintf(text, sizeof(text), "%s is %s", cond, truth ? "non-zero" : "0");
+	trace_branch(p, blk, text);
 }
 
 /* ---- returns ---- */
@@ -3136,8 +3269,13 @@ static struct state *visit(struct analysis *an, unsigned block, struct state *st
 	for (s = an->seen[block]; s; s = s->next) {
 		if (!state_same_resources(s->st, st) || !same_conditions(an, s->st, st))
 			continue;
+		/*
+		 * Go on with the newer path's notes: the joined values may
+		 * hold only after its later passes ('i' non-zero), which the
+		 * first path's notes would contradict.
+		 */
 		joined = state_join(s->st, st, block);
-		joined->trace = s->st->trace;
+		joined->trace = st->trace;
 		state_free(st);
 		if (state_equal(joined, s->st)) {
 			state_free(joined);
@@ -3291,8 +3429,8 @@ static void do_branch(struct path *p, const struct block *blk)
 		if (!out[i])
 			continue;
 		/* Only a real decision is worth a note. */
-		if (t.kind == TEST_SYM && out[0] && out[1])
-			branch_note(&q, blk, &t, i);
+		if (out[0] && out[1] && !branch_note(&q, blk, &t, i))
+			assume_note(&q, blk, i);
 		push(p->an, blk->succ[i == 1 ? 0 : 1], out[i]);
 	}
 }
@@ -3317,14 +3455,22 @@ static void step_block(struct analysis *an, const struct block *blk, struct stat
 	if (blk->label) {
 		snprintf(text, sizeof(text), "path continues at label '%s'",
 			 blk->label->name);
-		trace_step(&p, blk->label->loc, text);
+		/* A macro's own label is no step the reader sees. */
+		trace_step(&p, blk->label->loc,
+			   blk->label->flags & IR_F_INTERNAL ? NULL : text);
 		((struct trace *)st->trace)->label = true;
 	}
+	if (blk->loop_leave)
+		trace_loop(&p, TRACE_LOOP_LEAVE, blk->loop_leave);
+	if (blk->loop_pass)
+		trace_loop(&p, TRACE_LOOP_PASS, blk->loop_pass);
 	mark_pending_alike(&p, blk);
 	for (i = 0; i < blk->nelems; i++)
 		eval(&p, blk->elems[i]);
 	switch (blk->term) {
 	case TERM_JUMP:
+		if (blk->loop_enter)
+			trace_loop(&p, TRACE_LOOP_ENTER, blk->loop_enter);
 		push(an, blk->succ[0], st);
 		return;
 	case TERM_BRANCH:
@@ -3703,16 +3849,158 @@ static void add_acquire_note(struct finding *f, const struct resource *r,
 			     another ? "or " : "", resource_acquire_name(r));
 }
 
-static void add_path_notes(struct finding *f, const struct trace *t, unsigned since)
+/* "2nd", "11th", "23rd". */
+static const char *ordinal_suffix(unsigned n)
 {
-	const struct trace *steps[MAX_PATH_NOTES];
+	if (n % 100 >= 11 && n % 100 <= 13)
+		return "th";
+	switch (n % 10) {
+	case 1:
+		return "st";
+	case 2:
+		return "nd";
+	case 3:
+		return "rd";
+	default:
+		return "th";
+	}
+}
+
+/* Which pass through its loop @pass starts, counting from where the path entered it. */
+static unsigned pass_number(const struct trace *pass)
+{
+	const struct trace *t;
 	unsigned n = 0;
 
-	for (; t && t->seq > since && n < MAX_PATH_NOTES; t = t->prev)
-		if (t->text)
+	for (t = pass; t; t = t->prev) {
+		if (t->loop != pass->loop)
+			continue;
+		if (t->kind == TRACE_LOOP_ENTER)
+			break;
+		n += t->kind == TRACE_LOOP_PASS;
+	}
+	return n;
+}
+
+/* The next step of @steps[@k]'s loop after it, or @n. */
+static unsigned next_of_loop(const struct trace *const *steps, unsigned n,
+			     unsigned k)
+{
+	unsigned j;
+
+	for (j = k + 1; j < n; j++)
+		if (steps[j]->loop == steps[k]->loop && steps[j]->kind >= TRACE_LOOP_ENTER)
+			break;
+	return j;
+}
+
+
+/*
+ * A macro's own branch is worth a note only when it decided the path,
+ * no branch after it on the path choosing anything (WARN_ON()'s test
+ * before its "return -EINVAL"); the others are its inner workings.
+ */
+static bool deciding_branch(const struct trace *const *steps, unsigned n,
+			    unsigned k)
+{
+	unsigned i;
+
+	for (i = k + 1; i < n; i++)
+		if (steps[i]->kind == TRACE_BRANCH ||
+		    steps[i]->kind == TRACE_MACRO_BRANCH)
+			return false;
+	return true;
+}
+
+/* Is @steps[@k] a note the reader sees (a loop's aside)? */
+static bool shown_step(const struct trace *const *steps, unsigned n, unsigned k)
+{
+	if (!steps[k]->text)
+		return false;
+	return steps[k]->kind != TRACE_MACRO_BRANCH || deciding_branch(steps, n, k);
+}
+
+static bool has_text_between(const struct trace *const *steps, unsigned n,
+			     unsigned from, unsigned to)
+{
+	unsigned i;
+
+	for (i = from + 1; i < to; i++)
+		if (shown_step(steps, n, i))
+			return true;
+	return false;
+}
+
+/*
+ * A pass through a loop is worth a note when notes fall inside it, or
+ * when the path ends inside it, and then it says which pass it is.  A
+ * do { } while's first pass is no choice (every do { } while (0)), so
+ * only its later passes are named.  Leaving is noted after a named pass.
+ */
+static bool loop_note(const struct cfg *cfg, const struct trace *const *steps,
+		      unsigned n, unsigned k, bool *named, char *text, size_t size)
+{
+	const struct trace *t = steps[k];
+	unsigned j, pass;
+
+	if (t->kind == TRACE_LOOP_LEAVE) {
+		if (!named[t->loop])
+			return false;
+		named[t->loop] = false;
+		snprintf(text, size, "leaving the loop");
+		return true;
+	}
+	if (t->kind != TRACE_LOOP_PASS)
+		return false;
+	j = next_of_loop(steps, n, k);
+	pass = pass_number(t);
+	named[t->loop] = (j == n || has_text_between(steps, n, k, j)) &&
+			 !(cfg->loops[t->loop].is_do && pass == 1);
+	if (!named[t->loop])
+		return false;
+	if (pass == 1)
+		snprintf(text, size, "entering the loop");
+	else
+		snprintf(text, size, "entering the loop for the %u%s time", pass,
+			 ordinal_suffix(pass));
+	return true;
+}
+
+static void add_path_notes(struct finding *f, const struct cfg *cfg,
+			   const struct trace *t, unsigned since)
+{
+	const struct trace *steps[MAX_PATH_STEPS];
+	struct ir_loc locs[MAX_PATH_STEPS];
+	char *texts[MAX_PATH_STEPS], text[64];
+	bool *named = xcalloc(cfg->nloops + 1, sizeof(*named));
+	unsigned n = 0, m = 0, i;
+
+	for (; t && t->seq > since && n < MAX_PATH_STEPS; t = t->prev)
+		if (t->text || t->kind >= TRACE_LOOP_ENTER)
 			steps[n++] = t;
-	while (n--)
-		finding_note(f, steps[n]->loc, "%s", steps[n]->text);
+	/* Oldest first. */
+	for (i = 0; i < n / 2; i++) {
+		t = steps[i];
+		steps[i] = steps[n - 1 - i];
+		steps[n - 1 - i] = t;
+	}
+	for (i = 0; i < n; i++) {
+		if (shown_step(steps, n, i)) {
+			texts[m] = xstrdup(steps[i]->text);
+		} else if (loop_note(cfg, steps, n, i, named, text, sizeof(text))) {
+			texts[m] = xstrdup(text);
+		} else {
+			continue;
+		}
+		locs[m++] = steps[i]->loc;
+	}
+	/* The last notes, nearest the return, matter most. */
+	for (i = 0; i < m; i++) {
+		if (i + MAX_PATH_NOTES >= m)
+			finding_note(f, locs[i], "%s", texts[i]);
+		free(texts[i]);
+	}
+	free(named);
 }
 
 /*
@@ -3749,9 +4037,9 @@ static struct finding *emit(struct check_ctx *ctx, const char *check,
 		f->acquire.call = strtab_intern(an->strings, resource_acquire_name(r));
 		f->acquire.loc = r->acquire->loc;
 		add_acquire_note(f, r, false);
-		add_path_notes(f, ctx->st->trace, r->acquire_seq);
+		add_path_notes(f, an->cfg, ctx->st->trace, r->acquire_seq);
 	} else {
-		add_path_notes(f, ctx->st->trace, 0);
+		add_path_notes(f, an->cfg, ctx->st->trace, 0);
 	}
 	return f;
 }

@@ -90,11 +90,22 @@ struct resource {
 	unsigned acquire_seq;		/* trace position, for path notes */
 };
 
+enum trace_kind {
+	TRACE_STEP,			/* .text, if any, is a note */
+	TRACE_BRANCH,			/* .text says which way a branch went */
+	TRACE_MACRO_BRANCH,		/* the same, for a macro's own branch */
+	TRACE_LOOP_ENTER,		/* the path comes to loop .loop from before it */
+	TRACE_LOOP_PASS,		/* and starts a pass through its body */
+	TRACE_LOOP_LEAVE,		/* and goes on after it */
+};
+
 /* One step of a path, for the notes of a finding.  Not part of equality. */
 struct trace {
 	const struct trace *prev;
 	unsigned seq;
+	unsigned char kind;		/* enum trace_kind */
 	bool label;			/* the path entered a label here */
+	unsigned loop;			/* TRACE_LOOP_*: cfg->loops[] */
 	struct ir_loc loc;
 	const char *text;
 };

@@ -990,6 +990,8 @@ static struct ir *tr_for(struct ast_ctx *ctx, CXCursor c)
 	int role[3] = { 0, 1, 2 };
 	struct ir *n = new_node(ctx, IR_FOR, c, 4);
 
+	if (ctx->in_stmtexpr)
+		n->flags |= IR_F_INTERNAL;
 	if (nparts == 2 && looks_like_init(kids.items[0])) {
 		role[1] = looks_like_increment(kids.items[1]) ? 2 : 1;
 	} else if (nparts == 2) {
@@ -1048,6 +1050,9 @@ static struct ir *tr_label(struct ast_ctx *ctx, CXCursor c)
 	n->name = strtab_intern(ctx->strings, clang_getCString(name));
 	clang_disposeString(name);
 	n->id = label_number(ctx, c);
+	/* A macro's own label (put_user()'s __pu_failed): no path note. */
+	if (ctx->in_stmtexpr)
+		n->flags |= IR_F_INTERNAL;
 	n->kids[0] = kids.len ? tr_stmt(ctx, kids.items[kids.len - 1]) :
 				nop(ctx, c);
 	free(kids.items);
@@ -1113,6 +1118,9 @@ static struct ir *tr_fixed(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind,
 	struct ir *n = new_node(ctx, kind, c, want);
 	unsigned i;
 
+	/* A macro's own branch or loop: see the path notes. */
+	if (ctx->in_stmtexpr)
+		n->flags |= IR_F_INTERNAL;
 	for (i = 0; i < want; i++) {
 		if (i >= kids.len) {
 			n->kids[i] = NULL;

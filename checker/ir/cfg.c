@@ -33,6 +33,7 @@ struct builder {
 	struct jump_targets *loops;
 	unsigned nloops, caploops;
 	struct switch_ctx *sw;
+	bool in_macro;			/* lowering a macro's own test */
 };
 
 static void lower_stmt(struct builder *b, struct ir *s);
@@ -99,6 +100,7 @@ static void branch(struct builder *b, struct ir *cond, unsigned t, unsigned f)
 	blk->term = TERM_BRANCH;
 	blk->cond = cond;
 	blk->where = cond->loc;
+	blk->in_macro = b->in_macro;
 	blk->succ[0] = t;
 	blk->succ[1] = f;
 	b->cur = NULL;
@@ -132,7 +134,8 @@ static struct ir *new_temp(struct builder *b, const struct ir *like)
 
 	t->name = "<tmp>";
 	t->id = b->fn->nvars++;
-	t->flags = IR_F_INTERNAL | (like->flags & (IR_F_POINTER | IR_F_UNSIGNED));
+	t->flags = IR_F_INTERNAL | IR_F_TEMP |
+		   (like->flags & (IR_F_POINTER | IR_F_UNSIGNED));
 	return t;
 }
 
@@ -319,8 +322,11 @@ static void lower_if(struct builder *b, struct ir *s)
 {
 	unsigned then = new_block_id(b), join = new_block_id(b);
 	unsigned other = s->kids[2] ? new_block_id(b) : join;
+	bool outer = b->in_macro;
 
+	b->in_macro = s->flags & IR_F_INTERNAL;
 	lower_cond(b, s->kids[0], then, other);
+	b->in_macro = outer;
 	set_current(b, then);
 	lower_stmt(b, s->kids[1]);
 	jump(b, join);
@@ -332,15 +338,38 @@ static void lower_if(struct builder *b, struct ir *s)
 	set_current(b, join);
 }
 
+/*
+ * Number a loop for the path notes and mark its blocks: the one that
+ * jumps in (the current one, now), the start of its body and its exit.
+ */
+static void number_loop(struct builder *b, const struct ir *s, bool is_do,
+			unsigned start, unsigned exit)
+{
+	struct cfg *cfg = b->cfg;
+	unsigned n;
+
+	/* A macro's own loop (readx_poll_timeout()) is no step a reader sees. */
+	if (s->flags & IR_F_INTERNAL)
+		return;
+	n = ++cfg->nloops;
+	cfg->loops = xrealloc(cfg->loops, (n + 1) * sizeof(*cfg->loops));
+	cfg->loops[n].loc = s->loc;
+	cfg->loops[n].is_do = is_do;
+	current(b)->loop_enter = n;
+	cfg->blocks[start]->loop_pass = n;
+	cfg->blocks[exit]->loop_leave = n;
+}
+
 /* while (cond) body; for (init; cond; inc) body */
-static void lower_loop(struct builder *b, struct ir *init, struct ir *cond,
-		       struct ir *inc, struct ir *body)
+static void lower_loop(struct builder *b, const struct ir *s, struct ir *init,
+		       struct ir *cond, struct ir *inc, struct ir *body)
 {
 	unsigned head = new_block_id(b), start = new_block_id(b);
 	unsigned next = new_block_id(b), exit = new_block_id(b);
 
 	if (init)
 		lower_stmt(b, init);
+	number_loop(b, s, false, start, exit);
 	jump(b, head);
 	set_current(b, head);
 	if (cond)
@@ -364,6 +393,7 @@ static void lower_do(struct builder *b, struct ir *s)
 	unsigned start = new_block_id(b), test = new_block_id(b);
 	unsigned exit = new_block_id(b);
 
+	number_loop(b, s, true, start, exit);
 	jump(b, start);
 	set_current(b, start);
 	push_loop(b, exit, test, true);
@@ -517,10 +547,10 @@ static void lower_stmt(struct builder *b, struct ir *s)
 		lower_if(b, s);
 		return;
 	case IR_WHILE:
-		lower_loop(b, NULL, s->kids[0], NULL, s->kids[1]);
+		lower_loop(b, s, NULL, s->kids[0], NULL, s->kids[1]);
 		return;
 	case IR_FOR:
-		lower_loop(b, s->kids[0], s->kids[1], s->kids[2], s->kids[3]);
+		lower_loop(b, s, s->kids[0], s->kids[1], s->kids[2], s->kids[3]);
 		return;
 	case IR_DO:
 		lower_do(b, s);
@@ -588,6 +618,7 @@ void cfg_free(struct cfg *cfg)
 		free(cfg->blocks[i]);
 	}
 	free(cfg->blocks);
+	free(cfg->loops);
 	free(cfg);
 }
 
@@ -597,6 +628,18 @@ static const char *const term_names[] = {
 	[TERM_BRANCH] = "branch",
 	[TERM_RETURN] = "return",
 };
+
+/* In the order a path meets them: a block starts, then jumps on. */
+static void dump_loop_marks(const struct cfg *cfg, const struct block *blk)
+{
+	if (blk->loop_leave)
+		printf(", leaves L%u", blk->loop_leave);
+	if (blk->loop_pass)
+		printf(", pass of L%u", blk->loop_pass);
+	if (blk->loop_enter)
+		printf(", enters %s L%u", cfg->loops[blk->loop_enter].is_do ?
+		       "do" : "loop", blk->loop_enter);
+}
 
 /* For --dump-cfg: one line per block, used by the CFG tests. */
 void cfg_dump(const struct cfg *cfg, const struct ir_func *fn)
@@ -617,6 +660,7 @@ void cfg_dump(const struct cfg *cfg, const struct ir_func *fn)
 			printf(" line %u B%u B%u", blk->where.line, blk->succ[0], blk->succ[1]);
 		else if (blk->term == TERM_RETURN)
 			printf(" line %u", blk->where.line);
+		dump_loop_marks(cfg, blk);
 		printf("\n");
 	}
 }

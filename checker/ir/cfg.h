@@ -31,12 +31,28 @@ struct block {
 	struct ir_loc where;		/* the branch or return statement */
 	unsigned succ[2];
 	const struct ir *label;		/* the block starts at this label */
+	bool in_macro;			/* the branch is a macro's own (WARN_ON()) */
+	/*
+	 * Loop numbers (1-based, into cfg->loops) for the path notes that
+	 * count passes: a path enters a loop, passes through its body, and
+	 * leaves it (by its test or a break).
+	 */
+	unsigned loop_enter;		/* the block jumps into the loop */
+	unsigned loop_pass;		/* a pass through the body starts here */
+	unsigned loop_leave;		/* the loop goes on here when it ends */
+};
+
+struct cfg_loop {
+	struct ir_loc loc;		/* the for, while or do statement */
+	bool is_do;			/* do { } while: the first pass is no choice */
 };
 
 struct cfg {
 	struct block **blocks;
 	unsigned nblocks, capblocks;
 	unsigned entry;
+	struct cfg_loop *loops;		/* [0] unused, so that 0 means none */
+	unsigned nloops;
 };
 
 struct cfg *cfg_build(struct ir_func *fn, struct arena *arena);

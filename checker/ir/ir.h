@@ -68,7 +68,7 @@ enum ir_update {
 #define IR_F_UNSIGNED	0x02	/* expression has unsigned integer type */
 #define IR_F_ARROW	0x04	/* IR_MEMBER through a pointer */
 #define IR_F_GLOBAL	0x08	/* IR_VAR with static storage */
-#define IR_F_INTERNAL	0x10	/* IR_VAR/IR_DECL declared inside ({ }) */
+#define IR_F_INTERNAL	0x10	/* IR_VAR/IR_DECL, a statement inside ({ }) */
 #define IR_F_EFFECTS	0x20	/* subtree has calls or assignments */
 #define IR_F_RANGE	0x40	/* IR_CASE with a GNU range */
 #define IR_F_CLEANUP	0x80	/* IR_VAR/IR_DECL with __attribute__((cleanup)) */
@@ -77,6 +77,7 @@ enum ir_update {
 #define IR_F_ARRAY	0x400	/* expression has array type (decays to &x[0]) */
 #define IR_F_DISCARDED	0x800	/* IR_CALL whose value its statement drops */
 #define IR_F_FUNCTION	0x1000	/* IR_OPAQUE naming a function (.name), a callback */
+#define IR_F_TEMP	0x2000	/* IR_VAR the CFG builder made for a value */
 
 struct ir_loc {
 	const char *file;	/* presumed file name, interned */
