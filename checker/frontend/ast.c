@@ -477,6 +477,19 @@ static bool ident_char(char ch)
 	       (ch >= '0' && ch <= '9') || ch == '_';
 }
 
+/* Is @c spelled inside a macro's body (a do { if (...) } while (0))? */
+static bool from_macro(CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	CXFile spelled_in, used_in;
+	unsigned spelled_at, used_at;
+
+	clang_getSpellingLocation(loc, &spelled_in, NULL, NULL, &spelled_at);
+	clang_getExpansionLocation(loc, &used_in, NULL, NULL, &used_at);
+	return used_in && !(clang_File_isEqual(spelled_in, used_in) &&
+			    spelled_at == used_at);
+}
+
 /*
  * The name of the function-like macro whose use in the source made the
  * call @c: "kcalloc" where the source says kcalloc(n, size, gfp) and the
@@ -1118,8 +1131,11 @@ static struct ir *tr_fixed(struct ast_ctx *ctx, CXCursor c, enum ir_kind kind,
 	struct ir *n = new_node(ctx, kind, c, want);
 	unsigned i;
 
-	/* A macro's own branch or loop: see the path notes. */
-	if (ctx->in_stmtexpr)
+	/*
+	 * A macro's own branch or loop: see the path notes.  In a .c file
+	 * an if of a macro's body is one too (a .i has no macros).
+	 */
+	if (ctx->in_stmtexpr || (kind == IR_IF && from_macro(c)))
 		n->flags |= IR_F_INTERNAL;
 	for (i = 0; i < want; i++) {
 		if (i >= kids.len) {

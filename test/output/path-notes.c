@@ -17,6 +17,8 @@ struct pipe { void *of_node; struct ops *ops; int limit; };
 /* WARN_ON() as the kernel spells it: a ({ }) with its own test. */
 #define WARN_ON(cond) ({ int __ret_warn_on = !!(cond); \
 	if (unlikely(__ret_warn_on)) setup(NULL); unlikely(__ret_warn_on); })
+/* nvkm_error()'s shape: a do { } while (0) with a test of its own. */
+#define DBG(lvl, x) do { if ((lvl) > 2) setup(x); } while (0)
 /* put_user()'s shape: a label of the macro's own. */
 #define GET_ONE(x) ({ __label__ __pu_failed; int __e = 0; \
 	if (setup(&(x))) goto __pu_failed; if (0) { __pu_failed: __e = -EIO; } __e; })
@@ -106,17 +108,19 @@ int deciding_branch(struct pipe *pp, int n)
 }
 
 // A macro's ({ }) tests its own variable, and jumps to its own label:
-// neither is named in a note.  The branch inside WARN_ON() decides the
+// neither is named in a note, and a do { } while (0) macro's own test is
+// left out.  The branch inside WARN_ON() decides the
 // path, so it is shown, as the value it tests.  A do { } while (0)'s
 // single pass is no loop.
 // CHECK-LABEL: In function 'macro_steps':
 // CHECK: warning: 'p' from kzalloc()
 // CHECK-NEXT: note: 'p' acquired here by kzalloc()
 // CHECK-NEXT: note: 'p' (from kzalloc()) is not NULL
-// CHECK-NEXT: path-notes.c:[[@LINE+14]]:6: note: the value here is non-zero
+// CHECK-NEXT: path-notes.c:[[@LINE+16]]:6: note: the value here is non-zero
 // CHECK-NEXT: note: also not released at this error return
 // QUIET-NOT: __ret_warn_on
 // QUIET-NOT: __pu_failed
+// QUIET-NOT: pp->limit > 2
 int macro_steps(struct pipe *pp)
 {
 	void *p = kzalloc(16, GFP_KERNEL);
@@ -127,6 +131,7 @@ int macro_steps(struct pipe *pp)
 	do {
 		v = setup(p);
 	} while (0);
+	DBG(pp->limit, p);
 	if (WARN_ON(!pp->ops))
 		return -EINVAL;
 	if (GET_ONE(v))
