@@ -87,7 +87,7 @@ int noresume_leak(struct device *dev, void *ctlr)
 	return 0;
 err_probe:
 	pm_runtime_disable(dev);
-	// CHECK: corpus-lessons.c:[[@LINE+1]]:2: warning: pm_runtime_get_noresume() is not undone on this error path; pm_runtime_put() is missing [ladder-leak]
+	// CHECK: corpus-lessons.c:[[@LINE+1]]:2: warning: pm_runtime_get_noresume() is not undone on this error path; pm_runtime_put_noidle() is missing [ladder-leak]
 	return ret;
 }
 
