@@ -207,6 +207,14 @@ static void infer_handles(const struct call_site *acq, const struct ir *rel,
 		ip->release_handle = (struct handle_spec){ HANDLE_ARG, (int)k };
 		return;
 	}
+	/*
+	 * An acquire that returns a pointer into a variable made the object
+	 * it returns: an argument the undoing function happens to name alike
+	 * (its "trans" is the result, the acquiring function's "trans" its
+	 * config) is no evidence.  The pair alone identifies it.
+	 */
+	if (acq->result && (acq->call->flags & IR_F_POINTER))
+		return;
 	for (k = 0; k < rel->nkids; k++) {
 		const char *want = lvalue_tail(rel->kids[k]);
 
@@ -217,6 +225,40 @@ static void infer_handles(const struct call_site *acq, const struct ir *rel,
 			return;
 		}
 	}
+}
+
+/*
+ * Names are the acquiring function's own first: where it gives the
+ * release the acquire's result itself ("iwl_trans = iwl_trans_pcie_alloc(
+ * pdev, ent, trans); ... iwl_trans_pcie_free(iwl_trans)"), that is the
+ * handle, whatever the undoing function calls its variables (there,
+ * "trans" is the result; in the acquiring function, another argument).
+ */
+static bool own_release_handle(const struct fn_calls *fc,
+			       const struct call_site *acq, const char *release,
+			       struct inferred_pair *ip)
+{
+	unsigned i, k;
+
+	if (!acq->result || (acq->call->flags & IR_F_VOID))
+		return false;
+	for (i = 0; i < fc->n; i++) {
+		const struct ir *call = fc->sites[i].call;
+
+		if (call->name != release)
+			continue;
+		for (k = 0; k < call->nkids; k++) {
+			const char *arg = lvalue_tail(call->kids[k]);
+
+			if (!arg || strcmp(arg, acq->result) ||
+			    arg_named(acq->call, arg) >= 0)
+				continue;
+			ip->handle = (struct handle_spec){ HANDLE_RETURN, 0 };
+			ip->release_handle = (struct handle_spec){ HANDLE_ARG, (int)k };
+			return true;
+		}
+	}
+	return false;
 }
 
 static bool known(const struct inference *inf, const struct fn_calls *fc,
@@ -314,7 +356,8 @@ static void add_pair(struct inference *inf, struct fn_calls *fc,
 
 	if (in_loops(fc, acq, rel->call->name) || (acq->in_loop && rel->in_loop))
 		return;
-	infer_handles(acq, rel->call, &ip);
+	if (!own_release_handle(fc, acq, rel->call->name, &ip))
+		infer_handles(acq, rel->call, &ip);
 	/*
 	 * Within one function a name pair is weak evidence unless the two
 	 * calls share the object: foo_start(x) ... foo_stop(x).

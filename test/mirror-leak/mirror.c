@@ -152,3 +152,67 @@ void qux_cleanup(void)
 {
 	qux_hw_unmap();
 }
+
+// The undoing function's names are its own.  remove() calls the
+// transport "trans"; probe calls its config "trans" and the transport
+// "tp", and frees tp on its error path: silent.  The pair is still
+// drawn, so a probe that forgets fires, naming no variable: with no
+// name in common the pair alone says what is owed.
+struct quux_cfg;
+struct quux_trans;
+struct quux_trans *quux_trans_alloc(struct platform_device *pdev,
+				    const struct quux_cfg *trans);
+void quux_trans_free(struct quux_trans *trans);
+int quux_start(struct quux_trans *tp);
+struct quux_trans *quux_drvdata(struct platform_device *pdev);
+extern const struct quux_cfg quux_cfg_a;
+
+static int quux_probe(struct platform_device *pdev)
+{
+	const struct quux_cfg *trans = &quux_cfg_a;
+	struct quux_trans *tp;
+	int ret;
+
+	tp = quux_trans_alloc(pdev, trans);
+	if (IS_ERR(tp))
+		return PTR_ERR(tp);
+	ret = quux_start(tp);
+	if (ret)
+		goto out_free;
+	return 0;
+out_free:
+	quux_trans_free(tp);
+	return ret;
+}
+
+// CHECK: mirror.c:[[@LINE+10]]:3: warning: quux_trans_alloc() is not undone on this error path; quux_trans_free() is missing (inferred: quux_remove() undoes quux_trans_alloc() with quux_trans_free()) [ladder-mirror-leak]
+static int quux_probe_forgets(struct platform_device *pdev)
+{
+	const struct quux_cfg *trans = &quux_cfg_a;
+	struct quux_trans *tp;
+
+	tp = quux_trans_alloc(pdev, trans);
+	if (IS_ERR(tp))
+		return PTR_ERR(tp);
+	if (quux_start(tp))
+		return -EIO;
+	return 0;
+}
+
+static void quux_remove(struct platform_device *pdev)
+{
+	struct quux_trans *trans = quux_drvdata(pdev);
+
+	quux_trans_free(trans);
+}
+
+static struct platform_driver quux_driver = {
+	.probe = quux_probe,
+	.remove = quux_remove,
+	.name = "quux",
+};
+static struct platform_driver quux_driver2 = {
+	.probe = quux_probe_forgets,
+	.remove = quux_remove,
+	.name = "quux2",
+};
