@@ -1014,7 +1014,9 @@ static const struct rule_fn *find_role(const struct rule_fn *chain,
  * does not end.  An acquire's take (device_initialize(dev) of a
  * kzalloc()ed dev, of_get_next_child() of the node it was given) takes
  * the argument itself.  A lock held in the object is not the object's
- * to drop: whoever took it still owes the unlock.
+ * to drop: whoever took it still owes the unlock.  Nor is what survives
+ * a put (rules' survives-put): kref_put(&shost->tagset_refcnt, ...) does
+ * not delete shost->shost_dev, whose registration keeps shost alive.
  */
 static bool takes_resource(struct path *p, const struct resource *r,
 			   struct ir *call, unsigned k, struct value arg,
@@ -1025,7 +1027,7 @@ static bool takes_resource(struct path *p, const struct resource *r,
 	if (arg.kind == V_SYM && arg.sym == r->handle_sym)
 		return !find_role(chain, ROLE_RELEASE);
 	return passed_to(p, r, call->kids[k], arg) ||
-	       (key && held_under(p->st, r, key));
+	       (key && !r->rule->pair->survives_put && held_under(p->st, r, key));
 }
 
 /*

@@ -704,10 +704,14 @@ static bool pair_null_safe(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->null_safe);
 }
 
-/* "owed: always" (the default) or "owed: if-released". */
 static bool pair_managed(struct loader *ld, yaml_node_t *v, void *t)
 {
 	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->managed);
+}
+
+static bool pair_survives_put(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->survives_put);
 }
 
 static bool pair_plain(struct loader *ld, yaml_node_t *v, void *t)
@@ -722,6 +726,7 @@ static bool pair_plain(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
+/* "owed: always" (the default), "if-released" or "every-return". */
 static bool pair_owed(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct pair *pair = ((struct pair_draft *)t)->pair;
@@ -862,6 +867,7 @@ static const struct key_handler pair_keys[] = {
 	{ "null-safe", pair_null_safe },
 	{ "owed", pair_owed },
 	{ "managed", pair_managed },
+	{ "survives-put", pair_survives_put },
 	{ "plain", pair_plain },
 };
 

@@ -119,6 +119,12 @@ struct pair {
 	bool owed_if_released;		/* owed only where the function releases it */
 	bool every_return;		/* owed on every return, not only on errors */
 	bool managed;			/* devm: the driver core releases it */
+	/*
+	 * A put of the object it is part of does not end it: the acquire
+	 * holds a reference of its own (device_add()), so the object is not
+	 * freed while it lasts.
+	 */
+	bool survives_put;
 	const struct pair *plain;	/* managed: the pair whose release is wrong on it */
 	const char *plain_name;		/* as written, until resolved */
 	unsigned plain_line;

@@ -206,3 +206,60 @@ int move_dev(struct device *dev, struct device *new_parent)
 	put_device(parent);
 	return error;
 }
+
+// A put of a refcount the host embeds runs its release callback, but a
+// device the host still has added keeps the host alive: only
+// device_del() ends the registration (rules' survives-put).  Pattern of
+// drivers/scsi/hosts.c, scsi_add_host_with_dma().
+struct kref { int refcount; };
+int kref_put(struct kref *kref, void (*release)(struct kref *kref));
+struct shost { struct device gendev, dev; struct kref tagset_refcnt; void *data; };
+void free_tags(struct kref *kref);
+int host_sysfs_add(struct shost *shost);
+
+// CHECK-LABEL: In function 'add_host_forgets_del':
+// CHECK: device-core.c:[[@LINE+19]]:2: warning: 'shost->dev' from device_add() is not released on this error path; device_del() is missing [ladder-leak]
+int add_host_forgets_del(struct shost *shost)
+{
+	int error;
+
+	error = device_add(&shost->gendev);
+	if (error)
+		goto fail;
+	error = device_add(&shost->dev);
+	if (error)
+		goto out_del_gendev;
+	error = host_sysfs_add(shost);
+	if (error)
+		goto out_del_gendev;
+	return 0;
+out_del_gendev:
+	device_del(&shost->gendev);
+	kref_put(&shost->tagset_refcnt, free_tags);
+fail:
+	return error;
+}
+
+// Silent: the unwind deletes what it added.
+int add_host(struct shost *shost)
+{
+	int error;
+
+	error = device_add(&shost->gendev);
+	if (error)
+		goto fail;
+	error = device_add(&shost->dev);
+	if (error)
+		goto out_del_gendev;
+	error = host_sysfs_add(shost);
+	if (error)
+		goto out_del_dev;
+	return 0;
+out_del_dev:
+	device_del(&shost->dev);
+out_del_gendev:
+	device_del(&shost->gendev);
+	kref_put(&shost->tagset_refcnt, free_tags);
+fail:
+	return error;
+}
