@@ -1488,6 +1488,8 @@ static bool match_release(struct path *p, const struct rule_fn *rule,
 
 	if (rule->handle.kind == HANDLE_NONE) {
 		r = state_find_pair(p->st, pair);
+		if (!r)
+			r = state_find_pair_any(p->st, pair);
 		if (r && r->status == RES_RELEASED)
 			r = released_by(p->st, pair, ev->call, r);
 	} else if (arg < nargs && args[arg].kind == V_SYM) {
@@ -1700,6 +1702,45 @@ static void release_matched(struct path *p, struct release_event *ev,
  * that matches none may still release what this path never acquired
  * (REL_NEVER, as the last rule tried says), or a managed resource.
  */
+/*
+ * A release of the pair that matched nothing the path holds: say so on
+ * the path, for a reader who sees "kfree()" on it and wonders why the
+ * leak of 'buf' stands ("kfree() here is given 'name', not 'buf'").
+ */
+static void note_other_handle(struct path *p, const struct rule_fn *chain,
+			      struct ir *call)
+{
+	const struct rule_fn *rule;
+	const char *given;
+	char text[256];
+	unsigned i;
+
+	for (rule = chain; rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= call->nkids)
+			continue;
+		if (!lvalue(p->an, call->kids[rule->handle.arg], &given))
+			given = NULL;
+		for (i = 0; i < p->st->nres; i++) {
+			const struct resource *r = &p->st->res[i];
+
+			if (r->rule->pair != rule->pair || r->status != RES_LIVE ||
+			    r->escaped || !r->name)
+				continue;
+			if (given && strcmp(given, r->name))
+				snprintf(text, sizeof(text), "%s() here is given '%s', not '%s'",
+					 call_name(p->an, call), given, r->name);
+			else if (!given)
+				snprintf(text, sizeof(text), "%s() here is not given '%s'",
+					 call_name(p->an, call), r->name);
+			else
+				continue;
+			trace_step(p, call->loc, text);
+			return;
+		}
+	}
+}
+
 static void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
 		       struct value *args, unsigned nargs)
 {
@@ -1727,6 +1768,7 @@ static void do_release(struct path *p, struct ir *call, const struct rule_fn *ch
 		return;
 	}
 	note_release_first(p, chain, call);
+	note_other_handle(p, chain, call);
 	if (ev.rule)
 		apply_release(p, &ev, args, nargs);
 }

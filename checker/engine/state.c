@@ -335,7 +335,8 @@ static int status_rank(enum res_status s)
 	}
 }
 
-struct resource *state_find_pair(struct state *st, const struct pair *pair)
+static struct resource *find_in_pair(struct state *st, const struct pair *pair,
+				     bool with_handles)
 {
 	struct resource *best = NULL;
 	unsigned i;
@@ -343,7 +344,7 @@ struct resource *state_find_pair(struct state *st, const struct pair *pair)
 	for (i = 0; i < st->nres; i++) {
 		struct resource *r = &st->res[i];
 
-		if (r->rule->pair != pair || r->has_handle)
+		if (r->rule->pair != pair || (r->has_handle && !with_handles))
 			continue;
 		if (!best || status_rank(r->status) > status_rank(best->status) ||
 		    (status_rank(r->status) == status_rank(best->status) &&
@@ -351,6 +352,16 @@ struct resource *state_find_pair(struct state *st, const struct pair *pair)
 			best = r;
 	}
 	return best;
+}
+
+struct resource *state_find_pair(struct state *st, const struct pair *pair)
+{
+	return find_in_pair(st, pair, false);
+}
+
+struct resource *state_find_pair_any(struct state *st, const struct pair *pair)
+{
+	return find_in_pair(st, pair, true);
 }
 
 /* ---- canonical form ---- */

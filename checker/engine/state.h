@@ -163,13 +163,18 @@ unsigned value_mask(const struct state *st, struct value v);
 bool state_refine(struct state *st, unsigned id, unsigned mask);
 
 struct resource *state_add_resource(struct state *st, const struct resource *r);
-/* The resource a release of @pair with handle symbol @sym refers to. */
 /* A live resource of a managed (devm) pair whose handle is @sym. */
 struct resource *state_find_managed(struct state *st, unsigned sym);
+/* The resource a release of @pair with handle symbol @sym refers to. */
 struct resource *state_find_handle(struct state *st, unsigned sym,
 				   const struct pair *pair);
 /* Most recent resource of a handle-less @pair, preferring live ones. */
 struct resource *state_find_pair(struct state *st, const struct pair *pair);
+/*
+ * The same, handles or not: what a release that names no handle ends
+ * (remove_proc_entry() takes a name, proc_create() returned a pointer).
+ */
+struct resource *state_find_pair_any(struct state *st, const struct pair *pair);
 /* Re-derive @r's status from its status symbol. */
 void state_update_status(struct state *st, struct resource *r);
 

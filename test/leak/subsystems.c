@@ -186,3 +186,41 @@ int parse_irq_half(struct device_node *np)
 		return -EIO;
 	return irq;
 }
+
+// A procfs entry goes by its name too: remove_proc_entry("misc", NULL)
+// removes what proc_create("misc", ...) made (drivers/char/misc.c,
+// misc_init()).  Silent with it, fires without.
+struct proc_dir_entry;
+struct proc_dir_entry *proc_create(const char *name, unsigned short mode,
+				   struct proc_dir_entry *parent, const void *ops);
+void remove_proc_entry(const char *name, struct proc_dir_entry *parent);
+int class_register_misc(void);
+
+int proc_by_name(void)
+{
+	struct proc_dir_entry *ret;
+	int err;
+
+	ret = proc_create("misc", 0, NULL, NULL);
+	err = class_register_misc();
+	if (err)
+		goto fail_remove;
+	return 0;
+fail_remove:
+	if (ret)
+		remove_proc_entry("misc", NULL);
+	return err;
+}
+
+// CHECK: subsystems.c:[[@LINE+9]]:3: warning: 'ret' from proc_create() is not released on this error path; proc_remove() is missing [ladder-leak]
+int proc_forgotten(void)
+{
+	struct proc_dir_entry *ret;
+	int err;
+
+	ret = proc_create("misc", 0, NULL, NULL);
+	err = class_register_misc();
+	if (err)
+		return err;
+	return 0;
+}

@@ -139,3 +139,28 @@ int macro_steps(struct pipe *pp)
 	kfree(p);
 	return 0;
 }
+
+// A release of the pair on the path that ends something else is named,
+// so that the reader sees why it does not count.
+struct holder { void *old; };
+// CHECK-LABEL: In function 'other_handle':
+// CHECK: path-notes.c:[[@LINE+15]]:3: warning: 'buf' from kzalloc()
+// CHECK-NEXT: note: 'buf' acquired here by kzalloc()
+// CHECK-NEXT: note: 'buf' (from kzalloc()) is not NULL
+// CHECK-NEXT: note: 'ret' (from setup()) is non-zero
+// CHECK-NEXT: path-notes.c:[[@LINE+10]]:3: note: kfree() here is given 'h->old', not 'buf'
+int other_handle(struct holder *h)
+{
+	void *buf = kzalloc(16, GFP_KERNEL);
+	int ret;
+
+	if (!buf)
+		return -ENOMEM;
+	ret = setup(buf);
+	if (ret) {
+		kfree(h->old);
+		return ret;
+	}
+	h->old = buf;
+	return 0;
+}
