@@ -1697,12 +1697,6 @@ static void release_matched(struct path *p, struct release_event *ev,
 }
 
 /*
- * A call releases for each pair it holds a resource of:
- * clk_disable_unprepare() undoes the enable and the prepare.  A call
- * that matches none may still release what this path never acquired
- * (REL_NEVER, as the last rule tried says), or a managed resource.
- */
-/*
  * A release of the pair that matched nothing the path holds: say so on
  * the path, for a reader who sees "kfree()" on it and wonders why the
  * leak of 'buf' stands ("kfree() here is given 'name', not 'buf'").
@@ -1741,6 +1735,12 @@ static void note_other_handle(struct path *p, const struct rule_fn *chain,
 	}
 }
 
+/*
+ * A call releases for each pair it holds a resource of:
+ * clk_disable_unprepare() undoes the enable and the prepare.  A call
+ * that matches none may still release what this path never acquired
+ * (REL_NEVER, as the last rule tried says), or a managed resource.
+ */
 static void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
 		       struct value *args, unsigned nargs)
 {
@@ -2754,7 +2754,6 @@ static const char *call_name(const struct analysis *an, const struct ir *call)
 			   rule ? rule->pair : NULL);
 }
 
-/* Note what the branch taken says about the tested value. */
 /* Note the value a branch found; false if there is none to name. */
 static bool branch_note(struct path *p, const struct block *blk,
 			const struct test *t, int outcome)
@@ -2848,7 +2847,7 @@ static void quote(char *buf, size_t size)
  * still show it, as the reader would spell the condition, so that the
  * branch deciding the path is never missing, even inside a macro
  * (WARN_ON() decides in its own ({ }), whose local __ret_warn_on means
- * nothing to a reader: "this condition is true").  A loop's test is
+ * nothing to a reader: "the value here is non-zero").  A loop's test is
  * left to the loop's own notes.
  */
 static void assume_note(struct path *p, const struct block *blk, int outcome)
@@ -3938,7 +3937,6 @@ static unsigned next_of_loop(const struct trace *const *steps, unsigned n,
 	return j;
 }
 
-
 /*
  * A macro's own branch is worth a note only when it decided the path,
  * no branch after it on the path choosing anything (WARN_ON()'s test
@@ -3956,7 +3954,7 @@ static bool deciding_branch(const struct trace *const *steps, unsigned n,
 	return true;
 }
 
-/* Is @steps[@k] a note the reader sees (a loop's aside)? */
+/* Is @steps[@k] a note the reader sees, by its own text? */
 static bool shown_step(const struct trace *const *steps, unsigned n, unsigned k)
 {
 	if (!steps[k]->text)

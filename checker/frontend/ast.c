@@ -500,16 +500,15 @@ static const char *macro_spelling(struct ast_ctx *ctx, CXCursor c)
 {
 	CXSourceLocation loc = clang_getCursorLocation(c);
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
-	CXFile spelled_in, used_in;
-	unsigned spelled_at, used_at;
+	CXFile used_in;
+	unsigned used_at;
 	const char *buf;
 	size_t size, end;
 	char name[128];
 
-	clang_getSpellingLocation(loc, &spelled_in, NULL, NULL, &spelled_at);
-	clang_getExpansionLocation(loc, &used_in, NULL, NULL, &used_at);
-	if (!used_in || (clang_File_isEqual(spelled_in, used_in) && spelled_at == used_at))
+	if (!from_macro(c))
 		return NULL;
+	clang_getExpansionLocation(loc, &used_in, NULL, NULL, &used_at);
 	buf = clang_getFileContents(tu, used_in, &size);
 	if (!buf || used_at >= size || !ident_char(buf[used_at]))
 		return NULL;
