@@ -216,3 +216,43 @@ static struct platform_driver quux_driver2 = {
 	.remove = quux_remove,
 	.name = "quux2",
 };
+
+// Silent: probe's unwind calls remove() itself, which undoes the
+// connect (drivers/video/fbdev/xen-fbfront.c, xenfb_probe()).  A
+// function of the file that calls the inferred release is one of its
+// releases, whatever handle the pair has.
+struct corge_info { int state; };
+int corge_connect(struct platform_device *dev, struct corge_info *info);
+void corge_disconnect(struct corge_info *info);
+struct corge_info *corge_drvdata(struct platform_device *dev);
+int corge_register(struct corge_info *info);
+
+static void corge_remove(struct platform_device *dev)
+{
+	struct corge_info *info = corge_drvdata(dev);
+
+	corge_disconnect(info);
+}
+
+static int corge_probe(struct platform_device *dev)
+{
+	struct corge_info *info = corge_drvdata(dev);
+	int ret;
+
+	ret = corge_connect(dev, info);
+	if (ret < 0)
+		goto error;
+	ret = corge_register(info);
+	if (ret)
+		goto error;
+	return 0;
+error:
+	corge_remove(dev);
+	return ret;
+}
+
+static struct platform_driver corge_driver = {
+	.probe = corge_probe,
+	.remove = corge_remove,
+	.name = "corge",
+};
