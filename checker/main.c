@@ -210,7 +210,7 @@ static int run(const struct options *o)
 {
 	struct session s = { .env.limits = &o->limits, .env.explain = o->explain,
 			     .env.all_paths = o->all_paths,
-			     .dump_cfg = o->dump_cfg,
+			     .dump_cfg = o->dump_cfg, .dump_ir = o->dump_ir,
 			     .verbose = o->verbose, .list_inputs = o->list_inputs };
 	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();
 	FILE *out = stdout;

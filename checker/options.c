@@ -11,7 +11,7 @@
 
 enum opt_id {
 	OPT_FORMAT, OPT_RULES, OPT_OUTPUT, OPT_ERROR_EXITCODE, OPT_MAX_STEPS,
-	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_VERBOSE, OPT_HELP,
+	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_DUMP_IR, OPT_VERBOSE, OPT_HELP,
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
 	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_ENABLE, OPT_DISABLE, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 	OPT_EXTRA_RULES, OPT_MIN_SUPPORT, OPT_REVIEW,
@@ -40,6 +40,7 @@ static const struct opt opts_table[] = {
 	{ "--max-states", OPT_MAX_STATES, "N", "distinct states kept per point (default 512)" },
 	{ "--time-limit", OPT_TIME_LIMIT, "N", "seconds per function (default 10)" },
 	{ "--dump-cfg", OPT_DUMP_CFG, NULL, "print each analysed function's CFG" },
+	{ "--dump-ir", OPT_DUMP_IR, NULL, "print each analysed function's IR tree" },
 	{ "--model", OPT_MODEL, "[-]NAME,...", "switch a model off (-NAME) or on; --help=models lists them" },
 	{ "--enable", OPT_ENABLE, "CHECK,...", "run checks that are off by default (exemplar-leak)" },
 	{ "--disable", OPT_DISABLE, "CHECK,...", "do not run these checks" },
@@ -165,6 +166,9 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		return true;
 	case OPT_DUMP_CFG:
 		o->dump_cfg = true;
+		return true;
+	case OPT_DUMP_IR:
+		o->dump_ir = true;
 		return true;
 	case OPT_MODEL:
 		return models_configure(value, err);

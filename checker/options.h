@@ -28,6 +28,7 @@ struct options {
 	int error_exitcode;		/* 0: findings do not fail the run */
 	struct limits limits;
 	bool dump_cfg;
+	bool dump_ir;
 	bool stats;			/* --stats: counts on stderr at the end */
 	bool explain;			/* --explain: what each model silenced */
 	bool all_paths;			/* --all-paths: a warning per return */

@@ -11,6 +11,7 @@
 #include "parse.h"
 #include "ast.h"
 #include "cfg.h"
+#include "dump.h"
 #include "flags.h"
 #include "infer.h"
 #include "mine.h"
@@ -276,6 +277,8 @@ static void analyse_function(struct session *s, struct ir_func *fn,
 	const struct rules *plain = s->env.rules, *own = infer_rules_for(inf, fn);
 	struct arena arena = { 0 };
 
+	if (s->dump_ir)
+		ir_dump(fn);
 	if (s->dump_cfg) {
 		struct cfg *cfg = cfg_build(fn, &arena);
 

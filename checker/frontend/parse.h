@@ -15,6 +15,7 @@
 struct session {
 	struct engine_env env;		/* summaries are set per file */
 	bool dump_cfg;
+	bool dump_ir;
 	bool verbose;
 	bool list_inputs;		/* name every file the TU read */
 	struct gate *gate;		/* what reaches the output */
