@@ -3782,6 +3782,10 @@ void resource_silenced(const struct check_ctx *ctx, const struct resource *r,
 	report_count_silenced(an->report, model);
 	if (!an->explain)
 		return;
+	/* gcc's header, once per function, so each remark has its function. */
+	if (an->nsilenced == 1)
+		fprintf(stderr, "%s: In function '%s':\n", an->fn->loc.file,
+			an->fn->name);
 	fprintf(stderr, "%s:%u:%u: remark: %s%s%s%s() is not reported at the error "
 		"return on line %u: model '%s' (line %u): %s [ladder-explain]\n",
 		r->acquire->loc.file, r->acquire->loc.line, r->acquire->loc.col,

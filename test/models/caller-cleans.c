@@ -4,6 +4,8 @@
 // RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
 // RUN: %ladder -I %inputs --model=-caller-cleans %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
 // RUN: %ladder -I %inputs --stats --explain %s 2>&1 >/dev/null | FileCheck %s --check-prefix=EXPLAIN
+// Each function's remarks come under gcc's header naming it:
+// EXPLAIN: caller-cleans.c: In function 'adc_alloc_buf':
 
 #include "kernel.h"
 
