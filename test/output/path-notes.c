@@ -107,11 +107,11 @@ int deciding_branch(struct pipe *pp, int n)
 	return 0;
 }
 
-// A macro's ({ }) tests its own variable, and jumps to its own label:
+// A macro's ({ }) tests its own variable and jumps to its own label:
 // neither is named in a note, and a do { } while (0) macro's own test is
-// left out.  The branch inside WARN_ON() decides the
-// path, so it is shown, as the value it tests.  A do { } while (0)'s
-// single pass is no loop.
+// left out.  The branch inside WARN_ON() decides the path, so it is
+// shown, as the value it tests.  A do { } while (0)'s single pass is no
+// loop.
 // CHECK-LABEL: In function 'macro_steps':
 // CHECK: warning: 'p' from kzalloc()
 // CHECK-NEXT: note: 'p' acquired here by kzalloc()
