@@ -147,6 +147,8 @@ static struct trace *trace_add(struct path *p, struct ir_loc loc,
 	t->kind = kind;
 	t->label = false;
 	t->loop = 0;
+	t->assumed = NULL;
+	t->truth = false;
 	t->loc = loc;
 	t->text = text ? arena_strdup(p->an->arena, text) : NULL;
 	p->st->trace = t;
@@ -158,10 +160,11 @@ static void trace_step(struct path *p, struct ir_loc loc, const char *text)
 	trace_add(p, loc, text, TRACE_STEP);
 }
 
-static void trace_branch(struct path *p, const struct block *blk, const char *text)
+static struct trace *trace_branch(struct path *p, const struct block *blk,
+				  const char *text)
 {
-	trace_add(p, blk->where, text,
-		  blk->in_macro ? TRACE_MACRO_BRANCH : TRACE_BRANCH);
+	return trace_add(p, blk->where, text,
+			 blk->in_macro ? TRACE_MACRO_BRANCH : TRACE_BRANCH);
 }
 
 /* The path enters, passes through or leaves loop @loop of the CFG. */
@@ -2589,13 +2592,6 @@ static void test_frame_address(struct path *p, const struct ir *c, struct value 
 }
 
 /*
- * "a != b" asked twice of the same two values answers the same: "if (own
- * != bus->owner && !try_module_get(bus->owner)) ... if (own !=
- * bus->owner) module_put(bus->owner);".  The relation is a symbol of its
- * own, non-zero when the two are equal, named by the two values'
- * symbols: assigning either gives it a new symbol, and a new relation.
- */
-/*
  * The relation's symbol, made on first asking: non-negative, bound under
  * @name, a key no lvalue has ("=..."), so that state_gc() keeps it.
  */
@@ -2611,6 +2607,13 @@ static struct value named_relation(struct path *p, const char *name)
 	return v_sym(id);
 }
 
+/*
+ * "a != b" asked twice of the same two values answers the same: "if (own
+ * != bus->owner && !try_module_get(bus->owner)) ... if (own !=
+ * bus->owner) module_put(bus->owner);".  The relation is a symbol of its
+ * own, non-zero when the two are equal, named by the two values'
+ * symbols: assigning either gives it a new symbol, and a new relation.
+ */
 static struct value relation_symbol(struct path *p, unsigned a, unsigned b)
 {
 	char buf[64];
@@ -2848,34 +2851,46 @@ static void quote(char *buf, size_t size)
  * branch deciding the path is never missing, even inside a macro
  * (WARN_ON() decides in its own ({ }), whose local __ret_warn_on means
  * nothing to a reader: "the value here is non-zero").  A loop's test is
- * left to the loop's own notes.
+ * left to the loop's own notes.  The text waits for a finding that
+ * needs it (assumed_text()): most paths make none.
  */
 static void assume_note(struct path *p, const struct block *blk, int outcome)
 {
 	const struct block *next = p->an->cfg->blocks[blk->succ[outcome ? 0 : 1]];
-	struct ir *c;
-	bool truth = outcome;
-	char cond[200], text[256];
+	struct trace *t;
 
 	/* A loop's own test: the loop's notes say enter or leave. */
 	if (next->loop_pass || next->loop_leave)
 		return;
-	for (c = blk->cond; c->kind == IR_NOT; c = c->kids[0])
+	t = trace_branch(p, blk, NULL);
+	t->assumed = blk;
+	t->truth = outcome;
+}
+
+/* The note of a branch assume_note() recorded, spelled from its condition. */
+static const char *assumed_text(struct analysis *an, const struct trace *t,
+				char *text, size_t size)
+{
+	struct ir *c;
+	bool truth = t->truth;
+	char cond[200];
+
+	for (c = t->assumed->cond; c->kind == IR_NOT; c = c->kids[0])
 		truth = !truth;
 	if (c->kind == IR_ASSIGN)
 		c = c->kids[0];		/* "if ((rm = f()))" tests rm */
-	if (!spell_cond(p->an, c, cond, sizeof(cond)))
+	if (!spell_cond(an, c, cond, sizeof(cond)))
 		snprintf(cond, sizeof(cond), "the %s here",
 			 c->kind == IR_CMP ? "comparison" : "value");
 	else
 		quote(cond, sizeof(cond));
 	if (c->kind == IR_CMP)
-		snprintf(text, sizeof(text), "%s is %s", cond, truth ? "true" : "false");
+		snprintf(text, size, "%s is %s", cond, truth ? "true" : "false");
 	else if (c->flags & IR_F_POINTER)
-		snprintf(text, sizeof(text), "%s is %s", cond, truth ? "not NULL" : "NULL");
+		snprintf(text, size, "%s is %s", cond, truth ? "not NULL" : "NULL");
 	else
-		snprintf(text, sizeof(text), "%s is %s", cond, truth ? "non-zero" : "0");
-	trace_branch(p, blk, text);
+		snprintf(text, size, "%s is %s", cond, truth ? "non-zero" : "0");
+	return text;
 }
 
 /* ---- returns ---- */
@@ -3961,7 +3976,7 @@ static bool deciding_branch(const struct trace *const *steps, unsigned n,
 /* Is @steps[@k] a note the reader sees, by its own text? */
 static bool shown_step(const struct trace *const *steps, unsigned n, unsigned k)
 {
-	if (!steps[k]->text)
+	if (!steps[k]->text && !steps[k]->assumed)
 		return false;
 	return steps[k]->kind != TRACE_MACRO_BRANCH || deciding_branch(steps, n, k);
 }
@@ -4012,17 +4027,18 @@ static bool loop_note(const struct cfg *cfg, const struct trace *const *steps,
 	return true;
 }
 
-static void add_path_notes(struct finding *f, const struct cfg *cfg,
+static void add_path_notes(struct finding *f, struct analysis *an,
 			   const struct trace *t, unsigned since)
 {
+	const struct cfg *cfg = an->cfg;
 	const struct trace *steps[MAX_PATH_STEPS];
 	struct ir_loc locs[MAX_PATH_STEPS];
-	char *texts[MAX_PATH_STEPS], text[64];
+	char *texts[MAX_PATH_STEPS], text[256];
 	bool *named = xcalloc(cfg->nloops + 1, sizeof(*named));
 	unsigned n = 0, m = 0, i;
 
 	for (; t && t->seq > since && n < MAX_PATH_STEPS; t = t->prev)
-		if (t->text || t->kind >= TRACE_LOOP_ENTER)
+		if (t->text || t->assumed || t->kind >= TRACE_LOOP_ENTER)
 			steps[n++] = t;
 	/* Oldest first. */
 	for (i = 0; i < n / 2; i++) {
@@ -4032,7 +4048,8 @@ static void add_path_notes(struct finding *f, const struct cfg *cfg,
 	}
 	for (i = 0; i < n; i++) {
 		if (shown_step(steps, n, i)) {
-			texts[m] = xstrdup(steps[i]->text);
+			texts[m] = xstrdup(steps[i]->text ? steps[i]->text :
+					   assumed_text(an, steps[i], text, sizeof(text)));
 		} else if (loop_note(cfg, steps, n, i, named, text, sizeof(text))) {
 			texts[m] = xstrdup(text);
 		} else {
@@ -4083,9 +4100,9 @@ static struct finding *emit(struct check_ctx *ctx, const char *check,
 		f->acquire.call = strtab_intern(an->strings, resource_acquire_name(r));
 		f->acquire.loc = r->acquire->loc;
 		add_acquire_note(f, r, false);
-		add_path_notes(f, an->cfg, ctx->st->trace, r->acquire_seq);
+		add_path_notes(f, an, ctx->st->trace, r->acquire_seq);
 	} else {
-		add_path_notes(f, an->cfg, ctx->st->trace, 0);
+		add_path_notes(f, an, ctx->st->trace, 0);
 	}
 	return f;
 }

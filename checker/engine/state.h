@@ -108,6 +108,12 @@ struct trace {
 	unsigned loop;			/* TRACE_LOOP_*: cfg->loops[] */
 	struct ir_loc loc;
 	const char *text;
+	/*
+	 * A branch with no value to name: its note is spelled from the
+	 * condition only when a finding needs it (@truth: which way).
+	 */
+	const struct block *assumed;
+	bool truth;
 };
 
 struct binding {
