@@ -2757,6 +2757,20 @@ static const char *call_name(const struct analysis *an, const struct ir *call)
 			   rule ? rule->pair : NULL);
 }
 
+/* The block the branch @blk goes to when its condition is @outcome. */
+static const struct block *taken_block(const struct analysis *an,
+				       const struct block *blk, int outcome)
+{
+	return an->cfg->blocks[blk->succ[outcome ? 0 : 1]];
+}
+
+/* Does the branch, taken this way, start a pass through a loop? */
+static bool enters_loop(const struct analysis *an, const struct block *blk,
+			int outcome)
+{
+	return taken_block(an, blk, outcome)->loop_pass != 0;
+}
+
 /* Note the value a branch found; false if there is none to name. */
 static bool branch_note(struct path *p, const struct block *blk,
 			const struct test *t, int outcome)
@@ -2856,11 +2870,10 @@ static void quote(char *buf, size_t size)
  */
 static void assume_note(struct path *p, const struct block *blk, int outcome)
 {
-	const struct block *next = p->an->cfg->blocks[blk->succ[outcome ? 0 : 1]];
 	struct trace *t;
 
-	/* A loop's own test: the loop's notes say enter or leave. */
-	if (next->loop_pass || next->loop_leave)
+	/* A loop's test with no value to name: "leaving the loop" says it. */
+	if (taken_block(p->an, blk, outcome)->loop_leave)
 		return;
 	t = trace_branch(p, blk, NULL);
 	t->assumed = blk;
@@ -3486,8 +3499,12 @@ static void do_branch(struct path *p, const struct block *blk)
 
 		if (!out[i])
 			continue;
-		/* Only a real decision is worth a note. */
-		if (out[0] && out[1] && !branch_note(&q, blk, &t, i))
+		/*
+		 * Only a real decision is worth a note, and a loop's test
+		 * going in is the loop's own note ("entering the loop").
+		 */
+		if (out[0] && out[1] && !enters_loop(p->an, blk, i) &&
+		    !branch_note(&q, blk, &t, i))
 			assume_note(&q, blk, i);
 		push(p->an, blk->succ[i == 1 ? 0 : 1], out[i]);
 	}

@@ -164,3 +164,28 @@ int other_handle(struct holder *h)
 	h->old = buf;
 	return 0;
 }
+
+// A loop's test going in is the loop's own note, not also a value's
+// (list_for_each_entry()'s !list_is_head()).
+int more(void *p);
+// CHECK-LABEL: In function 'loop_by_call':
+// CHECK: warning: 'buf' from kzalloc()
+// CHECK-NEXT: note: 'buf' acquired here by kzalloc()
+// CHECK-NEXT: note: 'buf' (from kzalloc()) is not NULL
+// CHECK-NEXT: path-notes.c:[[@LINE+9]]:2: note: entering the loop
+// CHECK-NEXT: note: 'ret' (from setup()) is non-zero
+int loop_by_call(void *h)
+{
+	void *buf = kzalloc(16, GFP_KERNEL);
+	int ret;
+
+	if (!buf)
+		return -ENOMEM;
+	while (more(h)) {
+		ret = setup(h);
+		if (ret)
+			return ret;
+	}
+	kfree(buf);
+	return 0;
+}
