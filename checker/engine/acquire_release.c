@@ -1,0 +1,626 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * acquire_release.c - the rules applied at an acquire or a release call.
+ *
+ * Takes a call a rule names and the path's state, and gives the resources
+ * an acquire makes (one per part, with its handle, failure convention and
+ * remedy) and what a release ends: a live resource, one already released,
+ * one whose acquire failed, one never acquired, or one the driver core
+ * manages.  Release events go to the checks (check_api.c).
+ */
+#include "engine/internal.h"
+
+static unsigned part_handle_sym(const struct analysis *an, const struct ir *call,
+				unsigned part)
+{
+	if (!part)
+		return call->site * 2 + 1;
+	return (an->fn->nsites + 1) * 2 + (call->site * MAX_PARTS + part) * 2 + 1;
+}
+
+/*
+ * Where an argument-held handle lives: an existing symbol or a new one.
+ * @written: the call stores the handle there (request_firmware(&fw, ...));
+ * otherwise it only reads it, and naming its value must not forget what
+ * is known below it (pci_enable_device(pdev) leaves pdev->irq alone).
+ */
+static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
+			    struct ir *lv, struct resource *r, bool written)
+{
+	const char *display = NULL, *key = lv ? lvalue(p->an, lv, &display) : NULL;
+
+	if (arg.kind == V_SYM) {
+		r->handle_sym = arg.sym;
+	} else if (key) {
+		r->handle_sym = part_handle_sym(p->an, call, r->part);
+		state_new_sym(p->st, r->handle_sym, VAL_POS, call);
+		if (written)
+			store(p, lv, v_sym(r->handle_sym));
+		else
+			state_set(p->st, key, v_sym(r->handle_sym));
+	} else {
+		return false;	/* nothing to follow the handle by */
+	}
+	r->has_handle = true;
+	/*
+	 * A macro's temporary holding the handle (kfifo_alloc()'s __kfifo)
+	 * is no name for it: the user never wrote it.
+	 */
+	if (display && !(arg.kind == V_SYM && rooted_in_internal(lv))) {
+		r->name = display;
+		r->name_internal = rooted_in_internal(lv);
+	}
+	return true;
+}
+
+/*
+ * "priv->rings" for foo_alloc_rings(priv), a wrapper that leaves what it
+ * acquired in that member: an lvalue the call's argument @arg does not
+ * spell out, made once per call site.  NULL if the argument is no
+ * pointer the key can follow.
+ */
+struct ir *member_node(struct analysis *an, struct ir *call,
+		       unsigned arg, const char *member, unsigned part)
+{
+	unsigned slot = call->site * MAX_PARTS + part;
+	bool cached = call->site <= an->fn->nsites && part < MAX_PARTS;
+	const char *display;
+	struct ir *n;
+
+	if (!an->member_nodes)
+		an->member_nodes = arena_alloc(an->arena, (an->fn->nsites + 1) *
+					       MAX_PARTS * sizeof(*an->member_nodes));
+	if (cached && an->member_nodes[slot])
+		return an->member_nodes[slot];
+	if (call->kids[arg]->kind == IR_ADDR || !lvalue(an, call->kids[arg], &display))
+		return NULL;
+	n = arena_alloc(an->arena, sizeof(*n));
+	n->kind = IR_MEMBER;
+	n->flags = IR_F_ARROW | IR_F_POINTER;
+	n->name = member;
+	n->loc = call->loc;
+	n->nkids = 1;
+	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
+	n->kids[0] = call->kids[arg];
+	if (cached)
+		an->member_nodes[slot] = n;
+	return n;
+}
+
+/*
+ * A call as the source line spells it: the macro used there when the
+ * callee's name has it (kzalloc() for kzalloc_noprof(), spin_lock_irqsave()
+ * for _raw_spin_lock_irqsave()) or the rules know it for the same @pair
+ * (kcalloc() for the kmalloc_array_noprof() the compiler sees); else
+ * @known, the name the rules give it.
+ */
+const char *source_name(const struct analysis *an, const struct ir *call,
+			const char *known, const struct pair *pair)
+{
+	const struct rule_fn *rule;
+
+	if (!call->spelled || call->spelled == known)
+		return known;
+	if (strstr(known, call->spelled) || strstr(call->name, call->spelled))
+		return call->spelled;
+	for (rule = rules_lookup(an->rules, call->spelled); pair && rule; rule = rule->next)
+		if (rule->pair == pair)
+			return call->spelled;
+	return known;
+}
+
+/*
+ * The remedy spelled as the acquire is: kfifo_alloc() is the source's
+ * name for __kfifo_alloc(), so __kfifo_free() is kfifo_free() to it.
+ * The prefix and suffix the source's name drops, dropped from the
+ * remedy when it has both.
+ */
+static const char *spelled_remedy(const struct analysis *an,
+				  const struct rule_fn *rule, const char *spelled)
+{
+	const struct rule_fn *remedy = rules_remedy(rule);
+	const char *at = spelled ? strstr(rule->name, spelled) : NULL;
+	size_t pre, post, len;
+	char buf[256];
+
+	if (!remedy || !at || spelled == rule->name)
+		return remedy ? remedy->name : NULL;
+	pre = (size_t)(at - rule->name);
+	post = strlen(at) - strlen(spelled);
+	len = strlen(remedy->name);
+	if (len <= pre + post || len - pre - post >= sizeof(buf) ||
+	    strncmp(remedy->name, rule->name, pre) ||
+	    strcmp(remedy->name + len - post, at + strlen(spelled)))
+		return remedy->name;
+	memcpy(buf, remedy->name + pre, len - pre - post);
+	buf[len - pre - post] = '\0';
+	return strtab_intern(an->strings, buf);
+}
+
+/*
+ * sg_alloc_table() in a loop that failed on its third pass leaves the
+ * tables of the first two held, and the unwind's "while (i--)
+ * sg_free_table(...)" frees them.  Where no handle tells the elements
+ * apart, an acquire made again while the earlier pass's is held owes
+ * those whatever it does itself (model loop-elements).  Ladder does not
+ * count elements: a release of them is taken to release them all, the
+ * loop's or the failing pass's own first, and the other as another
+ * element (checks/double_release.c).
+ */
+static bool earlier_pass_held(const struct state *st, const struct resource *r)
+{
+	unsigned i;
+
+	if (r->rule->handle.kind != HANDLE_NONE || !model_on(MODEL_LOOP_ELEMENTS))
+		return false;
+	for (i = 0; i < st->nres; i++) {
+		const struct resource *old = &st->res[i];
+
+		if (old->site == r->site && old->part == r->part)
+			return old->status == RES_LIVE && !old->escaped;
+	}
+	return false;
+}
+
+/*
+ * One resource from @call for @rule's pair.  @part numbers the pairs one
+ * call acquires for; a later part finds in @args the handle an earlier
+ * one named.
+ */
+static struct value do_acquire(struct path *p, struct ir *call,
+			       const struct rule_fn *rule, unsigned part,
+			       struct value *args, unsigned nargs)
+{
+	struct resource r = { .site = call->site, .part = part, .rule = rule,
+			      .acquire = call,
+			      .acquire_name = source_name(p->an, call, rule->name,
+							  rule->pair) };
+	struct value result = v_unknown();
+	unsigned i, arg = (unsigned)rule->handle.arg;
+	struct ir *lv, *handle_place = NULL;
+	/*
+	 * get_device(dev) returns dev itself: the result is the handle,
+	 * and testing it ("if (!get_device(dev))") tests the acquire.
+	 */
+	bool returns_handle = rule->handle.kind == HANDLE_ARG &&
+			      rule->returns == arg + 1 && arg < nargs;
+
+	r.remedy_name = spelled_remedy(p->an, rule, r.acquire_name);
+	r.status_sym = NO_SYM;
+	r.status = RES_LIVE;
+	if (rule->null_arg >= 0 && (unsigned)rule->null_arg < nargs) {
+		struct ir *kid = call->kids[rule->null_arg];
+		struct value a = args[rule->null_arg];
+		const char *display, *key = lvalue(p->an, kid, &display);
+
+		/* Name the node's value, so that a later "!np" decides it. */
+		if (key && (a.kind == V_UNKNOWN || a.kind == V_UNINIT))
+			a = lvalue_symbol(p, kid, key);
+		if (a.kind == V_CONST && a.c == 0)
+			return v_const(0);	/* of_get_parent(NULL): NULL */
+		if (a.kind == V_SYM) {
+			r.has_null_arg = true;
+			r.null_arg_sym = a.sym;
+		}
+		if (returns_handle && (unsigned)rule->null_arg == arg)
+			args[arg] = a;
+	}
+	if (!(call->flags & IR_F_VOID) && !returns_handle) {
+		r.status_sym = call->site * 2;
+		state_new_sym(p->st, r.status_sym,
+			      success_initial_mask(rule->success), call);
+		result = v_sym(r.status_sym);
+	}
+	switch (rule->handle.kind) {
+	case HANDLE_RETURN:
+		/*
+		 * platform_device_register_simple("efivars", ...) as a
+		 * statement: the caller kept no handle, so it can never
+		 * release it; the object is meant to live on.
+		 */
+		if (r.status_sym == NO_SYM ||
+		    ((call->flags & IR_F_DISCARDED) && model_on(MODEL_DISCARDED_RESULT)))
+			return result;
+		r.has_handle = true;
+		r.handle_sym = r.status_sym;
+		break;
+	case HANDLE_ARG:
+		if (arg >= nargs)
+			return result;
+		lv = through_transparent(p->an, call->kids[arg]);
+		if (!bind_handle_arg(p, call, args[arg], lv, &r, false))
+			return result;
+		args[arg] = v_sym(r.handle_sym);
+		handle_place = lv;
+		if (returns_handle) {
+			r.status_sym = r.handle_sym;
+			state_refine(p->st, r.status_sym,
+				     success_initial_mask(rule->success));
+			result = v_sym(r.status_sym);
+		}
+		break;
+	case HANDLE_ARG_OUT:
+		if (arg >= nargs || call->kids[arg]->kind != IR_ADDR)
+			return result;
+		lv = call->kids[arg]->kids[0];
+		if (!bind_handle_arg(p, call, v_unknown(), lv, &r, true))
+			return result;
+		break;
+	case HANDLE_ARG_MEMBER:
+		if (arg >= nargs || !(lv = member_node(p->an, call, arg, rule->member, part)) ||
+		    !bind_handle_arg(p, call, v_unknown(), lv, &r, true))
+			return result;
+		handle_place = lv;
+		break;
+	case HANDLE_NONE:
+		break;
+	}
+	for (i = 0; i < nargs && i < MAX_CALL_ARGS; i++)
+		if ((rule->pins & (1u << i)) && args[i].kind == V_SYM &&
+		    r.npins < MAX_PINS)
+			r.pins[r.npins++] = args[i].sym;
+	if (!part)
+		trace_step(p, call->loc, NULL);
+	r.acquire_seq = p->st->trace->seq;
+	r.elements_before = earlier_pass_held(p->st, &r);
+	state_update_status(p->st, &r);
+	state_add_resource(p->st, &r);
+	if (rule->handle.kind == HANDLE_NONE && model_on(MODEL_RESTORE_MARKER) &&
+	    state_get(p->st, pair_restore_marker(p->an, rule->pair)).kind == V_CONST)
+		escape(state_add_resource(p->st, &r),
+		       model_escape(MODEL_RESTORE_MARKER), call->loc);
+	if (handle_place) {
+		const char *display, *key = lvalue(p->an, handle_place, &display);
+
+		/* clk_prepare_enable(priv->clk): the handle lives in priv already. */
+		stored_in_member(p, handle_place, r.handle_sym, call->loc);
+		if (key && model_on(MODEL_RESTORE_MARKER) &&
+		    state_get(p->st, restore_marker(p->an, key)).kind == V_CONST)
+			escape(state_add_resource(p->st, &r),
+			       model_escape(MODEL_RESTORE_MARKER), call->loc);
+	}
+	return result;
+}
+
+static enum release_kind release_kind_of(const struct resource *r)
+{
+	switch (r->status) {
+	case RES_RELEASED:
+		return REL_RELEASED;
+	case RES_FAILED:
+		return REL_FAILED;
+	default:
+		return REL_LIVE;
+	}
+}
+
+/*
+ * With nothing of a counted pair left, a release call that released one
+ * of its resources before went round a loop: that one is what it meets
+ * again, whichever acquire site the path used last.
+ */
+static struct resource *released_by(struct state *st, const struct pair *pair,
+				    const struct ir *call, struct resource *found)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].rule->pair == pair && !st->res[i].has_handle &&
+		    st->res[i].release == call)
+			return &st->res[i];
+	return found;
+}
+
+/* Which resource does this release refer to, if any ladder knows of? */
+static bool match_release(struct path *p, const struct rule_fn *rule,
+			  struct value *args, unsigned nargs,
+			  struct release_event *ev)
+{
+	const struct pair *pair = rule->pair;
+	unsigned arg = (unsigned)rule->handle.arg;
+	struct resource *r = NULL;
+
+	if (rule->handle.kind == HANDLE_NONE) {
+		r = state_find_pair(p->st, pair);
+		if (!r)
+			r = state_find_pair_any(p->st, pair);
+		if (r && r->status == RES_RELEASED)
+			r = released_by(p->st, pair, ev->call, r);
+	} else if (arg < nargs && args[arg].kind == V_SYM) {
+		r = state_find_handle(p->st, args[arg].sym, pair);
+	} else if (arg < nargs && args[arg].kind == V_UNINIT &&
+		   pair_acquired(p->an, pair)) {
+		ev->kind = REL_NEVER;
+		ev->rule = rule;
+		return true;
+	}
+	if (!r && rule->handle.kind == HANDLE_NONE && pair_acquired(p->an, pair)) {
+		ev->kind = REL_NEVER;
+		ev->rule = rule;
+		return true;
+	}
+	if (!r)
+		return false;
+	ev->res = r;
+	ev->kind = release_kind_of(r);
+	ev->rule = rule;
+	return true;
+}
+
+static void note_release_first(struct path *p, const struct rule_fn *chain,
+			       struct ir *call)
+{
+	const struct rule_fn *rule;
+	const char *display, *key;
+
+	for (rule = chain; rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->implicit)
+			continue;
+		/* pm_runtime_disable(dev) ... pm_runtime_enable(dev): by pair. */
+		if (rule->handle.kind == HANDLE_NONE) {
+			state_set(p->st, pair_restore_marker(p->an, rule->pair),
+				  v_const(1));
+			continue;
+		}
+		if (rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= call->nkids)
+			continue;
+		key = lvalue(p->an, call->kids[rule->handle.arg], &display);
+		if (key)
+			state_set(p->st, restore_marker(p->an, key), v_const(1));
+		return;
+	}
+}
+
+/*
+ * kfree() of what devm_kzalloc() returned: no rule of kfree matches a
+ * managed resource, but the handle and the rules' "plain:" (kmalloc for
+ * devm-kmalloc) say it frees it.
+ */
+static bool match_managed(struct path *p, const struct rule_fn *chain,
+			  struct value *args, unsigned nargs,
+			  struct release_event *ev)
+{
+	const struct rule_fn *rule;
+	unsigned arg;
+
+	for (rule = chain; rule; rule = rule->next) {
+		struct resource *r;
+
+		arg = (unsigned)rule->handle.arg;
+		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		    arg >= nargs || args[arg].kind != V_SYM)
+			continue;
+		/* Only the release of its plain variant: clk_disable() of a
+		 * devm clock undoes an enable, not the devm_clk_get(). */
+		r = state_find_managed(p->st, args[arg].sym);
+		if (r && r->rule->pair->plain == rule->pair) {
+			ev->res = r;
+			ev->kind = REL_MANAGED;
+			ev->rule = rule;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The binding key of the flag test "@base & @mask". */
+const char *flag_key(struct analysis *an, const char *base,
+		     unsigned long long mask)
+{
+	char key[256];
+
+	if (snprintf(key, sizeof(key), "%s&%lld", base, (long long)mask) >=
+	    (int)sizeof(key))
+		return NULL;
+	return strtab_intern(an->strings, key);
+}
+
+/* The mask of the flag test @key below @base ("v3->flags&64"), if it is one. */
+bool flag_mask(const char *key, const char *base, unsigned long long *mask)
+{
+	size_t len = strlen(base);
+
+	if (strncmp(key, base, len) || key[len] != '&')
+		return false;
+	*mask = (unsigned long long)strtoll(key + len + 1, NULL, 10);
+	return true;
+}
+
+/* The key of @member of what the pointer keyed @object points to. */
+static const char *member_key(struct analysis *an, const char *object,
+			      const char *member)
+{
+	char key[512];
+
+	if (snprintf(key, sizeof(key), "%s->%s", object, member) >= (int)sizeof(key))
+		return NULL;
+	return strtab_intern(an->strings, key);
+}
+
+/*
+ * Did the path set every bit of @bits in @flags ("x->flags |= A | B",
+ * or "x->flags = A | B")?
+ */
+static bool flag_set(struct path *p, const char *flags, unsigned long long bits)
+{
+	struct value whole = state_get(p->st, flags);
+	unsigned long long mask;
+	unsigned i;
+
+	if (whole.kind == V_CONST)
+		return ((unsigned long long)whole.c & bits) == bits;
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (flag_mask(b->key, flags, &mask) && (mask & bits) == bits &&
+		    b->value.kind == V_CONST &&
+		    ((unsigned long long)b->value.c & bits) == bits)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * usb_free_urb(urb) frees urb->transfer_buffer too when the path set
+ * URB_FREE_BUFFER in urb->transfer_flags: the pair's frees-member says
+ * which member, and which flag.  What the member holds is released
+ * with it; a flag the path never set, or cleared, frees nothing more.
+ */
+static void release_flagged_member(struct path *p, const struct release_event *ev)
+{
+	const struct member_freed *mf = &ev->rule->pair->frees_member;
+	const char *display, *object, *flags, *member;
+	unsigned arg = (unsigned)ev->rule->handle.arg;
+	struct value kept;
+	unsigned i;
+
+	if (!mf->member || ev->rule->handle.kind != HANDLE_ARG ||
+	    arg >= ev->call->nkids ||
+	    !(object = lvalue(p->an, ev->call->kids[arg], &display)))
+		return;
+	flags = member_key(p->an, object, mf->flag);
+	member = member_key(p->an, object, mf->member);
+	if (!flags || !member || !flag_set(p, flags, mf->bits))
+		return;
+	kept = state_get(p->st, member);
+	for (i = 0; kept.kind == V_SYM && i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == kept.sym &&
+		    r->status == RES_LIVE) {
+			r->status = RES_RELEASED;
+			r->release = ev->call;
+		}
+	}
+}
+
+/* What a matched release @ev does to the path, and what it reports. */
+static void apply_release(struct path *p, struct release_event *ev,
+			  struct value *args, unsigned nargs)
+{
+	const struct ir *call = ev->call;
+	const char *display = NULL;
+	unsigned arg = (unsigned)ev->rule->handle.arg;
+
+	if (ev->rule->handle.kind != HANDLE_NONE && arg < nargs) {
+		if (lvalue(p->an, call->kids[arg], &display))
+			ev->handle = display;
+		ev->handle_mask = value_mask(p->st, args[arg]);
+	}
+	fire_release(p, ev);
+	if (ev->res && ev->kind == REL_LIVE) {
+		ev->res->status = RES_RELEASED;
+		ev->res->release = call;
+		release_flagged_member(p, ev);
+	}
+}
+
+/*
+ * device_del() disables runtime PM on its way: what is live is no
+ * longer owed, but it is no release of its own to double or to
+ * misplace, and a pm_runtime_disable() after it is no double.
+ */
+static void release_matched(struct path *p, struct release_event *ev,
+			    struct value *args, unsigned nargs)
+{
+	if (!ev->rule->implicit)
+		apply_release(p, ev, args, nargs);
+	else if (ev->res && ev->kind == REL_LIVE)
+		escape(ev->res, ESC_IMPLICIT, ev->call->loc);
+}
+
+/*
+ * A release of the pair that matched nothing the path holds: say so on
+ * the path, for a reader who sees "kfree()" on it and wonders why the
+ * leak of 'buf' stands ("kfree() here is given 'name', not 'buf'").
+ */
+static void note_other_handle(struct path *p, const struct rule_fn *chain,
+			      struct ir *call)
+{
+	const struct rule_fn *rule;
+	const char *given;
+	char text[256];
+	unsigned i;
+
+	for (rule = chain; rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= call->nkids)
+			continue;
+		if (!lvalue(p->an, call->kids[rule->handle.arg], &given))
+			given = NULL;
+		for (i = 0; i < p->st->nres; i++) {
+			const struct resource *r = &p->st->res[i];
+
+			if (r->rule->pair != rule->pair || r->status != RES_LIVE ||
+			    r->escaped || !r->name)
+				continue;
+			if (given && strcmp(given, r->name))
+				snprintf(text, sizeof(text), "%s() here is given '%s', not '%s'",
+					 call_name(p->an, call), given, r->name);
+			else if (!given)
+				snprintf(text, sizeof(text), "%s() here is not given '%s'",
+					 call_name(p->an, call), r->name);
+			else
+				continue;
+			trace_step(p, call->loc, text);
+			return;
+		}
+	}
+}
+
+/*
+ * A call releases for each pair it holds a resource of:
+ * clk_disable_unprepare() undoes the enable and the prepare.  A call
+ * that matches none may still release what this path never acquired
+ * (REL_NEVER, as the last rule tried says), or a managed resource.
+ */
+void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
+		struct value *args, unsigned nargs)
+{
+	struct release_event ev = { .call = call };
+	const struct rule_fn *rule;
+	bool matched = false;
+
+	for (rule = chain; rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE)
+			continue;
+		memset(&ev, 0, sizeof(ev));
+		ev.call = call;
+		if (match_release(p, rule, args, nargs, &ev) &&
+		    ev.kind != REL_NEVER) {
+			release_matched(p, &ev, args, nargs);
+			matched = true;
+		}
+	}
+	if (matched || (ev.rule && ev.rule->implicit))
+		return;
+	if (!ev.rule && match_managed(p, chain, args, nargs, &ev)) {
+		fire_release(p, &ev);
+		ev.res->status = RES_RELEASED;
+		ev.res->release = call;
+		return;
+	}
+	note_release_first(p, chain, call);
+	note_other_handle(p, chain, call);
+	if (ev.rule)
+		apply_release(p, &ev, args, nargs);
+}
+
+/*
+ * A call acquires once for each pair it is in: clk_prepare_enable()
+ * leaves a prepared clock and an enabled one, each undone on its own.
+ * The rules make them share the handle and the return value.
+ */
+struct value do_acquires(struct path *p, struct ir *call,
+			 const struct rule_fn *chain, struct value *args,
+			 unsigned nargs)
+{
+	struct value v = v_unknown();
+	unsigned part = 0;
+
+	for (; chain; chain = chain->next)
+		if (chain->role == ROLE_ACQUIRE)
+			v = do_acquire(p, call, chain, part++, args, nargs);
+	return v;
+}

@@ -1,0 +1,717 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * calls.c - what a call does to a path's state.
+ *
+ * Takes a call expression and gives its value: the rules' meaning when a
+ * rule or a summary names the callee (acquires and releases are in
+ * acquire_release.c), helpers of the file that release or take what they
+ * are given, devm actions, calls whose result is stable or cannot fail,
+ * and for any other call, what it may change through the addresses it is
+ * given.
+ */
+#include "engine/internal.h"
+
+static struct value call_result(struct path *p, struct ir *call)
+{
+	unsigned mask = (call->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+
+	if (call->flags & IR_F_VOID)
+		return v_unknown();
+	state_new_sym(p->st, call->site * 2, mask, call);
+	return v_sym(call->site * 2);
+}
+
+/*
+ * Is @r's handle held by @key or something below it, or is it the
+ * address of a part of it (&priv->qos_req)?
+ */
+static bool held_under(const struct state *st, const struct resource *r,
+		       const char *key)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++) {
+		const struct binding *b = &st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    key_within(b->key, key))
+			return true;
+	}
+	return false;
+}
+
+/* Is @r handed to @call through argument @arg? */
+static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
+		      struct value v)
+{
+	const char *display, *key;
+
+	if (v.kind == V_SYM && v.sym == r->handle_sym)
+		return true;
+	if (arg->kind == IR_ADDR)
+		arg = arg->kids[0];
+	key = lvalue(p->an, arg, &display);
+	return key && held_under(p->st, r, key);
+}
+
+/* "v3->dev&@": the key under which &hwdev->dev's value is kept. */
+static bool is_address_key(const char *key)
+{
+	size_t len = strlen(key);
+
+	return len > 2 && !strcmp(key + len - 2, "&@");
+}
+
+/*
+ * The key of the object whose embedded part @arg's value @v points to:
+ * that of hwdev for &hwdev->dev or &hwdev->a.b, whether the argument
+ * spells the address or a local carries it ("hdev = &hwdev->dev; ...
+ * put_device(hdev)").  A helper turns it back into the object by
+ * container_of(), and a release callback frees the object.  NULL for
+ * anything else, and for a part of a local struct.
+ */
+static const char *embedded_owner(struct path *p, struct ir *arg, struct value v)
+{
+	const char *display, *key = NULL;
+	char buf[512], *cut;
+	size_t len;
+	unsigned i;
+
+	if (arg->kind == IR_ADDR)
+		key = lvalue(p->an, arg, &display);
+	for (i = 0; !key && v.kind == V_SYM && i < p->st->nbinds; i++)
+		if (p->st->binds[i].value.kind == V_SYM &&
+		    p->st->binds[i].value.sym == v.sym &&
+		    is_address_key(p->st->binds[i].key))
+			key = p->st->binds[i].key;
+	if (!key || !is_address_key(key) || (len = strlen(key)) >= sizeof(buf))
+		return NULL;
+	/* Cut at the last "->": what follows is parts of the object (".b", "[2]"). */
+	memcpy(buf, key, len + 1);
+	for (cut = buf + len - 2; cut > buf; cut--)
+		if (cut[-1] == '-' && cut[0] == '>')
+			break;
+	if (cut == buf)
+		return NULL;
+	cut[-1] = '\0';
+	return strtab_intern(p->an->strings, buf);
+}
+
+/*
+ * Does @arg pass the object @r's handle points to, or holds, by an
+ * embedded part, &obj->base.base, which a helper turns back into obj by
+ * container_of() (a2xx_destroy(&a2xx_gpu->base.base) frees a2xx_gpu)?
+ */
+static bool passed_embedded(struct path *p, const struct resource *r,
+			    struct ir *arg, struct value v)
+{
+	const char *key = embedded_owner(p, arg, v);
+
+	return key && held_under(p->st, r, key);
+}
+
+/* The last member a name ends in: "buf" of "priv->ring.buf", or the name. */
+static const char *last_member(const char *name)
+{
+	const char *arrow = name ? strrchr(name, '>') : NULL;
+	const char *dot = name ? strrchr(name, '.') : NULL;
+	const char *last = arrow > dot ? arrow : dot;
+
+	return last ? last + 1 : name ? name : "";
+}
+
+/*
+ * May the helper @call release @r, held in a member of an object it can
+ * reach?  Only if it releases that member by name, or some release of
+ * the pair names none: pl330_del(pl330) frees pl330->channels, not
+ * pl330->peripherals.
+ */
+bool frees_member(const struct path *p, const struct ir *call,
+		  const struct resource *r)
+{
+	const struct summaries *s = p->an->summaries;
+	unsigned i;
+
+	if (summary_may_free_member(s, call->name, r->rule->pair, last_member(r->name)))
+		return true;
+	/* Known by a local's name, kept in a member: "cpu_addr" in ->virt_addr. */
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    summary_may_free_member(s, call->name, r->rule->pair,
+					    last_member(b->key)))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A static helper of this file that may release a resource of a pair
+ * ("foo_free(priv)" calling kfree(priv->buf)) takes what it is given:
+ * the path no longer owes it.  Handle-less pairs need no argument.
+ */
+static void release_through_helper(struct path *p, struct ir *call,
+				   const struct value *args, unsigned nargs)
+{
+	unsigned i, k;
+
+	if (!model_on(MODEL_HELPER_RELEASES) ||
+	    !summary_releases_any(p->an->summaries, call->name))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+		unsigned char why = model_escape(MODEL_HELPER_RELEASES);
+
+		if (r->escaped || r->status == RES_RELEASED || r->status == RES_FAILED ||
+		    !summary_may_release(p->an->summaries, call->name, r->rule->pair))
+			continue;
+		/*
+		 * A helper that takes the lock itself does not drop the
+		 * caller's hold of it: it would deadlock on it first
+		 * (mhi_unprepare_channel() locks and unlocks the channel).
+		 */
+		if (r->rule->pair->every_return &&
+		    summary_acquires(p->an->summaries, call->name, r->rule->pair))
+			continue;
+		/*
+		 * Kept in an object the function was given, it is reachable
+		 * from the helper's arguments by paths ladder does not follow
+		 * (ath11k_thermal_unregister(ab) walks ab->pdevs[i].ar), if
+		 * the helper may release that member (frees_member()).
+		 */
+		if (!r->has_handle || (r->in_given_object && frees_member(p, call, r))) {
+			escape(r, why, call->loc);
+			continue;
+		}
+		for (k = 0; k < nargs && !r->escaped; k++) {
+			bool itself = args[k].kind == V_SYM &&
+				      args[k].sym == r->handle_sym;
+			bool holder = passed_to(p, r, call->kids[k], args[k]) ||
+				      passed_embedded(p, r, call->kids[k], args[k]);
+
+			if (itself || (holder && frees_member(p, call, r)))
+				escape(r, why, call->loc);
+		}
+	}
+}
+
+const struct rule_fn *find_role(const struct rule_fn *chain,
+				enum rule_role role)
+{
+	for (; chain; chain = chain->next)
+		if (chain->role == role)
+			return chain;
+	return NULL;
+}
+
+/*
+ * Whether a call taking argument @k takes @r: the argument itself, or
+ * what the object it names holds (@key, the argument's owner: x for
+ * &x->dev).  A call that is itself a release (put_device()) takes only
+ * what the object holds, for its release callback to free: the
+ * argument's own resources of other pairs (the device still added) it
+ * does not end.  An acquire's take (device_initialize(dev) of a
+ * kzalloc()ed dev, of_get_next_child() of the node it was given) takes
+ * the argument itself.  A lock held in the object is not the object's
+ * to drop: whoever took it still owes the unlock.  Nor is what survives
+ * a put (rules' survives-put): kref_put(&shost->tagset_refcnt, ...) does
+ * not delete shost->shost_dev, whose registration keeps shost alive.
+ */
+static bool takes_resource(struct path *p, const struct resource *r,
+			   struct ir *call, unsigned k, struct value arg,
+			   const char *key, const struct rule_fn *chain)
+{
+	if (!r->has_handle || r->rule->pair->every_return)
+		return false;
+	if (arg.kind == V_SYM && arg.sym == r->handle_sym)
+		return !find_role(chain, ROLE_RELEASE);
+	return passed_to(p, r, call->kids[k], arg) ||
+	       (key && !r->rule->pair->survives_put && held_under(p->st, r, key));
+}
+
+/*
+ * The callee takes what argument @k holds: devm_add_action_or_reset()
+ * its data, device_register(&x->dev) all of x, krealloc() the old block.
+ */
+static const char *take_ownership(struct path *p, struct ir *call, unsigned takes,
+				  const struct rule_fn *chain,
+				  const struct value *args, unsigned nargs,
+				  unsigned char reason)
+{
+	const char *key, *taken = NULL;
+	unsigned i, k;
+
+	for (k = 0; k < nargs; k++) {
+		if (!(takes & (1u << k)))
+			continue;
+		key = embedded_owner(p, call->kids[k], args[k]);
+		for (i = 0; i < p->st->nres; i++) {
+			struct resource *r = &p->st->res[i];
+
+			if (!takes_resource(p, r, call, k, args[k], key, chain))
+				continue;
+			if (!r->escaped && !taken)
+				taken = r->name;
+			escape(r, reason, call->loc);
+		}
+	}
+	return taken;
+}
+
+/*
+ * devm_add_action_or_reset(dev, foo_pm_disable, foo) runs foo_pm_disable()
+ * when the device goes, or at once if it fails: what a helper of the file
+ * given as the action releases is the action's.  A resource with a handle
+ * goes with the action's data (takes:), or, kept in an object the action
+ * can reach, when the action releases its pair (rz_mtu3_pwm_probe():
+ * priv->clk's exclusive rate, put by rz_mtu3_pwm_pm_disable(chip)); one
+ * without (pm_runtime_enable()) goes when the action releases its pair.
+ * What the path stores in objects later goes the same way
+ * (stored_for_action()).  A lock never: an action does not unlock.
+ */
+static void run_action(struct path *p, struct ir *call, unsigned arg)
+{
+	const struct ir *action = arg < call->nkids ? call->kids[arg] : NULL;
+	const char *marker;
+	unsigned i;
+
+	if (!action || !(action->flags & IR_F_FUNCTION) || !action->name ||
+	    !model_on(MODEL_ACTION_RELEASES))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->escaped || r->status == RES_RELEASED ||
+		    r->rule->pair->every_return ||
+		    (r->has_handle && !kept_in_object(p, r)) ||
+		    !summary_may_release(p->an->summaries, action->name, r->rule->pair))
+			continue;
+		escape(r, model_escape(MODEL_ACTION_RELEASES), call->loc);
+	}
+	marker = action_marker(p->an, action->name);
+	state_set(p->st, marker, v_const(1));
+}
+
+/*
+ * krealloc() takes the old block and returns its continuation: the new
+ * resource goes by the old one's name ("name", not the temporary
+ * "name_tmp" it passes through), so one leak is one warning.
+ */
+static void inherit_name(struct path *p, const struct ir *call, const char *name)
+{
+	unsigned i;
+
+	for (i = 0; name && i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->site == call->site && !r->escaped) {
+			r->name = name;
+			r->name_internal = false;
+		}
+	}
+}
+
+static struct value unknown_call(struct path *p, struct ir *call,
+				 const struct value *args, unsigned nargs)
+{
+	const char *display, *key;
+	unsigned i;
+
+	release_through_helper(p, call, args, nargs);
+
+	for (i = 0; i < call->nkids; i++) {
+		struct ir *arg = call->kids[i];
+
+		if (arg->kind != IR_ADDR)
+			continue;
+		key = lvalue(p->an, arg->kids[0], &display);
+		if (key)
+			escape_lvalue(p, key, call->loc);
+	}
+	return call_result(p, call);
+}
+
+/*
+ * Binding key of the marker that says "this path released what @key
+ * holds without having acquired it": reset_control_assert() before
+ * reset_control_deassert(), clk_disable_unprepare() before
+ * clk_prepare_enable().  An acquire through the same place afterwards
+ * puts back the state the function found, and is not owed.
+ */
+const char *restore_marker(struct analysis *an, const char *key)
+{
+	char buf[600];
+
+	snprintf(buf, sizeof(buf), "!%s", key);
+	return strtab_intern(an->strings, buf);
+}
+
+/* The same for a pair known by no handle: the path released it first. */
+const char *pair_restore_marker(struct analysis *an, const struct pair *pair)
+{
+	char buf[600];
+
+	snprintf(buf, sizeof(buf), "!pair:%s", pair->name);
+	return strtab_intern(an->strings, buf);
+}
+
+/*
+ * The expression a transparent call passes through: spin_lock_irqsave()
+ * locks spinlock_check(&ap->lock), which is &ap->lock.
+ */
+struct ir *through_transparent(struct analysis *an, struct ir *e)
+{
+	const struct rule_fn *rule;
+
+	while (e && e->kind == IR_CALL &&
+	       (rule = rules_lookup(an->rules, e->name)) &&
+	       rule->role == ROLE_TRANSPARENT && (unsigned)rule->arg < e->nkids)
+		e = e->kids[rule->arg];
+	return e;
+}
+
+/*
+ * The symbol of the handle a call's acquire @part leaves: site * 2 + 1
+ * for the first, past every site's symbols for the others (a helper
+ * leaving two members has two handles).
+ */
+unsigned eval_args(struct path *p, struct ir *call, struct value *args)
+{
+	unsigned i;
+
+	for (i = 0; i < call->nkids; i++) {
+		struct value v = eval(p, call->kids[i]);
+
+		if (i < MAX_CALL_ARGS)
+			args[i] = v;
+	}
+	return call->nkids < MAX_CALL_ARGS ? call->nkids : MAX_CALL_ARGS;
+}
+
+/*
+ * One argument of a stable call, as its memo key spells it: the first
+ * by its lvalue when it has one (so that the key lies below it, and a
+ * store there forgets the result), a string by its spelling, any other
+ * by its value (@v, or the constant the code writes).
+ */
+static bool memo_arg(struct analysis *an, struct ir *arg, struct value v,
+		     bool first, char *buf, size_t size)
+{
+	const char *display, *key = first ? lvalue(an, arg, &display) : NULL;
+	int n;
+
+	if (arg->kind == IR_CONST)
+		v = v_const(arg->value);
+	if (key)
+		n = snprintf(buf, size, "%s", key);
+	else if (arg->kind == IR_OPAQUE && arg->name)
+		n = snprintf(buf, size, "%s", arg->name);	/* "a string" */
+	else if (v.kind == V_CONST)
+		n = snprintf(buf, size, "%lld", v.c);
+	else if (v.kind == V_SYM)
+		n = snprintf(buf, size, "$%u", v.sym);
+	else
+		return false;
+	return n >= 0 && (size_t)n < size;
+}
+
+/*
+ * Which argument a stable call's result is kept below: the first that
+ * is an lvalue or an lvalue's address, so that test_bit(F, &x->flags)
+ * is forgotten when x->flags is stored or its address passed on
+ * (set_bit()).  The first argument when none is.
+ */
+static unsigned memo_anchor(struct analysis *an, struct ir *call)
+{
+	const char *display;
+	unsigned i;
+
+	for (i = 0; i < call->nkids; i++)
+		if (lvalue(an, call->kids[i], &display))
+			return i;
+	return 0;
+}
+
+/*
+ * The binding key of a stable call's result, "host->slot->mmc&f(1)",
+ * from its arguments' values @args; without them (NULL) from what the
+ * code writes, as find_conditions() needs.  NULL when an argument has
+ * no name.
+ */
+const char *stable_key(struct analysis *an, struct ir *call,
+		       const struct value *args)
+{
+	char key[600], part[256];
+	unsigned i, anchor;
+	size_t len;
+	int n;
+
+	if (!call->nkids || call->nkids > MAX_CALL_ARGS)
+		return NULL;
+	anchor = memo_anchor(an, call);
+	if (!memo_arg(an, call->kids[anchor], args ? args[anchor] : v_unknown(),
+		      true, part, sizeof(part)))
+		return NULL;
+	len = (size_t)snprintf(key, sizeof(key), "%s&%s(", part, call->name);
+	for (i = 0; i < call->nkids; i++) {
+		if (i == anchor)
+			continue;
+		if (!memo_arg(an, call->kids[i], args ? args[i] : v_unknown(),
+			      false, part, sizeof(part)))
+			return NULL;
+		n = snprintf(key + len, sizeof(key) - len, "%s%s",
+			     key[len - 1] == '(' ? "" : ",", part);
+		if (n < 0 || (size_t)n >= sizeof(key) - len - 1)
+			return NULL;
+		len += (size_t)n;
+	}
+	snprintf(key + len, sizeof(key) - len, ")");
+	return strtab_intern(an->strings, key);
+}
+
+/*
+ * mmc_can_gpio_cd(host->slot->mmc) tested on the way in and again on
+ * the error path: a stable call gives the same value for the same
+ * arguments, as long as its first argument's lvalue stands.  Kept as a
+ * binding below that lvalue, and named like one (lvalue_symbol_id()).
+ */
+static struct value stable_call(struct path *p, struct ir *call,
+				const struct value *args)
+{
+	const char *memo;
+	unsigned id, mask;
+	struct value v;
+
+	if (call->flags & IR_F_VOID)
+		return v_unknown();
+	memo = stable_key(p->an, call, args);
+	if (!memo)
+		return call_result(p, call);
+	v = state_get(p->st, memo);
+	if (v.kind == V_SYM || v.kind == V_CONST)
+		return v;
+	id = lvalue_symbol_id(memo);
+	if (state_sym(p->st, id))
+		return call_result(p, call);
+	mask = (call->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+	state_new_sym(p->st, id, mask, call);
+	state_set(p->st, memo, v_sym(id));
+	return v_sym(id);
+}
+
+bool is_stable(const struct analysis *an, const struct ir *call,
+	       const struct rule_fn *chain)
+{
+	if (!model_on(MODEL_STABLE_CALLS))
+		return false;
+	if (chain)
+		return chain->role == ROLE_STABLE;
+	return summary_is_stable(an->summaries, call->name);
+}
+
+/* Is @v one of the constants @f's switch lists? */
+static bool listed_case(const struct fails *f, struct value v)
+{
+	unsigned i;
+
+	for (i = 0; v.kind == V_CONST && i < f->ncases; i++)
+		if (f->cases[i] == v.c)
+			return true;
+	return false;
+}
+
+/*
+ * A function of the file that cannot fail here: it never returns an
+ * error, or only for a NULL argument this call's is known not to be
+ * (gpiochip_irqchip_add_allocated_domain(gc, domain, false) after
+ * IS_ERR(domain) was ruled out), or only in the default of a switch
+ * this call's constant has a case in (owl_dma_cfg_lli(..., DMA_MEM_TO_MEM,
+ * ...)).  Its result is then not negative, and 0 if 0 is all it
+ * otherwise returns.
+ */
+static void cannot_fail(struct path *p, const struct ir *call,
+			const struct value *args, unsigned nargs, struct value v)
+{
+	const struct fails *f = summary_fails(p->an->summaries, call->name);
+	unsigned k = (unsigned)f->param;
+
+	if (v.kind != V_SYM || !model_on(MODEL_CANNOT_FAIL))
+		return;
+	switch (f->how) {
+	case FAILS_NEVER:
+		break;
+	case FAILS_IF_NULL:
+		if (k >= nargs || value_mask(p->st, args[k]) != VAL_POS)
+			return;
+		break;
+	case FAILS_UNLESS_CASE:
+		if (k >= nargs || !listed_case(f, args[k]))
+			return;
+		break;
+	default:
+		return;
+	}
+	state_refine(p->st, v.sym, f->zero ? VAL_ZERO : VAL_ZERO | VAL_POS);
+}
+
+/* The rules of a call: the rules files', or a wrapper's of this file. */
+const struct rule_fn *lookup_call(const struct analysis *an,
+				  const char *name)
+{
+	const struct rule_fn *chain = rules_lookup(an->rules, name);
+
+	return chain ? chain : summary_wrapper(an->summaries, name);
+}
+
+/*
+ * The value of a test of symbol @target, true exactly for values in
+ * @mask: known when the target's class is, otherwise a 0-or-1 symbol tied
+ * to it, so "int __ret_warn_on = !!(!res); if (__ret_warn_on)" learns
+ * whether res is NULL, and "err = dma_mapping_error(dev, addr); if (err)"
+ * whether the mapping failed.  Its id is the expression's own site, as a
+ * call's result is its site's.
+ */
+struct value test_of(struct path *p, const struct ir *e, unsigned target,
+		     unsigned mask, bool errno_result)
+{
+	const struct sym *t = state_sym(p->st, target);
+	unsigned id = e->site * 2;
+	unsigned truth = errno_result ? VAL_NEG : VAL_POS;
+	struct sym *s;
+
+	if (t && !(t->mask & mask))
+		return v_const(0);
+	if (t && !(t->mask & ~mask) && !errno_result)
+		return v_const(1);
+	/* True is non-zero either way: an errno is negative, a yes positive. */
+	s = state_new_sym(p->st, id, t && !(t->mask & ~mask) ? truth :
+			  VAL_ZERO | truth, NULL);
+	s->has_tests = true;
+	s->tests = target;
+	s->tests_mask = mask;
+	return v_sym(id);
+}
+
+/*
+ * pm_runtime_enabled(dev) after the path's pm_runtime_enable(dev), or
+ * regulator_is_enabled(reg) after its regulator_enable(reg): yes.  Any
+ * other time the answer is the world's, not the path's (a shared
+ * regulator another consumer enabled), so it stays unknown.
+ */
+static struct value held_query(struct path *p, struct ir *call,
+			       const struct rule_fn *rule,
+			       const struct value *args, unsigned nargs)
+{
+	unsigned arg = (unsigned)rule->handle.arg;
+	struct resource *r = NULL;
+
+	if (!model_on(MODEL_HELD_QUERY))
+		return call_result(p, call);
+	if (rule->handle.kind == HANDLE_NONE)
+		r = state_find_pair(p->st, rule->pair);
+	else if (arg < nargs && args[arg].kind == V_SYM)
+		r = state_find_handle(p->st, args[arg].sym, rule->pair);
+	if (r && r->status == RES_LIVE)
+		return v_const(1);
+	return call_result(p, call);
+}
+
+/*
+ * usb_fill_bulk_urb(urb, dev, pipe, buf, ...) keeps buf in
+ * urb->transfer_buffer: the rules' stores-in-member, an inline of the
+ * headers whose store the path makes as if it were written here.
+ */
+static void store_in_member(struct path *p, struct ir *call,
+			    const struct rule_fn *rule, const struct value *args,
+			    unsigned nargs)
+{
+	struct ir *member;
+
+	if ((unsigned)rule->arg >= nargs || (unsigned)rule->into >= nargs)
+		return;
+	member = member_node(p->an, call, (unsigned)rule->into, rule->member, 0);
+	if (member)
+		store(p, member, args[rule->arg]);
+}
+
+struct value eval_call(struct path *p, struct ir *call)
+{
+	const struct rule_fn *chain = lookup_call(p->an, call->name);
+	struct value args[MAX_CALL_ARGS], v;
+	const struct rule_fn *rule;
+	const char *taken = NULL;
+	unsigned nargs = eval_args(p, call, args);
+
+	if (is_stable(p->an, call, chain))
+		return stable_call(p, call, args);
+	if (model_on(MODEL_HELPER_TAKES))
+		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
+			       NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
+	if (!chain) {
+		v = unknown_call(p, call, args, nargs);
+		cannot_fail(p, call, args, nargs, v);
+		return v;
+	}
+	for (rule = chain; rule; rule = rule->next) {
+		if (rule->takes)
+			taken = take_ownership(p, call, rule->takes, chain,
+					       args, nargs, ESC_HAND_OFF);
+		if (rule->runs)
+			run_action(p, call, rule->runs - 1);
+	}
+	if (chain->role == ROLE_TAKES && !chain->next)
+		return unknown_call(p, call, args, nargs);
+	if (find_role(chain, ROLE_ACQUIRE)) {
+		v = do_acquires(p, call, chain, args, nargs);
+		inherit_name(p, call, taken);
+		return v;
+	}
+	if (find_role(chain, ROLE_RELEASE)) {
+		do_release(p, call, chain, args, nargs);
+		/*
+		 * A helper of the file that is also a release by rule (a
+		 * pair inferred from its name, devfreq_remove_device())
+		 * still releases what its body releases.
+		 */
+		release_through_helper(p, call, args, nargs);
+		return call_result(p, call);
+	}
+	if (chain->role == ROLE_QUERY)
+		return held_query(p, call, chain, args, nargs);
+	if (chain->role == ROLE_STORES) {
+		store_in_member(p, call, chain, args, nargs);
+		return unknown_call(p, call, args, nargs);
+	}
+	if ((unsigned)chain->arg >= nargs)
+		return call_result(p, call);
+	switch (chain->role) {
+	case ROLE_TRANSPARENT:
+		return args[chain->arg];
+	case ROLE_PREDICATE:
+		/* err = dma_mapping_error(dev, addr): a test kept for later. */
+		v = args[chain->arg];
+		if (v.kind == V_CONST && chain->errno_result)
+			return (value_mask(p->st, v) & chain->mask) ? v : v_const(0);
+		if (v.kind == V_CONST)
+			return v_const((value_mask(p->st, v) & chain->mask) != 0);
+		if (v.kind == V_SYM)
+			return test_of(p, call, v.sym, chain->mask,
+				       chain->errno_result);
+		return call_result(p, call);
+	case ROLE_ERROR_VALUE:
+		/* ERR_PTR(x): whatever x is, the result is an error. */
+		v = args[chain->arg];
+		if (v.kind == V_SYM) {
+			state_refine(p->st, v.sym, VAL_NEG);
+			return v;
+		}
+		if (v.kind == V_CONST)
+			return v;
+		v = call_result(p, call);
+		state_refine(p->st, v.sym, VAL_NEG);
+		return v;
+	default:
+		return call_result(p, call);
+	}
+}

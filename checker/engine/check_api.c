@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * check_api.c - what the checks see of the engine.
+ *
+ * Gives the checks (checks/) their events, a release evaluated, an error
+ * return, any other return, and the read-only services they may ask of a
+ * path: names of acquires and remedies, whether a handle is NULL, and
+ * check_emit() to turn an event into a finding with its path notes.
+ */
+#include "engine/internal.h"
+
+void fire_release(struct path *p, const struct release_event *ev)
+{
+	struct check_ctx ctx = { .an = p->an, .st = p->st };
+	unsigned i;
+
+	/*
+	 * A pair guessed from names is good enough to say something is
+	 * owed or pins memory, not to call its own release wrong: its
+	 * releases reach no check (the leak and pin checks still see it).
+	 */
+	if (ev->rule->pair->origin != PAIR_RULE)
+		return;
+	for (i = 0; i < nr_checkers; i++)
+		if (all_checkers[i]->release && check_enabled(all_checkers[i]))
+			all_checkers[i]->release(&ctx, ev);
+}
+
+void fire_other_return(struct path *p, struct ir_loc where)
+{
+	struct check_ctx ctx = { .an = p->an, .st = p->st };
+	unsigned i;
+
+	for (i = 0; i < nr_checkers; i++)
+		if (all_checkers[i]->other_return && check_enabled(all_checkers[i]))
+			all_checkers[i]->other_return(&ctx, where);
+}
+
+void fire_error_return(struct path *p, struct ir_loc where,
+		       bool errno_return)
+{
+	struct check_ctx ctx = { p->an, p->st, errno_return };
+	unsigned i;
+
+	for (i = 0; i < nr_checkers; i++)
+		if (all_checkers[i]->error_return && check_enabled(all_checkers[i]))
+			all_checkers[i]->error_return(&ctx, where);
+}
+
+/* ---- services for checks ---- */
+
+void resource_silenced(const struct check_ctx *ctx, const struct resource *r,
+		       unsigned char reason, struct ir_loc where)
+{
+	struct analysis *an = ctx->an;
+	struct ir_loc at = r->escaped == reason ? r->escaped_at : where;
+	const char *model = escape_reason_name(reason);
+	unsigned i;
+
+	/* Once per call: clk_prepare_enable()'s two parts are one remark. */
+	for (i = 0; i < an->nsilenced; i++)
+		if (an->silenced[i].site == r->site && an->silenced[i].reason == reason)
+			return;
+	if (an->nsilenced == an->capsilenced) {
+		an->capsilenced = an->capsilenced ? 2 * an->capsilenced : 8;
+		an->silenced = xrealloc(an->silenced,
+					an->capsilenced * sizeof(*an->silenced));
+	}
+	an->silenced[an->nsilenced++] = (struct silenced){ r->site, r->part, reason };
+	report_count_silenced(an->report, model);
+	if (!an->explain)
+		return;
+	/* gcc's header, once per function, so each remark has its function. */
+	if (an->nsilenced == 1)
+		fprintf(stderr, "%s: In function '%s':\n", an->fn->loc.file,
+			an->fn->name);
+	fprintf(stderr, "%s:%u:%u: remark: %s%s%s%s() is not reported at the error "
+		"return on line %u: model '%s' (line %u): %s [ladder-explain]\n",
+		r->acquire->loc.file, r->acquire->loc.line, r->acquire->loc.col,
+		r->name ? "'" : "", r->name ? r->name : "", r->name ? "' from " : "",
+		resource_acquire_name(r), where.line, model, at.line,
+		models[reason - ESC_MODEL].reason);
+}
+
+const char *analysis_function(const struct check_ctx *ctx)
+{
+	return ctx->an->fn->name;
+}
+
+const struct rules *analysis_rules(const struct check_ctx *ctx)
+{
+	return ctx->an->rules;
+}
+
+bool mirror_function_releases(const struct check_ctx *ctx, const struct pair *pair)
+{
+	const struct analysis *an = ctx->an;
+
+	return summary_mirror_releases(an->summaries, an->rules, an->fn->name, pair);
+}
+
+bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair)
+{
+	const struct analysis *an = ctx->an;
+	const struct rule_fn *rule;
+	size_t i;
+
+	for (i = 0; i < an->releases.len; i++) {
+		const struct ir *call = an->releases.items[i];
+
+		for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next)
+			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
+			    !rule->implicit)
+				return true;
+	}
+	return false;
+}
+
+bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource *r)
+{
+	const struct sym *s;
+
+	/* of_get_parent(np) with np found NULL later on the path. */
+	if (r->has_null_arg) {
+		s = state_sym(ctx->st, r->null_arg_sym);
+		if (s && s->mask == VAL_ZERO)
+			return true;
+	}
+	if (!r->has_handle || r->rule->handle.kind != HANDLE_ARG)
+		return false;
+	s = state_sym(ctx->st, r->handle_sym);
+	return s && s->mask == VAL_ZERO;
+}
+
+bool path_entered_label(const struct check_ctx *ctx)
+{
+	const struct trace *t;
+
+	for (t = ctx->st->trace; t; t = t->prev)
+		if (t->label)
+			return true;
+	return false;
+}
+
+const char *resource_release_name(const struct resource *r)
+{
+	const struct rule_fn *rel = rules_remedy(r->rule);
+
+	if (r->remedy_name)
+		return r->remedy_name;
+	return rel ? rel->name : "its release";
+}
+
+const char *resources_release_name(const struct check_ctx *ctx,
+				   const struct resource *a,
+				   const struct resource *b)
+{
+	return rules_common_release(ctx->an->rules, a->rule->pair, b->rule->pair);
+}
+
+const char *resource_acquire_name(const struct resource *r)
+{
+	return r->acquire_name ? r->acquire_name : r->rule->name;
+}
+
+static struct finding *emit(struct check_ctx *ctx, const char *check,
+			    const char *space, struct ir_loc at,
+			    const struct resource *r, const char *key,
+			    char *message, struct finding **dup)
+{
+	struct analysis *an = ctx->an;
+	struct finding *f;
+	char *full_key = xasprintf("%s|%s|%s", space, an->fn->name, key);
+
+	f = report_add(an->report, full_key, dup);
+	free(full_key);
+	if (!f) {
+		/* Same bug along another path: name the other acquire too. */
+		if (*dup && r && !has_note_at(*dup, r->acquire->loc))
+			add_acquire_note(*dup, r, true);
+		free(message);
+		return NULL;
+	}
+	f->check = check;
+	f->function = an->fn->name;
+	f->function_first = an->fn->first_line;
+	f->function_last = an->fn->last_line;
+	f->loc = at;
+	f->message = message;
+	f->resource = r ? (r->name ? r->name :
+			   strtab_intern(an->strings, resource_acquire_name(r))) : NULL;
+	if (r) {
+		f->acquire.call = strtab_intern(an->strings, resource_acquire_name(r));
+		f->acquire.loc = r->acquire->loc;
+		add_acquire_note(f, r, false);
+		add_path_notes(f, an, ctx->st->trace, r->acquire_seq);
+	} else {
+		add_path_notes(f, an, ctx->st->trace, 0);
+	}
+	return f;
+}
+
+struct finding *check_emit(struct check_ctx *ctx, const char *check,
+			   struct ir_loc at, const struct resource *r,
+			   const char *key, char *message)
+{
+	struct finding *dup;
+
+	return emit(ctx, check, check, at, r, key, message, &dup);
+}
+
+struct finding *check_emit_release(struct check_ctx *ctx, const char *check,
+				   struct ir_loc at, const struct resource *r,
+				   char *message)
+{
+	struct finding *f, *dup;
+	char *key = xasprintf("%u:%u", at.line, at.col);
+
+	f = emit(ctx, check, "release", at, r, key, message, &dup);
+	free(key);
+	return f;
+}
+
+/*
+ * One warning per root cause: the same resource owed at several returns
+ * is reported at the first return the exploration reaches, and each
+ * other return becomes a note on it.  --all-paths keeps one warning per
+ * return.  A lock (owed on every return) held at an error return and at
+ * a success one is one cause too, whichever check sees it first: leak
+ * at the one, lock-held at the other.
+ */
+struct finding *check_emit_return(struct check_ctx *ctx, const char *check,
+				  struct ir_loc where, const struct resource *r,
+				  const char *cause, char *message, const char *also)
+{
+	const char *space = r && r->rule->pair->every_return ? "held" : check;
+	struct finding *f, *dup;
+	char *key;
+
+	if (ctx->an->all_paths) {
+		key = xasprintf("%s|%u:%u", cause, where.line, where.col);
+		f = emit(ctx, check, space, where, r, key, message, &dup);
+		free(key);
+		return f;
+	}
+	f = emit(ctx, check, space, where, r, cause, message, &dup);
+	if (!f && dup && dup->loc.line != where.line && !has_note_at(dup, where))
+		finding_note(dup, where, "%s", also);
+	return f;
+}

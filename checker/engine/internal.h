@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * engine/internal.h - what the engine's files share, and nothing outside
+ * engine/ may include: the analysis of one function, a path through it,
+ * and the functions one stage of the engine calls in another.  Checks see
+ * the engine only through engine.h.
+ */
+#ifndef LADDER_ENGINE_INTERNAL_H
+#define LADDER_ENGINE_INTERNAL_H
+
+#include "engine.h"
+#include "cfg.h"
+#include "checks/checks.h"
+#include "engine/models.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define MAX_CALL_ARGS 16
+#define MAX_PARTS 4		/* the resources one acquire call makes */
+/*
+ * Members a helper may leave resources in, for its callers.  More than
+ * one (foo_parse_dt() setting two nodes) was tried: it killed no mutant
+ * on either part of the development corpus and added three warnings on
+ * ../shared/corpus, two of them false (docs/quality.md).
+ */
+#define MAX_GIFTS 1
+#define MAX_PATH_NOTES 16
+#define MAX_PATH_STEPS 256	/* trace steps read back for them */
+#define NO_SYM UINT_MAX
+
+struct seen {
+	struct state *st;
+	struct seen *next;
+};
+
+struct work {
+	unsigned block;
+	struct state *st;
+};
+
+struct analysis {
+	struct ir_func *fn;
+	struct cfg *cfg;
+	const struct rules *rules;
+	struct summaries *summaries;
+	const struct limits *limits;
+	struct report *report;
+	struct arena *arena;
+	struct strtab *strings;
+	/*
+	 * Symbols of values tested at two or more branches ("was_busy"):
+	 * path conditions that states must agree on to be joined, so that
+	 * "if (x) get(); ... if (x) put();" stays paired.
+	 */
+	unsigned *conditions;
+	unsigned nconditions;
+	/*
+	 * Variables a return statement returns ("return ret;"): states
+	 * where one may be an error and states where it cannot are kept
+	 * apart, so a shared exit label does not blur error returns.
+	 */
+	const char **returned;
+	unsigned nreturned;
+	/*
+	 * By block: the key of the value a test for a pending value
+	 * ("ret == -EINPROGRESS") leads here with, or NULL.
+	 */
+	const char **pending_at;
+	/* pairs this function acquires somewhere, on any path */
+	const struct pair **acquired;
+	unsigned nacquired, capacquired;
+	/* release calls of the function, any path */
+	struct ptrvec releases;
+	/* devm actions of the file some path added, by "&action:N" marker */
+	struct ptrvec actions;
+	/* states seen at each block */
+	struct seen **seen;
+	unsigned *nseen;
+	struct work *queue;
+	size_t qhead, qtail, qcap;
+	unsigned steps;
+	bool stopped;
+	clock_t start;
+	/*
+	 * What a pointer function returns, to learn whether it is a wrapper:
+	 * the pair of the resource its success returns give, whether one
+	 * gave anything else, and the values its error returns give.
+	 */
+	const struct pair *gives;
+	bool gives_other;
+	unsigned fails_with;
+	/*
+	 * An int function's: at every success return it leaves a resource
+	 * in each of these members of its arguments (foo_alloc_rings(priv)
+	 * setting priv->rings).
+	 */
+	struct gift { const struct pair *pair; int arg; const char *member; }
+		gifts[MAX_GIFTS];
+	unsigned ngifts;
+	/* The IR of "argument->member" at each wrapper call site, made once. */
+	struct ir **member_nodes;
+	/* Resources a model kept quiet, by site, part and model: counted once. */
+	struct silenced { unsigned site, part; unsigned char reason; } *silenced;
+	unsigned nsilenced, capsilenced;
+	bool explain;
+	bool all_paths;
+};
+
+/* One path being stepped through a block. */
+struct path {
+	struct analysis *an;
+	struct state *st;
+};
+
+struct value eval(struct path *p, struct ir *e);
+const char *call_name(const struct analysis *an, const struct ir *call);
+
+static inline struct value v_unknown(void)
+{
+	return (struct value){ V_UNKNOWN, 0, 0 };
+}
+
+static inline struct value v_const(long long c)
+{
+	return (struct value){ V_CONST, 0, c };
+}
+
+static inline struct value v_sym(unsigned id)
+{
+	return (struct value){ V_SYM, id, 0 };
+}
+
+/* What a branch's test tells of the value it tests, either way. */
+enum test_kind { TEST_UNKNOWN, TEST_CONST, TEST_SYM };
+
+struct test {
+	enum test_kind kind;
+	bool truth;			/* TEST_CONST */
+	unsigned sym;			/* TEST_SYM */
+	unsigned mask[2];		/* [0] if false, [1] if true */
+	bool exact[2];			/* the value is then exactly .c */
+	bool differs[2];		/* the value is then not .c */
+	long long c;
+	const char *subject;		/* display name of what is tested */
+	bool pointer, is_call;
+};
+
+/* lvalues: binding keys and display names of C lvalues (lvalues.c) */
+const char *lvalue(struct analysis *an, struct ir *e, const char **display);
+bool rooted_in_internal(const struct ir *e);
+bool reads_macro_local(const struct ir *e);
+unsigned lvalue_symbol_id(const char *key);
+struct value lvalue_symbol(struct path *p, struct ir *e, const char *key);
+
+/* resources: who owns what a path acquired (resources.c) */
+void escape(struct resource *r, unsigned char reason, struct ir_loc where);
+bool pair_acquired(const struct analysis *an, const struct pair *pair);
+void name_resources(struct path *p, unsigned sym, struct ir *lhs,
+		    const char *display);
+void forget_from(struct path *p, const char *key);
+void escape_lvalue(struct path *p, const char *key, struct ir_loc where);
+bool left_for_caller(const struct resource *r);
+bool kept_in_object(const struct path *p, const struct resource *r);
+const char *action_marker(struct analysis *an, const char *name);
+void stored_for_action(struct path *p, unsigned sym, struct ir_loc where);
+void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
+		      struct ir_loc where);
+void store(struct path *p, struct ir *lhs, struct value v);
+
+/* calls: what a call does to the state (calls.c) */
+bool frees_member(const struct path *p, const struct ir *call,
+		  const struct resource *r);
+const struct rule_fn *find_role(const struct rule_fn *chain,
+				enum rule_role role);
+const char *restore_marker(struct analysis *an, const char *key);
+const char *pair_restore_marker(struct analysis *an, const struct pair *pair);
+struct ir *through_transparent(struct analysis *an, struct ir *e);
+unsigned eval_args(struct path *p, struct ir *call, struct value *args);
+const char *stable_key(struct analysis *an, struct ir *call,
+		       const struct value *args);
+bool is_stable(const struct analysis *an, const struct ir *call,
+	       const struct rule_fn *chain);
+const struct rule_fn *lookup_call(const struct analysis *an,
+				  const char *name);
+struct value test_of(struct path *p, const struct ir *e, unsigned target,
+		     unsigned mask, bool errno_result);
+struct value eval_call(struct path *p, struct ir *call);
+
+/* acquires and releases: the rules applied at a call (acquire_release.c) */
+struct ir *member_node(struct analysis *an, struct ir *call,
+		       unsigned arg, const char *member, unsigned part);
+const char *source_name(const struct analysis *an, const struct ir *call,
+			const char *known, const struct pair *pair);
+const char *flag_key(struct analysis *an, const char *base,
+		     unsigned long long mask);
+bool flag_mask(const char *key, const char *base, unsigned long long *mask);
+void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
+		struct value *args, unsigned nargs);
+struct value do_acquires(struct path *p, struct ir *call,
+			 const struct rule_fn *chain, struct value *args,
+			 unsigned nargs);
+
+/* branches: what a test tells of its values (branches.c) */
+bool holds(long long x, enum ir_cmp op, long long c);
+void eval_test(struct path *p, struct ir *c, struct test *t);
+
+/* returns: error returns, and what a function leaves its callers (returns.c) */
+bool known_const(const struct state *st, struct value v, long long *c);
+void mark_pending_alike(struct path *p, const struct block *blk);
+void publish_wrapper(struct analysis *an);
+void do_return(struct path *p, const struct block *blk);
+
+/* exploration: the worklist and its bounds (explore.c) */
+void explore(struct analysis *an);
+
+/* setup (engine.c) */
+void find_conditions(struct analysis *an);
+
+/* the checks' API: events and services (check_api.c) */
+void fire_release(struct path *p, const struct release_event *ev);
+void fire_other_return(struct path *p, struct ir_loc where);
+void fire_error_return(struct path *p, struct ir_loc where,
+		       bool errno_return);
+
+/* path notes (notes.c) */
+void trace_step(struct path *p, struct ir_loc loc, const char *text);
+void trace_loop(struct path *p, enum trace_kind kind, unsigned loop);
+bool enters_loop(const struct analysis *an, const struct block *blk,
+		 int outcome);
+bool branch_note(struct path *p, const struct block *blk,
+		 const struct test *t, int outcome);
+void assume_note(struct path *p, const struct block *blk, int outcome);
+bool has_note_at(const struct finding *f, struct ir_loc loc);
+void add_acquire_note(struct finding *f, const struct resource *r,
+		      bool another);
+void add_path_notes(struct finding *f, struct analysis *an,
+		    const struct trace *t, unsigned since);
+
+#endif /* LADDER_ENGINE_INTERNAL_H */

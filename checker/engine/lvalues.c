@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lvalues.c - the binding keys of C lvalues.
+ *
+ * Takes an lvalue of the IR ("priv->buf") and gives the key its value is
+ * bound under in a path's state ("v3->buf": by variable identity, so
+ * shadowed names do not mix), its display name, and the symbol a path
+ * first reads from it.  What cannot be tracked (a[i], f()->x) has no key.
+ */
+#include "engine/internal.h"
+
+/*
+ * An lvalue's binding key ("v3->buf", by variable identity so shadowed
+ * names do not mix) and its display name ("priv->buf").  Cached on the
+ * node; NULL for what cannot be tracked (a[i], f()->x).
+ */
+const char *lvalue(struct analysis *an, struct ir *e, const char **display)
+{
+	const char *bk = NULL, *bd = NULL;
+	char key[512], disp[512];
+	int n = -1, m = -1;
+
+	if (e->flags & IR_F_KEYED) {
+		*display = e->display;
+		return e->key;
+	}
+	switch (e->kind) {
+	case IR_VAR:
+		/* A __free() variable's key says so: see key_is_scope_managed(). */
+		n = snprintf(key, sizeof(key), "%c%d",
+			     e->flags & IR_F_CLEANUP ? 'c' : 'v', e->id);
+		m = snprintf(disp, sizeof(disp), "%s", e->name);
+		break;
+	case IR_MEMBER:
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s%s%s", bk,
+			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
+		m = snprintf(disp, sizeof(disp), "%s%s%s", bd,
+			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
+		break;
+	case IR_DEREF:
+		if (e->kids[0]->kind == IR_ADDR) {
+			bk = lvalue(an, e->kids[0]->kids[0], &bd);
+			if (bk) {
+				n = snprintf(key, sizeof(key), "%s", bk);
+				m = snprintf(disp, sizeof(disp), "%s", bd);
+			}
+			break;
+		}
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s->*", bk);
+		m = snprintf(disp, sizeof(disp), "*%s", bd);
+		break;
+	case IR_INDEX:
+		if (e->kids[1]->kind != IR_CONST || !lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s[%lld]", bk, e->kids[1]->value);
+		m = snprintf(disp, sizeof(disp), "%s[%lld]", bd, e->kids[1]->value);
+		break;
+	case IR_ADDR:
+		/*
+		 * Not assignable, but a handle: mutex_lock(&priv->lock) and
+		 * mutex_unlock(&priv->lock) name the same object.  Below its
+		 * object's key, so reassigning priv forgets it.
+		 */
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s&@", bk);
+		m = snprintf(disp, sizeof(disp), "%s", bd);
+		break;
+	case IR_BITAND:
+		/* Not assignable, but tested: "client->flags & 0x40". */
+		if (!lvalue(an, e->kids[0], &bd))
+			break;
+		bk = e->kids[0]->key;
+		n = snprintf(key, sizeof(key), "%s&%lld", bk, e->kids[1]->value);
+		m = snprintf(disp, sizeof(disp), "%s & %#llx", bd,
+			     (unsigned long long)e->kids[1]->value);
+		break;
+	default:
+		break;
+	}
+	e->flags |= IR_F_KEYED;
+	if (n < 0 || m < 0 || n >= (int)sizeof(key) || m >= (int)sizeof(disp)) {
+		e->key = e->display = NULL;
+	} else {
+		e->key = strtab_intern(an->strings, key);
+		e->display = strtab_intern(an->strings, disp);
+	}
+	*display = e->display;
+	return e->key;
+}
+
+/* Is the variable at the root of @e one of a macro's ({ }) temporaries? */
+bool rooted_in_internal(const struct ir *e)
+{
+	while (e->kind == IR_MEMBER || e->kind == IR_DEREF || e->kind == IR_INDEX)
+		e = e->kids[0];
+	return e->kind == IR_VAR && (e->flags & IR_F_INTERNAL);
+}
+
+/* Does @e read a variable a macro declared inside its ({ })? */
+bool reads_macro_local(const struct ir *e)
+{
+	unsigned i;
+
+	if (e->kind == IR_VAR)
+		return (e->flags & (IR_F_INTERNAL | IR_F_TEMP)) == IR_F_INTERNAL;
+	for (i = 0; i < e->nkids; i++)
+		if (e->kids[i] && reads_macro_local(e->kids[i]))
+			return true;
+	return false;
+}
+
+unsigned lvalue_symbol_id(const char *key)
+{
+	return 0x80000000u |
+	       (unsigned)(hash_bytes(HASH_INIT, &key, sizeof(key)) & 0x7fffffff);
+}
+
+/*
+ * The value of an lvalue nobody assigned on this path, made a symbol so
+ * that two tests of the same flag agree: "if (x) get(); ... if (x) put();"
+ */
+struct value lvalue_symbol(struct path *p, struct ir *e, const char *key)
+{
+	unsigned id = lvalue_symbol_id(key);
+	unsigned mask = (e->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+
+	if (state_sym(p->st, id))
+		return v_unknown();
+	state_new_sym(p->st, id, mask, NULL);
+	state_set(p->st, key, v_sym(id));
+	return v_sym(id);
+}

@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * resources.c - who owns what a path acquired.
+ *
+ * Takes a store of an acquired value (into a local, a member of an object,
+ * a global, the caller's out parameter) and decides whether the function
+ * still owes it: kept in an object it allocated, handed over to an object
+ * that owns it, to the caller, to a devm action, or escaped where ladder
+ * cannot follow.  Each decision that makes ladder say less is a named
+ * model (models.h).
+ */
+#include "engine/internal.h"
+
+/*
+ * @r is not owed on this path from @where on, for @reason (enum escape:
+ * a fact, or the model that decided).  The first reason stands.
+ */
+void escape(struct resource *r, unsigned char reason, struct ir_loc where)
+{
+	if (r->escaped)
+		return;
+	r->escaped = reason;
+	r->escaped_at = where;
+}
+
+/* ---- resources ---- */
+
+bool pair_acquired(const struct analysis *an, const struct pair *pair)
+{
+	unsigned i;
+
+	for (i = 0; i < an->nacquired; i++)
+		if (an->acquired[i] == pair)
+			return true;
+	return false;
+}
+
+void name_resources(struct path *p, unsigned sym, struct ir *lhs,
+		    const char *display)
+{
+	bool internal = rooted_in_internal(lhs);
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (!r->has_handle || r->handle_sym != sym)
+			continue;
+		if (!r->name || (r->name_internal && !internal)) {
+			r->name = display;
+			r->name_internal = internal;
+		}
+	}
+}
+
+/*
+ * The lvalue a resource is named after now holds something else
+ * ("raw = no_free_ptr(buf)" cleared buf): the next place the handle is
+ * stored names it instead.
+ */
+static void stale_names(struct path *p, const char *display, struct value v)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->name == display &&
+		    !(v.kind == V_SYM && r->has_handle && v.sym == r->handle_sym))
+			r->name_internal = true;
+	}
+}
+
+/*
+ * The anchor of a stable call's memo "v3->slot&f(1)" (stable_key()): the
+ * length of the lvalue key it is kept below; 0 for any other binding.
+ */
+static size_t memo_anchor_len(const char *key)
+{
+	size_t len = strlen(key);
+	const char *amp;
+
+	if (!len || key[len - 1] != ')')
+		return 0;
+	for (amp = strchr(key, '&'); amp; amp = strchr(amp + 1, '&')) {
+		const char *name = amp + 1;
+
+		while (*name == '_' || (*name >= 'a' && *name <= 'z') ||
+		       (*name >= 'A' && *name <= 'Z') || (*name >= '0' && *name <= '9'))
+			name++;
+		if (name > amp + 1 && *name == '(')
+			return (size_t)(amp - key);
+	}
+	return 0;
+}
+
+/*
+ * @key was written: forget what was known of it and below it, and the
+ * stable calls asked of what it is part of, which may read it:
+ * "dev->platform_data = pdata" makes dev_get_platdata(dev) a new question.
+ */
+void forget_from(struct path *p, const char *key)
+{
+	const char *stale[16];
+	char anchor[512];
+	unsigned i, n = 0;
+
+	state_forget_below(p->st, key);
+	for (i = 0; i < p->st->nbinds && n < ARRAY_SIZE(stale); i++) {
+		const char *memo = p->st->binds[i].key;
+		size_t len = memo_anchor_len(memo);
+
+		if (!len || len >= sizeof(anchor))
+			continue;
+		memcpy(anchor, memo, len);
+		anchor[len] = '\0';
+		if (key_within(key, anchor))
+			stale[n++] = memo;
+	}
+	for (i = 0; i < n; i++)
+		state_set(p->st, stale[i], v_unknown());
+}
+
+/* A handle stored where ladder cannot follow it is no longer owed here. */
+static void escape_sym(struct path *p, unsigned sym, unsigned char reason,
+		       struct ir_loc where)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++)
+		if (p->st->res[i].has_handle && p->st->res[i].handle_sym == sym)
+			escape(&p->st->res[i], reason, where);
+}
+
+/* &x was passed to a call: x and what hangs off it may have changed. */
+void escape_lvalue(struct path *p, const char *key, struct ir_loc where)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind == V_SYM && key_within(b->key, key))
+			escape_sym(p, b->value.sym, ESC_ADDRESS_PASSED, where);
+	}
+	forget_from(p, key);
+	state_set(p->st, key, v_unknown());
+}
+
+/*
+ * Is @sym the handle of a resource this function acquired and still
+ * owns?  Once handed over (device_initialize(&gdev->dev) gives gdev to
+ * its release callback), what is stored in it afterwards goes with it.
+ */
+/*
+ * A devm object (priv = devm_kzalloc(...)) counts as the device's, as
+ * before devm pairs had rules: what is stored in it is handed over.
+ * Strictly, a failed probe frees it and loses what it holds; but
+ * reporting its members today would mostly repeat one imprecision, a
+ * clk_prepare_enable() undone by clk_disable() and clk_unprepare()
+ * (one pair in the rules), so that waits for split clock pairs.
+ */
+static bool owned_object(const struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].has_handle && st->res[i].handle_sym == sym &&
+		    !st->res[i].escaped && !st->res[i].rule->pair->managed)
+			return true;
+	return false;
+}
+
+/*
+ * An object this function acquired and then handed over
+ * (device_initialize(&gdev->dev) gives gdev to its release callback):
+ * what is stored in it afterwards goes with it.
+ */
+static bool handed_object(const struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].has_handle && st->res[i].handle_sym == sym &&
+		    st->res[i].escaped == ESC_HAND_OFF)
+			return true;
+	return false;
+}
+
+enum holder {
+	HOLDER_OWN,		/* a local, or an object allocated here */
+	HOLDER_GIVEN,		/* an object the function was given, or a devm one */
+	HOLDER_HANDED,		/* an object of this path, handed over */
+};
+
+/*
+ * Who holds @lhs: is it a member of an object this function did not
+ * allocate, a field of the device or structure it was given, of a global
+ * driver structure, or the caller's out pointer (*out)?  A field of a
+ * local struct variable, or of an object allocated here, is the
+ * function's own.
+ */
+static enum holder member_holder(struct path *p, struct ir *lhs)
+{
+	const char *display, *key;
+	struct value holder;
+
+	/* pdev->dev.platform_data and unmap->addr[0] are held by what
+	 * pdev and unmap point to. */
+	while ((lhs->kind == IR_MEMBER && !(lhs->flags & IR_F_ARROW)) ||
+	       lhs->kind == IR_INDEX)
+		lhs = lhs->kids[0];
+	if (lhs->kind != IR_DEREF && !(lhs->kind == IR_MEMBER && (lhs->flags & IR_F_ARROW)))
+		return HOLDER_OWN;
+	key = lvalue(p->an, lhs->kids[0], &display);
+	if (!key)
+		return HOLDER_GIVEN;
+	holder = state_get(p->st, key);
+	if (holder.kind != V_SYM)
+		return HOLDER_GIVEN;
+	if (owned_object(p->st, holder.sym))
+		return HOLDER_OWN;
+	return handed_object(p->st, holder.sym) ? HOLDER_HANDED : HOLDER_GIVEN;
+}
+
+/* Does the function release a resource of @pair through @key somewhere? */
+static bool releases_through(struct analysis *an, const struct pair *pair,
+			     const char *key)
+{
+	const char *display;
+	size_t i;
+
+	for (i = 0; key && i < an->releases.len; i++) {
+		struct ir *call = an->releases.items[i];
+		const struct rule_fn *rule;
+
+		for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next)
+			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
+			    rule->handle.kind == HANDLE_ARG &&
+			    (unsigned)rule->handle.arg < call->nkids &&
+			    lvalue(an, call->kids[rule->handle.arg], &display) == key)
+				return true;
+	}
+	return false;
+}
+
+/*
+ * A function that fails undoes what it did: a resource it left in an
+ * object it was given is still its debt on an error return.  Unless
+ * another party is seen to clean it: a caller in the file that releases
+ * that pair (itself or through another helper), as foo_alloc_rings(priv)'s
+ * caller frees priv->rings when it fails.  The function's own releases,
+ * reached through the caller, are no such evidence.  (Asking for the
+ * same member measured worse: callers reached through ops tables and
+ * teardown helpers that free a whole object are not seen.)  A callback
+ * the driver core or a subsystem calls (probe, open, init) has no such
+ * caller here.
+ */
+static bool caller_cleans(const struct analysis *an, const struct pair *pair)
+{
+	return summary_caller_releases(an->summaries, an->fn->name, pair);
+}
+
+/*
+ * Or a caller in the file gives an object its last put (put_device(),
+ * itself or through a helper): the object's release callback frees what
+ * it holds, as edac_mc_alloc()'s _edac_mc_free() frees what
+ * edac_mc_alloc_csrows() left in mci through mci_release().  Which
+ * object is not asked, as caller_cleans() does not ask which member.
+ * Only what an acquire made and the object keeps (kmalloc()'s block, a
+ * reference returned): a release callback frees, it does not undo what
+ * was done to an object the container points to (try_module_get(
+ * bus->owner), clk_prepare_enable(priv->clk)), nor unlock.
+ */
+static bool caller_puts(const struct analysis *an, const struct resource *r)
+{
+	enum handle_kind handle = r->rule->handle.kind;
+
+	return model_on(MODEL_CALLER_PUTS) && !r->rule->pair->every_return &&
+	       (handle == HANDLE_RETURN || handle == HANDLE_ARG_OUT) &&
+	       summary_callers_put(an->summaries, an->fn->name);
+}
+
+/* Which model, if any, leaves to a caller what is stored in a given object. */
+static enum model_id caller_owes(const struct analysis *an, const struct resource *r)
+{
+	if (model_on(MODEL_CALLER_CLEANS) && caller_cleans(an, r->rule->pair))
+		return MODEL_CALLER_CLEANS;
+	if (caller_puts(an, r))
+		return MODEL_CALLER_PUTS;
+	return NR_MODELS;
+}
+
+/* Left for a caller to clean, it is still what the function gives. */
+bool left_for_caller(const struct resource *r)
+{
+	return r->escaped == model_escape(MODEL_CALLER_CLEANS) ||
+	       r->escaped == model_escape(MODEL_CALLER_PUTS);
+}
+
+/*
+ * A resource held in a global this function does not own was handed
+ * over, unless the function itself releases it from there on some path:
+ * then it took the job, and every error path owes it.
+ */
+static void hand_over_global(struct path *p, const char *key, unsigned sym,
+			     struct ir_loc where)
+{
+	unsigned i;
+
+	if (!model_on(MODEL_PERMANENT_GLOBAL))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == sym &&
+		    !releases_through(p->an, r->rule->pair, key))
+			escape(r, model_escape(MODEL_PERMANENT_GLOBAL), where);
+	}
+}
+
+/*
+ * Stored in a member of an object the function was given, it is handed
+ * over exactly when a caller is seen to clean it (caller_owes()), even
+ * where the function also releases it on some path (a retry).
+ */
+static void hand_over_to_caller(struct path *p, unsigned sym, struct ir_loc where)
+{
+	enum model_id model;
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (!r->has_handle || r->handle_sym != sym)
+			continue;
+		model = caller_owes(p->an, r);
+		if (model != NR_MODELS)
+			escape(r, model_escape(model), where);
+	}
+}
+
+/*
+ * dmi_kobj = kobject_create_and_add(...): a global that no function of
+ * the file ever releases holds an object meant to outlive any failure.
+ * One the file does release (a module's exit destroys foo_wq) is still
+ * owed by an init that fails.
+ */
+static bool permanent_global(struct path *p, const struct ir *lhs)
+{
+	return model_on(MODEL_PERMANENT_GLOBAL) &&
+	       lhs->kind == IR_VAR && (lhs->flags & IR_F_GLOBAL) &&
+	       !summary_global_released(p->an->summaries, lhs->name);
+}
+
+static void mark_in_given_object(struct path *p, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++)
+		if (p->st->res[i].has_handle && p->st->res[i].handle_sym == sym)
+			p->st->res[i].in_given_object = true;
+}
+
+/*
+ * Is @r's handle kept in an object, a member some path of the function
+ * stored it in ("priv->clk"), where a helper given that object can reach it?
+ */
+bool kept_in_object(const struct path *p, const struct resource *r)
+{
+	unsigned i;
+
+	for (i = 0; r->has_handle && i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    (strstr(b->key, "->") || strchr(b->key, '.')))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * "&action:N": the path added the devm action an->actions[N], a function
+ * of the file (a name is no key: its pointer is its identity).
+ */
+const char *action_marker(struct analysis *an, const char *name)
+{
+	char buf[32];
+	size_t i;
+
+	for (i = 0; i < an->actions.len && an->actions.items[i] != name; i++)
+		;
+	if (i == an->actions.len)
+		ptrvec_push(&an->actions, (void *)name);
+	snprintf(buf, sizeof(buf), "&action:%zu", i);
+	return strtab_intern(an->strings, buf);
+}
+
+/* Is @r released by a devm action the path added? */
+static bool released_by_action(const struct path *p, const struct resource *r)
+{
+	const struct ptrvec *actions = &p->an->actions;
+	unsigned i;
+	size_t n;
+
+	for (i = 0; i < p->st->nbinds; i++) {
+		const char *key = p->st->binds[i].key;
+
+		if (strncmp(key, "&action:", 8))
+			continue;
+		n = strtoul(key + 8, NULL, 10);
+		if (n < actions->len &&
+		    summary_may_release(p->an->summaries, actions->items[n], r->rule->pair))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A resource the path stores in an object after adding a devm action
+ * that releases its pair is the action's as well (rcar_du_vsp_init():
+ * vsp->planes, freed by the rcar_du_vsp_cleanup() added before).
+ */
+void stored_for_action(struct path *p, unsigned sym, struct ir_loc where)
+{
+	unsigned i;
+
+	/* Every store into a member asks: most functions add no action. */
+	if (!p->an->actions.len || !model_on(MODEL_ACTION_RELEASES))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == sym && !r->escaped &&
+		    r->status != RES_RELEASED && !r->rule->pair->every_return &&
+		    released_by_action(p, r))
+			escape(r, model_escape(MODEL_ACTION_RELEASES), where);
+	}
+}
+
+/* A resource stored in @lhs: whose is it now? */
+void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
+		      struct ir_loc where)
+{
+	switch (member_holder(p, lhs)) {
+	case HOLDER_OWN:
+		stored_for_action(p, sym, where);
+		break;
+	case HOLDER_GIVEN:
+		hand_over_to_caller(p, sym, where);
+		mark_in_given_object(p, sym);
+		stored_for_action(p, sym, where);
+		break;
+	case HOLDER_HANDED:
+		escape_sym(p, sym, ESC_HAND_OFF, where);
+		break;
+	}
+}
+
+void store(struct path *p, struct ir *lhs, struct value v)
+{
+	const char *display, *key = lvalue(p->an, lhs, &display);
+
+	if (v.kind == V_SYM && !key)
+		escape_sym(p, v.sym, ESC_UNTRACKED, lhs->loc);
+	else if (v.kind == V_SYM && permanent_global(p, lhs))
+		hand_over_global(p, key, v.sym, lhs->loc);
+	else if (v.kind == V_SYM)
+		stored_in_member(p, lhs, v.sym, lhs->loc);
+	if (!key)
+		return;
+	stale_names(p, display, v);
+	forget_from(p, key);
+	state_set(p->st, key, v);
+	if (v.kind == V_SYM)
+		name_resources(p, v.sym, lhs, display);
+}

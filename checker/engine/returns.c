@@ -1,0 +1,363 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * returns.c - what a return means.
+ *
+ * Takes a path at a return and decides whether it is an error return (by
+ * the value and the function's convention), and gives the checks their
+ * events.  It also learns, from the function's returns, what a wrapper
+ * gives its callers: the pair a pointer function returns and its failure
+ * values, and the resources an int function leaves in its arguments'
+ * members (summary.h).
+ */
+#include "engine/internal.h"
+
+/* The constant @v is known to be, if it is one. */
+bool known_const(const struct state *st, struct value v, long long *c)
+{
+	const struct sym *s = v.kind == V_SYM ? state_sym(st, v.sym) : NULL;
+
+	if (v.kind == V_CONST)
+		*c = v.c;
+	else if (s && s->has_const)
+		*c = s->c;
+	else
+		return false;
+	return true;
+}
+
+/* "v3&pending": below the lvalue, so that storing there forgets it. */
+static const char *pending_marker(struct analysis *an, const char *key)
+{
+	char buf[512];
+
+	if ((size_t)snprintf(buf, sizeof(buf), "%s&pending", key) >= sizeof(buf))
+		return NULL;
+	return strtab_intern(an->strings, buf);
+}
+
+/*
+ * "if (ret == -EINPROGRESS || (ret == -EBUSY && may_backlog)) return
+ * ret;": the code takes the branch it takes for a pending value with
+ * -EBUSY too, so there -EBUSY says "queued" as well.  On entering a
+ * block that a test for a pending value leads to, the errno the tested
+ * lvalue holds is marked pending for as long as the lvalue stands.
+ */
+void mark_pending_alike(struct path *p, const struct block *blk)
+{
+	const char *key = p->an->pending_at ? p->an->pending_at[blk->id] : NULL;
+	const char *marker;
+	struct value v;
+	long long c;
+
+	if (!key || !model_on(MODEL_PENDING_ALIKE))
+		return;
+	v = state_get(p->st, key);
+	if (!known_const(p->st, v, &c) || c >= 0 || rules_pending_value(p->an->rules, c))
+		return;
+	marker = pending_marker(p->an, key);
+	if (marker)
+		state_set(p->st, marker, v_const(c));
+}
+
+static bool marked_pending(const struct state *st, long long c)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++) {
+		size_t len = strlen(st->binds[i].key);
+
+		if (len > 8 && !strcmp(st->binds[i].key + len - 8, "&pending") &&
+		    st->binds[i].value.kind == V_CONST && st->binds[i].value.c == c)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is @v known to be one of the rules' pending-values (-EINPROGRESS), or
+ * an errno this path handled as one (mark_pending_alike())?
+ */
+static bool pending_value(struct path *p, struct value v)
+{
+	long long c;
+
+	if (!known_const(p->st, v, &c))
+		return false;
+	return rules_pending_value(p->an->rules, c) || marked_pending(p->st, c);
+}
+
+/*
+ * Is returning @v an error return?  A negative errno, an ERR_PTR, NULL
+ * from a pointer function, or a call's result known to be non-zero
+ * ("if (ret) goto err; ... return ret;").  On return, *mask is the part
+ * of @v's value set that makes it an error.
+ */
+static bool is_error_return(struct path *p, struct value v, unsigned *mask)
+{
+	unsigned m = value_mask(p->st, v);
+
+	if ((v.kind != V_CONST && v.kind != V_SYM) || pending_value(p, v))
+		return false;
+	switch (p->an->fn->ret) {
+	case RET_POINTER:
+		if (v.kind == V_CONST)
+			return v.c == 0 || (v.c < 0 && v.c >= -4095);
+		*mask = m;
+		return !(m & VAL_POS);
+	case RET_SIGNED:
+		if (v.kind == V_CONST)
+			return v.c < 0;
+		*mask = VAL_NEG;
+		return (m & VAL_NEG) && !(m & VAL_ZERO);
+	default:
+		return false;
+	}
+}
+
+/* The failures an acquire of @kind reports, as value classes. */
+static unsigned failure_mask(enum success_kind kind)
+{
+	return success_initial_mask(kind) & ~success_ok_mask(kind);
+}
+
+/*
+ * "v3->rings": the key of a member of parameter 3, as a function that
+ * sets up its caller's object stores to it.  The member's name (interned),
+ * and the parameter in @param; NULL for any other key.
+ */
+static const char *param_member(struct analysis *an, const char *key, int *param)
+{
+	const char *member;
+	char *end;
+	long n;
+
+	if (key[0] != 'v')
+		return NULL;
+	n = strtol(key + 1, &end, 10);
+	if (end == key + 1 || strncmp(end, "->", 2) || n < 0 ||
+	    (unsigned long)n >= an->fn->nparams)
+		return NULL;
+	member = end + 2;
+	if (!*member || strpbrk(member, "-.[&!$("))
+		return NULL;
+	*param = (int)n;
+	return strtab_intern(an->strings, member);
+}
+
+/*
+ * Is @member where the acquire put @r ("areq_ctx->buff_sg" for
+ * dma_map_sg(dev, areq_ctx->buff_sg, ...)), not a copy made after
+ * ("areq_ctx->curr_sg = areq_ctx->buff_sg")?  Its callers release it
+ * where it was made.
+ */
+static bool named_member(const struct resource *r, const char *member)
+{
+	size_t len = r->name ? strlen(r->name) : 0, mlen = strlen(member);
+
+	return len > mlen + 2 && !strcmp(r->name + len - mlen, member) &&
+	       !strncmp(r->name + len - mlen - 2, "->", 2);
+}
+
+static bool has_gift(const struct analysis *an, const struct gift *g)
+{
+	unsigned i;
+
+	for (i = 0; i < an->ngifts; i++)
+		if (an->gifts[i].pair == g->pair && an->gifts[i].arg == g->arg &&
+		    an->gifts[i].member == g->member)
+			return true;
+	return false;
+}
+
+/*
+ * An int function's success return (0), for its wrapper summary: is what
+ * it acquired left in members of its arguments?
+ * "priv->rings = kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
+ * At most MAX_GIFTS such resources, the same on every success return.
+ */
+static void note_left_in_member(struct path *p, struct value v)
+{
+	struct analysis *an = p->an;
+	struct gift found[MAX_GIFTS];
+	unsigned handles[MAX_GIFTS] = { 0 };
+	const struct resource *r;
+	const char *member;
+	unsigned i, k, j, n = 0;
+	int param;
+
+	if (value_mask(p->st, v) != VAL_ZERO) {
+		an->gives_other = true;
+		return;
+	}
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind != V_SYM ||
+		    !(member = param_member(an, b->key, &param)))
+			continue;
+		for (k = 0; k < p->st->nres; k++) {
+			r = &p->st->res[k];
+			/*
+			 * Handed over (device_register()), it is not the
+			 * caller's; left for the caller to clean, it is.
+			 * Managed (a devm regmap beside the client it maps),
+			 * nobody cleans it by hand.
+			 */
+			if (!r->has_handle || r->handle_sym != b->value.sym ||
+			    r->status != RES_LIVE || r->rule->pair->managed ||
+			    (r->escaped && !left_for_caller(r)))
+				continue;
+			for (j = 0; j < n && handles[j] != r->handle_sym; j++)
+				;
+			if (j < n) {
+				/* One resource in two members: the acquire's own. */
+				if (named_member(r, member))
+					found[j].member = member;
+				continue;
+			}
+			if (n == MAX_GIFTS) {
+				an->gives_other = true;	/* too many */
+				return;
+			}
+			handles[n] = r->handle_sym;
+			found[n++] = (struct gift){ r->rule->pair, param, member };
+		}
+	}
+	/* Every success return leaves the same resources. */
+	if (!n || (an->ngifts && an->ngifts != n)) {
+		an->gives_other = true;
+		return;
+	}
+	for (i = 0; an->ngifts && i < n; i++) {
+		if (!has_gift(an, &found[i])) {
+			an->gives_other = true;
+			return;
+		}
+	}
+	memcpy(an->gifts, found, n * sizeof(*found));
+	an->ngifts = n;
+	an->gives = found[0].pair;
+}
+
+/*
+ * A pointer function's return, for its wrapper summary: does a success
+ * return give the handle of what this path acquired, and what do error
+ * returns give?  "p = kzalloc(...); if (!p) return NULL; ...; return p;"
+ * is a wrapper of kzalloc() reporting failure by NULL.
+ */
+static void note_given(struct path *p, struct value v, bool error,
+		       unsigned error_mask)
+{
+	struct analysis *an = p->an;
+	unsigned i;
+
+	if (an->fn->ret == RET_SIGNED && !error) {
+		note_left_in_member(p, v);
+		return;
+	}
+	if (an->fn->ret != RET_POINTER)
+		return;
+	if (error) {
+		an->fails_with |= v.kind == V_CONST ?
+				  (v.c ? VAL_NEG : VAL_ZERO) : error_mask;
+		return;
+	}
+	for (i = 0; v.kind == V_SYM && i < p->st->nres; i++) {
+		const struct resource *r = &p->st->res[i];
+
+		if (!r->has_handle || r->handle_sym != v.sym || r->escaped ||
+		    r->rule->handle.kind != HANDLE_RETURN ||
+		    (r->status != RES_LIVE && r->status != RES_UNDECIDED))
+			continue;
+		if (an->gives && an->gives != r->rule->pair)
+			break;
+		an->gives = r->rule->pair;
+		/* Returned untested: its own failures are the wrapper's. */
+		if (r->status == RES_UNDECIDED)
+			an->fails_with |= failure_mask(r->rule->success);
+		return;
+	}
+	an->gives_other = true;
+}
+
+static enum success_kind success_of_failures(unsigned fails)
+{
+	switch (fails & (VAL_NEG | VAL_ZERO)) {
+	case VAL_ZERO:
+		return SUCCESS_NONNULL;
+	case VAL_NEG:
+		return SUCCESS_ERRPTR;
+	case VAL_NEG | VAL_ZERO:
+		return SUCCESS_ERRPTR_OR_NULL;
+	default:
+		return SUCCESS_ALWAYS;
+	}
+}
+
+/*
+ * Once explored: a function whose every success return gives a resource
+ * of one pair is a wrapper of that pair's acquire for its callers, whose
+ * exploration comes later (summary_bottom_up()).  A function cut short
+ * by a bound is not.
+ */
+void publish_wrapper(struct analysis *an)
+{
+	struct handle_spec ret = { HANDLE_RETURN, 0 };
+	const struct pair *pairs[MAX_GIFTS];
+	const char *members[MAX_GIFTS];
+	int args[MAX_GIFTS];
+	unsigned i;
+
+	if (!an->gives || an->gives_other || an->stopped)
+		return;
+	if (!an->ngifts) {
+		summary_set_wrapper(an->summaries, an->fn->name, an->gives,
+				    success_of_failures(an->fails_with), ret, NULL);
+		return;
+	}
+	for (i = 0; i < an->ngifts; i++) {
+		pairs[i] = an->gifts[i].pair;
+		args[i] = an->gifts[i].arg;
+		members[i] = an->gifts[i].member;
+	}
+	summary_set_member_wrapper(an->summaries, an->fn->name, pairs, args,
+				   members, an->ngifts);
+}
+
+/*
+ * An error return that leaves a live resource behind, owed here or left
+ * for its caller to clean (model caller-cleans), makes the function no
+ * wrapper: a failed call to it may still hold what it acquired, so its
+ * callers' releases after a failure are no release of nothing.  A managed
+ * one (devm) is nobody's to release.
+ */
+static void leaves_on_failure(struct path *p)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		const struct resource *r = &p->st->res[i];
+
+		if (r->status == RES_LIVE && !r->rule->pair->managed &&
+		    (!r->escaped || left_for_caller(r)))
+			p->an->gives_other = true;
+	}
+}
+
+void do_return(struct path *p, const struct block *blk)
+{
+	struct value v = blk->ret ? eval(p, blk->ret) : v_unknown();
+	unsigned mask = 0;
+	bool error = is_error_return(p, v, &mask);
+
+	note_given(p, v, error, mask);
+	if (!error) {
+		fire_other_return(p, blk->where);
+		return;
+	}
+	if (v.kind == V_SYM && !state_refine(p->st, v.sym, mask))
+		return;
+	leaves_on_failure(p);
+	fire_error_return(p, blk->where, !(v.kind == V_CONST && v.c == 0) &&
+			  !(mask & VAL_ZERO));
+}
