@@ -177,6 +177,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		ptrvec_free(&an.releases);
 		return;
 	}
+	find_address_aliases(&an);
 	an.cfg = cfg_build(fn, arena);
 	find_conditions(&an);
 	find_returned(&an);
@@ -194,5 +195,6 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.returned);
 	free(an.pending_at);
 	free(an.silenced);
+	free(an.alias_of);
 	cfg_free(an.cfg);
 }

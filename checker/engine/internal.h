@@ -106,6 +106,11 @@ struct analysis {
 	/* Resources a model kept quiet, by site, part and model: counted once. */
 	struct silenced { unsigned site, part; unsigned char reason; } *silenced;
 	unsigned nsilenced, capsilenced;
+	/*
+	 * By variable: the member path a pointer local always holds the
+	 * address of ("a_ctx = &ctx->a_ctx"), or NULL (model address-alias).
+	 */
+	struct ir **alias_of;
 	bool explain;
 	bool all_paths;
 };
@@ -155,6 +160,7 @@ bool rooted_in_internal(const struct ir *e);
 bool reads_macro_local(const struct ir *e);
 unsigned lvalue_symbol_id(const char *key);
 struct value lvalue_symbol(struct path *p, struct ir *e, const char *key);
+void find_address_aliases(struct analysis *an);
 
 /* resources: who owns what a path acquired (resources.c) */
 void escape(struct resource *r, unsigned char reason, struct ir_loc where);

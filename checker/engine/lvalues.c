@@ -14,9 +14,24 @@
  * names do not mix) and its display name ("priv->buf").  Cached on the
  * node; NULL for what cannot be tracked (a[i], f()->x).
  */
+/*
+ * The key of what pointer variable @var always points to (model
+ * address-alias), or NULL: "a_ctx" of "a_ctx = &ctx->a_ctx" gives
+ * "v1->a_ctx", so a_ctx->hash_tfm and ctx->a_ctx.hash_tfm are one key.
+ */
+static const char *alias_key(struct analysis *an, const struct ir *var)
+{
+	const char *display;
+
+	if (var->kind != IR_VAR || !an->alias_of || var->id < 0 ||
+	    var->id >= an->fn->nvars || !an->alias_of[var->id])
+		return NULL;
+	return lvalue(an, an->alias_of[var->id], &display);
+}
+
 const char *lvalue(struct analysis *an, struct ir *e, const char **display)
 {
-	const char *bk = NULL, *bd = NULL;
+	const char *bk = NULL, *bd = NULL, *alias;
 	char key[512], disp[512];
 	int n = -1, m = -1;
 
@@ -35,8 +50,11 @@ const char *lvalue(struct analysis *an, struct ir *e, const char **display)
 		if (!lvalue(an, e->kids[0], &bd))
 			break;
 		bk = e->kids[0]->key;
-		n = snprintf(key, sizeof(key), "%s%s%s", bk,
-			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
+		if ((e->flags & IR_F_ARROW) && (alias = alias_key(an, e->kids[0])))
+			n = snprintf(key, sizeof(key), "%s.%s", alias, e->name);
+		else
+			n = snprintf(key, sizeof(key), "%s%s%s", bk,
+				     e->flags & IR_F_ARROW ? "->" : ".", e->name);
 		m = snprintf(disp, sizeof(disp), "%s%s%s", bd,
 			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
 		break;
@@ -52,7 +70,10 @@ const char *lvalue(struct analysis *an, struct ir *e, const char **display)
 		if (!lvalue(an, e->kids[0], &bd))
 			break;
 		bk = e->kids[0]->key;
-		n = snprintf(key, sizeof(key), "%s->*", bk);
+		if ((alias = alias_key(an, e->kids[0])))
+			n = snprintf(key, sizeof(key), "%s", alias);
+		else
+			n = snprintf(key, sizeof(key), "%s->*", bk);
 		m = snprintf(disp, sizeof(disp), "*%s", bd);
 		break;
 	case IR_INDEX:
@@ -138,4 +159,115 @@ struct value lvalue_symbol(struct path *p, struct ir *e, const char *key)
 	state_new_sym(p->st, id, mask, NULL);
 	state_set(p->st, key, v_sym(id));
 	return v_sym(id);
+}
+
+/*
+ * What a pointer local is assigned, counted statically: a variable
+ * whose address is taken or that is updated counts as written twice.
+ */
+struct alias_scan {
+	struct analysis *an;
+	unsigned *writes;
+	bool *by_decl;		/* its one write is its initialiser */
+	struct ir **target;	/* the lvalue its one write takes &of */
+};
+
+/*
+ * The member path @e takes the address of, if it is one whose meaning
+ * only its root variable can change: "&ctx->a_ctx", "&pdev->dev",
+ * "&priv->hw.regs", not "&ctx->sub->m" (ctx->sub may be reassigned)
+ * nor "&arr[i]".
+ */
+static struct ir *address_target(struct ir *e)
+{
+	struct ir *x;
+
+	if (e->kind != IR_ADDR || e->kids[0]->kind != IR_MEMBER)
+		return NULL;
+	for (x = e->kids[0]; x->kind == IR_MEMBER; x = x->kids[0])
+		if ((x->flags & IR_F_ARROW) && x->kids[0]->kind != IR_VAR)
+			return NULL;
+	return x->kind == IR_VAR ? e->kids[0] : NULL;
+}
+
+static void note_write(struct alias_scan *s, int id, struct ir *value, bool decl)
+{
+	if (id < 0 || id >= s->an->fn->nvars)
+		return;
+	s->writes[id]++;
+	s->by_decl[id] = decl;
+	s->target[id] = value ? address_target(value) : NULL;
+}
+
+static void scan_writes(struct alias_scan *s, struct ir *e)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	switch (e->kind) {
+	case IR_DECL:
+		if (e->nkids && e->kids[0])
+			note_write(s, e->id, e->kids[0], true);
+		if (e->flags & IR_F_CLEANUP)
+			note_write(s, e->id, NULL, true);
+		break;
+	case IR_ASSIGN:
+		if (e->kids[0]->kind == IR_VAR)
+			note_write(s, e->kids[0]->id, e->kids[1], false);
+		break;
+	case IR_UPDATE:
+	case IR_ADDR:
+		if (e->kids[0]->kind == IR_VAR) {
+			note_write(s, e->kids[0]->id, NULL, false);
+			note_write(s, e->kids[0]->id, NULL, false);
+		}
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < e->nkids; i++)
+		scan_writes(s, e->kids[i]);
+}
+
+static int root_var(const struct ir *e)
+{
+	while (e->kind == IR_MEMBER)
+		e = e->kids[0];
+	return e->id;
+}
+
+/*
+ * Model address-alias.  A local written once, with "&x->m", where x is
+ * a parameter never written or a local written only by its
+ * initialiser, holds that address wherever it is read: C gives the
+ * local no other value, and x->m names one object while x does not
+ * change.
+ */
+void find_address_aliases(struct analysis *an)
+{
+	int nvars = an->fn->nvars, v, root;
+	struct alias_scan s = { .an = an };
+
+	if (!model_on(MODEL_ADDRESS_ALIAS) || nvars <= 0)
+		return;
+	s.writes = xcalloc(nvars, sizeof(*s.writes));
+	s.by_decl = xcalloc(nvars, sizeof(*s.by_decl));
+	s.target = xcalloc(nvars, sizeof(*s.target));
+	scan_writes(&s, an->fn->body);
+	for (v = an->fn->nparams; v < nvars; v++) {
+		if (s.writes[v] != 1 || !s.target[v])
+			continue;
+		root = root_var(s.target[v]);
+		if (root < 0 || root >= nvars || root == v)
+			continue;
+		if (s.writes[root] > 1 || (s.writes[root] == 1 && !s.by_decl[root]))
+			continue;
+		if (!an->alias_of)
+			an->alias_of = xcalloc(nvars, sizeof(*an->alias_of));
+		an->alias_of[v] = s.target[v];
+	}
+	free(s.writes);
+	free(s.by_decl);
+	free(s.target);
 }

@@ -59,6 +59,9 @@ const struct model models[NR_MODELS] = {
 		"a pair's state query (pm_runtime_enabled()) answers yes while the path holds what the pair acquired" },
 	[MODEL_HELPER_TAKES] = { "helper-takes",
 		"a helper of the file that hands its argument to a call taking it (put_device()) takes it too" },
+	[MODEL_ADDRESS_ALIAS] = { "address-alias",
+		"a pointer local assigned once, to &x->m with x never reassigned, names x->m: "
+		"a->f is x->m.f" },
 };
 
 static bool switched_off[NR_MODELS];
@@ -125,7 +128,7 @@ void models_print(FILE *out)
 {
 	int i;
 
-	fprintf(out, "Models: what ladder assumes to stay quiet; --model=-NAME switches one off.\n\n");
+	fprintf(out, "Models: what ladder assumes of the code it reads; --model=-NAME switches one off.\n\n");
 	for (i = 0; i < NR_MODELS; i++)
 		fprintf(out, "  %-18s %s%s\n", models[i].name, models[i].reason,
 			switched_off[i] ? " [off]" : "");
