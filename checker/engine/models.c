@@ -62,6 +62,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_ADDRESS_ALIAS] = { "address-alias",
 		"a pointer local assigned once, to &x->m with x never reassigned, names x->m: "
 		"a->f is x->m.f" },
+	[MODEL_RELEASED_RESULT] = { "released-result",
+		"a call no rule knows, whose pointer result the file tests for failure and gives "
+		"to a known release in an unwind ladder, acquires for that release's pair" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -242,12 +242,16 @@ bool has_note_at(const struct finding *f, struct ir_loc loc)
 void add_acquire_note(struct finding *f, const struct resource *r,
 		      bool another)
 {
+	const char *why = r->rule->why;
+
 	if (r->name)
-		finding_note(f, r->acquire->loc, "'%s' %sacquired here by %s()",
-			     r->name, another ? "also " : "", resource_acquire_name(r));
+		finding_note(f, r->acquire->loc, "'%s' %sacquired here by %s()%s%s",
+			     r->name, another ? "also " : "", resource_acquire_name(r),
+			     why ? ": " : "", why ? why : "");
 	else
-		finding_note(f, r->acquire->loc, "%sacquired here by %s()",
-			     another ? "or " : "", resource_acquire_name(r));
+		finding_note(f, r->acquire->loc, "%sacquired here by %s()%s%s",
+			     another ? "or " : "", resource_acquire_name(r),
+			     why ? ": " : "", why ? why : "");
 }
 
 /* "2nd", "11th", "23rd". */

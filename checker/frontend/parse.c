@@ -404,8 +404,9 @@ static void analyse_functions(struct session *s, const char *file,
 	order = xcalloc(n ? n : 1, sizeof(*order));
 	s->env.summaries = summaries_build(fns, n, s->env.rules,
 					   model_on(MODEL_CALLER_CHAIN));
-	inf = infer_build(s->env.rules, fns, list->len, list->callbacks,
-			  list->ncallbacks);
+	inf = infer_build(s->env.rules, fns, list->len, n - list->len,
+			  list->callbacks, list->ncallbacks,
+			  model_on(MODEL_RELEASED_RESULT));
 	if (s->miner)
 		miner_add(s->miner, file, inf);
 	/* Helpers first: a wrapper is known before its callers are explored. */

@@ -27,6 +27,7 @@ struct call_site {
 	const struct ir *call;
 	const char *result;	/* the name of the lvalue the result goes to */
 	bool in_loop;
+	bool in_ladder;		/* after a label: the unwind ladder */
 };
 
 /* "x < 1", "foo(...) < 0": how the function tests a value by sign. */
@@ -51,6 +52,9 @@ struct inference {
 	const struct rules *rules;
 	struct fn_calls *fns;
 	unsigned n;
+	/* the headers' inline functions the TU calls: bodies, not names */
+	struct ir_func *const *inlines;
+	unsigned ninlines;
 };
 
 /* ---- calls of each function ---- */
@@ -75,14 +79,20 @@ static const char *lvalue_tail(const struct ir *e)
 	}
 }
 
+/* Where a call sits: in a loop, after a label. */
+struct site_context {
+	bool in_loop, in_ladder;
+};
+
 static void add_site(struct fn_calls *fc, const struct ir *call, const char *result,
-		     bool in_loop)
+		     struct site_context where)
 {
 	if (fc->n == fc->cap) {
 		fc->cap = fc->cap ? fc->cap * 2 : 32;
 		fc->sites = xrealloc(fc->sites, fc->cap * sizeof(*fc->sites));
 	}
-	fc->sites[fc->n++] = (struct call_site){ call, result, in_loop };
+	fc->sites[fc->n++] = (struct call_site){ call, result, where.in_loop,
+						 where.in_ladder };
 }
 
 static void note_sign_test(struct fn_calls *fc, const struct ir *cmp)
@@ -104,17 +114,23 @@ static bool is_loop(const struct ir *e)
 	return e->kind == IR_FOR || e->kind == IR_WHILE || e->kind == IR_DO;
 }
 
+/*
+ * The calls of @e, with where each result goes.  A statement at or
+ * after a label of its block is in the unwind ladder: "err: kfree(p);".
+ */
 static void collect_calls(struct fn_calls *fc, const struct ir *e, const char *result,
-			  bool in_loop)
+			  struct site_context where)
 {
+	struct site_context inner = where;
 	unsigned i;
 
 	if (!e)
 		return;
 	if (e->kind == IR_CALL && e->name)
-		add_site(fc, e, result, in_loop);
+		add_site(fc, e, result, where);
 	if (e->kind == IR_CMP)
 		note_sign_test(fc, e);
+	inner.in_loop |= is_loop(e);
 	for (i = 0; i < e->nkids; i++) {
 		const char *to = NULL;
 
@@ -123,7 +139,9 @@ static void collect_calls(struct fn_calls *fc, const struct ir *e, const char *r
 			to = lvalue_tail(e->kids[0]);
 		else if (e->kind == IR_DECL && i == 0)
 			to = e->name;
-		collect_calls(fc, e->kids[i], to, in_loop || is_loop(e));
+		if (e->kind == IR_BLOCK && e->kids[i] && e->kids[i]->kind == IR_LABEL)
+			inner.in_ladder = true;
+		collect_calls(fc, e->kids[i], to, inner);
 	}
 }
 
@@ -508,19 +526,25 @@ static bool undoes(const struct inference *inf, const char *setup,
 	return false;
 }
 
+static void infer_released(struct inference *inf);
+
 struct inference *infer_build(const struct rules *rules, struct ir_func *const *fns,
-			      unsigned n, const struct callback_pair *callbacks,
-			      unsigned ncallbacks)
+			      unsigned n, unsigned ninlines,
+			      const struct callback_pair *callbacks,
+			      unsigned ncallbacks, bool released_results)
 {
 	struct inference *inf = xcalloc(1, sizeof(*inf));
 	unsigned i, k;
 
 	inf->rules = rules;
 	inf->n = n;
+	inf->inlines = fns + n;
+	inf->ninlines = ninlines;
 	inf->fns = xcalloc(n ? n : 1, sizeof(*inf->fns));
 	for (i = 0; i < n; i++) {
 		inf->fns[i].fn = fns[i];
-		collect_calls(&inf->fns[i], fns[i]->body, NULL, false);
+		collect_calls(&inf->fns[i], fns[i]->body, NULL,
+			      (struct site_context){ false, false });
 	}
 	/* Mirrors first: when both apply, the exit function is the stronger word. */
 	for (i = 0; i < n; i++)
@@ -530,6 +554,8 @@ struct inference *infer_build(const struct rules *rules, struct ir_func *const *
 				infer_mirror(inf, &inf->fns[i], &inf->fns[k]);
 	for (i = 0; i < n; i++)
 		infer_exemplar(inf, &inf->fns[i]);
+	if (released_results)
+		infer_released(inf);
 	return inf;
 }
 
@@ -550,6 +576,7 @@ void infer_free(struct inference *inf)
 
 /* ---- evidence for mining ---- */
 
+/* Has the TU a body for @name: its own function, or a header's inline? */
 static bool defined_here(const struct inference *inf, const char *name)
 {
 	unsigned i;
@@ -557,7 +584,51 @@ static bool defined_here(const struct inference *inf, const char *name)
 	for (i = 0; i < inf->n; i++)
 		if (inf->fns[i].fn->name == name || !strcmp(inf->fns[i].fn->name, name))
 			return true;
+	for (i = 0; i < inf->ninlines; i++)
+		if (inf->inlines[i]->name == name || !strcmp(inf->inlines[i]->name, name))
+			return true;
 	return false;
+}
+
+static bool is_null(const struct ir *e)
+{
+	return e && e->kind == IR_CONST && e->value == 0;
+}
+
+/*
+ * Writes to what is named @name in @e: assignments, initialisers,
+ * updates, and its address taken (a call may write through it).  Not
+ * NULL ("skb = NULL" first): a release is given nothing then.
+ */
+static unsigned writes_to(const struct ir *e, const char *name)
+{
+	const char *tail;
+	unsigned n = 0, i;
+
+	if (!e)
+		return 0;
+	switch (e->kind) {
+	case IR_DECL:
+		if (e->nkids && e->kids[0] && !is_null(e->kids[0]) && e->name &&
+		    !strcmp(e->name, name))
+			n++;
+		break;
+	case IR_ASSIGN:
+		if (is_null(e->kids[1]))
+			break;
+		/* fall through */
+	case IR_UPDATE:
+	case IR_ADDR:
+		tail = lvalue_tail(e->kids[0]);
+		if (tail && !strcmp(tail, name))
+			n++;
+		break;
+	default:
+		break;
+	}
+	for (i = 0; i < e->nkids; i++)
+		n += writes_to(e->kids[i], name);
+	return n;
 }
 
 static const struct call_site *site_of(const struct fn_calls *fc, const char *name)
@@ -585,7 +656,9 @@ static void named_evidence(const struct inference *inf, const struct fn_calls *f
 		const struct rule_fn *acq = fns[i], *rel = acq->pair->first_release;
 		struct mined m = { 0 };
 
-		if (acq->role != ROLE_ACQUIRE || !rel || defined_here(inf, acq->name) ||
+		/* Not a known pair's acquire the file showed (infer_released()). */
+		if (acq->role != ROLE_ACQUIRE || acq->pair->origin == PAIR_RULE ||
+		    !rel || defined_here(inf, acq->name) ||
 		    defined_here(inf, rel->name) || !(site = site_of(fc, acq->name)))
 			continue;
 		m.acquire = acq->name;
@@ -694,10 +767,11 @@ static void released_results(const struct inference *inf, const struct fn_calls 
 	unsigned i, k;
 
 	for (i = 0; i < fc->n; i++) {
-		const struct call_site *s = &fc->sites[i];
+		const struct call_site *s = &fc->sites[i], *at = NULL;
 		const struct rule_fn *rel = NULL;
 
-		if (!s->result || !(s->call->flags & IR_F_POINTER) ||
+		/* In a loop, a path cannot tell one result from the next. */
+		if (!s->result || s->in_loop || !(s->call->flags & IR_F_POINTER) ||
 		    rules_lookup(inf->rules, s->call->name) ||
 		    ignored(inf->rules, s->call->name) ||
 		    defined_here(inf, s->call->name))
@@ -707,9 +781,16 @@ static void released_results(const struct inference *inf, const struct fn_calls 
 			if (fc->sites[k].result && !strcmp(fc->sites[k].result, s->result))
 				break;
 			rel = releases_named(inf, fc->sites[k].call, s->result);
+			at = &fc->sites[k];
 		}
+		/*
+		 * Names are matched, not values: a name written anywhere
+		 * else ("phead = xa_load(); ... phead = kzalloc() ...
+		 * kfree(phead)") may hold something else when released.
+		 */
 		if (!rel || !tests_failure(inf, fc->fn->body, s->result) ||
-		    !acquire_returns_handle(inf, rel->pair))
+		    !acquire_returns_handle(inf, rel->pair) ||
+		    writes_to(fc->fn->body, s->result) != 1)
 			continue;
 		found(ctx, &(struct mined){
 			.acquire = s->call->name, .release = rel->name,
@@ -717,6 +798,7 @@ static void released_results(const struct inference *inf, const struct fn_calls 
 			.handle = { HANDLE_RETURN, 0 }, .release_handle = rel->handle,
 			.success = SUCCESS_ERRPTR_OR_NULL,
 			.function = fc->fn->name, .loc = s->call->loc,
+			.in_ladder = at->in_ladder,
 		});
 	}
 }
@@ -730,6 +812,99 @@ void infer_evidence(const struct inference *inf,
 		named_evidence(inf, &inf->fns[i], found, ctx);
 		released_results(inf, &inf->fns[i], found, ctx);
 	}
+}
+
+/* A call the file shows acquiring, by released_results(). */
+struct released_call {
+	const char *name;
+	const struct pair *pair;
+	const char *release, *function;
+	bool conflict;		/* another pair's release frees it elsewhere */
+};
+
+struct released_calls {
+	struct released_call *items;
+	unsigned n, cap;
+};
+
+static void add_released(void *ctx, const struct mined *m)
+{
+	struct released_calls *rc = ctx;
+	unsigned i;
+
+	if (!m->in_ladder)
+		return;
+	for (i = 0; i < rc->n; i++) {
+		if (rc->items[i].name != m->acquire)
+			continue;
+		rc->items[i].conflict |= rc->items[i].pair != m->known;
+		return;
+	}
+	if (rc->n == rc->cap) {
+		rc->cap = rc->cap ? rc->cap * 2 : 8;
+		rc->items = xrealloc(rc->items, rc->cap * sizeof(*rc->items));
+	}
+	rc->items[rc->n++] = (struct released_call){
+		.name = m->acquire, .pair = m->known, .release = m->release,
+		.function = m->function,
+	};
+}
+
+static const struct rule_fn *release_rule(const struct inference *inf,
+					  const struct released_call *c)
+{
+	const struct rule_fn *rule;
+
+	for (rule = rules_lookup(inf->rules, c->release); rule; rule = rule->next)
+		if (rule->role == ROLE_RELEASE && rule->pair == c->pair)
+			return rule;
+	return NULL;
+}
+
+/*
+ * Model released-result.  What a function's unwind ladder releases, it
+ * owned: a call no rule knows, whose pointer result a function of the
+ * file tests for failure and then gives to a known release after a
+ * label (skb = ieee80211_nullfunc_get(...); ... out: consume_skb(skb)),
+ * acquires for that release's pair in every function of the file.  A
+ * release outside a ladder is no such evidence: a lookup's result is
+ * freed once unlinked from the container that owned it (xa_load(), then
+ * xa_erase() and kfree()).  Not where two pairs' releases free it, and
+ * not a function the file or its headers define (a summary says what
+ * it does).
+ */
+static void infer_released(struct inference *inf)
+{
+	struct released_calls rc = { 0 };
+	unsigned i, k, c;
+	char *why;
+
+	for (i = 0; i < inf->n; i++)
+		released_results(inf, &inf->fns[i], add_released, &rc);
+	for (c = 0; c < rc.n; c++) {
+		const struct released_call *call = &rc.items[c];
+
+		if (call->conflict)
+			continue;
+		why = xasprintf("no rule names it, but %s() gives its result to %s()",
+				call->function, call->release);
+		for (i = 0; i < inf->n; i++) {
+			struct fn_calls *fc = &inf->fns[i];
+
+			for (k = 0; k < fc->n; k++) {
+				if (fc->sites[k].call->name != call->name ||
+				    known(inf, fc, call->name))
+					continue;
+				if (!fc->overlay)
+					fc->overlay = rules_overlay(inf->rules);
+				rules_add_acquire(fc->overlay, call->pair, call->name,
+						  SUCCESS_ERRPTR_OR_NULL,
+						  release_rule(inf, call), why);
+			}
+		}
+		free(why);
+	}
+	free(rc.items);
 }
 
 const struct rules *infer_rules_for(const struct inference *inf,

@@ -31,9 +31,14 @@ struct callback_pair {
 	const char *setup, *teardown;
 };
 
+/*
+ * @fns: the TU's @n functions, then the @ninlines inline functions of
+ * its headers that it calls (bodies known: never taken by name).
+ */
 struct inference *infer_build(const struct rules *rules, struct ir_func *const *fns,
-			      unsigned n, const struct callback_pair *callbacks,
-			      unsigned ncallbacks);
+			      unsigned n, unsigned ninlines,
+			      const struct callback_pair *callbacks,
+			      unsigned ncallbacks, bool released_results);
 void infer_free(struct inference *inf);
 
 /*
@@ -52,6 +57,7 @@ struct mined {
 	enum success_kind success;
 	const char *function;
 	struct ir_loc loc;		/* the acquire */
+	bool in_ladder;			/* the release is after a label */
 };
 
 void infer_evidence(const struct inference *inf,

@@ -1626,6 +1626,19 @@ void rules_add_release(struct rules *r, const struct pair *pair, const char *nam
 	insert_function(r, rel);
 }
 
+void rules_add_acquire(struct rules *r, const struct pair *pair,
+		       const char *name, enum success_kind success,
+		       const struct rule_fn *remedy, const char *why)
+{
+	struct rule_fn *acq = xcalloc(1, sizeof(*acq));
+
+	*acq = (struct rule_fn){ .name = name, .role = ROLE_ACQUIRE, .pair = pair,
+				 .success = success, .handle = { HANDLE_RETURN, 0 },
+				 .null_arg = -1, .remedy = remedy,
+				 .why = strtab_intern(r->strings, why) };
+	insert_function(r, acq);
+}
+
 const struct rule_fn *const *rules_functions(const struct rules *r, unsigned *n)
 {
 	*n = (unsigned)r->ordered.len;

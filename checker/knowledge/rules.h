@@ -97,6 +97,8 @@ struct rule_fn {
 	 */
 	const struct rule_fn *remedy;
 	const char *remedy_name;	/* as written, until resolved */
+	/* acquire inferred from the file (rules_add_acquire()): its evidence */
+	const char *why;
 	unsigned remedy_line;
 	struct rule_fn *next;		/* same name, other pair */
 };
@@ -218,6 +220,14 @@ struct pair *rules_add_inferred(struct rules *overlay,
 void rules_add_release(struct rules *overlay, const struct pair *pair,
 		       const char *name);
 
+/*
+ * @name (outliving the overlay) acquires @pair, returning the handle,
+ * with @remedy as the release named in messages; @why (copied) says
+ * what in the file showed it.
+ */
+void rules_add_acquire(struct rules *overlay, const struct pair *pair,
+		       const char *name, enum success_kind success,
+		       const struct rule_fn *remedy, const char *why);
 /* The rules' word for @kind: "nonnull", "errptr", ... */
 const char *success_name(enum success_kind kind);
 
