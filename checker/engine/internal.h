@@ -111,6 +111,8 @@ struct analysis {
 	 * address of ("a_ctx = &ctx->a_ctx"), or NULL (model address-alias).
 	 */
 	struct ir **alias_of;
+	/* Does a release call of the function name a member ("p->x")? -1: not asked yet */
+	signed char releases_members;
 	bool explain;
 	bool all_paths;
 };

@@ -65,6 +65,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_RELEASED_RESULT] = { "released-result",
 		"a call no rule knows, whose pointer result the file tests for failure and gives "
 		"to a known release in an unwind ladder, acquires for that release's pair" },
+	[MODEL_OWNER_FREES] = { "owner-frees",
+		"a function called from other files, whose error paths release no member of any object, "
+		"leaves what it stores in a given object to that object's destructor in the file" },
 };
 
 static bool switched_off[NR_MODELS];

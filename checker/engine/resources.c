@@ -319,12 +319,128 @@ static void hand_over_global(struct path *p, const char *key, unsigned sym,
 	}
 }
 
+static bool is_release_call(const struct analysis *an, const struct ir *e)
+{
+	size_t i;
+
+	for (i = 0; e->kind == IR_CALL && i < an->releases.len; i++)
+		if (an->releases.items[i] == e)
+			return true;
+	return false;
+}
+
+/* Does release call @call free a member of an object ("p->x")? */
+static const char *released_member(struct analysis *an, struct ir *call)
+{
+	const char *display, *key;
+	unsigned k;
+
+	for (k = 0; k < call->nkids; k++) {
+		key = lvalue(an, call->kids[k], &display);
+		if (key && strstr(key, "->"))
+			return key;
+	}
+	return NULL;
+}
+
+/*
+ * Does @e hold a release of a member of an object, other than the free
+ * of an old value the next statement replaces ("kfree(entry->data);
+ * entry->data = kmemdup(...)"), which is no undo?
+ */
+static bool undoes_member(struct analysis *an, struct ir *e)
+{
+	const char *display, *key;
+	unsigned i;
+
+	if (!e)
+		return false;
+	for (i = 0; i < e->nkids; i++) {
+		struct ir *kid = e->kids[i], *next;
+
+		if (!kid)
+			continue;
+		if (e->kind == IR_BLOCK && is_release_call(an, kid) &&
+		    (key = released_member(an, kid))) {
+			next = i + 1 < e->nkids ? e->kids[i + 1] : NULL;
+			if (!next || next->kind != IR_ASSIGN ||
+			    lvalue(an, next->kids[0], &display) != key)
+				return true;
+			continue;
+		}
+		if (kid->kind == IR_CALL && is_release_call(an, kid) &&
+		    released_member(an, kid))
+			return true;
+		if (undoes_member(an, kid))
+			return true;
+	}
+	return false;
+}
+
+/* Does the function undo, on some path, what a member of an object holds? */
+static bool releases_members(struct analysis *an)
+{
+	if (an->releases_members < 0)
+		an->releases_members = undoes_member(an, an->fn->body);
+	return an->releases_members;
+}
+
+/*
+ * Is @name spelled as a callback that sets up (foo_probe, foo_open,
+ * foo_init): its last word is a setup field of mirror-callbacks?
+ */
+static bool named_as_callback(const struct rules *rules, const char *name)
+{
+	const struct name_pair *fields;
+	const char *word = strrchr(name, '_');
+	unsigned n, i;
+
+	word = word ? word + 1 : name;
+	fields = rules_mirror_callbacks(rules, &n);
+	for (i = 0; i < n; i++)
+		if (!strcmp(word, fields[i].acquire))
+			return true;
+	return false;
+}
+
+/*
+ * Model owner-frees.  A function called from other files that fails
+ * leaves to the owner of an object what it stored there, when its
+ * error paths undo no member of any object (it cleans nothing up, by
+ * design) and a function of the file frees that member, on every path
+ * and without acquiring its pair: the object's destructor
+ * (iwl_phy_db_set_section() and iwl_phy_db_free()).  Its callers are
+ * not in the file, so caller-cleans cannot see them.  Not a function
+ * the file calls (its callers there are the evidence, caller-cleans),
+ * nor a callback (foo_probe(), foo_open(): no owner cleans after their
+ * failure), nor one whose name-mirrored undo releases the pair
+ * (foo_alloc_rings() and foo_free_rings()), which runs only after it
+ * succeeded.
+ */
+static bool owner_frees(struct path *p, const struct resource *r, const struct ir *lhs)
+{
+	struct analysis *an = p->an;
+	const struct pair *pair = r->rule->pair;
+
+	if (!model_on(MODEL_OWNER_FREES) || lhs->kind != IR_MEMBER || !lhs->name ||
+	    pair->every_return || pair->managed || !an->fn->external ||
+	    summary_called_here(an->summaries, an->fn->name) ||
+	    named_as_callback(an->rules, an->fn->name))
+		return false;
+	return !releases_members(an) &&
+	       !summary_mirror_releases(an->summaries, an->rules, an->fn->name, pair) &&
+	       summary_destructor_frees(an->summaries, an->rules, an->fn, pair,
+					lhs->name);
+}
+
 /*
  * Stored in a member of an object the function was given, it is handed
  * over exactly when a caller is seen to clean it (caller_owes()), even
- * where the function also releases it on some path (a retry).
+ * where the function also releases it on some path (a retry), or when
+ * the object's owner frees it (owner_frees()).
  */
-static void hand_over_to_caller(struct path *p, unsigned sym, struct ir_loc where)
+static void hand_over_to_caller(struct path *p, const struct ir *lhs, unsigned sym,
+				struct ir_loc where)
 {
 	enum model_id model;
 	unsigned i;
@@ -335,6 +451,8 @@ static void hand_over_to_caller(struct path *p, unsigned sym, struct ir_loc wher
 		if (!r->has_handle || r->handle_sym != sym)
 			continue;
 		model = caller_owes(p->an, r);
+		if (model == NR_MODELS && owner_frees(p, r, lhs))
+			model = MODEL_OWNER_FREES;
 		if (model != NR_MODELS)
 			escape(r, model_escape(model), where);
 	}
@@ -448,7 +566,7 @@ void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 		stored_for_action(p, sym, where);
 		break;
 	case HOLDER_GIVEN:
-		hand_over_to_caller(p, sym, where);
+		hand_over_to_caller(p, lhs, sym, where);
 		mark_in_given_object(p, sym);
 		stored_for_action(p, sym, where);
 		break;

@@ -1269,6 +1269,7 @@ struct ir_func *ast_translate(CXCursor fn, struct arena *arena,
 	f->loc = ast_location(fn, strings);
 	function_extent(fn, f);
 	f->ret = return_kind(fn);
+	f->external = clang_getCursorLinkage(fn) == CXLinkage_External;
 	/* Parameters first, so that parameter N is variable N. */
 	for (i = 0; i < nparams; i++)
 		var_id(&ctx, clang_Cursor_getArgument(fn, (unsigned)i), &flags);

@@ -117,6 +117,7 @@ struct ir_func {
 	int nvars;		/* variable identities are 0..nvars-1 */
 	unsigned nparams;	/* parameter N is variable N */
 	unsigned nsites;	/* call sites are 0..nsites-1 */
+	bool external;		/* external linkage: callers may be in other files */
 };
 
 #endif

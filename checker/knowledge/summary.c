@@ -753,6 +753,76 @@ bool summary_mirror_releases(const struct summaries *s, const struct rules *rule
 	return false;
 }
 
+bool summary_called_here(const struct summaries *s, const char *name)
+{
+	unsigned i, k;
+
+	for (i = 0; s && i < s->n; i++)
+		for (k = 0; k < s->fns[i].ncallees; k++)
+			if (s->fns[i].callees[k] == name)
+				return true;
+	return false;
+}
+
+/* The member a release's handle @handle names ("buf" of &priv->buf[0]), or NULL. */
+static const char *handle_member(const struct ir *handle)
+{
+	if (handle && handle->kind == IR_ADDR)
+		handle = handle->kids[0];
+	while (handle && handle->kind == IR_INDEX)
+		handle = handle->kids[0];
+	return handle && handle->kind == IR_MEMBER ? handle->name : NULL;
+}
+
+/*
+ * Does @fn, before any label of its body, release @pair's @member by a
+ * statement of its own: what it does on every path, as a destructor
+ * does, not what an error branch or an unwind ladder does?
+ */
+static bool frees_unconditionally(const struct ir_func *fn, const struct rules *rules,
+				  const struct pair *pair, const char *member)
+{
+	const struct ir *body = fn->body;
+	const struct rule_fn *rule;
+	unsigned i;
+
+	for (i = 0; body && body->kind == IR_BLOCK && i < body->nkids; i++) {
+		const struct ir *e = body->kids[i];
+		const char *freed;
+
+		if (!e || e->kind == IR_LABEL)
+			break;
+		if (e->kind != IR_CALL || !e->name)
+			continue;
+		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next)
+			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
+			    rule->handle.kind == HANDLE_ARG &&
+			    (unsigned)rule->handle.arg < e->nkids &&
+			    (freed = handle_member(e->kids[rule->handle.arg])) &&
+			    !strcmp(freed, member))
+				return true;
+	}
+	return false;
+}
+
+bool summary_destructor_frees(const struct summaries *s, const struct rules *rules,
+			      const struct ir_func *self, const struct pair *pair,
+			      const char *member)
+{
+	unsigned i;
+
+	for (i = 0; s && i < s->n; i++) {
+		const struct fn_summary *fs = &s->fns[i];
+
+		if (fs->fn == self || fs->fn->loc.file != self->loc.file ||
+		    bit_of(s, fs->acquires, pair->index))
+			continue;
+		if (frees_unconditionally(fs->fn, rules, pair, member))
+			return true;
+	}
+	return false;
+}
+
 unsigned summary_takes(const struct summaries *s, const char *name)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;

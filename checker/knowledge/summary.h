@@ -65,6 +65,17 @@ unsigned summary_takes(const struct summaries *s, const char *name);
  */
 bool summary_mirror_releases(const struct summaries *s, const struct rules *rules,
 			     const char *name, const struct pair *pair);
+/* Does a function of the TU call @name directly? */
+bool summary_called_here(const struct summaries *s, const char *name);
+/*
+ * Is there a function of @self's file, other than @self, that acquires
+ * none of @pair by its own calls and frees a resource of @pair kept in a
+ * member named @member by a statement of its body before any label: the
+ * destructor of an object keeping it?
+ */
+bool summary_destructor_frees(const struct summaries *s, const struct rules *rules,
+			      const struct ir_func *self, const struct pair *pair,
+			      const char *member);
 /* Is @name defined in this translation unit with a known summary? */
 bool summary_releases_any(const struct summaries *s, const char *name);
 /*
