@@ -170,9 +170,14 @@ static void release_through_helper(struct path *p, struct ir *call,
 		 * A helper that takes the lock itself does not drop the
 		 * caller's hold of it: it would deadlock on it first
 		 * (mhi_unprepare_channel() locks and unlocks the channel).
+		 * Unless it drops it first and last, taking it again only for
+		 * its own work: it is called holding it and returns without it
+		 * (mwifiex_send_processed_packet(), not rpm_idle(), which
+		 * drops the caller's hold and takes it back).
 		 */
 		if (r->rule->pair->every_return &&
-		    summary_acquires(p->an->summaries, call->name, r->rule->pair))
+		    summary_acquires(p->an->summaries, call->name, r->rule->pair) &&
+		    !summary_releases_held(p->an->summaries, call->name, r->rule->pair))
 			continue;
 		/*
 		 * Kept in an object the function was given, it is reachable

@@ -35,6 +35,12 @@ struct fn_summary {
 	unsigned long *direct;		/* ... by its own calls, not its helpers' */
 	unsigned long *callers_release;	/* what the TU's callers release */
 	unsigned long *acquires;	/* ... acquires, by its own calls */
+	/*
+	 * ... whose first and last calls of the pair, in the order of the
+	 * source, are releases: it is called holding it and returns without
+	 * it (sparse's __releases() with no __acquires())
+	 */
+	unsigned long *releases_first, *releases_last;
 	const char **callees;		/* calls to functions of this TU */
 	const struct ir **callee_calls;	/* ... the calls themselves */
 	unsigned ncallees, capcallees;
@@ -116,6 +122,11 @@ static bool bit_of(const struct summaries *s, const unsigned long *map,
 static void set_bit_of(unsigned long *map, unsigned bit)
 {
 	map[bit / (8 * sizeof(long))] |= 1UL << (bit % (8 * sizeof(long)));
+}
+
+static void clear_bit_of(unsigned long *map, unsigned bit)
+{
+	map[bit / (8 * sizeof(long))] &= ~(1UL << (bit % (8 * sizeof(long))));
 }
 
 /* kobject_put(efi_kobj): a global the TU releases somewhere. */
@@ -435,15 +446,23 @@ static bool add_member(struct fn_summary *fs, const struct pair *pair,
 }
 
 /* The member a release's handle names: kfree(priv->buf), &x->y[i]. */
-static void note_freed(struct fn_summary *fs, const struct pair *pair,
-		       const struct ir *handle)
+/* The member a release's handle @handle names ("buf" of &priv->buf[0]), or NULL. */
+static const char *handle_member(const struct ir *handle)
 {
 	if (handle && handle->kind == IR_ADDR)
 		handle = handle->kids[0];
 	while (handle && handle->kind == IR_INDEX)
 		handle = handle->kids[0];
-	if (handle && handle->kind == IR_MEMBER && handle->name)
-		add_member(fs, pair, handle->name);
+	return handle && handle->kind == IR_MEMBER ? handle->name : NULL;
+}
+
+static void note_freed(struct fn_summary *fs, const struct pair *pair,
+		       const struct ir *handle)
+{
+	const char *member = handle_member(handle);
+
+	if (member)
+		add_member(fs, pair, member);
 	else
 		set_bit_of(fs->frees_unnamed, pair->index);
 }
@@ -463,6 +482,14 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 			fs->puts = fs->puts_direct = true;
 		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
 			fs->takes |= params_taken(fs->fn, e, rule->takes);
+			if (rule->role == ROLE_RELEASE &&
+			    !bit_of(s, fs->acquires, rule->pair->index) &&
+			    !bit_of(s, fs->releases, rule->pair->index))
+				set_bit_of(fs->releases_first, rule->pair->index);
+			if (rule->role == ROLE_RELEASE)
+				set_bit_of(fs->releases_last, rule->pair->index);
+			else if (rule->role == ROLE_ACQUIRE)
+				clear_bit_of(fs->releases_last, rule->pair->index);
 			if (rule->role == ROLE_ACQUIRE)
 				set_bit_of(fs->acquires, rule->pair->index);
 			if (rule->role != ROLE_RELEASE)
@@ -631,6 +658,8 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 		s->fns[i].direct = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].callers_release = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].acquires = xcalloc(s->words ? s->words : 1, sizeof(long));
+		s->fns[i].releases_first = xcalloc(s->words ? s->words : 1, sizeof(long));
+		s->fns[i].releases_last = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].frees_unnamed = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
 		s->fns[i].fails = how_it_fails(fns[i]);
@@ -661,6 +690,8 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].direct);
 		free(s->fns[i].callers_release);
 		free(s->fns[i].acquires);
+		free(s->fns[i].releases_first);
+		free(s->fns[i].releases_last);
 		free(s->fns[i].freed);
 		free(s->fns[i].frees_unnamed);
 		free(s->fns[i].callees);
@@ -708,6 +739,15 @@ bool summary_acquires(const struct summaries *s, const char *name,
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
 
 	return fs && bit_of(s, fs->acquires, pair->index);
+}
+
+bool summary_releases_held(const struct summaries *s, const char *name,
+			    const struct pair *pair)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs && bit_of(s, fs->releases_first, pair->index) &&
+	       bit_of(s, fs->releases_last, pair->index);
 }
 
 bool summary_caller_releases(const struct summaries *s, const char *callee,
@@ -762,16 +802,6 @@ bool summary_called_here(const struct summaries *s, const char *name)
 			if (s->fns[i].callees[k] == name)
 				return true;
 	return false;
-}
-
-/* The member a release's handle @handle names ("buf" of &priv->buf[0]), or NULL. */
-static const char *handle_member(const struct ir *handle)
-{
-	if (handle && handle->kind == IR_ADDR)
-		handle = handle->kids[0];
-	while (handle && handle->kind == IR_INDEX)
-		handle = handle->kids[0];
-	return handle && handle->kind == IR_MEMBER ? handle->name : NULL;
 }
 
 /*

@@ -40,6 +40,13 @@ bool summary_callers_put(const struct summaries *s, const char *callee);
  */
 bool summary_may_free_member(const struct summaries *s, const char *name,
 			     const struct pair *pair, const char *member);
+/*
+ * Are @name's first and last calls of @pair, in the order of the source,
+ * releases: is it called holding it, and does it return without it, as
+ * sparse's __releases() with no __acquires() would say?
+ */
+bool summary_releases_held(const struct summaries *s, const char *name,
+			    const struct pair *pair);
 /* Does @name itself call an acquire of @pair? */
 bool summary_acquires(const struct summaries *s, const char *name,
 		      const struct pair *pair);

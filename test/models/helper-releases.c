@@ -97,6 +97,56 @@ err:
 	return -EIO;
 }
 
+// A helper whose first and last moves on the lock drop it is called
+// holding it and returns without it, though it takes it in between: the
+// caller's hold is the helper's (drivers/net/wireless/marvell/mwifiex/wmm.c,
+// mwifiex_send_processed_packet(), sparse's __releases()).
+static void priv_send(struct priv *priv)
+{
+	mutex_unlock(&priv->lock);
+	if (some_setup())
+		return;
+	mutex_lock(&priv->lock);
+	priv->state = 1;
+	mutex_unlock(&priv->lock);
+}
+
+// OFF-LABEL: In function 'priv_dequeue':
+int priv_dequeue(struct priv *priv)
+{
+	mutex_lock(&priv->lock);
+	if (priv->state) {
+		priv_send(priv);
+		// OFF: helper-releases.c:[[@LINE+1]]:3: warning: 'priv->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+		return -EIO;
+	}
+	mutex_unlock(&priv->lock);
+	return 0;
+}
+
+// One that drops the caller's hold and takes it back before it returns
+// leaves the caller holding it (drivers/base/power/runtime.c, rpm_idle():
+// __releases() and __acquires()).
+static void priv_idle(struct priv *priv)
+{
+	mutex_unlock(&priv->lock);
+	some_setup();
+	mutex_lock(&priv->lock);
+}
+
+// CHECK-LABEL: In function 'priv_suspend':
+int priv_suspend(struct priv *priv)
+{
+	mutex_lock(&priv->lock);
+	if (priv->state) {
+		priv_idle(priv);
+		// CHECK: :[[@LINE+1]]:3: warning: 'priv->lock' from mutex_lock() is not released on this error path
+		return -EIO;
+	}
+	mutex_unlock(&priv->lock);
+	return 0;
+}
+
 // A helper given the object releases what it holds only where it
 // releases that member by name, or a member it cannot name: pl330_del()
 // frees pl330->channels, not pl330->peripherals (drivers/dma/pl330.c,
