@@ -34,6 +34,7 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 	} else if (key) {
 		r->handle_sym = part_handle_sym(p->an, call, r->part);
 		state_new_sym(p->st, r->handle_sym, VAL_POS, call);
+		r->into_null = written && found_null(p, key);
 		if (written)
 			store(p, lv, v_sym(r->handle_sym));
 		else
@@ -245,6 +246,8 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		lv = call->kids[arg]->kids[0];
 		if (!bind_handle_arg(p, call, v_unknown(), lv, &r, true))
 			return result;
+		/* request_firmware(&wcn->nv, ...): whose is wcn->nv? */
+		handle_place = lv;
 		break;
 	case HANDLE_ARG_MEMBER:
 		if (arg >= nargs || !(lv = member_node(p->an, call, arg, rule->member, part)) ||

@@ -178,6 +178,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		return;
 	}
 	find_address_aliases(&an);
+	find_lazy_stores(&an);
 	an.cfg = cfg_build(fn, arena);
 	find_conditions(&an);
 	find_returned(&an);
@@ -196,5 +197,6 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.pending_at);
 	free(an.silenced);
 	free(an.alias_of);
+	ptrvec_free(&an.lazy_stores);
 	cfg_free(an.cfg);
 }

@@ -111,6 +111,11 @@ struct analysis {
 	 * address of ("a_ctx = &ctx->a_ctx"), or NULL (model address-alias).
 	 */
 	struct ir **alias_of;
+	/*
+	 * Places stored to inside "if (!place)": the lvalue nodes of
+	 * assignments and out arguments (model lazy-cache)
+	 */
+	struct ptrvec lazy_stores;
 	/* Does a release call of the function name a member ("p->x")? -1: not asked yet */
 	signed char releases_members;
 	bool explain;
@@ -178,6 +183,8 @@ void stored_for_action(struct path *p, unsigned sym, struct ir_loc where);
 void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 		      struct ir_loc where);
 void store(struct path *p, struct ir *lhs, struct value v);
+bool found_null(const struct path *p, const char *key);
+void find_lazy_stores(struct analysis *an);
 
 /* calls: what a call does to the state (calls.c) */
 bool frees_member(const struct path *p, const struct ir *call,

@@ -10,11 +10,6 @@
 #include "engine/internal.h"
 
 /*
- * An lvalue's binding key ("v3->buf", by variable identity so shadowed
- * names do not mix) and its display name ("priv->buf").  Cached on the
- * node; NULL for what cannot be tracked (a[i], f()->x).
- */
-/*
  * The key of what pointer variable @var always points to (model
  * address-alias), or NULL: "a_ctx" of "a_ctx = &ctx->a_ctx" gives
  * "v1->a_ctx", so a_ctx->hash_tfm and ctx->a_ctx.hash_tfm are one key.
@@ -29,6 +24,11 @@ static const char *alias_key(struct analysis *an, const struct ir *var)
 	return lvalue(an, an->alias_of[var->id], &display);
 }
 
+/*
+ * An lvalue's binding key ("v3->buf", by variable identity so shadowed
+ * names do not mix) and its display name ("priv->buf").  Cached on the
+ * node; NULL for what cannot be tracked (a[i], f()->x).
+ */
 const char *lvalue(struct analysis *an, struct ir *e, const char **display)
 {
 	const char *bk = NULL, *bd = NULL, *alias;

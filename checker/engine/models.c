@@ -68,6 +68,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_OWNER_FREES] = { "owner-frees",
 		"a function called from other files, whose error paths release no member of any object, "
 		"leaves what it stores in a given object to that object's destructor in the file" },
+	[MODEL_LAZY_CACHE] = { "lazy-cache",
+		"what a path stores in a member of a given object it found NULL (if (!obj->m) obj->m = ...) "
+		"is a cache the object keeps, unless the function releases it from there" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -329,7 +329,7 @@ static bool is_release_call(const struct analysis *an, const struct ir *e)
 	return false;
 }
 
-/* Does release call @call free a member of an object ("p->x")? */
+/* The key of the member of an object ("p->x") release call @call frees, or NULL. */
 static const char *released_member(struct analysis *an, struct ir *call)
 {
 	const char *display, *key;
@@ -434,12 +434,117 @@ static bool owner_frees(struct path *p, const struct resource *r, const struct i
 }
 
 /*
+ * Does the path hold @key as a value it read there and then found NULL
+ * by a test ("if (!wcn->nv)"), not one it stored itself?
+ */
+bool found_null(const struct path *p, const char *key)
+{
+	struct value old = state_get(p->st, key);
+	const struct sym *s = old.kind == V_SYM ? state_sym(p->st, old.sym) : NULL;
+
+	return s && !s->origin && s->mask == VAL_ZERO;
+}
+
+/* The keys @cond is true only when NULL: !x, x == NULL, a && !x. */
+static unsigned null_tested(struct analysis *an, struct ir *cond,
+			    const char **keys, unsigned n, unsigned max)
+{
+	const char *display, *key = NULL;
+
+	if (cond->kind == IR_LAND) {
+		n = null_tested(an, cond->kids[0], keys, n, max);
+		return null_tested(an, cond->kids[1], keys, n, max);
+	}
+	if (cond->kind == IR_NOT)
+		key = lvalue(an, cond->kids[0], &display);
+	else if (cond->kind == IR_CMP && cond->op == CMP_EQ &&
+		 cond->kids[1]->kind == IR_CONST && cond->kids[1]->value == 0)
+		key = lvalue(an, cond->kids[0], &display);
+	if (key && n < max)
+		keys[n++] = key;
+	return n;
+}
+
+static bool among(const char *key, const char *const *keys, unsigned n)
+{
+	while (key && n--)
+		if (keys[n] == key)
+			return true;
+	return false;
+}
+
+#define MAX_LAZY_KEYS 8
+
+static void scan_lazy(struct analysis *an, struct ir *e, const char **keys, unsigned n)
+{
+	const char *inner[MAX_LAZY_KEYS], *display;
+	unsigned i, m;
+
+	if (!e)
+		return;
+	if (e->kind == IR_IF) {
+		memcpy(inner, keys, n * sizeof(*keys));
+		m = null_tested(an, e->kids[0], inner, n, MAX_LAZY_KEYS);
+		scan_lazy(an, e->kids[0], keys, n);
+		scan_lazy(an, e->kids[1], inner, m);
+		scan_lazy(an, e->nkids > 2 ? e->kids[2] : NULL, keys, n);
+		return;
+	}
+	if (e->kind == IR_ASSIGN && among(lvalue(an, e->kids[0], &display), keys, n))
+		ptrvec_push(&an->lazy_stores, e->kids[0]);
+	for (i = 0; e->kind == IR_CALL && i < e->nkids; i++)
+		if (e->kids[i]->kind == IR_ADDR &&
+		    among(lvalue(an, e->kids[i]->kids[0], &display), keys, n))
+			ptrvec_push(&an->lazy_stores, e->kids[i]->kids[0]);
+	for (i = 0; i < e->nkids; i++)
+		scan_lazy(an, e->kids[i], keys, n);
+}
+
+/* The stores made inside "if (!place)" to that place (model lazy-cache). */
+void find_lazy_stores(struct analysis *an)
+{
+	if (model_on(MODEL_LAZY_CACHE))
+		scan_lazy(an, an->fn->body, NULL, 0);
+}
+
+static bool lazy_store(const struct analysis *an, const struct ir *lhs)
+{
+	size_t i;
+
+	for (i = 0; i < an->lazy_stores.len; i++)
+		if (an->lazy_stores.items[i] == lhs)
+			return true;
+	return false;
+}
+
+/*
+ * Model lazy-cache.  "if (!wcn->nv) request_firmware(&wcn->nv, ...)": a
+ * store made only when the place was found NULL, into a member of an
+ * object the function was given, fills a cache the object keeps for the
+ * next call; a later failure leaves it there by design.  The store must
+ * sit inside the test (a guard that returns early, "if (sched->sched_rq)
+ * return 0;", sets up nothing to keep), and the path must have found
+ * the member NULL.  Not where the function itself releases the pair from
+ * that member on some path: then it undoes it.
+ */
+static bool lazy_cache(struct path *p, const struct resource *r, struct ir *lhs)
+{
+	const char *display, *key = lvalue(p->an, lhs, &display);
+
+	return model_on(MODEL_LAZY_CACHE) && key && lazy_store(p->an, lhs) &&
+	       (r->into_null || found_null(p, key)) &&
+	       !r->rule->pair->every_return &&
+	       !releases_through(p->an, r->rule->pair, key);
+}
+
+/*
  * Stored in a member of an object the function was given, it is handed
  * over exactly when a caller is seen to clean it (caller_owes()), even
- * where the function also releases it on some path (a retry), or when
- * the object's owner frees it (owner_frees()).
+ * where the function also releases it on some path (a retry), when the
+ * object's owner frees it (owner_frees()), or when it is a cache the
+ * object keeps (lazy_cache()).
  */
-static void hand_over_to_caller(struct path *p, const struct ir *lhs, unsigned sym,
+static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 				struct ir_loc where)
 {
 	enum model_id model;
@@ -453,6 +558,8 @@ static void hand_over_to_caller(struct path *p, const struct ir *lhs, unsigned s
 		model = caller_owes(p->an, r);
 		if (model == NR_MODELS && owner_frees(p, r, lhs))
 			model = MODEL_OWNER_FREES;
+		if (model == NR_MODELS && lazy_cache(p, r, lhs))
+			model = MODEL_LAZY_CACHE;
 		if (model != NR_MODELS)
 			escape(r, model_escape(model), where);
 	}

@@ -72,6 +72,8 @@ struct resource {
 	struct ir_loc escaped_at;
 	/* stored in a member of an object the function was given */
 	bool in_given_object;
+	/* its acquire wrote it into a place the path had found NULL */
+	bool into_null;
 	/*
 	 * A loop's earlier passes acquired here what was still held: held
 	 * whatever this pass's acquire does, and released more than once

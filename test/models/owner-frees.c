@@ -24,18 +24,17 @@ void db_free(struct db *db)
 }
 
 // Silent: the groups stay in db, which db_free() frees; freeing the old
-// entry's data before replacing it is no undo.
+// groups or entry data before replacing them is no undo.
 // OFF-LABEL: In function 'db_set_section':
 int db_set_section(struct db *db, int id, const void *data, int size)
 {
 	struct entry *entry;
 
-	if (!db->groups) {
-		db->groups = kcalloc(id + 1, sizeof(*db->groups), GFP_KERNEL);
-		if (!db->groups)
-			return -ENOMEM;
-		db->ngroups = id + 1;
-	}
+	kfree(db->groups);
+	db->groups = kcalloc(id + 1, sizeof(*db->groups), GFP_KERNEL);
+	if (!db->groups)
+		return -ENOMEM;
+	db->ngroups = id + 1;
 	entry = get_section(db, id);
 	if (!entry)
 		// OFF: :[[@LINE+1]]:3: warning: 'db->groups' from kcalloc() is not released on this error path
