@@ -483,7 +483,8 @@ static void scan_lazy(struct analysis *an, struct ir *e, const char **keys, unsi
 	if (!e)
 		return;
 	if (e->kind == IR_IF) {
-		memcpy(inner, keys, n * sizeof(*keys));
+		for (i = 0; i < n; i++)
+			inner[i] = keys[i];
 		m = null_tested(an, e->kids[0], inner, n, MAX_LAZY_KEYS);
 		scan_lazy(an, e->kids[0], keys, n);
 		scan_lazy(an, e->kids[1], inner, m);
