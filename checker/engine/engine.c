@@ -169,6 +169,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		.limits = env->limits, .report = env->report, .arena = arena,
 		.strings = env->strings, .start = clock(), .explain = env->explain,
 		.all_paths = env->all_paths, .releases_members = -1,
+		.owner_may_free = -1,
 	};
 
 	/* A function that calls nothing ladder knows cannot have a finding. */

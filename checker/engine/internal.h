@@ -118,6 +118,8 @@ struct analysis {
 	struct ptrvec lazy_stores;
 	/* Does a release call of the function name a member ("p->x")? -1: not asked yet */
 	signed char releases_members;
+	/* May owner-frees apply to the function at all?  -1: not asked yet */
+	signed char owner_may_free;
 	bool explain;
 	bool all_paths;
 };

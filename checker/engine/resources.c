@@ -417,18 +417,25 @@ static bool named_as_callback(const struct rules *rules, const char *name)
  * (foo_alloc_rings() and foo_free_rings()), which runs only after it
  * succeeded.
  */
+static bool owner_may_free(struct analysis *an)
+{
+	if (an->owner_may_free < 0)
+		an->owner_may_free = model_on(MODEL_OWNER_FREES) && an->fn->external &&
+				     !summary_called_here(an->summaries, an->fn->name) &&
+				     !named_as_callback(an->rules, an->fn->name) &&
+				     !releases_members(an);
+	return an->owner_may_free;
+}
+
 static bool owner_frees(struct path *p, const struct resource *r, const struct ir *lhs)
 {
 	struct analysis *an = p->an;
 	const struct pair *pair = r->rule->pair;
 
-	if (!model_on(MODEL_OWNER_FREES) || lhs->kind != IR_MEMBER || !lhs->name ||
-	    pair->every_return || pair->managed || !an->fn->external ||
-	    summary_called_here(an->summaries, an->fn->name) ||
-	    named_as_callback(an->rules, an->fn->name))
+	if (lhs->kind != IR_MEMBER || !lhs->name || pair->every_return ||
+	    pair->managed || !owner_may_free(an))
 		return false;
-	return !releases_members(an) &&
-	       !summary_mirror_releases(an->summaries, an->rules, an->fn->name, pair) &&
+	return !summary_mirror_releases(an->summaries, an->rules, an->fn->name, pair) &&
 	       summary_destructor_frees(an->summaries, an->rules, an->fn, pair,
 					lhs->name);
 }

@@ -54,6 +54,7 @@ struct fn_summary {
 	struct freed_member *freed;
 	unsigned nfreed, capfreed;
 	unsigned long *frees_unnamed;
+	bool called;			/* a function of the TU calls it */
 	bool puts;			/* gives an object its last put, maybe by a helper */
 	bool puts_direct;		/* ... by its own calls */
 	bool callers_put;		/* a TU caller does, not through this function */
@@ -501,6 +502,7 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 			note_released_global(s, e, rule);
 		}
 		if (find(s, e->name)) {
+			((struct fn_summary *)find(s, e->name))->called = true;
 			if (fs->ncallees == fs->capcallees) {
 				fs->capcallees = fs->capcallees ? fs->capcallees * 2 : 8;
 				fs->callees = xrealloc(fs->callees,
@@ -795,13 +797,9 @@ bool summary_mirror_releases(const struct summaries *s, const struct rules *rule
 
 bool summary_called_here(const struct summaries *s, const char *name)
 {
-	unsigned i, k;
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
 
-	for (i = 0; s && i < s->n; i++)
-		for (k = 0; k < s->fns[i].ncallees; k++)
-			if (s->fns[i].callees[k] == name)
-				return true;
-	return false;
+	return fs && fs->called;
 }
 
 /*
