@@ -7,6 +7,7 @@
  * state and exploration (state.c, engine.c), checks (checks/), report
  * (report.c).
  */
+#include "access_path.h"
 #include "cocci.h"
 #include "compdb.h"
 #include "gate.h"
@@ -187,6 +188,7 @@ static int run_mine(struct session *s, const struct options *o,
 	}
 	s->env.rules = rules;
 	s->env.strings = strtab_new();
+	s->env.paths = ap_table_new();
 	/* Nothing is analysed, so nothing is reported. */
 	s->env.report = report_new(FORMAT_TEXT, stderr);
 	s->miner = miner_new();
@@ -198,6 +200,7 @@ static int run_mine(struct session *s, const struct options *o,
 	miner_free(s->miner);
 	report_free(s->env.report);
 	strtab_free(s->env.strings);
+	ap_table_free(s->env.paths);
 	rules_free(rules);
 	if (out != stdout && fclose(out)) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
@@ -245,6 +248,7 @@ static int run(const struct options *o)
 	}
 	s.env.rules = rules;
 	s.env.strings = strtab_new();
+	s.env.paths = ap_table_new();
 	s.env.report = report_new(o->format, out);
 	report_set_filter(s.env.report, gate_drops, gate);
 	s.gate = gate;
@@ -263,6 +267,7 @@ static int run(const struct options *o)
 	gate_free(gate);
 	report_free(s.env.report);
 	strtab_free(s.env.strings);
+	ap_table_free(s.env.paths);
 	rules_free(rules);
 	if (out != stdout && fclose(out)) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));

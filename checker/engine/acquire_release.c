@@ -10,12 +10,11 @@
  */
 #include "engine/internal.h"
 
+/* The symbol of the handle an acquire's @part keeps in an argument. */
 static unsigned part_handle_sym(const struct analysis *an, const struct ir *call,
 				unsigned part)
 {
-	if (!part)
-		return call->site * 2 + 1;
-	return (an->fn->nsites + 1) * 2 + (call->site * MAX_PARTS + part) * 2 + 1;
+	return sym_name(an->syms, SYM_HANDLE, call->site, part);
 }
 
 /*
@@ -27,7 +26,8 @@ static unsigned part_handle_sym(const struct analysis *an, const struct ir *call
 static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 			    struct ir *lv, struct resource *r, bool written)
 {
-	const char *display = NULL, *key = lv ? lvalue(p->an, lv, &display) : NULL;
+	const char *display = NULL;
+	const struct access_path *key = lv ? lvalue(p->an, lv, &display) : NULL;
 
 	if (arg.kind == V_SYM) {
 		r->handle_sym = arg.sym;
@@ -192,7 +192,8 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	if (rule->null_arg >= 0 && (unsigned)rule->null_arg < nargs) {
 		struct ir *kid = call->kids[rule->null_arg];
 		struct value a = args[rule->null_arg];
-		const char *display, *key = lvalue(p->an, kid, &display);
+		const char *display;
+		const struct access_path *key = lvalue(p->an, kid, &display);
 
 		/* Name the node's value, so that a later "!np" decides it. */
 		if (key && (a.kind == V_UNKNOWN || a.kind == V_UNINIT))
@@ -207,7 +208,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 			args[arg] = a;
 	}
 	if (!(call->flags & IR_F_VOID) && !returns_handle) {
-		r.status_sym = call->site * 2;
+		r.status_sym = sym_name(p->an->syms, SYM_SITE, call->site, 0);
 		state_new_sym(p->st, r.status_sym,
 			      success_initial_mask(rule->success), call);
 		result = v_sym(r.status_sym);
@@ -273,7 +274,8 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		escape(state_add_resource(p->st, &r),
 		       model_escape(MODEL_RESTORE_MARKER), call->loc);
 	if (handle_place) {
-		const char *display, *key = lvalue(p->an, handle_place, &display);
+		const char *display;
+		const struct access_path *key = lvalue(p->an, handle_place, &display);
 
 		/* clk_prepare_enable(priv->clk): the handle lives in priv already. */
 		stored_in_member(p, handle_place, r.handle_sym, call->loc);
@@ -354,7 +356,8 @@ static void note_release_first(struct path *p, const struct rule_fn *chain,
 			       struct ir *call)
 {
 	const struct rule_fn *rule;
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 
 	for (rule = chain; rule; rule = rule->next) {
 		if (rule->role != ROLE_RELEASE || rule->implicit)
@@ -407,45 +410,39 @@ static bool match_managed(struct path *p, const struct rule_fn *chain,
 	return false;
 }
 
-/* The binding key of the flag test "@base & @mask". */
-const char *flag_key(struct analysis *an, const char *base,
-		     unsigned long long mask)
+/* The access path of the flag test "@base & @mask". */
+const struct access_path *flag_key(struct analysis *an,
+				   const struct access_path *base,
+				   unsigned long long mask)
 {
-	char key[256];
-
-	if (snprintf(key, sizeof(key), "%s&%lld", base, (long long)mask) >=
-	    (int)sizeof(key))
-		return NULL;
-	return strtab_intern(an->strings, key);
+	return ap_step(an->paths, AP_FLAG, base, (long long)mask, NULL);
 }
 
-/* The mask of the flag test @key below @base ("v3->flags&64"), if it is one. */
-bool flag_mask(const char *key, const char *base, unsigned long long *mask)
+/* The mask of the flag test @key of @base ("priv->flags & 64"), if it is one. */
+bool flag_mask(const struct access_path *key, const struct access_path *base,
+	       unsigned long long *mask)
 {
-	size_t len = strlen(base);
-
-	if (strncmp(key, base, len) || key[len] != '&')
+	if (key->kind != AP_FLAG || key->base != base)
 		return false;
-	*mask = (unsigned long long)strtoll(key + len + 1, NULL, 10);
+	*mask = (unsigned long long)key->n;
 	return true;
 }
 
-/* The key of @member of what the pointer keyed @object points to. */
-static const char *member_key(struct analysis *an, const char *object,
-			      const char *member)
+/* The path of @member (a rule's spelling) of what @object points to. */
+static const struct access_path *member_key(struct analysis *an,
+					    const struct access_path *object,
+					    const char *member)
 {
-	char key[512];
-
-	if (snprintf(key, sizeof(key), "%s->%s", object, member) >= (int)sizeof(key))
-		return NULL;
-	return strtab_intern(an->strings, key);
+	return ap_step(an->paths, AP_ARROW, object, 0,
+		       strtab_intern(an->strings, member));
 }
 
 /*
  * Did the path set every bit of @bits in @flags ("x->flags |= A | B",
  * or "x->flags = A | B")?
  */
-static bool flag_set(struct path *p, const char *flags, unsigned long long bits)
+static bool flag_set(struct path *p, const struct access_path *flags,
+		     unsigned long long bits)
 {
 	struct value whole = state_get(p->st, flags);
 	unsigned long long mask;
@@ -473,7 +470,8 @@ static bool flag_set(struct path *p, const char *flags, unsigned long long bits)
 static void release_flagged_member(struct path *p, const struct release_event *ev)
 {
 	const struct member_freed *mf = &ev->rule->pair->frees_member;
-	const char *display, *object, *flags, *member;
+	const struct access_path *object, *flags, *member;
+	const char *display;
 	unsigned arg = (unsigned)ev->rule->handle.arg;
 	struct value kept;
 	unsigned i;

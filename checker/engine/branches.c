@@ -70,7 +70,8 @@ static unsigned cmp_mask(enum ir_cmp op, long long c)
 static struct value tested_value(struct path *p, struct ir *e, struct test *t)
 {
 	struct value v = eval(p, e);
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 
 	key = lvalue(p->an, e, &display);
 	if (key && (v.kind == V_UNKNOWN || v.kind == V_UNINIT))
@@ -200,12 +201,14 @@ static void test_frame_address(struct path *p, const struct ir *c, struct value 
 
 /*
  * The relation's symbol, made on first asking: non-negative, bound under
- * @name, a key no lvalue has ("=..."), so that state_gc() keeps it.
+ * a marker of @name, a path no lvalue has, so that state_gc() keeps it.
  */
 static struct value named_relation(struct path *p, const char *name)
 {
-	const char *key = strtab_intern(p->an->strings, name);
-	unsigned id = lvalue_symbol_id(key);
+	const struct access_path *key =
+		ap_marker(p->an->paths, AP_RELATION, NULL,
+			  strtab_intern(p->an->strings, name));
+	unsigned id = path_symbol(p->an, key);
 
 	if (!state_sym(p->st, id)) {
 		state_new_sym(p->st, id, VAL_ZERO | VAL_POS, NULL);
@@ -225,7 +228,7 @@ static struct value relation_symbol(struct path *p, unsigned a, unsigned b)
 {
 	char buf[64];
 
-	snprintf(buf, sizeof(buf), "=%u:%u", a < b ? a : b, a < b ? b : a);
+	snprintf(buf, sizeof(buf), "%u:%u", a < b ? a : b, a < b ? b : a);
 	return named_relation(p, buf);
 }
 
@@ -258,7 +261,7 @@ static struct value order_symbol(struct path *p, unsigned a, bool or_equal,
 {
 	char buf[64];
 
-	snprintf(buf, sizeof(buf), "=%u>%s%lld", a, or_equal ? "=" : "", c);
+	snprintf(buf, sizeof(buf), "%u>%s%lld", a, or_equal ? "=" : "", c);
 	return named_relation(p, buf);
 }
 

@@ -14,11 +14,13 @@
 static struct value call_result(struct path *p, struct ir *call)
 {
 	unsigned mask = (call->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
+	unsigned id;
 
 	if (call->flags & IR_F_VOID)
 		return v_unknown();
-	state_new_sym(p->st, call->site * 2, mask, call);
-	return v_sym(call->site * 2);
+	id = sym_name(p->an->syms, SYM_SITE, call->site, 0);
+	state_new_sym(p->st, id, mask, call);
+	return v_sym(id);
 }
 
 /*
@@ -26,7 +28,7 @@ static struct value call_result(struct path *p, struct ir *call)
  * address of a part of it (&priv->qos_req)?
  */
 static bool held_under(const struct state *st, const struct resource *r,
-		       const char *key)
+		       const struct access_path *key)
 {
 	unsigned i;
 
@@ -34,7 +36,7 @@ static bool held_under(const struct state *st, const struct resource *r,
 		const struct binding *b = &st->binds[i];
 
 		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
-		    key_within(b->key, key))
+		    ap_within(b->key, key))
 			return true;
 	}
 	return false;
@@ -44,7 +46,8 @@ static bool held_under(const struct state *st, const struct resource *r,
 static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
 		      struct value v)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 
 	if (v.kind == V_SYM && v.sym == r->handle_sym)
 		return true;
@@ -54,13 +57,6 @@ static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
 	return key && held_under(p->st, r, key);
 }
 
-/* "v3->dev&@": the key under which &hwdev->dev's value is kept. */
-static bool is_address_key(const char *key)
-{
-	size_t len = strlen(key);
-
-	return len > 2 && !strcmp(key + len - 2, "&@");
-}
 
 /*
  * The key of the object whose embedded part @arg's value @v points to:
@@ -70,11 +66,11 @@ static bool is_address_key(const char *key)
  * container_of(), and a release callback frees the object.  NULL for
  * anything else, and for a part of a local struct.
  */
-static const char *embedded_owner(struct path *p, struct ir *arg, struct value v)
+static const struct access_path *embedded_owner(struct path *p, struct ir *arg,
+					       struct value v)
 {
-	const char *display, *key = NULL;
-	char buf[512], *cut;
-	size_t len;
+	const char *display;
+	const struct access_path *key = NULL, *step;
 	unsigned i;
 
 	if (arg->kind == IR_ADDR)
@@ -82,19 +78,15 @@ static const char *embedded_owner(struct path *p, struct ir *arg, struct value v
 	for (i = 0; !key && v.kind == V_SYM && i < p->st->nbinds; i++)
 		if (p->st->binds[i].value.kind == V_SYM &&
 		    p->st->binds[i].value.sym == v.sym &&
-		    is_address_key(p->st->binds[i].key))
+		    p->st->binds[i].key->kind == AP_ADDRESS)
 			key = p->st->binds[i].key;
-	if (!key || !is_address_key(key) || (len = strlen(key)) >= sizeof(buf))
+	if (!key || key->kind != AP_ADDRESS)
 		return NULL;
-	/* Cut at the last "->": what follows is parts of the object (".b", "[2]"). */
-	memcpy(buf, key, len + 1);
-	for (cut = buf + len - 2; cut > buf; cut--)
-		if (cut[-1] == '-' && cut[0] == '>')
-			break;
-	if (cut == buf)
-		return NULL;
-	cut[-1] = '\0';
-	return strtab_intern(p->an->strings, buf);
+	/* The pointer the last "->" goes through: what follows is parts (".b", "[2]"). */
+	for (step = key->base; ap_is_step(step); step = step->base)
+		if (step->kind == AP_ARROW || step->kind == AP_DEREF)
+			return step->base;
+	return NULL;
 }
 
 /*
@@ -105,12 +97,12 @@ static const char *embedded_owner(struct path *p, struct ir *arg, struct value v
 static bool passed_embedded(struct path *p, const struct resource *r,
 			    struct ir *arg, struct value v)
 {
-	const char *key = embedded_owner(p, arg, v);
+	const struct access_path *key = embedded_owner(p, arg, v);
 
 	return key && held_under(p->st, r, key);
 }
 
-/* The last member a name ends in: "buf" of "priv->ring.buf", or the name. */
+/* The last member a display name ends in: "buf" of "priv->ring.buf", or the name. */
 static const char *last_member(const char *name)
 {
 	const char *arrow = name ? strrchr(name, '>') : NULL;
@@ -139,8 +131,9 @@ bool frees_member(const struct path *p, const struct ir *call,
 		const struct binding *b = &p->st->binds[i];
 
 		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    ap_last_member(b->key) &&
 		    summary_may_free_member(s, call->name, r->rule->pair,
-					    last_member(b->key)))
+					    ap_last_member(b->key)))
 			return true;
 	}
 	return false;
@@ -225,7 +218,8 @@ const struct rule_fn *find_role(const struct rule_fn *chain,
  */
 static bool takes_resource(struct path *p, const struct resource *r,
 			   struct ir *call, unsigned k, struct value arg,
-			   const char *key, const struct rule_fn *chain)
+			   const struct access_path *key,
+			   const struct rule_fn *chain)
 {
 	if (!r->has_handle || r->rule->pair->every_return)
 		return false;
@@ -244,7 +238,8 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 				  const struct value *args, unsigned nargs,
 				  unsigned char reason)
 {
-	const char *key, *taken = NULL;
+	const struct access_path *key;
+	const char *taken = NULL;
 	unsigned i, k;
 
 	for (k = 0; k < nargs; k++) {
@@ -278,7 +273,7 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 static void run_action(struct path *p, struct ir *call, unsigned arg)
 {
 	const struct ir *action = arg < call->nkids ? call->kids[arg] : NULL;
-	const char *marker;
+	const struct access_path *marker;
 	unsigned i;
 
 	if (!action || !(action->flags & IR_F_FUNCTION) || !action->name ||
@@ -320,7 +315,8 @@ static void inherit_name(struct path *p, const struct ir *call, const char *name
 static struct value unknown_call(struct path *p, struct ir *call,
 				 const struct value *args, unsigned nargs)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	unsigned i;
 
 	release_through_helper(p, call, args, nargs);
@@ -338,27 +334,24 @@ static struct value unknown_call(struct path *p, struct ir *call,
 }
 
 /*
- * Binding key of the marker that says "this path released what @key
- * holds without having acquired it": reset_control_assert() before
+ * The marker that says "this path released what @key holds without
+ * having acquired it": reset_control_assert() before
  * reset_control_deassert(), clk_disable_unprepare() before
  * clk_prepare_enable().  An acquire through the same place afterwards
- * puts back the state the function found, and is not owed.
+ * puts back the state the function found, and is not owed.  A marker,
+ * not a step: storing to @key does not forget it.
  */
-const char *restore_marker(struct analysis *an, const char *key)
+const struct access_path *restore_marker(struct analysis *an,
+					 const struct access_path *key)
 {
-	char buf[600];
-
-	snprintf(buf, sizeof(buf), "!%s", key);
-	return strtab_intern(an->strings, buf);
+	return ap_marker(an->paths, AP_RESTORE, key, NULL);
 }
 
 /* The same for a pair known by no handle: the path released it first. */
-const char *pair_restore_marker(struct analysis *an, const struct pair *pair)
+const struct access_path *pair_restore_marker(struct analysis *an,
+					      const struct pair *pair)
 {
-	char buf[600];
-
-	snprintf(buf, sizeof(buf), "!pair:%s", pair->name);
-	return strtab_intern(an->strings, buf);
+	return ap_marker(an->paths, AP_PAIR_RESTORE, NULL, pair->name);
 }
 
 /*
@@ -395,22 +388,17 @@ unsigned eval_args(struct path *p, struct ir *call, struct value *args)
 }
 
 /*
- * One argument of a stable call, as its memo key spells it: the first
- * by its lvalue when it has one (so that the key lies below it, and a
- * store there forgets the result), a string by its spelling, any other
- * by its value (@v, or the constant the code writes).
+ * One argument of a stable call, as its memo spells it: a string by its
+ * spelling, any other by its value (@v, or the constant the code
+ * writes).  The argument it is kept below is spelled by its path.
  */
-static bool memo_arg(struct analysis *an, struct ir *arg, struct value v,
-		     bool first, char *buf, size_t size)
+static bool memo_arg(struct ir *arg, struct value v, char *buf, size_t size)
 {
-	const char *display, *key = first ? lvalue(an, arg, &display) : NULL;
 	int n;
 
 	if (arg->kind == IR_CONST)
 		v = v_const(arg->value);
-	if (key)
-		n = snprintf(buf, size, "%s", key);
-	else if (arg->kind == IR_OPAQUE && arg->name)
+	if (arg->kind == IR_OPAQUE && arg->name)
 		n = snprintf(buf, size, "%s", arg->name);	/* "a string" */
 	else if (v.kind == V_CONST)
 		n = snprintf(buf, size, "%lld", v.c);
@@ -438,53 +426,72 @@ static unsigned memo_anchor(struct analysis *an, struct ir *call)
 	return 0;
 }
 
-/*
- * The binding key of a stable call's result, "host->slot->mmc&f(1)",
- * from its arguments' values @args; without them (NULL) from what the
- * code writes, as find_conditions() needs.  NULL when an argument has
- * no name.
- */
-const char *stable_key(struct analysis *an, struct ir *call,
-		       const struct value *args)
+/* Append ",@part" (or "@part" first) to the memo text @text of @len. */
+static bool memo_append(char *text, size_t size, size_t *len, const char *part)
 {
-	char key[600], part[256];
+	int n = snprintf(text + *len, size - *len, "%s%s",
+			 text[*len - 1] == '(' ? "" : ",", part);
+
+	if (n < 0 || (size_t)n >= size - *len - 1)
+		return false;
+	*len += (size_t)n;
+	return true;
+}
+
+/*
+ * The access path of a stable call's result: "f(1)" below the path of
+ * its anchor argument (host->slot->mmc), from the arguments' values
+ * @args; without them (NULL) from what the code writes, as
+ * find_conditions() needs.  A root when no argument is an lvalue.  NULL
+ * when an argument has no name.
+ */
+const struct access_path *stable_key(struct analysis *an, struct ir *call,
+				     const struct value *args)
+{
+	const struct access_path *base;
+	const char *display, *name;
+	char text[600], part[256];
 	unsigned i, anchor;
-	size_t len;
-	int n;
+	size_t len = 0;
 
 	if (!call->nkids || call->nkids > MAX_CALL_ARGS)
 		return NULL;
 	anchor = memo_anchor(an, call);
-	if (!memo_arg(an, call->kids[anchor], args ? args[anchor] : v_unknown(),
-		      true, part, sizeof(part)))
+	base = lvalue(an, call->kids[anchor], &display);
+	if (!base) {
+		if (!memo_arg(call->kids[anchor], args ? args[anchor] : v_unknown(),
+			      part, sizeof(part)))
+			return NULL;
+		len = (size_t)snprintf(text, sizeof(text), "%s&", part);
+	}
+	len += (size_t)snprintf(text + len, sizeof(text) - len, "%s(", call->name);
+	if (len >= sizeof(text) - 1)
 		return NULL;
-	len = (size_t)snprintf(key, sizeof(key), "%s&%s(", part, call->name);
 	for (i = 0; i < call->nkids; i++) {
 		if (i == anchor)
 			continue;
-		if (!memo_arg(an, call->kids[i], args ? args[i] : v_unknown(),
-			      false, part, sizeof(part)))
+		if (!memo_arg(call->kids[i], args ? args[i] : v_unknown(),
+			      part, sizeof(part)) ||
+		    !memo_append(text, sizeof(text), &len, part))
 			return NULL;
-		n = snprintf(key + len, sizeof(key) - len, "%s%s",
-			     key[len - 1] == '(' ? "" : ",", part);
-		if (n < 0 || (size_t)n >= sizeof(key) - len - 1)
-			return NULL;
-		len += (size_t)n;
 	}
-	snprintf(key + len, sizeof(key) - len, ")");
-	return strtab_intern(an->strings, key);
+	snprintf(text + len, sizeof(text) - len, ")");
+	name = strtab_intern(an->strings, text);
+	if (!base)
+		return ap_intern(an->paths, AP_MEMO_ROOT, NULL, 0, 0, name);
+	return ap_step(an->paths, AP_MEMO, base, 0, name);
 }
 
 /*
  * mmc_can_gpio_cd(host->slot->mmc) tested on the way in and again on
  * the error path: a stable call gives the same value for the same
  * arguments, as long as its first argument's lvalue stands.  Kept as a
- * binding below that lvalue, and named like one (lvalue_symbol_id()).
+ * binding below that lvalue, and named like one (path_symbol()).
  */
 static struct value stable_call(struct path *p, struct ir *call,
 				const struct value *args)
 {
-	const char *memo;
+	const struct access_path *memo;
 	unsigned id, mask;
 	struct value v;
 
@@ -496,7 +503,7 @@ static struct value stable_call(struct path *p, struct ir *call,
 	v = state_get(p->st, memo);
 	if (v.kind == V_SYM || v.kind == V_CONST)
 		return v;
-	id = lvalue_symbol_id(memo);
+	id = path_symbol(p->an, memo);
 	if (state_sym(p->st, id))
 		return call_result(p, call);
 	mask = (call->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
@@ -581,7 +588,7 @@ struct value test_of(struct path *p, const struct ir *e, unsigned target,
 		     unsigned mask, bool errno_result)
 {
 	const struct sym *t = state_sym(p->st, target);
-	unsigned id = e->site * 2;
+	unsigned id = sym_name(p->an->syms, SYM_SITE, e->site, 0);
 	unsigned truth = errno_result ? VAL_NEG : VAL_POS;
 	struct sym *s;
 

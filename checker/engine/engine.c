@@ -63,8 +63,8 @@ static struct ir *tested_lvalue(struct analysis *an, struct ir *c)
 	}
 }
 
-/* The binding key of what @lv names: an lvalue, or a stable call's result. */
-static const char *tested_key(struct analysis *an, struct ir *lv)
+/* The access path of what @lv names: an lvalue, or a stable call's result. */
+static const struct access_path *tested_key(struct analysis *an, struct ir *lv)
 {
 	const char *display;
 
@@ -73,16 +73,18 @@ static const char *tested_key(struct analysis *an, struct ir *lv)
 	return lvalue(an, lv, &display);
 }
 
-static int compare_ptrs(const void *a, const void *b)
+static int compare_paths(const void *a, const void *b)
 {
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	const struct access_path *x = *(const struct access_path *const *)a;
+	const struct access_path *y = *(const struct access_path *const *)b;
 
-	return x < y ? -1 : x > y;
+	return x->id < y->id ? -1 : x->id > y->id;
 }
 
 void find_conditions(struct analysis *an)
 {
-	const char **keys = xcalloc(an->cfg->nblocks + 1, sizeof(*keys));
+	const struct access_path **keys = xcalloc(an->cfg->nblocks + 1,
+						  sizeof(*keys));
 	unsigned i, n = 0;
 
 	for (i = 0; i < an->cfg->nblocks; i++) {
@@ -94,11 +96,11 @@ void find_conditions(struct analysis *an)
 		if ((keys[n] = tested_key(an, lv)))
 			n++;
 	}
-	qsort(keys, n, sizeof(*keys), compare_ptrs);
+	qsort(keys, n, sizeof(*keys), compare_paths);
 	an->conditions = xcalloc(n + 1, sizeof(*an->conditions));
 	for (i = 1; i < n; i++)
 		if (keys[i] == keys[i - 1] && (i == 1 || keys[i - 2] != keys[i]))
-			an->conditions[an->nconditions++] = lvalue_symbol_id(keys[i]);
+			an->conditions[an->nconditions++] = path_symbol(an, keys[i]);
 	free(keys);
 }
 
@@ -108,7 +110,8 @@ void find_conditions(struct analysis *an)
  */
 static void find_pending_tests(struct analysis *an)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	unsigned i;
 
 	for (i = 0; i < an->cfg->nblocks; i++) {
@@ -130,7 +133,8 @@ static void find_pending_tests(struct analysis *an)
 /* The local variables "return x;" statements return. */
 static void find_returned(struct analysis *an)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	unsigned i, k;
 
 	an->returned = xcalloc(an->cfg->nblocks + 1, sizeof(*an->returned));
@@ -167,7 +171,8 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	struct analysis an = {
 		.fn = fn, .rules = env->rules, .summaries = env->summaries,
 		.limits = env->limits, .report = env->report, .arena = arena,
-		.strings = env->strings, .start = clock(), .explain = env->explain,
+		.strings = env->strings, .paths = env->paths,
+		.start = clock(), .explain = env->explain,
 		.all_paths = env->all_paths, .releases_members = -1,
 		.owner_may_free = -1,
 	};
@@ -178,6 +183,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		ptrvec_free(&an.releases);
 		return;
 	}
+	an.syms = sym_names_new();
 	find_address_aliases(&an);
 	find_lazy_stores(&an);
 	an.cfg = cfg_build(fn, arena);
@@ -192,11 +198,11 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.queue);
 	free(an.acquired);
 	ptrvec_free(&an.releases);
-	ptrvec_free(&an.actions);
 	free(an.conditions);
 	free(an.returned);
 	free(an.pending_at);
 	free(an.silenced);
+	sym_names_free(an.syms);
 	free(an.alias_of);
 	ptrvec_free(&an.lazy_stores);
 	cfg_free(an.cfg);

@@ -57,6 +57,7 @@ struct engine_env {
 	const struct limits *limits;
 	struct report *report;
 	struct strtab *strings;			/* outlives the report */
+	struct ap_table *paths;			/* the run's access paths */
 	bool explain;				/* say what models silenced */
 	bool all_paths;				/* a warning per return, not per cause */
 };

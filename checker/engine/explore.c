@@ -44,7 +44,7 @@ static void push(struct analysis *an, unsigned block, struct state *st)
  * anything else (2); 4 for a known pending value.
  */
 static unsigned error_class(const struct analysis *an, const struct state *st,
-			    const char *key)
+			    const struct access_path *key)
 {
 	struct value v = state_get(st, key);
 	unsigned mask = v.kind == V_UNKNOWN || v.kind == V_UNINIT ? VAL_ANY :
@@ -95,7 +95,7 @@ static struct state *visit(struct analysis *an, unsigned block, struct state *st
 		 * hold only after its later passes ('i' non-zero), which the
 		 * first path's notes would contradict.
 		 */
-		joined = state_join(s->st, st, block);
+		joined = state_join(an->syms, s->st, st, block);
 		joined->trace = st->trace;
 		state_free(st);
 		if (state_equal(joined, s->st)) {
@@ -152,7 +152,8 @@ static bool releases_resource(struct analysis *an, struct state *st,
 			      struct ir *call, const struct resource *r)
 {
 	const struct rule_fn *rule;
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	struct value v;
 
 	for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next) {

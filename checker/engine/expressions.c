@@ -20,7 +20,8 @@ static void eval_kids(struct path *p, struct ir *e)
 
 static struct value eval_lvalue(struct path *p, struct ir *e)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 
 	if (e->flags & IR_F_EFFECTS)
 		eval_kids(p, e);
@@ -31,7 +32,8 @@ static struct value eval_lvalue(struct path *p, struct ir *e)
 /* &x: the same non-NULL symbol each time on a path, while x stands. */
 static struct value eval_address(struct path *p, struct ir *e)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	struct value v;
 	unsigned id;
 
@@ -43,7 +45,7 @@ static struct value eval_address(struct path *p, struct ir *e)
 	v = state_get(p->st, key);
 	if (v.kind != V_UNKNOWN && v.kind != V_UNINIT)
 		return v;
-	id = lvalue_symbol_id(key);
+	id = path_symbol(p->an, key);
 	if (state_sym(p->st, id))
 		return v_unknown();
 	state_new_sym(p->st, id, VAL_POS, NULL);
@@ -67,7 +69,8 @@ static void eval_decl(struct path *p, struct ir *d)
 			  .flags = d->flags & (IR_F_INTERNAL | IR_F_CLEANUP),
 			  .loc = d->loc };
 	struct value v = { V_UNINIT, 0, 0 };
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 
 	if (d->nkids && d->kids[0])
 		v = eval(p, d->kids[0]);
@@ -106,13 +109,14 @@ static bool flag_after(unsigned long long mask, unsigned long long bits,
  * "if (priv->flags & ID_P_PM_BLOCKED)" reads back: keep what is known of
  * each flag the update leaves alone, and learn the one it sets or clears.
  */
-static void update_flags(struct path *p, const char *key, const struct ir *e)
+static void update_flags(struct path *p, const struct access_path *key,
+			 const struct ir *e)
 {
 	unsigned long long bits = (unsigned long long)e->kids[1]->value, mask;
 	bool set = e->op == UPD_SET_BITS;
 	struct binding kept[16];
 	unsigned i, nkept = 0;
-	const char *own;
+	const struct access_path *own;
 
 	if (!set) {
 		/* x &= ~BIT reaches us as the folded complement. */
@@ -164,7 +168,8 @@ static unsigned step_mask(unsigned mask, bool up, unsigned flags)
  * The expression's value is the old one for x++ and x--, the new one
  * for ++x and --x.
  */
-static struct value step_value(struct path *p, struct ir *e, const char *key)
+static struct value step_value(struct path *p, struct ir *e,
+			       const struct access_path *key)
 {
 	bool up = e->op == UPD_PRE_INC || e->op == UPD_POST_INC;
 	bool post = e->op == UPD_POST_INC || e->op == UPD_POST_DEC;
@@ -175,10 +180,10 @@ static struct value step_value(struct path *p, struct ir *e, const char *key)
 	 * x may hold the one this update made last time, still needed as
 	 * the old value, so the other of its two is used.
 	 */
-	unsigned id = e->site * 2;
+	unsigned id = sym_name(p->an->syms, SYM_SITE, e->site, 0);
 
 	if (old.kind == V_SYM && old.sym == id)
-		id++;
+		id = sym_name(p->an->syms, SYM_SITE, e->site, 1);
 	if (old.kind == V_UNKNOWN || old.kind == V_UNINIT)
 		mask = (e->kids[0]->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
 	mask = step_mask(mask, up, e->kids[0]->flags);
@@ -197,7 +202,8 @@ static struct value step_value(struct path *p, struct ir *e, const char *key)
 
 static struct value eval_update(struct path *p, struct ir *e)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 
 	eval_kids(p, e);
 	key = lvalue(p->an, e->kids[0], &display);

@@ -51,6 +51,8 @@ struct analysis {
 	struct report *report;
 	struct arena *arena;
 	struct strtab *strings;
+	struct ap_table *paths;		/* the run's access paths */
+	struct sym_names *syms;		/* this function's symbols */
 	/*
 	 * Symbols of values tested at two or more branches ("was_busy"):
 	 * path conditions that states must agree on to be joined, so that
@@ -63,20 +65,20 @@ struct analysis {
 	 * where one may be an error and states where it cannot are kept
 	 * apart, so a shared exit label does not blur error returns.
 	 */
-	const char **returned;
+	const struct access_path **returned;
 	unsigned nreturned;
 	/*
 	 * By block: the key of the value a test for a pending value
 	 * ("ret == -EINPROGRESS") leads here with, or NULL.
 	 */
-	const char **pending_at;
+	const struct access_path **pending_at;
 	/* pairs this function acquires somewhere, on any path */
 	const struct pair **acquired;
 	unsigned nacquired, capacquired;
 	/* release calls of the function, any path */
 	struct ptrvec releases;
-	/* devm actions of the file some path added, by "&action:N" marker */
-	struct ptrvec actions;
+	/* has some path added a devm action of the file (action_marker())? */
+	bool added_actions;
 	/* states seen at each block */
 	struct seen **seen;
 	unsigned *nseen;
@@ -164,11 +166,13 @@ struct test {
 };
 
 /* lvalues: binding keys and display names of C lvalues (lvalues.c) */
-const char *lvalue(struct analysis *an, struct ir *e, const char **display);
+const struct access_path *lvalue(struct analysis *an, struct ir *e,
+				 const char **display);
 bool rooted_in_internal(const struct ir *e);
 bool reads_macro_local(const struct ir *e);
-unsigned lvalue_symbol_id(const char *key);
-struct value lvalue_symbol(struct path *p, struct ir *e, const char *key);
+unsigned path_symbol(struct analysis *an, const struct access_path *key);
+struct value lvalue_symbol(struct path *p, struct ir *e,
+			   const struct access_path *key);
 void find_address_aliases(struct analysis *an);
 
 /* resources: who owns what a path acquired (resources.c) */
@@ -176,16 +180,17 @@ void escape(struct resource *r, unsigned char reason, struct ir_loc where);
 bool pair_acquired(const struct analysis *an, const struct pair *pair);
 void name_resources(struct path *p, unsigned sym, struct ir *lhs,
 		    const char *display);
-void forget_from(struct path *p, const char *key);
-void escape_lvalue(struct path *p, const char *key, struct ir_loc where);
+void forget_from(struct path *p, const struct access_path *key);
+void escape_lvalue(struct path *p, const struct access_path *key,
+		   struct ir_loc where);
 bool left_for_caller(const struct resource *r);
 bool kept_in_object(const struct path *p, const struct resource *r);
-const char *action_marker(struct analysis *an, const char *name);
+const struct access_path *action_marker(struct analysis *an, const char *name);
 void stored_for_action(struct path *p, unsigned sym, struct ir_loc where);
 void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 		      struct ir_loc where);
 void store(struct path *p, struct ir *lhs, struct value v);
-bool found_null(const struct path *p, const char *key);
+bool found_null(const struct path *p, const struct access_path *key);
 void find_lazy_stores(struct analysis *an);
 
 /* calls: what a call does to the state (calls.c) */
@@ -193,12 +198,14 @@ bool frees_member(const struct path *p, const struct ir *call,
 		  const struct resource *r);
 const struct rule_fn *find_role(const struct rule_fn *chain,
 				enum rule_role role);
-const char *restore_marker(struct analysis *an, const char *key);
-const char *pair_restore_marker(struct analysis *an, const struct pair *pair);
+const struct access_path *restore_marker(struct analysis *an,
+					 const struct access_path *key);
+const struct access_path *pair_restore_marker(struct analysis *an,
+					      const struct pair *pair);
 struct ir *through_transparent(struct analysis *an, struct ir *e);
 unsigned eval_args(struct path *p, struct ir *call, struct value *args);
-const char *stable_key(struct analysis *an, struct ir *call,
-		       const struct value *args);
+const struct access_path *stable_key(struct analysis *an, struct ir *call,
+				     const struct value *args);
 bool is_stable(const struct analysis *an, const struct ir *call,
 	       const struct rule_fn *chain);
 const struct rule_fn *lookup_call(const struct analysis *an,
@@ -212,9 +219,11 @@ struct ir *member_node(struct analysis *an, struct ir *call,
 		       unsigned arg, const char *member, unsigned part);
 const char *source_name(const struct analysis *an, const struct ir *call,
 			const char *known, const struct pair *pair);
-const char *flag_key(struct analysis *an, const char *base,
-		     unsigned long long mask);
-bool flag_mask(const char *key, const char *base, unsigned long long *mask);
+const struct access_path *flag_key(struct analysis *an,
+				   const struct access_path *base,
+				   unsigned long long mask);
+bool flag_mask(const struct access_path *key, const struct access_path *base,
+	       unsigned long long *mask);
 void do_release(struct path *p, struct ir *call, const struct rule_fn *chain,
 		struct value *args, unsigned nargs);
 struct value do_acquires(struct path *p, struct ir *call,

@@ -2,19 +2,21 @@
 /*
  * lvalues.c - the binding keys of C lvalues.
  *
- * Takes an lvalue of the IR ("priv->buf") and gives the key its value is
- * bound under in a path's state ("v3->buf": by variable identity, so
- * shadowed names do not mix), its display name, and the symbol a path
- * first reads from it.  What cannot be tracked (a[i], f()->x) has no key.
+ * Takes an lvalue of the IR ("priv->buf") and gives the access path its
+ * value is bound under in a path's state (ir/access_path.h: by variable
+ * identity, so shadowed names do not mix), its display name, and the
+ * symbol a path first reads from it.  What cannot be tracked (a[i],
+ * f()->x) has no path.
  */
 #include "engine/internal.h"
 
 /*
- * The key of what pointer variable @var always points to (model
- * address-alias), or NULL: "a_ctx" of "a_ctx = &ctx->a_ctx" gives
- * "v1->a_ctx", so a_ctx->hash_tfm and ctx->a_ctx.hash_tfm are one key.
+ * The path of what pointer variable @var always points to (model
+ * address-alias), or NULL: a_ctx of "a_ctx = &ctx->a_ctx" gives
+ * ctx->a_ctx, so a_ctx->hash_tfm and ctx->a_ctx.hash_tfm are one path.
  */
-static const char *alias_key(struct analysis *an, const struct ir *var)
+static const struct access_path *alias_key(struct analysis *an,
+					   const struct ir *var)
 {
 	const char *display;
 
@@ -24,96 +26,126 @@ static const char *alias_key(struct analysis *an, const struct ir *var)
 	return lvalue(an, an->alias_of[var->id], &display);
 }
 
-/*
- * An lvalue's binding key ("v3->buf", by variable identity so shadowed
- * names do not mix) and its display name ("priv->buf").  Cached on the
- * node; NULL for what cannot be tracked (a[i], f()->x).
- */
-const char *lvalue(struct analysis *an, struct ir *e, const char **display)
+/* The display name of @e, given its base's (@base) and its own step. */
+static const char *display_name(struct analysis *an, const struct ir *e,
+				const char *base)
 {
-	const char *bk = NULL, *bd = NULL, *alias;
-	char key[512], disp[512];
-	int n = -1, m = -1;
+	char disp[512];
+	int n;
+
+	switch (e->kind) {
+	case IR_VAR:
+		n = snprintf(disp, sizeof(disp), "%s", e->name);
+		break;
+	case IR_MEMBER:
+		n = snprintf(disp, sizeof(disp), "%s%s%s", base,
+			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
+		break;
+	case IR_DEREF:
+		n = snprintf(disp, sizeof(disp), "*%s", base);
+		break;
+	case IR_INDEX:
+		n = snprintf(disp, sizeof(disp), "%s[%lld]", base, e->kids[1]->value);
+		break;
+	case IR_BITAND:
+		n = snprintf(disp, sizeof(disp), "%s & %#llx", base,
+			     (unsigned long long)e->kids[1]->value);
+		break;
+	default:
+		n = snprintf(disp, sizeof(disp), "%s", base);
+		break;
+	}
+	if (n < 0 || n >= (int)sizeof(disp))
+		return NULL;
+	return strtab_intern(an->strings, disp);
+}
+
+/* The access path of @e, whose first kid's path is @base; NULL if none. */
+static const struct access_path *lvalue_path(struct analysis *an, struct ir *e,
+					    const struct access_path *base)
+{
+	struct ap_table *t = an->paths;
+	const struct access_path *alias;
+	const char *member;
+
+	switch (e->kind) {
+	case IR_VAR:
+		/* A __free() variable is its own root kind: key_is_scope_managed(). */
+		return ap_var(t, e->id, e->flags & IR_F_CLEANUP);
+	case IR_MEMBER:
+		/* Interned here: member_node() spells a rule's member. */
+		member = strtab_intern(an->strings, e->name);
+		if (!(e->flags & IR_F_ARROW))
+			return ap_step(t, AP_FIELD, base, 0, member);
+		if ((alias = alias_key(an, e->kids[0])))
+			return ap_step(t, AP_FIELD, alias, 0, member);
+		return ap_step(t, AP_ARROW, base, 0, member);
+	case IR_DEREF:
+		if (e->kids[0]->kind == IR_ADDR)
+			return base;		/* *&x is x */
+		if ((alias = alias_key(an, e->kids[0])))
+			return alias;
+		return ap_step(t, AP_DEREF, base, 0, NULL);
+	case IR_INDEX:
+		return ap_step(t, AP_INDEX, base, e->kids[1]->value, NULL);
+	case IR_ADDR:
+		/*
+		 * Not assignable, but a handle: mutex_lock(&priv->lock) and
+		 * mutex_unlock(&priv->lock) name the same object.  Below its
+		 * object, so reassigning priv forgets it.
+		 */
+		return ap_step(t, AP_ADDRESS, base, 0, NULL);
+	case IR_BITAND:
+		/* Not assignable, but tested: "client->flags & 0x40". */
+		return ap_step(t, AP_FLAG, base, e->kids[1]->value, NULL);
+	default:
+		return NULL;
+	}
+}
+
+/* The kid of @e whose path @e's path is built on, or NULL for a root. */
+static struct ir *lvalue_base(struct ir *e)
+{
+	switch (e->kind) {
+	case IR_MEMBER:
+	case IR_ADDR:
+	case IR_BITAND:
+		return e->kids[0];
+	case IR_DEREF:
+		return e->kids[0]->kind == IR_ADDR ? e->kids[0]->kids[0] : e->kids[0];
+	case IR_INDEX:
+		return e->kids[1]->kind == IR_CONST ? e->kids[0] : NULL;
+	default:
+		return NULL;
+	}
+}
+
+/*
+ * An lvalue's access path (by variable identity, so shadowed names do
+ * not mix) and its display name ("priv->buf").  Cached on the node; NULL
+ * for what cannot be tracked (a[i], f()->x).
+ */
+const struct access_path *lvalue(struct analysis *an, struct ir *e,
+				 const char **display)
+{
+	const struct access_path *base = NULL;
+	const char *base_display = NULL;
+	struct ir *kid;
 
 	if (e->flags & IR_F_KEYED) {
 		*display = e->display;
 		return e->key;
 	}
-	switch (e->kind) {
-	case IR_VAR:
-		/* A __free() variable's key says so: see key_is_scope_managed(). */
-		n = snprintf(key, sizeof(key), "%c%d",
-			     e->flags & IR_F_CLEANUP ? 'c' : 'v', e->id);
-		m = snprintf(disp, sizeof(disp), "%s", e->name);
-		break;
-	case IR_MEMBER:
-		if (!lvalue(an, e->kids[0], &bd))
-			break;
-		bk = e->kids[0]->key;
-		if ((e->flags & IR_F_ARROW) && (alias = alias_key(an, e->kids[0])))
-			n = snprintf(key, sizeof(key), "%s.%s", alias, e->name);
-		else
-			n = snprintf(key, sizeof(key), "%s%s%s", bk,
-				     e->flags & IR_F_ARROW ? "->" : ".", e->name);
-		m = snprintf(disp, sizeof(disp), "%s%s%s", bd,
-			     e->flags & IR_F_ARROW ? "->" : ".", e->name);
-		break;
-	case IR_DEREF:
-		if (e->kids[0]->kind == IR_ADDR) {
-			bk = lvalue(an, e->kids[0]->kids[0], &bd);
-			if (bk) {
-				n = snprintf(key, sizeof(key), "%s", bk);
-				m = snprintf(disp, sizeof(disp), "%s", bd);
-			}
-			break;
-		}
-		if (!lvalue(an, e->kids[0], &bd))
-			break;
-		bk = e->kids[0]->key;
-		if ((alias = alias_key(an, e->kids[0])))
-			n = snprintf(key, sizeof(key), "%s", alias);
-		else
-			n = snprintf(key, sizeof(key), "%s->*", bk);
-		m = snprintf(disp, sizeof(disp), "*%s", bd);
-		break;
-	case IR_INDEX:
-		if (e->kids[1]->kind != IR_CONST || !lvalue(an, e->kids[0], &bd))
-			break;
-		bk = e->kids[0]->key;
-		n = snprintf(key, sizeof(key), "%s[%lld]", bk, e->kids[1]->value);
-		m = snprintf(disp, sizeof(disp), "%s[%lld]", bd, e->kids[1]->value);
-		break;
-	case IR_ADDR:
-		/*
-		 * Not assignable, but a handle: mutex_lock(&priv->lock) and
-		 * mutex_unlock(&priv->lock) name the same object.  Below its
-		 * object's key, so reassigning priv forgets it.
-		 */
-		if (!lvalue(an, e->kids[0], &bd))
-			break;
-		bk = e->kids[0]->key;
-		n = snprintf(key, sizeof(key), "%s&@", bk);
-		m = snprintf(disp, sizeof(disp), "%s", bd);
-		break;
-	case IR_BITAND:
-		/* Not assignable, but tested: "client->flags & 0x40". */
-		if (!lvalue(an, e->kids[0], &bd))
-			break;
-		bk = e->kids[0]->key;
-		n = snprintf(key, sizeof(key), "%s&%lld", bk, e->kids[1]->value);
-		m = snprintf(disp, sizeof(disp), "%s & %#llx", bd,
-			     (unsigned long long)e->kids[1]->value);
-		break;
-	default:
-		break;
-	}
 	e->flags |= IR_F_KEYED;
-	if (n < 0 || m < 0 || n >= (int)sizeof(key) || m >= (int)sizeof(disp)) {
-		e->key = e->display = NULL;
-	} else {
-		e->key = strtab_intern(an->strings, key);
-		e->display = strtab_intern(an->strings, disp);
-	}
+	e->key = NULL;
+	e->display = NULL;
+	kid = lvalue_base(e);
+	if (e->kind != IR_VAR && (!kid || !(base = lvalue(an, kid, &base_display))))
+		goto out;
+	e->display = display_name(an, e, base_display);
+	if (e->display)
+		e->key = lvalue_path(an, e, base);
+out:
 	*display = e->display;
 	return e->key;
 }
@@ -139,19 +171,20 @@ bool reads_macro_local(const struct ir *e)
 	return false;
 }
 
-unsigned lvalue_symbol_id(const char *key)
+/* The symbol of what @key held when the path first read it. */
+unsigned path_symbol(struct analysis *an, const struct access_path *key)
 {
-	return 0x80000000u |
-	       (unsigned)(hash_bytes(HASH_INIT, &key, sizeof(key)) & 0x7fffffff);
+	return sym_name(an->syms, SYM_PATH, key->id, 0);
 }
 
 /*
  * The value of an lvalue nobody assigned on this path, made a symbol so
  * that two tests of the same flag agree: "if (x) get(); ... if (x) put();"
  */
-struct value lvalue_symbol(struct path *p, struct ir *e, const char *key)
+struct value lvalue_symbol(struct path *p, struct ir *e,
+			   const struct access_path *key)
 {
-	unsigned id = lvalue_symbol_id(key);
+	unsigned id = path_symbol(p->an, key);
 	unsigned mask = (e->flags & IR_F_UNSIGNED) ? VAL_ZERO | VAL_POS : VAL_ANY;
 
 	if (state_sym(p->st, id))

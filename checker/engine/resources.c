@@ -72,49 +72,20 @@ static void stale_names(struct path *p, const char *display, struct value v)
 }
 
 /*
- * The anchor of a stable call's memo "v3->slot&f(1)" (stable_key()): the
- * length of the lvalue key it is kept below; 0 for any other binding.
- */
-static size_t memo_anchor_len(const char *key)
-{
-	size_t len = strlen(key);
-	const char *amp;
-
-	if (!len || key[len - 1] != ')')
-		return 0;
-	for (amp = strchr(key, '&'); amp; amp = strchr(amp + 1, '&')) {
-		const char *name = amp + 1;
-
-		while (*name == '_' || (*name >= 'a' && *name <= 'z') ||
-		       (*name >= 'A' && *name <= 'Z') || (*name >= '0' && *name <= '9'))
-			name++;
-		if (name > amp + 1 && *name == '(')
-			return (size_t)(amp - key);
-	}
-	return 0;
-}
-
-/*
  * @key was written: forget what was known of it and below it, and the
  * stable calls asked of what it is part of, which may read it:
  * "dev->platform_data = pdata" makes dev_get_platdata(dev) a new question.
  */
-void forget_from(struct path *p, const char *key)
+void forget_from(struct path *p, const struct access_path *key)
 {
-	const char *stale[16];
-	char anchor[512];
+	const struct access_path *stale[16];
 	unsigned i, n = 0;
 
 	state_forget_below(p->st, key);
 	for (i = 0; i < p->st->nbinds && n < ARRAY_SIZE(stale); i++) {
-		const char *memo = p->st->binds[i].key;
-		size_t len = memo_anchor_len(memo);
+		const struct access_path *memo = p->st->binds[i].key;
 
-		if (!len || len >= sizeof(anchor))
-			continue;
-		memcpy(anchor, memo, len);
-		anchor[len] = '\0';
-		if (key_within(key, anchor))
+		if (memo->kind == AP_MEMO && ap_within(key, memo->base))
 			stale[n++] = memo;
 	}
 	for (i = 0; i < n; i++)
@@ -133,14 +104,15 @@ static void escape_sym(struct path *p, unsigned sym, unsigned char reason,
 }
 
 /* &x was passed to a call: x and what hangs off it may have changed. */
-void escape_lvalue(struct path *p, const char *key, struct ir_loc where)
+void escape_lvalue(struct path *p, const struct access_path *key,
+		   struct ir_loc where)
 {
 	unsigned i;
 
 	for (i = 0; i < p->st->nbinds; i++) {
 		const struct binding *b = &p->st->binds[i];
 
-		if (b->value.kind == V_SYM && key_within(b->key, key))
+		if (b->value.kind == V_SYM && ap_within(b->key, key))
 			escape_sym(p, b->value.sym, ESC_ADDRESS_PASSED, where);
 	}
 	forget_from(p, key);
@@ -202,7 +174,8 @@ enum holder {
  */
 static enum holder member_holder(struct path *p, struct ir *lhs)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	struct value holder;
 
 	/* pdev->dev.platform_data and unmap->addr[0] are held by what
@@ -225,7 +198,7 @@ static enum holder member_holder(struct path *p, struct ir *lhs)
 
 /* Does the function release a resource of @pair through @key somewhere? */
 static bool releases_through(struct analysis *an, const struct pair *pair,
-			     const char *key)
+			     const struct access_path *key)
 {
 	const char *display;
 	size_t i;
@@ -303,8 +276,8 @@ bool left_for_caller(const struct resource *r)
  * over, unless the function itself releases it from there on some path:
  * then it took the job, and every error path owes it.
  */
-static void hand_over_global(struct path *p, const char *key, unsigned sym,
-			     struct ir_loc where)
+static void hand_over_global(struct path *p, const struct access_path *key,
+			     unsigned sym, struct ir_loc where)
 {
 	unsigned i;
 
@@ -329,15 +302,17 @@ static bool is_release_call(const struct analysis *an, const struct ir *e)
 	return false;
 }
 
-/* The key of the member of an object ("p->x") release call @call frees, or NULL. */
-static const char *released_member(struct analysis *an, struct ir *call)
+/* The path of the member of an object ("p->x") release call @call frees, or NULL. */
+static const struct access_path *released_member(struct analysis *an,
+						 struct ir *call)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	unsigned k;
 
 	for (k = 0; k < call->nkids; k++) {
 		key = lvalue(an, call->kids[k], &display);
-		if (key && strstr(key, "->"))
+		if (key && ap_through_pointer(key))
 			return key;
 	}
 	return NULL;
@@ -350,7 +325,8 @@ static const char *released_member(struct analysis *an, struct ir *call)
  */
 static bool undoes_member(struct analysis *an, struct ir *e)
 {
-	const char *display, *key;
+	const struct access_path *key;
+	const char *display;
 	unsigned i;
 
 	if (!e)
@@ -444,7 +420,7 @@ static bool owner_frees(struct path *p, const struct resource *r, const struct i
  * Does the path hold @key as a value it read there and then found NULL
  * by a test ("if (!wcn->nv)"), not one it stored itself?
  */
-bool found_null(const struct path *p, const char *key)
+bool found_null(const struct path *p, const struct access_path *key)
 {
 	struct value old = state_get(p->st, key);
 	const struct sym *s = old.kind == V_SYM ? state_sym(p->st, old.sym) : NULL;
@@ -454,9 +430,11 @@ bool found_null(const struct path *p, const char *key)
 
 /* The keys @cond is true only when NULL: !x, x == NULL, a && !x. */
 static unsigned null_tested(struct analysis *an, struct ir *cond,
-			    const char **keys, unsigned n, unsigned max)
+			    const struct access_path **keys, unsigned n,
+			    unsigned max)
 {
-	const char *display, *key = NULL;
+	const char *display;
+	const struct access_path *key = NULL;
 
 	if (cond->kind == IR_LAND) {
 		n = null_tested(an, cond->kids[0], keys, n, max);
@@ -472,7 +450,8 @@ static unsigned null_tested(struct analysis *an, struct ir *cond,
 	return n;
 }
 
-static bool among(const char *key, const char *const *keys, unsigned n)
+static bool among(const struct access_path *key,
+		  const struct access_path *const *keys, unsigned n)
 {
 	while (key && n--)
 		if (keys[n] == key)
@@ -482,9 +461,11 @@ static bool among(const char *key, const char *const *keys, unsigned n)
 
 #define MAX_LAZY_KEYS 8
 
-static void scan_lazy(struct analysis *an, struct ir *e, const char **keys, unsigned n)
+static void scan_lazy(struct analysis *an, struct ir *e,
+		      const struct access_path **keys, unsigned n)
 {
-	const char *inner[MAX_LAZY_KEYS], *display;
+	const struct access_path *inner[MAX_LAZY_KEYS];
+	const char *display;
 	unsigned i, m;
 
 	if (!e)
@@ -537,7 +518,8 @@ static bool lazy_store(const struct analysis *an, const struct ir *lhs)
  */
 static bool lazy_cache(struct path *p, const struct resource *r, struct ir *lhs)
 {
-	const char *display, *key = lvalue(p->an, lhs, &display);
+	const char *display;
+	const struct access_path *key = lvalue(p->an, lhs, &display);
 
 	return model_on(MODEL_LAZY_CACHE) && key && lazy_store(p->an, lhs) &&
 	       (r->into_null || found_null(p, key)) &&
@@ -607,44 +589,32 @@ bool kept_in_object(const struct path *p, const struct resource *r)
 		const struct binding *b = &p->st->binds[i];
 
 		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
-		    (strstr(b->key, "->") || strchr(b->key, '.')))
+		    ap_through_member(b->key))
 			return true;
 	}
 	return false;
 }
 
 /*
- * "&action:N": the path added the devm action an->actions[N], a function
- * of the file (a name is no key: its pointer is its identity).
+ * The marker that says the path added the devm action @name, a function
+ * of the file (interned: its pointer is its identity).
  */
-const char *action_marker(struct analysis *an, const char *name)
+const struct access_path *action_marker(struct analysis *an, const char *name)
 {
-	char buf[32];
-	size_t i;
-
-	for (i = 0; i < an->actions.len && an->actions.items[i] != name; i++)
-		;
-	if (i == an->actions.len)
-		ptrvec_push(&an->actions, (void *)name);
-	snprintf(buf, sizeof(buf), "&action:%zu", i);
-	return strtab_intern(an->strings, buf);
+	an->added_actions = true;
+	return ap_marker(an->paths, AP_ACTION, NULL, name);
 }
 
 /* Is @r released by a devm action the path added? */
 static bool released_by_action(const struct path *p, const struct resource *r)
 {
-	const struct ptrvec *actions = &p->an->actions;
 	unsigned i;
-	size_t n;
 
 	for (i = 0; i < p->st->nbinds; i++) {
-		const char *key = p->st->binds[i].key;
+		const struct access_path *key = p->st->binds[i].key;
 
-		if (strncmp(key, "&action:", 8))
-			continue;
-		n = strtoul(key + 8, NULL, 10);
-		if (n < actions->len &&
-		    summary_may_release(p->an->summaries, actions->items[n], r->rule->pair))
+		if (key->kind == AP_ACTION &&
+		    summary_may_release(p->an->summaries, key->name, r->rule->pair))
 			return true;
 	}
 	return false;
@@ -660,7 +630,7 @@ void stored_for_action(struct path *p, unsigned sym, struct ir_loc where)
 	unsigned i;
 
 	/* Every store into a member asks: most functions add no action. */
-	if (!p->an->actions.len || !model_on(MODEL_ACTION_RELEASES))
+	if (!p->an->added_actions || !model_on(MODEL_ACTION_RELEASES))
 		return;
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
@@ -693,7 +663,8 @@ void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 
 void store(struct path *p, struct ir *lhs, struct value v)
 {
-	const char *display, *key = lvalue(p->an, lhs, &display);
+	const char *display;
+	const struct access_path *key = lvalue(p->an, lhs, &display);
 
 	if (v.kind == V_SYM && !key)
 		escape_sym(p, v.sym, ESC_UNTRACKED, lhs->loc);

@@ -25,14 +25,11 @@ bool known_const(const struct state *st, struct value v, long long *c)
 	return true;
 }
 
-/* "v3&pending": below the lvalue, so that storing there forgets it. */
-static const char *pending_marker(struct analysis *an, const char *key)
+/* A step below the lvalue, so that storing there forgets it. */
+static const struct access_path *pending_marker(struct analysis *an,
+						const struct access_path *key)
 {
-	char buf[512];
-
-	if ((size_t)snprintf(buf, sizeof(buf), "%s&pending", key) >= sizeof(buf))
-		return NULL;
-	return strtab_intern(an->strings, buf);
+	return ap_step(an->paths, AP_PENDING, key, 0, NULL);
 }
 
 /*
@@ -44,8 +41,9 @@ static const char *pending_marker(struct analysis *an, const char *key)
  */
 void mark_pending_alike(struct path *p, const struct block *blk)
 {
-	const char *key = p->an->pending_at ? p->an->pending_at[blk->id] : NULL;
-	const char *marker;
+	const struct access_path *key =
+		p->an->pending_at ? p->an->pending_at[blk->id] : NULL;
+	const struct access_path *marker;
 	struct value v;
 	long long c;
 
@@ -64,9 +62,7 @@ static bool marked_pending(const struct state *st, long long c)
 	unsigned i;
 
 	for (i = 0; i < st->nbinds; i++) {
-		size_t len = strlen(st->binds[i].key);
-
-		if (len > 8 && !strcmp(st->binds[i].key + len - 8, "&pending") &&
+		if (st->binds[i].key->kind == AP_PENDING &&
 		    st->binds[i].value.kind == V_CONST && st->binds[i].value.c == c)
 			return true;
 	}
@@ -121,27 +117,20 @@ static unsigned failure_mask(enum success_kind kind)
 }
 
 /*
- * "v3->rings": the key of a member of parameter 3, as a function that
- * sets up its caller's object stores to it.  The member's name (interned),
- * and the parameter in @param; NULL for any other key.
+ * The member of parameter @param that @key names ("rings" of
+ * priv->rings), as a function that sets up its caller's object stores
+ * to it; NULL for any other path.
  */
-static const char *param_member(struct analysis *an, const char *key, int *param)
+static const char *param_member(struct analysis *an,
+				const struct access_path *key, int *param)
 {
-	const char *member;
-	char *end;
-	long n;
+	const struct access_path *root = key->base;
 
-	if (key[0] != 'v')
+	if (key->kind != AP_ARROW || root->kind != AP_VAR || root->var < 0 ||
+	    (unsigned)root->var >= an->fn->nparams)
 		return NULL;
-	n = strtol(key + 1, &end, 10);
-	if (end == key + 1 || strncmp(end, "->", 2) || n < 0 ||
-	    (unsigned long)n >= an->fn->nparams)
-		return NULL;
-	member = end + 2;
-	if (!*member || strpbrk(member, "-.[&!$("))
-		return NULL;
-	*param = (int)n;
-	return strtab_intern(an->strings, member);
+	*param = root->var;
+	return key->name;
 }
 
 /*

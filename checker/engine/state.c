@@ -59,16 +59,93 @@ static void *reserve(void *arr, unsigned n, unsigned *cap, size_t elem)
 	return xrealloc(arr, *cap * elem);
 }
 
+/* ---- symbol names ---- */
+
+struct sym_origin_key {
+	unsigned char origin;
+	unsigned a, b;
+	unsigned id;		/* 0: empty slot */
+};
+
+struct sym_names {
+	struct sym_origin_key *slots;
+	unsigned cap, len;
+};
+
+struct sym_names *sym_names_new(void)
+{
+	struct sym_names *names = xcalloc(1, sizeof(*names));
+
+	names->cap = 64;
+	names->slots = xcalloc(names->cap, sizeof(*names->slots));
+	return names;
+}
+
+void sym_names_free(struct sym_names *names)
+{
+	if (!names)
+		return;
+	free(names->slots);
+	free(names);
+}
+
+static unsigned sym_slot(const struct sym_names *names, unsigned char origin,
+			 unsigned a, unsigned b)
+{
+	unsigned long h = hash_bytes(HASH_INIT, &origin, sizeof(origin));
+	unsigned i;
+
+	h = hash_bytes(h, &a, sizeof(a));
+	h = hash_bytes(h, &b, sizeof(b));
+	for (i = h & (names->cap - 1); names->slots[i].id;
+	     i = (i + 1) & (names->cap - 1)) {
+		const struct sym_origin_key *k = &names->slots[i];
+
+		if (k->origin == origin && k->a == a && k->b == b)
+			break;
+	}
+	return i;
+}
+
+static void sym_names_grow(struct sym_names *names)
+{
+	struct sym_origin_key *old = names->slots;
+	unsigned i, oldcap = names->cap;
+
+	names->cap *= 2;
+	names->slots = xcalloc(names->cap, sizeof(*names->slots));
+	for (i = 0; i < oldcap; i++)
+		if (old[i].id)
+			names->slots[sym_slot(names, old[i].origin, old[i].a,
+					      old[i].b)] = old[i];
+	free(old);
+}
+
+unsigned sym_name(struct sym_names *names, enum sym_origin origin,
+		  unsigned a, unsigned b)
+{
+	unsigned i;
+
+	if (2 * (names->len + 1) > names->cap)
+		sym_names_grow(names);
+	i = sym_slot(names, origin, a, b);
+	if (!names->slots[i].id)
+		names->slots[i] = (struct sym_origin_key){ origin, a, b,
+							   ++names->len };
+	return names->slots[i].id;
+}
+
 /* ---- bindings ---- */
 
-static unsigned bind_pos(const struct state *st, const char *key, bool *found)
+static unsigned bind_pos(const struct state *st, const struct access_path *key,
+			 bool *found)
 {
 	unsigned lo = 0, hi = st->nbinds;
 
 	while (lo < hi) {
 		unsigned mid = (lo + hi) / 2;
 
-		if (st->binds[mid].key < key)
+		if (st->binds[mid].key->id < key->id)
 			lo = mid + 1;
 		else
 			hi = mid;
@@ -77,7 +154,7 @@ static unsigned bind_pos(const struct state *st, const char *key, bool *found)
 	return lo;
 }
 
-struct value state_get(const struct state *st, const char *key)
+struct value state_get(const struct state *st, const struct access_path *key)
 {
 	struct value unknown = { V_UNKNOWN, 0, 0 };
 	bool found;
@@ -86,7 +163,7 @@ struct value state_get(const struct state *st, const char *key)
 	return found ? st->binds[i].value : unknown;
 }
 
-void state_set(struct state *st, const char *key, struct value v)
+void state_set(struct state *st, const struct access_path *key, struct value v)
 {
 	bool found;
 	unsigned i = bind_pos(st, key, &found);
@@ -111,33 +188,12 @@ void state_set(struct state *st, const char *key, struct value v)
 	st->binds[i].value = v;
 }
 
-/*
- * Is @key a path strictly below @base ("p->x", "p.y", "p[1]" and the flag
- * test "p&4" below "p")?
- */
-static bool key_below(const char *key, const char *base, size_t len)
+void state_forget_below(struct state *st, const struct access_path *key)
 {
-	if (strncmp(key, base, len))
-		return false;
-	key += len;
-	return (key[0] == '-' && key[1] == '>') || key[0] == '.' || key[0] == '[' ||
-	       key[0] == '&';
-}
-
-bool key_within(const char *key, const char *base)
-{
-	size_t len = strlen(base);
-
-	return !strcmp(key, base) || key_below(key, base, len);
-}
-
-void state_forget_below(struct state *st, const char *key)
-{
-	size_t len = strlen(key);
 	unsigned i, out = 0;
 
 	for (i = 0; i < st->nbinds; i++)
-		if (!key_below(st->binds[i].key, key, len))
+		if (!ap_below(st->binds[i].key, key))
 			st->binds[out++] = st->binds[i];
 	st->nbinds = out;
 }
@@ -523,22 +579,21 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 
 /*
  * A symbol for a binding whose values differ between the joined states.
- * Its id depends only on the join point and the key, so joining again
- * at the same point refines the same symbol and the analysis converges.
+ * It is named for the join point and the key, so joining again at the
+ * same point refines the same symbol and the analysis converges.
  */
-static struct value joined_value(struct state *j, const struct state *a,
-				 const struct state *b, const struct binding *ba,
-				 struct value vb, unsigned salt)
+static struct value joined_value(struct sym_names *names, struct state *j,
+				 const struct state *a, const struct state *b,
+				 const struct binding *ba, struct value vb,
+				 unsigned point)
 {
-	unsigned long h = hash_bytes(HASH_INIT, &ba->key, sizeof(ba->key));
 	unsigned id, mask;
 	struct value v = { V_SYM, 0, 0 };
 
 	if (ba->value.kind == V_UNINIT || vb.kind == V_UNINIT ||
 	    ba->value.kind == V_UNKNOWN || vb.kind == V_UNKNOWN)
 		return (struct value){ V_UNKNOWN, 0, 0 };
-	h = hash_bytes(h, &salt, sizeof(salt));
-	id = 0x40000000u | (unsigned)(h & 0x3fffffff);
+	id = sym_name(names, SYM_JOIN, ba->key->id, point);
 	mask = value_mask(a, ba->value) | value_mask(b, vb);
 	if (state_sym(j, id) && !(ba->value.kind == V_SYM && ba->value.sym == id))
 		mask |= state_sym(j, id)->mask;
@@ -549,8 +604,8 @@ static struct value joined_value(struct state *j, const struct state *a,
 
 static bool value_equal(const struct value *a, const struct value *b);
 
-struct state *state_join(const struct state *a, const struct state *b,
-			 unsigned salt)
+struct state *state_join(struct sym_names *names, const struct state *a,
+			 const struct state *b, unsigned point)
 {
 	struct state *j = state_clone(a);
 	unsigned i;
@@ -564,7 +619,7 @@ struct state *state_join(const struct state *a, const struct state *b,
 
 		if (value_equal(&bj->value, &vb))
 			continue;
-		bj->value = joined_value(j, a, b, bj, vb, salt);
+		bj->value = joined_value(names, j, a, b, bj, vb, point);
 	}
 	/* Unknown is the default: drop bindings that became unknown. */
 	for (i = 0; i < j->nbinds;) {

@@ -18,8 +18,29 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include "access_path.h"
 #include "ir.h"
 #include "rules.h"
+
+/*
+ * Where a symbol's value comes from.  The same origin names the same
+ * symbol on every path through a function, so states that met the same
+ * values compare equal and a loop's states converge.
+ */
+enum sym_origin {
+	SYM_SITE,	/* the value of site .a: slot 0, or slot 1 for an
+			 * update whose old value still holds slot 0 */
+	SYM_HANDLE,	/* the handle part .b of the acquire at site .a */
+	SYM_PATH,	/* what access path .a (its id) held when first read */
+	SYM_JOIN,	/* path .a's values merged at join point .b */
+};
+
+/* One function's symbols, numbered from 1 as they are first named. */
+struct sym_names;
+struct sym_names *sym_names_new(void);
+void sym_names_free(struct sym_names *names);
+unsigned sym_name(struct sym_names *names, enum sym_origin origin,
+		  unsigned a, unsigned b);
 
 /* How many constants a symbol can be known to differ from. */
 #define SYM_MAX_NE 4
@@ -119,7 +140,7 @@ struct trace {
 };
 
 struct binding {
-	const char *key;		/* interned lvalue path */
+	const struct access_path *key;
 	struct value value;
 };
 
@@ -134,28 +155,23 @@ struct state {
 };
 
 /*
- * Binding keys name an lvalue by variable identity: "v3", "v3->buf",
- * "v3->*".  A variable with a scope cleanup (__free(kfree)) is "c3":
- * whatever it holds when the scope ends is released by the compiler.
+ * Bindings are keyed by access path (ir/access_path.h).  A variable with
+ * a scope cleanup (__free(kfree)) is its own root kind: whatever it holds
+ * when the scope ends is released by the compiler.
  */
-static inline bool key_is_scope_managed(const char *key)
+static inline bool key_is_scope_managed(const struct access_path *key)
 {
-	return key[0] == 'c' && !strpbrk(key, ".-[");
+	return key->kind == AP_SCOPED_VAR;
 }
 
 struct state *state_new(void);
 struct state *state_clone(const struct state *st);
 void state_free(struct state *st);
 
-struct value state_get(const struct state *st, const char *key);
-void state_set(struct state *st, const char *key, struct value v);
-/*
- * Is @key the lvalue @base or a path below it?  A step must begin where
- * @base ends: "v10" is not below "v1".
- */
-bool key_within(const char *key, const char *base);
+struct value state_get(const struct state *st, const struct access_path *key);
+void state_set(struct state *st, const struct access_path *key, struct value v);
 /* Forget what is known below @key: "p->x" after "p = ...". */
-void state_forget_below(struct state *st, const char *key);
+void state_forget_below(struct state *st, const struct access_path *key);
 
 struct sym *state_sym(const struct state *st, unsigned id);
 struct sym *state_new_sym(struct state *st, unsigned id, unsigned mask,
@@ -194,9 +210,9 @@ void state_update_status(struct state *st, struct resource *r);
  * doubling at every unrelated branch.
  */
 bool state_same_resources(const struct state *a, const struct state *b);
-/* A state that covers both @a and @b; @salt names the join point. */
-struct state *state_join(const struct state *a, const struct state *b,
-			 unsigned salt);
+/* A state that covers both @a and @b, at join point @point. */
+struct state *state_join(struct sym_names *names, const struct state *a,
+			 const struct state *b, unsigned point);
 
 /* Drop symbols nothing refers to, so equal states compare equal. */
 void state_gc(struct state *st);

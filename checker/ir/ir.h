@@ -10,6 +10,8 @@
 
 #include <stdbool.h>
 
+struct access_path;
+
 enum ir_kind {
 	/* expressions */
 	IR_CONST,	/* integer constant in .value */
@@ -95,8 +97,9 @@ struct ir {
 	const char *name;
 	struct ir_loc loc;
 	struct ir **kids;
-	/* lvalues: cached path for bindings ("v3->buf") and for messages */
-	const char *key, *display;
+	/* lvalues: cached access path for bindings, and name for messages */
+	const struct access_path *key;
+	const char *display;
 	/*
 	 * IR_CALL made by a function-like macro: the macro's name where the
 	 * source line uses it (kcalloc for kmalloc_array_noprof), or NULL.
