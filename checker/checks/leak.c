@@ -10,27 +10,6 @@
 #include "checks.h"
 #include "engine/models.h"
 
-/*
- * A handle held by a __free() variable is released when its scope ends,
- * unless ownership left it first (no_free_ptr() sets the variable to
- * NULL, so the binding is gone).
- */
-static bool scope_managed(const struct state *st, const struct resource *r)
-{
-	unsigned i;
-
-	if (!r->has_handle)
-		return false;
-	for (i = 0; i < st->nbinds; i++) {
-		const struct binding *b = &st->binds[i];
-
-		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
-		    key_is_scope_managed(b->key))
-			return true;
-	}
-	return false;
-}
-
 unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 {
 	if (r->status != RES_LIVE && r->status != RES_UNDECIDED)
@@ -38,7 +17,7 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 	/* devm: the driver core releases it when the device goes away. */
 	if (r->rule->pair->managed)
 		return NOT_HELD;
-	if (scope_managed(ctx->st, r) || resource_handle_is_null(ctx, r))
+	if (resource_scope_managed(ctx, r) || resource_handle_is_null(ctx, r))
 		return NOT_HELD;
 	if (r->escaped)
 		return r->escaped;
@@ -49,7 +28,7 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 	 * does not unlock (a seq_file ->start()'s NULL is no failure).
 	 */
 	if (r->rule->pair->every_return && model_on(MODEL_HELD_BY_NAME) &&
-	    !ctx->errno_return &&
+	    !returns_errno(ctx) &&
 	    rules_name_says_held(analysis_rules(ctx), analysis_function(ctx)))
 		return model_escape(MODEL_HELD_BY_NAME);
 	/*
@@ -57,7 +36,7 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 	 * ufshcd_clock_scaling_unprepare() drops: its undo, named so.
 	 */
 	if (r->rule->pair->every_return && model_on(MODEL_HELD_BY_MIRROR) &&
-	    !ctx->errno_return && mirror_function_releases(ctx, r->rule->pair))
+	    !returns_errno(ctx) && mirror_function_releases(ctx, r->rule->pair))
 		return model_escape(MODEL_HELD_BY_MIRROR);
 	/* A shared reset deasserted for good is not a leak. */
 	if (model_on(MODEL_OWED_IF_RELEASED) && r->rule->pair->owed_if_released &&
@@ -104,11 +83,10 @@ static char *leak_message(const struct resource *r, const char *release)
 static const struct resource *owed_sibling(struct check_ctx *ctx,
 					   const struct resource *r)
 {
+	const struct resource *o;
 	unsigned i;
 
-	for (i = 0; i < ctx->st->nres; i++) {
-		const struct resource *o = &ctx->st->res[i];
-
+	for_each_path_resource(ctx, i, o) {
 		if (o != r && o->site == r->site && owed(ctx, o))
 			return o;
 	}
@@ -130,10 +108,10 @@ static const char *missing_release(struct check_ctx *ctx,
 void report_leaks(struct check_ctx *ctx, struct ir_loc where,
 		  enum pair_origin origin, const char *check)
 {
+	const struct resource *r, *sibling;
 	unsigned i;
 
-	for (i = 0; i < ctx->st->nres; i++) {
-		const struct resource *r = &ctx->st->res[i], *sibling;
+	for_each_path_resource(ctx, i, r) {
 		const char *release;
 		unsigned char why;
 		struct finding *f;

@@ -16,10 +16,10 @@
 
 static void lock_held_return(struct check_ctx *ctx, struct ir_loc where)
 {
+	const struct resource *r;
 	unsigned i;
 
-	for (i = 0; i < ctx->st->nres; i++) {
-		const struct resource *r = &ctx->st->res[i];
+	for_each_path_resource(ctx, i, r) {
 		unsigned char why;
 		const char *release;
 		char *key, *msg;

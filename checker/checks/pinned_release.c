@@ -21,13 +21,12 @@ static bool pins(const struct resource *holder, unsigned sym)
 
 static void pinned_release(struct check_ctx *ctx, const struct release_event *ev)
 {
-	const struct resource *r = ev->res;
+	const struct resource *r = ev->res, *holder;
 	unsigned i;
 
 	if (ev->kind != REL_LIVE || !r->has_handle)
 		return;
-	for (i = 0; i < ctx->st->nres; i++) {
-		const struct resource *holder = &ctx->st->res[i];
+	for_each_path_resource(ctx, i, holder) {
 		const char *name = r->name ? r->name : ev->handle;
 		bool inferred = holder->rule->pair->origin != PAIR_RULE;
 		struct finding *f;

@@ -18,9 +18,7 @@
 static bool failure_anticipated(const struct check_ctx *ctx,
 				const struct release_event *ev)
 {
-	const struct sym *s = state_sym(ctx->st, ev->res->status_sym);
-
-	return s && s->has_const && s->c < 0;
+	return resource_failed_with_known_errno(ctx, ev->res);
 }
 
 /* Is this release of a failed acquire harmless? */

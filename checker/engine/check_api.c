@@ -49,6 +49,41 @@ void fire_error_return(struct path *p, struct ir_loc where,
 
 /* ---- services for checks ---- */
 
+const struct resource *path_resource(const struct check_ctx *ctx, unsigned i)
+{
+	return i < ctx->st->nres ? &ctx->st->res[i] : NULL;
+}
+
+bool returns_errno(const struct check_ctx *ctx)
+{
+	return ctx->errno_return;
+}
+
+bool resource_scope_managed(const struct check_ctx *ctx,
+			    const struct resource *r)
+{
+	unsigned i;
+
+	if (!r->has_handle)
+		return false;
+	for (i = 0; i < ctx->st->nbinds; i++) {
+		const struct binding *b = &ctx->st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    key_is_scope_managed(b->key))
+			return true;
+	}
+	return false;
+}
+
+bool resource_failed_with_known_errno(const struct check_ctx *ctx,
+				      const struct resource *r)
+{
+	const struct sym *s = state_sym(ctx->st, r->status_sym);
+
+	return s && s->has_const && s->c < 0;
+}
+
 void resource_silenced(const struct check_ctx *ctx, const struct resource *r,
 		       unsigned char reason, struct ir_loc where)
 {

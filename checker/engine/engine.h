@@ -23,15 +23,11 @@ struct limits {
 	double max_tu_seconds;		/* per translation unit, 0: none */
 };
 
-struct analysis;
-
-/* What a check sees at an event. */
-struct check_ctx {
-	struct analysis *an;
-	struct state *st;
-	/* At an error return: the value returned is an errno (not NULL). */
-	bool errno_return;
-};
+/*
+ * What a check sees at an event: one path at one point, read through the
+ * services below, never through the state's arrays.
+ */
+struct check_ctx;
 
 enum release_kind {
 	REL_LIVE,	/* releases a resource this path holds */
@@ -67,6 +63,25 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		struct arena *arena);
 
 /* ---- services for checks ---- */
+
+/* The path's resources, @i from 0 up; NULL past the last. */
+const struct resource *path_resource(const struct check_ctx *ctx, unsigned i);
+#define for_each_path_resource(ctx, i, r) \
+	for ((i) = 0; ((r) = path_resource((ctx), (i))); (i)++)
+/* At an error return: is the value returned an errno (not NULL)? */
+bool returns_errno(const struct check_ctx *ctx);
+/*
+ * Is @r's handle held by a __free() variable, released when its scope
+ * ends?  Not once ownership left it (no_free_ptr() sets it to NULL).
+ */
+bool resource_scope_managed(const struct check_ctx *ctx,
+			    const struct resource *r);
+/*
+ * Did the code test @r's acquire for one exact errno and carry on?
+ * "if (ret < 0 && ret != -ENOTCONN) goto err;"
+ */
+bool resource_failed_with_known_errno(const struct check_ctx *ctx,
+				      const struct resource *r);
 
 /*
  * Model @reason (enum escape, engine/models.h) kept @r, owed otherwise,

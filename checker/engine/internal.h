@@ -37,6 +37,13 @@ struct seen {
 	struct seen *next;
 };
 
+/* What a check sees at an event (engine.h): opaque outside the engine. */
+struct check_ctx {
+	struct analysis *an;
+	const struct state *st;
+	bool errno_return;	/* at an error return: an errno, not NULL */
+};
+
 struct work {
 	unsigned block;
 	struct state *st;
