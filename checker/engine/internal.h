@@ -12,6 +12,7 @@
 #include "cfg.h"
 #include "checks/checks.h"
 #include "engine/models.h"
+#include "wrappers.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -21,13 +22,6 @@
 
 #define MAX_CALL_ARGS 16
 #define MAX_PARTS 4		/* the resources one acquire call makes */
-/*
- * Members a helper may leave resources in, for its callers.  More than
- * one (foo_parse_dt() setting two nodes) was tried: it killed no mutant
- * on either part of the development corpus and added three warnings on
- * ../shared/corpus, two of them false (docs/quality.md).
- */
-#define MAX_GIFTS 1
 #define MAX_PATH_NOTES 16
 #define MAX_PATH_STEPS 256	/* trace steps read back for them */
 #define NO_SYM UINT_MAX
@@ -94,22 +88,8 @@ struct analysis {
 	unsigned steps;
 	bool stopped;
 	clock_t start;
-	/*
-	 * What a pointer function returns, to learn whether it is a wrapper:
-	 * the pair of the resource its success returns give, whether one
-	 * gave anything else, and the values its error returns give.
-	 */
-	const struct pair *gives;
-	bool gives_other;
-	unsigned fails_with;
-	/*
-	 * An int function's: at every success return it leaves a resource
-	 * in each of these members of its arguments (foo_alloc_rings(priv)
-	 * setting priv->rings).
-	 */
-	struct gift { const struct pair *pair; int arg; const char *member; }
-		gifts[MAX_GIFTS];
-	unsigned ngifts;
+	/* What its returns give, to learn whether it wraps an acquire. */
+	struct wrapper_learner wrapper;
 	/* The IR of "argument->member" at each wrapper call site, made once. */
 	struct ir **member_nodes;
 	/* Resources a model kept quiet, by site, part and model: counted once. */

@@ -4,10 +4,10 @@
  *
  * Takes a path at a return and decides whether it is an error return (by
  * the value and the function's convention), and gives the checks their
- * events.  It also learns, from the function's returns, what a wrapper
- * gives its callers: the pair a pointer function returns and its failure
- * values, and the resources an int function leaves in its arguments'
- * members (summary.h).
+ * events.  It also tells wrapper learning (knowledge/wrappers.h) what
+ * each return gives: the resource a pointer function returns and its
+ * failure values, and the resources an int function leaves in its
+ * arguments' members.
  */
 #include "engine/internal.h"
 
@@ -110,12 +110,6 @@ static bool is_error_return(struct path *p, struct value v, unsigned *mask)
 	}
 }
 
-/* The failures an acquire of @kind reports, as value classes. */
-static unsigned failure_mask(enum success_kind kind)
-{
-	return success_initial_mask(kind) & ~success_ok_mask(kind);
-}
-
 /*
  * The member of parameter @param that @key names ("rings" of
  * priv->rings), as a function that sets up its caller's object stores
@@ -147,26 +141,14 @@ static bool named_member(const struct resource *r, const char *member)
 	       !strncmp(r->name + len - mlen - 2, "->", 2);
 }
 
-static bool has_gift(const struct analysis *an, const struct gift *g)
-{
-	unsigned i;
-
-	for (i = 0; i < an->ngifts; i++)
-		if (an->gifts[i].pair == g->pair && an->gifts[i].arg == g->arg &&
-		    an->gifts[i].member == g->member)
-			return true;
-	return false;
-}
-
 /*
- * An int function's success return (0), for its wrapper summary: is what
- * it acquired left in members of its arguments?
- * "priv->rings = kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
- * At most MAX_GIFTS such resources, the same on every success return.
+ * An int function's success return (0), for wrapper learning: what it
+ * acquired and left in members of its arguments.  "priv->rings =
+ * kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
  */
 static void note_left_in_member(struct path *p, struct value v)
 {
-	struct analysis *an = p->an;
+	struct wrapper_learner *w = &p->an->wrapper;
 	struct gift found[MAX_GIFTS];
 	unsigned handles[MAX_GIFTS] = { 0 };
 	const struct resource *r;
@@ -175,14 +157,14 @@ static void note_left_in_member(struct path *p, struct value v)
 	int param;
 
 	if (value_mask(p->st, v) != VAL_ZERO) {
-		an->gives_other = true;
+		wrapper_not(w);
 		return;
 	}
 	for (i = 0; i < p->st->nbinds; i++) {
 		const struct binding *b = &p->st->binds[i];
 
 		if (b->value.kind != V_SYM ||
-		    !(member = param_member(an, b->key, &param)))
+		    !(member = param_member(p->an, b->key, &param)))
 			continue;
 		for (k = 0; k < p->st->nres; k++) {
 			r = &p->st->res[k];
@@ -205,31 +187,18 @@ static void note_left_in_member(struct path *p, struct value v)
 				continue;
 			}
 			if (n == MAX_GIFTS) {
-				an->gives_other = true;	/* too many */
+				wrapper_not(w);	/* too many */
 				return;
 			}
 			handles[n] = r->handle_sym;
 			found[n++] = (struct gift){ r->rule->pair, param, member };
 		}
 	}
-	/* Every success return leaves the same resources. */
-	if (!n || (an->ngifts && an->ngifts != n)) {
-		an->gives_other = true;
-		return;
-	}
-	for (i = 0; an->ngifts && i < n; i++) {
-		if (!has_gift(an, &found[i])) {
-			an->gives_other = true;
-			return;
-		}
-	}
-	memcpy(an->gifts, found, n * sizeof(*found));
-	an->ngifts = n;
-	an->gives = found[0].pair;
+	wrapper_leaves_in_members(w, found, n);
 }
 
 /*
- * A pointer function's return, for its wrapper summary: does a success
+ * A pointer function's return, for wrapper learning: does a success
  * return give the handle of what this path acquired, and what do error
  * returns give?  "p = kzalloc(...); if (!p) return NULL; ...; return p;"
  * is a wrapper of kzalloc() reporting failure by NULL.
@@ -237,18 +206,18 @@ static void note_left_in_member(struct path *p, struct value v)
 static void note_given(struct path *p, struct value v, bool error,
 		       unsigned error_mask)
 {
-	struct analysis *an = p->an;
+	struct wrapper_learner *w = &p->an->wrapper;
 	unsigned i;
 
-	if (an->fn->ret == RET_SIGNED && !error) {
+	if (p->an->fn->ret == RET_SIGNED && !error) {
 		note_left_in_member(p, v);
 		return;
 	}
-	if (an->fn->ret != RET_POINTER)
+	if (p->an->fn->ret != RET_POINTER)
 		return;
 	if (error) {
-		an->fails_with |= v.kind == V_CONST ?
-				  (v.c ? VAL_NEG : VAL_ZERO) : error_mask;
+		wrapper_error_return(w, v.kind == V_CONST ?
+				     (v.c ? VAL_NEG : VAL_ZERO) : error_mask);
 		return;
 	}
 	for (i = 0; v.kind == V_SYM && i < p->st->nres; i++) {
@@ -258,59 +227,17 @@ static void note_given(struct path *p, struct value v, bool error,
 		    r->rule->handle.kind != HANDLE_RETURN ||
 		    (r->status != RES_LIVE && r->status != RES_UNDECIDED))
 			continue;
-		if (an->gives && an->gives != r->rule->pair)
-			break;
-		an->gives = r->rule->pair;
-		/* Returned untested: its own failures are the wrapper's. */
-		if (r->status == RES_UNDECIDED)
-			an->fails_with |= failure_mask(r->rule->success);
+		wrapper_gives_handle(w, r->rule->pair, r->status == RES_UNDECIDED,
+				     r->rule->success);
 		return;
 	}
-	an->gives_other = true;
+	wrapper_not(w);
 }
 
-static enum success_kind success_of_failures(unsigned fails)
-{
-	switch (fails & (VAL_NEG | VAL_ZERO)) {
-	case VAL_ZERO:
-		return SUCCESS_NONNULL;
-	case VAL_NEG:
-		return SUCCESS_ERRPTR;
-	case VAL_NEG | VAL_ZERO:
-		return SUCCESS_ERRPTR_OR_NULL;
-	default:
-		return SUCCESS_ALWAYS;
-	}
-}
-
-/*
- * Once explored: a function whose every success return gives a resource
- * of one pair is a wrapper of that pair's acquire for its callers, whose
- * exploration comes later (summary_bottom_up()).  A function cut short
- * by a bound is not.
- */
+/* Once explored: publish what the function wraps, if anything. */
 void publish_wrapper(struct analysis *an)
 {
-	struct handle_spec ret = { HANDLE_RETURN, 0 };
-	const struct pair *pairs[MAX_GIFTS];
-	const char *members[MAX_GIFTS];
-	int args[MAX_GIFTS];
-	unsigned i;
-
-	if (!an->gives || an->gives_other || an->stopped)
-		return;
-	if (!an->ngifts) {
-		summary_set_wrapper(an->summaries, an->fn->name, an->gives,
-				    success_of_failures(an->fails_with), ret, NULL);
-		return;
-	}
-	for (i = 0; i < an->ngifts; i++) {
-		pairs[i] = an->gifts[i].pair;
-		args[i] = an->gifts[i].arg;
-		members[i] = an->gifts[i].member;
-	}
-	summary_set_member_wrapper(an->summaries, an->fn->name, pairs, args,
-				   members, an->ngifts);
+	wrapper_publish(&an->wrapper, an->summaries, an->fn->name, !an->stopped);
 }
 
 /*
@@ -329,7 +256,7 @@ static void leaves_on_failure(struct path *p)
 
 		if (r->status == RES_LIVE && !r->rule->pair->managed &&
 		    (!r->escaped || left_for_caller(r)))
-			p->an->gives_other = true;
+			wrapper_not(&p->an->wrapper);
 	}
 }
 
