@@ -18,7 +18,6 @@ int pm_runtime_put_sync_suspend(struct device *dev);
 int pm_runtime_force_suspend(struct device *dev);
 int spi_register_controller(void *ctlr);
 struct reset_control *devm_reset_control_get_optional(struct device *dev, const char *id);
-struct reset_control *devm_reset_control_get_shared(struct device *dev, const char *id);
 int acpi_load_table(void *table, unsigned *index);
 struct task_struct;
 struct task_struct *kthread_create_on_node(int (*fn)(void *), void *data, int node,
@@ -120,34 +119,6 @@ int realloc_loop(size_t size)
 	}
 	kfree(name);
 	return 0;
-}
-
-// A global that the file does release elsewhere (its module exit
-// destroys it) is still owed by an init that fails.
-struct workqueue_struct;
-struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned flags, int max, ...);
-void destroy_workqueue(struct workqueue_struct *wq);
-static struct workqueue_struct *foo_wq;
-int foo_register_driver(void);
-
-// CHECK: In function 'foo_init':
-int foo_init(void)
-{
-	int ret;
-
-	foo_wq = alloc_workqueue("foo", 0, 0);
-	if (!foo_wq)
-		return -ENOMEM;
-	ret = foo_register_driver();
-	if (ret)
-		// CHECK: corpus-lessons.c:[[@LINE+1]]:3: warning: 'foo_wq' from alloc_workqueue() is not released on this error path; destroy_workqueue() is missing [ladder-leak]
-		return ret;
-	return 0;
-}
-
-void foo_exit(void)
-{
-	destroy_workqueue(foo_wq);
 }
 
 // A stable call asked again after what it is given was written is a new
@@ -355,21 +326,6 @@ int owl_prep_fallthrough(struct owl_dma *od, struct owl_txd *txd)
 }
 
 // ---- silent ----
-
-// drivers/i2c/busses/i2c-rzv2m.c: "The reset also affects other HW that is
-// not under the control of Linux.  Therefore, all we can do is deassert
-// the reset."  Never asserted anywhere here: deliberate.
-int shared_reset_for_good(struct device *dev)
-{
-	struct reset_control *rstc = devm_reset_control_get_shared(dev, NULL);
-
-	if (IS_ERR(rstc))
-		return PTR_ERR(rstc);
-	reset_control_deassert(rstc);
-	if (some_setup())
-		return -EIO;
-	return 0;
-}
 
 // drivers/mmc/host/sdhci-tegra.c: pm_runtime_put_sync_suspend() drops the
 // reference.
@@ -700,54 +656,6 @@ unwq:
 	return ret;
 }
 
-// drivers/firmware/dmi_scan.c, dmi_init(): "This entry should stay even
-// after farther error, as it can be used by other modules like
-// dmi-sysfs."  A global that no function of the file releases holds an
-// object meant to outlive the failure.
-struct kobject;
-struct kobject *kobject_create_and_add(const char *name, struct kobject *parent);
-void kobject_put(struct kobject *kobj);
-extern struct kobject *firmware_kobj;
-static struct kobject *dmi_kobj;
-int dmi_export_tables(struct kobject *tables);
-
-int global_meant_to_stay(void)
-{
-	struct kobject *tables_kobj;
-
-	dmi_kobj = kobject_create_and_add("dmi", firmware_kobj);
-	if (!dmi_kobj)
-		return -ENOMEM;
-	tables_kobj = kobject_create_and_add("tables", dmi_kobj);
-	if (!tables_kobj)
-		return -ENOMEM;
-	if (dmi_export_tables(tables_kobj))
-		goto err_tables;
-	return 0;
-err_tables:
-	kobject_put(tables_kobj);
-	return -ENOMEM;
-}
-
-// drivers/firmware/efi/efi.c, efisubsys_init(): the result of
-// platform_device_register_simple("efivars", ...) is dropped; nothing
-// could ever unregister it, and nothing is meant to.
-struct platform_device *platform_device_register_simple(const char *name, int id,
-							 const void *res, unsigned n);
-void platform_device_unregister(struct platform_device *pdev);
-int efisubsys_sysfs_setup(void);
-int efi_rt_supported(unsigned mask);
-
-int registered_for_good(void)
-{
-	if (efi_rt_supported(1))
-		platform_device_register_simple("rtc-efi", 0, NULL, 0);
-	platform_device_register_simple("efivars", 0, NULL, 0);
-	if (efisubsys_sysfs_setup())
-		return -ENOMEM;
-	return 0;
-}
-
 // drivers/spi/spi.c, __spi_pump_transfer_message(): the runtime PM
 // reference belongs to the busy controller; finalizing the message hands
 // it back to the pump, whose idle path drops it.
@@ -851,92 +759,6 @@ probe_setup_failed:
 		clk_disable_unprepare(cqspi->clk);
 	// CHECK: corpus-lessons.c:[[@LINE+1]]:2: warning: pm_runtime_get_sync() is not undone on this error path; pm_runtime_put() is missing [ladder-leak]
 	return ret;
-}
-
-// The last reference frees the object; another holder keeps it.
-struct obj { int refs; void *data; };
-int atomic_dec_and_test(int *v);
-
-int last_reference_frees(struct device *dev)
-{
-	struct obj *o = kzalloc(sizeof(*o), GFP_KERNEL);
-	int ret;
-
-	if (!o)
-		return -ENOMEM;
-	ret = some_setup();
-	if (ret) {
-		if (atomic_dec_and_test(&o->refs))
-			kfree(o);
-		return ret;
-	}
-	kfree(o);
-	return 0;
-}
-
-// drivers/gpio/gpiolib.c, gpiochip_add_irqchip(): the helper fails only
-// for a NULL domain, and the domain was checked already; so was a helper
-// that never fails.  Neither "if (ret) return ret;" is a path.
-
-static int gc_add_allocated_domain(struct gchip *gc, struct irq_domain *domain)
-{
-	if (!domain)
-		return -EINVAL;
-	gc->domain = domain;
-	gc->initialized = 1;
-	return 0;
-}
-
-static int gc_set_hooks(struct gchip *gc)
-{
-	gc->initialized = 2;
-	return 0;
-}
-
-int helper_cannot_fail(struct gchip *gc, void *fwnode)
-{
-	struct irq_domain *domain = irq_domain_create_linear(fwnode, 32, NULL, gc);
-	int ret;
-
-	if (!domain)
-		return -ENOMEM;
-	ret = gc_set_hooks(gc);
-	if (ret)
-		return ret;
-	ret = gc_add_allocated_domain(gc, domain);
-	if (ret)
-		return ret;
-	return 0;
-}
-
-// drivers/spi/spi.c, spi_write_then_read(): a buffer kmalloc() just
-// returned is never the one a global already pointed to, so the kfree()
-// branch is the one taken.
-struct xfer { const void *tx_buf; unsigned len; };
-int spi_sync_xfer(void *spi, struct xfer *x);
-static unsigned char *spi_buf;
-
-int fresh_buffer_is_not_global(void *spi, unsigned n)
-{
-	struct xfer x[2];
-	unsigned char *local_buf;
-	int status;
-
-	if (n > 32) {
-		local_buf = kmalloc(n, GFP_KERNEL);
-		if (!local_buf)
-			return -ENOMEM;
-	} else {
-		local_buf = spi_buf;
-	}
-	x[0].tx_buf = local_buf;
-	status = spi_sync_xfer(spi, x);
-	if (status == 0)
-		x[1].len = n;
-	if (x[0].tx_buf == spi_buf)
-		return status;
-	kfree(local_buf);
-	return status;
 }
 
 // drivers/dma/owl-dma.c, owl_dma_prep_memcpy(): the same, but the
