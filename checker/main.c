@@ -14,7 +14,7 @@
 #include "mine.h"
 #include "options.h"
 #include "engine/models.h"
-#include "parse.h"
+#include "tu.h"
 #include "rules.h"
 #include "scan.h"
 #include "util.h"
@@ -70,12 +70,12 @@ static int worst(int a, int b)
 	return a ? a : b;
 }
 
-static int status_exit(enum parse_status st)
+static int status_exit(enum tu_status st)
 {
 	switch (st) {
-	case PARSE_FAILED:
+	case TU_FAILED:
 		return EXIT_INPUT;
-	case PARSE_ERRORS:
+	case TU_ERRORS:
 		return EXIT_PARSE;
 	default:
 		return EXIT_OK;

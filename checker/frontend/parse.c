@@ -2,6 +2,11 @@
 /*
  * parse.c - parse one translation unit and pick the functions to analyse.
  *
+ * Takes a file and its flags; gives a parsed file (parse.h): its errors,
+ * the IR of each function its main source defines, the IR of a header
+ * inline function by name, the driver callbacks its initialisers pair,
+ * and the files it read.  tu.c runs the pipeline over it.
+ *
  * In a preprocessed kernel file (.i) every header's inline functions sit
  * in the same file as the driver: about 5,400 bodies of which about 80
  * are the driver's own.  The line markers say which is which, so the
@@ -10,12 +15,7 @@
  */
 #include "parse.h"
 #include "ast.h"
-#include "cfg.h"
-#include "dump.h"
 #include "flags.h"
-#include "infer.h"
-#include "mine.h"
-#include "engine/models.h"
 
 #include <clang-c/Index.h>
 #include <errno.h>
@@ -23,11 +23,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-struct fn_list {
-	CXCursor *items;
+struct parsed_file {
+	CXIndex index;
+	const char *file;
+	CXCursor *items;		/* the main source's function definitions */
 	unsigned len, cap;
 	/* The headers' inline functions, by name: what the TU's calls reach. */
 	CXCursor *inlines;
@@ -95,20 +96,20 @@ static bool token_is(CXTranslationUnit tu, CXToken tok, CXTokenKind kind,
 	return same;
 }
 
-static const char *token_text(struct fn_list *list, CXToken tok)
+static const char *token_text(struct parsed_file *pf, CXToken tok)
 {
-	CXString s = clang_getTokenSpelling(list->tu, tok);
-	const char *interned = strtab_intern(list->strings, clang_getCString(s));
+	CXString s = clang_getTokenSpelling(pf->tu, tok);
+	const char *interned = strtab_intern(pf->strings, clang_getCString(s));
 
 	clang_disposeString(s);
 	return interned;
 }
 
-static void add_callback(struct fn_list *list, const char *setup, const char *teardown)
+static void add_callback(struct parsed_file *pf, const char *setup, const char *teardown)
 {
-	list->callbacks = xrealloc(list->callbacks,
-				   (list->ncallbacks + 1) * sizeof(*list->callbacks));
-	list->callbacks[list->ncallbacks++] = (struct callback_pair){ setup, teardown };
+	pf->callbacks = xrealloc(pf->callbacks,
+				   (pf->ncallbacks + 1) * sizeof(*pf->callbacks));
+	pf->callbacks[pf->ncallbacks++] = (struct callback_pair){ setup, teardown };
 }
 
 /*
@@ -116,32 +117,32 @@ static void add_callback(struct fn_list *list, const char *setup, const char *te
  * undoes foo_probe.  Read from the tokens, as written: libclang does not
  * expose designators.  Which fields pair is data (mirror-callbacks).
  */
-static void collect_callbacks(struct fn_list *list, CXCursor var)
+static void collect_callbacks(struct parsed_file *pf, CXCursor var)
 {
 	const struct name_pair *fields;
 	const char *seen[64] = { NULL }, *field;
 	unsigned nfields, ntoks, i, f;
 	CXToken *toks;
 
-	fields = rules_mirror_callbacks(list->rules, &nfields);
+	fields = rules_mirror_callbacks(pf->rules, &nfields);
 	if (!nfields)
 		return;
-	clang_tokenize(list->tu, clang_getCursorExtent(var), &toks, &ntoks);
+	clang_tokenize(pf->tu, clang_getCursorExtent(var), &toks, &ntoks);
 	for (i = 0; i + 3 < ntoks; i++) {
-		if (!token_is(list->tu, toks[i], CXToken_Punctuation, ".") ||
-		    !token_is(list->tu, toks[i + 1], CXToken_Identifier, NULL) ||
-		    !token_is(list->tu, toks[i + 2], CXToken_Punctuation, "=") ||
-		    !token_is(list->tu, toks[i + 3], CXToken_Identifier, NULL))
+		if (!token_is(pf->tu, toks[i], CXToken_Punctuation, ".") ||
+		    !token_is(pf->tu, toks[i + 1], CXToken_Identifier, NULL) ||
+		    !token_is(pf->tu, toks[i + 2], CXToken_Punctuation, "=") ||
+		    !token_is(pf->tu, toks[i + 3], CXToken_Identifier, NULL))
 			continue;
-		field = token_text(list, toks[i + 1]);
+		field = token_text(pf, toks[i + 1]);
 		for (f = 0; f < nfields && f < ARRAY_SIZE(seen); f++) {
 			if (!strcmp(field, fields[f].acquire))
-				seen[f] = token_text(list, toks[i + 3]);
+				seen[f] = token_text(pf, toks[i + 3]);
 			else if (!strcmp(field, fields[f].release) && seen[f])
-				add_callback(list, seen[f], token_text(list, toks[i + 3]));
+				add_callback(pf, seen[f], token_text(pf, toks[i + 3]));
 		}
 	}
-	clang_disposeTokens(list->tu, toks, ntoks);
+	clang_disposeTokens(pf->tu, toks, ntoks);
 }
 
 /* The function a module_init()/module_exit() declaration names. */
@@ -165,7 +166,7 @@ static enum CXChildVisitResult find_function_ref(CXCursor c, CXCursor parent,
  * module): either way a declaration of type exitcall_t naming fn.  Its
  * init function is found by name (ffa_init for ffa_exit).
  */
-static void collect_module_exit(struct fn_list *list, CXCursor c)
+static void collect_module_exit(struct parsed_file *pf, CXCursor c)
 {
 	CXType type = clang_getCursorKind(c) == CXCursor_FunctionDecl ?
 		      clang_getCursorResultType(c) : clang_getCursorType(c);
@@ -180,74 +181,73 @@ static void collect_module_exit(struct fn_list *list, CXCursor c)
 	if (!clang_Cursor_isNull(fn)) {
 		CXString name = clang_getCursorSpelling(fn);
 
-		add_callback(list, NULL, strtab_intern(list->strings,
+		add_callback(pf, NULL, strtab_intern(pf->strings,
 						       clang_getCString(name)));
 		clang_disposeString(name);
 	}
 }
 
-static bool in_main_source(struct fn_list *list, CXCursor c)
+static bool in_main_source(struct parsed_file *pf, CXCursor c)
 {
 	CXSourceLocation loc = clang_getCursorLocation(c);
 
 	return clang_Location_isFromMainFile(loc) &&
-	       presumed_file(loc, list->strings) == list->main_name;
+	       presumed_file(loc, pf->strings) == pf->main_name;
 }
 
-static void add_inline(struct fn_list *list, CXCursor c)
+static void add_inline(struct parsed_file *pf, CXCursor c)
 {
 	CXString name = clang_getCursorSpelling(c);
 
-	if (list->ninlines == list->capinlines) {
-		list->capinlines = list->capinlines ? list->capinlines * 2 : 256;
-		list->inlines = xrealloc(list->inlines,
-					 list->capinlines * sizeof(*list->inlines));
-		list->inline_names = xrealloc(list->inline_names,
-					      list->capinlines * sizeof(*list->inline_names));
+	if (pf->ninlines == pf->capinlines) {
+		pf->capinlines = pf->capinlines ? pf->capinlines * 2 : 256;
+		pf->inlines = xrealloc(pf->inlines,
+					 pf->capinlines * sizeof(*pf->inlines));
+		pf->inline_names = xrealloc(pf->inline_names,
+					      pf->capinlines * sizeof(*pf->inline_names));
 	}
-	list->inline_names[list->ninlines] = strtab_intern(list->strings,
+	pf->inline_names[pf->ninlines] = strtab_intern(pf->strings,
 							   clang_getCString(name));
-	list->inlines[list->ninlines++] = c;
+	pf->inlines[pf->ninlines++] = c;
 	clang_disposeString(name);
 }
 
 static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 						CXClientData data)
 {
-	struct fn_list *list = data;
+	struct parsed_file *pf = data;
 
 	(void)parent;
-	if (clang_getCursorKind(c) == CXCursor_VarDecl && in_main_source(list, c)) {
-		collect_callbacks(list, c);
-		collect_module_exit(list, c);
+	if (clang_getCursorKind(c) == CXCursor_VarDecl && in_main_source(pf, c)) {
+		collect_callbacks(pf, c);
+		collect_module_exit(pf, c);
 		return CXChildVisit_Continue;
 	}
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
 	    !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
-	if (!in_main_source(list, c)) {
+	if (!in_main_source(pf, c)) {
 		if (clang_Cursor_isFunctionInlined(c))
-			add_inline(list, c);
+			add_inline(pf, c);
 		return CXChildVisit_Continue;
 	}
-	collect_module_exit(list, c);
-	if (list->len == list->cap) {
-		list->cap = list->cap ? list->cap * 2 : 64;
-		list->items = xrealloc(list->items, list->cap * sizeof(*list->items));
+	collect_module_exit(pf, c);
+	if (pf->len == pf->cap) {
+		pf->cap = pf->cap ? pf->cap * 2 : 64;
+		pf->items = xrealloc(pf->items, pf->cap * sizeof(*pf->items));
 	}
-	list->items[list->len++] = c;
+	pf->items[pf->len++] = c;
 	return CXChildVisit_Continue;
 }
 
-/* Count errors; print one line naming the first. */
-static unsigned check_diagnostics(struct session *s, CXTranslationUnit tu,
-				  const char *file)
+/* Count errors; print one line naming the first, and record it in @report. */
+unsigned parsed_errors(const struct parsed_file *pf, struct report *report)
 {
-	unsigned n = clang_getNumDiagnostics(tu), i, errors = 0;
+	unsigned n = clang_getNumDiagnostics(pf->tu), i, errors = 0;
 	char *first = NULL;
 
 	for (i = 0; i < n; i++) {
-		CXDiagnostic d = clang_getDiagnostic(tu, i);
+		CXDiagnostic d = clang_getDiagnostic(pf->tu, i);
 
 		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
 			if (!errors++) {
@@ -263,168 +263,41 @@ static unsigned check_diagnostics(struct session *s, CXTranslationUnit tu,
 	}
 	if (errors) {
 		fprintf(stderr, "ladder: %s: %u error%s while parsing, analysing "
-			"what parsed (first: %s)\n", display_path(file), errors,
+			"what parsed (first: %s)\n", display_path(pf->file), errors,
 			errors == 1 ? "" : "s", first);
-		report_parse_error(s->env.report, file, first);
+		report_parse_error(report, pf->file, first);
 	}
 	free(first);
 	return errors;
 }
 
-static void analyse_function(struct session *s, struct ir_func *fn,
-			     const struct inference *inf)
-{
-	const struct rules *plain = s->env.rules, *own = infer_rules_for(inf, fn);
-	struct arena arena = { 0 };
-
-	if (s->dump_ir)
-		ir_dump(fn);
-	if (s->dump_cfg) {
-		struct cfg *cfg = cfg_build(fn, &arena);
-
-		cfg_dump(cfg, fn);
-		cfg_free(cfg);
-	}
-	if (own)
-		s->env.rules = own;
-	engine_run(fn, &s->env, &arena);
-	s->env.rules = plain;
-	report_count_function(s->env.report);
-	arena_free(&arena);
-}
-
-/* Translate every function first: summaries need all of them. */
-static double seconds_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/*
- * The translation unit's time is up: say so once, at the first function
- * left out, with how many were.  Functions already analysed keep their
- * findings.
- */
-static bool tu_out_of_time(struct session *s, const struct ir_func *next,
-			   unsigned left)
-{
-	double limit = s->env.limits->max_tu_seconds;
-	char *why;
-
-	if (!limit || seconds_now() - s->file_started <= limit)
-		return false;
-	why = xasprintf("the file's time limit (%gs, --tu-time-limit) ran out; "
-			"this function and %u after it were not analysed",
-			limit, left - 1);
-	report_bound(s->env.report, next->name, next->loc, why);
-	free(why);
-	return true;
-}
-
-/* Is @name one of @fns[0..n), or a call a rule already describes? */
-static bool known_callee(const struct session *s, struct ir_func *const *fns,
-			 unsigned n, const char *name)
+unsigned parsed_functions(const struct parsed_file *pf, struct arena *arena,
+			  struct ir_func ***fns)
 {
 	unsigned i;
 
-	if (rules_lookup(s->env.rules, name))
-		return true;
-	for (i = 0; i < n; i++)
-		if (fns[i]->name == name)
-			return true;
-	return false;
+	*fns = xcalloc(pf->len ? pf->len : 1, sizeof(**fns));
+	for (i = 0; i < pf->len; i++)
+		(*fns)[i] = ast_translate(pf->items[i], arena, pf->strings);
+	return pf->len;
 }
 
-/* Add to @fns the headers' inline functions @e calls, translated. */
-static void add_called_inlines(struct session *s, const struct fn_list *list,
-			       const struct ir *e, struct ir_func ***fns,
-			       unsigned *n, unsigned *cap, struct arena *arena)
+struct ir_func *parsed_inline(const struct parsed_file *pf, const char *name,
+			      struct arena *arena)
 {
 	unsigned i;
 
-	if (!e)
-		return;
-	if (e->kind == IR_CALL && e->name && !known_callee(s, *fns, *n, e->name)) {
-		for (i = 0; i < list->ninlines; i++) {
-			if (list->inline_names[i] != e->name)
-				continue;
-			if (*n == *cap) {
-				*cap *= 2;
-				*fns = xrealloc(*fns, *cap * sizeof(**fns));
-			}
-			(*fns)[(*n)++] = ast_translate(list->inlines[i], arena,
-						       s->env.strings);
-			break;
-		}
-	}
-	for (i = 0; i < e->nkids; i++)
-		add_called_inlines(s, list, e->kids[i], fns, n, cap, arena);
+	for (i = 0; i < pf->ninlines; i++)
+		if (pf->inline_names[i] == name)
+			return ast_translate(pf->inlines[i], arena, pf->strings);
+	return NULL;
 }
 
-/*
- * The headers' inline functions that the file's functions call, and
- * those they call in turn (to a depth of @INLINE_DEPTH): summarised
- * like the file's own (stable: dev_get_platdata(), pm_runtime_enabled();
- * what they release or hand over), never analysed for findings.
- */
-#define INLINE_DEPTH 3
-
-static unsigned add_inlines(struct session *s, const struct fn_list *list,
-			    struct ir_func ***fns, unsigned n, struct arena *arena)
+const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
+					     unsigned *n)
 {
-	unsigned cap = n * 2 + 16, from = 0, to = n, depth;
-
-	*fns = xrealloc(*fns, cap * sizeof(**fns));
-	for (depth = 0; depth < INLINE_DEPTH && from < to; depth++) {
-		unsigned i;
-
-		for (i = from; i < to; i++)
-			add_called_inlines(s, list, (*fns)[i]->body, fns, &n, &cap,
-					   arena);
-		from = to;
-		to = n;
-	}
-	return n;
-}
-
-static void analyse_functions(struct session *s, const char *file,
-			      const struct fn_list *list)
-{
-	struct ir_func **fns = xcalloc(list->len ? list->len : 1, sizeof(*fns));
-	struct arena ir_arena = { 0 };
-	struct inference *inf;
-	unsigned i, n, done, *order;
-
-	for (i = 0; i < list->len; i++)
-		fns[i] = ast_translate(list->items[i], &ir_arena, s->env.strings);
-	n = model_on(MODEL_HEADER_INLINES) ?
-	    add_inlines(s, list, &fns, list->len, &ir_arena) : list->len;
-	order = xcalloc(n ? n : 1, sizeof(*order));
-	s->env.summaries = summaries_build(fns, n, s->env.rules,
-					   model_on(MODEL_CALLER_CHAIN));
-	inf = infer_build(s->env.rules, fns, list->len, n - list->len,
-			  list->callbacks, list->ncallbacks,
-			  model_on(MODEL_RELEASED_RESULT));
-	if (s->miner)
-		miner_add(s->miner, file, inf);
-	/* Helpers first: a wrapper is known before its callers are explored. */
-	summary_bottom_up(s->env.summaries, order);
-	for (i = 0, done = 0; i < n && !s->miner; i++) {
-		if (order[i] >= list->len)
-			continue;	/* a header's inline: summarised only */
-		if (tu_out_of_time(s, fns[order[i]], list->len - done))
-			break;
-		analyse_function(s, fns[order[i]], inf);
-		done++;
-	}
-	free(order);
-	infer_free(inf);
-	summaries_free(s->env.summaries);
-	s->env.summaries = NULL;
-	arena_free(&ir_arena);
-	free(fns);
+	*n = pf->ncallbacks;
+	return pf->callbacks;
 }
 
 /* Every file the TU read, the main file included: what a cache depends on. */
@@ -444,6 +317,11 @@ static void note_input(CXFile file, CXSourceLocation *stack, unsigned depth,
 	clang_disposeString(name);
 }
 
+void parsed_list_inputs(const struct parsed_file *pf, struct report *report)
+{
+	clang_getInclusions(pf->tu, note_input, report);
+}
+
 /* A missing, unreadable or non-regular file: one line, before libclang. */
 static bool readable_file(const char *file)
 {
@@ -460,23 +338,22 @@ static bool readable_file(const char *file)
 	return true;
 }
 
-enum parse_status analyse_file(struct session *s, const char *file,
-			       const char *const *flags, int nflags)
+struct parsed_file *parse_file(const char *file, const char *const *flags,
+			       int nflags, bool verbose, struct strtab *strings,
+			       const struct rules *rules)
 {
 	const unsigned options = CXTranslationUnit_KeepGoing |
 				 CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
-	struct fn_list list = { .strings = s->env.strings, .rules = s->env.rules };
+	struct parsed_file *pf;
 	enum CXErrorCode code;
 	CXTranslationUnit tu;
 	const char **args;
-	unsigned errors;
 	CXIndex index;
 	int nargs;
 
 	if (!readable_file(file))
-		return PARSE_FAILED;
-	s->file_started = seconds_now();	/* the parse counts too */
-	args = flags_for_clang(flags, nflags, &nargs, s->verbose);
+		return NULL;
+	args = flags_for_clang(flags, nflags, &nargs, verbose);
 	index = clang_createIndex(0, 0);
 	code = clang_parseTranslationUnit2(index, file, args, nargs, NULL, 0,
 					   options, &tu);
@@ -491,22 +368,25 @@ enum parse_status analyse_file(struct session *s, const char *file,
 				"(error %d); check the compiler flags\n",
 				display_path(file), (int)code);
 		clang_disposeIndex(index);
-		return PARSE_FAILED;
+		return NULL;
 	}
-	report_file_begin(s->env.report, file);
-	errors = check_diagnostics(s, tu, file);
-	list.main_name = main_source_name(tu, file, s->env.strings);
-	list.tu = tu;
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_function, &list);
-	analyse_functions(s, file, &list);
-	if (s->list_inputs)
-		clang_getInclusions(tu, note_input, s->env.report);
-	report_file_end(s->env.report, errors > 0);
-	free(list.items);
-	free(list.inlines);
-	free(list.inline_names);
-	free(list.callbacks);
-	clang_disposeTranslationUnit(tu);
-	clang_disposeIndex(index);
-	return errors ? PARSE_ERRORS : PARSE_OK;
+	pf = xcalloc(1, sizeof(*pf));
+	*pf = (struct parsed_file){ .index = index, .file = file, .tu = tu,
+				    .strings = strings, .rules = rules };
+	pf->main_name = main_source_name(tu, file, strings);
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), collect_function, pf);
+	return pf;
+}
+
+void parsed_free(struct parsed_file *pf)
+{
+	if (!pf)
+		return;
+	free(pf->items);
+	free(pf->inlines);
+	free(pf->inline_names);
+	free(pf->callbacks);
+	clang_disposeTranslationUnit(pf->tu);
+	clang_disposeIndex(pf->index);
+	free(pf);
 }

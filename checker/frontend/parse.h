@@ -1,35 +1,43 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Parsing a translation unit with libclang and choosing the functions to
- * analyse: those defined in the main source file.
+ * analyse: those defined in the main source file.  libclang's own types
+ * stay behind struct parsed_file.
  */
 #ifndef LADDER_PARSE_H
 #define LADDER_PARSE_H
 
 #include <stdbool.h>
-#include "engine.h"
+#include "infer.h"
+#include "ir.h"
 #include "report.h"
 #include "rules.h"
 #include "util.h"
 
-struct session {
-	struct engine_env env;		/* summaries are set per file */
-	bool dump_cfg;
-	bool dump_ir;
-	bool verbose;
-	bool list_inputs;		/* name every file the TU read */
-	struct gate *gate;		/* what reaches the output */
-	double file_started;		/* for --tu-time-limit: before the parse */
-	struct miner *miner;		/* ladder mine: collect, do not check */
-};
+struct parsed_file;
 
-enum parse_status {
-	PARSE_OK,
-	PARSE_ERRORS,		/* parsed with errors; what parsed was analysed */
-	PARSE_FAILED,		/* nothing to analyse: missing file, no TU */
-};
+/*
+ * Parse @file with the compiler flags @flags.  NULL, with one line on
+ * stderr, when there is nothing to analyse: a missing or unreadable
+ * file, or no translation unit.
+ */
+struct parsed_file *parse_file(const char *file, const char *const *flags,
+			       int nflags, bool verbose, struct strtab *strings,
+			       const struct rules *rules);
+void parsed_free(struct parsed_file *pf);
 
-enum parse_status analyse_file(struct session *s, const char *file,
-			       const char *const *flags, int nflags);
+/* The errors libclang reported: the first on stderr and in @report. */
+unsigned parsed_errors(const struct parsed_file *pf, struct report *report);
+/* The IR of the main source's functions into *@fns (xcalloc'ed); how many. */
+unsigned parsed_functions(const struct parsed_file *pf, struct arena *arena,
+			  struct ir_func ***fns);
+/* The IR of the header inline function @name (interned), or NULL. */
+struct ir_func *parsed_inline(const struct parsed_file *pf, const char *name,
+			      struct arena *arena);
+/* What the file's initialisers pair (.probe/.remove, module_exit()). */
+const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
+					     unsigned *n);
+/* Tell @report every file the TU read, the main file included. */
+void parsed_list_inputs(const struct parsed_file *pf, struct report *report);
 
 #endif

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * tu.c - one translation unit through the pipeline.
+ *
+ * Takes a file and its flags; parses it (frontend/parse.c), translates
+ * the main source's functions and the header inlines they call to the
+ * IR, builds what the file's functions do (summaries, inferred pairs),
+ * and explores each function, helpers first, with the checks listening.
+ * Gives the report the file's findings, its parse errors and the bounds
+ * it hit.
+ */
+#include "tu.h"
+#include "cfg.h"
+#include "dump.h"
+#include "infer.h"
+#include "mine.h"
+#include "parse.h"
+#include "engine/models.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+static double seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void analyse_function(struct session *s, struct ir_func *fn,
+			     const struct inference *inf)
+{
+	const struct rules *plain = s->env.rules, *own = infer_rules_for(inf, fn);
+	struct arena arena = { 0 };
+
+	if (s->dump_ir)
+		ir_dump(fn);
+	if (s->dump_cfg) {
+		struct cfg *cfg = cfg_build(fn, &arena);
+
+		cfg_dump(cfg, fn);
+		cfg_free(cfg);
+	}
+	if (own)
+		s->env.rules = own;
+	engine_run(fn, &s->env, &arena);
+	s->env.rules = plain;
+	report_count_function(s->env.report);
+	arena_free(&arena);
+}
+
+/*
+ * The translation unit's time is up: say so once, at the first function
+ * left out, with how many were.  Functions already analysed keep their
+ * findings.
+ */
+static bool tu_out_of_time(struct session *s, const struct ir_func *next,
+			   unsigned left)
+{
+	double limit = s->env.limits->max_tu_seconds;
+	char *why;
+
+	if (!limit || seconds_now() - s->file_started <= limit)
+		return false;
+	why = xasprintf("the file's time limit (%gs, --tu-time-limit) ran out; "
+			"this function and %u after it were not analysed",
+			limit, left - 1);
+	report_bound(s->env.report, next->name, next->loc, why);
+	free(why);
+	return true;
+}
+
+/* Is @name one of @fns[0..n), or a call a rule already describes? */
+static bool known_callee(const struct session *s, struct ir_func *const *fns,
+			 unsigned n, const char *name)
+{
+	unsigned i;
+
+	if (rules_lookup(s->env.rules, name))
+		return true;
+	for (i = 0; i < n; i++)
+		if (fns[i]->name == name)
+			return true;
+	return false;
+}
+
+/* Add to @fns the headers' inline functions @e calls, translated. */
+static void add_called_inlines(struct session *s, const struct parsed_file *pf,
+			       const struct ir *e, struct ir_func ***fns,
+			       unsigned *n, unsigned *cap, struct arena *arena)
+{
+	struct ir_func *fn;
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_CALL && e->name && !known_callee(s, *fns, *n, e->name) &&
+	    (fn = parsed_inline(pf, e->name, arena))) {
+		if (*n == *cap) {
+			*cap *= 2;
+			*fns = xrealloc(*fns, *cap * sizeof(**fns));
+		}
+		(*fns)[(*n)++] = fn;
+	}
+	for (i = 0; i < e->nkids; i++)
+		add_called_inlines(s, pf, e->kids[i], fns, n, cap, arena);
+}
+
+/*
+ * The headers' inline functions that the file's functions call, and
+ * those they call in turn (to a depth of @INLINE_DEPTH): summarised
+ * like the file's own (stable: dev_get_platdata(), pm_runtime_enabled();
+ * what they release or hand over), never analysed for findings.
+ */
+#define INLINE_DEPTH 3
+
+static unsigned add_inlines(struct session *s, const struct parsed_file *pf,
+			    struct ir_func ***fns, unsigned n, struct arena *arena)
+{
+	unsigned cap = n * 2 + 16, from = 0, to = n, depth;
+
+	*fns = xrealloc(*fns, cap * sizeof(**fns));
+	for (depth = 0; depth < INLINE_DEPTH && from < to; depth++) {
+		unsigned i;
+
+		for (i = from; i < to; i++)
+			add_called_inlines(s, pf, (*fns)[i]->body, fns, &n, &cap,
+					   arena);
+		from = to;
+		to = n;
+	}
+	return n;
+}
+
+/* Translate every function first: summaries need all of them. */
+static void analyse_functions(struct session *s, const char *file,
+			      const struct parsed_file *pf)
+{
+	const struct callback_pair *callbacks;
+	struct ir_func **fns;
+	struct arena ir_arena = { 0 };
+	struct inference *inf;
+	unsigned i, n, own, done, ncallbacks, *order;
+
+	own = parsed_functions(pf, &ir_arena, &fns);
+	n = model_on(MODEL_HEADER_INLINES) ?
+	    add_inlines(s, pf, &fns, own, &ir_arena) : own;
+	order = xcalloc(n ? n : 1, sizeof(*order));
+	s->env.summaries = summaries_build(fns, n, s->env.rules,
+					   model_on(MODEL_CALLER_CHAIN));
+	callbacks = parsed_callbacks(pf, &ncallbacks);
+	inf = infer_build(s->env.rules, fns, own, n - own, callbacks, ncallbacks,
+			  model_on(MODEL_RELEASED_RESULT));
+	if (s->miner)
+		miner_add(s->miner, file, inf);
+	/* Helpers first: a wrapper is known before its callers are explored. */
+	summary_bottom_up(s->env.summaries, order);
+	for (i = 0, done = 0; i < n && !s->miner; i++) {
+		if (order[i] >= own)
+			continue;	/* a header's inline: summarised only */
+		if (tu_out_of_time(s, fns[order[i]], own - done))
+			break;
+		analyse_function(s, fns[order[i]], inf);
+		done++;
+	}
+	free(order);
+	infer_free(inf);
+	summaries_free(s->env.summaries);
+	s->env.summaries = NULL;
+	arena_free(&ir_arena);
+	free(fns);
+}
+
+enum tu_status analyse_file(struct session *s, const char *file,
+			    const char *const *flags, int nflags)
+{
+	struct parsed_file *pf;
+	unsigned errors;
+
+	s->file_started = seconds_now();	/* the parse counts too */
+	pf = parse_file(file, flags, nflags, s->verbose, s->env.strings,
+			s->env.rules);
+	if (!pf)
+		return TU_FAILED;
+	report_file_begin(s->env.report, file);
+	errors = parsed_errors(pf, s->env.report);
+	analyse_functions(s, file, pf);
+	if (s->list_inputs)
+		parsed_list_inputs(pf, s->env.report);
+	report_file_end(s->env.report, errors > 0);
+	parsed_free(pf);
+	return errors ? TU_ERRORS : TU_OK;
+}
