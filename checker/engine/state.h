@@ -17,7 +17,6 @@
 #define LADDER_STATE_H
 
 #include <stdbool.h>
-#include <string.h>
 #include "access_path.h"
 #include "ir.h"
 #include "rules.h"

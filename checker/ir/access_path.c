@@ -9,7 +9,6 @@
 #include "access_path.h"
 #include "util.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 
 struct ap_table {
@@ -128,45 +127,4 @@ bool ap_through_member(const struct access_path *p)
 const char *ap_last_member(const struct access_path *p)
 {
 	return p->kind == AP_ARROW || p->kind == AP_FIELD ? p->name : NULL;
-}
-
-int ap_format(const struct access_path *p, char *buf, unsigned size)
-{
-	char base[512] = "";
-
-	if (p->base && ap_format(p->base, base, sizeof(base)) < 0)
-		return -1;
-	switch (p->kind) {
-	case AP_VAR:
-		return snprintf(buf, size, "v%d", p->var);
-	case AP_SCOPED_VAR:
-		return snprintf(buf, size, "c%d", p->var);
-	case AP_MEMO_ROOT:
-		return snprintf(buf, size, "%s", p->name);
-	case AP_ARROW:
-		return snprintf(buf, size, "%s->%s", base, p->name);
-	case AP_FIELD:
-		return snprintf(buf, size, "%s.%s", base, p->name);
-	case AP_DEREF:
-		return snprintf(buf, size, "%s->*", base);
-	case AP_INDEX:
-		return snprintf(buf, size, "%s[%lld]", base, p->n);
-	case AP_ADDRESS:
-		return snprintf(buf, size, "%s&@", base);
-	case AP_FLAG:
-		return snprintf(buf, size, "%s&%lld", base, p->n);
-	case AP_MEMO:
-		return snprintf(buf, size, "%s&%s", base, p->name);
-	case AP_PENDING:
-		return snprintf(buf, size, "%s&pending", base);
-	case AP_RESTORE:
-		return snprintf(buf, size, "!%s", base);
-	case AP_PAIR_RESTORE:
-		return snprintf(buf, size, "!pair:%s", p->name);
-	case AP_ACTION:
-		return snprintf(buf, size, "&action:%s", p->name);
-	case AP_RELATION:
-		return snprintf(buf, size, "=%s", p->name);
-	}
-	return -1;
 }

@@ -98,7 +98,5 @@ bool ap_through_pointer(const struct access_path *p);
 bool ap_through_member(const struct access_path *p);
 /* The member @p ends in ("buf" of priv->ring.buf), or NULL. */
 const char *ap_last_member(const struct access_path *p);
-/* Print @p as "v3->ring.buf" into @buf, for --dump and debugging. */
-int ap_format(const struct access_path *p, char *buf, unsigned size);
 
 #endif
