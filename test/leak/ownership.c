@@ -98,3 +98,35 @@ int not_one(int n)
 		return ret;
 	return 0;
 }
+
+// drivers/bluetooth/btmrvl_sdio.c, btmrvl_sdio_coredump(): the coredump
+// framework owns the dump from dev_coredumpv() on and vfree()s it when
+// it is read or times out.  Before the call, a failure still owes it.
+void dev_coredumpv(struct device *dev, void *data, size_t datalen, unsigned gfp);
+int fill_dump(void *buf, size_t len);
+
+// CHECK-LABEL: In function 'coredump_not_yet_handed':
+int coredump_not_yet_handed(struct device *dev, size_t len)
+{
+	void *dump = vmalloc(len);
+
+	if (!dump)
+		return -ENOMEM;
+	if (fill_dump(dump, len))
+		// CHECK: ownership.c:[[@LINE+1]]:3: warning: 'dump' from vmalloc() is not released on this error path; vfree() is missing [ladder-leak]
+		return -EIO;
+	dev_coredumpv(dev, dump, len, GFP_KERNEL);
+	return 0;
+}
+
+int coredump_handed(struct device *dev, size_t len)
+{
+	void *dump = vmalloc(len);
+
+	if (!dump)
+		return -ENOMEM;
+	dev_coredumpv(dev, dump, len, GFP_KERNEL);
+	if (hw_read(NULL, 0) < 0)
+		return -EIO;
+	return 0;
+}
