@@ -72,7 +72,7 @@ static bool same_conditions(const struct analysis *an, const struct state *a,
 	for (i = 0; i < an->nreturned; i++)
 		if (error_class(an, a, an->returned[i]) != error_class(an, b, an->returned[i]))
 			return false;
-	return a->unwinding == b->unwinding;
+	return true;
 }
 
 /*
@@ -269,83 +269,7 @@ static void fall_off_end(struct path *p)
 {
 	struct ir_loc end = { p->an->fn->loc.file, p->an->fn->last_line, 1 };
 
-	if (void_error_return(p))
-		fire_error_return(p, end, false);
-	else
-		fire_other_return(p, end);
-}
-
-/* Does a variable of the path hold an errno ("error = -EINVAL", "ret < 0")? */
-static bool holds_errno(const struct state *st)
-{
-	unsigned i;
-
-	for (i = 0; i < st->nbinds; i++) {
-		const struct binding *b = &st->binds[i];
-		const struct sym *s;
-
-		if (b->key->kind != AP_VAR)
-			continue;
-		if (b->value.kind == V_CONST && b->value.c < 0 && b->value.c >= -4095)
-			return true;
-		s = b->value.kind == V_SYM ? state_sym(st, b->value.sym) : NULL;
-		if (s && s->mask == VAL_NEG)
-			return true;
-	}
-	return false;
-}
-
-/* Does @e call what a rule or a wrapper of the file says acquires? */
-static bool calls_acquire(const struct analysis *an, const struct ir *e)
-{
-	const struct rule_fn *rule;
-	unsigned i;
-
-	if (!e)
-		return false;
-	if (e->kind == IR_CALL && e->name)
-		for (rule = lookup_call(an, e->name); rule; rule = rule->next)
-			if (rule->role == ROLE_ACQUIRE)
-				return true;
-	for (i = 0; i < e->nkids; i++)
-		if (calls_acquire(an, e->kids[i]))
-			return true;
-	return false;
-}
-
-/*
- * Is the code a label starts with an unwind, not a fallback?  An unwind
- * ladder undoes; "enable_msi: ret = pci_enable_msi(pdev);", which a
- * failed pci_enable_msix_range() jumps to, acquires.
- */
-static bool starts_unwind(const struct analysis *an, const struct block *blk)
-{
-	unsigned i;
-
-	for (i = 0; i < blk->nelems; i++)
-		if (calls_acquire(an, blk->elems[i]))
-			return false;
-	return !(blk->term == TERM_BRANCH && calls_acquire(an, blk->cond));
-}
-
-/*
- * Model void-unwind: a forward goto to a label is how kernel code leaves
- * for its unwind ladder.  A void function has no value to say it failed;
- * a forward goto taken while a variable holds an errno is what says it
- * ("error = -EINVAL; if (...) goto out_free;", "if (ret < 0) goto
- * err;"), not one that skips work ("goto out" when done), nor one to a
- * fallback that acquires.
- */
-static void note_unwind(struct analysis *an, const struct block *blk,
-			struct state *st)
-{
-	const struct block *to = an->cfg->blocks[blk->succ[0]];
-
-	if (blk->go_to && to->label && model_on(MODEL_VOID_UNWIND) &&
-	    an->fn->ret == RET_VOID &&
-	    to->label->loc.line > blk->go_to->loc.line && holds_errno(st) &&
-	    starts_unwind(an, to))
-		st->unwinding = true;
+	fire_other_return(p, end);
 }
 
 static void step_block(struct analysis *an, const struct block *blk, struct state *st)
@@ -373,7 +297,6 @@ static void step_block(struct analysis *an, const struct block *blk, struct stat
 	case TERM_JUMP:
 		if (blk->loop_enter)
 			trace_loop(&p, TRACE_LOOP_ENTER, blk->loop_enter);
-		note_unwind(an, blk, st);
 		push(an, blk->succ[0], st);
 		return;
 	case TERM_BRANCH:

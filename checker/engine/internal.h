@@ -223,7 +223,6 @@ void eval_test(struct path *p, struct ir *c, struct test *t);
 
 /* returns: error returns, and what a function leaves its callers (returns.c) */
 bool known_const(const struct state *st, struct value v, long long *c);
-bool void_error_return(const struct path *p);
 void mark_pending_alike(struct path *p, const struct block *blk);
 void publish_wrapper(struct analysis *an);
 void do_return(struct path *p, const struct block *blk);

@@ -71,9 +71,6 @@ const struct model models[NR_MODELS] = {
 	[MODEL_LAZY_CACHE] = { "lazy-cache",
 		"what a path stores in a member of a given object it found NULL (if (!obj->m) obj->m = ...) "
 		"is a cache the object keeps, unless the function releases it from there" },
-	[MODEL_VOID_UNWIND] = { "void-unwind",
-		"a void function that jumps forward to a label while a variable holds an errno (goto err) "
-		"is failing: its returns after are error returns" },
 };
 
 static bool switched_off[NR_MODELS];

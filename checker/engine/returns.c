@@ -82,12 +82,6 @@ static bool pending_value(struct path *p, struct value v)
 	return rules_pending_value(p->an->rules, c) || marked_pending(p->st, c);
 }
 
-/* A void function's return after it jumped into its unwind ladder. */
-bool void_error_return(const struct path *p)
-{
-	return p->st->unwinding;
-}
-
 /*
  * Is returning @v an error return?  A negative errno, an ERR_PTR, NULL
  * from a pointer function, or a call's result known to be non-zero
@@ -98,8 +92,6 @@ static bool is_error_return(struct path *p, struct value v, unsigned *mask)
 {
 	unsigned m = value_mask(p->st, v);
 
-	if (p->an->fn->ret == RET_VOID)
-		return void_error_return(p);
 	if ((v.kind != V_CONST && v.kind != V_SYM) || pending_value(p, v))
 		return false;
 	switch (p->an->fn->ret) {
@@ -282,6 +274,6 @@ void do_return(struct path *p, const struct block *blk)
 	if (v.kind == V_SYM && !state_refine(p->st, v.sym, mask))
 		return;
 	leaves_on_failure(p);
-	fire_error_return(p, blk->where, p->an->fn->ret != RET_VOID &&
-			  !(v.kind == V_CONST && v.c == 0) && !(mask & VAL_ZERO));
+	fire_error_return(p, blk->where, !(v.kind == V_CONST && v.c == 0) &&
+			  !(mask & VAL_ZERO));
 }

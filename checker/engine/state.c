@@ -37,7 +37,6 @@ struct state *state_clone(const struct state *st)
 	CLONE_ARRAY(copy, st, syms, nsyms, capsyms);
 	CLONE_ARRAY(copy, st, res, nres, capres);
 	copy->trace = st->trace;
-	copy->unwinding = st->unwinding;
 	return copy;
 }
 

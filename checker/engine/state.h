@@ -151,12 +151,6 @@ struct state {
 	struct resource *res;
 	unsigned nres, capres;
 	const struct trace *trace;
-	/*
-	 * The path jumped forward into a label (goto err): in a void
-	 * function, what makes its return an error return (model
-	 * void-unwind).  States differing in it are not joined.
-	 */
-	bool unwinding;
 };
 
 /*

@@ -566,10 +566,8 @@ static void lower_stmt(struct builder *b, struct ir *s)
 		lower_label(b, s);
 		return;
 	case IR_GOTO:
-		if (s->id >= 0) {
-			current(b)->go_to = s;
+		if (s->id >= 0)
 			jump(b, label_block(b, s->id));
-		}
 		else
 			b->cur = NULL;	/* computed goto: the path ends */
 		return;

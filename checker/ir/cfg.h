@@ -31,7 +31,6 @@ struct block {
 	struct ir_loc where;		/* the branch or return statement */
 	unsigned succ[2];
 	const struct ir *label;		/* the block starts at this label */
-	const struct ir *go_to;		/* TERM_JUMP made by this goto statement */
 	bool in_macro;			/* the branch is a macro's own (WARN_ON()) */
 	/*
 	 * Loop numbers (1-based, into cfg->loops) for the path notes that
