@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * lvalues.c - the binding keys of C lvalues.
+ * lvalues.c - the access paths of C lvalues.
  *
  * Takes an lvalue of the IR ("priv->buf") and gives the access path its
  * value is bound under in a path's state (ir/access_path.h: by variable
