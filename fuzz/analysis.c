@@ -6,9 +6,10 @@
  * /dev/null; what matters is no crash, no sanitizer report, no hang.
  */
 #include "fuzz_util.h"
-#include "parse.h"
+#include "access_path.h"
 #include "report.h"
 #include "rules.h"
+#include "tu.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	session.env.limits = &limits;
 	session.env.strings = strtab_new();
+	session.env.paths = ap_table_new();
 	return 0;
 }
 
