@@ -263,3 +263,36 @@ out_del_gendev:
 fail:
 	return error;
 }
+
+// A device link is undone by the pointer device_link_add() returned
+// (device_link_del()) or by its two ends (device_link_remove(consumer,
+// supplier), drivers/base/core.c), as drivers/memory/mtk-smi.c does.
+struct device_link;
+struct device_link *device_link_add(struct device *consumer,
+				    struct device *supplier, unsigned flags);
+void device_link_del(struct device_link *link);
+void device_link_remove(void *consumer, struct device *supplier);
+int link_setup(void);
+
+int link_removed_by_ends(struct device *dev, struct device *sup)
+{
+	if (!device_link_add(dev, sup, 0))
+		return -EINVAL;
+	if (link_setup())
+		goto err;
+	return 0;
+err:
+	device_link_remove(dev, sup);
+	return -EIO;
+}
+
+// CHECK-LABEL: In function 'link_forgotten':
+int link_forgotten(struct device *dev, struct device *sup)
+{
+	if (!device_link_add(dev, sup, 0))
+		return -EINVAL;
+	if (link_setup())
+		// CHECK: device-core.c:[[@LINE+1]]:3: warning: device_link_add() is not undone on this error path; device_link_del() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
