@@ -9,10 +9,6 @@
  */
 #include "engine/internal.h"
 
-struct interval {
-	long long lo, hi;
-};
-
 static const struct interval class_range[3] = {
 	{ LLONG_MIN, -1 },	/* VAL_NEG */
 	{ 0, 0 },		/* VAL_ZERO */
@@ -86,6 +82,63 @@ static struct value tested_value(struct path *p, struct ir *e, struct test *t)
 	return v;
 }
 
+/*
+ * "if (ev_code >= OOB) write_lock(); else read_lock(); ... switch
+ * (ev_code) { case OVERFLOW: ...": a value keeps the range its earlier
+ * tests against constants left it, until it is assigned, so a later
+ * test that range answers is no branch at all (model value-ranges).
+ */
+static bool decided_by_range(const struct sym *s, enum ir_cmp op, long long c,
+			     struct test *t)
+{
+	struct interval r = sym_interval(s);
+
+	if (may_hold(r, op, c) && may_hold(r, negated[op], c))
+		return false;
+	t->kind = TEST_CONST;
+	t->truth = may_hold(r, op, c);
+	return true;
+}
+
+/* The values for which "x op c" holds. */
+static struct interval cmp_interval(enum ir_cmp op, long long c)
+{
+	struct interval all = { LLONG_MIN, LLONG_MAX }, none = { 1, 0 };
+
+	switch (op) {
+	case CMP_EQ:
+		return (struct interval){ c, c };
+	case CMP_NE:
+		return all;	/* a hole: sym_exclude() keeps it */
+	case CMP_LT:
+		return c == LLONG_MIN ? none : (struct interval){ LLONG_MIN, c - 1 };
+	case CMP_LE:
+		return (struct interval){ LLONG_MIN, c };
+	case CMP_GT:
+		return c == LLONG_MAX ? none : (struct interval){ c + 1, LLONG_MAX };
+	case CMP_GE:
+		return (struct interval){ c, LLONG_MAX };
+	}
+	return all;
+}
+
+bool narrow_by_test(struct state *st, const struct test *t, bool outcome)
+{
+	enum ir_cmp op = outcome ? t->op : negated[t->op];
+	const struct sym *s = state_sym(st, t->sym);
+	struct interval r;
+
+	if (!t->ranged || !s)
+		return true;
+	r = cmp_interval(op, t->c);
+	/* x != c at an end of x's range moves that end. */
+	if (op == CMP_NE && sym_interval(s).lo == t->c && t->c != LLONG_MAX)
+		r.lo = t->c + 1;
+	else if (op == CMP_NE && sym_interval(s).hi == t->c && t->c != LLONG_MIN)
+		r.hi = t->c - 1;
+	return state_narrow(st, t->sym, r);
+}
+
 /* A test "v op c" on a value. */
 static void test_value(struct path *p, struct value v, enum ir_cmp op,
 		       long long c, struct test *t)
@@ -109,6 +162,8 @@ static void test_value(struct path *p, struct value v, enum ir_cmp op,
 		t->truth = op == CMP_NE;
 		return;
 	}
+	if (model_on(MODEL_VALUE_RANGES) && decided_by_range(s, op, c, t))
+		return;
 	t->kind = TEST_SYM;
 	t->sym = v.sym;
 	t->mask[1] = cmp_mask(op, c);
@@ -118,6 +173,8 @@ static void test_value(struct path *p, struct value v, enum ir_cmp op,
 	t->differs[1] = op == CMP_NE;
 	t->differs[0] = op == CMP_EQ;
 	t->c = c;
+	t->ranged = model_on(MODEL_VALUE_RANGES);
+	t->op = op;
 }
 
 /* A test "pred(v)" true exactly for values in @mask: IS_ERR(p). */
@@ -248,36 +305,6 @@ static void test_relation(struct path *p, const struct ir *c, struct value l,
 	t->subject = NULL;
 }
 
-/*
- * "if (common->coex_mode > 1) mutex_lock(...); ...; if (common->coex_mode
- * > 1) mutex_unlock(...);": an order against a constant the value's sign
- * cannot tell (> 1 of a positive value) is a relation of its own, the
- * same for the same unchanged value and constant, so both tests answer
- * alike.  Named by the value's symbol: assigning the value gives a new
- * relation.  (The value itself is then not refined on either branch.)
- */
-static struct value order_symbol(struct path *p, unsigned a, bool or_equal,
-				 long long c)
-{
-	char buf[64];
-
-	snprintf(buf, sizeof(buf), "%u>%s%lld", a, or_equal ? "=" : "", c);
-	return named_relation(p, buf);
-}
-
-static void test_order(struct path *p, enum ir_cmp op, long long c, struct test *t)
-{
-	bool above = op == CMP_GT || op == CMP_GE;
-
-	if (t->kind != TEST_SYM || op == CMP_EQ || op == CMP_NE ||
-	    !(t->mask[0] & t->mask[1]) || !model_on(MODEL_SAME_RELATION))
-		return;
-	/* v > c is !(v <= c); v >= c is !(v < c). */
-	test_value(p, order_symbol(p, t->sym, op == CMP_GE || op == CMP_LT, c),
-		   above ? CMP_NE : CMP_EQ, 0, t);
-	t->subject = NULL;	/* the note would call the relation the value */
-}
-
 void eval_test(struct path *p, struct ir *c, struct test *t)
 {
 	const struct rule_fn *rule;
@@ -298,13 +325,11 @@ void eval_test(struct path *p, struct ir *c, struct test *t)
 		if (c->kids[1]->kind == IR_CONST) {
 			l = tested_value(p, c->kids[0], t);
 			test_value(p, l, (enum ir_cmp)c->op, c->kids[1]->value, t);
-			test_order(p, (enum ir_cmp)c->op, c->kids[1]->value, t);
 			return;
 		}
 		if (c->kids[0]->kind == IR_CONST) {
 			r = tested_value(p, c->kids[1], t);
 			test_value(p, r, swapped[c->op], c->kids[0]->value, t);
-			test_order(p, swapped[c->op], c->kids[0]->value, t);
 			return;
 		}
 		l = tested_value(p, c->kids[0], t);
@@ -325,6 +350,7 @@ void eval_test(struct path *p, struct ir *c, struct test *t)
 		tmp = t->differs[0];
 		t->differs[0] = t->differs[1];
 		t->differs[1] = tmp;
+		t->op = negated[t->op];
 		return;
 	default:
 		break;

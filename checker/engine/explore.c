@@ -226,7 +226,8 @@ static void do_branch(struct path *p, const struct block *blk)
 		out[i] = state_clone(p->st);
 		if (t.kind != TEST_SYM)
 			continue;
-		if (!state_refine(out[i], t.sym, t.mask[i])) {
+		if (!state_refine(out[i], t.sym, t.mask[i]) ||
+		    !narrow_by_test(out[i], &t, i == 1)) {
 			state_free(out[i]);
 			out[i] = NULL;
 			continue;

@@ -148,6 +148,8 @@ struct test {
 	bool exact[2];			/* the value is then exactly .c */
 	bool differs[2];		/* the value is then not .c */
 	long long c;
+	bool ranged;			/* "x op c": narrow x's range (value-ranges) */
+	enum ir_cmp op;			/* the op when true */
 	const char *subject;		/* display name of what is tested */
 	bool pointer, is_call;
 };
@@ -220,6 +222,7 @@ struct value do_acquires(struct path *p, struct ir *call,
 /* branches: what a test tells of its values (branches.c) */
 bool holds(long long x, enum ir_cmp op, long long c);
 void eval_test(struct path *p, struct ir *c, struct test *t);
+bool narrow_by_test(struct state *st, const struct test *t, bool outcome);
 
 /* returns: error returns, and what a function leaves its callers (returns.c) */
 bool known_const(const struct state *st, struct value v, long long *c);

@@ -71,6 +71,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_LAZY_CACHE] = { "lazy-cache",
 		"what a path stores in a member of a given object it found NULL (if (!obj->m) obj->m = ...) "
 		"is a cache the object keeps, unless the function releases it from there" },
+	[MODEL_VALUE_RANGES] = { "value-ranges",
+		"a value tested against constants keeps the range the tests left it until assigned: "
+		"x >= 5 once, then x == 3 cannot hold" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -10,6 +10,7 @@
 #include "engine/models.h"
 #include "util.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,10 +314,77 @@ bool state_refine(struct state *st, unsigned id, unsigned mask)
 	s->mask &= mask;
 	if (s->has_const && !(const_mask(s->c) & s->mask))
 		return false;
+	if (s->has_range && sym_interval(s).lo > sym_interval(s).hi)
+		return false;
 	for (i = 0; i < st->nres; i++)
 		if (st->res[i].status_sym == id)
 			state_update_status(st, &st->res[i]);
 	return refine_tested(st, s);
+}
+
+/* The smallest range holding every value of the sign classes in @mask. */
+static struct interval mask_hull(unsigned mask)
+{
+	struct interval r = { 1, 0 };	/* empty */
+
+	if (mask & VAL_POS)
+		r = (struct interval){ 1, LLONG_MAX };
+	if (mask & VAL_ZERO)
+		r = (struct interval){ 0, r.lo > r.hi ? 0 : r.hi };
+	if (mask & VAL_NEG)
+		r = (struct interval){ LLONG_MIN, r.lo > r.hi ? -1 : r.hi };
+	return r;
+}
+
+static struct interval intersect(struct interval a, struct interval b)
+{
+	return (struct interval){ a.lo > b.lo ? a.lo : b.lo,
+				  a.hi < b.hi ? a.hi : b.hi };
+}
+
+struct interval sym_interval(const struct sym *s)
+{
+	struct interval r = mask_hull(s->mask);
+
+	if (s->has_const)
+		return intersect(r, (struct interval){ s->c, s->c });
+	if (s->has_range)
+		r = intersect(r, (struct interval){ s->lo, s->hi });
+	return r;
+}
+
+static bool interval_full(struct interval r)
+{
+	return r.lo == LLONG_MIN && r.hi == LLONG_MAX;
+}
+
+bool state_narrow(struct state *st, unsigned id, struct interval want)
+{
+	struct sym *s = state_sym(st, id);
+	struct interval r;
+	unsigned mask = 0;
+
+	if (!s)
+		return true;
+	r = intersect(sym_interval(s), want);
+	if (r.lo > r.hi)
+		return false;
+	if (r.lo == r.hi && !s->has_const) {
+		if (sym_excludes(s, r.lo))
+			return false;
+		s->has_const = true;
+		s->c = r.lo;
+	}
+	s->has_range = !interval_full(r);
+	s->lo = r.lo;
+	s->hi = r.hi;
+	if (r.lo < 0)
+		mask |= VAL_NEG;
+	if (r.lo <= 0 && r.hi >= 0)
+		mask |= VAL_ZERO;
+	if (r.hi > 0)
+		mask |= VAL_POS;
+	return state_refine(st, id, mask);
 }
 
 /* ---- resources ---- */
@@ -481,6 +549,10 @@ unsigned long state_hash(const struct state *st)
 		h = hash_bytes(h, &st->syms[i].id, sizeof(st->syms[i].id));
 		h = hash_bytes(h, &st->syms[i].mask, sizeof(st->syms[i].mask));
 		h = hash_bytes(h, &st->syms[i].nne, sizeof(st->syms[i].nne));
+		if (st->syms[i].has_range) {
+			h = hash_bytes(h, &st->syms[i].lo, sizeof(st->syms[i].lo));
+			h = hash_bytes(h, &st->syms[i].hi, sizeof(st->syms[i].hi));
+		}
 	}
 	for (i = 0; i < st->nres; i++)
 		h = hash_resource(h, &st->res[i]);
@@ -554,6 +626,20 @@ static void sym_keep_common_ne(struct sym *j, const struct sym *b)
 	j->nne = (unsigned char)n;
 }
 
+/* After a join, @j lies in the smallest range holding both sides'. */
+static void join_range(struct sym *j, const struct sym *b)
+{
+	struct interval rj, rb;
+
+	if (!j->has_range && !b->has_range)
+		return;
+	rj = sym_interval(j);
+	rb = sym_interval(b);
+	j->lo = rj.lo < rb.lo ? rj.lo : rb.lo;
+	j->hi = rj.hi > rb.hi ? rj.hi : rb.hi;
+	j->has_range = !interval_full((struct interval){ j->lo, j->hi });
+}
+
 /* Union of what @b knows of symbol @id into @j's. */
 static void join_sym(struct state *j, const struct state *b, unsigned id)
 {
@@ -565,9 +651,11 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 	if (!sb) {
 		sj->mask = VAL_ANY;
 		sj->has_const = false;
+		sj->has_range = false;
 		sj->nne = 0;
 		return;
 	}
+	join_range(sj, sb);
 	sj->mask |= sb->mask;
 	if (sj->has_tests && (!sb->has_tests || sb->tests != sj->tests ||
 			       sb->tests_mask != sj->tests_mask))
@@ -648,6 +736,9 @@ bool state_equal(const struct state *a, const struct state *b)
 		    a->syms[i].has_const != b->syms[i].has_const ||
 		    a->syms[i].c != b->syms[i].c ||
 		    a->syms[i].nne != b->syms[i].nne ||
+		    a->syms[i].has_range != b->syms[i].has_range ||
+		    (a->syms[i].has_range && (a->syms[i].lo != b->syms[i].lo ||
+					      a->syms[i].hi != b->syms[i].hi)) ||
 		    a->syms[i].has_tests != b->syms[i].has_tests ||
 		    a->syms[i].tests != b->syms[i].tests ||
 		    a->syms[i].tests_mask != b->syms[i].tests_mask ||

@@ -62,7 +62,19 @@ struct sym {
 	unsigned tests, tests_mask;	/* when that is in .tests_mask ("x = !p",
 					 * "err = dma_mapping_error(dev, addr)") */
 	long long c, ne[SYM_MAX_NE];	/* ne[] sorted */
+	bool has_range;			/* it lies in [lo, hi] (value-ranges) */
+	long long lo, hi;
 };
+
+/* The values a symbol may still have, as one range: [lo, hi]. */
+struct interval {
+	long long lo, hi;
+};
+
+struct state;
+struct interval sym_interval(const struct sym *s);
+/* Narrow symbol @id to @r; false when no value is left. */
+bool state_narrow(struct state *st, unsigned id, struct interval r);
 
 /* Is @s known to differ from @c?  Record that it does. */
 bool sym_excludes(const struct sym *s, long long c);
