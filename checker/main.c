@@ -389,6 +389,25 @@ static void print_handle(struct handle_spec h)
 		printf("%s", kinds[h.kind]);
 }
 
+/* The pair's switches, as its file spells them: " [managed, null-safe]". */
+static void print_pair_flags(const struct pair *p)
+{
+	const struct { bool on; const char *key; } flags[] = {
+		{ p->managed, "managed" },
+		{ p->null_safe, "null-safe" },
+		{ p->owed_if_released, "owed: if-released" },
+		{ p->every_return, "owed: every-return" },
+		{ p->survives_put, "survives-put" },
+	};
+	unsigned i, shown = 0;
+
+	for (i = 0; i < ARRAY_SIZE(flags); i++)
+		if (flags[i].on)
+			printf("%s%s", shown++ ? ", " : " [", flags[i].key);
+	if (shown)
+		putchar(']');
+}
+
 /* One line per pair, then its functions: what ladder knows. */
 static void list_rules(const struct rules *rules)
 {
@@ -399,9 +418,11 @@ static void list_rules(const struct rules *rules)
 	for (i = 0; i < rules_pair_count(rules); i++) {
 		const struct pair *p = rules_pair_at(rules, i);
 
-		printf("%s (%s:%u)%s%s\n", p->name, display_path(p->file), p->line,
+		printf("%s (%s:%u)%s%s", p->name, display_path(p->file), p->line,
 		       p->description ? ": " : "",
 		       p->description ? p->description : "");
+		print_pair_flags(p);
+		putchar('\n');
 		for (k = 0; k < n; k++) {
 			const struct rule_fn *fn = all[k];
 
