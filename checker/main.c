@@ -436,6 +436,10 @@ static void list_rules(const struct rules *rules)
 				printf(", success %s", success_name(fn->success));
 			if (fn->implicit)
 				printf(", implicit");
+			if (fn->role == ROLE_RELEASE && fn->null_safe >= 0)
+				printf(", null-safe %s", fn->null_safe ? "yes" : "no");
+			if (fn->err_safe)
+				printf(", err-safe");
 			putchar('\n');
 		}
 	}

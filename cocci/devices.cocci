@@ -281,7 +281,7 @@ position r_memremap_1_here.pr;
 // irq: interrupt handler
 
 @r_irq_2 depends on !patch && (context || org || report) exists@
-identifier acq = {request_irq, request_threaded_irq, request_any_context_irq};
+identifier acq = {request_irq, request_threaded_irq};
 identifier rel = {free_irq};
 expression e, E, E2;
 expression R;
@@ -335,7 +335,7 @@ rel << r_irq_2.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_irq_2_fix depends on patch exists@
-identifier acq = {request_irq, request_threaded_irq, request_any_context_irq};
+identifier acq = {request_irq, request_threaded_irq};
 identifier rel = {free_irq};
 expression e, E, E2;
 expression R;
@@ -400,9 +400,131 @@ position r_irq_2_here.pr;
 + rel(e, es);
   return@pr ...;
 
+// irq: interrupt handler
+
+@r_irq_3 depends on !patch && (context || org || report) exists@
+identifier acq = {request_any_context_irq};
+identifier rel = {free_irq};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != free_irq(..., e, ...)
+if (\(R < 0\|unlikely(R < 0)\|WARN_ON(R < 0)\)) S
+|
+if (\(acq@p1(e, ...) < 0\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...) < 0)\)) S
+)
+... when any
+    when != free_irq(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... free_irq(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != free_irq(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_irq_3.p1;
+p2 << r_irq_3.p2;
+acq << r_irq_3.acq;
+rel << r_irq_3.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_irq_3.p1;
+p2 << r_irq_3.p2;
+acq << r_irq_3.acq;
+rel << r_irq_3.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_irq_3_fix depends on patch exists@
+identifier acq = {request_any_context_irq};
+identifier rel = {free_irq};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != free_irq(..., e, ...)
+if (\(R < 0\|unlikely(R < 0)\|WARN_ON(R < 0)\)) S
+|
+if (\(acq(e, ...) < 0\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...) < 0)\)) S
+)
+... when any
+    when != free_irq(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... free_irq(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != free_irq(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_irq_3_branch depends on patch@
+position r_irq_3_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_irq_3_here depends on patch@
+p3 << r_irq_3_fix.p3;
+ps << r_irq_3_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_irq_3_fix.rel;
+expression list r_irq_3_fix.es;
+expression r_irq_3_fix.e;
+position r_irq_3_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // irq-mapping: virq mapping
 
-@r_irq_mapping_3 depends on !patch && (context || org || report) exists@
+@r_irq_mapping_4 depends on !patch && (context || org || report) exists@
 identifier acq = {irq_create_mapping, irq_create_of_mapping, irq_of_parse_and_map};
 identifier rel = {irq_dispose_mapping};
 expression e, E, E2;
@@ -436,22 +558,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_irq_mapping_3.p1;
-p2 << r_irq_mapping_3.p2;
-acq << r_irq_mapping_3.acq;
-rel << r_irq_mapping_3.rel;
+p1 << r_irq_mapping_4.p1;
+p2 << r_irq_mapping_4.p2;
+acq << r_irq_mapping_4.acq;
+rel << r_irq_mapping_4.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_irq_mapping_3.p1;
-p2 << r_irq_mapping_3.p2;
-acq << r_irq_mapping_3.acq;
-rel << r_irq_mapping_3.rel;
+p1 << r_irq_mapping_4.p1;
+p2 << r_irq_mapping_4.p2;
+acq << r_irq_mapping_4.acq;
+rel << r_irq_mapping_4.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_irq_mapping_3_fix depends on patch exists@
+@r_irq_mapping_4_fix depends on patch exists@
 identifier acq = {irq_create_mapping, irq_create_of_mapping, irq_of_parse_and_map};
 identifier rel = {irq_dispose_mapping};
 expression e, E, E2;
@@ -485,15 +607,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_irq_mapping_3_branch depends on patch@
-position r_irq_mapping_3_fix.p2, ps;
+@r_irq_mapping_4_branch depends on patch@
+position r_irq_mapping_4_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_irq_mapping_3_here depends on patch@
-p3 << r_irq_mapping_3_fix.p3;
-ps << r_irq_mapping_3_branch.ps;
+@script:python r_irq_mapping_4_here depends on patch@
+p3 << r_irq_mapping_4_fix.p3;
+ps << r_irq_mapping_4_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -503,10 +625,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_irq_mapping_3_fix.rel;
-expression list r_irq_mapping_3_fix.es;
-expression r_irq_mapping_3_fix.e;
-position r_irq_mapping_3_here.pr;
+identifier r_irq_mapping_4_fix.rel;
+expression list r_irq_mapping_4_fix.es;
+expression r_irq_mapping_4_fix.e;
+position r_irq_mapping_4_here.pr;
 @@
 
 + rel(e, es);
@@ -514,7 +636,7 @@ position r_irq_mapping_3_here.pr;
 
 // clk-get: clock reference
 
-@r_clk_get_4 depends on !patch && (context || org || report) exists@
+@r_clk_get_5 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_get, of_clk_get, of_clk_get_by_name, clk_get_sys};
 identifier rel = {clk_put};
 expression e, E, E2;
@@ -548,22 +670,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_get_4.p1;
-p2 << r_clk_get_4.p2;
-acq << r_clk_get_4.acq;
-rel << r_clk_get_4.rel;
+p1 << r_clk_get_5.p1;
+p2 << r_clk_get_5.p2;
+acq << r_clk_get_5.acq;
+rel << r_clk_get_5.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_get_4.p1;
-p2 << r_clk_get_4.p2;
-acq << r_clk_get_4.acq;
-rel << r_clk_get_4.rel;
+p1 << r_clk_get_5.p1;
+p2 << r_clk_get_5.p2;
+acq << r_clk_get_5.acq;
+rel << r_clk_get_5.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_get_4_fix depends on patch exists@
+@r_clk_get_5_fix depends on patch exists@
 identifier acq = {clk_get, of_clk_get, of_clk_get_by_name, clk_get_sys};
 identifier rel = {clk_put};
 expression e, E, E2;
@@ -597,15 +719,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_get_4_branch depends on patch@
-position r_clk_get_4_fix.p2, ps;
+@r_clk_get_5_branch depends on patch@
+position r_clk_get_5_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_get_4_here depends on patch@
-p3 << r_clk_get_4_fix.p3;
-ps << r_clk_get_4_branch.ps;
+@script:python r_clk_get_5_here depends on patch@
+p3 << r_clk_get_5_fix.p3;
+ps << r_clk_get_5_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -615,10 +737,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_get_4_fix.rel;
-expression list r_clk_get_4_fix.es;
-expression r_clk_get_4_fix.e;
-position r_clk_get_4_here.pr;
+identifier r_clk_get_5_fix.rel;
+expression list r_clk_get_5_fix.es;
+expression r_clk_get_5_fix.e;
+position r_clk_get_5_here.pr;
 @@
 
 + rel(e, es);
@@ -626,7 +748,7 @@ position r_clk_get_4_here.pr;
 
 // clk-prepare: prepared clock
 
-@r_clk_prepare_5 depends on !patch && (context || org || report) exists@
+@r_clk_prepare_6 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_prepare, clk_prepare_enable};
 identifier rel = {clk_unprepare, clk_disable_unprepare};
 expression e, E, E2;
@@ -665,22 +787,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_prepare_5.p1;
-p2 << r_clk_prepare_5.p2;
-acq << r_clk_prepare_5.acq;
-rel << r_clk_prepare_5.rel;
+p1 << r_clk_prepare_6.p1;
+p2 << r_clk_prepare_6.p2;
+acq << r_clk_prepare_6.acq;
+rel << r_clk_prepare_6.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_prepare_5.p1;
-p2 << r_clk_prepare_5.p2;
-acq << r_clk_prepare_5.acq;
-rel << r_clk_prepare_5.rel;
+p1 << r_clk_prepare_6.p1;
+p2 << r_clk_prepare_6.p2;
+acq << r_clk_prepare_6.acq;
+rel << r_clk_prepare_6.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_prepare_5_fix depends on patch exists@
+@r_clk_prepare_6_fix depends on patch exists@
 identifier acq = {clk_prepare, clk_prepare_enable};
 identifier rel = {clk_unprepare, clk_disable_unprepare};
 expression e, E, E2;
@@ -719,15 +841,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_prepare_5_branch depends on patch@
-position r_clk_prepare_5_fix.p2, ps;
+@r_clk_prepare_6_branch depends on patch@
+position r_clk_prepare_6_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_prepare_5_here depends on patch@
-p3 << r_clk_prepare_5_fix.p3;
-ps << r_clk_prepare_5_branch.ps;
+@script:python r_clk_prepare_6_here depends on patch@
+p3 << r_clk_prepare_6_fix.p3;
+ps << r_clk_prepare_6_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -737,10 +859,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_prepare_5_fix.rel;
-expression list r_clk_prepare_5_fix.es;
-expression r_clk_prepare_5_fix.e;
-position r_clk_prepare_5_here.pr;
+identifier r_clk_prepare_6_fix.rel;
+expression list r_clk_prepare_6_fix.es;
+expression r_clk_prepare_6_fix.e;
+position r_clk_prepare_6_here.pr;
 @@
 
 + rel(e, es);
@@ -748,7 +870,7 @@ position r_clk_prepare_5_here.pr;
 
 // clk-enable: enabled clock
 
-@r_clk_enable_6 depends on !patch && (context || org || report) exists@
+@r_clk_enable_7 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_enable, clk_prepare_enable};
 identifier rel = {clk_disable, clk_disable_unprepare};
 expression e, E, E2;
@@ -787,22 +909,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_enable_6.p1;
-p2 << r_clk_enable_6.p2;
-acq << r_clk_enable_6.acq;
-rel << r_clk_enable_6.rel;
+p1 << r_clk_enable_7.p1;
+p2 << r_clk_enable_7.p2;
+acq << r_clk_enable_7.acq;
+rel << r_clk_enable_7.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_enable_6.p1;
-p2 << r_clk_enable_6.p2;
-acq << r_clk_enable_6.acq;
-rel << r_clk_enable_6.rel;
+p1 << r_clk_enable_7.p1;
+p2 << r_clk_enable_7.p2;
+acq << r_clk_enable_7.acq;
+rel << r_clk_enable_7.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_enable_6_fix depends on patch exists@
+@r_clk_enable_7_fix depends on patch exists@
 identifier acq = {clk_enable, clk_prepare_enable};
 identifier rel = {clk_disable, clk_disable_unprepare};
 expression e, E, E2;
@@ -841,15 +963,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_enable_6_branch depends on patch@
-position r_clk_enable_6_fix.p2, ps;
+@r_clk_enable_7_branch depends on patch@
+position r_clk_enable_7_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_enable_6_here depends on patch@
-p3 << r_clk_enable_6_fix.p3;
-ps << r_clk_enable_6_branch.ps;
+@script:python r_clk_enable_7_here depends on patch@
+p3 << r_clk_enable_7_fix.p3;
+ps << r_clk_enable_7_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -859,10 +981,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_enable_6_fix.rel;
-expression list r_clk_enable_6_fix.es;
-expression r_clk_enable_6_fix.e;
-position r_clk_enable_6_here.pr;
+identifier r_clk_enable_7_fix.rel;
+expression list r_clk_enable_7_fix.es;
+expression r_clk_enable_7_fix.e;
+position r_clk_enable_7_here.pr;
 @@
 
 + rel(e, es);
@@ -870,9 +992,9 @@ position r_clk_enable_6_here.pr;
 
 // clk-bulk-get: clock references
 
-@r_clk_bulk_get_7 depends on !patch && (context || org || report) exists@
-identifier acq = {clk_bulk_get, clk_bulk_get_optional, clk_bulk_get_all};
-identifier rel = {clk_bulk_put, clk_bulk_put_all};
+@r_clk_bulk_get_8 depends on !patch && (context || org || report) exists@
+identifier acq = {clk_bulk_get, clk_bulk_get_optional};
+identifier rel = {clk_bulk_put};
 expression R;
 statement S;
 expression E4;
@@ -881,21 +1003,21 @@ position p1, p2;
 
 (
 R = acq@p1(...);
-... when != \(clk_bulk_put(...)\|clk_bulk_put_all(...)\)
+... when != clk_bulk_put(...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
 if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
 )
 ... when any
-    when != \(clk_bulk_put(...)\|clk_bulk_put_all(...)\)
-    when != if (...) { ... \(clk_bulk_put(...)\|clk_bulk_put_all(...)\); ... }
+    when != clk_bulk_put(...)
+    when != if (...) { ... clk_bulk_put(...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 *if@p2 (...)
-   { ... when != \(clk_bulk_put(...)\|clk_bulk_put_all(...)\)
+   { ... when != clk_bulk_put(...)
          when forall
      return ...; }
 )
@@ -903,24 +1025,24 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_clk_bulk_get_7.p1;
-p2 << r_clk_bulk_get_7.p2;
-acq << r_clk_bulk_get_7.acq;
-rel << r_clk_bulk_get_7.rel;
+p1 << r_clk_bulk_get_8.p1;
+p2 << r_clk_bulk_get_8.p2;
+acq << r_clk_bulk_get_8.acq;
+rel << r_clk_bulk_get_8.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_bulk_get_7.p1;
-p2 << r_clk_bulk_get_7.p2;
-acq << r_clk_bulk_get_7.acq;
-rel << r_clk_bulk_get_7.rel;
+p1 << r_clk_bulk_get_8.p1;
+p2 << r_clk_bulk_get_8.p2;
+acq << r_clk_bulk_get_8.acq;
+rel << r_clk_bulk_get_8.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_bulk_get_7_fix depends on patch exists@
-identifier acq = {clk_bulk_get, clk_bulk_get_optional, clk_bulk_get_all};
-identifier rel = {clk_bulk_put, clk_bulk_put_all};
+@r_clk_bulk_get_8_fix depends on patch exists@
+identifier acq = {clk_bulk_get, clk_bulk_get_optional};
+identifier rel = {clk_bulk_put};
 expression R;
 expression list es;
 statement S;
@@ -930,36 +1052,36 @@ position p2, p3;
 
 (
 R = acq(...);
-... when != \(clk_bulk_put(...)\|clk_bulk_put_all(...)\)
+... when != clk_bulk_put(...)
 if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
 |
 if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
 )
 ... when any
-    when != \(clk_bulk_put(...)\|clk_bulk_put_all(...)\)
-    when != if (...) { ... \(clk_bulk_put(...)\|clk_bulk_put_all(...)\); ... }
+    when != clk_bulk_put(...)
+    when != if (...) { ... clk_bulk_put(...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 if@p2 (...)
-   { ... when != \(clk_bulk_put(...)\|clk_bulk_put_all(...)\)
+   { ... when != clk_bulk_put(...)
          when forall
      return@p3 ...; }
 )
 ... when any
 rel(es);
 
-@r_clk_bulk_get_7_branch depends on patch@
-position r_clk_bulk_get_7_fix.p2, ps;
+@r_clk_bulk_get_8_branch depends on patch@
+position r_clk_bulk_get_8_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_bulk_get_7_here depends on patch@
-p3 << r_clk_bulk_get_7_fix.p3;
-ps << r_clk_bulk_get_7_branch.ps;
+@script:python r_clk_bulk_get_8_here depends on patch@
+p3 << r_clk_bulk_get_8_fix.p3;
+ps << r_clk_bulk_get_8_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -969,9 +1091,118 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_bulk_get_7_fix.rel;
-expression list r_clk_bulk_get_7_fix.es;
-position r_clk_bulk_get_7_here.pr;
+identifier r_clk_bulk_get_8_fix.rel;
+expression list r_clk_bulk_get_8_fix.es;
+position r_clk_bulk_get_8_here.pr;
+@@
+
++ rel(es);
+  return@pr ...;
+
+// clk-bulk-get-all: clock references and their table
+
+@r_clk_bulk_get_all_9 depends on !patch && (context || org || report) exists@
+identifier acq = {clk_bulk_get_all};
+identifier rel = {clk_bulk_put_all};
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(...);
+... when != clk_bulk_put_all(...)
+if (\(R < 0\|unlikely(R < 0)\|WARN_ON(R < 0)\)) S
+|
+if (\(acq@p1(...) < 0\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...) < 0)\)) S
+)
+... when any
+    when != clk_bulk_put_all(...)
+    when != if (...) { ... clk_bulk_put_all(...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+*if@p2 (...)
+   { ... when != clk_bulk_put_all(...)
+         when forall
+     return ...; }
+)
+... when any
+rel(...);
+
+@script:python depends on org@
+p1 << r_clk_bulk_get_all_9.p1;
+p2 << r_clk_bulk_get_all_9.p2;
+acq << r_clk_bulk_get_all_9.acq;
+rel << r_clk_bulk_get_all_9.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_clk_bulk_get_all_9.p1;
+p2 << r_clk_bulk_get_all_9.p2;
+acq << r_clk_bulk_get_all_9.acq;
+rel << r_clk_bulk_get_all_9.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_clk_bulk_get_all_9_fix depends on patch exists@
+identifier acq = {clk_bulk_get_all};
+identifier rel = {clk_bulk_put_all};
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(...);
+... when != clk_bulk_put_all(...)
+if (\(R < 0\|unlikely(R < 0)\|WARN_ON(R < 0)\)) S
+|
+if (\(acq(...) < 0\|unlikely(acq(...) < 0)\|WARN_ON(acq(...) < 0)\)) S
+)
+... when any
+    when != clk_bulk_put_all(...)
+    when != if (...) { ... clk_bulk_put_all(...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if@p2 (...)
+   { ... when != clk_bulk_put_all(...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(es);
+
+@r_clk_bulk_get_all_9_branch depends on patch@
+position r_clk_bulk_get_all_9_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_clk_bulk_get_all_9_here depends on patch@
+p3 << r_clk_bulk_get_all_9_fix.p3;
+ps << r_clk_bulk_get_all_9_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_clk_bulk_get_all_9_fix.rel;
+expression list r_clk_bulk_get_all_9_fix.es;
+position r_clk_bulk_get_all_9_here.pr;
 @@
 
 + rel(es);
@@ -979,7 +1210,7 @@ position r_clk_bulk_get_7_here.pr;
 
 // clk-bulk-prepare: prepared clocks
 
-@r_clk_bulk_prepare_8 depends on !patch && (context || org || report) exists@
+@r_clk_bulk_prepare_10 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_bulk_prepare, clk_bulk_prepare_enable};
 identifier rel = {clk_bulk_unprepare, clk_bulk_disable_unprepare};
 expression e, E, E2;
@@ -1019,22 +1250,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_bulk_prepare_8.p1;
-p2 << r_clk_bulk_prepare_8.p2;
-acq << r_clk_bulk_prepare_8.acq;
-rel << r_clk_bulk_prepare_8.rel;
+p1 << r_clk_bulk_prepare_10.p1;
+p2 << r_clk_bulk_prepare_10.p2;
+acq << r_clk_bulk_prepare_10.acq;
+rel << r_clk_bulk_prepare_10.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_bulk_prepare_8.p1;
-p2 << r_clk_bulk_prepare_8.p2;
-acq << r_clk_bulk_prepare_8.acq;
-rel << r_clk_bulk_prepare_8.rel;
+p1 << r_clk_bulk_prepare_10.p1;
+p2 << r_clk_bulk_prepare_10.p2;
+acq << r_clk_bulk_prepare_10.acq;
+rel << r_clk_bulk_prepare_10.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_bulk_prepare_8_fix depends on patch exists@
+@r_clk_bulk_prepare_10_fix depends on patch exists@
 identifier acq = {clk_bulk_prepare, clk_bulk_prepare_enable};
 identifier rel = {clk_bulk_unprepare, clk_bulk_disable_unprepare};
 expression e, E, E2;
@@ -1074,15 +1305,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_clk_bulk_prepare_8_branch depends on patch@
-position r_clk_bulk_prepare_8_fix.p2, ps;
+@r_clk_bulk_prepare_10_branch depends on patch@
+position r_clk_bulk_prepare_10_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_bulk_prepare_8_here depends on patch@
-p3 << r_clk_bulk_prepare_8_fix.p3;
-ps << r_clk_bulk_prepare_8_branch.ps;
+@script:python r_clk_bulk_prepare_10_here depends on patch@
+p3 << r_clk_bulk_prepare_10_fix.p3;
+ps << r_clk_bulk_prepare_10_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1092,11 +1323,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_bulk_prepare_8_fix.rel;
-expression list r_clk_bulk_prepare_8_fix.es;
-expression r_clk_bulk_prepare_8_fix.e;
-expression r_clk_bulk_prepare_8_fix.X0;
-position r_clk_bulk_prepare_8_here.pr;
+identifier r_clk_bulk_prepare_10_fix.rel;
+expression list r_clk_bulk_prepare_10_fix.es;
+expression r_clk_bulk_prepare_10_fix.e;
+expression r_clk_bulk_prepare_10_fix.X0;
+position r_clk_bulk_prepare_10_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -1104,7 +1335,7 @@ position r_clk_bulk_prepare_8_here.pr;
 
 // clk-bulk-enable: enabled clocks
 
-@r_clk_bulk_enable_9 depends on !patch && (context || org || report) exists@
+@r_clk_bulk_enable_11 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_bulk_enable, clk_bulk_prepare_enable};
 identifier rel = {clk_bulk_disable, clk_bulk_disable_unprepare};
 expression e, E, E2;
@@ -1144,22 +1375,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_bulk_enable_9.p1;
-p2 << r_clk_bulk_enable_9.p2;
-acq << r_clk_bulk_enable_9.acq;
-rel << r_clk_bulk_enable_9.rel;
+p1 << r_clk_bulk_enable_11.p1;
+p2 << r_clk_bulk_enable_11.p2;
+acq << r_clk_bulk_enable_11.acq;
+rel << r_clk_bulk_enable_11.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_bulk_enable_9.p1;
-p2 << r_clk_bulk_enable_9.p2;
-acq << r_clk_bulk_enable_9.acq;
-rel << r_clk_bulk_enable_9.rel;
+p1 << r_clk_bulk_enable_11.p1;
+p2 << r_clk_bulk_enable_11.p2;
+acq << r_clk_bulk_enable_11.acq;
+rel << r_clk_bulk_enable_11.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_bulk_enable_9_fix depends on patch exists@
+@r_clk_bulk_enable_11_fix depends on patch exists@
 identifier acq = {clk_bulk_enable, clk_bulk_prepare_enable};
 identifier rel = {clk_bulk_disable, clk_bulk_disable_unprepare};
 expression e, E, E2;
@@ -1199,15 +1430,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_clk_bulk_enable_9_branch depends on patch@
-position r_clk_bulk_enable_9_fix.p2, ps;
+@r_clk_bulk_enable_11_branch depends on patch@
+position r_clk_bulk_enable_11_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_bulk_enable_9_here depends on patch@
-p3 << r_clk_bulk_enable_9_fix.p3;
-ps << r_clk_bulk_enable_9_branch.ps;
+@script:python r_clk_bulk_enable_11_here depends on patch@
+p3 << r_clk_bulk_enable_11_fix.p3;
+ps << r_clk_bulk_enable_11_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1217,11 +1448,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_bulk_enable_9_fix.rel;
-expression list r_clk_bulk_enable_9_fix.es;
-expression r_clk_bulk_enable_9_fix.e;
-expression r_clk_bulk_enable_9_fix.X0;
-position r_clk_bulk_enable_9_here.pr;
+identifier r_clk_bulk_enable_11_fix.rel;
+expression list r_clk_bulk_enable_11_fix.es;
+expression r_clk_bulk_enable_11_fix.e;
+expression r_clk_bulk_enable_11_fix.X0;
+position r_clk_bulk_enable_11_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -1229,7 +1460,7 @@ position r_clk_bulk_enable_9_here.pr;
 
 // regulator-bulk-get: regulator references
 
-@r_regulator_bulk_get_10 depends on !patch && (context || org || report) exists@
+@r_regulator_bulk_get_12 depends on !patch && (context || org || report) exists@
 identifier acq = {regulator_bulk_get};
 identifier rel = {regulator_bulk_free};
 expression e, E, E2;
@@ -1269,22 +1500,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regulator_bulk_get_10.p1;
-p2 << r_regulator_bulk_get_10.p2;
-acq << r_regulator_bulk_get_10.acq;
-rel << r_regulator_bulk_get_10.rel;
+p1 << r_regulator_bulk_get_12.p1;
+p2 << r_regulator_bulk_get_12.p2;
+acq << r_regulator_bulk_get_12.acq;
+rel << r_regulator_bulk_get_12.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regulator_bulk_get_10.p1;
-p2 << r_regulator_bulk_get_10.p2;
-acq << r_regulator_bulk_get_10.acq;
-rel << r_regulator_bulk_get_10.rel;
+p1 << r_regulator_bulk_get_12.p1;
+p2 << r_regulator_bulk_get_12.p2;
+acq << r_regulator_bulk_get_12.acq;
+rel << r_regulator_bulk_get_12.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regulator_bulk_get_10_fix depends on patch exists@
+@r_regulator_bulk_get_12_fix depends on patch exists@
 identifier acq = {regulator_bulk_get};
 identifier rel = {regulator_bulk_free};
 expression e, E, E2;
@@ -1324,15 +1555,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_regulator_bulk_get_10_branch depends on patch@
-position r_regulator_bulk_get_10_fix.p2, ps;
+@r_regulator_bulk_get_12_branch depends on patch@
+position r_regulator_bulk_get_12_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regulator_bulk_get_10_here depends on patch@
-p3 << r_regulator_bulk_get_10_fix.p3;
-ps << r_regulator_bulk_get_10_branch.ps;
+@script:python r_regulator_bulk_get_12_here depends on patch@
+p3 << r_regulator_bulk_get_12_fix.p3;
+ps << r_regulator_bulk_get_12_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1342,11 +1573,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regulator_bulk_get_10_fix.rel;
-expression list r_regulator_bulk_get_10_fix.es;
-expression r_regulator_bulk_get_10_fix.e;
-expression r_regulator_bulk_get_10_fix.X0;
-position r_regulator_bulk_get_10_here.pr;
+identifier r_regulator_bulk_get_12_fix.rel;
+expression list r_regulator_bulk_get_12_fix.es;
+expression r_regulator_bulk_get_12_fix.e;
+expression r_regulator_bulk_get_12_fix.X0;
+position r_regulator_bulk_get_12_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -1354,7 +1585,7 @@ position r_regulator_bulk_get_10_here.pr;
 
 // regulator-bulk-enable: enabled regulators
 
-@r_regulator_bulk_enable_11 depends on !patch && (context || org || report) exists@
+@r_regulator_bulk_enable_13 depends on !patch && (context || org || report) exists@
 identifier acq = {regulator_bulk_enable};
 identifier rel = {regulator_bulk_disable};
 expression e, E, E2;
@@ -1394,22 +1625,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regulator_bulk_enable_11.p1;
-p2 << r_regulator_bulk_enable_11.p2;
-acq << r_regulator_bulk_enable_11.acq;
-rel << r_regulator_bulk_enable_11.rel;
+p1 << r_regulator_bulk_enable_13.p1;
+p2 << r_regulator_bulk_enable_13.p2;
+acq << r_regulator_bulk_enable_13.acq;
+rel << r_regulator_bulk_enable_13.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regulator_bulk_enable_11.p1;
-p2 << r_regulator_bulk_enable_11.p2;
-acq << r_regulator_bulk_enable_11.acq;
-rel << r_regulator_bulk_enable_11.rel;
+p1 << r_regulator_bulk_enable_13.p1;
+p2 << r_regulator_bulk_enable_13.p2;
+acq << r_regulator_bulk_enable_13.acq;
+rel << r_regulator_bulk_enable_13.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regulator_bulk_enable_11_fix depends on patch exists@
+@r_regulator_bulk_enable_13_fix depends on patch exists@
 identifier acq = {regulator_bulk_enable};
 identifier rel = {regulator_bulk_disable};
 expression e, E, E2;
@@ -1449,15 +1680,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_regulator_bulk_enable_11_branch depends on patch@
-position r_regulator_bulk_enable_11_fix.p2, ps;
+@r_regulator_bulk_enable_13_branch depends on patch@
+position r_regulator_bulk_enable_13_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regulator_bulk_enable_11_here depends on patch@
-p3 << r_regulator_bulk_enable_11_fix.p3;
-ps << r_regulator_bulk_enable_11_branch.ps;
+@script:python r_regulator_bulk_enable_13_here depends on patch@
+p3 << r_regulator_bulk_enable_13_fix.p3;
+ps << r_regulator_bulk_enable_13_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1467,11 +1698,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regulator_bulk_enable_11_fix.rel;
-expression list r_regulator_bulk_enable_11_fix.es;
-expression r_regulator_bulk_enable_11_fix.e;
-expression r_regulator_bulk_enable_11_fix.X0;
-position r_regulator_bulk_enable_11_here.pr;
+identifier r_regulator_bulk_enable_13_fix.rel;
+expression list r_regulator_bulk_enable_13_fix.es;
+expression r_regulator_bulk_enable_13_fix.e;
+expression r_regulator_bulk_enable_13_fix.X0;
+position r_regulator_bulk_enable_13_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -1479,7 +1710,7 @@ position r_regulator_bulk_enable_11_here.pr;
 
 // reset-get: reset control reference
 
-@r_reset_get_12 depends on !patch && (context || org || report) exists@
+@r_reset_get_14 depends on !patch && (context || org || report) exists@
 identifier acq = {__reset_control_get, __of_reset_control_get, of_reset_control_array_get, reset_control_get_exclusive, reset_control_get_shared, reset_control_get_optional_exclusive, reset_control_get_optional_shared};
 identifier rel = {reset_control_put};
 expression e, E, E2;
@@ -1513,22 +1744,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reset_get_12.p1;
-p2 << r_reset_get_12.p2;
-acq << r_reset_get_12.acq;
-rel << r_reset_get_12.rel;
+p1 << r_reset_get_14.p1;
+p2 << r_reset_get_14.p2;
+acq << r_reset_get_14.acq;
+rel << r_reset_get_14.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reset_get_12.p1;
-p2 << r_reset_get_12.p2;
-acq << r_reset_get_12.acq;
-rel << r_reset_get_12.rel;
+p1 << r_reset_get_14.p1;
+p2 << r_reset_get_14.p2;
+acq << r_reset_get_14.acq;
+rel << r_reset_get_14.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reset_get_12_fix depends on patch exists@
+@r_reset_get_14_fix depends on patch exists@
 identifier acq = {__reset_control_get, __of_reset_control_get, of_reset_control_array_get, reset_control_get_exclusive, reset_control_get_shared, reset_control_get_optional_exclusive, reset_control_get_optional_shared};
 identifier rel = {reset_control_put};
 expression e, E, E2;
@@ -1562,15 +1793,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reset_get_12_branch depends on patch@
-position r_reset_get_12_fix.p2, ps;
+@r_reset_get_14_branch depends on patch@
+position r_reset_get_14_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reset_get_12_here depends on patch@
-p3 << r_reset_get_12_fix.p3;
-ps << r_reset_get_12_branch.ps;
+@script:python r_reset_get_14_here depends on patch@
+p3 << r_reset_get_14_fix.p3;
+ps << r_reset_get_14_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1580,10 +1811,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reset_get_12_fix.rel;
-expression list r_reset_get_12_fix.es;
-expression r_reset_get_12_fix.e;
-position r_reset_get_12_here.pr;
+identifier r_reset_get_14_fix.rel;
+expression list r_reset_get_14_fix.es;
+expression r_reset_get_14_fix.e;
+position r_reset_get_14_here.pr;
 @@
 
 + rel(e, es);
@@ -1591,7 +1822,7 @@ position r_reset_get_12_here.pr;
 
 // percpu-irq: per-cpu interrupt handler
 
-@r_percpu_irq_13 depends on !patch && (context || org || report) exists@
+@r_percpu_irq_15 depends on !patch && (context || org || report) exists@
 identifier acq = {request_percpu_irq, __request_percpu_irq};
 identifier rel = {free_percpu_irq};
 expression e, E, E2;
@@ -1630,22 +1861,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_percpu_irq_13.p1;
-p2 << r_percpu_irq_13.p2;
-acq << r_percpu_irq_13.acq;
-rel << r_percpu_irq_13.rel;
+p1 << r_percpu_irq_15.p1;
+p2 << r_percpu_irq_15.p2;
+acq << r_percpu_irq_15.acq;
+rel << r_percpu_irq_15.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_percpu_irq_13.p1;
-p2 << r_percpu_irq_13.p2;
-acq << r_percpu_irq_13.acq;
-rel << r_percpu_irq_13.rel;
+p1 << r_percpu_irq_15.p1;
+p2 << r_percpu_irq_15.p2;
+acq << r_percpu_irq_15.acq;
+rel << r_percpu_irq_15.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_percpu_irq_13_fix depends on patch exists@
+@r_percpu_irq_15_fix depends on patch exists@
 identifier acq = {request_percpu_irq, __request_percpu_irq};
 identifier rel = {free_percpu_irq};
 expression e, E, E2;
@@ -1684,15 +1915,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_percpu_irq_13_branch depends on patch@
-position r_percpu_irq_13_fix.p2, ps;
+@r_percpu_irq_15_branch depends on patch@
+position r_percpu_irq_15_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_percpu_irq_13_here depends on patch@
-p3 << r_percpu_irq_13_fix.p3;
-ps << r_percpu_irq_13_branch.ps;
+@script:python r_percpu_irq_15_here depends on patch@
+p3 << r_percpu_irq_15_fix.p3;
+ps << r_percpu_irq_15_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1702,10 +1933,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_percpu_irq_13_fix.rel;
-expression list r_percpu_irq_13_fix.es;
-expression r_percpu_irq_13_fix.e;
-position r_percpu_irq_13_here.pr;
+identifier r_percpu_irq_15_fix.rel;
+expression list r_percpu_irq_15_fix.es;
+expression r_percpu_irq_15_fix.e;
+position r_percpu_irq_15_here.pr;
 @@
 
 + rel(e, es);
@@ -1713,7 +1944,7 @@ position r_percpu_irq_13_here.pr;
 
 // gpio: legacy GPIO number
 
-@r_gpio_14 depends on !patch && (context || org || report) exists@
+@r_gpio_16 depends on !patch && (context || org || report) exists@
 identifier acq = {gpio_request, gpio_request_one};
 identifier rel = {gpio_free};
 expression e, E, E2;
@@ -1752,22 +1983,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gpio_14.p1;
-p2 << r_gpio_14.p2;
-acq << r_gpio_14.acq;
-rel << r_gpio_14.rel;
+p1 << r_gpio_16.p1;
+p2 << r_gpio_16.p2;
+acq << r_gpio_16.acq;
+rel << r_gpio_16.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gpio_14.p1;
-p2 << r_gpio_14.p2;
-acq << r_gpio_14.acq;
-rel << r_gpio_14.rel;
+p1 << r_gpio_16.p1;
+p2 << r_gpio_16.p2;
+acq << r_gpio_16.acq;
+rel << r_gpio_16.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gpio_14_fix depends on patch exists@
+@r_gpio_16_fix depends on patch exists@
 identifier acq = {gpio_request, gpio_request_one};
 identifier rel = {gpio_free};
 expression e, E, E2;
@@ -1806,15 +2037,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_gpio_14_branch depends on patch@
-position r_gpio_14_fix.p2, ps;
+@r_gpio_16_branch depends on patch@
+position r_gpio_16_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gpio_14_here depends on patch@
-p3 << r_gpio_14_fix.p3;
-ps << r_gpio_14_branch.ps;
+@script:python r_gpio_16_here depends on patch@
+p3 << r_gpio_16_fix.p3;
+ps << r_gpio_16_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1824,10 +2055,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gpio_14_fix.rel;
-expression list r_gpio_14_fix.es;
-expression r_gpio_14_fix.e;
-position r_gpio_14_here.pr;
+identifier r_gpio_16_fix.rel;
+expression list r_gpio_16_fix.es;
+expression r_gpio_16_fix.e;
+position r_gpio_16_here.pr;
 @@
 
 + rel(e, es);
@@ -1835,7 +2066,7 @@ position r_gpio_14_here.pr;
 
 // regulator-get: regulator reference
 
-@r_regulator_get_15 depends on !patch && (context || org || report) exists@
+@r_regulator_get_17 depends on !patch && (context || org || report) exists@
 identifier acq = {regulator_get, regulator_get_optional, regulator_get_exclusive};
 identifier rel = {regulator_put};
 expression e, E, E2;
@@ -1869,22 +2100,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regulator_get_15.p1;
-p2 << r_regulator_get_15.p2;
-acq << r_regulator_get_15.acq;
-rel << r_regulator_get_15.rel;
+p1 << r_regulator_get_17.p1;
+p2 << r_regulator_get_17.p2;
+acq << r_regulator_get_17.acq;
+rel << r_regulator_get_17.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regulator_get_15.p1;
-p2 << r_regulator_get_15.p2;
-acq << r_regulator_get_15.acq;
-rel << r_regulator_get_15.rel;
+p1 << r_regulator_get_17.p1;
+p2 << r_regulator_get_17.p2;
+acq << r_regulator_get_17.acq;
+rel << r_regulator_get_17.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regulator_get_15_fix depends on patch exists@
+@r_regulator_get_17_fix depends on patch exists@
 identifier acq = {regulator_get, regulator_get_optional, regulator_get_exclusive};
 identifier rel = {regulator_put};
 expression e, E, E2;
@@ -1918,15 +2149,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_regulator_get_15_branch depends on patch@
-position r_regulator_get_15_fix.p2, ps;
+@r_regulator_get_17_branch depends on patch@
+position r_regulator_get_17_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regulator_get_15_here depends on patch@
-p3 << r_regulator_get_15_fix.p3;
-ps << r_regulator_get_15_branch.ps;
+@script:python r_regulator_get_17_here depends on patch@
+p3 << r_regulator_get_17_fix.p3;
+ps << r_regulator_get_17_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1936,10 +2167,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regulator_get_15_fix.rel;
-expression list r_regulator_get_15_fix.es;
-expression r_regulator_get_15_fix.e;
-position r_regulator_get_15_here.pr;
+identifier r_regulator_get_17_fix.rel;
+expression list r_regulator_get_17_fix.es;
+expression r_regulator_get_17_fix.e;
+position r_regulator_get_17_here.pr;
 @@
 
 + rel(e, es);
@@ -1947,7 +2178,7 @@ position r_regulator_get_15_here.pr;
 
 // regulator-enable: enabled regulator
 
-@r_regulator_enable_16 depends on !patch && (context || org || report) exists@
+@r_regulator_enable_18 depends on !patch && (context || org || report) exists@
 identifier acq = {regulator_enable};
 identifier rel = {regulator_disable};
 expression e, E, E2;
@@ -1986,22 +2217,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regulator_enable_16.p1;
-p2 << r_regulator_enable_16.p2;
-acq << r_regulator_enable_16.acq;
-rel << r_regulator_enable_16.rel;
+p1 << r_regulator_enable_18.p1;
+p2 << r_regulator_enable_18.p2;
+acq << r_regulator_enable_18.acq;
+rel << r_regulator_enable_18.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regulator_enable_16.p1;
-p2 << r_regulator_enable_16.p2;
-acq << r_regulator_enable_16.acq;
-rel << r_regulator_enable_16.rel;
+p1 << r_regulator_enable_18.p1;
+p2 << r_regulator_enable_18.p2;
+acq << r_regulator_enable_18.acq;
+rel << r_regulator_enable_18.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regulator_enable_16_fix depends on patch exists@
+@r_regulator_enable_18_fix depends on patch exists@
 identifier acq = {regulator_enable};
 identifier rel = {regulator_disable};
 expression e, E, E2;
@@ -2040,15 +2271,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_regulator_enable_16_branch depends on patch@
-position r_regulator_enable_16_fix.p2, ps;
+@r_regulator_enable_18_branch depends on patch@
+position r_regulator_enable_18_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regulator_enable_16_here depends on patch@
-p3 << r_regulator_enable_16_fix.p3;
-ps << r_regulator_enable_16_branch.ps;
+@script:python r_regulator_enable_18_here depends on patch@
+p3 << r_regulator_enable_18_fix.p3;
+ps << r_regulator_enable_18_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2058,10 +2289,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regulator_enable_16_fix.rel;
-expression list r_regulator_enable_16_fix.es;
-expression r_regulator_enable_16_fix.e;
-position r_regulator_enable_16_here.pr;
+identifier r_regulator_enable_18_fix.rel;
+expression list r_regulator_enable_18_fix.es;
+expression r_regulator_enable_18_fix.e;
+position r_regulator_enable_18_here.pr;
 @@
 
 + rel(e, es);
@@ -2069,7 +2300,7 @@ position r_regulator_enable_16_here.pr;
 
 // reset-assert: reset line held in reset
 
-@r_reset_assert_17 depends on !patch && (context || org || report) exists@
+@r_reset_assert_19 depends on !patch && (context || org || report) exists@
 identifier acq = {reset_control_deassert};
 identifier rel = {reset_control_assert};
 expression e, E, E2;
@@ -2108,22 +2339,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reset_assert_17.p1;
-p2 << r_reset_assert_17.p2;
-acq << r_reset_assert_17.acq;
-rel << r_reset_assert_17.rel;
+p1 << r_reset_assert_19.p1;
+p2 << r_reset_assert_19.p2;
+acq << r_reset_assert_19.acq;
+rel << r_reset_assert_19.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reset_assert_17.p1;
-p2 << r_reset_assert_17.p2;
-acq << r_reset_assert_17.acq;
-rel << r_reset_assert_17.rel;
+p1 << r_reset_assert_19.p1;
+p2 << r_reset_assert_19.p2;
+acq << r_reset_assert_19.acq;
+rel << r_reset_assert_19.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reset_assert_17_fix depends on patch exists@
+@r_reset_assert_19_fix depends on patch exists@
 identifier acq = {reset_control_deassert};
 identifier rel = {reset_control_assert};
 expression e, E, E2;
@@ -2162,15 +2393,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reset_assert_17_branch depends on patch@
-position r_reset_assert_17_fix.p2, ps;
+@r_reset_assert_19_branch depends on patch@
+position r_reset_assert_19_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reset_assert_17_here depends on patch@
-p3 << r_reset_assert_17_fix.p3;
-ps << r_reset_assert_17_branch.ps;
+@script:python r_reset_assert_19_here depends on patch@
+p3 << r_reset_assert_19_fix.p3;
+ps << r_reset_assert_19_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2180,10 +2411,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reset_assert_17_fix.rel;
-expression list r_reset_assert_17_fix.es;
-expression r_reset_assert_17_fix.e;
-position r_reset_assert_17_here.pr;
+identifier r_reset_assert_19_fix.rel;
+expression list r_reset_assert_19_fix.es;
+expression r_reset_assert_19_fix.e;
+position r_reset_assert_19_here.pr;
 @@
 
 + rel(e, es);
@@ -2191,7 +2422,7 @@ position r_reset_assert_17_here.pr;
 
 // runtime-pm-enable: runtime PM enabled
 
-@r_runtime_pm_enable_18 depends on !patch && (context || org || report) exists@
+@r_runtime_pm_enable_20 depends on !patch && (context || org || report) exists@
 identifier acq = {pm_runtime_enable};
 identifier rel = {pm_runtime_disable};
 expression E4;
@@ -2216,22 +2447,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_runtime_pm_enable_18.p1;
-p2 << r_runtime_pm_enable_18.p2;
-acq << r_runtime_pm_enable_18.acq;
-rel << r_runtime_pm_enable_18.rel;
+p1 << r_runtime_pm_enable_20.p1;
+p2 << r_runtime_pm_enable_20.p2;
+acq << r_runtime_pm_enable_20.acq;
+rel << r_runtime_pm_enable_20.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_runtime_pm_enable_18.p1;
-p2 << r_runtime_pm_enable_18.p2;
-acq << r_runtime_pm_enable_18.acq;
-rel << r_runtime_pm_enable_18.rel;
+p1 << r_runtime_pm_enable_20.p1;
+p2 << r_runtime_pm_enable_20.p2;
+acq << r_runtime_pm_enable_20.acq;
+rel << r_runtime_pm_enable_20.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_runtime_pm_enable_18_fix depends on patch exists@
+@r_runtime_pm_enable_20_fix depends on patch exists@
 identifier acq = {pm_runtime_enable};
 identifier rel = {pm_runtime_disable};
 expression list es;
@@ -2256,15 +2487,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_runtime_pm_enable_18_branch depends on patch@
-position r_runtime_pm_enable_18_fix.p2, ps;
+@r_runtime_pm_enable_20_branch depends on patch@
+position r_runtime_pm_enable_20_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_runtime_pm_enable_18_here depends on patch@
-p3 << r_runtime_pm_enable_18_fix.p3;
-ps << r_runtime_pm_enable_18_branch.ps;
+@script:python r_runtime_pm_enable_20_here depends on patch@
+p3 << r_runtime_pm_enable_20_fix.p3;
+ps << r_runtime_pm_enable_20_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2274,9 +2505,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_runtime_pm_enable_18_fix.rel;
-expression list r_runtime_pm_enable_18_fix.es;
-position r_runtime_pm_enable_18_here.pr;
+identifier r_runtime_pm_enable_20_fix.rel;
+expression list r_runtime_pm_enable_20_fix.es;
+position r_runtime_pm_enable_20_here.pr;
 @@
 
 + rel(es);
@@ -2284,7 +2515,7 @@ position r_runtime_pm_enable_18_here.pr;
 
 // runtime-pm-get: runtime PM usage count
 
-@r_runtime_pm_get_19 depends on !patch && (context || org || report) exists@
+@r_runtime_pm_get_21 depends on !patch && (context || org || report) exists@
 identifier acq = {pm_runtime_get_sync, pm_runtime_get, pm_runtime_get_noresume};
 identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
 expression E4;
@@ -2309,22 +2540,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_runtime_pm_get_19.p1;
-p2 << r_runtime_pm_get_19.p2;
-acq << r_runtime_pm_get_19.acq;
-rel << r_runtime_pm_get_19.rel;
+p1 << r_runtime_pm_get_21.p1;
+p2 << r_runtime_pm_get_21.p2;
+acq << r_runtime_pm_get_21.acq;
+rel << r_runtime_pm_get_21.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_runtime_pm_get_19.p1;
-p2 << r_runtime_pm_get_19.p2;
-acq << r_runtime_pm_get_19.acq;
-rel << r_runtime_pm_get_19.rel;
+p1 << r_runtime_pm_get_21.p1;
+p2 << r_runtime_pm_get_21.p2;
+acq << r_runtime_pm_get_21.acq;
+rel << r_runtime_pm_get_21.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_runtime_pm_get_19_fix depends on patch exists@
+@r_runtime_pm_get_21_fix depends on patch exists@
 identifier acq = {pm_runtime_get_sync, pm_runtime_get, pm_runtime_get_noresume};
 identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
 expression list es;
@@ -2349,15 +2580,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_runtime_pm_get_19_branch depends on patch@
-position r_runtime_pm_get_19_fix.p2, ps;
+@r_runtime_pm_get_21_branch depends on patch@
+position r_runtime_pm_get_21_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_runtime_pm_get_19_here depends on patch@
-p3 << r_runtime_pm_get_19_fix.p3;
-ps << r_runtime_pm_get_19_branch.ps;
+@script:python r_runtime_pm_get_21_here depends on patch@
+p3 << r_runtime_pm_get_21_fix.p3;
+ps << r_runtime_pm_get_21_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2367,9 +2598,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_runtime_pm_get_19_fix.rel;
-expression list r_runtime_pm_get_19_fix.es;
-position r_runtime_pm_get_19_here.pr;
+identifier r_runtime_pm_get_21_fix.rel;
+expression list r_runtime_pm_get_21_fix.es;
+position r_runtime_pm_get_21_here.pr;
 @@
 
 + rel(es);
@@ -2377,7 +2608,7 @@ position r_runtime_pm_get_19_here.pr;
 
 // runtime-pm-get: runtime PM usage count
 
-@r_runtime_pm_get_20 depends on !patch && (context || org || report) exists@
+@r_runtime_pm_get_22 depends on !patch && (context || org || report) exists@
 identifier acq = {pm_runtime_resume_and_get};
 identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
 expression R;
@@ -2410,22 +2641,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_runtime_pm_get_20.p1;
-p2 << r_runtime_pm_get_20.p2;
-acq << r_runtime_pm_get_20.acq;
-rel << r_runtime_pm_get_20.rel;
+p1 << r_runtime_pm_get_22.p1;
+p2 << r_runtime_pm_get_22.p2;
+acq << r_runtime_pm_get_22.acq;
+rel << r_runtime_pm_get_22.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_runtime_pm_get_20.p1;
-p2 << r_runtime_pm_get_20.p2;
-acq << r_runtime_pm_get_20.acq;
-rel << r_runtime_pm_get_20.rel;
+p1 << r_runtime_pm_get_22.p1;
+p2 << r_runtime_pm_get_22.p2;
+acq << r_runtime_pm_get_22.acq;
+rel << r_runtime_pm_get_22.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_runtime_pm_get_20_fix depends on patch exists@
+@r_runtime_pm_get_22_fix depends on patch exists@
 identifier acq = {pm_runtime_resume_and_get};
 identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
 expression R;
@@ -2458,15 +2689,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_runtime_pm_get_20_branch depends on patch@
-position r_runtime_pm_get_20_fix.p2, ps;
+@r_runtime_pm_get_22_branch depends on patch@
+position r_runtime_pm_get_22_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_runtime_pm_get_20_here depends on patch@
-p3 << r_runtime_pm_get_20_fix.p3;
-ps << r_runtime_pm_get_20_branch.ps;
+@script:python r_runtime_pm_get_22_here depends on patch@
+p3 << r_runtime_pm_get_22_fix.p3;
+ps << r_runtime_pm_get_22_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2476,9 +2707,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_runtime_pm_get_20_fix.rel;
-expression list r_runtime_pm_get_20_fix.es;
-position r_runtime_pm_get_20_here.pr;
+identifier r_runtime_pm_get_22_fix.rel;
+expression list r_runtime_pm_get_22_fix.es;
+position r_runtime_pm_get_22_here.pr;
 @@
 
 + rel(es);
@@ -2486,8 +2717,8 @@ position r_runtime_pm_get_20_here.pr;
 
 // of-node: device tree node reference
 
-@r_of_node_21 depends on !patch && (context || org || report) exists@
-identifier acq = {of_parse_phandle, of_get_child_by_name, of_get_available_child_by_name, of_get_parent, of_find_node_by_phandle, of_get_compatible_child, of_graph_get_remote_port_parent, of_graph_get_remote_port, of_graph_get_remote_endpoint, of_graph_get_remote_node, of_find_next_cache_node, of_graph_get_port_by_id, of_graph_get_port_parent, of_graph_get_endpoint_by_regs, of_find_node_by_path, of_find_node_opts_by_path, of_get_cpu_node, of_cpu_device_node_get, of_get_next_child, of_get_next_available_child, of_get_next_parent, of_get_next_cpu_node, of_graph_get_next_endpoint, of_find_node_by_name, of_find_node_by_type, of_find_compatible_node, of_find_matching_node_and_match, of_find_matching_node, of_find_node_with_property};
+@r_of_node_23 depends on !patch && (context || org || report) exists@
+identifier acq = {of_parse_phandle, of_get_child_by_name, of_get_parent, of_find_node_by_phandle, of_get_compatible_child, of_graph_get_remote_port_parent, of_graph_get_remote_port, of_graph_get_remote_endpoint, of_graph_get_remote_node, of_find_next_cache_node, of_graph_get_port_by_id, of_graph_get_port_parent, of_graph_get_endpoint_by_regs, of_find_node_by_path, of_find_node_opts_by_path, of_get_cpu_node, of_cpu_device_node_get, of_get_next_child, of_get_next_available_child, of_get_next_parent, of_get_next_cpu_node, of_graph_get_next_endpoint, of_find_node_by_name, of_find_node_by_type, of_find_compatible_node, of_find_matching_node_and_match, of_find_matching_node, of_find_node_with_property};
 identifier rel = {of_node_put};
 expression e, E, E2;
 statement S;
@@ -2520,23 +2751,23 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_of_node_21.p1;
-p2 << r_of_node_21.p2;
-acq << r_of_node_21.acq;
-rel << r_of_node_21.rel;
+p1 << r_of_node_23.p1;
+p2 << r_of_node_23.p2;
+acq << r_of_node_23.acq;
+rel << r_of_node_23.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_of_node_21.p1;
-p2 << r_of_node_21.p2;
-acq << r_of_node_21.acq;
-rel << r_of_node_21.rel;
+p1 << r_of_node_23.p1;
+p2 << r_of_node_23.p2;
+acq << r_of_node_23.acq;
+rel << r_of_node_23.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_of_node_21_fix depends on patch exists@
-identifier acq = {of_parse_phandle, of_get_child_by_name, of_get_available_child_by_name, of_get_parent, of_find_node_by_phandle, of_get_compatible_child, of_graph_get_remote_port_parent, of_graph_get_remote_port, of_graph_get_remote_endpoint, of_graph_get_remote_node, of_find_next_cache_node, of_graph_get_port_by_id, of_graph_get_port_parent, of_graph_get_endpoint_by_regs, of_find_node_by_path, of_find_node_opts_by_path, of_get_cpu_node, of_cpu_device_node_get, of_get_next_child, of_get_next_available_child, of_get_next_parent, of_get_next_cpu_node, of_graph_get_next_endpoint, of_find_node_by_name, of_find_node_by_type, of_find_compatible_node, of_find_matching_node_and_match, of_find_matching_node, of_find_node_with_property};
+@r_of_node_23_fix depends on patch exists@
+identifier acq = {of_parse_phandle, of_get_child_by_name, of_get_parent, of_find_node_by_phandle, of_get_compatible_child, of_graph_get_remote_port_parent, of_graph_get_remote_port, of_graph_get_remote_endpoint, of_graph_get_remote_node, of_find_next_cache_node, of_graph_get_port_by_id, of_graph_get_port_parent, of_graph_get_endpoint_by_regs, of_find_node_by_path, of_find_node_opts_by_path, of_get_cpu_node, of_cpu_device_node_get, of_get_next_child, of_get_next_available_child, of_get_next_parent, of_get_next_cpu_node, of_graph_get_next_endpoint, of_find_node_by_name, of_find_node_by_type, of_find_compatible_node, of_find_matching_node_and_match, of_find_matching_node, of_find_node_with_property};
 identifier rel = {of_node_put};
 expression e, E, E2;
 expression list es;
@@ -2569,15 +2800,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_of_node_21_branch depends on patch@
-position r_of_node_21_fix.p2, ps;
+@r_of_node_23_branch depends on patch@
+position r_of_node_23_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_of_node_21_here depends on patch@
-p3 << r_of_node_21_fix.p3;
-ps << r_of_node_21_branch.ps;
+@script:python r_of_node_23_here depends on patch@
+p3 << r_of_node_23_fix.p3;
+ps << r_of_node_23_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2587,10 +2818,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_of_node_21_fix.rel;
-expression list r_of_node_21_fix.es;
-expression r_of_node_21_fix.e;
-position r_of_node_21_here.pr;
+identifier r_of_node_23_fix.rel;
+expression list r_of_node_23_fix.es;
+expression r_of_node_23_fix.e;
+position r_of_node_23_here.pr;
 @@
 
 + rel(e, es);
@@ -2598,7 +2829,7 @@ position r_of_node_21_here.pr;
 
 // fwnode: firmware node reference
 
-@r_fwnode_22 depends on !patch && (context || org || report) exists@
+@r_fwnode_24 depends on !patch && (context || org || report) exists@
 identifier acq = {fwnode_get_named_child_node, device_get_named_child_node, fwnode_get_parent, fwnode_get_next_parent, fwnode_get_next_child_node, fwnode_get_next_available_child_node, device_get_next_child_node, fwnode_graph_get_next_endpoint, fwnode_graph_get_remote_endpoint, fwnode_graph_get_port_parent, fwnode_graph_get_remote_port_parent};
 identifier rel = {fwnode_handle_put};
 expression e, E, E2;
@@ -2632,22 +2863,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_fwnode_22.p1;
-p2 << r_fwnode_22.p2;
-acq << r_fwnode_22.acq;
-rel << r_fwnode_22.rel;
+p1 << r_fwnode_24.p1;
+p2 << r_fwnode_24.p2;
+acq << r_fwnode_24.acq;
+rel << r_fwnode_24.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_fwnode_22.p1;
-p2 << r_fwnode_22.p2;
-acq << r_fwnode_22.acq;
-rel << r_fwnode_22.rel;
+p1 << r_fwnode_24.p1;
+p2 << r_fwnode_24.p2;
+acq << r_fwnode_24.acq;
+rel << r_fwnode_24.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_fwnode_22_fix depends on patch exists@
+@r_fwnode_24_fix depends on patch exists@
 identifier acq = {fwnode_get_named_child_node, device_get_named_child_node, fwnode_get_parent, fwnode_get_next_parent, fwnode_get_next_child_node, fwnode_get_next_available_child_node, device_get_next_child_node, fwnode_graph_get_next_endpoint, fwnode_graph_get_remote_endpoint, fwnode_graph_get_port_parent, fwnode_graph_get_remote_port_parent};
 identifier rel = {fwnode_handle_put};
 expression e, E, E2;
@@ -2681,15 +2912,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_fwnode_22_branch depends on patch@
-position r_fwnode_22_fix.p2, ps;
+@r_fwnode_24_branch depends on patch@
+position r_fwnode_24_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_fwnode_22_here depends on patch@
-p3 << r_fwnode_22_fix.p3;
-ps << r_fwnode_22_branch.ps;
+@script:python r_fwnode_24_here depends on patch@
+p3 << r_fwnode_24_fix.p3;
+ps << r_fwnode_24_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2699,10 +2930,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_fwnode_22_fix.rel;
-expression list r_fwnode_22_fix.es;
-expression r_fwnode_22_fix.e;
-position r_fwnode_22_here.pr;
+identifier r_fwnode_24_fix.rel;
+expression list r_fwnode_24_fix.es;
+expression r_fwnode_24_fix.e;
+position r_fwnode_24_here.pr;
 @@
 
 + rel(e, es);
@@ -2710,7 +2941,7 @@ position r_fwnode_22_here.pr;
 
 // firmware: firmware image
 
-@r_firmware_23 depends on !patch && (context || org || report) exists@
+@r_firmware_25 depends on !patch && (context || org || report) exists@
 identifier acq = {request_firmware, request_firmware_direct, firmware_request_nowarn};
 identifier rel = {release_firmware};
 expression e, E, E2;
@@ -2749,22 +2980,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_firmware_23.p1;
-p2 << r_firmware_23.p2;
-acq << r_firmware_23.acq;
-rel << r_firmware_23.rel;
+p1 << r_firmware_25.p1;
+p2 << r_firmware_25.p2;
+acq << r_firmware_25.acq;
+rel << r_firmware_25.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_firmware_23.p1;
-p2 << r_firmware_23.p2;
-acq << r_firmware_23.acq;
-rel << r_firmware_23.rel;
+p1 << r_firmware_25.p1;
+p2 << r_firmware_25.p2;
+acq << r_firmware_25.acq;
+rel << r_firmware_25.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_firmware_23_fix depends on patch exists@
+@r_firmware_25_fix depends on patch exists@
 identifier acq = {request_firmware, request_firmware_direct, firmware_request_nowarn};
 identifier rel = {release_firmware};
 expression e, E, E2;
@@ -2803,15 +3034,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_firmware_23_branch depends on patch@
-position r_firmware_23_fix.p2, ps;
+@r_firmware_25_branch depends on patch@
+position r_firmware_25_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_firmware_23_here depends on patch@
-p3 << r_firmware_23_fix.p3;
-ps << r_firmware_23_branch.ps;
+@script:python r_firmware_25_here depends on patch@
+p3 << r_firmware_25_fix.p3;
+ps << r_firmware_25_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2821,10 +3052,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_firmware_23_fix.rel;
-expression list r_firmware_23_fix.es;
-expression r_firmware_23_fix.e;
-position r_firmware_23_here.pr;
+identifier r_firmware_25_fix.rel;
+expression list r_firmware_25_fix.es;
+expression r_firmware_25_fix.e;
+position r_firmware_25_here.pr;
 @@
 
 + rel(e, es);
@@ -2832,7 +3063,7 @@ position r_firmware_23_here.pr;
 
 // dma-chan: DMA channel
 
-@r_dma_chan_24 depends on !patch && (context || org || report) exists@
+@r_dma_chan_26 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_request_chan, dma_request_chan_by_mask};
 identifier rel = {dma_release_channel};
 expression e, E, E2;
@@ -2866,22 +3097,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_chan_24.p1;
-p2 << r_dma_chan_24.p2;
-acq << r_dma_chan_24.acq;
-rel << r_dma_chan_24.rel;
+p1 << r_dma_chan_26.p1;
+p2 << r_dma_chan_26.p2;
+acq << r_dma_chan_26.acq;
+rel << r_dma_chan_26.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_chan_24.p1;
-p2 << r_dma_chan_24.p2;
-acq << r_dma_chan_24.acq;
-rel << r_dma_chan_24.rel;
+p1 << r_dma_chan_26.p1;
+p2 << r_dma_chan_26.p2;
+acq << r_dma_chan_26.acq;
+rel << r_dma_chan_26.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_chan_24_fix depends on patch exists@
+@r_dma_chan_26_fix depends on patch exists@
 identifier acq = {dma_request_chan, dma_request_chan_by_mask};
 identifier rel = {dma_release_channel};
 expression e, E, E2;
@@ -2915,15 +3146,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dma_chan_24_branch depends on patch@
-position r_dma_chan_24_fix.p2, ps;
+@r_dma_chan_26_branch depends on patch@
+position r_dma_chan_26_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_chan_24_here depends on patch@
-p3 << r_dma_chan_24_fix.p3;
-ps << r_dma_chan_24_branch.ps;
+@script:python r_dma_chan_26_here depends on patch@
+p3 << r_dma_chan_26_fix.p3;
+ps << r_dma_chan_26_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2933,10 +3164,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_chan_24_fix.rel;
-expression list r_dma_chan_24_fix.es;
-expression r_dma_chan_24_fix.e;
-position r_dma_chan_24_here.pr;
+identifier r_dma_chan_26_fix.rel;
+expression list r_dma_chan_26_fix.es;
+expression r_dma_chan_26_fix.e;
+position r_dma_chan_26_here.pr;
 @@
 
 + rel(e, es);
@@ -2944,7 +3175,7 @@ position r_dma_chan_24_here.pr;
 
 // mbox-chan: mailbox channel
 
-@r_mbox_chan_25 depends on !patch && (context || org || report) exists@
+@r_mbox_chan_27 depends on !patch && (context || org || report) exists@
 identifier acq = {mbox_request_channel, mbox_request_channel_byname};
 identifier rel = {mbox_free_channel};
 expression e, E, E2;
@@ -2978,22 +3209,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mbox_chan_25.p1;
-p2 << r_mbox_chan_25.p2;
-acq << r_mbox_chan_25.acq;
-rel << r_mbox_chan_25.rel;
+p1 << r_mbox_chan_27.p1;
+p2 << r_mbox_chan_27.p2;
+acq << r_mbox_chan_27.acq;
+rel << r_mbox_chan_27.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mbox_chan_25.p1;
-p2 << r_mbox_chan_25.p2;
-acq << r_mbox_chan_25.acq;
-rel << r_mbox_chan_25.rel;
+p1 << r_mbox_chan_27.p1;
+p2 << r_mbox_chan_27.p2;
+acq << r_mbox_chan_27.acq;
+rel << r_mbox_chan_27.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mbox_chan_25_fix depends on patch exists@
+@r_mbox_chan_27_fix depends on patch exists@
 identifier acq = {mbox_request_channel, mbox_request_channel_byname};
 identifier rel = {mbox_free_channel};
 expression e, E, E2;
@@ -3027,15 +3258,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mbox_chan_25_branch depends on patch@
-position r_mbox_chan_25_fix.p2, ps;
+@r_mbox_chan_27_branch depends on patch@
+position r_mbox_chan_27_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mbox_chan_25_here depends on patch@
-p3 << r_mbox_chan_25_fix.p3;
-ps << r_mbox_chan_25_branch.ps;
+@script:python r_mbox_chan_27_here depends on patch@
+p3 << r_mbox_chan_27_fix.p3;
+ps << r_mbox_chan_27_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3045,10 +3276,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mbox_chan_25_fix.rel;
-expression list r_mbox_chan_25_fix.es;
-expression r_mbox_chan_25_fix.e;
-position r_mbox_chan_25_here.pr;
+identifier r_mbox_chan_27_fix.rel;
+expression list r_mbox_chan_27_fix.es;
+expression r_mbox_chan_27_fix.e;
+position r_mbox_chan_27_here.pr;
 @@
 
 + rel(e, es);
@@ -3056,7 +3287,7 @@ position r_mbox_chan_25_here.pr;
 
 // gpiod: GPIO descriptor
 
-@r_gpiod_26 depends on !patch && (context || org || report) exists@
+@r_gpiod_28 depends on !patch && (context || org || report) exists@
 identifier acq = {gpiod_get, gpiod_get_index, gpiod_get_optional, gpiod_get_index_optional, fwnode_gpiod_get_index};
 identifier rel = {gpiod_put};
 expression e, E, E2;
@@ -3090,22 +3321,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gpiod_26.p1;
-p2 << r_gpiod_26.p2;
-acq << r_gpiod_26.acq;
-rel << r_gpiod_26.rel;
+p1 << r_gpiod_28.p1;
+p2 << r_gpiod_28.p2;
+acq << r_gpiod_28.acq;
+rel << r_gpiod_28.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gpiod_26.p1;
-p2 << r_gpiod_26.p2;
-acq << r_gpiod_26.acq;
-rel << r_gpiod_26.rel;
+p1 << r_gpiod_28.p1;
+p2 << r_gpiod_28.p2;
+acq << r_gpiod_28.acq;
+rel << r_gpiod_28.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gpiod_26_fix depends on patch exists@
+@r_gpiod_28_fix depends on patch exists@
 identifier acq = {gpiod_get, gpiod_get_index, gpiod_get_optional, gpiod_get_index_optional, fwnode_gpiod_get_index};
 identifier rel = {gpiod_put};
 expression e, E, E2;
@@ -3139,15 +3370,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_gpiod_26_branch depends on patch@
-position r_gpiod_26_fix.p2, ps;
+@r_gpiod_28_branch depends on patch@
+position r_gpiod_28_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gpiod_26_here depends on patch@
-p3 << r_gpiod_26_fix.p3;
-ps << r_gpiod_26_branch.ps;
+@script:python r_gpiod_28_here depends on patch@
+p3 << r_gpiod_28_fix.p3;
+ps << r_gpiod_28_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3157,10 +3388,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gpiod_26_fix.rel;
-expression list r_gpiod_26_fix.es;
-expression r_gpiod_26_fix.e;
-position r_gpiod_26_here.pr;
+identifier r_gpiod_28_fix.rel;
+expression list r_gpiod_28_fix.es;
+expression r_gpiod_28_fix.e;
+position r_gpiod_28_here.pr;
 @@
 
 + rel(e, es);
@@ -3168,7 +3399,7 @@ position r_gpiod_26_here.pr;
 
 // pci-enable: enabled PCI device
 
-@r_pci_enable_27 depends on !patch && (context || org || report) exists@
+@r_pci_enable_29 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_enable_device, pci_enable_device_mem};
 identifier rel = {pci_disable_device};
 expression e, E, E2;
@@ -3207,22 +3438,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_enable_27.p1;
-p2 << r_pci_enable_27.p2;
-acq << r_pci_enable_27.acq;
-rel << r_pci_enable_27.rel;
+p1 << r_pci_enable_29.p1;
+p2 << r_pci_enable_29.p2;
+acq << r_pci_enable_29.acq;
+rel << r_pci_enable_29.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_enable_27.p1;
-p2 << r_pci_enable_27.p2;
-acq << r_pci_enable_27.acq;
-rel << r_pci_enable_27.rel;
+p1 << r_pci_enable_29.p1;
+p2 << r_pci_enable_29.p2;
+acq << r_pci_enable_29.acq;
+rel << r_pci_enable_29.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_enable_27_fix depends on patch exists@
+@r_pci_enable_29_fix depends on patch exists@
 identifier acq = {pci_enable_device, pci_enable_device_mem};
 identifier rel = {pci_disable_device};
 expression e, E, E2;
@@ -3261,15 +3492,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_enable_27_branch depends on patch@
-position r_pci_enable_27_fix.p2, ps;
+@r_pci_enable_29_branch depends on patch@
+position r_pci_enable_29_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_enable_27_here depends on patch@
-p3 << r_pci_enable_27_fix.p3;
-ps << r_pci_enable_27_branch.ps;
+@script:python r_pci_enable_29_here depends on patch@
+p3 << r_pci_enable_29_fix.p3;
+ps << r_pci_enable_29_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3279,10 +3510,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_enable_27_fix.rel;
-expression list r_pci_enable_27_fix.es;
-expression r_pci_enable_27_fix.e;
-position r_pci_enable_27_here.pr;
+identifier r_pci_enable_29_fix.rel;
+expression list r_pci_enable_29_fix.es;
+expression r_pci_enable_29_fix.e;
+position r_pci_enable_29_here.pr;
 @@
 
 + rel(e, es);
@@ -3290,7 +3521,7 @@ position r_pci_enable_27_here.pr;
 
 // pci-regions: PCI BAR regions
 
-@r_pci_regions_28 depends on !patch && (context || org || report) exists@
+@r_pci_regions_30 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_request_regions};
 identifier rel = {pci_release_regions};
 expression e, E, E2;
@@ -3329,22 +3560,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_regions_28.p1;
-p2 << r_pci_regions_28.p2;
-acq << r_pci_regions_28.acq;
-rel << r_pci_regions_28.rel;
+p1 << r_pci_regions_30.p1;
+p2 << r_pci_regions_30.p2;
+acq << r_pci_regions_30.acq;
+rel << r_pci_regions_30.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_regions_28.p1;
-p2 << r_pci_regions_28.p2;
-acq << r_pci_regions_28.acq;
-rel << r_pci_regions_28.rel;
+p1 << r_pci_regions_30.p1;
+p2 << r_pci_regions_30.p2;
+acq << r_pci_regions_30.acq;
+rel << r_pci_regions_30.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_regions_28_fix depends on patch exists@
+@r_pci_regions_30_fix depends on patch exists@
 identifier acq = {pci_request_regions};
 identifier rel = {pci_release_regions};
 expression e, E, E2;
@@ -3383,15 +3614,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_regions_28_branch depends on patch@
-position r_pci_regions_28_fix.p2, ps;
+@r_pci_regions_30_branch depends on patch@
+position r_pci_regions_30_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_regions_28_here depends on patch@
-p3 << r_pci_regions_28_fix.p3;
-ps << r_pci_regions_28_branch.ps;
+@script:python r_pci_regions_30_here depends on patch@
+p3 << r_pci_regions_30_fix.p3;
+ps << r_pci_regions_30_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3401,10 +3632,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_regions_28_fix.rel;
-expression list r_pci_regions_28_fix.es;
-expression r_pci_regions_28_fix.e;
-position r_pci_regions_28_here.pr;
+identifier r_pci_regions_30_fix.rel;
+expression list r_pci_regions_30_fix.es;
+expression r_pci_regions_30_fix.e;
+position r_pci_regions_30_here.pr;
 @@
 
 + rel(e, es);
@@ -3412,7 +3643,7 @@ position r_pci_regions_28_here.pr;
 
 // pci-irq-vectors: PCI interrupt vectors
 
-@r_pci_irq_vectors_29 depends on !patch && (context || org || report) exists@
+@r_pci_irq_vectors_31 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_alloc_irq_vectors};
 identifier rel = {pci_free_irq_vectors};
 expression e, E, E2;
@@ -3451,22 +3682,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_irq_vectors_29.p1;
-p2 << r_pci_irq_vectors_29.p2;
-acq << r_pci_irq_vectors_29.acq;
-rel << r_pci_irq_vectors_29.rel;
+p1 << r_pci_irq_vectors_31.p1;
+p2 << r_pci_irq_vectors_31.p2;
+acq << r_pci_irq_vectors_31.acq;
+rel << r_pci_irq_vectors_31.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_irq_vectors_29.p1;
-p2 << r_pci_irq_vectors_29.p2;
-acq << r_pci_irq_vectors_29.acq;
-rel << r_pci_irq_vectors_29.rel;
+p1 << r_pci_irq_vectors_31.p1;
+p2 << r_pci_irq_vectors_31.p2;
+acq << r_pci_irq_vectors_31.acq;
+rel << r_pci_irq_vectors_31.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_irq_vectors_29_fix depends on patch exists@
+@r_pci_irq_vectors_31_fix depends on patch exists@
 identifier acq = {pci_alloc_irq_vectors};
 identifier rel = {pci_free_irq_vectors};
 expression e, E, E2;
@@ -3505,15 +3736,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_irq_vectors_29_branch depends on patch@
-position r_pci_irq_vectors_29_fix.p2, ps;
+@r_pci_irq_vectors_31_branch depends on patch@
+position r_pci_irq_vectors_31_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_irq_vectors_29_here depends on patch@
-p3 << r_pci_irq_vectors_29_fix.p3;
-ps << r_pci_irq_vectors_29_branch.ps;
+@script:python r_pci_irq_vectors_31_here depends on patch@
+p3 << r_pci_irq_vectors_31_fix.p3;
+ps << r_pci_irq_vectors_31_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3523,10 +3754,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_irq_vectors_29_fix.rel;
-expression list r_pci_irq_vectors_29_fix.es;
-expression r_pci_irq_vectors_29_fix.e;
-position r_pci_irq_vectors_29_here.pr;
+identifier r_pci_irq_vectors_31_fix.rel;
+expression list r_pci_irq_vectors_31_fix.es;
+expression r_pci_irq_vectors_31_fix.e;
+position r_pci_irq_vectors_31_here.pr;
 @@
 
 + rel(e, es);
@@ -3534,7 +3765,7 @@ position r_pci_irq_vectors_29_here.pr;
 
 // kthread: kernel thread
 
-@r_kthread_30 depends on !patch && (context || org || report) exists@
+@r_kthread_32 depends on !patch && (context || org || report) exists@
 identifier acq = {kthread_create_on_node, kthread_run_on_cpu};
 identifier rel = {kthread_stop};
 expression e, E, E2;
@@ -3568,22 +3799,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kthread_30.p1;
-p2 << r_kthread_30.p2;
-acq << r_kthread_30.acq;
-rel << r_kthread_30.rel;
+p1 << r_kthread_32.p1;
+p2 << r_kthread_32.p2;
+acq << r_kthread_32.acq;
+rel << r_kthread_32.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kthread_30.p1;
-p2 << r_kthread_30.p2;
-acq << r_kthread_30.acq;
-rel << r_kthread_30.rel;
+p1 << r_kthread_32.p1;
+p2 << r_kthread_32.p2;
+acq << r_kthread_32.acq;
+rel << r_kthread_32.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kthread_30_fix depends on patch exists@
+@r_kthread_32_fix depends on patch exists@
 identifier acq = {kthread_create_on_node, kthread_run_on_cpu};
 identifier rel = {kthread_stop};
 expression e, E, E2;
@@ -3617,15 +3848,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kthread_30_branch depends on patch@
-position r_kthread_30_fix.p2, ps;
+@r_kthread_32_branch depends on patch@
+position r_kthread_32_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kthread_30_here depends on patch@
-p3 << r_kthread_30_fix.p3;
-ps << r_kthread_30_branch.ps;
+@script:python r_kthread_32_here depends on patch@
+p3 << r_kthread_32_fix.p3;
+ps << r_kthread_32_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3635,10 +3866,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kthread_30_fix.rel;
-expression list r_kthread_30_fix.es;
-expression r_kthread_30_fix.e;
-position r_kthread_30_here.pr;
+identifier r_kthread_32_fix.rel;
+expression list r_kthread_32_fix.es;
+expression r_kthread_32_fix.e;
+position r_kthread_32_here.pr;
 @@
 
 + rel(e, es);
@@ -3646,7 +3877,7 @@ position r_kthread_30_here.pr;
 
 // workqueue: workqueue
 
-@r_workqueue_31 depends on !patch && (context || org || report) exists@
+@r_workqueue_33 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_workqueue, alloc_ordered_workqueue};
 identifier rel = {destroy_workqueue};
 expression e, E, E2;
@@ -3680,22 +3911,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_workqueue_31.p1;
-p2 << r_workqueue_31.p2;
-acq << r_workqueue_31.acq;
-rel << r_workqueue_31.rel;
+p1 << r_workqueue_33.p1;
+p2 << r_workqueue_33.p2;
+acq << r_workqueue_33.acq;
+rel << r_workqueue_33.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_workqueue_31.p1;
-p2 << r_workqueue_31.p2;
-acq << r_workqueue_31.acq;
-rel << r_workqueue_31.rel;
+p1 << r_workqueue_33.p1;
+p2 << r_workqueue_33.p2;
+acq << r_workqueue_33.acq;
+rel << r_workqueue_33.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_workqueue_31_fix depends on patch exists@
+@r_workqueue_33_fix depends on patch exists@
 identifier acq = {alloc_workqueue, alloc_ordered_workqueue};
 identifier rel = {destroy_workqueue};
 expression e, E, E2;
@@ -3729,15 +3960,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_workqueue_31_branch depends on patch@
-position r_workqueue_31_fix.p2, ps;
+@r_workqueue_33_branch depends on patch@
+position r_workqueue_33_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_workqueue_31_here depends on patch@
-p3 << r_workqueue_31_fix.p3;
-ps << r_workqueue_31_branch.ps;
+@script:python r_workqueue_33_here depends on patch@
+p3 << r_workqueue_33_fix.p3;
+ps << r_workqueue_33_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3747,10 +3978,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_workqueue_31_fix.rel;
-expression list r_workqueue_31_fix.es;
-expression r_workqueue_31_fix.e;
-position r_workqueue_31_here.pr;
+identifier r_workqueue_33_fix.rel;
+expression list r_workqueue_33_fix.es;
+expression r_workqueue_33_fix.e;
+position r_workqueue_33_here.pr;
 @@
 
 + rel(e, es);
@@ -3758,7 +3989,7 @@ position r_workqueue_31_here.pr;
 
 // platform-device-alloc: platform device reference
 
-@r_platform_device_alloc_32 depends on !patch && (context || org || report) exists@
+@r_platform_device_alloc_34 depends on !patch && (context || org || report) exists@
 identifier acq = {platform_device_alloc};
 identifier rel = {platform_device_put, platform_device_unregister};
 expression e, E, E2;
@@ -3792,22 +4023,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_platform_device_alloc_32.p1;
-p2 << r_platform_device_alloc_32.p2;
-acq << r_platform_device_alloc_32.acq;
-rel << r_platform_device_alloc_32.rel;
+p1 << r_platform_device_alloc_34.p1;
+p2 << r_platform_device_alloc_34.p2;
+acq << r_platform_device_alloc_34.acq;
+rel << r_platform_device_alloc_34.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_platform_device_alloc_32.p1;
-p2 << r_platform_device_alloc_32.p2;
-acq << r_platform_device_alloc_32.acq;
-rel << r_platform_device_alloc_32.rel;
+p1 << r_platform_device_alloc_34.p1;
+p2 << r_platform_device_alloc_34.p2;
+acq << r_platform_device_alloc_34.acq;
+rel << r_platform_device_alloc_34.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_platform_device_alloc_32_fix depends on patch exists@
+@r_platform_device_alloc_34_fix depends on patch exists@
 identifier acq = {platform_device_alloc};
 identifier rel = {platform_device_put, platform_device_unregister};
 expression e, E, E2;
@@ -3841,15 +4072,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_platform_device_alloc_32_branch depends on patch@
-position r_platform_device_alloc_32_fix.p2, ps;
+@r_platform_device_alloc_34_branch depends on patch@
+position r_platform_device_alloc_34_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_platform_device_alloc_32_here depends on patch@
-p3 << r_platform_device_alloc_32_fix.p3;
-ps << r_platform_device_alloc_32_branch.ps;
+@script:python r_platform_device_alloc_34_here depends on patch@
+p3 << r_platform_device_alloc_34_fix.p3;
+ps << r_platform_device_alloc_34_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3859,10 +4090,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_platform_device_alloc_32_fix.rel;
-expression list r_platform_device_alloc_32_fix.es;
-expression r_platform_device_alloc_32_fix.e;
-position r_platform_device_alloc_32_here.pr;
+identifier r_platform_device_alloc_34_fix.rel;
+expression list r_platform_device_alloc_34_fix.es;
+expression r_platform_device_alloc_34_fix.e;
+position r_platform_device_alloc_34_here.pr;
 @@
 
 + rel(e, es);
@@ -3870,7 +4101,7 @@ position r_platform_device_alloc_32_here.pr;
 
 // i2c-client: registered i2c client
 
-@r_i2c_client_33 depends on !patch && (context || org || report) exists@
+@r_i2c_client_35 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_new_dummy_device, i2c_new_client_device, i2c_new_ancillary_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -3904,22 +4135,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_client_33.p1;
-p2 << r_i2c_client_33.p2;
-acq << r_i2c_client_33.acq;
-rel << r_i2c_client_33.rel;
+p1 << r_i2c_client_35.p1;
+p2 << r_i2c_client_35.p2;
+acq << r_i2c_client_35.acq;
+rel << r_i2c_client_35.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_client_33.p1;
-p2 << r_i2c_client_33.p2;
-acq << r_i2c_client_33.acq;
-rel << r_i2c_client_33.rel;
+p1 << r_i2c_client_35.p1;
+p2 << r_i2c_client_35.p2;
+acq << r_i2c_client_35.acq;
+rel << r_i2c_client_35.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_client_33_fix depends on patch exists@
+@r_i2c_client_35_fix depends on patch exists@
 identifier acq = {i2c_new_dummy_device, i2c_new_client_device, i2c_new_ancillary_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -3953,15 +4184,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_client_33_branch depends on patch@
-position r_i2c_client_33_fix.p2, ps;
+@r_i2c_client_35_branch depends on patch@
+position r_i2c_client_35_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_client_33_here depends on patch@
-p3 << r_i2c_client_33_fix.p3;
-ps << r_i2c_client_33_branch.ps;
+@script:python r_i2c_client_35_here depends on patch@
+p3 << r_i2c_client_35_fix.p3;
+ps << r_i2c_client_35_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3971,10 +4202,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_client_33_fix.rel;
-expression list r_i2c_client_33_fix.es;
-expression r_i2c_client_33_fix.e;
-position r_i2c_client_33_here.pr;
+identifier r_i2c_client_35_fix.rel;
+expression list r_i2c_client_35_fix.es;
+expression r_i2c_client_35_fix.e;
+position r_i2c_client_35_here.pr;
 @@
 
 + rel(e, es);
@@ -3982,7 +4213,7 @@ position r_i2c_client_33_here.pr;
 
 // ida: allocated ID
 
-@r_ida_34 depends on !patch && (context || org || report) exists@
+@r_ida_36 depends on !patch && (context || org || report) exists@
 identifier acq = {ida_alloc, ida_alloc_range, ida_alloc_max, ida_alloc_min};
 identifier rel = {ida_free};
 expression e, E, E2;
@@ -4016,22 +4247,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_ida_34.p1;
-p2 << r_ida_34.p2;
-acq << r_ida_34.acq;
-rel << r_ida_34.rel;
+p1 << r_ida_36.p1;
+p2 << r_ida_36.p2;
+acq << r_ida_36.acq;
+rel << r_ida_36.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_ida_34.p1;
-p2 << r_ida_34.p2;
-acq << r_ida_34.acq;
-rel << r_ida_34.rel;
+p1 << r_ida_36.p1;
+p2 << r_ida_36.p2;
+acq << r_ida_36.acq;
+rel << r_ida_36.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_ida_34_fix depends on patch exists@
+@r_ida_36_fix depends on patch exists@
 identifier acq = {ida_alloc, ida_alloc_range, ida_alloc_max, ida_alloc_min};
 identifier rel = {ida_free};
 expression e, E, E2;
@@ -4066,15 +4297,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_ida_34_branch depends on patch@
-position r_ida_34_fix.p2, ps;
+@r_ida_36_branch depends on patch@
+position r_ida_36_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_ida_34_here depends on patch@
-p3 << r_ida_34_fix.p3;
-ps << r_ida_34_branch.ps;
+@script:python r_ida_36_here depends on patch@
+p3 << r_ida_36_fix.p3;
+ps << r_ida_36_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4084,11 +4315,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_ida_34_fix.rel;
-expression list r_ida_34_fix.es;
-expression r_ida_34_fix.e;
-expression r_ida_34_fix.X0;
-position r_ida_34_here.pr;
+identifier r_ida_36_fix.rel;
+expression list r_ida_36_fix.es;
+expression r_ida_36_fix.e;
+expression r_ida_36_fix.X0;
+position r_ida_36_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -4099,6 +4330,8 @@ position r_ida_34_here.pr;
 // devm-ioremap: device-managed MMIO mapping
 
 // devm-clk-get: device-managed clock reference
+
+// devm-irq: device-managed interrupt handler
 
 // devm-irq: device-managed interrupt handler
 

@@ -57,7 +57,7 @@ def ladder_inside(p, branch):
 // kmalloc: slab memory
 
 @r_kmalloc_0 depends on !patch && (context || org || report) exists@
-identifier acq = {kmalloc, kzalloc, kcalloc, kmalloc_array, kmalloc_node, kzalloc_node, kcalloc_node, kmalloc_array_node, kstrdup, kstrndup, kstrdup_const, kmemdup, kmemdup_nul, kasprintf, kvasprintf, kmalloc_trace};
+identifier acq = {kmalloc, kzalloc, kcalloc, kmalloc_array, kmalloc_node, kzalloc_node, kcalloc_node, kmalloc_array_node, kstrdup, kstrndup, kmemdup, kmemdup_nul, kasprintf, kvasprintf, __kmalloc_cache};
 identifier rel = {kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const};
 expression e, E, E2;
 statement S;
@@ -106,7 +106,7 @@ rel << r_kmalloc_0.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_kmalloc_0_fix depends on patch exists@
-identifier acq = {kmalloc, kzalloc, kcalloc, kmalloc_array, kmalloc_node, kzalloc_node, kcalloc_node, kmalloc_array_node, kstrdup, kstrndup, kstrdup_const, kmemdup, kmemdup_nul, kasprintf, kvasprintf, kmalloc_trace};
+identifier acq = {kmalloc, kzalloc, kcalloc, kmalloc_array, kmalloc_node, kzalloc_node, kcalloc_node, kmalloc_array_node, kstrdup, kstrndup, kmemdup, kmemdup_nul, kasprintf, kvasprintf, __kmalloc_cache};
 identifier rel = {kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const};
 expression e, E, E2;
 expression list es;
@@ -166,9 +166,121 @@ position r_kmalloc_0_here.pr;
 + rel(e, es);
   return@pr ...;
 
+// kstrdup-const: a string, maybe constant
+
+@r_kstrdup_const_1 depends on !patch && (context || org || report) exists@
+identifier acq = {kstrdup_const};
+identifier rel = {kfree_const};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != kfree_const(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != kfree_const(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... kfree_const(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != kfree_const(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_kstrdup_const_1.p1;
+p2 << r_kstrdup_const_1.p2;
+acq << r_kstrdup_const_1.acq;
+rel << r_kstrdup_const_1.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_kstrdup_const_1.p1;
+p2 << r_kstrdup_const_1.p2;
+acq << r_kstrdup_const_1.acq;
+rel << r_kstrdup_const_1.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_kstrdup_const_1_fix depends on patch exists@
+identifier acq = {kstrdup_const};
+identifier rel = {kfree_const};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != kfree_const(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != kfree_const(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... kfree_const(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != kfree_const(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_kstrdup_const_1_branch depends on patch@
+position r_kstrdup_const_1_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_kstrdup_const_1_here depends on patch@
+p3 << r_kstrdup_const_1_fix.p3;
+ps << r_kstrdup_const_1_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_kstrdup_const_1_fix.rel;
+expression list r_kstrdup_const_1_fix.es;
+expression r_kstrdup_const_1_fix.e;
+position r_kstrdup_const_1_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // krealloc: slab memory, resized
 
-@r_krealloc_1 depends on !patch && (context || org || report) exists@
+@r_krealloc_2 depends on !patch && (context || org || report) exists@
 identifier acq = {krealloc, krealloc_array};
 identifier rel = {kfree, kvfree};
 expression e, E, E2;
@@ -202,22 +314,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_krealloc_1.p1;
-p2 << r_krealloc_1.p2;
-acq << r_krealloc_1.acq;
-rel << r_krealloc_1.rel;
+p1 << r_krealloc_2.p1;
+p2 << r_krealloc_2.p2;
+acq << r_krealloc_2.acq;
+rel << r_krealloc_2.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_krealloc_1.p1;
-p2 << r_krealloc_1.p2;
-acq << r_krealloc_1.acq;
-rel << r_krealloc_1.rel;
+p1 << r_krealloc_2.p1;
+p2 << r_krealloc_2.p2;
+acq << r_krealloc_2.acq;
+rel << r_krealloc_2.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_krealloc_1_fix depends on patch exists@
+@r_krealloc_2_fix depends on patch exists@
 identifier acq = {krealloc, krealloc_array};
 identifier rel = {kfree, kvfree};
 expression e, E, E2;
@@ -251,15 +363,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_krealloc_1_branch depends on patch@
-position r_krealloc_1_fix.p2, ps;
+@r_krealloc_2_branch depends on patch@
+position r_krealloc_2_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_krealloc_1_here depends on patch@
-p3 << r_krealloc_1_fix.p3;
-ps << r_krealloc_1_branch.ps;
+@script:python r_krealloc_2_here depends on patch@
+p3 << r_krealloc_2_fix.p3;
+ps << r_krealloc_2_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -269,10 +381,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_krealloc_1_fix.rel;
-expression list r_krealloc_1_fix.es;
-expression r_krealloc_1_fix.e;
-position r_krealloc_1_here.pr;
+identifier r_krealloc_2_fix.rel;
+expression list r_krealloc_2_fix.es;
+expression r_krealloc_2_fix.e;
+position r_krealloc_2_here.pr;
 @@
 
 + rel(e, es);
@@ -280,7 +392,7 @@ position r_krealloc_1_here.pr;
 
 // kvmalloc: slab or vmalloc memory
 
-@r_kvmalloc_2 depends on !patch && (context || org || report) exists@
+@r_kvmalloc_3 depends on !patch && (context || org || report) exists@
 identifier acq = {kvmalloc, kvzalloc, kvcalloc, kvmalloc_array, kvmalloc_node, kvzalloc_node, __kvmalloc_node, kvmalloc_array_node};
 identifier rel = {kvfree, kvfree_sensitive};
 expression e, E, E2;
@@ -314,22 +426,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kvmalloc_2.p1;
-p2 << r_kvmalloc_2.p2;
-acq << r_kvmalloc_2.acq;
-rel << r_kvmalloc_2.rel;
+p1 << r_kvmalloc_3.p1;
+p2 << r_kvmalloc_3.p2;
+acq << r_kvmalloc_3.acq;
+rel << r_kvmalloc_3.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kvmalloc_2.p1;
-p2 << r_kvmalloc_2.p2;
-acq << r_kvmalloc_2.acq;
-rel << r_kvmalloc_2.rel;
+p1 << r_kvmalloc_3.p1;
+p2 << r_kvmalloc_3.p2;
+acq << r_kvmalloc_3.acq;
+rel << r_kvmalloc_3.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kvmalloc_2_fix depends on patch exists@
+@r_kvmalloc_3_fix depends on patch exists@
 identifier acq = {kvmalloc, kvzalloc, kvcalloc, kvmalloc_array, kvmalloc_node, kvzalloc_node, __kvmalloc_node, kvmalloc_array_node};
 identifier rel = {kvfree, kvfree_sensitive};
 expression e, E, E2;
@@ -363,15 +475,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kvmalloc_2_branch depends on patch@
-position r_kvmalloc_2_fix.p2, ps;
+@r_kvmalloc_3_branch depends on patch@
+position r_kvmalloc_3_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kvmalloc_2_here depends on patch@
-p3 << r_kvmalloc_2_fix.p3;
-ps << r_kvmalloc_2_branch.ps;
+@script:python r_kvmalloc_3_here depends on patch@
+p3 << r_kvmalloc_3_fix.p3;
+ps << r_kvmalloc_3_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -381,10 +493,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kvmalloc_2_fix.rel;
-expression list r_kvmalloc_2_fix.es;
-expression r_kvmalloc_2_fix.e;
-position r_kvmalloc_2_here.pr;
+identifier r_kvmalloc_3_fix.rel;
+expression list r_kvmalloc_3_fix.es;
+expression r_kvmalloc_3_fix.e;
+position r_kvmalloc_3_here.pr;
 @@
 
 + rel(e, es);
@@ -392,7 +504,7 @@ position r_kvmalloc_2_here.pr;
 
 // vmalloc: virtually contiguous memory
 
-@r_vmalloc_3 depends on !patch && (context || org || report) exists@
+@r_vmalloc_4 depends on !patch && (context || org || report) exists@
 identifier acq = {vmalloc, vzalloc, vmalloc_node, vzalloc_node, vmalloc_array, vcalloc, vmalloc_user, vmalloc_32};
 identifier rel = {vfree, kvfree};
 expression e, E, E2;
@@ -426,22 +538,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_vmalloc_3.p1;
-p2 << r_vmalloc_3.p2;
-acq << r_vmalloc_3.acq;
-rel << r_vmalloc_3.rel;
+p1 << r_vmalloc_4.p1;
+p2 << r_vmalloc_4.p2;
+acq << r_vmalloc_4.acq;
+rel << r_vmalloc_4.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_vmalloc_3.p1;
-p2 << r_vmalloc_3.p2;
-acq << r_vmalloc_3.acq;
-rel << r_vmalloc_3.rel;
+p1 << r_vmalloc_4.p1;
+p2 << r_vmalloc_4.p2;
+acq << r_vmalloc_4.acq;
+rel << r_vmalloc_4.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_vmalloc_3_fix depends on patch exists@
+@r_vmalloc_4_fix depends on patch exists@
 identifier acq = {vmalloc, vzalloc, vmalloc_node, vzalloc_node, vmalloc_array, vcalloc, vmalloc_user, vmalloc_32};
 identifier rel = {vfree, kvfree};
 expression e, E, E2;
@@ -475,15 +587,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_vmalloc_3_branch depends on patch@
-position r_vmalloc_3_fix.p2, ps;
+@r_vmalloc_4_branch depends on patch@
+position r_vmalloc_4_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_vmalloc_3_here depends on patch@
-p3 << r_vmalloc_3_fix.p3;
-ps << r_vmalloc_3_branch.ps;
+@script:python r_vmalloc_4_here depends on patch@
+p3 << r_vmalloc_4_fix.p3;
+ps << r_vmalloc_4_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -493,10 +605,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_vmalloc_3_fix.rel;
-expression list r_vmalloc_3_fix.es;
-expression r_vmalloc_3_fix.e;
-position r_vmalloc_3_here.pr;
+identifier r_vmalloc_4_fix.rel;
+expression list r_vmalloc_4_fix.es;
+expression r_vmalloc_4_fix.e;
+position r_vmalloc_4_here.pr;
 @@
 
 + rel(e, es);
@@ -504,7 +616,7 @@ position r_vmalloc_3_here.pr;
 
 // pages-exact: physically contiguous pages
 
-@r_pages_exact_4 depends on !patch && (context || org || report) exists@
+@r_pages_exact_5 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_pages_exact, alloc_pages_exact_nid};
 identifier rel = {free_pages_exact};
 expression e, E, E2;
@@ -538,22 +650,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pages_exact_4.p1;
-p2 << r_pages_exact_4.p2;
-acq << r_pages_exact_4.acq;
-rel << r_pages_exact_4.rel;
+p1 << r_pages_exact_5.p1;
+p2 << r_pages_exact_5.p2;
+acq << r_pages_exact_5.acq;
+rel << r_pages_exact_5.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pages_exact_4.p1;
-p2 << r_pages_exact_4.p2;
-acq << r_pages_exact_4.acq;
-rel << r_pages_exact_4.rel;
+p1 << r_pages_exact_5.p1;
+p2 << r_pages_exact_5.p2;
+acq << r_pages_exact_5.acq;
+rel << r_pages_exact_5.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pages_exact_4_fix depends on patch exists@
+@r_pages_exact_5_fix depends on patch exists@
 identifier acq = {alloc_pages_exact, alloc_pages_exact_nid};
 identifier rel = {free_pages_exact};
 expression e, E, E2;
@@ -587,15 +699,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pages_exact_4_branch depends on patch@
-position r_pages_exact_4_fix.p2, ps;
+@r_pages_exact_5_branch depends on patch@
+position r_pages_exact_5_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pages_exact_4_here depends on patch@
-p3 << r_pages_exact_4_fix.p3;
-ps << r_pages_exact_4_branch.ps;
+@script:python r_pages_exact_5_here depends on patch@
+p3 << r_pages_exact_5_fix.p3;
+ps << r_pages_exact_5_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -605,10 +717,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pages_exact_4_fix.rel;
-expression list r_pages_exact_4_fix.es;
-expression r_pages_exact_4_fix.e;
-position r_pages_exact_4_here.pr;
+identifier r_pages_exact_5_fix.rel;
+expression list r_pages_exact_5_fix.es;
+expression r_pages_exact_5_fix.e;
+position r_pages_exact_5_here.pr;
 @@
 
 + rel(e, es);
@@ -616,8 +728,8 @@ position r_pages_exact_4_here.pr;
 
 // free-pages: pages by address
 
-@r_free_pages_5 depends on !patch && (context || org || report) exists@
-identifier acq = {__get_free_pages, get_zeroed_page, __get_free_page};
+@r_free_pages_6 depends on !patch && (context || org || report) exists@
+identifier acq = {__get_free_pages, get_zeroed_page, __get_free_page, get_free_pages};
 identifier rel = {free_pages, free_page};
 expression e, E, E2;
 statement S;
@@ -650,23 +762,23 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_free_pages_5.p1;
-p2 << r_free_pages_5.p2;
-acq << r_free_pages_5.acq;
-rel << r_free_pages_5.rel;
+p1 << r_free_pages_6.p1;
+p2 << r_free_pages_6.p2;
+acq << r_free_pages_6.acq;
+rel << r_free_pages_6.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_free_pages_5.p1;
-p2 << r_free_pages_5.p2;
-acq << r_free_pages_5.acq;
-rel << r_free_pages_5.rel;
+p1 << r_free_pages_6.p1;
+p2 << r_free_pages_6.p2;
+acq << r_free_pages_6.acq;
+rel << r_free_pages_6.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_free_pages_5_fix depends on patch exists@
-identifier acq = {__get_free_pages, get_zeroed_page, __get_free_page};
+@r_free_pages_6_fix depends on patch exists@
+identifier acq = {__get_free_pages, get_zeroed_page, __get_free_page, get_free_pages};
 identifier rel = {free_pages, free_page};
 expression e, E, E2;
 expression list es;
@@ -699,15 +811,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_free_pages_5_branch depends on patch@
-position r_free_pages_5_fix.p2, ps;
+@r_free_pages_6_branch depends on patch@
+position r_free_pages_6_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_free_pages_5_here depends on patch@
-p3 << r_free_pages_5_fix.p3;
-ps << r_free_pages_5_branch.ps;
+@script:python r_free_pages_6_here depends on patch@
+p3 << r_free_pages_6_fix.p3;
+ps << r_free_pages_6_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -717,10 +829,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_free_pages_5_fix.rel;
-expression list r_free_pages_5_fix.es;
-expression r_free_pages_5_fix.e;
-position r_free_pages_5_here.pr;
+identifier r_free_pages_6_fix.rel;
+expression list r_free_pages_6_fix.es;
+expression r_free_pages_6_fix.e;
+position r_free_pages_6_here.pr;
 @@
 
 + rel(e, es);
@@ -728,7 +840,7 @@ position r_free_pages_5_here.pr;
 
 // alloc-pages: struct page allocation
 
-@r_alloc_pages_6 depends on !patch && (context || org || report) exists@
+@r_alloc_pages_7 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_pages, alloc_page, alloc_pages_node};
 identifier rel = {__free_pages, __free_page};
 expression e, E, E2;
@@ -762,22 +874,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_alloc_pages_6.p1;
-p2 << r_alloc_pages_6.p2;
-acq << r_alloc_pages_6.acq;
-rel << r_alloc_pages_6.rel;
+p1 << r_alloc_pages_7.p1;
+p2 << r_alloc_pages_7.p2;
+acq << r_alloc_pages_7.acq;
+rel << r_alloc_pages_7.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_alloc_pages_6.p1;
-p2 << r_alloc_pages_6.p2;
-acq << r_alloc_pages_6.acq;
-rel << r_alloc_pages_6.rel;
+p1 << r_alloc_pages_7.p1;
+p2 << r_alloc_pages_7.p2;
+acq << r_alloc_pages_7.acq;
+rel << r_alloc_pages_7.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_alloc_pages_6_fix depends on patch exists@
+@r_alloc_pages_7_fix depends on patch exists@
 identifier acq = {alloc_pages, alloc_page, alloc_pages_node};
 identifier rel = {__free_pages, __free_page};
 expression e, E, E2;
@@ -811,15 +923,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_alloc_pages_6_branch depends on patch@
-position r_alloc_pages_6_fix.p2, ps;
+@r_alloc_pages_7_branch depends on patch@
+position r_alloc_pages_7_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_alloc_pages_6_here depends on patch@
-p3 << r_alloc_pages_6_fix.p3;
-ps << r_alloc_pages_6_branch.ps;
+@script:python r_alloc_pages_7_here depends on patch@
+p3 << r_alloc_pages_7_fix.p3;
+ps << r_alloc_pages_7_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -829,10 +941,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_alloc_pages_6_fix.rel;
-expression list r_alloc_pages_6_fix.es;
-expression r_alloc_pages_6_fix.e;
-position r_alloc_pages_6_here.pr;
+identifier r_alloc_pages_7_fix.rel;
+expression list r_alloc_pages_7_fix.es;
+expression r_alloc_pages_7_fix.e;
+position r_alloc_pages_7_here.pr;
 @@
 
 + rel(e, es);
@@ -840,8 +952,8 @@ position r_alloc_pages_6_here.pr;
 
 // kmem-cache: slab cache
 
-@r_kmem_cache_7 depends on !patch && (context || org || report) exists@
-identifier acq = {kmem_cache_create, kmem_cache_create_usercopy};
+@r_kmem_cache_8 depends on !patch && (context || org || report) exists@
+identifier acq = {kmem_cache_create, kmem_cache_create_usercopy, __kmem_cache_create_args, __kmem_cache_default_args, __kmem_cache_create};
 identifier rel = {kmem_cache_destroy};
 expression e, E, E2;
 statement S;
@@ -874,23 +986,23 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmem_cache_7.p1;
-p2 << r_kmem_cache_7.p2;
-acq << r_kmem_cache_7.acq;
-rel << r_kmem_cache_7.rel;
+p1 << r_kmem_cache_8.p1;
+p2 << r_kmem_cache_8.p2;
+acq << r_kmem_cache_8.acq;
+rel << r_kmem_cache_8.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmem_cache_7.p1;
-p2 << r_kmem_cache_7.p2;
-acq << r_kmem_cache_7.acq;
-rel << r_kmem_cache_7.rel;
+p1 << r_kmem_cache_8.p1;
+p2 << r_kmem_cache_8.p2;
+acq << r_kmem_cache_8.acq;
+rel << r_kmem_cache_8.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmem_cache_7_fix depends on patch exists@
-identifier acq = {kmem_cache_create, kmem_cache_create_usercopy};
+@r_kmem_cache_8_fix depends on patch exists@
+identifier acq = {kmem_cache_create, kmem_cache_create_usercopy, __kmem_cache_create_args, __kmem_cache_default_args, __kmem_cache_create};
 identifier rel = {kmem_cache_destroy};
 expression e, E, E2;
 expression list es;
@@ -923,15 +1035,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kmem_cache_7_branch depends on patch@
-position r_kmem_cache_7_fix.p2, ps;
+@r_kmem_cache_8_branch depends on patch@
+position r_kmem_cache_8_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmem_cache_7_here depends on patch@
-p3 << r_kmem_cache_7_fix.p3;
-ps << r_kmem_cache_7_branch.ps;
+@script:python r_kmem_cache_8_here depends on patch@
+p3 << r_kmem_cache_8_fix.p3;
+ps << r_kmem_cache_8_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -941,10 +1053,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmem_cache_7_fix.rel;
-expression list r_kmem_cache_7_fix.es;
-expression r_kmem_cache_7_fix.e;
-position r_kmem_cache_7_here.pr;
+identifier r_kmem_cache_8_fix.rel;
+expression list r_kmem_cache_8_fix.es;
+expression r_kmem_cache_8_fix.e;
+position r_kmem_cache_8_here.pr;
 @@
 
 + rel(e, es);
@@ -952,7 +1064,7 @@ position r_kmem_cache_7_here.pr;
 
 // kmem-cache-object: object from a slab cache
 
-@r_kmem_cache_object_8 depends on !patch && (context || org || report) exists@
+@r_kmem_cache_object_9 depends on !patch && (context || org || report) exists@
 identifier acq = {kmem_cache_alloc, kmem_cache_zalloc, kmem_cache_alloc_node};
 identifier rel = {kmem_cache_free};
 expression e, E, E2;
@@ -986,22 +1098,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmem_cache_object_8.p1;
-p2 << r_kmem_cache_object_8.p2;
-acq << r_kmem_cache_object_8.acq;
-rel << r_kmem_cache_object_8.rel;
+p1 << r_kmem_cache_object_9.p1;
+p2 << r_kmem_cache_object_9.p2;
+acq << r_kmem_cache_object_9.acq;
+rel << r_kmem_cache_object_9.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmem_cache_object_8.p1;
-p2 << r_kmem_cache_object_8.p2;
-acq << r_kmem_cache_object_8.acq;
-rel << r_kmem_cache_object_8.rel;
+p1 << r_kmem_cache_object_9.p1;
+p2 << r_kmem_cache_object_9.p2;
+acq << r_kmem_cache_object_9.acq;
+rel << r_kmem_cache_object_9.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmem_cache_object_8_fix depends on patch exists@
+@r_kmem_cache_object_9_fix depends on patch exists@
 identifier acq = {kmem_cache_alloc, kmem_cache_zalloc, kmem_cache_alloc_node};
 identifier rel = {kmem_cache_free};
 expression e, E, E2;
@@ -1036,15 +1148,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_kmem_cache_object_8_branch depends on patch@
-position r_kmem_cache_object_8_fix.p2, ps;
+@r_kmem_cache_object_9_branch depends on patch@
+position r_kmem_cache_object_9_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmem_cache_object_8_here depends on patch@
-p3 << r_kmem_cache_object_8_fix.p3;
-ps << r_kmem_cache_object_8_branch.ps;
+@script:python r_kmem_cache_object_9_here depends on patch@
+p3 << r_kmem_cache_object_9_fix.p3;
+ps << r_kmem_cache_object_9_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1054,11 +1166,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmem_cache_object_8_fix.rel;
-expression list r_kmem_cache_object_8_fix.es;
-expression r_kmem_cache_object_8_fix.e;
-expression r_kmem_cache_object_8_fix.X0;
-position r_kmem_cache_object_8_here.pr;
+identifier r_kmem_cache_object_9_fix.rel;
+expression list r_kmem_cache_object_9_fix.es;
+expression r_kmem_cache_object_9_fix.e;
+expression r_kmem_cache_object_9_fix.X0;
+position r_kmem_cache_object_9_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -1066,7 +1178,7 @@ position r_kmem_cache_object_8_here.pr;
 
 // dma-coherent: coherent DMA memory
 
-@r_dma_coherent_9 depends on !patch && (context || org || report) exists@
+@r_dma_coherent_10 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_alloc_coherent, dma_alloc_wc, dma_alloc_attrs};
 identifier rel = {dma_free_coherent, dma_free_wc, dma_free_attrs};
 expression e, E, E2;
@@ -1100,22 +1212,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_coherent_9.p1;
-p2 << r_dma_coherent_9.p2;
-acq << r_dma_coherent_9.acq;
-rel << r_dma_coherent_9.rel;
+p1 << r_dma_coherent_10.p1;
+p2 << r_dma_coherent_10.p2;
+acq << r_dma_coherent_10.acq;
+rel << r_dma_coherent_10.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_coherent_9.p1;
-p2 << r_dma_coherent_9.p2;
-acq << r_dma_coherent_9.acq;
-rel << r_dma_coherent_9.rel;
+p1 << r_dma_coherent_10.p1;
+p2 << r_dma_coherent_10.p2;
+acq << r_dma_coherent_10.acq;
+rel << r_dma_coherent_10.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_coherent_9_fix depends on patch exists@
+@r_dma_coherent_10_fix depends on patch exists@
 identifier acq = {dma_alloc_coherent, dma_alloc_wc, dma_alloc_attrs};
 identifier rel = {dma_free_coherent, dma_free_wc, dma_free_attrs};
 expression e, E, E2;
@@ -1150,15 +1262,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_dma_coherent_9_branch depends on patch@
-position r_dma_coherent_9_fix.p2, ps;
+@r_dma_coherent_10_branch depends on patch@
+position r_dma_coherent_10_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_coherent_9_here depends on patch@
-p3 << r_dma_coherent_9_fix.p3;
-ps << r_dma_coherent_9_branch.ps;
+@script:python r_dma_coherent_10_here depends on patch@
+p3 << r_dma_coherent_10_fix.p3;
+ps << r_dma_coherent_10_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1168,11 +1280,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_coherent_9_fix.rel;
-expression list r_dma_coherent_9_fix.es;
-expression r_dma_coherent_9_fix.e;
-expression r_dma_coherent_9_fix.X0, r_dma_coherent_9_fix.X1;
-position r_dma_coherent_9_here.pr;
+identifier r_dma_coherent_10_fix.rel;
+expression list r_dma_coherent_10_fix.es;
+expression r_dma_coherent_10_fix.e;
+expression r_dma_coherent_10_fix.X0, r_dma_coherent_10_fix.X1;
+position r_dma_coherent_10_here.pr;
 @@
 
 + rel(X0, X1, e, es);
@@ -1180,7 +1292,7 @@ position r_dma_coherent_9_here.pr;
 
 // dma-pool: DMA pool
 
-@r_dma_pool_10 depends on !patch && (context || org || report) exists@
+@r_dma_pool_11 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_pool_create};
 identifier rel = {dma_pool_destroy};
 expression e, E, E2;
@@ -1214,22 +1326,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_pool_10.p1;
-p2 << r_dma_pool_10.p2;
-acq << r_dma_pool_10.acq;
-rel << r_dma_pool_10.rel;
+p1 << r_dma_pool_11.p1;
+p2 << r_dma_pool_11.p2;
+acq << r_dma_pool_11.acq;
+rel << r_dma_pool_11.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_pool_10.p1;
-p2 << r_dma_pool_10.p2;
-acq << r_dma_pool_10.acq;
-rel << r_dma_pool_10.rel;
+p1 << r_dma_pool_11.p1;
+p2 << r_dma_pool_11.p2;
+acq << r_dma_pool_11.acq;
+rel << r_dma_pool_11.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_pool_10_fix depends on patch exists@
+@r_dma_pool_11_fix depends on patch exists@
 identifier acq = {dma_pool_create};
 identifier rel = {dma_pool_destroy};
 expression e, E, E2;
@@ -1263,15 +1375,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dma_pool_10_branch depends on patch@
-position r_dma_pool_10_fix.p2, ps;
+@r_dma_pool_11_branch depends on patch@
+position r_dma_pool_11_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_pool_10_here depends on patch@
-p3 << r_dma_pool_10_fix.p3;
-ps << r_dma_pool_10_branch.ps;
+@script:python r_dma_pool_11_here depends on patch@
+p3 << r_dma_pool_11_fix.p3;
+ps << r_dma_pool_11_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1281,10 +1393,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_pool_10_fix.rel;
-expression list r_dma_pool_10_fix.es;
-expression r_dma_pool_10_fix.e;
-position r_dma_pool_10_here.pr;
+identifier r_dma_pool_11_fix.rel;
+expression list r_dma_pool_11_fix.es;
+expression r_dma_pool_11_fix.e;
+position r_dma_pool_11_here.pr;
 @@
 
 + rel(e, es);
@@ -1292,7 +1404,7 @@ position r_dma_pool_10_here.pr;
 
 // dma-pool-object: block from a DMA pool
 
-@r_dma_pool_object_11 depends on !patch && (context || org || report) exists@
+@r_dma_pool_object_12 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_pool_alloc, dma_pool_zalloc};
 identifier rel = {dma_pool_free};
 expression e, E, E2;
@@ -1326,22 +1438,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_pool_object_11.p1;
-p2 << r_dma_pool_object_11.p2;
-acq << r_dma_pool_object_11.acq;
-rel << r_dma_pool_object_11.rel;
+p1 << r_dma_pool_object_12.p1;
+p2 << r_dma_pool_object_12.p2;
+acq << r_dma_pool_object_12.acq;
+rel << r_dma_pool_object_12.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_pool_object_11.p1;
-p2 << r_dma_pool_object_11.p2;
-acq << r_dma_pool_object_11.acq;
-rel << r_dma_pool_object_11.rel;
+p1 << r_dma_pool_object_12.p1;
+p2 << r_dma_pool_object_12.p2;
+acq << r_dma_pool_object_12.acq;
+rel << r_dma_pool_object_12.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_pool_object_11_fix depends on patch exists@
+@r_dma_pool_object_12_fix depends on patch exists@
 identifier acq = {dma_pool_alloc, dma_pool_zalloc};
 identifier rel = {dma_pool_free};
 expression e, E, E2;
@@ -1376,15 +1488,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_pool_object_11_branch depends on patch@
-position r_dma_pool_object_11_fix.p2, ps;
+@r_dma_pool_object_12_branch depends on patch@
+position r_dma_pool_object_12_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_pool_object_11_here depends on patch@
-p3 << r_dma_pool_object_11_fix.p3;
-ps << r_dma_pool_object_11_branch.ps;
+@script:python r_dma_pool_object_12_here depends on patch@
+p3 << r_dma_pool_object_12_fix.p3;
+ps << r_dma_pool_object_12_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1394,11 +1506,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_pool_object_11_fix.rel;
-expression list r_dma_pool_object_11_fix.es;
-expression r_dma_pool_object_11_fix.e;
-expression r_dma_pool_object_11_fix.X0;
-position r_dma_pool_object_11_here.pr;
+identifier r_dma_pool_object_12_fix.rel;
+expression list r_dma_pool_object_12_fix.es;
+expression r_dma_pool_object_12_fix.e;
+expression r_dma_pool_object_12_fix.X0;
+position r_dma_pool_object_12_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -1406,9 +1518,9 @@ position r_dma_pool_object_11_here.pr;
 
 // dma-map-single: streaming DMA mapping of a buffer
 
-@r_dma_map_single_12_pin depends on !patch && (context || org || report) exists@
+@r_dma_map_single_13_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_single, dma_map_single_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_reset_control_put, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
 expression m, E;
 expression R;
 statement S;
@@ -1426,26 +1538,26 @@ if (\(IS_ERR(R)\|unlikely(IS_ERR(R))\|IS_ERR_OR_NULL(R)\)) S
 *fr@p2(..., m, ...);
 
 @script:python depends on org@
-p1 << r_dma_map_single_12_pin.p1;
-p2 << r_dma_map_single_12_pin.p2;
-acq << r_dma_map_single_12_pin.acq;
-fr << r_dma_map_single_12_pin.fr;
+p1 << r_dma_map_single_13_pin.p1;
+p2 << r_dma_map_single_13_pin.p2;
+acq << r_dma_map_single_13_pin.acq;
+fr << r_dma_map_single_13_pin.fr;
 @@
 ladder_org(p1, p2, acq, fr)
 
 @script:python depends on report@
-p1 << r_dma_map_single_12_pin.p1;
-p2 << r_dma_map_single_12_pin.p2;
-acq << r_dma_map_single_12_pin.acq;
-fr << r_dma_map_single_12_pin.fr;
+p1 << r_dma_map_single_13_pin.p1;
+p2 << r_dma_map_single_13_pin.p2;
+acq << r_dma_map_single_13_pin.acq;
+fr << r_dma_map_single_13_pin.fr;
 @@
 ladder_pinned(p1, p2, acq, fr, "dma_unmap_single")
 
 // dma-map-page: streaming DMA mapping of a page
 
-@r_dma_map_page_13_pin depends on !patch && (context || org || report) exists@
+@r_dma_map_page_14_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_page, dma_map_page_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_reset_control_put, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
 expression m, E;
 expression R;
 statement S;
@@ -1463,24 +1575,24 @@ if (\(IS_ERR(R)\|unlikely(IS_ERR(R))\|IS_ERR_OR_NULL(R)\)) S
 *fr@p2(..., m, ...);
 
 @script:python depends on org@
-p1 << r_dma_map_page_13_pin.p1;
-p2 << r_dma_map_page_13_pin.p2;
-acq << r_dma_map_page_13_pin.acq;
-fr << r_dma_map_page_13_pin.fr;
+p1 << r_dma_map_page_14_pin.p1;
+p2 << r_dma_map_page_14_pin.p2;
+acq << r_dma_map_page_14_pin.acq;
+fr << r_dma_map_page_14_pin.fr;
 @@
 ladder_org(p1, p2, acq, fr)
 
 @script:python depends on report@
-p1 << r_dma_map_page_13_pin.p1;
-p2 << r_dma_map_page_13_pin.p2;
-acq << r_dma_map_page_13_pin.acq;
-fr << r_dma_map_page_13_pin.fr;
+p1 << r_dma_map_page_14_pin.p1;
+p2 << r_dma_map_page_14_pin.p2;
+acq << r_dma_map_page_14_pin.acq;
+fr << r_dma_map_page_14_pin.fr;
 @@
 ladder_pinned(p1, p2, acq, fr, "dma_unmap_page")
 
 // bitmap: bitmap memory
 
-@r_bitmap_14 depends on !patch && (context || org || report) exists@
+@r_bitmap_15 depends on !patch && (context || org || report) exists@
 identifier acq = {bitmap_alloc, bitmap_zalloc, bitmap_alloc_node, bitmap_zalloc_node};
 identifier rel = {bitmap_free, kfree};
 expression e, E, E2;
@@ -1514,22 +1626,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_bitmap_14.p1;
-p2 << r_bitmap_14.p2;
-acq << r_bitmap_14.acq;
-rel << r_bitmap_14.rel;
+p1 << r_bitmap_15.p1;
+p2 << r_bitmap_15.p2;
+acq << r_bitmap_15.acq;
+rel << r_bitmap_15.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_bitmap_14.p1;
-p2 << r_bitmap_14.p2;
-acq << r_bitmap_14.acq;
-rel << r_bitmap_14.rel;
+p1 << r_bitmap_15.p1;
+p2 << r_bitmap_15.p2;
+acq << r_bitmap_15.acq;
+rel << r_bitmap_15.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_bitmap_14_fix depends on patch exists@
+@r_bitmap_15_fix depends on patch exists@
 identifier acq = {bitmap_alloc, bitmap_zalloc, bitmap_alloc_node, bitmap_zalloc_node};
 identifier rel = {bitmap_free, kfree};
 expression e, E, E2;
@@ -1563,15 +1675,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_bitmap_14_branch depends on patch@
-position r_bitmap_14_fix.p2, ps;
+@r_bitmap_15_branch depends on patch@
+position r_bitmap_15_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_bitmap_14_here depends on patch@
-p3 << r_bitmap_14_fix.p3;
-ps << r_bitmap_14_branch.ps;
+@script:python r_bitmap_15_here depends on patch@
+p3 << r_bitmap_15_fix.p3;
+ps << r_bitmap_15_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1581,10 +1693,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_bitmap_14_fix.rel;
-expression list r_bitmap_14_fix.es;
-expression r_bitmap_14_fix.e;
-position r_bitmap_14_here.pr;
+identifier r_bitmap_15_fix.rel;
+expression list r_bitmap_15_fix.es;
+expression r_bitmap_15_fix.e;
+position r_bitmap_15_here.pr;
 @@
 
 + rel(e, es);
@@ -1592,7 +1704,7 @@ position r_bitmap_14_here.pr;
 
 // percpu: per-cpu memory
 
-@r_percpu_15 depends on !patch && (context || org || report) exists@
+@r_percpu_16 depends on !patch && (context || org || report) exists@
 identifier acq = {__alloc_percpu, __alloc_percpu_gfp, pcpu_alloc};
 identifier rel = {free_percpu};
 expression e, E, E2;
@@ -1626,22 +1738,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_percpu_15.p1;
-p2 << r_percpu_15.p2;
-acq << r_percpu_15.acq;
-rel << r_percpu_15.rel;
+p1 << r_percpu_16.p1;
+p2 << r_percpu_16.p2;
+acq << r_percpu_16.acq;
+rel << r_percpu_16.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_percpu_15.p1;
-p2 << r_percpu_15.p2;
-acq << r_percpu_15.acq;
-rel << r_percpu_15.rel;
+p1 << r_percpu_16.p1;
+p2 << r_percpu_16.p2;
+acq << r_percpu_16.acq;
+rel << r_percpu_16.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_percpu_15_fix depends on patch exists@
+@r_percpu_16_fix depends on patch exists@
 identifier acq = {__alloc_percpu, __alloc_percpu_gfp, pcpu_alloc};
 identifier rel = {free_percpu};
 expression e, E, E2;
@@ -1675,15 +1787,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_percpu_15_branch depends on patch@
-position r_percpu_15_fix.p2, ps;
+@r_percpu_16_branch depends on patch@
+position r_percpu_16_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_percpu_15_here depends on patch@
-p3 << r_percpu_15_fix.p3;
-ps << r_percpu_15_branch.ps;
+@script:python r_percpu_16_here depends on patch@
+p3 << r_percpu_16_fix.p3;
+ps << r_percpu_16_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1693,10 +1805,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_percpu_15_fix.rel;
-expression list r_percpu_15_fix.es;
-expression r_percpu_15_fix.e;
-position r_percpu_15_here.pr;
+identifier r_percpu_16_fix.rel;
+expression list r_percpu_16_fix.es;
+expression r_percpu_16_fix.e;
+position r_percpu_16_here.pr;
 @@
 
 + rel(e, es);
@@ -1704,7 +1816,7 @@ position r_percpu_15_here.pr;
 
 // kfifo: kfifo buffer
 
-@r_kfifo_16 depends on !patch && (context || org || report) exists@
+@r_kfifo_17 depends on !patch && (context || org || report) exists@
 identifier acq = {__kfifo_alloc};
 identifier rel = {__kfifo_free};
 expression e, E, E2;
@@ -1743,22 +1855,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kfifo_16.p1;
-p2 << r_kfifo_16.p2;
-acq << r_kfifo_16.acq;
-rel << r_kfifo_16.rel;
+p1 << r_kfifo_17.p1;
+p2 << r_kfifo_17.p2;
+acq << r_kfifo_17.acq;
+rel << r_kfifo_17.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kfifo_16.p1;
-p2 << r_kfifo_16.p2;
-acq << r_kfifo_16.acq;
-rel << r_kfifo_16.rel;
+p1 << r_kfifo_17.p1;
+p2 << r_kfifo_17.p2;
+acq << r_kfifo_17.acq;
+rel << r_kfifo_17.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kfifo_16_fix depends on patch exists@
+@r_kfifo_17_fix depends on patch exists@
 identifier acq = {__kfifo_alloc};
 identifier rel = {__kfifo_free};
 expression e, E, E2;
@@ -1797,15 +1909,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kfifo_16_branch depends on patch@
-position r_kfifo_16_fix.p2, ps;
+@r_kfifo_17_branch depends on patch@
+position r_kfifo_17_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kfifo_16_here depends on patch@
-p3 << r_kfifo_16_fix.p3;
-ps << r_kfifo_16_branch.ps;
+@script:python r_kfifo_17_here depends on patch@
+p3 << r_kfifo_17_fix.p3;
+ps << r_kfifo_17_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1815,10 +1927,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kfifo_16_fix.rel;
-expression list r_kfifo_16_fix.es;
-expression r_kfifo_16_fix.e;
-position r_kfifo_16_here.pr;
+identifier r_kfifo_17_fix.rel;
+expression list r_kfifo_17_fix.es;
+expression r_kfifo_17_fix.e;
+position r_kfifo_17_here.pr;
 @@
 
 + rel(e, es);
@@ -1826,7 +1938,7 @@ position r_kfifo_16_here.pr;
 
 // gen-pool: general-purpose allocator pool
 
-@r_gen_pool_17 depends on !patch && (context || org || report) exists@
+@r_gen_pool_18 depends on !patch && (context || org || report) exists@
 identifier acq = {gen_pool_create};
 identifier rel = {gen_pool_destroy};
 expression e, E, E2;
@@ -1860,22 +1972,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gen_pool_17.p1;
-p2 << r_gen_pool_17.p2;
-acq << r_gen_pool_17.acq;
-rel << r_gen_pool_17.rel;
+p1 << r_gen_pool_18.p1;
+p2 << r_gen_pool_18.p2;
+acq << r_gen_pool_18.acq;
+rel << r_gen_pool_18.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gen_pool_17.p1;
-p2 << r_gen_pool_17.p2;
-acq << r_gen_pool_17.acq;
-rel << r_gen_pool_17.rel;
+p1 << r_gen_pool_18.p1;
+p2 << r_gen_pool_18.p2;
+acq << r_gen_pool_18.acq;
+rel << r_gen_pool_18.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gen_pool_17_fix depends on patch exists@
+@r_gen_pool_18_fix depends on patch exists@
 identifier acq = {gen_pool_create};
 identifier rel = {gen_pool_destroy};
 expression e, E, E2;
@@ -1909,15 +2021,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_gen_pool_17_branch depends on patch@
-position r_gen_pool_17_fix.p2, ps;
+@r_gen_pool_18_branch depends on patch@
+position r_gen_pool_18_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gen_pool_17_here depends on patch@
-p3 << r_gen_pool_17_fix.p3;
-ps << r_gen_pool_17_branch.ps;
+@script:python r_gen_pool_18_here depends on patch@
+p3 << r_gen_pool_18_fix.p3;
+ps << r_gen_pool_18_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1927,10 +2039,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gen_pool_17_fix.rel;
-expression list r_gen_pool_17_fix.es;
-expression r_gen_pool_17_fix.e;
-position r_gen_pool_17_here.pr;
+identifier r_gen_pool_18_fix.rel;
+expression list r_gen_pool_18_fix.es;
+expression r_gen_pool_18_fix.e;
+position r_gen_pool_18_here.pr;
 @@
 
 + rel(e, es);
@@ -1938,7 +2050,7 @@ position r_gen_pool_17_here.pr;
 
 // mempool: memory pool
 
-@r_mempool_18 depends on !patch && (context || org || report) exists@
+@r_mempool_19 depends on !patch && (context || org || report) exists@
 identifier acq = {mempool_create, mempool_create_node, mempool_create_kmalloc_pool};
 identifier rel = {mempool_destroy};
 expression e, E, E2;
@@ -1972,22 +2084,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mempool_18.p1;
-p2 << r_mempool_18.p2;
-acq << r_mempool_18.acq;
-rel << r_mempool_18.rel;
+p1 << r_mempool_19.p1;
+p2 << r_mempool_19.p2;
+acq << r_mempool_19.acq;
+rel << r_mempool_19.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mempool_18.p1;
-p2 << r_mempool_18.p2;
-acq << r_mempool_18.acq;
-rel << r_mempool_18.rel;
+p1 << r_mempool_19.p1;
+p2 << r_mempool_19.p2;
+acq << r_mempool_19.acq;
+rel << r_mempool_19.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mempool_18_fix depends on patch exists@
+@r_mempool_19_fix depends on patch exists@
 identifier acq = {mempool_create, mempool_create_node, mempool_create_kmalloc_pool};
 identifier rel = {mempool_destroy};
 expression e, E, E2;
@@ -2021,15 +2133,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mempool_18_branch depends on patch@
-position r_mempool_18_fix.p2, ps;
+@r_mempool_19_branch depends on patch@
+position r_mempool_19_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mempool_18_here depends on patch@
-p3 << r_mempool_18_fix.p3;
-ps << r_mempool_18_branch.ps;
+@script:python r_mempool_19_here depends on patch@
+p3 << r_mempool_19_fix.p3;
+ps << r_mempool_19_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2039,10 +2151,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mempool_18_fix.rel;
-expression list r_mempool_18_fix.es;
-expression r_mempool_18_fix.e;
-position r_mempool_18_here.pr;
+identifier r_mempool_19_fix.rel;
+expression list r_mempool_19_fix.es;
+expression r_mempool_19_fix.e;
+position r_mempool_19_here.pr;
 @@
 
 + rel(e, es);
@@ -2050,7 +2162,7 @@ position r_mempool_18_here.pr;
 
 // sg-table: scatterlist table
 
-@r_sg_table_19 depends on !patch && (context || org || report) exists@
+@r_sg_table_20 depends on !patch && (context || org || report) exists@
 identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment, dma_get_sgtable_attrs};
 identifier rel = {sg_free_table};
 expression R;
@@ -2083,22 +2195,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_sg_table_19.p1;
-p2 << r_sg_table_19.p2;
-acq << r_sg_table_19.acq;
-rel << r_sg_table_19.rel;
+p1 << r_sg_table_20.p1;
+p2 << r_sg_table_20.p2;
+acq << r_sg_table_20.acq;
+rel << r_sg_table_20.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sg_table_19.p1;
-p2 << r_sg_table_19.p2;
-acq << r_sg_table_19.acq;
-rel << r_sg_table_19.rel;
+p1 << r_sg_table_20.p1;
+p2 << r_sg_table_20.p2;
+acq << r_sg_table_20.acq;
+rel << r_sg_table_20.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sg_table_19_fix depends on patch exists@
+@r_sg_table_20_fix depends on patch exists@
 identifier acq = {sg_alloc_table, sg_alloc_table_from_pages_segment, dma_get_sgtable_attrs};
 identifier rel = {sg_free_table};
 expression R;
@@ -2131,15 +2243,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_sg_table_19_branch depends on patch@
-position r_sg_table_19_fix.p2, ps;
+@r_sg_table_20_branch depends on patch@
+position r_sg_table_20_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sg_table_19_here depends on patch@
-p3 << r_sg_table_19_fix.p3;
-ps << r_sg_table_19_branch.ps;
+@script:python r_sg_table_20_here depends on patch@
+p3 << r_sg_table_20_fix.p3;
+ps << r_sg_table_20_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2149,9 +2261,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sg_table_19_fix.rel;
-expression list r_sg_table_19_fix.es;
-position r_sg_table_19_here.pr;
+identifier r_sg_table_20_fix.rel;
+expression list r_sg_table_20_fix.es;
+position r_sg_table_20_here.pr;
 @@
 
 + rel(es);
@@ -2159,7 +2271,7 @@ position r_sg_table_19_here.pr;
 
 // vmap: virtual mapping of pages
 
-@r_vmap_20 depends on !patch && (context || org || report) exists@
+@r_vmap_21 depends on !patch && (context || org || report) exists@
 identifier acq = {vmap};
 identifier rel = {vunmap};
 expression e, E, E2;
@@ -2193,22 +2305,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_vmap_20.p1;
-p2 << r_vmap_20.p2;
-acq << r_vmap_20.acq;
-rel << r_vmap_20.rel;
+p1 << r_vmap_21.p1;
+p2 << r_vmap_21.p2;
+acq << r_vmap_21.acq;
+rel << r_vmap_21.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_vmap_20.p1;
-p2 << r_vmap_20.p2;
-acq << r_vmap_20.acq;
-rel << r_vmap_20.rel;
+p1 << r_vmap_21.p1;
+p2 << r_vmap_21.p2;
+acq << r_vmap_21.acq;
+rel << r_vmap_21.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_vmap_20_fix depends on patch exists@
+@r_vmap_21_fix depends on patch exists@
 identifier acq = {vmap};
 identifier rel = {vunmap};
 expression e, E, E2;
@@ -2242,15 +2354,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_vmap_20_branch depends on patch@
-position r_vmap_20_fix.p2, ps;
+@r_vmap_21_branch depends on patch@
+position r_vmap_21_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_vmap_20_here depends on patch@
-p3 << r_vmap_20_fix.p3;
-ps << r_vmap_20_branch.ps;
+@script:python r_vmap_21_here depends on patch@
+p3 << r_vmap_21_fix.p3;
+ps << r_vmap_21_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2260,10 +2372,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_vmap_20_fix.rel;
-expression list r_vmap_20_fix.es;
-expression r_vmap_20_fix.e;
-position r_vmap_20_here.pr;
+identifier r_vmap_21_fix.rel;
+expression list r_vmap_21_fix.es;
+expression r_vmap_21_fix.e;
+position r_vmap_21_here.pr;
 @@
 
 + rel(e, es);
@@ -2271,9 +2383,9 @@ position r_vmap_20_here.pr;
 
 // dma-map-sg: streaming DMA mapping of a scatterlist
 
-@r_dma_map_sg_21_pin depends on !patch && (context || org || report) exists@
+@r_dma_map_sg_22_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_sg_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_reset_control_put, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
 expression m, E;
 expression R;
 statement S;
@@ -2291,24 +2403,24 @@ if (\(!R\|R == NULL\|unlikely(!R)\|IS_ERR_OR_NULL(R)\)) S
 *fr@p2(..., m, ...);
 
 @script:python depends on org@
-p1 << r_dma_map_sg_21_pin.p1;
-p2 << r_dma_map_sg_21_pin.p2;
-acq << r_dma_map_sg_21_pin.acq;
-fr << r_dma_map_sg_21_pin.fr;
+p1 << r_dma_map_sg_22_pin.p1;
+p2 << r_dma_map_sg_22_pin.p2;
+acq << r_dma_map_sg_22_pin.acq;
+fr << r_dma_map_sg_22_pin.fr;
 @@
 ladder_org(p1, p2, acq, fr)
 
 @script:python depends on report@
-p1 << r_dma_map_sg_21_pin.p1;
-p2 << r_dma_map_sg_21_pin.p2;
-acq << r_dma_map_sg_21_pin.acq;
-fr << r_dma_map_sg_21_pin.fr;
+p1 << r_dma_map_sg_22_pin.p1;
+p2 << r_dma_map_sg_22_pin.p2;
+acq << r_dma_map_sg_22_pin.acq;
+fr << r_dma_map_sg_22_pin.fr;
 @@
 ladder_pinned(p1, p2, acq, fr, "dma_unmap_sg_attrs")
 
 // dma-map-sgtable: streaming DMA mapping of an sg_table
 
-@r_dma_map_sgtable_22 depends on !patch && (context || org || report) exists@
+@r_dma_map_sgtable_23 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_sgtable};
 identifier rel = {dma_unmap_sgtable};
 expression R;
@@ -2341,22 +2453,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_dma_map_sgtable_22.p1;
-p2 << r_dma_map_sgtable_22.p2;
-acq << r_dma_map_sgtable_22.acq;
-rel << r_dma_map_sgtable_22.rel;
+p1 << r_dma_map_sgtable_23.p1;
+p2 << r_dma_map_sgtable_23.p2;
+acq << r_dma_map_sgtable_23.acq;
+rel << r_dma_map_sgtable_23.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_map_sgtable_22.p1;
-p2 << r_dma_map_sgtable_22.p2;
-acq << r_dma_map_sgtable_22.acq;
-rel << r_dma_map_sgtable_22.rel;
+p1 << r_dma_map_sgtable_23.p1;
+p2 << r_dma_map_sgtable_23.p2;
+acq << r_dma_map_sgtable_23.acq;
+rel << r_dma_map_sgtable_23.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_map_sgtable_22_fix depends on patch exists@
+@r_dma_map_sgtable_23_fix depends on patch exists@
 identifier acq = {dma_map_sgtable};
 identifier rel = {dma_unmap_sgtable};
 expression R;
@@ -2389,15 +2501,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_dma_map_sgtable_22_branch depends on patch@
-position r_dma_map_sgtable_22_fix.p2, ps;
+@r_dma_map_sgtable_23_branch depends on patch@
+position r_dma_map_sgtable_23_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_map_sgtable_22_here depends on patch@
-p3 << r_dma_map_sgtable_22_fix.p3;
-ps << r_dma_map_sgtable_22_branch.ps;
+@script:python r_dma_map_sgtable_23_here depends on patch@
+p3 << r_dma_map_sgtable_23_fix.p3;
+ps << r_dma_map_sgtable_23_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2407,9 +2519,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_map_sgtable_22_fix.rel;
-expression list r_dma_map_sgtable_22_fix.es;
-position r_dma_map_sgtable_22_here.pr;
+identifier r_dma_map_sgtable_23_fix.rel;
+expression list r_dma_map_sgtable_23_fix.es;
+position r_dma_map_sgtable_23_here.pr;
 @@
 
 + rel(es);
@@ -2417,7 +2529,7 @@ position r_dma_map_sgtable_22_here.pr;
 
 // dma-map-resource: DMA mapping of an MMIO resource
 
-@r_dma_map_resource_23 depends on !patch && (context || org || report) exists@
+@r_dma_map_resource_24 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_resource};
 identifier rel = {dma_unmap_resource};
 expression e, E, E2;
@@ -2451,22 +2563,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_map_resource_23.p1;
-p2 << r_dma_map_resource_23.p2;
-acq << r_dma_map_resource_23.acq;
-rel << r_dma_map_resource_23.rel;
+p1 << r_dma_map_resource_24.p1;
+p2 << r_dma_map_resource_24.p2;
+acq << r_dma_map_resource_24.acq;
+rel << r_dma_map_resource_24.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_map_resource_23.p1;
-p2 << r_dma_map_resource_23.p2;
-acq << r_dma_map_resource_23.acq;
-rel << r_dma_map_resource_23.rel;
+p1 << r_dma_map_resource_24.p1;
+p2 << r_dma_map_resource_24.p2;
+acq << r_dma_map_resource_24.acq;
+rel << r_dma_map_resource_24.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_map_resource_23_fix depends on patch exists@
+@r_dma_map_resource_24_fix depends on patch exists@
 identifier acq = {dma_map_resource};
 identifier rel = {dma_unmap_resource};
 expression e, E, E2;
@@ -2501,15 +2613,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_map_resource_23_branch depends on patch@
-position r_dma_map_resource_23_fix.p2, ps;
+@r_dma_map_resource_24_branch depends on patch@
+position r_dma_map_resource_24_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_map_resource_23_here depends on patch@
-p3 << r_dma_map_resource_23_fix.p3;
-ps << r_dma_map_resource_23_branch.ps;
+@script:python r_dma_map_resource_24_here depends on patch@
+p3 << r_dma_map_resource_24_fix.p3;
+ps << r_dma_map_resource_24_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2519,11 +2631,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_map_resource_23_fix.rel;
-expression list r_dma_map_resource_23_fix.es;
-expression r_dma_map_resource_23_fix.e;
-expression r_dma_map_resource_23_fix.X0;
-position r_dma_map_resource_23_here.pr;
+identifier r_dma_map_resource_24_fix.rel;
+expression list r_dma_map_resource_24_fix.es;
+expression r_dma_map_resource_24_fix.e;
+expression r_dma_map_resource_24_fix.X0;
+position r_dma_map_resource_24_here.pr;
 @@
 
 + rel(X0, e, es);

@@ -2883,7 +2883,7 @@ position r_device_file_23_here.pr;
 // irq-domain: irq domain
 
 @r_irq_domain_24 depends on !patch && (context || org || report) exists@
-identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, __irq_domain_add, irq_domain_create_tree, irq_domain_add_simple};
+identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, irq_domain_create_tree, irq_domain_add_simple};
 identifier rel = {irq_domain_remove};
 expression e, E, E2;
 statement S;
@@ -2932,7 +2932,7 @@ rel << r_irq_domain_24.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_irq_domain_24_fix depends on patch exists@
-identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, __irq_domain_add, irq_domain_create_tree, irq_domain_add_simple};
+identifier acq = {irq_domain_create_linear, irq_domain_add_linear, irq_domain_create_hierarchy, irq_domain_create_tree, irq_domain_add_simple};
 identifier rel = {irq_domain_remove};
 expression e, E, E2;
 expression list es;
@@ -2992,9 +2992,121 @@ position r_irq_domain_24_here.pr;
 + rel(e, es);
   return@pr ...;
 
+// irq-domain: irq domain
+
+@r_irq_domain_25 depends on !patch && (context || org || report) exists@
+identifier acq = {irq_domain_instantiate};
+identifier rel = {irq_domain_remove};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != irq_domain_remove(..., e, ...)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != irq_domain_remove(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... irq_domain_remove(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != irq_domain_remove(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_irq_domain_25.p1;
+p2 << r_irq_domain_25.p2;
+acq << r_irq_domain_25.acq;
+rel << r_irq_domain_25.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_irq_domain_25.p1;
+p2 << r_irq_domain_25.p2;
+acq << r_irq_domain_25.acq;
+rel << r_irq_domain_25.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_irq_domain_25_fix depends on patch exists@
+identifier acq = {irq_domain_instantiate};
+identifier rel = {irq_domain_remove};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != irq_domain_remove(..., e, ...)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != irq_domain_remove(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... irq_domain_remove(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != irq_domain_remove(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_irq_domain_25_branch depends on patch@
+position r_irq_domain_25_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_irq_domain_25_here depends on patch@
+p3 << r_irq_domain_25_fix.p3;
+ps << r_irq_domain_25_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_irq_domain_25_fix.rel;
+expression list r_irq_domain_25_fix.es;
+expression r_irq_domain_25_fix.e;
+position r_irq_domain_25_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // cpuhp-state: CPU hotplug state
 
-@r_cpuhp_state_25 depends on !patch && (context || org || report) exists@
+@r_cpuhp_state_26 depends on !patch && (context || org || report) exists@
 identifier acq = {__cpuhp_setup_state};
 identifier rel = {__cpuhp_remove_state};
 expression R;
@@ -3027,22 +3139,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_cpuhp_state_25.p1;
-p2 << r_cpuhp_state_25.p2;
-acq << r_cpuhp_state_25.acq;
-rel << r_cpuhp_state_25.rel;
+p1 << r_cpuhp_state_26.p1;
+p2 << r_cpuhp_state_26.p2;
+acq << r_cpuhp_state_26.acq;
+rel << r_cpuhp_state_26.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpuhp_state_25.p1;
-p2 << r_cpuhp_state_25.p2;
-acq << r_cpuhp_state_25.acq;
-rel << r_cpuhp_state_25.rel;
+p1 << r_cpuhp_state_26.p1;
+p2 << r_cpuhp_state_26.p2;
+acq << r_cpuhp_state_26.acq;
+rel << r_cpuhp_state_26.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpuhp_state_25_fix depends on patch exists@
+@r_cpuhp_state_26_fix depends on patch exists@
 identifier acq = {__cpuhp_setup_state};
 identifier rel = {__cpuhp_remove_state};
 expression R;
@@ -3075,15 +3187,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_cpuhp_state_25_branch depends on patch@
-position r_cpuhp_state_25_fix.p2, ps;
+@r_cpuhp_state_26_branch depends on patch@
+position r_cpuhp_state_26_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpuhp_state_25_here depends on patch@
-p3 << r_cpuhp_state_25_fix.p3;
-ps << r_cpuhp_state_25_branch.ps;
+@script:python r_cpuhp_state_26_here depends on patch@
+p3 << r_cpuhp_state_26_fix.p3;
+ps << r_cpuhp_state_26_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3093,9 +3205,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpuhp_state_25_fix.rel;
-expression list r_cpuhp_state_25_fix.es;
-position r_cpuhp_state_25_here.pr;
+identifier r_cpuhp_state_26_fix.rel;
+expression list r_cpuhp_state_26_fix.es;
+position r_cpuhp_state_26_here.pr;
 @@
 
 + rel(es);

@@ -8502,7 +8502,7 @@ position r_phylink_71_here.pr;
 // skb: socket buffer
 
 @r_skb_72 depends on !patch && (context || org || report) exists@
-identifier acq = {__alloc_skb, __netdev_alloc_skb, __napi_alloc_skb};
+identifier acq = {__alloc_skb, __netdev_alloc_skb, napi_alloc_skb, skb_clone, skb_copy, __pskb_copy_fclone, skb_copy_expand, skb_realloc_headroom, ieee80211_beacon_get, ieee80211_beacon_get_tim, ieee80211_beacon_get_template, ieee80211_proberesp_get, ieee80211_pspoll_get, ieee80211_nullfunc_get, ieee80211_probereq_get, ieee80211_ap_probereq_get};
 identifier rel = {kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason};
 expression e, E, E2;
 statement S;
@@ -8551,7 +8551,7 @@ rel << r_skb_72.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_skb_72_fix depends on patch exists@
-identifier acq = {__alloc_skb, __netdev_alloc_skb, __napi_alloc_skb};
+identifier acq = {__alloc_skb, __netdev_alloc_skb, napi_alloc_skb, skb_clone, skb_copy, __pskb_copy_fclone, skb_copy_expand, skb_realloc_headroom, ieee80211_beacon_get, ieee80211_beacon_get_tim, ieee80211_beacon_get_template, ieee80211_proberesp_get, ieee80211_pspoll_get, ieee80211_nullfunc_get, ieee80211_probereq_get, ieee80211_ap_probereq_get};
 identifier rel = {kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason};
 expression e, E, E2;
 expression list es;
@@ -9427,7 +9427,7 @@ position r_ioport_map_79_here.pr;
 // iommu-domain: IOMMU domain
 
 @r_iommu_domain_80 depends on !patch && (context || org || report) exists@
-identifier acq = {iommu_domain_alloc, iommu_paging_domain_alloc_flags};
+identifier acq = {iommu_domain_alloc};
 identifier rel = {iommu_domain_free};
 expression e, E, E2;
 statement S;
@@ -9437,7 +9437,7 @@ position p1, p2;
 
 e = acq@p1(...)
 ... when != iommu_domain_free(..., e, ...)
-if (\(IS_ERR_OR_NULL(e)\|!e\|IS_ERR(e)\)) S
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
 ... when any
     when != iommu_domain_free(..., e, ...)
     when != e = E
@@ -9476,7 +9476,7 @@ rel << r_iommu_domain_80.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_iommu_domain_80_fix depends on patch exists@
-identifier acq = {iommu_domain_alloc, iommu_paging_domain_alloc_flags};
+identifier acq = {iommu_domain_alloc};
 identifier rel = {iommu_domain_free};
 expression e, E, E2;
 expression list es;
@@ -9487,7 +9487,7 @@ position p2, p3;
 
 e = acq(...)
 ... when != iommu_domain_free(..., e, ...)
-if (\(IS_ERR_OR_NULL(e)\|!e\|IS_ERR(e)\)) S
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
 ... when any
     when != iommu_domain_free(..., e, ...)
     when != e = E
@@ -9536,9 +9536,121 @@ position r_iommu_domain_80_here.pr;
 + rel(e, es);
   return@pr ...;
 
+// iommu-domain: IOMMU domain
+
+@r_iommu_domain_81 depends on !patch && (context || org || report) exists@
+identifier acq = {iommu_paging_domain_alloc};
+identifier rel = {iommu_domain_free};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != iommu_domain_free(..., e, ...)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != iommu_domain_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... iommu_domain_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != iommu_domain_free(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_iommu_domain_81.p1;
+p2 << r_iommu_domain_81.p2;
+acq << r_iommu_domain_81.acq;
+rel << r_iommu_domain_81.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_iommu_domain_81.p1;
+p2 << r_iommu_domain_81.p2;
+acq << r_iommu_domain_81.acq;
+rel << r_iommu_domain_81.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_iommu_domain_81_fix depends on patch exists@
+identifier acq = {iommu_paging_domain_alloc};
+identifier rel = {iommu_domain_free};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != iommu_domain_free(..., e, ...)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != iommu_domain_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... iommu_domain_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != iommu_domain_free(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_iommu_domain_81_branch depends on patch@
+position r_iommu_domain_81_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_iommu_domain_81_here depends on patch@
+p3 << r_iommu_domain_81_fix.p3;
+ps << r_iommu_domain_81_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_iommu_domain_81_fix.rel;
+expression list r_iommu_domain_81_fix.es;
+expression r_iommu_domain_81_fix.e;
+position r_iommu_domain_81_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // iommu-attach: device attached to a domain
 
-@r_iommu_attach_81 depends on !patch && (context || org || report) exists@
+@r_iommu_attach_82 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_attach_device};
 identifier rel = {iommu_detach_device};
 expression e, E, E2;
@@ -9578,22 +9690,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_attach_81.p1;
-p2 << r_iommu_attach_81.p2;
-acq << r_iommu_attach_81.acq;
-rel << r_iommu_attach_81.rel;
+p1 << r_iommu_attach_82.p1;
+p2 << r_iommu_attach_82.p2;
+acq << r_iommu_attach_82.acq;
+rel << r_iommu_attach_82.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_attach_81.p1;
-p2 << r_iommu_attach_81.p2;
-acq << r_iommu_attach_81.acq;
-rel << r_iommu_attach_81.rel;
+p1 << r_iommu_attach_82.p1;
+p2 << r_iommu_attach_82.p2;
+acq << r_iommu_attach_82.acq;
+rel << r_iommu_attach_82.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_attach_81_fix depends on patch exists@
+@r_iommu_attach_82_fix depends on patch exists@
 identifier acq = {iommu_attach_device};
 identifier rel = {iommu_detach_device};
 expression e, E, E2;
@@ -9633,15 +9745,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_iommu_attach_81_branch depends on patch@
-position r_iommu_attach_81_fix.p2, ps;
+@r_iommu_attach_82_branch depends on patch@
+position r_iommu_attach_82_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_attach_81_here depends on patch@
-p3 << r_iommu_attach_81_fix.p3;
-ps << r_iommu_attach_81_branch.ps;
+@script:python r_iommu_attach_82_here depends on patch@
+p3 << r_iommu_attach_82_fix.p3;
+ps << r_iommu_attach_82_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9651,11 +9763,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_attach_81_fix.rel;
-expression list r_iommu_attach_81_fix.es;
-expression r_iommu_attach_81_fix.e;
-expression r_iommu_attach_81_fix.X0;
-position r_iommu_attach_81_here.pr;
+identifier r_iommu_attach_82_fix.rel;
+expression list r_iommu_attach_82_fix.es;
+expression r_iommu_attach_82_fix.e;
+expression r_iommu_attach_82_fix.X0;
+position r_iommu_attach_82_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -9663,7 +9775,7 @@ position r_iommu_attach_81_here.pr;
 
 // iommu-map: IOMMU mapping
 
-@r_iommu_map_82 depends on !patch && (context || org || report) exists@
+@r_iommu_map_83 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_map};
 identifier rel = {iommu_unmap};
 expression R;
@@ -9696,22 +9808,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_iommu_map_82.p1;
-p2 << r_iommu_map_82.p2;
-acq << r_iommu_map_82.acq;
-rel << r_iommu_map_82.rel;
+p1 << r_iommu_map_83.p1;
+p2 << r_iommu_map_83.p2;
+acq << r_iommu_map_83.acq;
+rel << r_iommu_map_83.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_map_82.p1;
-p2 << r_iommu_map_82.p2;
-acq << r_iommu_map_82.acq;
-rel << r_iommu_map_82.rel;
+p1 << r_iommu_map_83.p1;
+p2 << r_iommu_map_83.p2;
+acq << r_iommu_map_83.acq;
+rel << r_iommu_map_83.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_map_82_fix depends on patch exists@
+@r_iommu_map_83_fix depends on patch exists@
 identifier acq = {iommu_map};
 identifier rel = {iommu_unmap};
 expression R;
@@ -9744,15 +9856,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_iommu_map_82_branch depends on patch@
-position r_iommu_map_82_fix.p2, ps;
+@r_iommu_map_83_branch depends on patch@
+position r_iommu_map_83_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_map_82_here depends on patch@
-p3 << r_iommu_map_82_fix.p3;
-ps << r_iommu_map_82_branch.ps;
+@script:python r_iommu_map_83_here depends on patch@
+p3 << r_iommu_map_83_fix.p3;
+ps << r_iommu_map_83_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9762,9 +9874,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_map_82_fix.rel;
-expression list r_iommu_map_82_fix.es;
-position r_iommu_map_82_here.pr;
+identifier r_iommu_map_83_fix.rel;
+expression list r_iommu_map_83_fix.es;
+position r_iommu_map_83_here.pr;
 @@
 
 + rel(es);
@@ -9772,7 +9884,7 @@ position r_iommu_map_82_here.pr;
 
 // iommu-group: IOMMU group reference
 
-@r_iommu_group_83 depends on !patch && (context || org || report) exists@
+@r_iommu_group_84 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_group_get};
 identifier rel = {iommu_group_put};
 expression e, E, E2;
@@ -9806,22 +9918,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_group_83.p1;
-p2 << r_iommu_group_83.p2;
-acq << r_iommu_group_83.acq;
-rel << r_iommu_group_83.rel;
+p1 << r_iommu_group_84.p1;
+p2 << r_iommu_group_84.p2;
+acq << r_iommu_group_84.acq;
+rel << r_iommu_group_84.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_group_83.p1;
-p2 << r_iommu_group_83.p2;
-acq << r_iommu_group_83.acq;
-rel << r_iommu_group_83.rel;
+p1 << r_iommu_group_84.p1;
+p2 << r_iommu_group_84.p2;
+acq << r_iommu_group_84.acq;
+rel << r_iommu_group_84.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_group_83_fix depends on patch exists@
+@r_iommu_group_84_fix depends on patch exists@
 identifier acq = {iommu_group_get};
 identifier rel = {iommu_group_put};
 expression e, E, E2;
@@ -9855,15 +9967,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iommu_group_83_branch depends on patch@
-position r_iommu_group_83_fix.p2, ps;
+@r_iommu_group_84_branch depends on patch@
+position r_iommu_group_84_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_group_83_here depends on patch@
-p3 << r_iommu_group_83_fix.p3;
-ps << r_iommu_group_83_branch.ps;
+@script:python r_iommu_group_84_here depends on patch@
+p3 << r_iommu_group_84_fix.p3;
+ps << r_iommu_group_84_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9873,10 +9985,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_group_83_fix.rel;
-expression list r_iommu_group_83_fix.es;
-expression r_iommu_group_83_fix.e;
-position r_iommu_group_83_here.pr;
+identifier r_iommu_group_84_fix.rel;
+expression list r_iommu_group_84_fix.es;
+expression r_iommu_group_84_fix.e;
+position r_iommu_group_84_here.pr;
 @@
 
 + rel(e, es);
@@ -9884,7 +9996,7 @@ position r_iommu_group_83_here.pr;
 
 // crypto-shash: hash transform
 
-@r_crypto_shash_84 depends on !patch && (context || org || report) exists@
+@r_crypto_shash_85 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_shash};
 identifier rel = {crypto_free_shash};
 expression e, E, E2;
@@ -9918,22 +10030,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_shash_84.p1;
-p2 << r_crypto_shash_84.p2;
-acq << r_crypto_shash_84.acq;
-rel << r_crypto_shash_84.rel;
+p1 << r_crypto_shash_85.p1;
+p2 << r_crypto_shash_85.p2;
+acq << r_crypto_shash_85.acq;
+rel << r_crypto_shash_85.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_shash_84.p1;
-p2 << r_crypto_shash_84.p2;
-acq << r_crypto_shash_84.acq;
-rel << r_crypto_shash_84.rel;
+p1 << r_crypto_shash_85.p1;
+p2 << r_crypto_shash_85.p2;
+acq << r_crypto_shash_85.acq;
+rel << r_crypto_shash_85.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_shash_84_fix depends on patch exists@
+@r_crypto_shash_85_fix depends on patch exists@
 identifier acq = {crypto_alloc_shash};
 identifier rel = {crypto_free_shash};
 expression e, E, E2;
@@ -9967,15 +10079,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_shash_84_branch depends on patch@
-position r_crypto_shash_84_fix.p2, ps;
+@r_crypto_shash_85_branch depends on patch@
+position r_crypto_shash_85_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_shash_84_here depends on patch@
-p3 << r_crypto_shash_84_fix.p3;
-ps << r_crypto_shash_84_branch.ps;
+@script:python r_crypto_shash_85_here depends on patch@
+p3 << r_crypto_shash_85_fix.p3;
+ps << r_crypto_shash_85_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9985,10 +10097,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_shash_84_fix.rel;
-expression list r_crypto_shash_84_fix.es;
-expression r_crypto_shash_84_fix.e;
-position r_crypto_shash_84_here.pr;
+identifier r_crypto_shash_85_fix.rel;
+expression list r_crypto_shash_85_fix.es;
+expression r_crypto_shash_85_fix.e;
+position r_crypto_shash_85_here.pr;
 @@
 
 + rel(e, es);
@@ -9996,7 +10108,7 @@ position r_crypto_shash_84_here.pr;
 
 // crypto-ahash: async hash transform
 
-@r_crypto_ahash_85 depends on !patch && (context || org || report) exists@
+@r_crypto_ahash_86 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_ahash};
 identifier rel = {crypto_free_ahash};
 expression e, E, E2;
@@ -10030,22 +10142,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_ahash_85.p1;
-p2 << r_crypto_ahash_85.p2;
-acq << r_crypto_ahash_85.acq;
-rel << r_crypto_ahash_85.rel;
+p1 << r_crypto_ahash_86.p1;
+p2 << r_crypto_ahash_86.p2;
+acq << r_crypto_ahash_86.acq;
+rel << r_crypto_ahash_86.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_ahash_85.p1;
-p2 << r_crypto_ahash_85.p2;
-acq << r_crypto_ahash_85.acq;
-rel << r_crypto_ahash_85.rel;
+p1 << r_crypto_ahash_86.p1;
+p2 << r_crypto_ahash_86.p2;
+acq << r_crypto_ahash_86.acq;
+rel << r_crypto_ahash_86.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_ahash_85_fix depends on patch exists@
+@r_crypto_ahash_86_fix depends on patch exists@
 identifier acq = {crypto_alloc_ahash};
 identifier rel = {crypto_free_ahash};
 expression e, E, E2;
@@ -10079,15 +10191,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_ahash_85_branch depends on patch@
-position r_crypto_ahash_85_fix.p2, ps;
+@r_crypto_ahash_86_branch depends on patch@
+position r_crypto_ahash_86_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_ahash_85_here depends on patch@
-p3 << r_crypto_ahash_85_fix.p3;
-ps << r_crypto_ahash_85_branch.ps;
+@script:python r_crypto_ahash_86_here depends on patch@
+p3 << r_crypto_ahash_86_fix.p3;
+ps << r_crypto_ahash_86_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10097,10 +10209,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_ahash_85_fix.rel;
-expression list r_crypto_ahash_85_fix.es;
-expression r_crypto_ahash_85_fix.e;
-position r_crypto_ahash_85_here.pr;
+identifier r_crypto_ahash_86_fix.rel;
+expression list r_crypto_ahash_86_fix.es;
+expression r_crypto_ahash_86_fix.e;
+position r_crypto_ahash_86_here.pr;
 @@
 
 + rel(e, es);
@@ -10108,7 +10220,7 @@ position r_crypto_ahash_85_here.pr;
 
 // crypto-skcipher: cipher transform
 
-@r_crypto_skcipher_86 depends on !patch && (context || org || report) exists@
+@r_crypto_skcipher_87 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_skcipher};
 identifier rel = {crypto_free_skcipher};
 expression e, E, E2;
@@ -10142,22 +10254,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_skcipher_86.p1;
-p2 << r_crypto_skcipher_86.p2;
-acq << r_crypto_skcipher_86.acq;
-rel << r_crypto_skcipher_86.rel;
+p1 << r_crypto_skcipher_87.p1;
+p2 << r_crypto_skcipher_87.p2;
+acq << r_crypto_skcipher_87.acq;
+rel << r_crypto_skcipher_87.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_skcipher_86.p1;
-p2 << r_crypto_skcipher_86.p2;
-acq << r_crypto_skcipher_86.acq;
-rel << r_crypto_skcipher_86.rel;
+p1 << r_crypto_skcipher_87.p1;
+p2 << r_crypto_skcipher_87.p2;
+acq << r_crypto_skcipher_87.acq;
+rel << r_crypto_skcipher_87.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_skcipher_86_fix depends on patch exists@
+@r_crypto_skcipher_87_fix depends on patch exists@
 identifier acq = {crypto_alloc_skcipher};
 identifier rel = {crypto_free_skcipher};
 expression e, E, E2;
@@ -10191,15 +10303,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_skcipher_86_branch depends on patch@
-position r_crypto_skcipher_86_fix.p2, ps;
+@r_crypto_skcipher_87_branch depends on patch@
+position r_crypto_skcipher_87_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_skcipher_86_here depends on patch@
-p3 << r_crypto_skcipher_86_fix.p3;
-ps << r_crypto_skcipher_86_branch.ps;
+@script:python r_crypto_skcipher_87_here depends on patch@
+p3 << r_crypto_skcipher_87_fix.p3;
+ps << r_crypto_skcipher_87_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10209,10 +10321,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_skcipher_86_fix.rel;
-expression list r_crypto_skcipher_86_fix.es;
-expression r_crypto_skcipher_86_fix.e;
-position r_crypto_skcipher_86_here.pr;
+identifier r_crypto_skcipher_87_fix.rel;
+expression list r_crypto_skcipher_87_fix.es;
+expression r_crypto_skcipher_87_fix.e;
+position r_crypto_skcipher_87_here.pr;
 @@
 
 + rel(e, es);
@@ -10220,7 +10332,7 @@ position r_crypto_skcipher_86_here.pr;
 
 // crypto-aead: AEAD transform
 
-@r_crypto_aead_87 depends on !patch && (context || org || report) exists@
+@r_crypto_aead_88 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_aead};
 identifier rel = {crypto_free_aead};
 expression e, E, E2;
@@ -10254,22 +10366,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_aead_87.p1;
-p2 << r_crypto_aead_87.p2;
-acq << r_crypto_aead_87.acq;
-rel << r_crypto_aead_87.rel;
+p1 << r_crypto_aead_88.p1;
+p2 << r_crypto_aead_88.p2;
+acq << r_crypto_aead_88.acq;
+rel << r_crypto_aead_88.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_aead_87.p1;
-p2 << r_crypto_aead_87.p2;
-acq << r_crypto_aead_87.acq;
-rel << r_crypto_aead_87.rel;
+p1 << r_crypto_aead_88.p1;
+p2 << r_crypto_aead_88.p2;
+acq << r_crypto_aead_88.acq;
+rel << r_crypto_aead_88.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_aead_87_fix depends on patch exists@
+@r_crypto_aead_88_fix depends on patch exists@
 identifier acq = {crypto_alloc_aead};
 identifier rel = {crypto_free_aead};
 expression e, E, E2;
@@ -10303,15 +10415,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_aead_87_branch depends on patch@
-position r_crypto_aead_87_fix.p2, ps;
+@r_crypto_aead_88_branch depends on patch@
+position r_crypto_aead_88_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_aead_87_here depends on patch@
-p3 << r_crypto_aead_87_fix.p3;
-ps << r_crypto_aead_87_branch.ps;
+@script:python r_crypto_aead_88_here depends on patch@
+p3 << r_crypto_aead_88_fix.p3;
+ps << r_crypto_aead_88_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10321,10 +10433,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_aead_87_fix.rel;
-expression list r_crypto_aead_87_fix.es;
-expression r_crypto_aead_87_fix.e;
-position r_crypto_aead_87_here.pr;
+identifier r_crypto_aead_88_fix.rel;
+expression list r_crypto_aead_88_fix.es;
+expression r_crypto_aead_88_fix.e;
+position r_crypto_aead_88_here.pr;
 @@
 
 + rel(e, es);
@@ -10332,7 +10444,7 @@ position r_crypto_aead_87_here.pr;
 
 // filp: opened file
 
-@r_filp_88 depends on !patch && (context || org || report) exists@
+@r_filp_89 depends on !patch && (context || org || report) exists@
 identifier acq = {filp_open};
 identifier rel = {filp_close};
 expression e, E, E2;
@@ -10366,22 +10478,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_filp_88.p1;
-p2 << r_filp_88.p2;
-acq << r_filp_88.acq;
-rel << r_filp_88.rel;
+p1 << r_filp_89.p1;
+p2 << r_filp_89.p2;
+acq << r_filp_89.acq;
+rel << r_filp_89.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_filp_88.p1;
-p2 << r_filp_88.p2;
-acq << r_filp_88.acq;
-rel << r_filp_88.rel;
+p1 << r_filp_89.p1;
+p2 << r_filp_89.p2;
+acq << r_filp_89.acq;
+rel << r_filp_89.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_filp_88_fix depends on patch exists@
+@r_filp_89_fix depends on patch exists@
 identifier acq = {filp_open};
 identifier rel = {filp_close};
 expression e, E, E2;
@@ -10415,15 +10527,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_filp_88_branch depends on patch@
-position r_filp_88_fix.p2, ps;
+@r_filp_89_branch depends on patch@
+position r_filp_89_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_filp_88_here depends on patch@
-p3 << r_filp_88_fix.p3;
-ps << r_filp_88_branch.ps;
+@script:python r_filp_89_here depends on patch@
+p3 << r_filp_89_fix.p3;
+ps << r_filp_89_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10433,10 +10545,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_filp_88_fix.rel;
-expression list r_filp_88_fix.es;
-expression r_filp_88_fix.e;
-position r_filp_88_here.pr;
+identifier r_filp_89_fix.rel;
+expression list r_filp_89_fix.es;
+expression r_filp_89_fix.e;
+position r_filp_89_here.pr;
 @@
 
 + rel(e, es);
@@ -10444,7 +10556,7 @@ position r_filp_88_here.pr;
 
 // file-ref: file reference
 
-@r_file_ref_89 depends on !patch && (context || org || report) exists@
+@r_file_ref_90 depends on !patch && (context || org || report) exists@
 identifier acq = {fget, fget_raw};
 identifier rel = {fput};
 expression e, E, E2;
@@ -10478,22 +10590,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_file_ref_89.p1;
-p2 << r_file_ref_89.p2;
-acq << r_file_ref_89.acq;
-rel << r_file_ref_89.rel;
+p1 << r_file_ref_90.p1;
+p2 << r_file_ref_90.p2;
+acq << r_file_ref_90.acq;
+rel << r_file_ref_90.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_file_ref_89.p1;
-p2 << r_file_ref_89.p2;
-acq << r_file_ref_89.acq;
-rel << r_file_ref_89.rel;
+p1 << r_file_ref_90.p1;
+p2 << r_file_ref_90.p2;
+acq << r_file_ref_90.acq;
+rel << r_file_ref_90.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_file_ref_89_fix depends on patch exists@
+@r_file_ref_90_fix depends on patch exists@
 identifier acq = {fget, fget_raw};
 identifier rel = {fput};
 expression e, E, E2;
@@ -10527,15 +10639,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_file_ref_89_branch depends on patch@
-position r_file_ref_89_fix.p2, ps;
+@r_file_ref_90_branch depends on patch@
+position r_file_ref_90_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_file_ref_89_here depends on patch@
-p3 << r_file_ref_89_fix.p3;
-ps << r_file_ref_89_branch.ps;
+@script:python r_file_ref_90_here depends on patch@
+p3 << r_file_ref_90_fix.p3;
+ps << r_file_ref_90_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10545,10 +10657,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_file_ref_89_fix.rel;
-expression list r_file_ref_89_fix.es;
-expression r_file_ref_89_fix.e;
-position r_file_ref_89_here.pr;
+identifier r_file_ref_90_fix.rel;
+expression list r_file_ref_90_fix.es;
+expression r_file_ref_90_fix.e;
+position r_file_ref_90_here.pr;
 @@
 
 + rel(e, es);
@@ -10556,7 +10668,7 @@ position r_file_ref_89_here.pr;
 
 // unused-fd: reserved file descriptor
 
-@r_unused_fd_90 depends on !patch && (context || org || report) exists@
+@r_unused_fd_91 depends on !patch && (context || org || report) exists@
 identifier acq = {get_unused_fd_flags};
 identifier rel = {put_unused_fd};
 expression e, E, E2;
@@ -10590,22 +10702,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_unused_fd_90.p1;
-p2 << r_unused_fd_90.p2;
-acq << r_unused_fd_90.acq;
-rel << r_unused_fd_90.rel;
+p1 << r_unused_fd_91.p1;
+p2 << r_unused_fd_91.p2;
+acq << r_unused_fd_91.acq;
+rel << r_unused_fd_91.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_unused_fd_90.p1;
-p2 << r_unused_fd_90.p2;
-acq << r_unused_fd_90.acq;
-rel << r_unused_fd_90.rel;
+p1 << r_unused_fd_91.p1;
+p2 << r_unused_fd_91.p2;
+acq << r_unused_fd_91.acq;
+rel << r_unused_fd_91.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_unused_fd_90_fix depends on patch exists@
+@r_unused_fd_91_fix depends on patch exists@
 identifier acq = {get_unused_fd_flags};
 identifier rel = {put_unused_fd};
 expression e, E, E2;
@@ -10639,15 +10751,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_unused_fd_90_branch depends on patch@
-position r_unused_fd_90_fix.p2, ps;
+@r_unused_fd_91_branch depends on patch@
+position r_unused_fd_91_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_unused_fd_90_here depends on patch@
-p3 << r_unused_fd_90_fix.p3;
-ps << r_unused_fd_90_branch.ps;
+@script:python r_unused_fd_91_here depends on patch@
+p3 << r_unused_fd_91_fix.p3;
+ps << r_unused_fd_91_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10657,10 +10769,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_unused_fd_90_fix.rel;
-expression list r_unused_fd_90_fix.es;
-expression r_unused_fd_90_fix.e;
-position r_unused_fd_90_here.pr;
+identifier r_unused_fd_91_fix.rel;
+expression list r_unused_fd_91_fix.es;
+expression r_unused_fd_91_fix.e;
+position r_unused_fd_91_here.pr;
 @@
 
 + rel(e, es);
@@ -10668,7 +10780,7 @@ position r_unused_fd_90_here.pr;
 
 // kobject-create: created kobject
 
-@r_kobject_create_91 depends on !patch && (context || org || report) exists@
+@r_kobject_create_92 depends on !patch && (context || org || report) exists@
 identifier acq = {kobject_create_and_add};
 identifier rel = {kobject_put};
 expression e, E, E2;
@@ -10702,22 +10814,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kobject_create_91.p1;
-p2 << r_kobject_create_91.p2;
-acq << r_kobject_create_91.acq;
-rel << r_kobject_create_91.rel;
+p1 << r_kobject_create_92.p1;
+p2 << r_kobject_create_92.p2;
+acq << r_kobject_create_92.acq;
+rel << r_kobject_create_92.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kobject_create_91.p1;
-p2 << r_kobject_create_91.p2;
-acq << r_kobject_create_91.acq;
-rel << r_kobject_create_91.rel;
+p1 << r_kobject_create_92.p1;
+p2 << r_kobject_create_92.p2;
+acq << r_kobject_create_92.acq;
+rel << r_kobject_create_92.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kobject_create_91_fix depends on patch exists@
+@r_kobject_create_92_fix depends on patch exists@
 identifier acq = {kobject_create_and_add};
 identifier rel = {kobject_put};
 expression e, E, E2;
@@ -10751,15 +10863,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kobject_create_91_branch depends on patch@
-position r_kobject_create_91_fix.p2, ps;
+@r_kobject_create_92_branch depends on patch@
+position r_kobject_create_92_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kobject_create_91_here depends on patch@
-p3 << r_kobject_create_91_fix.p3;
-ps << r_kobject_create_91_branch.ps;
+@script:python r_kobject_create_92_here depends on patch@
+p3 << r_kobject_create_92_fix.p3;
+ps << r_kobject_create_92_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10769,10 +10881,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kobject_create_91_fix.rel;
-expression list r_kobject_create_91_fix.es;
-expression r_kobject_create_91_fix.e;
-position r_kobject_create_91_here.pr;
+identifier r_kobject_create_92_fix.rel;
+expression list r_kobject_create_92_fix.es;
+expression r_kobject_create_92_fix.e;
+position r_kobject_create_92_here.pr;
 @@
 
 + rel(e, es);
@@ -10780,7 +10892,7 @@ position r_kobject_create_91_here.pr;
 
 // kset: created kset
 
-@r_kset_92 depends on !patch && (context || org || report) exists@
+@r_kset_93 depends on !patch && (context || org || report) exists@
 identifier acq = {kset_create_and_add};
 identifier rel = {kset_unregister};
 expression e, E, E2;
@@ -10814,22 +10926,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kset_92.p1;
-p2 << r_kset_92.p2;
-acq << r_kset_92.acq;
-rel << r_kset_92.rel;
+p1 << r_kset_93.p1;
+p2 << r_kset_93.p2;
+acq << r_kset_93.acq;
+rel << r_kset_93.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kset_92.p1;
-p2 << r_kset_92.p2;
-acq << r_kset_92.acq;
-rel << r_kset_92.rel;
+p1 << r_kset_93.p1;
+p2 << r_kset_93.p2;
+acq << r_kset_93.acq;
+rel << r_kset_93.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kset_92_fix depends on patch exists@
+@r_kset_93_fix depends on patch exists@
 identifier acq = {kset_create_and_add};
 identifier rel = {kset_unregister};
 expression e, E, E2;
@@ -10863,15 +10975,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kset_92_branch depends on patch@
-position r_kset_92_fix.p2, ps;
+@r_kset_93_branch depends on patch@
+position r_kset_93_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kset_92_here depends on patch@
-p3 << r_kset_92_fix.p3;
-ps << r_kset_92_branch.ps;
+@script:python r_kset_93_here depends on patch@
+p3 << r_kset_93_fix.p3;
+ps << r_kset_93_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10881,10 +10993,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kset_92_fix.rel;
-expression list r_kset_92_fix.es;
-expression r_kset_92_fix.e;
-position r_kset_92_here.pr;
+identifier r_kset_93_fix.rel;
+expression list r_kset_93_fix.es;
+expression r_kset_93_fix.e;
+position r_kset_93_here.pr;
 @@
 
 + rel(e, es);
@@ -10892,7 +11004,7 @@ position r_kset_92_here.pr;
 
 // sysfs-link: sysfs symlink
 
-@r_sysfs_link_93 depends on !patch && (context || org || report) exists@
+@r_sysfs_link_94 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_link};
 identifier rel = {sysfs_remove_link};
 expression R;
@@ -10925,22 +11037,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_sysfs_link_93.p1;
-p2 << r_sysfs_link_93.p2;
-acq << r_sysfs_link_93.acq;
-rel << r_sysfs_link_93.rel;
+p1 << r_sysfs_link_94.p1;
+p2 << r_sysfs_link_94.p2;
+acq << r_sysfs_link_94.acq;
+rel << r_sysfs_link_94.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_link_93.p1;
-p2 << r_sysfs_link_93.p2;
-acq << r_sysfs_link_93.acq;
-rel << r_sysfs_link_93.rel;
+p1 << r_sysfs_link_94.p1;
+p2 << r_sysfs_link_94.p2;
+acq << r_sysfs_link_94.acq;
+rel << r_sysfs_link_94.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_link_93_fix depends on patch exists@
+@r_sysfs_link_94_fix depends on patch exists@
 identifier acq = {sysfs_create_link};
 identifier rel = {sysfs_remove_link};
 expression R;
@@ -10973,15 +11085,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_sysfs_link_93_branch depends on patch@
-position r_sysfs_link_93_fix.p2, ps;
+@r_sysfs_link_94_branch depends on patch@
+position r_sysfs_link_94_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_link_93_here depends on patch@
-p3 << r_sysfs_link_93_fix.p3;
-ps << r_sysfs_link_93_branch.ps;
+@script:python r_sysfs_link_94_here depends on patch@
+p3 << r_sysfs_link_94_fix.p3;
+ps << r_sysfs_link_94_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10991,9 +11103,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_link_93_fix.rel;
-expression list r_sysfs_link_93_fix.es;
-position r_sysfs_link_93_here.pr;
+identifier r_sysfs_link_94_fix.rel;
+expression list r_sysfs_link_94_fix.es;
+position r_sysfs_link_94_here.pr;
 @@
 
 + rel(es);
@@ -11001,7 +11113,7 @@ position r_sysfs_link_93_here.pr;
 
 // sysfs-bin-file: sysfs binary file
 
-@r_sysfs_bin_file_94 depends on !patch && (context || org || report) exists@
+@r_sysfs_bin_file_95 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_bin_file};
 identifier rel = {sysfs_remove_bin_file};
 expression e, E, E2;
@@ -11041,22 +11153,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_bin_file_94.p1;
-p2 << r_sysfs_bin_file_94.p2;
-acq << r_sysfs_bin_file_94.acq;
-rel << r_sysfs_bin_file_94.rel;
+p1 << r_sysfs_bin_file_95.p1;
+p2 << r_sysfs_bin_file_95.p2;
+acq << r_sysfs_bin_file_95.acq;
+rel << r_sysfs_bin_file_95.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_bin_file_94.p1;
-p2 << r_sysfs_bin_file_94.p2;
-acq << r_sysfs_bin_file_94.acq;
-rel << r_sysfs_bin_file_94.rel;
+p1 << r_sysfs_bin_file_95.p1;
+p2 << r_sysfs_bin_file_95.p2;
+acq << r_sysfs_bin_file_95.acq;
+rel << r_sysfs_bin_file_95.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_bin_file_94_fix depends on patch exists@
+@r_sysfs_bin_file_95_fix depends on patch exists@
 identifier acq = {sysfs_create_bin_file};
 identifier rel = {sysfs_remove_bin_file};
 expression e, E, E2;
@@ -11096,15 +11208,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_sysfs_bin_file_94_branch depends on patch@
-position r_sysfs_bin_file_94_fix.p2, ps;
+@r_sysfs_bin_file_95_branch depends on patch@
+position r_sysfs_bin_file_95_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_bin_file_94_here depends on patch@
-p3 << r_sysfs_bin_file_94_fix.p3;
-ps << r_sysfs_bin_file_94_branch.ps;
+@script:python r_sysfs_bin_file_95_here depends on patch@
+p3 << r_sysfs_bin_file_95_fix.p3;
+ps << r_sysfs_bin_file_95_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11114,11 +11226,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_bin_file_94_fix.rel;
-expression list r_sysfs_bin_file_94_fix.es;
-expression r_sysfs_bin_file_94_fix.e;
-expression r_sysfs_bin_file_94_fix.X0;
-position r_sysfs_bin_file_94_here.pr;
+identifier r_sysfs_bin_file_95_fix.rel;
+expression list r_sysfs_bin_file_95_fix.es;
+expression r_sysfs_bin_file_95_fix.e;
+expression r_sysfs_bin_file_95_fix.X0;
+position r_sysfs_bin_file_95_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11126,7 +11238,7 @@ position r_sysfs_bin_file_94_here.pr;
 
 // sysfs-groups: sysfs attribute groups
 
-@r_sysfs_groups_95 depends on !patch && (context || org || report) exists@
+@r_sysfs_groups_96 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_groups};
 identifier rel = {sysfs_remove_groups};
 expression e, E, E2;
@@ -11166,22 +11278,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_groups_95.p1;
-p2 << r_sysfs_groups_95.p2;
-acq << r_sysfs_groups_95.acq;
-rel << r_sysfs_groups_95.rel;
+p1 << r_sysfs_groups_96.p1;
+p2 << r_sysfs_groups_96.p2;
+acq << r_sysfs_groups_96.acq;
+rel << r_sysfs_groups_96.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_groups_95.p1;
-p2 << r_sysfs_groups_95.p2;
-acq << r_sysfs_groups_95.acq;
-rel << r_sysfs_groups_95.rel;
+p1 << r_sysfs_groups_96.p1;
+p2 << r_sysfs_groups_96.p2;
+acq << r_sysfs_groups_96.acq;
+rel << r_sysfs_groups_96.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_groups_95_fix depends on patch exists@
+@r_sysfs_groups_96_fix depends on patch exists@
 identifier acq = {sysfs_create_groups};
 identifier rel = {sysfs_remove_groups};
 expression e, E, E2;
@@ -11221,15 +11333,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_sysfs_groups_95_branch depends on patch@
-position r_sysfs_groups_95_fix.p2, ps;
+@r_sysfs_groups_96_branch depends on patch@
+position r_sysfs_groups_96_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_groups_95_here depends on patch@
-p3 << r_sysfs_groups_95_fix.p3;
-ps << r_sysfs_groups_95_branch.ps;
+@script:python r_sysfs_groups_96_here depends on patch@
+p3 << r_sysfs_groups_96_fix.p3;
+ps << r_sysfs_groups_96_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11239,11 +11351,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_groups_95_fix.rel;
-expression list r_sysfs_groups_95_fix.es;
-expression r_sysfs_groups_95_fix.e;
-expression r_sysfs_groups_95_fix.X0;
-position r_sysfs_groups_95_here.pr;
+identifier r_sysfs_groups_96_fix.rel;
+expression list r_sysfs_groups_96_fix.es;
+expression r_sysfs_groups_96_fix.e;
+expression r_sysfs_groups_96_fix.X0;
+position r_sysfs_groups_96_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11251,7 +11363,7 @@ position r_sysfs_groups_95_here.pr;
 
 // device-groups: device attribute groups
 
-@r_device_groups_96 depends on !patch && (context || org || report) exists@
+@r_device_groups_97 depends on !patch && (context || org || report) exists@
 identifier acq = {device_add_groups};
 identifier rel = {device_remove_groups};
 expression e, E, E2;
@@ -11291,22 +11403,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_groups_96.p1;
-p2 << r_device_groups_96.p2;
-acq << r_device_groups_96.acq;
-rel << r_device_groups_96.rel;
+p1 << r_device_groups_97.p1;
+p2 << r_device_groups_97.p2;
+acq << r_device_groups_97.acq;
+rel << r_device_groups_97.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_groups_96.p1;
-p2 << r_device_groups_96.p2;
-acq << r_device_groups_96.acq;
-rel << r_device_groups_96.rel;
+p1 << r_device_groups_97.p1;
+p2 << r_device_groups_97.p2;
+acq << r_device_groups_97.acq;
+rel << r_device_groups_97.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_groups_96_fix depends on patch exists@
+@r_device_groups_97_fix depends on patch exists@
 identifier acq = {device_add_groups};
 identifier rel = {device_remove_groups};
 expression e, E, E2;
@@ -11346,15 +11458,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_device_groups_96_branch depends on patch@
-position r_device_groups_96_fix.p2, ps;
+@r_device_groups_97_branch depends on patch@
+position r_device_groups_97_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_groups_96_here depends on patch@
-p3 << r_device_groups_96_fix.p3;
-ps << r_device_groups_96_branch.ps;
+@script:python r_device_groups_97_here depends on patch@
+p3 << r_device_groups_97_fix.p3;
+ps << r_device_groups_97_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11364,11 +11476,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_groups_96_fix.rel;
-expression list r_device_groups_96_fix.es;
-expression r_device_groups_96_fix.e;
-expression r_device_groups_96_fix.X0;
-position r_device_groups_96_here.pr;
+identifier r_device_groups_97_fix.rel;
+expression list r_device_groups_97_fix.es;
+expression r_device_groups_97_fix.e;
+expression r_device_groups_97_fix.X0;
+position r_device_groups_97_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11376,7 +11488,7 @@ position r_device_groups_96_here.pr;
 
 // module-ref: module reference
 
-@r_module_ref_97 depends on !patch && (context || org || report) exists@
+@r_module_ref_98 depends on !patch && (context || org || report) exists@
 identifier acq = {try_module_get};
 identifier rel = {module_put};
 expression e, E, E2;
@@ -11415,22 +11527,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_module_ref_97.p1;
-p2 << r_module_ref_97.p2;
-acq << r_module_ref_97.acq;
-rel << r_module_ref_97.rel;
+p1 << r_module_ref_98.p1;
+p2 << r_module_ref_98.p2;
+acq << r_module_ref_98.acq;
+rel << r_module_ref_98.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_module_ref_97.p1;
-p2 << r_module_ref_97.p2;
-acq << r_module_ref_97.acq;
-rel << r_module_ref_97.rel;
+p1 << r_module_ref_98.p1;
+p2 << r_module_ref_98.p2;
+acq << r_module_ref_98.acq;
+rel << r_module_ref_98.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_module_ref_97_fix depends on patch exists@
+@r_module_ref_98_fix depends on patch exists@
 identifier acq = {try_module_get};
 identifier rel = {module_put};
 expression e, E, E2;
@@ -11469,15 +11581,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_module_ref_97_branch depends on patch@
-position r_module_ref_97_fix.p2, ps;
+@r_module_ref_98_branch depends on patch@
+position r_module_ref_98_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_module_ref_97_here depends on patch@
-p3 << r_module_ref_97_fix.p3;
-ps << r_module_ref_97_branch.ps;
+@script:python r_module_ref_98_here depends on patch@
+p3 << r_module_ref_98_fix.p3;
+ps << r_module_ref_98_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11487,10 +11599,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_module_ref_97_fix.rel;
-expression list r_module_ref_97_fix.es;
-expression r_module_ref_97_fix.e;
-position r_module_ref_97_here.pr;
+identifier r_module_ref_98_fix.rel;
+expression list r_module_ref_98_fix.es;
+expression r_module_ref_98_fix.e;
+position r_module_ref_98_here.pr;
 @@
 
 + rel(e, es);
@@ -11498,7 +11610,7 @@ position r_module_ref_97_here.pr;
 
 // device-ref: device reference
 
-@r_device_ref_98 depends on !patch && (context || org || report) exists@
+@r_device_ref_99 depends on !patch && (context || org || report) exists@
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -11537,22 +11649,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_ref_98.p1;
-p2 << r_device_ref_98.p2;
-acq << r_device_ref_98.acq;
-rel << r_device_ref_98.rel;
+p1 << r_device_ref_99.p1;
+p2 << r_device_ref_99.p2;
+acq << r_device_ref_99.acq;
+rel << r_device_ref_99.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_ref_98.p1;
-p2 << r_device_ref_98.p2;
-acq << r_device_ref_98.acq;
-rel << r_device_ref_98.rel;
+p1 << r_device_ref_99.p1;
+p2 << r_device_ref_99.p2;
+acq << r_device_ref_99.acq;
+rel << r_device_ref_99.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_ref_98_fix depends on patch exists@
+@r_device_ref_99_fix depends on patch exists@
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -11591,15 +11703,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_ref_98_branch depends on patch@
-position r_device_ref_98_fix.p2, ps;
+@r_device_ref_99_branch depends on patch@
+position r_device_ref_99_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_ref_98_here depends on patch@
-p3 << r_device_ref_98_fix.p3;
-ps << r_device_ref_98_branch.ps;
+@script:python r_device_ref_99_here depends on patch@
+p3 << r_device_ref_99_fix.p3;
+ps << r_device_ref_99_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11609,116 +11721,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_ref_98_fix.rel;
-expression list r_device_ref_98_fix.es;
-expression r_device_ref_98_fix.e;
-position r_device_ref_98_here.pr;
-@@
-
-+ rel(e, es);
-  return@pr ...;
-
-// semaphore: semaphore held
-
-@r_semaphore_99 depends on !patch && (context || org || report) exists@
-identifier acq = {down};
-identifier rel = {up};
-expression e, E, E2;
-expression E4;
-position p1, p2;
-@@
-
-acq@p1(e, ...)
-... when any
-    when != up(..., e, ...)
-    when != e = E
-    when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
-    when != if (...) { ... up(..., e, ...); ... }
-(
-if (...) { ... return 0; }
-|
-if (\(!E4\|E4 == 0\)) { ... return E4; }
-|
-if (...) { ... return <+...e...+>; }
-|
-*if@p2 (...)
-   { ... when != up(..., e, ...)
-         when forall
-     return ...; }
-)
-... when any
-rel(..., e, ...);
-
-@script:python depends on org@
-p1 << r_semaphore_99.p1;
-p2 << r_semaphore_99.p2;
-acq << r_semaphore_99.acq;
-rel << r_semaphore_99.rel;
-@@
-ladder_org(p1, p2, acq, rel)
-
-@script:python depends on report@
-p1 << r_semaphore_99.p1;
-p2 << r_semaphore_99.p2;
-acq << r_semaphore_99.acq;
-rel << r_semaphore_99.rel;
-@@
-ladder_leak(p1, p2, acq, rel)
-
-@r_semaphore_99_fix depends on patch exists@
-identifier acq = {down};
-identifier rel = {up};
-expression e, E, E2;
-expression list es;
-expression E4;
-position p2, p3;
-@@
-
-acq(e, ...)
-... when any
-    when != up(..., e, ...)
-    when != e = E
-    when != E2 = e
-    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
-    when != if (...) { ... up(..., e, ...); ... }
-(
-if (...) { ... return 0; }
-|
-if (\(!E4\|E4 == 0\)) { ... return E4; }
-|
-if (...) { ... return <+...e...+>; }
-|
-if@p2 (...)
-   { ... when != up(..., e, ...)
-         when forall
-     return@p3 ...; }
-)
-... when any
-rel(e, es);
-
-@r_semaphore_99_branch depends on patch@
-position r_semaphore_99_fix.p2, ps;
-statement S;
-@@
-if@p2 (...) S@ps
-
-@script:python r_semaphore_99_here depends on patch@
-p3 << r_semaphore_99_fix.p3;
-ps << r_semaphore_99_branch.ps;
-pr;
-@@
-pos = ladder_inside(p3, ps)
-if pos is None:
-    cocci.include_match(False)
-else:
-    coccinelle.pr = pos
-
-@depends on patch@
-identifier r_semaphore_99_fix.rel;
-expression list r_semaphore_99_fix.es;
-expression r_semaphore_99_fix.e;
-position r_semaphore_99_here.pr;
+identifier r_device_ref_99_fix.rel;
+expression list r_device_ref_99_fix.es;
+expression r_device_ref_99_fix.e;
+position r_device_ref_99_here.pr;
 @@
 
 + rel(e, es);
@@ -11727,22 +11733,14 @@ position r_semaphore_99_here.pr;
 // semaphore: semaphore held
 
 @r_semaphore_100 depends on !patch && (context || org || report) exists@
-identifier acq = {down_interruptible, down_killable, down_timeout};
+identifier acq = {down};
 identifier rel = {up};
 expression e, E, E2;
-expression R;
-statement S;
 expression E4;
 position p1, p2;
 @@
 
-(
-R = acq@p1(e, ...);
-... when != up(..., e, ...)
-if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
-|
-if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
-)
+acq@p1(e, ...)
 ... when any
     when != up(..., e, ...)
     when != e = E
@@ -11781,23 +11779,15 @@ rel << r_semaphore_100.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_semaphore_100_fix depends on patch exists@
-identifier acq = {down_interruptible, down_killable, down_timeout};
+identifier acq = {down};
 identifier rel = {up};
 expression e, E, E2;
-expression R;
 expression list es;
-statement S;
 expression E4;
 position p2, p3;
 @@
 
-(
-R = acq(e, ...);
-... when != up(..., e, ...)
-if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
-|
-if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
-)
+acq(e, ...)
 ... when any
     when != up(..., e, ...)
     when != e = E
@@ -11846,9 +11836,131 @@ position r_semaphore_100_here.pr;
 + rel(e, es);
   return@pr ...;
 
+// semaphore: semaphore held
+
+@r_semaphore_101 depends on !patch && (context || org || report) exists@
+identifier acq = {down_interruptible, down_killable, down_timeout};
+identifier rel = {up};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != up(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != up(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... up(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != up(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_semaphore_101.p1;
+p2 << r_semaphore_101.p2;
+acq << r_semaphore_101.acq;
+rel << r_semaphore_101.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_semaphore_101.p1;
+p2 << r_semaphore_101.p2;
+acq << r_semaphore_101.acq;
+rel << r_semaphore_101.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_semaphore_101_fix depends on patch exists@
+identifier acq = {down_interruptible, down_killable, down_timeout};
+identifier rel = {up};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != up(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != up(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... up(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != up(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_semaphore_101_branch depends on patch@
+position r_semaphore_101_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_semaphore_101_here depends on patch@
+p3 << r_semaphore_101_fix.p3;
+ps << r_semaphore_101_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_semaphore_101_fix.rel;
+expression list r_semaphore_101_fix.es;
+expression r_semaphore_101_fix.e;
+position r_semaphore_101_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // rt-mutex: rt_mutex held
 
-@r_rt_mutex_101 depends on !patch && (context || org || report) exists@
+@r_rt_mutex_102 depends on !patch && (context || org || report) exists@
 identifier acq = {rt_mutex_lock};
 identifier rel = {rt_mutex_unlock};
 expression e, E, E2;
@@ -11879,22 +11991,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rt_mutex_101.p1;
-p2 << r_rt_mutex_101.p2;
-acq << r_rt_mutex_101.acq;
-rel << r_rt_mutex_101.rel;
+p1 << r_rt_mutex_102.p1;
+p2 << r_rt_mutex_102.p2;
+acq << r_rt_mutex_102.acq;
+rel << r_rt_mutex_102.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rt_mutex_101.p1;
-p2 << r_rt_mutex_101.p2;
-acq << r_rt_mutex_101.acq;
-rel << r_rt_mutex_101.rel;
+p1 << r_rt_mutex_102.p1;
+p2 << r_rt_mutex_102.p2;
+acq << r_rt_mutex_102.acq;
+rel << r_rt_mutex_102.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rt_mutex_101_fix depends on patch exists@
+@r_rt_mutex_102_fix depends on patch exists@
 identifier acq = {rt_mutex_lock};
 identifier rel = {rt_mutex_unlock};
 expression e, E, E2;
@@ -11925,15 +12037,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rt_mutex_101_branch depends on patch@
-position r_rt_mutex_101_fix.p2, ps;
+@r_rt_mutex_102_branch depends on patch@
+position r_rt_mutex_102_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rt_mutex_101_here depends on patch@
-p3 << r_rt_mutex_101_fix.p3;
-ps << r_rt_mutex_101_branch.ps;
+@script:python r_rt_mutex_102_here depends on patch@
+p3 << r_rt_mutex_102_fix.p3;
+ps << r_rt_mutex_102_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11943,10 +12055,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rt_mutex_101_fix.rel;
-expression list r_rt_mutex_101_fix.es;
-expression r_rt_mutex_101_fix.e;
-position r_rt_mutex_101_here.pr;
+identifier r_rt_mutex_102_fix.rel;
+expression list r_rt_mutex_102_fix.es;
+expression r_rt_mutex_102_fix.e;
+position r_rt_mutex_102_here.pr;
 @@
 
 + rel(e, es);
@@ -11954,7 +12066,7 @@ position r_rt_mutex_101_here.pr;
 
 // rwlock-read: rwlock held for reading
 
-@r_rwlock_read_102 depends on !patch && (context || org || report) exists@
+@r_rwlock_read_103 depends on !patch && (context || org || report) exists@
 identifier acq = {_raw_read_lock, _raw_read_lock_bh, _raw_read_lock_irq, _raw_read_lock_irqsave};
 identifier rel = {_raw_read_unlock, _raw_read_unlock_bh, _raw_read_unlock_irq, _raw_read_unlock_irqrestore};
 expression e, E, E2;
@@ -11985,22 +12097,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rwlock_read_102.p1;
-p2 << r_rwlock_read_102.p2;
-acq << r_rwlock_read_102.acq;
-rel << r_rwlock_read_102.rel;
+p1 << r_rwlock_read_103.p1;
+p2 << r_rwlock_read_103.p2;
+acq << r_rwlock_read_103.acq;
+rel << r_rwlock_read_103.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rwlock_read_102.p1;
-p2 << r_rwlock_read_102.p2;
-acq << r_rwlock_read_102.acq;
-rel << r_rwlock_read_102.rel;
+p1 << r_rwlock_read_103.p1;
+p2 << r_rwlock_read_103.p2;
+acq << r_rwlock_read_103.acq;
+rel << r_rwlock_read_103.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rwlock_read_102_fix depends on patch exists@
+@r_rwlock_read_103_fix depends on patch exists@
 identifier acq = {_raw_read_lock, _raw_read_lock_bh, _raw_read_lock_irq, _raw_read_lock_irqsave};
 identifier rel = {_raw_read_unlock, _raw_read_unlock_bh, _raw_read_unlock_irq, _raw_read_unlock_irqrestore};
 expression e, E, E2;
@@ -12031,15 +12143,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rwlock_read_102_branch depends on patch@
-position r_rwlock_read_102_fix.p2, ps;
+@r_rwlock_read_103_branch depends on patch@
+position r_rwlock_read_103_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rwlock_read_102_here depends on patch@
-p3 << r_rwlock_read_102_fix.p3;
-ps << r_rwlock_read_102_branch.ps;
+@script:python r_rwlock_read_103_here depends on patch@
+p3 << r_rwlock_read_103_fix.p3;
+ps << r_rwlock_read_103_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12049,10 +12161,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rwlock_read_102_fix.rel;
-expression list r_rwlock_read_102_fix.es;
-expression r_rwlock_read_102_fix.e;
-position r_rwlock_read_102_here.pr;
+identifier r_rwlock_read_103_fix.rel;
+expression list r_rwlock_read_103_fix.es;
+expression r_rwlock_read_103_fix.e;
+position r_rwlock_read_103_here.pr;
 @@
 
 + rel(e, es);
@@ -12060,7 +12172,7 @@ position r_rwlock_read_102_here.pr;
 
 // rwlock-write: rwlock held for writing
 
-@r_rwlock_write_103 depends on !patch && (context || org || report) exists@
+@r_rwlock_write_104 depends on !patch && (context || org || report) exists@
 identifier acq = {_raw_write_lock, _raw_write_lock_bh, _raw_write_lock_irq, _raw_write_lock_irqsave};
 identifier rel = {_raw_write_unlock, _raw_write_unlock_bh, _raw_write_unlock_irq, _raw_write_unlock_irqrestore};
 expression e, E, E2;
@@ -12091,22 +12203,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rwlock_write_103.p1;
-p2 << r_rwlock_write_103.p2;
-acq << r_rwlock_write_103.acq;
-rel << r_rwlock_write_103.rel;
+p1 << r_rwlock_write_104.p1;
+p2 << r_rwlock_write_104.p2;
+acq << r_rwlock_write_104.acq;
+rel << r_rwlock_write_104.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rwlock_write_103.p1;
-p2 << r_rwlock_write_103.p2;
-acq << r_rwlock_write_103.acq;
-rel << r_rwlock_write_103.rel;
+p1 << r_rwlock_write_104.p1;
+p2 << r_rwlock_write_104.p2;
+acq << r_rwlock_write_104.acq;
+rel << r_rwlock_write_104.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rwlock_write_103_fix depends on patch exists@
+@r_rwlock_write_104_fix depends on patch exists@
 identifier acq = {_raw_write_lock, _raw_write_lock_bh, _raw_write_lock_irq, _raw_write_lock_irqsave};
 identifier rel = {_raw_write_unlock, _raw_write_unlock_bh, _raw_write_unlock_irq, _raw_write_unlock_irqrestore};
 expression e, E, E2;
@@ -12137,15 +12249,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rwlock_write_103_branch depends on patch@
-position r_rwlock_write_103_fix.p2, ps;
+@r_rwlock_write_104_branch depends on patch@
+position r_rwlock_write_104_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rwlock_write_103_here depends on patch@
-p3 << r_rwlock_write_103_fix.p3;
-ps << r_rwlock_write_103_branch.ps;
+@script:python r_rwlock_write_104_here depends on patch@
+p3 << r_rwlock_write_104_fix.p3;
+ps << r_rwlock_write_104_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12155,10 +12267,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rwlock_write_103_fix.rel;
-expression list r_rwlock_write_103_fix.es;
-expression r_rwlock_write_103_fix.e;
-position r_rwlock_write_103_here.pr;
+identifier r_rwlock_write_104_fix.rel;
+expression list r_rwlock_write_104_fix.es;
+expression r_rwlock_write_104_fix.e;
+position r_rwlock_write_104_here.pr;
 @@
 
 + rel(e, es);
@@ -12166,7 +12278,7 @@ position r_rwlock_write_103_here.pr;
 
 // cpus-read-lock: CPU hotplug read lock
 
-@r_cpus_read_lock_104 depends on !patch && (context || org || report) exists@
+@r_cpus_read_lock_105 depends on !patch && (context || org || report) exists@
 identifier acq = {cpus_read_lock};
 identifier rel = {cpus_read_unlock};
 expression E4;
@@ -12191,22 +12303,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_cpus_read_lock_104.p1;
-p2 << r_cpus_read_lock_104.p2;
-acq << r_cpus_read_lock_104.acq;
-rel << r_cpus_read_lock_104.rel;
+p1 << r_cpus_read_lock_105.p1;
+p2 << r_cpus_read_lock_105.p2;
+acq << r_cpus_read_lock_105.acq;
+rel << r_cpus_read_lock_105.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpus_read_lock_104.p1;
-p2 << r_cpus_read_lock_104.p2;
-acq << r_cpus_read_lock_104.acq;
-rel << r_cpus_read_lock_104.rel;
+p1 << r_cpus_read_lock_105.p1;
+p2 << r_cpus_read_lock_105.p2;
+acq << r_cpus_read_lock_105.acq;
+rel << r_cpus_read_lock_105.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpus_read_lock_104_fix depends on patch exists@
+@r_cpus_read_lock_105_fix depends on patch exists@
 identifier acq = {cpus_read_lock};
 identifier rel = {cpus_read_unlock};
 expression list es;
@@ -12231,15 +12343,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_cpus_read_lock_104_branch depends on patch@
-position r_cpus_read_lock_104_fix.p2, ps;
+@r_cpus_read_lock_105_branch depends on patch@
+position r_cpus_read_lock_105_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpus_read_lock_104_here depends on patch@
-p3 << r_cpus_read_lock_104_fix.p3;
-ps << r_cpus_read_lock_104_branch.ps;
+@script:python r_cpus_read_lock_105_here depends on patch@
+p3 << r_cpus_read_lock_105_fix.p3;
+ps << r_cpus_read_lock_105_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12249,9 +12361,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpus_read_lock_104_fix.rel;
-expression list r_cpus_read_lock_104_fix.es;
-position r_cpus_read_lock_104_here.pr;
+identifier r_cpus_read_lock_105_fix.rel;
+expression list r_cpus_read_lock_105_fix.es;
+position r_cpus_read_lock_105_here.pr;
 @@
 
 + rel(es);
@@ -12259,7 +12371,7 @@ position r_cpus_read_lock_104_here.pr;
 
 // rtnl: RTNL lock
 
-@r_rtnl_105 depends on !patch && (context || org || report) exists@
+@r_rtnl_106 depends on !patch && (context || org || report) exists@
 identifier acq = {rtnl_lock};
 identifier rel = {rtnl_unlock};
 expression E4;
@@ -12284,22 +12396,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_rtnl_105.p1;
-p2 << r_rtnl_105.p2;
-acq << r_rtnl_105.acq;
-rel << r_rtnl_105.rel;
+p1 << r_rtnl_106.p1;
+p2 << r_rtnl_106.p2;
+acq << r_rtnl_106.acq;
+rel << r_rtnl_106.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rtnl_105.p1;
-p2 << r_rtnl_105.p2;
-acq << r_rtnl_105.acq;
-rel << r_rtnl_105.rel;
+p1 << r_rtnl_106.p1;
+p2 << r_rtnl_106.p2;
+acq << r_rtnl_106.acq;
+rel << r_rtnl_106.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rtnl_105_fix depends on patch exists@
+@r_rtnl_106_fix depends on patch exists@
 identifier acq = {rtnl_lock};
 identifier rel = {rtnl_unlock};
 expression list es;
@@ -12324,15 +12436,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_rtnl_105_branch depends on patch@
-position r_rtnl_105_fix.p2, ps;
+@r_rtnl_106_branch depends on patch@
+position r_rtnl_106_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rtnl_105_here depends on patch@
-p3 << r_rtnl_105_fix.p3;
-ps << r_rtnl_105_branch.ps;
+@script:python r_rtnl_106_here depends on patch@
+p3 << r_rtnl_106_fix.p3;
+ps << r_rtnl_106_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12342,9 +12454,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rtnl_105_fix.rel;
-expression list r_rtnl_105_fix.es;
-position r_rtnl_105_here.pr;
+identifier r_rtnl_106_fix.rel;
+expression list r_rtnl_106_fix.es;
+position r_rtnl_106_here.pr;
 @@
 
 + rel(es);
@@ -12352,7 +12464,7 @@ position r_rtnl_105_here.pr;
 
 // console-lock: console lock
 
-@r_console_lock_106 depends on !patch && (context || org || report) exists@
+@r_console_lock_107 depends on !patch && (context || org || report) exists@
 identifier acq = {console_lock};
 identifier rel = {console_unlock};
 expression E4;
@@ -12377,22 +12489,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_console_lock_106.p1;
-p2 << r_console_lock_106.p2;
-acq << r_console_lock_106.acq;
-rel << r_console_lock_106.rel;
+p1 << r_console_lock_107.p1;
+p2 << r_console_lock_107.p2;
+acq << r_console_lock_107.acq;
+rel << r_console_lock_107.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_console_lock_106.p1;
-p2 << r_console_lock_106.p2;
-acq << r_console_lock_106.acq;
-rel << r_console_lock_106.rel;
+p1 << r_console_lock_107.p1;
+p2 << r_console_lock_107.p2;
+acq << r_console_lock_107.acq;
+rel << r_console_lock_107.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_console_lock_106_fix depends on patch exists@
+@r_console_lock_107_fix depends on patch exists@
 identifier acq = {console_lock};
 identifier rel = {console_unlock};
 expression list es;
@@ -12417,15 +12529,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_console_lock_106_branch depends on patch@
-position r_console_lock_106_fix.p2, ps;
+@r_console_lock_107_branch depends on patch@
+position r_console_lock_107_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_console_lock_106_here depends on patch@
-p3 << r_console_lock_106_fix.p3;
-ps << r_console_lock_106_branch.ps;
+@script:python r_console_lock_107_here depends on patch@
+p3 << r_console_lock_107_fix.p3;
+ps << r_console_lock_107_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12435,9 +12547,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_console_lock_106_fix.rel;
-expression list r_console_lock_106_fix.es;
-position r_console_lock_106_here.pr;
+identifier r_console_lock_107_fix.rel;
+expression list r_console_lock_107_fix.es;
+position r_console_lock_107_here.pr;
 @@
 
 + rel(es);
@@ -12445,7 +12557,7 @@ position r_console_lock_106_here.pr;
 
 // user-copy: kernel copy of user memory
 
-@r_user_copy_107 depends on !patch && (context || org || report) exists@
+@r_user_copy_108 depends on !patch && (context || org || report) exists@
 identifier acq = {memdup_user, memdup_user_nul, strndup_user};
 identifier rel = {kfree};
 expression e, E, E2;
@@ -12479,22 +12591,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_user_copy_107.p1;
-p2 << r_user_copy_107.p2;
-acq << r_user_copy_107.acq;
-rel << r_user_copy_107.rel;
+p1 << r_user_copy_108.p1;
+p2 << r_user_copy_108.p2;
+acq << r_user_copy_108.acq;
+rel << r_user_copy_108.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_user_copy_107.p1;
-p2 << r_user_copy_107.p2;
-acq << r_user_copy_107.acq;
-rel << r_user_copy_107.rel;
+p1 << r_user_copy_108.p1;
+p2 << r_user_copy_108.p2;
+acq << r_user_copy_108.acq;
+rel << r_user_copy_108.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_user_copy_107_fix depends on patch exists@
+@r_user_copy_108_fix depends on patch exists@
 identifier acq = {memdup_user, memdup_user_nul, strndup_user};
 identifier rel = {kfree};
 expression e, E, E2;
@@ -12528,15 +12640,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_user_copy_107_branch depends on patch@
-position r_user_copy_107_fix.p2, ps;
+@r_user_copy_108_branch depends on patch@
+position r_user_copy_108_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_user_copy_107_here depends on patch@
-p3 << r_user_copy_107_fix.p3;
-ps << r_user_copy_107_branch.ps;
+@script:python r_user_copy_108_here depends on patch@
+p3 << r_user_copy_108_fix.p3;
+ps << r_user_copy_108_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12546,10 +12658,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_user_copy_107_fix.rel;
-expression list r_user_copy_107_fix.es;
-expression r_user_copy_107_fix.e;
-position r_user_copy_107_here.pr;
+identifier r_user_copy_108_fix.rel;
+expression list r_user_copy_108_fix.es;
+expression r_user_copy_108_fix.e;
+position r_user_copy_108_here.pr;
 @@
 
 + rel(e, es);
@@ -12557,7 +12669,7 @@ position r_user_copy_107_here.pr;
 
 // user-copy-kv: kernel copy of user memory
 
-@r_user_copy_kv_108 depends on !patch && (context || org || report) exists@
+@r_user_copy_kv_109 depends on !patch && (context || org || report) exists@
 identifier acq = {vmemdup_user};
 identifier rel = {kvfree};
 expression e, E, E2;
@@ -12591,22 +12703,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_user_copy_kv_108.p1;
-p2 << r_user_copy_kv_108.p2;
-acq << r_user_copy_kv_108.acq;
-rel << r_user_copy_kv_108.rel;
+p1 << r_user_copy_kv_109.p1;
+p2 << r_user_copy_kv_109.p2;
+acq << r_user_copy_kv_109.acq;
+rel << r_user_copy_kv_109.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_user_copy_kv_108.p1;
-p2 << r_user_copy_kv_108.p2;
-acq << r_user_copy_kv_108.acq;
-rel << r_user_copy_kv_108.rel;
+p1 << r_user_copy_kv_109.p1;
+p2 << r_user_copy_kv_109.p2;
+acq << r_user_copy_kv_109.acq;
+rel << r_user_copy_kv_109.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_user_copy_kv_108_fix depends on patch exists@
+@r_user_copy_kv_109_fix depends on patch exists@
 identifier acq = {vmemdup_user};
 identifier rel = {kvfree};
 expression e, E, E2;
@@ -12640,15 +12752,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_user_copy_kv_108_branch depends on patch@
-position r_user_copy_kv_108_fix.p2, ps;
+@r_user_copy_kv_109_branch depends on patch@
+position r_user_copy_kv_109_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_user_copy_kv_108_here depends on patch@
-p3 << r_user_copy_kv_108_fix.p3;
-ps << r_user_copy_kv_108_branch.ps;
+@script:python r_user_copy_kv_109_here depends on patch@
+p3 << r_user_copy_kv_109_fix.p3;
+ps << r_user_copy_kv_109_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12658,10 +12770,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_user_copy_kv_108_fix.rel;
-expression list r_user_copy_kv_108_fix.es;
-expression r_user_copy_kv_108_fix.e;
-position r_user_copy_kv_108_here.pr;
+identifier r_user_copy_kv_109_fix.rel;
+expression list r_user_copy_kv_109_fix.es;
+expression r_user_copy_kv_109_fix.e;
+position r_user_copy_kv_109_here.pr;
 @@
 
 + rel(e, es);
@@ -12669,7 +12781,7 @@ position r_user_copy_kv_108_here.pr;
 
 // dma-noncoherent: non-coherent DMA memory
 
-@r_dma_noncoherent_109 depends on !patch && (context || org || report) exists@
+@r_dma_noncoherent_110 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_alloc_noncoherent};
 identifier rel = {dma_free_noncoherent};
 expression e, E, E2;
@@ -12703,22 +12815,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_noncoherent_109.p1;
-p2 << r_dma_noncoherent_109.p2;
-acq << r_dma_noncoherent_109.acq;
-rel << r_dma_noncoherent_109.rel;
+p1 << r_dma_noncoherent_110.p1;
+p2 << r_dma_noncoherent_110.p2;
+acq << r_dma_noncoherent_110.acq;
+rel << r_dma_noncoherent_110.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_noncoherent_109.p1;
-p2 << r_dma_noncoherent_109.p2;
-acq << r_dma_noncoherent_109.acq;
-rel << r_dma_noncoherent_109.rel;
+p1 << r_dma_noncoherent_110.p1;
+p2 << r_dma_noncoherent_110.p2;
+acq << r_dma_noncoherent_110.acq;
+rel << r_dma_noncoherent_110.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_noncoherent_109_fix depends on patch exists@
+@r_dma_noncoherent_110_fix depends on patch exists@
 identifier acq = {dma_alloc_noncoherent};
 identifier rel = {dma_free_noncoherent};
 expression e, E, E2;
@@ -12753,15 +12865,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_dma_noncoherent_109_branch depends on patch@
-position r_dma_noncoherent_109_fix.p2, ps;
+@r_dma_noncoherent_110_branch depends on patch@
+position r_dma_noncoherent_110_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_noncoherent_109_here depends on patch@
-p3 << r_dma_noncoherent_109_fix.p3;
-ps << r_dma_noncoherent_109_branch.ps;
+@script:python r_dma_noncoherent_110_here depends on patch@
+p3 << r_dma_noncoherent_110_fix.p3;
+ps << r_dma_noncoherent_110_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12771,11 +12883,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_noncoherent_109_fix.rel;
-expression list r_dma_noncoherent_109_fix.es;
-expression r_dma_noncoherent_109_fix.e;
-expression r_dma_noncoherent_109_fix.X0, r_dma_noncoherent_109_fix.X1;
-position r_dma_noncoherent_109_here.pr;
+identifier r_dma_noncoherent_110_fix.rel;
+expression list r_dma_noncoherent_110_fix.es;
+expression r_dma_noncoherent_110_fix.e;
+expression r_dma_noncoherent_110_fix.X0, r_dma_noncoherent_110_fix.X1;
+position r_dma_noncoherent_110_here.pr;
 @@
 
 + rel(X0, X1, e, es);
@@ -12783,7 +12895,7 @@ position r_dma_noncoherent_109_here.pr;
 
 // dma-pages: DMA pages
 
-@r_dma_pages_110 depends on !patch && (context || org || report) exists@
+@r_dma_pages_111 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_alloc_pages};
 identifier rel = {dma_free_pages};
 expression e, E, E2;
@@ -12817,22 +12929,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_pages_110.p1;
-p2 << r_dma_pages_110.p2;
-acq << r_dma_pages_110.acq;
-rel << r_dma_pages_110.rel;
+p1 << r_dma_pages_111.p1;
+p2 << r_dma_pages_111.p2;
+acq << r_dma_pages_111.acq;
+rel << r_dma_pages_111.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_pages_110.p1;
-p2 << r_dma_pages_110.p2;
-acq << r_dma_pages_110.acq;
-rel << r_dma_pages_110.rel;
+p1 << r_dma_pages_111.p1;
+p2 << r_dma_pages_111.p2;
+acq << r_dma_pages_111.acq;
+rel << r_dma_pages_111.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_pages_110_fix depends on patch exists@
+@r_dma_pages_111_fix depends on patch exists@
 identifier acq = {dma_alloc_pages};
 identifier rel = {dma_free_pages};
 expression e, E, E2;
@@ -12867,15 +12979,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_dma_pages_110_branch depends on patch@
-position r_dma_pages_110_fix.p2, ps;
+@r_dma_pages_111_branch depends on patch@
+position r_dma_pages_111_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_pages_110_here depends on patch@
-p3 << r_dma_pages_110_fix.p3;
-ps << r_dma_pages_110_branch.ps;
+@script:python r_dma_pages_111_here depends on patch@
+p3 << r_dma_pages_111_fix.p3;
+ps << r_dma_pages_111_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12885,11 +12997,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_pages_110_fix.rel;
-expression list r_dma_pages_110_fix.es;
-expression r_dma_pages_110_fix.e;
-expression r_dma_pages_110_fix.X0, r_dma_pages_110_fix.X1;
-position r_dma_pages_110_here.pr;
+identifier r_dma_pages_111_fix.rel;
+expression list r_dma_pages_111_fix.es;
+expression r_dma_pages_111_fix.e;
+expression r_dma_pages_111_fix.X0, r_dma_pages_111_fix.X1;
+position r_dma_pages_111_here.pr;
 @@
 
 + rel(X0, X1, e, es);
@@ -12897,7 +13009,7 @@ position r_dma_pages_110_here.pr;
 
 // regmap: register map
 
-@r_regmap_111 depends on !patch && (context || org || report) exists@
+@r_regmap_112 depends on !patch && (context || org || report) exists@
 identifier acq = {__regmap_init, __regmap_init_mmio_clk, __regmap_init_i2c, __regmap_init_spi};
 identifier rel = {regmap_exit};
 expression e, E, E2;
@@ -12931,22 +13043,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regmap_111.p1;
-p2 << r_regmap_111.p2;
-acq << r_regmap_111.acq;
-rel << r_regmap_111.rel;
+p1 << r_regmap_112.p1;
+p2 << r_regmap_112.p2;
+acq << r_regmap_112.acq;
+rel << r_regmap_112.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regmap_111.p1;
-p2 << r_regmap_111.p2;
-acq << r_regmap_111.acq;
-rel << r_regmap_111.rel;
+p1 << r_regmap_112.p1;
+p2 << r_regmap_112.p2;
+acq << r_regmap_112.acq;
+rel << r_regmap_112.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regmap_111_fix depends on patch exists@
+@r_regmap_112_fix depends on patch exists@
 identifier acq = {__regmap_init, __regmap_init_mmio_clk, __regmap_init_i2c, __regmap_init_spi};
 identifier rel = {regmap_exit};
 expression e, E, E2;
@@ -12980,15 +13092,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_regmap_111_branch depends on patch@
-position r_regmap_111_fix.p2, ps;
+@r_regmap_112_branch depends on patch@
+position r_regmap_112_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regmap_111_here depends on patch@
-p3 << r_regmap_111_fix.p3;
-ps << r_regmap_111_branch.ps;
+@script:python r_regmap_112_here depends on patch@
+p3 << r_regmap_112_fix.p3;
+ps << r_regmap_112_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12998,10 +13110,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regmap_111_fix.rel;
-expression list r_regmap_111_fix.es;
-expression r_regmap_111_fix.e;
-position r_regmap_111_here.pr;
+identifier r_regmap_112_fix.rel;
+expression list r_regmap_112_fix.es;
+expression r_regmap_112_fix.e;
+position r_regmap_112_here.pr;
 @@
 
 + rel(e, es);
@@ -13009,7 +13121,7 @@ position r_regmap_111_here.pr;
 
 // kthread-worker: kthread worker
 
-@r_kthread_worker_112 depends on !patch && (context || org || report) exists@
+@r_kthread_worker_113 depends on !patch && (context || org || report) exists@
 identifier acq = {kthread_create_worker, kthread_create_worker_on_cpu};
 identifier rel = {kthread_destroy_worker};
 expression e, E, E2;
@@ -13043,22 +13155,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kthread_worker_112.p1;
-p2 << r_kthread_worker_112.p2;
-acq << r_kthread_worker_112.acq;
-rel << r_kthread_worker_112.rel;
+p1 << r_kthread_worker_113.p1;
+p2 << r_kthread_worker_113.p2;
+acq << r_kthread_worker_113.acq;
+rel << r_kthread_worker_113.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kthread_worker_112.p1;
-p2 << r_kthread_worker_112.p2;
-acq << r_kthread_worker_112.acq;
-rel << r_kthread_worker_112.rel;
+p1 << r_kthread_worker_113.p1;
+p2 << r_kthread_worker_113.p2;
+acq << r_kthread_worker_113.acq;
+rel << r_kthread_worker_113.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kthread_worker_112_fix depends on patch exists@
+@r_kthread_worker_113_fix depends on patch exists@
 identifier acq = {kthread_create_worker, kthread_create_worker_on_cpu};
 identifier rel = {kthread_destroy_worker};
 expression e, E, E2;
@@ -13092,15 +13204,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kthread_worker_112_branch depends on patch@
-position r_kthread_worker_112_fix.p2, ps;
+@r_kthread_worker_113_branch depends on patch@
+position r_kthread_worker_113_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kthread_worker_112_here depends on patch@
-p3 << r_kthread_worker_112_fix.p3;
-ps << r_kthread_worker_112_branch.ps;
+@script:python r_kthread_worker_113_here depends on patch@
+p3 << r_kthread_worker_113_fix.p3;
+ps << r_kthread_worker_113_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13110,10 +13222,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kthread_worker_112_fix.rel;
-expression list r_kthread_worker_112_fix.es;
-expression r_kthread_worker_112_fix.e;
-position r_kthread_worker_112_here.pr;
+identifier r_kthread_worker_113_fix.rel;
+expression list r_kthread_worker_113_fix.es;
+expression r_kthread_worker_113_fix.e;
+position r_kthread_worker_113_here.pr;
 @@
 
 + rel(e, es);
@@ -13121,7 +13233,7 @@ position r_kthread_worker_112_here.pr;
 
 // kmap: page mapped into the kernel
 
-@r_kmap_113 depends on !patch && (context || org || report) exists@
+@r_kmap_114 depends on !patch && (context || org || report) exists@
 identifier acq = {kmap};
 identifier rel = {kunmap};
 expression e, E, E2;
@@ -13152,22 +13264,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmap_113.p1;
-p2 << r_kmap_113.p2;
-acq << r_kmap_113.acq;
-rel << r_kmap_113.rel;
+p1 << r_kmap_114.p1;
+p2 << r_kmap_114.p2;
+acq << r_kmap_114.acq;
+rel << r_kmap_114.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmap_113.p1;
-p2 << r_kmap_113.p2;
-acq << r_kmap_113.acq;
-rel << r_kmap_113.rel;
+p1 << r_kmap_114.p1;
+p2 << r_kmap_114.p2;
+acq << r_kmap_114.acq;
+rel << r_kmap_114.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmap_113_fix depends on patch exists@
+@r_kmap_114_fix depends on patch exists@
 identifier acq = {kmap};
 identifier rel = {kunmap};
 expression e, E, E2;
@@ -13198,15 +13310,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kmap_113_branch depends on patch@
-position r_kmap_113_fix.p2, ps;
+@r_kmap_114_branch depends on patch@
+position r_kmap_114_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmap_113_here depends on patch@
-p3 << r_kmap_113_fix.p3;
-ps << r_kmap_113_branch.ps;
+@script:python r_kmap_114_here depends on patch@
+p3 << r_kmap_114_fix.p3;
+ps << r_kmap_114_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13216,10 +13328,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmap_113_fix.rel;
-expression list r_kmap_113_fix.es;
-expression r_kmap_113_fix.e;
-position r_kmap_113_here.pr;
+identifier r_kmap_114_fix.rel;
+expression list r_kmap_114_fix.es;
+expression r_kmap_114_fix.e;
+position r_kmap_114_here.pr;
 @@
 
 + rel(e, es);
@@ -13227,7 +13339,7 @@ position r_kmap_113_here.pr;
 
 // kmap-local: page mapped for this thread
 
-@r_kmap_local_114 depends on !patch && (context || org || report) exists@
+@r_kmap_local_115 depends on !patch && (context || org || report) exists@
 identifier acq = {kmap_local_page};
 identifier rel = {__kunmap_local};
 expression e, E, E2;
@@ -13258,22 +13370,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmap_local_114.p1;
-p2 << r_kmap_local_114.p2;
-acq << r_kmap_local_114.acq;
-rel << r_kmap_local_114.rel;
+p1 << r_kmap_local_115.p1;
+p2 << r_kmap_local_115.p2;
+acq << r_kmap_local_115.acq;
+rel << r_kmap_local_115.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmap_local_114.p1;
-p2 << r_kmap_local_114.p2;
-acq << r_kmap_local_114.acq;
-rel << r_kmap_local_114.rel;
+p1 << r_kmap_local_115.p1;
+p2 << r_kmap_local_115.p2;
+acq << r_kmap_local_115.acq;
+rel << r_kmap_local_115.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmap_local_114_fix depends on patch exists@
+@r_kmap_local_115_fix depends on patch exists@
 identifier acq = {kmap_local_page};
 identifier rel = {__kunmap_local};
 expression e, E, E2;
@@ -13304,15 +13416,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kmap_local_114_branch depends on patch@
-position r_kmap_local_114_fix.p2, ps;
+@r_kmap_local_115_branch depends on patch@
+position r_kmap_local_115_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmap_local_114_here depends on patch@
-p3 << r_kmap_local_114_fix.p3;
-ps << r_kmap_local_114_branch.ps;
+@script:python r_kmap_local_115_here depends on patch@
+p3 << r_kmap_local_115_fix.p3;
+ps << r_kmap_local_115_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13322,10 +13434,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmap_local_114_fix.rel;
-expression list r_kmap_local_114_fix.es;
-expression r_kmap_local_114_fix.e;
-position r_kmap_local_114_here.pr;
+identifier r_kmap_local_115_fix.rel;
+expression list r_kmap_local_115_fix.es;
+expression r_kmap_local_115_fix.e;
+position r_kmap_local_115_here.pr;
 @@
 
 + rel(e, es);
@@ -13333,7 +13445,7 @@ position r_kmap_local_114_here.pr;
 
 // vm-map-ram: pages mapped by vm_map_ram
 
-@r_vm_map_ram_115 depends on !patch && (context || org || report) exists@
+@r_vm_map_ram_116 depends on !patch && (context || org || report) exists@
 identifier acq = {vm_map_ram};
 identifier rel = {vm_unmap_ram};
 expression e, E, E2;
@@ -13367,22 +13479,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_vm_map_ram_115.p1;
-p2 << r_vm_map_ram_115.p2;
-acq << r_vm_map_ram_115.acq;
-rel << r_vm_map_ram_115.rel;
+p1 << r_vm_map_ram_116.p1;
+p2 << r_vm_map_ram_116.p2;
+acq << r_vm_map_ram_116.acq;
+rel << r_vm_map_ram_116.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_vm_map_ram_115.p1;
-p2 << r_vm_map_ram_115.p2;
-acq << r_vm_map_ram_115.acq;
-rel << r_vm_map_ram_115.rel;
+p1 << r_vm_map_ram_116.p1;
+p2 << r_vm_map_ram_116.p2;
+acq << r_vm_map_ram_116.acq;
+rel << r_vm_map_ram_116.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_vm_map_ram_115_fix depends on patch exists@
+@r_vm_map_ram_116_fix depends on patch exists@
 identifier acq = {vm_map_ram};
 identifier rel = {vm_unmap_ram};
 expression e, E, E2;
@@ -13416,15 +13528,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_vm_map_ram_115_branch depends on patch@
-position r_vm_map_ram_115_fix.p2, ps;
+@r_vm_map_ram_116_branch depends on patch@
+position r_vm_map_ram_116_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_vm_map_ram_115_here depends on patch@
-p3 << r_vm_map_ram_115_fix.p3;
-ps << r_vm_map_ram_115_branch.ps;
+@script:python r_vm_map_ram_116_here depends on patch@
+p3 << r_vm_map_ram_116_fix.p3;
+ps << r_vm_map_ram_116_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13434,10 +13546,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_vm_map_ram_115_fix.rel;
-expression list r_vm_map_ram_115_fix.es;
-expression r_vm_map_ram_115_fix.e;
-position r_vm_map_ram_115_here.pr;
+identifier r_vm_map_ram_116_fix.rel;
+expression list r_vm_map_ram_116_fix.es;
+expression r_vm_map_ram_116_fix.e;
+position r_vm_map_ram_116_here.pr;
 @@
 
 + rel(e, es);
@@ -13445,7 +13557,7 @@ position r_vm_map_ram_115_here.pr;
 
 // pinned-user-pages: pinned user pages
 
-@r_pinned_user_pages_116 depends on !patch && (context || org || report) exists@
+@r_pinned_user_pages_117 depends on !patch && (context || org || report) exists@
 identifier acq = {pin_user_pages_fast, pin_user_pages};
 identifier rel = {unpin_user_pages};
 expression e, E, E2;
@@ -13485,22 +13597,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pinned_user_pages_116.p1;
-p2 << r_pinned_user_pages_116.p2;
-acq << r_pinned_user_pages_116.acq;
-rel << r_pinned_user_pages_116.rel;
+p1 << r_pinned_user_pages_117.p1;
+p2 << r_pinned_user_pages_117.p2;
+acq << r_pinned_user_pages_117.acq;
+rel << r_pinned_user_pages_117.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pinned_user_pages_116.p1;
-p2 << r_pinned_user_pages_116.p2;
-acq << r_pinned_user_pages_116.acq;
-rel << r_pinned_user_pages_116.rel;
+p1 << r_pinned_user_pages_117.p1;
+p2 << r_pinned_user_pages_117.p2;
+acq << r_pinned_user_pages_117.acq;
+rel << r_pinned_user_pages_117.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pinned_user_pages_116_fix depends on patch exists@
+@r_pinned_user_pages_117_fix depends on patch exists@
 identifier acq = {pin_user_pages_fast, pin_user_pages};
 identifier rel = {unpin_user_pages};
 expression e, E, E2;
@@ -13540,15 +13652,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pinned_user_pages_116_branch depends on patch@
-position r_pinned_user_pages_116_fix.p2, ps;
+@r_pinned_user_pages_117_branch depends on patch@
+position r_pinned_user_pages_117_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pinned_user_pages_116_here depends on patch@
-p3 << r_pinned_user_pages_116_fix.p3;
-ps << r_pinned_user_pages_116_branch.ps;
+@script:python r_pinned_user_pages_117_here depends on patch@
+p3 << r_pinned_user_pages_117_fix.p3;
+ps << r_pinned_user_pages_117_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13558,10 +13670,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pinned_user_pages_116_fix.rel;
-expression list r_pinned_user_pages_116_fix.es;
-expression r_pinned_user_pages_116_fix.e;
-position r_pinned_user_pages_116_here.pr;
+identifier r_pinned_user_pages_117_fix.rel;
+expression list r_pinned_user_pages_117_fix.es;
+expression r_pinned_user_pages_117_fix.e;
+position r_pinned_user_pages_117_here.pr;
 @@
 
 + rel(e, es);
@@ -13569,7 +13681,7 @@ position r_pinned_user_pages_116_here.pr;
 
 // gen-pool-alloc: block from a gen pool
 
-@r_gen_pool_alloc_117 depends on !patch && (context || org || report) exists@
+@r_gen_pool_alloc_118 depends on !patch && (context || org || report) exists@
 identifier acq = {gen_pool_alloc_algo_owner};
 identifier rel = {gen_pool_free_owner};
 expression e, E, E2;
@@ -13603,22 +13715,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gen_pool_alloc_117.p1;
-p2 << r_gen_pool_alloc_117.p2;
-acq << r_gen_pool_alloc_117.acq;
-rel << r_gen_pool_alloc_117.rel;
+p1 << r_gen_pool_alloc_118.p1;
+p2 << r_gen_pool_alloc_118.p2;
+acq << r_gen_pool_alloc_118.acq;
+rel << r_gen_pool_alloc_118.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gen_pool_alloc_117.p1;
-p2 << r_gen_pool_alloc_117.p2;
-acq << r_gen_pool_alloc_117.acq;
-rel << r_gen_pool_alloc_117.rel;
+p1 << r_gen_pool_alloc_118.p1;
+p2 << r_gen_pool_alloc_118.p2;
+acq << r_gen_pool_alloc_118.acq;
+rel << r_gen_pool_alloc_118.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gen_pool_alloc_117_fix depends on patch exists@
+@r_gen_pool_alloc_118_fix depends on patch exists@
 identifier acq = {gen_pool_alloc_algo_owner};
 identifier rel = {gen_pool_free_owner};
 expression e, E, E2;
@@ -13653,15 +13765,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_gen_pool_alloc_117_branch depends on patch@
-position r_gen_pool_alloc_117_fix.p2, ps;
+@r_gen_pool_alloc_118_branch depends on patch@
+position r_gen_pool_alloc_118_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gen_pool_alloc_117_here depends on patch@
-p3 << r_gen_pool_alloc_117_fix.p3;
-ps << r_gen_pool_alloc_117_branch.ps;
+@script:python r_gen_pool_alloc_118_here depends on patch@
+p3 << r_gen_pool_alloc_118_fix.p3;
+ps << r_gen_pool_alloc_118_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13671,11 +13783,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gen_pool_alloc_117_fix.rel;
-expression list r_gen_pool_alloc_117_fix.es;
-expression r_gen_pool_alloc_117_fix.e;
-expression r_gen_pool_alloc_117_fix.X0;
-position r_gen_pool_alloc_117_here.pr;
+identifier r_gen_pool_alloc_118_fix.rel;
+expression list r_gen_pool_alloc_118_fix.es;
+expression r_gen_pool_alloc_118_fix.e;
+expression r_gen_pool_alloc_118_fix.X0;
+position r_gen_pool_alloc_118_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -13683,7 +13795,7 @@ position r_gen_pool_alloc_117_here.pr;
 
 // dma-buf-ref: dma-buf reference
 
-@r_dma_buf_ref_118 depends on !patch && (context || org || report) exists@
+@r_dma_buf_ref_119 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_get};
 identifier rel = {dma_buf_put};
 expression e, E, E2;
@@ -13717,22 +13829,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_ref_118.p1;
-p2 << r_dma_buf_ref_118.p2;
-acq << r_dma_buf_ref_118.acq;
-rel << r_dma_buf_ref_118.rel;
+p1 << r_dma_buf_ref_119.p1;
+p2 << r_dma_buf_ref_119.p2;
+acq << r_dma_buf_ref_119.acq;
+rel << r_dma_buf_ref_119.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_ref_118.p1;
-p2 << r_dma_buf_ref_118.p2;
-acq << r_dma_buf_ref_118.acq;
-rel << r_dma_buf_ref_118.rel;
+p1 << r_dma_buf_ref_119.p1;
+p2 << r_dma_buf_ref_119.p2;
+acq << r_dma_buf_ref_119.acq;
+rel << r_dma_buf_ref_119.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_ref_118_fix depends on patch exists@
+@r_dma_buf_ref_119_fix depends on patch exists@
 identifier acq = {dma_buf_get};
 identifier rel = {dma_buf_put};
 expression e, E, E2;
@@ -13766,15 +13878,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dma_buf_ref_118_branch depends on patch@
-position r_dma_buf_ref_118_fix.p2, ps;
+@r_dma_buf_ref_119_branch depends on patch@
+position r_dma_buf_ref_119_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_ref_118_here depends on patch@
-p3 << r_dma_buf_ref_118_fix.p3;
-ps << r_dma_buf_ref_118_branch.ps;
+@script:python r_dma_buf_ref_119_here depends on patch@
+p3 << r_dma_buf_ref_119_fix.p3;
+ps << r_dma_buf_ref_119_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13784,10 +13896,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_ref_118_fix.rel;
-expression list r_dma_buf_ref_118_fix.es;
-expression r_dma_buf_ref_118_fix.e;
-position r_dma_buf_ref_118_here.pr;
+identifier r_dma_buf_ref_119_fix.rel;
+expression list r_dma_buf_ref_119_fix.es;
+expression r_dma_buf_ref_119_fix.e;
+position r_dma_buf_ref_119_here.pr;
 @@
 
 + rel(e, es);
@@ -13795,7 +13907,7 @@ position r_dma_buf_ref_118_here.pr;
 
 // dma-buf-attach: dma-buf attachment
 
-@r_dma_buf_attach_119 depends on !patch && (context || org || report) exists@
+@r_dma_buf_attach_120 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_attach, dma_buf_dynamic_attach};
 identifier rel = {dma_buf_detach};
 expression e, E, E2;
@@ -13829,22 +13941,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_attach_119.p1;
-p2 << r_dma_buf_attach_119.p2;
-acq << r_dma_buf_attach_119.acq;
-rel << r_dma_buf_attach_119.rel;
+p1 << r_dma_buf_attach_120.p1;
+p2 << r_dma_buf_attach_120.p2;
+acq << r_dma_buf_attach_120.acq;
+rel << r_dma_buf_attach_120.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_attach_119.p1;
-p2 << r_dma_buf_attach_119.p2;
-acq << r_dma_buf_attach_119.acq;
-rel << r_dma_buf_attach_119.rel;
+p1 << r_dma_buf_attach_120.p1;
+p2 << r_dma_buf_attach_120.p2;
+acq << r_dma_buf_attach_120.acq;
+rel << r_dma_buf_attach_120.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_attach_119_fix depends on patch exists@
+@r_dma_buf_attach_120_fix depends on patch exists@
 identifier acq = {dma_buf_attach, dma_buf_dynamic_attach};
 identifier rel = {dma_buf_detach};
 expression e, E, E2;
@@ -13879,15 +13991,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_buf_attach_119_branch depends on patch@
-position r_dma_buf_attach_119_fix.p2, ps;
+@r_dma_buf_attach_120_branch depends on patch@
+position r_dma_buf_attach_120_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_attach_119_here depends on patch@
-p3 << r_dma_buf_attach_119_fix.p3;
-ps << r_dma_buf_attach_119_branch.ps;
+@script:python r_dma_buf_attach_120_here depends on patch@
+p3 << r_dma_buf_attach_120_fix.p3;
+ps << r_dma_buf_attach_120_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13897,11 +14009,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_attach_119_fix.rel;
-expression list r_dma_buf_attach_119_fix.es;
-expression r_dma_buf_attach_119_fix.e;
-expression r_dma_buf_attach_119_fix.X0;
-position r_dma_buf_attach_119_here.pr;
+identifier r_dma_buf_attach_120_fix.rel;
+expression list r_dma_buf_attach_120_fix.es;
+expression r_dma_buf_attach_120_fix.e;
+expression r_dma_buf_attach_120_fix.X0;
+position r_dma_buf_attach_120_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -13909,7 +14021,7 @@ position r_dma_buf_attach_119_here.pr;
 
 // dma-buf-map: mapped dma-buf attachment
 
-@r_dma_buf_map_120 depends on !patch && (context || org || report) exists@
+@r_dma_buf_map_121 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_map_attachment};
 identifier rel = {dma_buf_unmap_attachment};
 expression e, E, E2;
@@ -13943,22 +14055,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_map_120.p1;
-p2 << r_dma_buf_map_120.p2;
-acq << r_dma_buf_map_120.acq;
-rel << r_dma_buf_map_120.rel;
+p1 << r_dma_buf_map_121.p1;
+p2 << r_dma_buf_map_121.p2;
+acq << r_dma_buf_map_121.acq;
+rel << r_dma_buf_map_121.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_map_120.p1;
-p2 << r_dma_buf_map_120.p2;
-acq << r_dma_buf_map_120.acq;
-rel << r_dma_buf_map_120.rel;
+p1 << r_dma_buf_map_121.p1;
+p2 << r_dma_buf_map_121.p2;
+acq << r_dma_buf_map_121.acq;
+rel << r_dma_buf_map_121.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_map_120_fix depends on patch exists@
+@r_dma_buf_map_121_fix depends on patch exists@
 identifier acq = {dma_buf_map_attachment};
 identifier rel = {dma_buf_unmap_attachment};
 expression e, E, E2;
@@ -13993,15 +14105,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_buf_map_120_branch depends on patch@
-position r_dma_buf_map_120_fix.p2, ps;
+@r_dma_buf_map_121_branch depends on patch@
+position r_dma_buf_map_121_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_map_120_here depends on patch@
-p3 << r_dma_buf_map_120_fix.p3;
-ps << r_dma_buf_map_120_branch.ps;
+@script:python r_dma_buf_map_121_here depends on patch@
+p3 << r_dma_buf_map_121_fix.p3;
+ps << r_dma_buf_map_121_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14011,11 +14123,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_map_120_fix.rel;
-expression list r_dma_buf_map_120_fix.es;
-expression r_dma_buf_map_120_fix.e;
-expression r_dma_buf_map_120_fix.X0;
-position r_dma_buf_map_120_here.pr;
+identifier r_dma_buf_map_121_fix.rel;
+expression list r_dma_buf_map_121_fix.es;
+expression r_dma_buf_map_121_fix.e;
+expression r_dma_buf_map_121_fix.X0;
+position r_dma_buf_map_121_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -14023,7 +14135,7 @@ position r_dma_buf_map_120_here.pr;
 
 // device-link: device link
 
-@r_device_link_121 depends on !patch && (context || org || report) exists@
+@r_device_link_122 depends on !patch && (context || org || report) exists@
 identifier acq = {device_link_add};
 identifier rel = {device_link_del};
 expression e, E, E2;
@@ -14057,22 +14169,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_link_121.p1;
-p2 << r_device_link_121.p2;
-acq << r_device_link_121.acq;
-rel << r_device_link_121.rel;
+p1 << r_device_link_122.p1;
+p2 << r_device_link_122.p2;
+acq << r_device_link_122.acq;
+rel << r_device_link_122.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_link_121.p1;
-p2 << r_device_link_121.p2;
-acq << r_device_link_121.acq;
-rel << r_device_link_121.rel;
+p1 << r_device_link_122.p1;
+p2 << r_device_link_122.p2;
+acq << r_device_link_122.acq;
+rel << r_device_link_122.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_link_121_fix depends on patch exists@
+@r_device_link_122_fix depends on patch exists@
 identifier acq = {device_link_add};
 identifier rel = {device_link_del};
 expression e, E, E2;
@@ -14106,15 +14218,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_link_121_branch depends on patch@
-position r_device_link_121_fix.p2, ps;
+@r_device_link_122_branch depends on patch@
+position r_device_link_122_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_link_121_here depends on patch@
-p3 << r_device_link_121_fix.p3;
-ps << r_device_link_121_branch.ps;
+@script:python r_device_link_122_here depends on patch@
+p3 << r_device_link_122_fix.p3;
+ps << r_device_link_122_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14124,10 +14236,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_link_121_fix.rel;
-expression list r_device_link_121_fix.es;
-expression r_device_link_121_fix.e;
-position r_device_link_121_here.pr;
+identifier r_device_link_122_fix.rel;
+expression list r_device_link_122_fix.es;
+expression r_device_link_122_fix.e;
+position r_device_link_122_here.pr;
 @@
 
 + rel(e, es);
@@ -14135,7 +14247,7 @@ position r_device_link_121_here.pr;
 
 // device-lookup: device found by a lookup
 
-@r_device_lookup_122 depends on !patch && (context || org || report) exists@
+@r_device_lookup_123 depends on !patch && (context || org || report) exists@
 identifier acq = {bus_find_device, class_find_device, device_find_child, driver_find_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -14169,22 +14281,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_lookup_122.p1;
-p2 << r_device_lookup_122.p2;
-acq << r_device_lookup_122.acq;
-rel << r_device_lookup_122.rel;
+p1 << r_device_lookup_123.p1;
+p2 << r_device_lookup_123.p2;
+acq << r_device_lookup_123.acq;
+rel << r_device_lookup_123.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_lookup_122.p1;
-p2 << r_device_lookup_122.p2;
-acq << r_device_lookup_122.acq;
-rel << r_device_lookup_122.rel;
+p1 << r_device_lookup_123.p1;
+p2 << r_device_lookup_123.p2;
+acq << r_device_lookup_123.acq;
+rel << r_device_lookup_123.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_lookup_122_fix depends on patch exists@
+@r_device_lookup_123_fix depends on patch exists@
 identifier acq = {bus_find_device, class_find_device, device_find_child, driver_find_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -14218,15 +14330,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_lookup_122_branch depends on patch@
-position r_device_lookup_122_fix.p2, ps;
+@r_device_lookup_123_branch depends on patch@
+position r_device_lookup_123_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_lookup_122_here depends on patch@
-p3 << r_device_lookup_122_fix.p3;
-ps << r_device_lookup_122_branch.ps;
+@script:python r_device_lookup_123_here depends on patch@
+p3 << r_device_lookup_123_fix.p3;
+ps << r_device_lookup_123_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14236,10 +14348,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_lookup_122_fix.rel;
-expression list r_device_lookup_122_fix.es;
-expression r_device_lookup_122_fix.e;
-position r_device_lookup_122_here.pr;
+identifier r_device_lookup_123_fix.rel;
+expression list r_device_lookup_123_fix.es;
+expression r_device_lookup_123_fix.e;
+position r_device_lookup_123_here.pr;
 @@
 
 + rel(e, es);
@@ -14247,7 +14359,7 @@ position r_device_lookup_122_here.pr;
 
 // platform-device-register-static: registered platform device
 
-@r_platform_device_register_static_123 depends on !patch && (context || org || report) exists@
+@r_platform_device_register_static_124 depends on !patch && (context || org || report) exists@
 identifier acq = {platform_device_register};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -14286,22 +14398,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_platform_device_register_static_123.p1;
-p2 << r_platform_device_register_static_123.p2;
-acq << r_platform_device_register_static_123.acq;
-rel << r_platform_device_register_static_123.rel;
+p1 << r_platform_device_register_static_124.p1;
+p2 << r_platform_device_register_static_124.p2;
+acq << r_platform_device_register_static_124.acq;
+rel << r_platform_device_register_static_124.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_platform_device_register_static_123.p1;
-p2 << r_platform_device_register_static_123.p2;
-acq << r_platform_device_register_static_123.acq;
-rel << r_platform_device_register_static_123.rel;
+p1 << r_platform_device_register_static_124.p1;
+p2 << r_platform_device_register_static_124.p2;
+acq << r_platform_device_register_static_124.acq;
+rel << r_platform_device_register_static_124.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_platform_device_register_static_123_fix depends on patch exists@
+@r_platform_device_register_static_124_fix depends on patch exists@
 identifier acq = {platform_device_register};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -14340,15 +14452,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_platform_device_register_static_123_branch depends on patch@
-position r_platform_device_register_static_123_fix.p2, ps;
+@r_platform_device_register_static_124_branch depends on patch@
+position r_platform_device_register_static_124_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_platform_device_register_static_123_here depends on patch@
-p3 << r_platform_device_register_static_123_fix.p3;
-ps << r_platform_device_register_static_123_branch.ps;
+@script:python r_platform_device_register_static_124_here depends on patch@
+p3 << r_platform_device_register_static_124_fix.p3;
+ps << r_platform_device_register_static_124_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14358,10 +14470,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_platform_device_register_static_123_fix.rel;
-expression list r_platform_device_register_static_123_fix.es;
-expression r_platform_device_register_static_123_fix.e;
-position r_platform_device_register_static_123_here.pr;
+identifier r_platform_device_register_static_124_fix.rel;
+expression list r_platform_device_register_static_124_fix.es;
+expression r_platform_device_register_static_124_fix.e;
+position r_platform_device_register_static_124_here.pr;
 @@
 
 + rel(e, es);
@@ -14369,7 +14481,7 @@ position r_platform_device_register_static_123_here.pr;
 
 // auxiliary-device: added auxiliary device
 
-@r_auxiliary_device_124 depends on !patch && (context || org || report) exists@
+@r_auxiliary_device_125 depends on !patch && (context || org || report) exists@
 identifier acq = {__auxiliary_device_add};
 identifier rel = {auxiliary_device_delete};
 expression e, E, E2;
@@ -14408,22 +14520,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_auxiliary_device_124.p1;
-p2 << r_auxiliary_device_124.p2;
-acq << r_auxiliary_device_124.acq;
-rel << r_auxiliary_device_124.rel;
+p1 << r_auxiliary_device_125.p1;
+p2 << r_auxiliary_device_125.p2;
+acq << r_auxiliary_device_125.acq;
+rel << r_auxiliary_device_125.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_auxiliary_device_124.p1;
-p2 << r_auxiliary_device_124.p2;
-acq << r_auxiliary_device_124.acq;
-rel << r_auxiliary_device_124.rel;
+p1 << r_auxiliary_device_125.p1;
+p2 << r_auxiliary_device_125.p2;
+acq << r_auxiliary_device_125.acq;
+rel << r_auxiliary_device_125.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_auxiliary_device_124_fix depends on patch exists@
+@r_auxiliary_device_125_fix depends on patch exists@
 identifier acq = {__auxiliary_device_add};
 identifier rel = {auxiliary_device_delete};
 expression e, E, E2;
@@ -14462,15 +14574,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_auxiliary_device_124_branch depends on patch@
-position r_auxiliary_device_124_fix.p2, ps;
+@r_auxiliary_device_125_branch depends on patch@
+position r_auxiliary_device_125_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_auxiliary_device_124_here depends on patch@
-p3 << r_auxiliary_device_124_fix.p3;
-ps << r_auxiliary_device_124_branch.ps;
+@script:python r_auxiliary_device_125_here depends on patch@
+p3 << r_auxiliary_device_125_fix.p3;
+ps << r_auxiliary_device_125_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14480,10 +14592,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_auxiliary_device_124_fix.rel;
-expression list r_auxiliary_device_124_fix.es;
-expression r_auxiliary_device_124_fix.e;
-position r_auxiliary_device_124_here.pr;
+identifier r_auxiliary_device_125_fix.rel;
+expression list r_auxiliary_device_125_fix.es;
+expression r_auxiliary_device_125_fix.e;
+position r_auxiliary_device_125_here.pr;
 @@
 
 + rel(e, es);
@@ -14491,7 +14603,7 @@ position r_auxiliary_device_124_here.pr;
 
 // mfd-devices: MFD child devices
 
-@r_mfd_devices_125 depends on !patch && (context || org || report) exists@
+@r_mfd_devices_126 depends on !patch && (context || org || report) exists@
 identifier acq = {mfd_add_devices};
 identifier rel = {mfd_remove_devices};
 expression e, E, E2;
@@ -14530,22 +14642,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mfd_devices_125.p1;
-p2 << r_mfd_devices_125.p2;
-acq << r_mfd_devices_125.acq;
-rel << r_mfd_devices_125.rel;
+p1 << r_mfd_devices_126.p1;
+p2 << r_mfd_devices_126.p2;
+acq << r_mfd_devices_126.acq;
+rel << r_mfd_devices_126.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mfd_devices_125.p1;
-p2 << r_mfd_devices_125.p2;
-acq << r_mfd_devices_125.acq;
-rel << r_mfd_devices_125.rel;
+p1 << r_mfd_devices_126.p1;
+p2 << r_mfd_devices_126.p2;
+acq << r_mfd_devices_126.acq;
+rel << r_mfd_devices_126.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mfd_devices_125_fix depends on patch exists@
+@r_mfd_devices_126_fix depends on patch exists@
 identifier acq = {mfd_add_devices};
 identifier rel = {mfd_remove_devices};
 expression e, E, E2;
@@ -14584,15 +14696,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mfd_devices_125_branch depends on patch@
-position r_mfd_devices_125_fix.p2, ps;
+@r_mfd_devices_126_branch depends on patch@
+position r_mfd_devices_126_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mfd_devices_125_here depends on patch@
-p3 << r_mfd_devices_125_fix.p3;
-ps << r_mfd_devices_125_branch.ps;
+@script:python r_mfd_devices_126_here depends on patch@
+p3 << r_mfd_devices_126_fix.p3;
+ps << r_mfd_devices_126_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14602,10 +14714,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mfd_devices_125_fix.rel;
-expression list r_mfd_devices_125_fix.es;
-expression r_mfd_devices_125_fix.e;
-position r_mfd_devices_125_here.pr;
+identifier r_mfd_devices_126_fix.rel;
+expression list r_mfd_devices_126_fix.es;
+expression r_mfd_devices_126_fix.e;
+position r_mfd_devices_126_here.pr;
 @@
 
 + rel(e, es);
@@ -14613,7 +14725,7 @@ position r_mfd_devices_125_here.pr;
 
 // reserved-mem: reserved memory assigned to a device
 
-@r_reserved_mem_126 depends on !patch && (context || org || report) exists@
+@r_reserved_mem_127 depends on !patch && (context || org || report) exists@
 identifier acq = {of_reserved_mem_device_init_by_idx};
 identifier rel = {of_reserved_mem_device_release};
 expression e, E, E2;
@@ -14652,22 +14764,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reserved_mem_126.p1;
-p2 << r_reserved_mem_126.p2;
-acq << r_reserved_mem_126.acq;
-rel << r_reserved_mem_126.rel;
+p1 << r_reserved_mem_127.p1;
+p2 << r_reserved_mem_127.p2;
+acq << r_reserved_mem_127.acq;
+rel << r_reserved_mem_127.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reserved_mem_126.p1;
-p2 << r_reserved_mem_126.p2;
-acq << r_reserved_mem_126.acq;
-rel << r_reserved_mem_126.rel;
+p1 << r_reserved_mem_127.p1;
+p2 << r_reserved_mem_127.p2;
+acq << r_reserved_mem_127.acq;
+rel << r_reserved_mem_127.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reserved_mem_126_fix depends on patch exists@
+@r_reserved_mem_127_fix depends on patch exists@
 identifier acq = {of_reserved_mem_device_init_by_idx};
 identifier rel = {of_reserved_mem_device_release};
 expression e, E, E2;
@@ -14706,15 +14818,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reserved_mem_126_branch depends on patch@
-position r_reserved_mem_126_fix.p2, ps;
+@r_reserved_mem_127_branch depends on patch@
+position r_reserved_mem_127_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reserved_mem_126_here depends on patch@
-p3 << r_reserved_mem_126_fix.p3;
-ps << r_reserved_mem_126_branch.ps;
+@script:python r_reserved_mem_127_here depends on patch@
+p3 << r_reserved_mem_127_fix.p3;
+ps << r_reserved_mem_127_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14724,10 +14836,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reserved_mem_126_fix.rel;
-expression list r_reserved_mem_126_fix.es;
-expression r_reserved_mem_126_fix.e;
-position r_reserved_mem_126_here.pr;
+identifier r_reserved_mem_127_fix.rel;
+expression list r_reserved_mem_127_fix.es;
+expression r_reserved_mem_127_fix.e;
+position r_reserved_mem_127_here.pr;
 @@
 
 + rel(e, es);
@@ -14735,7 +14847,7 @@ position r_reserved_mem_126_here.pr;
 
 // i2c-adapter-ref: i2c adapter reference
 
-@r_i2c_adapter_ref_127 depends on !patch && (context || org || report) exists@
+@r_i2c_adapter_ref_128 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_get_adapter};
 identifier rel = {i2c_put_adapter};
 expression e, E, E2;
@@ -14769,22 +14881,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_adapter_ref_127.p1;
-p2 << r_i2c_adapter_ref_127.p2;
-acq << r_i2c_adapter_ref_127.acq;
-rel << r_i2c_adapter_ref_127.rel;
+p1 << r_i2c_adapter_ref_128.p1;
+p2 << r_i2c_adapter_ref_128.p2;
+acq << r_i2c_adapter_ref_128.acq;
+rel << r_i2c_adapter_ref_128.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_adapter_ref_127.p1;
-p2 << r_i2c_adapter_ref_127.p2;
-acq << r_i2c_adapter_ref_127.acq;
-rel << r_i2c_adapter_ref_127.rel;
+p1 << r_i2c_adapter_ref_128.p1;
+p2 << r_i2c_adapter_ref_128.p2;
+acq << r_i2c_adapter_ref_128.acq;
+rel << r_i2c_adapter_ref_128.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_adapter_ref_127_fix depends on patch exists@
+@r_i2c_adapter_ref_128_fix depends on patch exists@
 identifier acq = {i2c_get_adapter};
 identifier rel = {i2c_put_adapter};
 expression e, E, E2;
@@ -14818,15 +14930,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_adapter_ref_127_branch depends on patch@
-position r_i2c_adapter_ref_127_fix.p2, ps;
+@r_i2c_adapter_ref_128_branch depends on patch@
+position r_i2c_adapter_ref_128_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_adapter_ref_127_here depends on patch@
-p3 << r_i2c_adapter_ref_127_fix.p3;
-ps << r_i2c_adapter_ref_127_branch.ps;
+@script:python r_i2c_adapter_ref_128_here depends on patch@
+p3 << r_i2c_adapter_ref_128_fix.p3;
+ps << r_i2c_adapter_ref_128_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14836,10 +14948,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_adapter_ref_127_fix.rel;
-expression list r_i2c_adapter_ref_127_fix.es;
-expression r_i2c_adapter_ref_127_fix.e;
-position r_i2c_adapter_ref_127_here.pr;
+identifier r_i2c_adapter_ref_128_fix.rel;
+expression list r_i2c_adapter_ref_128_fix.es;
+expression r_i2c_adapter_ref_128_fix.e;
+position r_i2c_adapter_ref_128_here.pr;
 @@
 
 + rel(e, es);
@@ -14847,7 +14959,7 @@ position r_i2c_adapter_ref_127_here.pr;
 
 // i2c-scanned: probed i2c client
 
-@r_i2c_scanned_128 depends on !patch && (context || org || report) exists@
+@r_i2c_scanned_129 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_new_scanned_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -14881,22 +14993,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_scanned_128.p1;
-p2 << r_i2c_scanned_128.p2;
-acq << r_i2c_scanned_128.acq;
-rel << r_i2c_scanned_128.rel;
+p1 << r_i2c_scanned_129.p1;
+p2 << r_i2c_scanned_129.p2;
+acq << r_i2c_scanned_129.acq;
+rel << r_i2c_scanned_129.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_scanned_128.p1;
-p2 << r_i2c_scanned_128.p2;
-acq << r_i2c_scanned_128.acq;
-rel << r_i2c_scanned_128.rel;
+p1 << r_i2c_scanned_129.p1;
+p2 << r_i2c_scanned_129.p2;
+acq << r_i2c_scanned_129.acq;
+rel << r_i2c_scanned_129.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_scanned_128_fix depends on patch exists@
+@r_i2c_scanned_129_fix depends on patch exists@
 identifier acq = {i2c_new_scanned_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -14930,15 +15042,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_scanned_128_branch depends on patch@
-position r_i2c_scanned_128_fix.p2, ps;
+@r_i2c_scanned_129_branch depends on patch@
+position r_i2c_scanned_129_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_scanned_128_here depends on patch@
-p3 << r_i2c_scanned_128_fix.p3;
-ps << r_i2c_scanned_128_branch.ps;
+@script:python r_i2c_scanned_129_here depends on patch@
+p3 << r_i2c_scanned_129_fix.p3;
+ps << r_i2c_scanned_129_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14948,10 +15060,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_scanned_128_fix.rel;
-expression list r_i2c_scanned_128_fix.es;
-expression r_i2c_scanned_128_fix.e;
-position r_i2c_scanned_128_here.pr;
+identifier r_i2c_scanned_129_fix.rel;
+expression list r_i2c_scanned_129_fix.es;
+expression r_i2c_scanned_129_fix.e;
+position r_i2c_scanned_129_here.pr;
 @@
 
 + rel(e, es);
@@ -14959,7 +15071,7 @@ position r_i2c_scanned_128_here.pr;
 
 // spi-device-alloc: SPI device
 
-@r_spi_device_alloc_129 depends on !patch && (context || org || report) exists@
+@r_spi_device_alloc_130 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_alloc_device};
 identifier rel = {spi_dev_put};
 expression e, E, E2;
@@ -14993,22 +15105,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_device_alloc_129.p1;
-p2 << r_spi_device_alloc_129.p2;
-acq << r_spi_device_alloc_129.acq;
-rel << r_spi_device_alloc_129.rel;
+p1 << r_spi_device_alloc_130.p1;
+p2 << r_spi_device_alloc_130.p2;
+acq << r_spi_device_alloc_130.acq;
+rel << r_spi_device_alloc_130.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_device_alloc_129.p1;
-p2 << r_spi_device_alloc_129.p2;
-acq << r_spi_device_alloc_129.acq;
-rel << r_spi_device_alloc_129.rel;
+p1 << r_spi_device_alloc_130.p1;
+p2 << r_spi_device_alloc_130.p2;
+acq << r_spi_device_alloc_130.acq;
+rel << r_spi_device_alloc_130.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_device_alloc_129_fix depends on patch exists@
+@r_spi_device_alloc_130_fix depends on patch exists@
 identifier acq = {spi_alloc_device};
 identifier rel = {spi_dev_put};
 expression e, E, E2;
@@ -15042,15 +15154,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_device_alloc_129_branch depends on patch@
-position r_spi_device_alloc_129_fix.p2, ps;
+@r_spi_device_alloc_130_branch depends on patch@
+position r_spi_device_alloc_130_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_device_alloc_129_here depends on patch@
-p3 << r_spi_device_alloc_129_fix.p3;
-ps << r_spi_device_alloc_129_branch.ps;
+@script:python r_spi_device_alloc_130_here depends on patch@
+p3 << r_spi_device_alloc_130_fix.p3;
+ps << r_spi_device_alloc_130_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15060,10 +15172,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_device_alloc_129_fix.rel;
-expression list r_spi_device_alloc_129_fix.es;
-expression r_spi_device_alloc_129_fix.e;
-position r_spi_device_alloc_129_here.pr;
+identifier r_spi_device_alloc_130_fix.rel;
+expression list r_spi_device_alloc_130_fix.es;
+expression r_spi_device_alloc_130_fix.e;
+position r_spi_device_alloc_130_here.pr;
 @@
 
 + rel(e, es);
@@ -15071,7 +15183,7 @@ position r_spi_device_alloc_129_here.pr;
 
 // spi-device-new: registered SPI device
 
-@r_spi_device_new_130 depends on !patch && (context || org || report) exists@
+@r_spi_device_new_131 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_new_device};
 identifier rel = {spi_unregister_device};
 expression e, E, E2;
@@ -15105,22 +15217,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_device_new_130.p1;
-p2 << r_spi_device_new_130.p2;
-acq << r_spi_device_new_130.acq;
-rel << r_spi_device_new_130.rel;
+p1 << r_spi_device_new_131.p1;
+p2 << r_spi_device_new_131.p2;
+acq << r_spi_device_new_131.acq;
+rel << r_spi_device_new_131.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_device_new_130.p1;
-p2 << r_spi_device_new_130.p2;
-acq << r_spi_device_new_130.acq;
-rel << r_spi_device_new_130.rel;
+p1 << r_spi_device_new_131.p1;
+p2 << r_spi_device_new_131.p2;
+acq << r_spi_device_new_131.acq;
+rel << r_spi_device_new_131.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_device_new_130_fix depends on patch exists@
+@r_spi_device_new_131_fix depends on patch exists@
 identifier acq = {spi_new_device};
 identifier rel = {spi_unregister_device};
 expression e, E, E2;
@@ -15154,15 +15266,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_device_new_130_branch depends on patch@
-position r_spi_device_new_130_fix.p2, ps;
+@r_spi_device_new_131_branch depends on patch@
+position r_spi_device_new_131_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_device_new_130_here depends on patch@
-p3 << r_spi_device_new_130_fix.p3;
-ps << r_spi_device_new_130_branch.ps;
+@script:python r_spi_device_new_131_here depends on patch@
+p3 << r_spi_device_new_131_fix.p3;
+ps << r_spi_device_new_131_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15172,10 +15284,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_device_new_130_fix.rel;
-expression list r_spi_device_new_130_fix.es;
-expression r_spi_device_new_130_fix.e;
-position r_spi_device_new_130_here.pr;
+identifier r_spi_device_new_131_fix.rel;
+expression list r_spi_device_new_131_fix.es;
+expression r_spi_device_new_131_fix.e;
+position r_spi_device_new_131_here.pr;
 @@
 
 + rel(e, es);
@@ -15183,7 +15295,7 @@ position r_spi_device_new_130_here.pr;
 
 // spi-controller-alloc: SPI controller
 
-@r_spi_controller_alloc_131 depends on !patch && (context || org || report) exists@
+@r_spi_controller_alloc_132 depends on !patch && (context || org || report) exists@
 identifier acq = {__spi_alloc_controller};
 identifier rel = {spi_controller_put};
 expression e, E, E2;
@@ -15217,22 +15329,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_controller_alloc_131.p1;
-p2 << r_spi_controller_alloc_131.p2;
-acq << r_spi_controller_alloc_131.acq;
-rel << r_spi_controller_alloc_131.rel;
+p1 << r_spi_controller_alloc_132.p1;
+p2 << r_spi_controller_alloc_132.p2;
+acq << r_spi_controller_alloc_132.acq;
+rel << r_spi_controller_alloc_132.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_controller_alloc_131.p1;
-p2 << r_spi_controller_alloc_131.p2;
-acq << r_spi_controller_alloc_131.acq;
-rel << r_spi_controller_alloc_131.rel;
+p1 << r_spi_controller_alloc_132.p1;
+p2 << r_spi_controller_alloc_132.p2;
+acq << r_spi_controller_alloc_132.acq;
+rel << r_spi_controller_alloc_132.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_controller_alloc_131_fix depends on patch exists@
+@r_spi_controller_alloc_132_fix depends on patch exists@
 identifier acq = {__spi_alloc_controller};
 identifier rel = {spi_controller_put};
 expression e, E, E2;
@@ -15266,15 +15378,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_controller_alloc_131_branch depends on patch@
-position r_spi_controller_alloc_131_fix.p2, ps;
+@r_spi_controller_alloc_132_branch depends on patch@
+position r_spi_controller_alloc_132_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_controller_alloc_131_here depends on patch@
-p3 << r_spi_controller_alloc_131_fix.p3;
-ps << r_spi_controller_alloc_131_branch.ps;
+@script:python r_spi_controller_alloc_132_here depends on patch@
+p3 << r_spi_controller_alloc_132_fix.p3;
+ps << r_spi_controller_alloc_132_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15284,10 +15396,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_controller_alloc_131_fix.rel;
-expression list r_spi_controller_alloc_131_fix.es;
-expression r_spi_controller_alloc_131_fix.e;
-position r_spi_controller_alloc_131_here.pr;
+identifier r_spi_controller_alloc_132_fix.rel;
+expression list r_spi_controller_alloc_132_fix.es;
+expression r_spi_controller_alloc_132_fix.e;
+position r_spi_controller_alloc_132_here.pr;
 @@
 
 + rel(e, es);
@@ -15295,7 +15407,7 @@ position r_spi_controller_alloc_131_here.pr;
 
 // mmc-host-alloc: MMC host
 
-@r_mmc_host_alloc_132 depends on !patch && (context || org || report) exists@
+@r_mmc_host_alloc_133 depends on !patch && (context || org || report) exists@
 identifier acq = {mmc_alloc_host};
 identifier rel = {mmc_free_host};
 expression e, E, E2;
@@ -15329,22 +15441,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mmc_host_alloc_132.p1;
-p2 << r_mmc_host_alloc_132.p2;
-acq << r_mmc_host_alloc_132.acq;
-rel << r_mmc_host_alloc_132.rel;
+p1 << r_mmc_host_alloc_133.p1;
+p2 << r_mmc_host_alloc_133.p2;
+acq << r_mmc_host_alloc_133.acq;
+rel << r_mmc_host_alloc_133.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mmc_host_alloc_132.p1;
-p2 << r_mmc_host_alloc_132.p2;
-acq << r_mmc_host_alloc_132.acq;
-rel << r_mmc_host_alloc_132.rel;
+p1 << r_mmc_host_alloc_133.p1;
+p2 << r_mmc_host_alloc_133.p2;
+acq << r_mmc_host_alloc_133.acq;
+rel << r_mmc_host_alloc_133.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mmc_host_alloc_132_fix depends on patch exists@
+@r_mmc_host_alloc_133_fix depends on patch exists@
 identifier acq = {mmc_alloc_host};
 identifier rel = {mmc_free_host};
 expression e, E, E2;
@@ -15378,15 +15490,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mmc_host_alloc_132_branch depends on patch@
-position r_mmc_host_alloc_132_fix.p2, ps;
+@r_mmc_host_alloc_133_branch depends on patch@
+position r_mmc_host_alloc_133_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mmc_host_alloc_132_here depends on patch@
-p3 << r_mmc_host_alloc_132_fix.p3;
-ps << r_mmc_host_alloc_132_branch.ps;
+@script:python r_mmc_host_alloc_133_here depends on patch@
+p3 << r_mmc_host_alloc_133_fix.p3;
+ps << r_mmc_host_alloc_133_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15396,10 +15508,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mmc_host_alloc_132_fix.rel;
-expression list r_mmc_host_alloc_132_fix.es;
-expression r_mmc_host_alloc_132_fix.e;
-position r_mmc_host_alloc_132_here.pr;
+identifier r_mmc_host_alloc_133_fix.rel;
+expression list r_mmc_host_alloc_133_fix.es;
+expression r_mmc_host_alloc_133_fix.e;
+position r_mmc_host_alloc_133_here.pr;
 @@
 
 + rel(e, es);
@@ -15407,7 +15519,7 @@ position r_mmc_host_alloc_132_here.pr;
 
 // udc: USB device controller
 
-@r_udc_133 depends on !patch && (context || org || report) exists@
+@r_udc_134 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_add_gadget_udc};
 identifier rel = {usb_del_gadget_udc};
 expression e, E, E2;
@@ -15447,22 +15559,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_udc_133.p1;
-p2 << r_udc_133.p2;
-acq << r_udc_133.acq;
-rel << r_udc_133.rel;
+p1 << r_udc_134.p1;
+p2 << r_udc_134.p2;
+acq << r_udc_134.acq;
+rel << r_udc_134.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_udc_133.p1;
-p2 << r_udc_133.p2;
-acq << r_udc_133.acq;
-rel << r_udc_133.rel;
+p1 << r_udc_134.p1;
+p2 << r_udc_134.p2;
+acq << r_udc_134.acq;
+rel << r_udc_134.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_udc_133_fix depends on patch exists@
+@r_udc_134_fix depends on patch exists@
 identifier acq = {usb_add_gadget_udc};
 identifier rel = {usb_del_gadget_udc};
 expression e, E, E2;
@@ -15502,15 +15614,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_udc_133_branch depends on patch@
-position r_udc_133_fix.p2, ps;
+@r_udc_134_branch depends on patch@
+position r_udc_134_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_udc_133_here depends on patch@
-p3 << r_udc_133_fix.p3;
-ps << r_udc_133_branch.ps;
+@script:python r_udc_134_here depends on patch@
+p3 << r_udc_134_fix.p3;
+ps << r_udc_134_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15520,10 +15632,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_udc_133_fix.rel;
-expression list r_udc_133_fix.es;
-expression r_udc_133_fix.e;
-position r_udc_133_here.pr;
+identifier r_udc_134_fix.rel;
+expression list r_udc_134_fix.es;
+expression r_udc_134_fix.e;
+position r_udc_134_here.pr;
 @@
 
 + rel(e, es);
@@ -15531,7 +15643,7 @@ position r_udc_133_here.pr;
 
 // clk-exclusive: exclusive clock rate
 
-@r_clk_exclusive_134 depends on !patch && (context || org || report) exists@
+@r_clk_exclusive_135 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_rate_exclusive_get};
 identifier rel = {clk_rate_exclusive_put};
 expression e, E, E2;
@@ -15570,22 +15682,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_exclusive_134.p1;
-p2 << r_clk_exclusive_134.p2;
-acq << r_clk_exclusive_134.acq;
-rel << r_clk_exclusive_134.rel;
+p1 << r_clk_exclusive_135.p1;
+p2 << r_clk_exclusive_135.p2;
+acq << r_clk_exclusive_135.acq;
+rel << r_clk_exclusive_135.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_exclusive_134.p1;
-p2 << r_clk_exclusive_134.p2;
-acq << r_clk_exclusive_134.acq;
-rel << r_clk_exclusive_134.rel;
+p1 << r_clk_exclusive_135.p1;
+p2 << r_clk_exclusive_135.p2;
+acq << r_clk_exclusive_135.acq;
+rel << r_clk_exclusive_135.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_exclusive_134_fix depends on patch exists@
+@r_clk_exclusive_135_fix depends on patch exists@
 identifier acq = {clk_rate_exclusive_get};
 identifier rel = {clk_rate_exclusive_put};
 expression e, E, E2;
@@ -15624,15 +15736,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_exclusive_134_branch depends on patch@
-position r_clk_exclusive_134_fix.p2, ps;
+@r_clk_exclusive_135_branch depends on patch@
+position r_clk_exclusive_135_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_exclusive_134_here depends on patch@
-p3 << r_clk_exclusive_134_fix.p3;
-ps << r_clk_exclusive_134_branch.ps;
+@script:python r_clk_exclusive_135_here depends on patch@
+p3 << r_clk_exclusive_135_fix.p3;
+ps << r_clk_exclusive_135_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15642,10 +15754,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_exclusive_134_fix.rel;
-expression list r_clk_exclusive_134_fix.es;
-expression r_clk_exclusive_134_fix.e;
-position r_clk_exclusive_134_here.pr;
+identifier r_clk_exclusive_135_fix.rel;
+expression list r_clk_exclusive_135_fix.es;
+expression r_clk_exclusive_135_fix.e;
+position r_clk_exclusive_135_here.pr;
 @@
 
 + rel(e, es);
@@ -15653,7 +15765,7 @@ position r_clk_exclusive_134_here.pr;
 
 // clk-notifier: clock rate notifier
 
-@r_clk_notifier_135 depends on !patch && (context || org || report) exists@
+@r_clk_notifier_136 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_notifier_register};
 identifier rel = {clk_notifier_unregister};
 expression R;
@@ -15686,22 +15798,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_clk_notifier_135.p1;
-p2 << r_clk_notifier_135.p2;
-acq << r_clk_notifier_135.acq;
-rel << r_clk_notifier_135.rel;
+p1 << r_clk_notifier_136.p1;
+p2 << r_clk_notifier_136.p2;
+acq << r_clk_notifier_136.acq;
+rel << r_clk_notifier_136.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_notifier_135.p1;
-p2 << r_clk_notifier_135.p2;
-acq << r_clk_notifier_135.acq;
-rel << r_clk_notifier_135.rel;
+p1 << r_clk_notifier_136.p1;
+p2 << r_clk_notifier_136.p2;
+acq << r_clk_notifier_136.acq;
+rel << r_clk_notifier_136.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_notifier_135_fix depends on patch exists@
+@r_clk_notifier_136_fix depends on patch exists@
 identifier acq = {clk_notifier_register};
 identifier rel = {clk_notifier_unregister};
 expression R;
@@ -15734,15 +15846,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_clk_notifier_135_branch depends on patch@
-position r_clk_notifier_135_fix.p2, ps;
+@r_clk_notifier_136_branch depends on patch@
+position r_clk_notifier_136_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_notifier_135_here depends on patch@
-p3 << r_clk_notifier_135_fix.p3;
-ps << r_clk_notifier_135_branch.ps;
+@script:python r_clk_notifier_136_here depends on patch@
+p3 << r_clk_notifier_136_fix.p3;
+ps << r_clk_notifier_136_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15752,9 +15864,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_notifier_135_fix.rel;
-expression list r_clk_notifier_135_fix.es;
-position r_clk_notifier_135_here.pr;
+identifier r_clk_notifier_136_fix.rel;
+expression list r_clk_notifier_136_fix.es;
+position r_clk_notifier_136_here.pr;
 @@
 
 + rel(es);
@@ -15762,7 +15874,7 @@ position r_clk_notifier_135_here.pr;
 
 // reset-acquire: acquired exclusive reset
 
-@r_reset_acquire_136 depends on !patch && (context || org || report) exists@
+@r_reset_acquire_137 depends on !patch && (context || org || report) exists@
 identifier acq = {reset_control_acquire};
 identifier rel = {reset_control_release};
 expression e, E, E2;
@@ -15801,22 +15913,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reset_acquire_136.p1;
-p2 << r_reset_acquire_136.p2;
-acq << r_reset_acquire_136.acq;
-rel << r_reset_acquire_136.rel;
+p1 << r_reset_acquire_137.p1;
+p2 << r_reset_acquire_137.p2;
+acq << r_reset_acquire_137.acq;
+rel << r_reset_acquire_137.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reset_acquire_136.p1;
-p2 << r_reset_acquire_136.p2;
-acq << r_reset_acquire_136.acq;
-rel << r_reset_acquire_136.rel;
+p1 << r_reset_acquire_137.p1;
+p2 << r_reset_acquire_137.p2;
+acq << r_reset_acquire_137.acq;
+rel << r_reset_acquire_137.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reset_acquire_136_fix depends on patch exists@
+@r_reset_acquire_137_fix depends on patch exists@
 identifier acq = {reset_control_acquire};
 identifier rel = {reset_control_release};
 expression e, E, E2;
@@ -15855,15 +15967,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reset_acquire_136_branch depends on patch@
-position r_reset_acquire_136_fix.p2, ps;
+@r_reset_acquire_137_branch depends on patch@
+position r_reset_acquire_137_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reset_acquire_136_here depends on patch@
-p3 << r_reset_acquire_136_fix.p3;
-ps << r_reset_acquire_136_branch.ps;
+@script:python r_reset_acquire_137_here depends on patch@
+p3 << r_reset_acquire_137_fix.p3;
+ps << r_reset_acquire_137_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15873,10 +15985,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reset_acquire_136_fix.rel;
-expression list r_reset_acquire_136_fix.es;
-expression r_reset_acquire_136_fix.e;
-position r_reset_acquire_136_here.pr;
+identifier r_reset_acquire_137_fix.rel;
+expression list r_reset_acquire_137_fix.es;
+expression r_reset_acquire_137_fix.e;
+position r_reset_acquire_137_here.pr;
 @@
 
 + rel(e, es);
@@ -15884,7 +15996,7 @@ position r_reset_acquire_136_here.pr;
 
 // cpu-latency-qos: CPU latency request
 
-@r_cpu_latency_qos_137 depends on !patch && (context || org || report) exists@
+@r_cpu_latency_qos_138 depends on !patch && (context || org || report) exists@
 identifier acq = {cpu_latency_qos_add_request};
 identifier rel = {cpu_latency_qos_remove_request};
 expression e, E, E2;
@@ -15915,22 +16027,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_cpu_latency_qos_137.p1;
-p2 << r_cpu_latency_qos_137.p2;
-acq << r_cpu_latency_qos_137.acq;
-rel << r_cpu_latency_qos_137.rel;
+p1 << r_cpu_latency_qos_138.p1;
+p2 << r_cpu_latency_qos_138.p2;
+acq << r_cpu_latency_qos_138.acq;
+rel << r_cpu_latency_qos_138.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpu_latency_qos_137.p1;
-p2 << r_cpu_latency_qos_137.p2;
-acq << r_cpu_latency_qos_137.acq;
-rel << r_cpu_latency_qos_137.rel;
+p1 << r_cpu_latency_qos_138.p1;
+p2 << r_cpu_latency_qos_138.p2;
+acq << r_cpu_latency_qos_138.acq;
+rel << r_cpu_latency_qos_138.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpu_latency_qos_137_fix depends on patch exists@
+@r_cpu_latency_qos_138_fix depends on patch exists@
 identifier acq = {cpu_latency_qos_add_request};
 identifier rel = {cpu_latency_qos_remove_request};
 expression e, E, E2;
@@ -15961,15 +16073,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_cpu_latency_qos_137_branch depends on patch@
-position r_cpu_latency_qos_137_fix.p2, ps;
+@r_cpu_latency_qos_138_branch depends on patch@
+position r_cpu_latency_qos_138_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpu_latency_qos_137_here depends on patch@
-p3 << r_cpu_latency_qos_137_fix.p3;
-ps << r_cpu_latency_qos_137_branch.ps;
+@script:python r_cpu_latency_qos_138_here depends on patch@
+p3 << r_cpu_latency_qos_138_fix.p3;
+ps << r_cpu_latency_qos_138_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15979,10 +16091,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpu_latency_qos_137_fix.rel;
-expression list r_cpu_latency_qos_137_fix.es;
-expression r_cpu_latency_qos_137_fix.e;
-position r_cpu_latency_qos_137_here.pr;
+identifier r_cpu_latency_qos_138_fix.rel;
+expression list r_cpu_latency_qos_138_fix.es;
+expression r_cpu_latency_qos_138_fix.e;
+position r_cpu_latency_qos_138_here.pr;
 @@
 
 + rel(e, es);
@@ -15990,7 +16102,7 @@ position r_cpu_latency_qos_137_here.pr;
 
 // dev-pm-qos: device PM QoS request
 
-@r_dev_pm_qos_138 depends on !patch && (context || org || report) exists@
+@r_dev_pm_qos_139 depends on !patch && (context || org || report) exists@
 identifier acq = {dev_pm_qos_add_request};
 identifier rel = {dev_pm_qos_remove_request};
 expression e, E, E2;
@@ -16030,22 +16142,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dev_pm_qos_138.p1;
-p2 << r_dev_pm_qos_138.p2;
-acq << r_dev_pm_qos_138.acq;
-rel << r_dev_pm_qos_138.rel;
+p1 << r_dev_pm_qos_139.p1;
+p2 << r_dev_pm_qos_139.p2;
+acq << r_dev_pm_qos_139.acq;
+rel << r_dev_pm_qos_139.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dev_pm_qos_138.p1;
-p2 << r_dev_pm_qos_138.p2;
-acq << r_dev_pm_qos_138.acq;
-rel << r_dev_pm_qos_138.rel;
+p1 << r_dev_pm_qos_139.p1;
+p2 << r_dev_pm_qos_139.p2;
+acq << r_dev_pm_qos_139.acq;
+rel << r_dev_pm_qos_139.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dev_pm_qos_138_fix depends on patch exists@
+@r_dev_pm_qos_139_fix depends on patch exists@
 identifier acq = {dev_pm_qos_add_request};
 identifier rel = {dev_pm_qos_remove_request};
 expression e, E, E2;
@@ -16085,15 +16197,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dev_pm_qos_138_branch depends on patch@
-position r_dev_pm_qos_138_fix.p2, ps;
+@r_dev_pm_qos_139_branch depends on patch@
+position r_dev_pm_qos_139_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dev_pm_qos_138_here depends on patch@
-p3 << r_dev_pm_qos_138_fix.p3;
-ps << r_dev_pm_qos_138_branch.ps;
+@script:python r_dev_pm_qos_139_here depends on patch@
+p3 << r_dev_pm_qos_139_fix.p3;
+ps << r_dev_pm_qos_139_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16103,10 +16215,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dev_pm_qos_138_fix.rel;
-expression list r_dev_pm_qos_138_fix.es;
-expression r_dev_pm_qos_138_fix.e;
-position r_dev_pm_qos_138_here.pr;
+identifier r_dev_pm_qos_139_fix.rel;
+expression list r_dev_pm_qos_139_fix.es;
+expression r_dev_pm_qos_139_fix.e;
+position r_dev_pm_qos_139_here.pr;
 @@
 
 + rel(e, es);
@@ -16114,7 +16226,7 @@ position r_dev_pm_qos_138_here.pr;
 
 // freq-qos: frequency QoS request
 
-@r_freq_qos_139 depends on !patch && (context || org || report) exists@
+@r_freq_qos_140 depends on !patch && (context || org || report) exists@
 identifier acq = {freq_qos_add_request};
 identifier rel = {freq_qos_remove_request};
 expression e, E, E2;
@@ -16154,22 +16266,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_freq_qos_139.p1;
-p2 << r_freq_qos_139.p2;
-acq << r_freq_qos_139.acq;
-rel << r_freq_qos_139.rel;
+p1 << r_freq_qos_140.p1;
+p2 << r_freq_qos_140.p2;
+acq << r_freq_qos_140.acq;
+rel << r_freq_qos_140.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_freq_qos_139.p1;
-p2 << r_freq_qos_139.p2;
-acq << r_freq_qos_139.acq;
-rel << r_freq_qos_139.rel;
+p1 << r_freq_qos_140.p1;
+p2 << r_freq_qos_140.p2;
+acq << r_freq_qos_140.acq;
+rel << r_freq_qos_140.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_freq_qos_139_fix depends on patch exists@
+@r_freq_qos_140_fix depends on patch exists@
 identifier acq = {freq_qos_add_request};
 identifier rel = {freq_qos_remove_request};
 expression e, E, E2;
@@ -16209,15 +16321,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_freq_qos_139_branch depends on patch@
-position r_freq_qos_139_fix.p2, ps;
+@r_freq_qos_140_branch depends on patch@
+position r_freq_qos_140_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_freq_qos_139_here depends on patch@
-p3 << r_freq_qos_139_fix.p3;
-ps << r_freq_qos_139_branch.ps;
+@script:python r_freq_qos_140_here depends on patch@
+p3 << r_freq_qos_140_fix.p3;
+ps << r_freq_qos_140_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16227,10 +16339,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_freq_qos_139_fix.rel;
-expression list r_freq_qos_139_fix.es;
-expression r_freq_qos_139_fix.e;
-position r_freq_qos_139_here.pr;
+identifier r_freq_qos_140_fix.rel;
+expression list r_freq_qos_140_fix.es;
+expression r_freq_qos_140_fix.e;
+position r_freq_qos_140_here.pr;
 @@
 
 + rel(e, es);
@@ -16238,7 +16350,7 @@ position r_freq_qos_139_here.pr;
 
 // hwspinlock: hardware spinlock
 
-@r_hwspinlock_140 depends on !patch && (context || org || report) exists@
+@r_hwspinlock_141 depends on !patch && (context || org || report) exists@
 identifier acq = {hwspin_lock_request_specific};
 identifier rel = {hwspin_lock_free};
 expression e, E, E2;
@@ -16272,22 +16384,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hwspinlock_140.p1;
-p2 << r_hwspinlock_140.p2;
-acq << r_hwspinlock_140.acq;
-rel << r_hwspinlock_140.rel;
+p1 << r_hwspinlock_141.p1;
+p2 << r_hwspinlock_141.p2;
+acq << r_hwspinlock_141.acq;
+rel << r_hwspinlock_141.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hwspinlock_140.p1;
-p2 << r_hwspinlock_140.p2;
-acq << r_hwspinlock_140.acq;
-rel << r_hwspinlock_140.rel;
+p1 << r_hwspinlock_141.p1;
+p2 << r_hwspinlock_141.p2;
+acq << r_hwspinlock_141.acq;
+rel << r_hwspinlock_141.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hwspinlock_140_fix depends on patch exists@
+@r_hwspinlock_141_fix depends on patch exists@
 identifier acq = {hwspin_lock_request_specific};
 identifier rel = {hwspin_lock_free};
 expression e, E, E2;
@@ -16321,15 +16433,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hwspinlock_140_branch depends on patch@
-position r_hwspinlock_140_fix.p2, ps;
+@r_hwspinlock_141_branch depends on patch@
+position r_hwspinlock_141_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hwspinlock_140_here depends on patch@
-p3 << r_hwspinlock_140_fix.p3;
-ps << r_hwspinlock_140_branch.ps;
+@script:python r_hwspinlock_141_here depends on patch@
+p3 << r_hwspinlock_141_fix.p3;
+ps << r_hwspinlock_141_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16339,10 +16451,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hwspinlock_140_fix.rel;
-expression list r_hwspinlock_140_fix.es;
-expression r_hwspinlock_140_fix.e;
-position r_hwspinlock_140_here.pr;
+identifier r_hwspinlock_141_fix.rel;
+expression list r_hwspinlock_141_fix.es;
+expression r_hwspinlock_141_fix.e;
+position r_hwspinlock_141_here.pr;
 @@
 
 + rel(e, es);
@@ -16350,7 +16462,7 @@ position r_hwspinlock_140_here.pr;
 
 // thermal-cooling: registered cooling device
 
-@r_thermal_cooling_141 depends on !patch && (context || org || report) exists@
+@r_thermal_cooling_142 depends on !patch && (context || org || report) exists@
 identifier acq = {thermal_cooling_device_register, thermal_of_cooling_device_register};
 identifier rel = {thermal_cooling_device_unregister};
 expression e, E, E2;
@@ -16384,22 +16496,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_thermal_cooling_141.p1;
-p2 << r_thermal_cooling_141.p2;
-acq << r_thermal_cooling_141.acq;
-rel << r_thermal_cooling_141.rel;
+p1 << r_thermal_cooling_142.p1;
+p2 << r_thermal_cooling_142.p2;
+acq << r_thermal_cooling_142.acq;
+rel << r_thermal_cooling_142.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_thermal_cooling_141.p1;
-p2 << r_thermal_cooling_141.p2;
-acq << r_thermal_cooling_141.acq;
-rel << r_thermal_cooling_141.rel;
+p1 << r_thermal_cooling_142.p1;
+p2 << r_thermal_cooling_142.p2;
+acq << r_thermal_cooling_142.acq;
+rel << r_thermal_cooling_142.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_thermal_cooling_141_fix depends on patch exists@
+@r_thermal_cooling_142_fix depends on patch exists@
 identifier acq = {thermal_cooling_device_register, thermal_of_cooling_device_register};
 identifier rel = {thermal_cooling_device_unregister};
 expression e, E, E2;
@@ -16433,15 +16545,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_thermal_cooling_141_branch depends on patch@
-position r_thermal_cooling_141_fix.p2, ps;
+@r_thermal_cooling_142_branch depends on patch@
+position r_thermal_cooling_142_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_thermal_cooling_141_here depends on patch@
-p3 << r_thermal_cooling_141_fix.p3;
-ps << r_thermal_cooling_141_branch.ps;
+@script:python r_thermal_cooling_142_here depends on patch@
+p3 << r_thermal_cooling_142_fix.p3;
+ps << r_thermal_cooling_142_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16451,10 +16563,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_thermal_cooling_141_fix.rel;
-expression list r_thermal_cooling_141_fix.es;
-expression r_thermal_cooling_141_fix.e;
-position r_thermal_cooling_141_here.pr;
+identifier r_thermal_cooling_142_fix.rel;
+expression list r_thermal_cooling_142_fix.es;
+expression r_thermal_cooling_142_fix.e;
+position r_thermal_cooling_142_here.pr;
 @@
 
 + rel(e, es);
@@ -16462,7 +16574,7 @@ position r_thermal_cooling_141_here.pr;
 
 // backlight: registered backlight
 
-@r_backlight_142 depends on !patch && (context || org || report) exists@
+@r_backlight_143 depends on !patch && (context || org || report) exists@
 identifier acq = {backlight_device_register};
 identifier rel = {backlight_device_unregister};
 expression e, E, E2;
@@ -16496,22 +16608,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_backlight_142.p1;
-p2 << r_backlight_142.p2;
-acq << r_backlight_142.acq;
-rel << r_backlight_142.rel;
+p1 << r_backlight_143.p1;
+p2 << r_backlight_143.p2;
+acq << r_backlight_143.acq;
+rel << r_backlight_143.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_backlight_142.p1;
-p2 << r_backlight_142.p2;
-acq << r_backlight_142.acq;
-rel << r_backlight_142.rel;
+p1 << r_backlight_143.p1;
+p2 << r_backlight_143.p2;
+acq << r_backlight_143.acq;
+rel << r_backlight_143.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_backlight_142_fix depends on patch exists@
+@r_backlight_143_fix depends on patch exists@
 identifier acq = {backlight_device_register};
 identifier rel = {backlight_device_unregister};
 expression e, E, E2;
@@ -16545,15 +16657,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_backlight_142_branch depends on patch@
-position r_backlight_142_fix.p2, ps;
+@r_backlight_143_branch depends on patch@
+position r_backlight_143_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_backlight_142_here depends on patch@
-p3 << r_backlight_142_fix.p3;
-ps << r_backlight_142_branch.ps;
+@script:python r_backlight_143_here depends on patch@
+p3 << r_backlight_143_fix.p3;
+ps << r_backlight_143_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16563,10 +16675,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_backlight_142_fix.rel;
-expression list r_backlight_142_fix.es;
-expression r_backlight_142_fix.e;
-position r_backlight_142_here.pr;
+identifier r_backlight_143_fix.rel;
+expression list r_backlight_143_fix.es;
+expression r_backlight_143_fix.e;
+position r_backlight_143_here.pr;
 @@
 
 + rel(e, es);
@@ -16574,7 +16686,7 @@ position r_backlight_142_here.pr;
 
 // framebuffer-alloc: framebuffer info
 
-@r_framebuffer_alloc_143 depends on !patch && (context || org || report) exists@
+@r_framebuffer_alloc_144 depends on !patch && (context || org || report) exists@
 identifier acq = {framebuffer_alloc};
 identifier rel = {framebuffer_release};
 expression e, E, E2;
@@ -16608,22 +16720,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_framebuffer_alloc_143.p1;
-p2 << r_framebuffer_alloc_143.p2;
-acq << r_framebuffer_alloc_143.acq;
-rel << r_framebuffer_alloc_143.rel;
+p1 << r_framebuffer_alloc_144.p1;
+p2 << r_framebuffer_alloc_144.p2;
+acq << r_framebuffer_alloc_144.acq;
+rel << r_framebuffer_alloc_144.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_framebuffer_alloc_143.p1;
-p2 << r_framebuffer_alloc_143.p2;
-acq << r_framebuffer_alloc_143.acq;
-rel << r_framebuffer_alloc_143.rel;
+p1 << r_framebuffer_alloc_144.p1;
+p2 << r_framebuffer_alloc_144.p2;
+acq << r_framebuffer_alloc_144.acq;
+rel << r_framebuffer_alloc_144.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_framebuffer_alloc_143_fix depends on patch exists@
+@r_framebuffer_alloc_144_fix depends on patch exists@
 identifier acq = {framebuffer_alloc};
 identifier rel = {framebuffer_release};
 expression e, E, E2;
@@ -16657,15 +16769,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_framebuffer_alloc_143_branch depends on patch@
-position r_framebuffer_alloc_143_fix.p2, ps;
+@r_framebuffer_alloc_144_branch depends on patch@
+position r_framebuffer_alloc_144_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_framebuffer_alloc_143_here depends on patch@
-p3 << r_framebuffer_alloc_143_fix.p3;
-ps << r_framebuffer_alloc_143_branch.ps;
+@script:python r_framebuffer_alloc_144_here depends on patch@
+p3 << r_framebuffer_alloc_144_fix.p3;
+ps << r_framebuffer_alloc_144_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16675,10 +16787,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_framebuffer_alloc_143_fix.rel;
-expression list r_framebuffer_alloc_143_fix.es;
-expression r_framebuffer_alloc_143_fix.e;
-position r_framebuffer_alloc_143_here.pr;
+identifier r_framebuffer_alloc_144_fix.rel;
+expression list r_framebuffer_alloc_144_fix.es;
+expression r_framebuffer_alloc_144_fix.e;
+position r_framebuffer_alloc_144_here.pr;
 @@
 
 + rel(e, es);
@@ -16686,7 +16798,7 @@ position r_framebuffer_alloc_143_here.pr;
 
 // framebuffer-register: registered framebuffer
 
-@r_framebuffer_register_144 depends on !patch && (context || org || report) exists@
+@r_framebuffer_register_145 depends on !patch && (context || org || report) exists@
 identifier acq = {register_framebuffer};
 identifier rel = {unregister_framebuffer};
 expression e, E, E2;
@@ -16725,22 +16837,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_framebuffer_register_144.p1;
-p2 << r_framebuffer_register_144.p2;
-acq << r_framebuffer_register_144.acq;
-rel << r_framebuffer_register_144.rel;
+p1 << r_framebuffer_register_145.p1;
+p2 << r_framebuffer_register_145.p2;
+acq << r_framebuffer_register_145.acq;
+rel << r_framebuffer_register_145.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_framebuffer_register_144.p1;
-p2 << r_framebuffer_register_144.p2;
-acq << r_framebuffer_register_144.acq;
-rel << r_framebuffer_register_144.rel;
+p1 << r_framebuffer_register_145.p1;
+p2 << r_framebuffer_register_145.p2;
+acq << r_framebuffer_register_145.acq;
+rel << r_framebuffer_register_145.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_framebuffer_register_144_fix depends on patch exists@
+@r_framebuffer_register_145_fix depends on patch exists@
 identifier acq = {register_framebuffer};
 identifier rel = {unregister_framebuffer};
 expression e, E, E2;
@@ -16779,15 +16891,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_framebuffer_register_144_branch depends on patch@
-position r_framebuffer_register_144_fix.p2, ps;
+@r_framebuffer_register_145_branch depends on patch@
+position r_framebuffer_register_145_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_framebuffer_register_144_here depends on patch@
-p3 << r_framebuffer_register_144_fix.p3;
-ps << r_framebuffer_register_144_branch.ps;
+@script:python r_framebuffer_register_145_here depends on patch@
+p3 << r_framebuffer_register_145_fix.p3;
+ps << r_framebuffer_register_145_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16797,10 +16909,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_framebuffer_register_144_fix.rel;
-expression list r_framebuffer_register_144_fix.es;
-expression r_framebuffer_register_144_fix.e;
-position r_framebuffer_register_144_here.pr;
+identifier r_framebuffer_register_145_fix.rel;
+expression list r_framebuffer_register_145_fix.es;
+expression r_framebuffer_register_145_fix.e;
+position r_framebuffer_register_145_here.pr;
 @@
 
 + rel(e, es);
@@ -16808,7 +16920,7 @@ position r_framebuffer_register_144_here.pr;
 
 // iio-channel: IIO channel
 
-@r_iio_channel_145 depends on !patch && (context || org || report) exists@
+@r_iio_channel_146 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_channel_get};
 identifier rel = {iio_channel_release};
 expression e, E, E2;
@@ -16842,22 +16954,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_channel_145.p1;
-p2 << r_iio_channel_145.p2;
-acq << r_iio_channel_145.acq;
-rel << r_iio_channel_145.rel;
+p1 << r_iio_channel_146.p1;
+p2 << r_iio_channel_146.p2;
+acq << r_iio_channel_146.acq;
+rel << r_iio_channel_146.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_channel_145.p1;
-p2 << r_iio_channel_145.p2;
-acq << r_iio_channel_145.acq;
-rel << r_iio_channel_145.rel;
+p1 << r_iio_channel_146.p1;
+p2 << r_iio_channel_146.p2;
+acq << r_iio_channel_146.acq;
+rel << r_iio_channel_146.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_channel_145_fix depends on patch exists@
+@r_iio_channel_146_fix depends on patch exists@
 identifier acq = {iio_channel_get};
 identifier rel = {iio_channel_release};
 expression e, E, E2;
@@ -16891,15 +17003,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_channel_145_branch depends on patch@
-position r_iio_channel_145_fix.p2, ps;
+@r_iio_channel_146_branch depends on patch@
+position r_iio_channel_146_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_channel_145_here depends on patch@
-p3 << r_iio_channel_145_fix.p3;
-ps << r_iio_channel_145_branch.ps;
+@script:python r_iio_channel_146_here depends on patch@
+p3 << r_iio_channel_146_fix.p3;
+ps << r_iio_channel_146_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16909,10 +17021,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_channel_145_fix.rel;
-expression list r_iio_channel_145_fix.es;
-expression r_iio_channel_145_fix.e;
-position r_iio_channel_145_here.pr;
+identifier r_iio_channel_146_fix.rel;
+expression list r_iio_channel_146_fix.es;
+expression r_iio_channel_146_fix.e;
+position r_iio_channel_146_here.pr;
 @@
 
 + rel(e, es);
@@ -16920,7 +17032,7 @@ position r_iio_channel_145_here.pr;
 
 // iio-channels: IIO channels
 
-@r_iio_channels_146 depends on !patch && (context || org || report) exists@
+@r_iio_channels_147 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_channel_get_all};
 identifier rel = {iio_channel_release_all};
 expression e, E, E2;
@@ -16954,22 +17066,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_channels_146.p1;
-p2 << r_iio_channels_146.p2;
-acq << r_iio_channels_146.acq;
-rel << r_iio_channels_146.rel;
+p1 << r_iio_channels_147.p1;
+p2 << r_iio_channels_147.p2;
+acq << r_iio_channels_147.acq;
+rel << r_iio_channels_147.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_channels_146.p1;
-p2 << r_iio_channels_146.p2;
-acq << r_iio_channels_146.acq;
-rel << r_iio_channels_146.rel;
+p1 << r_iio_channels_147.p1;
+p2 << r_iio_channels_147.p2;
+acq << r_iio_channels_147.acq;
+rel << r_iio_channels_147.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_channels_146_fix depends on patch exists@
+@r_iio_channels_147_fix depends on patch exists@
 identifier acq = {iio_channel_get_all};
 identifier rel = {iio_channel_release_all};
 expression e, E, E2;
@@ -17003,15 +17115,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_channels_146_branch depends on patch@
-position r_iio_channels_146_fix.p2, ps;
+@r_iio_channels_147_branch depends on patch@
+position r_iio_channels_147_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_channels_146_here depends on patch@
-p3 << r_iio_channels_146_fix.p3;
-ps << r_iio_channels_146_branch.ps;
+@script:python r_iio_channels_147_here depends on patch@
+p3 << r_iio_channels_147_fix.p3;
+ps << r_iio_channels_147_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17021,10 +17133,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_channels_146_fix.rel;
-expression list r_iio_channels_146_fix.es;
-expression r_iio_channels_146_fix.e;
-position r_iio_channels_146_here.pr;
+identifier r_iio_channels_147_fix.rel;
+expression list r_iio_channels_147_fix.es;
+expression r_iio_channels_147_fix.e;
+position r_iio_channels_147_here.pr;
 @@
 
 + rel(e, es);
@@ -17032,7 +17144,7 @@ position r_iio_channels_146_here.pr;
 
 // iio-trigger-alloc: IIO trigger
 
-@r_iio_trigger_alloc_147 depends on !patch && (context || org || report) exists@
+@r_iio_trigger_alloc_148 depends on !patch && (context || org || report) exists@
 identifier acq = {__iio_trigger_alloc};
 identifier rel = {iio_trigger_free};
 expression e, E, E2;
@@ -17066,22 +17178,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_trigger_alloc_147.p1;
-p2 << r_iio_trigger_alloc_147.p2;
-acq << r_iio_trigger_alloc_147.acq;
-rel << r_iio_trigger_alloc_147.rel;
+p1 << r_iio_trigger_alloc_148.p1;
+p2 << r_iio_trigger_alloc_148.p2;
+acq << r_iio_trigger_alloc_148.acq;
+rel << r_iio_trigger_alloc_148.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_trigger_alloc_147.p1;
-p2 << r_iio_trigger_alloc_147.p2;
-acq << r_iio_trigger_alloc_147.acq;
-rel << r_iio_trigger_alloc_147.rel;
+p1 << r_iio_trigger_alloc_148.p1;
+p2 << r_iio_trigger_alloc_148.p2;
+acq << r_iio_trigger_alloc_148.acq;
+rel << r_iio_trigger_alloc_148.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_trigger_alloc_147_fix depends on patch exists@
+@r_iio_trigger_alloc_148_fix depends on patch exists@
 identifier acq = {__iio_trigger_alloc};
 identifier rel = {iio_trigger_free};
 expression e, E, E2;
@@ -17115,15 +17227,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_trigger_alloc_147_branch depends on patch@
-position r_iio_trigger_alloc_147_fix.p2, ps;
+@r_iio_trigger_alloc_148_branch depends on patch@
+position r_iio_trigger_alloc_148_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_trigger_alloc_147_here depends on patch@
-p3 << r_iio_trigger_alloc_147_fix.p3;
-ps << r_iio_trigger_alloc_147_branch.ps;
+@script:python r_iio_trigger_alloc_148_here depends on patch@
+p3 << r_iio_trigger_alloc_148_fix.p3;
+ps << r_iio_trigger_alloc_148_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17133,10 +17245,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_trigger_alloc_147_fix.rel;
-expression list r_iio_trigger_alloc_147_fix.es;
-expression r_iio_trigger_alloc_147_fix.e;
-position r_iio_trigger_alloc_147_here.pr;
+identifier r_iio_trigger_alloc_148_fix.rel;
+expression list r_iio_trigger_alloc_148_fix.es;
+expression r_iio_trigger_alloc_148_fix.e;
+position r_iio_trigger_alloc_148_here.pr;
 @@
 
 + rel(e, es);
@@ -17144,7 +17256,7 @@ position r_iio_trigger_alloc_147_here.pr;
 
 // iio-trigger-register: registered IIO trigger
 
-@r_iio_trigger_register_148 depends on !patch && (context || org || report) exists@
+@r_iio_trigger_register_149 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_trigger_register};
 identifier rel = {iio_trigger_unregister};
 expression e, E, E2;
@@ -17183,22 +17295,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_trigger_register_148.p1;
-p2 << r_iio_trigger_register_148.p2;
-acq << r_iio_trigger_register_148.acq;
-rel << r_iio_trigger_register_148.rel;
+p1 << r_iio_trigger_register_149.p1;
+p2 << r_iio_trigger_register_149.p2;
+acq << r_iio_trigger_register_149.acq;
+rel << r_iio_trigger_register_149.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_trigger_register_148.p1;
-p2 << r_iio_trigger_register_148.p2;
-acq << r_iio_trigger_register_148.acq;
-rel << r_iio_trigger_register_148.rel;
+p1 << r_iio_trigger_register_149.p1;
+p2 << r_iio_trigger_register_149.p2;
+acq << r_iio_trigger_register_149.acq;
+rel << r_iio_trigger_register_149.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_trigger_register_148_fix depends on patch exists@
+@r_iio_trigger_register_149_fix depends on patch exists@
 identifier acq = {iio_trigger_register};
 identifier rel = {iio_trigger_unregister};
 expression e, E, E2;
@@ -17237,15 +17349,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_trigger_register_148_branch depends on patch@
-position r_iio_trigger_register_148_fix.p2, ps;
+@r_iio_trigger_register_149_branch depends on patch@
+position r_iio_trigger_register_149_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_trigger_register_148_here depends on patch@
-p3 << r_iio_trigger_register_148_fix.p3;
-ps << r_iio_trigger_register_148_branch.ps;
+@script:python r_iio_trigger_register_149_here depends on patch@
+p3 << r_iio_trigger_register_149_fix.p3;
+ps << r_iio_trigger_register_149_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17255,10 +17367,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_trigger_register_148_fix.rel;
-expression list r_iio_trigger_register_148_fix.es;
-expression r_iio_trigger_register_148_fix.e;
-position r_iio_trigger_register_148_here.pr;
+identifier r_iio_trigger_register_149_fix.rel;
+expression list r_iio_trigger_register_149_fix.es;
+expression r_iio_trigger_register_149_fix.e;
+position r_iio_trigger_register_149_here.pr;
 @@
 
 + rel(e, es);
@@ -17266,7 +17378,7 @@ position r_iio_trigger_register_148_here.pr;
 
 // iio-triggered-buffer: IIO triggered buffer
 
-@r_iio_triggered_buffer_149 depends on !patch && (context || org || report) exists@
+@r_iio_triggered_buffer_150 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_triggered_buffer_setup_ext};
 identifier rel = {iio_triggered_buffer_cleanup};
 expression e, E, E2;
@@ -17305,22 +17417,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_triggered_buffer_149.p1;
-p2 << r_iio_triggered_buffer_149.p2;
-acq << r_iio_triggered_buffer_149.acq;
-rel << r_iio_triggered_buffer_149.rel;
+p1 << r_iio_triggered_buffer_150.p1;
+p2 << r_iio_triggered_buffer_150.p2;
+acq << r_iio_triggered_buffer_150.acq;
+rel << r_iio_triggered_buffer_150.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_triggered_buffer_149.p1;
-p2 << r_iio_triggered_buffer_149.p2;
-acq << r_iio_triggered_buffer_149.acq;
-rel << r_iio_triggered_buffer_149.rel;
+p1 << r_iio_triggered_buffer_150.p1;
+p2 << r_iio_triggered_buffer_150.p2;
+acq << r_iio_triggered_buffer_150.acq;
+rel << r_iio_triggered_buffer_150.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_triggered_buffer_149_fix depends on patch exists@
+@r_iio_triggered_buffer_150_fix depends on patch exists@
 identifier acq = {iio_triggered_buffer_setup_ext};
 identifier rel = {iio_triggered_buffer_cleanup};
 expression e, E, E2;
@@ -17359,15 +17471,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_triggered_buffer_149_branch depends on patch@
-position r_iio_triggered_buffer_149_fix.p2, ps;
+@r_iio_triggered_buffer_150_branch depends on patch@
+position r_iio_triggered_buffer_150_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_triggered_buffer_149_here depends on patch@
-p3 << r_iio_triggered_buffer_149_fix.p3;
-ps << r_iio_triggered_buffer_149_branch.ps;
+@script:python r_iio_triggered_buffer_150_here depends on patch@
+p3 << r_iio_triggered_buffer_150_fix.p3;
+ps << r_iio_triggered_buffer_150_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17377,10 +17489,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_triggered_buffer_149_fix.rel;
-expression list r_iio_triggered_buffer_149_fix.es;
-expression r_iio_triggered_buffer_149_fix.e;
-position r_iio_triggered_buffer_149_here.pr;
+identifier r_iio_triggered_buffer_150_fix.rel;
+expression list r_iio_triggered_buffer_150_fix.es;
+expression r_iio_triggered_buffer_150_fix.e;
+position r_iio_triggered_buffer_150_here.pr;
 @@
 
 + rel(e, es);
@@ -17388,7 +17500,7 @@ position r_iio_triggered_buffer_149_here.pr;
 
 // pwm-ref: PWM device reference
 
-@r_pwm_ref_150 depends on !patch && (context || org || report) exists@
+@r_pwm_ref_151 depends on !patch && (context || org || report) exists@
 identifier acq = {pwm_get};
 identifier rel = {pwm_put};
 expression e, E, E2;
@@ -17422,22 +17534,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pwm_ref_150.p1;
-p2 << r_pwm_ref_150.p2;
-acq << r_pwm_ref_150.acq;
-rel << r_pwm_ref_150.rel;
+p1 << r_pwm_ref_151.p1;
+p2 << r_pwm_ref_151.p2;
+acq << r_pwm_ref_151.acq;
+rel << r_pwm_ref_151.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pwm_ref_150.p1;
-p2 << r_pwm_ref_150.p2;
-acq << r_pwm_ref_150.acq;
-rel << r_pwm_ref_150.rel;
+p1 << r_pwm_ref_151.p1;
+p2 << r_pwm_ref_151.p2;
+acq << r_pwm_ref_151.acq;
+rel << r_pwm_ref_151.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pwm_ref_150_fix depends on patch exists@
+@r_pwm_ref_151_fix depends on patch exists@
 identifier acq = {pwm_get};
 identifier rel = {pwm_put};
 expression e, E, E2;
@@ -17471,15 +17583,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pwm_ref_150_branch depends on patch@
-position r_pwm_ref_150_fix.p2, ps;
+@r_pwm_ref_151_branch depends on patch@
+position r_pwm_ref_151_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pwm_ref_150_here depends on patch@
-p3 << r_pwm_ref_150_fix.p3;
-ps << r_pwm_ref_150_branch.ps;
+@script:python r_pwm_ref_151_here depends on patch@
+p3 << r_pwm_ref_151_fix.p3;
+ps << r_pwm_ref_151_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17489,10 +17601,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pwm_ref_150_fix.rel;
-expression list r_pwm_ref_150_fix.es;
-expression r_pwm_ref_150_fix.e;
-position r_pwm_ref_150_here.pr;
+identifier r_pwm_ref_151_fix.rel;
+expression list r_pwm_ref_151_fix.es;
+expression r_pwm_ref_151_fix.e;
+position r_pwm_ref_151_here.pr;
 @@
 
 + rel(e, es);
@@ -17500,7 +17612,7 @@ position r_pwm_ref_150_here.pr;
 
 // input-handler: registered input handler
 
-@r_input_handler_151 depends on !patch && (context || org || report) exists@
+@r_input_handler_152 depends on !patch && (context || org || report) exists@
 identifier acq = {input_register_handler};
 identifier rel = {input_unregister_handler};
 expression e, E, E2;
@@ -17539,22 +17651,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_input_handler_151.p1;
-p2 << r_input_handler_151.p2;
-acq << r_input_handler_151.acq;
-rel << r_input_handler_151.rel;
+p1 << r_input_handler_152.p1;
+p2 << r_input_handler_152.p2;
+acq << r_input_handler_152.acq;
+rel << r_input_handler_152.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_input_handler_151.p1;
-p2 << r_input_handler_151.p2;
-acq << r_input_handler_151.acq;
-rel << r_input_handler_151.rel;
+p1 << r_input_handler_152.p1;
+p2 << r_input_handler_152.p2;
+acq << r_input_handler_152.acq;
+rel << r_input_handler_152.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_input_handler_151_fix depends on patch exists@
+@r_input_handler_152_fix depends on patch exists@
 identifier acq = {input_register_handler};
 identifier rel = {input_unregister_handler};
 expression e, E, E2;
@@ -17593,15 +17705,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_input_handler_151_branch depends on patch@
-position r_input_handler_151_fix.p2, ps;
+@r_input_handler_152_branch depends on patch@
+position r_input_handler_152_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_input_handler_151_here depends on patch@
-p3 << r_input_handler_151_fix.p3;
-ps << r_input_handler_151_branch.ps;
+@script:python r_input_handler_152_here depends on patch@
+p3 << r_input_handler_152_fix.p3;
+ps << r_input_handler_152_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17611,10 +17723,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_input_handler_151_fix.rel;
-expression list r_input_handler_151_fix.es;
-expression r_input_handler_151_fix.e;
-position r_input_handler_151_here.pr;
+identifier r_input_handler_152_fix.rel;
+expression list r_input_handler_152_fix.es;
+expression r_input_handler_152_fix.e;
+position r_input_handler_152_here.pr;
 @@
 
 + rel(e, es);
@@ -17622,7 +17734,7 @@ position r_input_handler_151_here.pr;
 
 // input-handle: registered input handle
 
-@r_input_handle_152 depends on !patch && (context || org || report) exists@
+@r_input_handle_153 depends on !patch && (context || org || report) exists@
 identifier acq = {input_register_handle};
 identifier rel = {input_unregister_handle};
 expression e, E, E2;
@@ -17661,22 +17773,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_input_handle_152.p1;
-p2 << r_input_handle_152.p2;
-acq << r_input_handle_152.acq;
-rel << r_input_handle_152.rel;
+p1 << r_input_handle_153.p1;
+p2 << r_input_handle_153.p2;
+acq << r_input_handle_153.acq;
+rel << r_input_handle_153.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_input_handle_152.p1;
-p2 << r_input_handle_152.p2;
-acq << r_input_handle_152.acq;
-rel << r_input_handle_152.rel;
+p1 << r_input_handle_153.p1;
+p2 << r_input_handle_153.p2;
+acq << r_input_handle_153.acq;
+rel << r_input_handle_153.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_input_handle_152_fix depends on patch exists@
+@r_input_handle_153_fix depends on patch exists@
 identifier acq = {input_register_handle};
 identifier rel = {input_unregister_handle};
 expression e, E, E2;
@@ -17715,15 +17827,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_input_handle_152_branch depends on patch@
-position r_input_handle_152_fix.p2, ps;
+@r_input_handle_153_branch depends on patch@
+position r_input_handle_153_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_input_handle_152_here depends on patch@
-p3 << r_input_handle_152_fix.p3;
-ps << r_input_handle_152_branch.ps;
+@script:python r_input_handle_153_here depends on patch@
+p3 << r_input_handle_153_fix.p3;
+ps << r_input_handle_153_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17733,10 +17845,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_input_handle_152_fix.rel;
-expression list r_input_handle_152_fix.es;
-expression r_input_handle_152_fix.e;
-position r_input_handle_152_here.pr;
+identifier r_input_handle_153_fix.rel;
+expression list r_input_handle_153_fix.es;
+expression r_input_handle_153_fix.e;
+position r_input_handle_153_here.pr;
 @@
 
 + rel(e, es);
@@ -17744,7 +17856,7 @@ position r_input_handle_152_here.pr;
 
 // hid-device: HID device
 
-@r_hid_device_153 depends on !patch && (context || org || report) exists@
+@r_hid_device_154 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_allocate_device};
 identifier rel = {hid_destroy_device};
 expression e, E, E2;
@@ -17778,22 +17890,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_device_153.p1;
-p2 << r_hid_device_153.p2;
-acq << r_hid_device_153.acq;
-rel << r_hid_device_153.rel;
+p1 << r_hid_device_154.p1;
+p2 << r_hid_device_154.p2;
+acq << r_hid_device_154.acq;
+rel << r_hid_device_154.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_device_153.p1;
-p2 << r_hid_device_153.p2;
-acq << r_hid_device_153.acq;
-rel << r_hid_device_153.rel;
+p1 << r_hid_device_154.p1;
+p2 << r_hid_device_154.p2;
+acq << r_hid_device_154.acq;
+rel << r_hid_device_154.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_device_153_fix depends on patch exists@
+@r_hid_device_154_fix depends on patch exists@
 identifier acq = {hid_allocate_device};
 identifier rel = {hid_destroy_device};
 expression e, E, E2;
@@ -17827,15 +17939,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_device_153_branch depends on patch@
-position r_hid_device_153_fix.p2, ps;
+@r_hid_device_154_branch depends on patch@
+position r_hid_device_154_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_device_153_here depends on patch@
-p3 << r_hid_device_153_fix.p3;
-ps << r_hid_device_153_branch.ps;
+@script:python r_hid_device_154_here depends on patch@
+p3 << r_hid_device_154_fix.p3;
+ps << r_hid_device_154_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17845,10 +17957,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_device_153_fix.rel;
-expression list r_hid_device_153_fix.es;
-expression r_hid_device_153_fix.e;
-position r_hid_device_153_here.pr;
+identifier r_hid_device_154_fix.rel;
+expression list r_hid_device_154_fix.es;
+expression r_hid_device_154_fix.e;
+position r_hid_device_154_here.pr;
 @@
 
 + rel(e, es);
@@ -17856,7 +17968,7 @@ position r_hid_device_153_here.pr;
 
 // hid-hw-start: started HID hardware
 
-@r_hid_hw_start_154 depends on !patch && (context || org || report) exists@
+@r_hid_hw_start_155 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_hw_start};
 identifier rel = {hid_hw_stop};
 expression e, E, E2;
@@ -17895,22 +18007,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_hw_start_154.p1;
-p2 << r_hid_hw_start_154.p2;
-acq << r_hid_hw_start_154.acq;
-rel << r_hid_hw_start_154.rel;
+p1 << r_hid_hw_start_155.p1;
+p2 << r_hid_hw_start_155.p2;
+acq << r_hid_hw_start_155.acq;
+rel << r_hid_hw_start_155.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_hw_start_154.p1;
-p2 << r_hid_hw_start_154.p2;
-acq << r_hid_hw_start_154.acq;
-rel << r_hid_hw_start_154.rel;
+p1 << r_hid_hw_start_155.p1;
+p2 << r_hid_hw_start_155.p2;
+acq << r_hid_hw_start_155.acq;
+rel << r_hid_hw_start_155.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_hw_start_154_fix depends on patch exists@
+@r_hid_hw_start_155_fix depends on patch exists@
 identifier acq = {hid_hw_start};
 identifier rel = {hid_hw_stop};
 expression e, E, E2;
@@ -17949,15 +18061,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_hw_start_154_branch depends on patch@
-position r_hid_hw_start_154_fix.p2, ps;
+@r_hid_hw_start_155_branch depends on patch@
+position r_hid_hw_start_155_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_hw_start_154_here depends on patch@
-p3 << r_hid_hw_start_154_fix.p3;
-ps << r_hid_hw_start_154_branch.ps;
+@script:python r_hid_hw_start_155_here depends on patch@
+p3 << r_hid_hw_start_155_fix.p3;
+ps << r_hid_hw_start_155_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17967,10 +18079,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_hw_start_154_fix.rel;
-expression list r_hid_hw_start_154_fix.es;
-expression r_hid_hw_start_154_fix.e;
-position r_hid_hw_start_154_here.pr;
+identifier r_hid_hw_start_155_fix.rel;
+expression list r_hid_hw_start_155_fix.es;
+expression r_hid_hw_start_155_fix.e;
+position r_hid_hw_start_155_here.pr;
 @@
 
 + rel(e, es);
@@ -17978,7 +18090,7 @@ position r_hid_hw_start_154_here.pr;
 
 // hid-hw-open: opened HID hardware
 
-@r_hid_hw_open_155 depends on !patch && (context || org || report) exists@
+@r_hid_hw_open_156 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_hw_open};
 identifier rel = {hid_hw_close};
 expression e, E, E2;
@@ -18017,22 +18129,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_hw_open_155.p1;
-p2 << r_hid_hw_open_155.p2;
-acq << r_hid_hw_open_155.acq;
-rel << r_hid_hw_open_155.rel;
+p1 << r_hid_hw_open_156.p1;
+p2 << r_hid_hw_open_156.p2;
+acq << r_hid_hw_open_156.acq;
+rel << r_hid_hw_open_156.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_hw_open_155.p1;
-p2 << r_hid_hw_open_155.p2;
-acq << r_hid_hw_open_155.acq;
-rel << r_hid_hw_open_155.rel;
+p1 << r_hid_hw_open_156.p1;
+p2 << r_hid_hw_open_156.p2;
+acq << r_hid_hw_open_156.acq;
+rel << r_hid_hw_open_156.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_hw_open_155_fix depends on patch exists@
+@r_hid_hw_open_156_fix depends on patch exists@
 identifier acq = {hid_hw_open};
 identifier rel = {hid_hw_close};
 expression e, E, E2;
@@ -18071,15 +18183,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_hw_open_155_branch depends on patch@
-position r_hid_hw_open_155_fix.p2, ps;
+@r_hid_hw_open_156_branch depends on patch@
+position r_hid_hw_open_156_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_hw_open_155_here depends on patch@
-p3 << r_hid_hw_open_155_fix.p3;
-ps << r_hid_hw_open_155_branch.ps;
+@script:python r_hid_hw_open_156_here depends on patch@
+p3 << r_hid_hw_open_156_fix.p3;
+ps << r_hid_hw_open_156_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18089,10 +18201,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_hw_open_155_fix.rel;
-expression list r_hid_hw_open_155_fix.es;
-expression r_hid_hw_open_155_fix.e;
-position r_hid_hw_open_155_here.pr;
+identifier r_hid_hw_open_156_fix.rel;
+expression list r_hid_hw_open_156_fix.es;
+expression r_hid_hw_open_156_fix.e;
+position r_hid_hw_open_156_here.pr;
 @@
 
 + rel(e, es);
@@ -18100,7 +18212,7 @@ position r_hid_hw_open_155_here.pr;
 
 // extcon-alloc: extcon device
 
-@r_extcon_alloc_156 depends on !patch && (context || org || report) exists@
+@r_extcon_alloc_157 depends on !patch && (context || org || report) exists@
 identifier acq = {extcon_dev_allocate};
 identifier rel = {extcon_dev_free};
 expression e, E, E2;
@@ -18134,22 +18246,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_extcon_alloc_156.p1;
-p2 << r_extcon_alloc_156.p2;
-acq << r_extcon_alloc_156.acq;
-rel << r_extcon_alloc_156.rel;
+p1 << r_extcon_alloc_157.p1;
+p2 << r_extcon_alloc_157.p2;
+acq << r_extcon_alloc_157.acq;
+rel << r_extcon_alloc_157.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_extcon_alloc_156.p1;
-p2 << r_extcon_alloc_156.p2;
-acq << r_extcon_alloc_156.acq;
-rel << r_extcon_alloc_156.rel;
+p1 << r_extcon_alloc_157.p1;
+p2 << r_extcon_alloc_157.p2;
+acq << r_extcon_alloc_157.acq;
+rel << r_extcon_alloc_157.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_extcon_alloc_156_fix depends on patch exists@
+@r_extcon_alloc_157_fix depends on patch exists@
 identifier acq = {extcon_dev_allocate};
 identifier rel = {extcon_dev_free};
 expression e, E, E2;
@@ -18183,15 +18295,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_extcon_alloc_156_branch depends on patch@
-position r_extcon_alloc_156_fix.p2, ps;
+@r_extcon_alloc_157_branch depends on patch@
+position r_extcon_alloc_157_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_extcon_alloc_156_here depends on patch@
-p3 << r_extcon_alloc_156_fix.p3;
-ps << r_extcon_alloc_156_branch.ps;
+@script:python r_extcon_alloc_157_here depends on patch@
+p3 << r_extcon_alloc_157_fix.p3;
+ps << r_extcon_alloc_157_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18201,10 +18313,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_extcon_alloc_156_fix.rel;
-expression list r_extcon_alloc_156_fix.es;
-expression r_extcon_alloc_156_fix.e;
-position r_extcon_alloc_156_here.pr;
+identifier r_extcon_alloc_157_fix.rel;
+expression list r_extcon_alloc_157_fix.es;
+expression r_extcon_alloc_157_fix.e;
+position r_extcon_alloc_157_here.pr;
 @@
 
 + rel(e, es);
@@ -18212,7 +18324,7 @@ position r_extcon_alloc_156_here.pr;
 
 // rproc-boot: booted remote processor
 
-@r_rproc_boot_157 depends on !patch && (context || org || report) exists@
+@r_rproc_boot_158 depends on !patch && (context || org || report) exists@
 identifier acq = {rproc_boot};
 identifier rel = {rproc_shutdown};
 expression e, E, E2;
@@ -18251,22 +18363,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rproc_boot_157.p1;
-p2 << r_rproc_boot_157.p2;
-acq << r_rproc_boot_157.acq;
-rel << r_rproc_boot_157.rel;
+p1 << r_rproc_boot_158.p1;
+p2 << r_rproc_boot_158.p2;
+acq << r_rproc_boot_158.acq;
+rel << r_rproc_boot_158.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rproc_boot_157.p1;
-p2 << r_rproc_boot_157.p2;
-acq << r_rproc_boot_157.acq;
-rel << r_rproc_boot_157.rel;
+p1 << r_rproc_boot_158.p1;
+p2 << r_rproc_boot_158.p2;
+acq << r_rproc_boot_158.acq;
+rel << r_rproc_boot_158.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rproc_boot_157_fix depends on patch exists@
+@r_rproc_boot_158_fix depends on patch exists@
 identifier acq = {rproc_boot};
 identifier rel = {rproc_shutdown};
 expression e, E, E2;
@@ -18305,15 +18417,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rproc_boot_157_branch depends on patch@
-position r_rproc_boot_157_fix.p2, ps;
+@r_rproc_boot_158_branch depends on patch@
+position r_rproc_boot_158_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rproc_boot_157_here depends on patch@
-p3 << r_rproc_boot_157_fix.p3;
-ps << r_rproc_boot_157_branch.ps;
+@script:python r_rproc_boot_158_here depends on patch@
+p3 << r_rproc_boot_158_fix.p3;
+ps << r_rproc_boot_158_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18323,10 +18435,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rproc_boot_157_fix.rel;
-expression list r_rproc_boot_157_fix.es;
-expression r_rproc_boot_157_fix.e;
-position r_rproc_boot_157_here.pr;
+identifier r_rproc_boot_158_fix.rel;
+expression list r_rproc_boot_158_fix.es;
+expression r_rproc_boot_158_fix.e;
+position r_rproc_boot_158_here.pr;
 @@
 
 + rel(e, es);
@@ -18334,7 +18446,7 @@ position r_rproc_boot_157_here.pr;
 
 // mtd-ref: MTD device reference
 
-@r_mtd_ref_158 depends on !patch && (context || org || report) exists@
+@r_mtd_ref_159 depends on !patch && (context || org || report) exists@
 identifier acq = {get_mtd_device, get_mtd_device_nm};
 identifier rel = {put_mtd_device};
 expression e, E, E2;
@@ -18368,22 +18480,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mtd_ref_158.p1;
-p2 << r_mtd_ref_158.p2;
-acq << r_mtd_ref_158.acq;
-rel << r_mtd_ref_158.rel;
+p1 << r_mtd_ref_159.p1;
+p2 << r_mtd_ref_159.p2;
+acq << r_mtd_ref_159.acq;
+rel << r_mtd_ref_159.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mtd_ref_158.p1;
-p2 << r_mtd_ref_158.p2;
-acq << r_mtd_ref_158.acq;
-rel << r_mtd_ref_158.rel;
+p1 << r_mtd_ref_159.p1;
+p2 << r_mtd_ref_159.p2;
+acq << r_mtd_ref_159.acq;
+rel << r_mtd_ref_159.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mtd_ref_158_fix depends on patch exists@
+@r_mtd_ref_159_fix depends on patch exists@
 identifier acq = {get_mtd_device, get_mtd_device_nm};
 identifier rel = {put_mtd_device};
 expression e, E, E2;
@@ -18417,15 +18529,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mtd_ref_158_branch depends on patch@
-position r_mtd_ref_158_fix.p2, ps;
+@r_mtd_ref_159_branch depends on patch@
+position r_mtd_ref_159_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mtd_ref_158_here depends on patch@
-p3 << r_mtd_ref_158_fix.p3;
-ps << r_mtd_ref_158_branch.ps;
+@script:python r_mtd_ref_159_here depends on patch@
+p3 << r_mtd_ref_159_fix.p3;
+ps << r_mtd_ref_159_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18435,10 +18547,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mtd_ref_158_fix.rel;
-expression list r_mtd_ref_158_fix.es;
-expression r_mtd_ref_158_fix.e;
-position r_mtd_ref_158_here.pr;
+identifier r_mtd_ref_159_fix.rel;
+expression list r_mtd_ref_159_fix.es;
+expression r_mtd_ref_159_fix.e;
+position r_mtd_ref_159_here.pr;
 @@
 
 + rel(e, es);
@@ -18446,7 +18558,7 @@ position r_mtd_ref_158_here.pr;
 
 // ptp-clock: registered PTP clock
 
-@r_ptp_clock_159 depends on !patch && (context || org || report) exists@
+@r_ptp_clock_160 depends on !patch && (context || org || report) exists@
 identifier acq = {ptp_clock_register};
 identifier rel = {ptp_clock_unregister};
 expression e, E, E2;
@@ -18480,22 +18592,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_ptp_clock_159.p1;
-p2 << r_ptp_clock_159.p2;
-acq << r_ptp_clock_159.acq;
-rel << r_ptp_clock_159.rel;
+p1 << r_ptp_clock_160.p1;
+p2 << r_ptp_clock_160.p2;
+acq << r_ptp_clock_160.acq;
+rel << r_ptp_clock_160.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_ptp_clock_159.p1;
-p2 << r_ptp_clock_159.p2;
-acq << r_ptp_clock_159.acq;
-rel << r_ptp_clock_159.rel;
+p1 << r_ptp_clock_160.p1;
+p2 << r_ptp_clock_160.p2;
+acq << r_ptp_clock_160.acq;
+rel << r_ptp_clock_160.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_ptp_clock_159_fix depends on patch exists@
+@r_ptp_clock_160_fix depends on patch exists@
 identifier acq = {ptp_clock_register};
 identifier rel = {ptp_clock_unregister};
 expression e, E, E2;
@@ -18529,15 +18641,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_ptp_clock_159_branch depends on patch@
-position r_ptp_clock_159_fix.p2, ps;
+@r_ptp_clock_160_branch depends on patch@
+position r_ptp_clock_160_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_ptp_clock_159_here depends on patch@
-p3 << r_ptp_clock_159_fix.p3;
-ps << r_ptp_clock_159_branch.ps;
+@script:python r_ptp_clock_160_here depends on patch@
+p3 << r_ptp_clock_160_fix.p3;
+ps << r_ptp_clock_160_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18547,10 +18659,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_ptp_clock_159_fix.rel;
-expression list r_ptp_clock_159_fix.es;
-expression r_ptp_clock_159_fix.e;
-position r_ptp_clock_159_here.pr;
+identifier r_ptp_clock_160_fix.rel;
+expression list r_ptp_clock_160_fix.es;
+expression r_ptp_clock_160_fix.e;
+position r_ptp_clock_160_here.pr;
 @@
 
 + rel(e, es);
@@ -18558,7 +18670,7 @@ position r_ptp_clock_159_here.pr;
 
 // candev-alloc: CAN device
 
-@r_candev_alloc_160 depends on !patch && (context || org || report) exists@
+@r_candev_alloc_161 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_candev_mqs};
 identifier rel = {free_candev};
 expression e, E, E2;
@@ -18592,22 +18704,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_alloc_160.p1;
-p2 << r_candev_alloc_160.p2;
-acq << r_candev_alloc_160.acq;
-rel << r_candev_alloc_160.rel;
+p1 << r_candev_alloc_161.p1;
+p2 << r_candev_alloc_161.p2;
+acq << r_candev_alloc_161.acq;
+rel << r_candev_alloc_161.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_alloc_160.p1;
-p2 << r_candev_alloc_160.p2;
-acq << r_candev_alloc_160.acq;
-rel << r_candev_alloc_160.rel;
+p1 << r_candev_alloc_161.p1;
+p2 << r_candev_alloc_161.p2;
+acq << r_candev_alloc_161.acq;
+rel << r_candev_alloc_161.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_alloc_160_fix depends on patch exists@
+@r_candev_alloc_161_fix depends on patch exists@
 identifier acq = {alloc_candev_mqs};
 identifier rel = {free_candev};
 expression e, E, E2;
@@ -18641,15 +18753,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_alloc_160_branch depends on patch@
-position r_candev_alloc_160_fix.p2, ps;
+@r_candev_alloc_161_branch depends on patch@
+position r_candev_alloc_161_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_alloc_160_here depends on patch@
-p3 << r_candev_alloc_160_fix.p3;
-ps << r_candev_alloc_160_branch.ps;
+@script:python r_candev_alloc_161_here depends on patch@
+p3 << r_candev_alloc_161_fix.p3;
+ps << r_candev_alloc_161_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18659,10 +18771,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_alloc_160_fix.rel;
-expression list r_candev_alloc_160_fix.es;
-expression r_candev_alloc_160_fix.e;
-position r_candev_alloc_160_here.pr;
+identifier r_candev_alloc_161_fix.rel;
+expression list r_candev_alloc_161_fix.es;
+expression r_candev_alloc_161_fix.e;
+position r_candev_alloc_161_here.pr;
 @@
 
 + rel(e, es);
@@ -18670,7 +18782,7 @@ position r_candev_alloc_160_here.pr;
 
 // candev-register: registered CAN device
 
-@r_candev_register_161 depends on !patch && (context || org || report) exists@
+@r_candev_register_162 depends on !patch && (context || org || report) exists@
 identifier acq = {register_candev};
 identifier rel = {unregister_candev};
 expression e, E, E2;
@@ -18709,22 +18821,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_register_161.p1;
-p2 << r_candev_register_161.p2;
-acq << r_candev_register_161.acq;
-rel << r_candev_register_161.rel;
+p1 << r_candev_register_162.p1;
+p2 << r_candev_register_162.p2;
+acq << r_candev_register_162.acq;
+rel << r_candev_register_162.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_register_161.p1;
-p2 << r_candev_register_161.p2;
-acq << r_candev_register_161.acq;
-rel << r_candev_register_161.rel;
+p1 << r_candev_register_162.p1;
+p2 << r_candev_register_162.p2;
+acq << r_candev_register_162.acq;
+rel << r_candev_register_162.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_register_161_fix depends on patch exists@
+@r_candev_register_162_fix depends on patch exists@
 identifier acq = {register_candev};
 identifier rel = {unregister_candev};
 expression e, E, E2;
@@ -18763,15 +18875,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_register_161_branch depends on patch@
-position r_candev_register_161_fix.p2, ps;
+@r_candev_register_162_branch depends on patch@
+position r_candev_register_162_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_register_161_here depends on patch@
-p3 << r_candev_register_161_fix.p3;
-ps << r_candev_register_161_branch.ps;
+@script:python r_candev_register_162_here depends on patch@
+p3 << r_candev_register_162_fix.p3;
+ps << r_candev_register_162_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18781,10 +18893,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_register_161_fix.rel;
-expression list r_candev_register_161_fix.es;
-expression r_candev_register_161_fix.e;
-position r_candev_register_161_here.pr;
+identifier r_candev_register_162_fix.rel;
+expression list r_candev_register_162_fix.es;
+expression r_candev_register_162_fix.e;
+position r_candev_register_162_here.pr;
 @@
 
 + rel(e, es);
@@ -18792,7 +18904,7 @@ position r_candev_register_161_here.pr;
 
 // candev-open: opened CAN device
 
-@r_candev_open_162 depends on !patch && (context || org || report) exists@
+@r_candev_open_163 depends on !patch && (context || org || report) exists@
 identifier acq = {open_candev};
 identifier rel = {close_candev};
 expression e, E, E2;
@@ -18831,22 +18943,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_open_162.p1;
-p2 << r_candev_open_162.p2;
-acq << r_candev_open_162.acq;
-rel << r_candev_open_162.rel;
+p1 << r_candev_open_163.p1;
+p2 << r_candev_open_163.p2;
+acq << r_candev_open_163.acq;
+rel << r_candev_open_163.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_open_162.p1;
-p2 << r_candev_open_162.p2;
-acq << r_candev_open_162.acq;
-rel << r_candev_open_162.rel;
+p1 << r_candev_open_163.p1;
+p2 << r_candev_open_163.p2;
+acq << r_candev_open_163.acq;
+rel << r_candev_open_163.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_open_162_fix depends on patch exists@
+@r_candev_open_163_fix depends on patch exists@
 identifier acq = {open_candev};
 identifier rel = {close_candev};
 expression e, E, E2;
@@ -18885,15 +18997,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_open_162_branch depends on patch@
-position r_candev_open_162_fix.p2, ps;
+@r_candev_open_163_branch depends on patch@
+position r_candev_open_163_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_open_162_here depends on patch@
-p3 << r_candev_open_162_fix.p3;
-ps << r_candev_open_162_branch.ps;
+@script:python r_candev_open_163_here depends on patch@
+p3 << r_candev_open_163_fix.p3;
+ps << r_candev_open_163_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18903,10 +19015,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_open_162_fix.rel;
-expression list r_candev_open_162_fix.es;
-expression r_candev_open_162_fix.e;
-position r_candev_open_162_here.pr;
+identifier r_candev_open_163_fix.rel;
+expression list r_candev_open_163_fix.es;
+expression r_candev_open_163_fix.e;
+position r_candev_open_163_here.pr;
 @@
 
 + rel(e, es);
@@ -18914,7 +19026,7 @@ position r_candev_open_162_here.pr;
 
 // pci-sriov: enabled SR-IOV
 
-@r_pci_sriov_163 depends on !patch && (context || org || report) exists@
+@r_pci_sriov_164 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_enable_sriov};
 identifier rel = {pci_disable_sriov};
 expression e, E, E2;
@@ -18953,22 +19065,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_sriov_163.p1;
-p2 << r_pci_sriov_163.p2;
-acq << r_pci_sriov_163.acq;
-rel << r_pci_sriov_163.rel;
+p1 << r_pci_sriov_164.p1;
+p2 << r_pci_sriov_164.p2;
+acq << r_pci_sriov_164.acq;
+rel << r_pci_sriov_164.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_sriov_163.p1;
-p2 << r_pci_sriov_163.p2;
-acq << r_pci_sriov_163.acq;
-rel << r_pci_sriov_163.rel;
+p1 << r_pci_sriov_164.p1;
+p2 << r_pci_sriov_164.p2;
+acq << r_pci_sriov_164.acq;
+rel << r_pci_sriov_164.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_sriov_163_fix depends on patch exists@
+@r_pci_sriov_164_fix depends on patch exists@
 identifier acq = {pci_enable_sriov};
 identifier rel = {pci_disable_sriov};
 expression e, E, E2;
@@ -19007,15 +19119,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_sriov_163_branch depends on patch@
-position r_pci_sriov_163_fix.p2, ps;
+@r_pci_sriov_164_branch depends on patch@
+position r_pci_sriov_164_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_sriov_163_here depends on patch@
-p3 << r_pci_sriov_163_fix.p3;
-ps << r_pci_sriov_163_branch.ps;
+@script:python r_pci_sriov_164_here depends on patch@
+p3 << r_pci_sriov_164_fix.p3;
+ps << r_pci_sriov_164_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19025,10 +19137,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_sriov_163_fix.rel;
-expression list r_pci_sriov_163_fix.es;
-expression r_pci_sriov_163_fix.e;
-position r_pci_sriov_163_here.pr;
+identifier r_pci_sriov_164_fix.rel;
+expression list r_pci_sriov_164_fix.es;
+expression r_pci_sriov_164_fix.e;
+position r_pci_sriov_164_here.pr;
 @@
 
 + rel(e, es);
@@ -19036,7 +19148,7 @@ position r_pci_sriov_163_here.pr;
 
 // pci-irq: PCI interrupt handler
 
-@r_pci_irq_164 depends on !patch && (context || org || report) exists@
+@r_pci_irq_165 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_request_irq};
 identifier rel = {pci_free_irq};
 expression e, E, E2;
@@ -19075,22 +19187,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_irq_164.p1;
-p2 << r_pci_irq_164.p2;
-acq << r_pci_irq_164.acq;
-rel << r_pci_irq_164.rel;
+p1 << r_pci_irq_165.p1;
+p2 << r_pci_irq_165.p2;
+acq << r_pci_irq_165.acq;
+rel << r_pci_irq_165.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_irq_164.p1;
-p2 << r_pci_irq_164.p2;
-acq << r_pci_irq_164.acq;
-rel << r_pci_irq_164.rel;
+p1 << r_pci_irq_165.p1;
+p2 << r_pci_irq_165.p2;
+acq << r_pci_irq_165.acq;
+rel << r_pci_irq_165.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_irq_164_fix depends on patch exists@
+@r_pci_irq_165_fix depends on patch exists@
 identifier acq = {pci_request_irq};
 identifier rel = {pci_free_irq};
 expression e, E, E2;
@@ -19129,15 +19241,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_irq_164_branch depends on patch@
-position r_pci_irq_164_fix.p2, ps;
+@r_pci_irq_165_branch depends on patch@
+position r_pci_irq_165_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_irq_164_here depends on patch@
-p3 << r_pci_irq_164_fix.p3;
-ps << r_pci_irq_164_branch.ps;
+@script:python r_pci_irq_165_here depends on patch@
+p3 << r_pci_irq_165_fix.p3;
+ps << r_pci_irq_165_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19147,10 +19259,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_irq_164_fix.rel;
-expression list r_pci_irq_164_fix.es;
-expression r_pci_irq_164_fix.e;
-position r_pci_irq_164_here.pr;
+identifier r_pci_irq_165_fix.rel;
+expression list r_pci_irq_165_fix.es;
+expression r_pci_irq_165_fix.e;
+position r_pci_irq_165_here.pr;
 @@
 
 + rel(e, es);
@@ -19158,7 +19270,7 @@ position r_pci_irq_164_here.pr;
 
 // blk-queue: request queue
 
-@r_blk_queue_165 depends on !patch && (context || org || report) exists@
+@r_blk_queue_166 depends on !patch && (context || org || report) exists@
 identifier acq = {blk_mq_alloc_queue};
 identifier rel = {blk_mq_destroy_queue};
 expression e, E, E2;
@@ -19192,22 +19304,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_blk_queue_165.p1;
-p2 << r_blk_queue_165.p2;
-acq << r_blk_queue_165.acq;
-rel << r_blk_queue_165.rel;
+p1 << r_blk_queue_166.p1;
+p2 << r_blk_queue_166.p2;
+acq << r_blk_queue_166.acq;
+rel << r_blk_queue_166.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_blk_queue_165.p1;
-p2 << r_blk_queue_165.p2;
-acq << r_blk_queue_165.acq;
-rel << r_blk_queue_165.rel;
+p1 << r_blk_queue_166.p1;
+p2 << r_blk_queue_166.p2;
+acq << r_blk_queue_166.acq;
+rel << r_blk_queue_166.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_blk_queue_165_fix depends on patch exists@
+@r_blk_queue_166_fix depends on patch exists@
 identifier acq = {blk_mq_alloc_queue};
 identifier rel = {blk_mq_destroy_queue};
 expression e, E, E2;
@@ -19241,15 +19353,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_blk_queue_165_branch depends on patch@
-position r_blk_queue_165_fix.p2, ps;
+@r_blk_queue_166_branch depends on patch@
+position r_blk_queue_166_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_blk_queue_165_here depends on patch@
-p3 << r_blk_queue_165_fix.p3;
-ps << r_blk_queue_165_branch.ps;
+@script:python r_blk_queue_166_here depends on patch@
+p3 << r_blk_queue_166_fix.p3;
+ps << r_blk_queue_166_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19259,10 +19371,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_blk_queue_165_fix.rel;
-expression list r_blk_queue_165_fix.es;
-expression r_blk_queue_165_fix.e;
-position r_blk_queue_165_here.pr;
+identifier r_blk_queue_166_fix.rel;
+expression list r_blk_queue_166_fix.es;
+expression r_blk_queue_166_fix.e;
+position r_blk_queue_166_here.pr;
 @@
 
 + rel(e, es);
@@ -19270,7 +19382,7 @@ position r_blk_queue_165_here.pr;
 
 // disk-alloc: allocated disk
 
-@r_disk_alloc_166 depends on !patch && (context || org || report) exists@
+@r_disk_alloc_167 depends on !patch && (context || org || report) exists@
 identifier acq = {__blk_mq_alloc_disk, __blk_alloc_disk};
 identifier rel = {put_disk};
 expression e, E, E2;
@@ -19304,22 +19416,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_disk_alloc_166.p1;
-p2 << r_disk_alloc_166.p2;
-acq << r_disk_alloc_166.acq;
-rel << r_disk_alloc_166.rel;
+p1 << r_disk_alloc_167.p1;
+p2 << r_disk_alloc_167.p2;
+acq << r_disk_alloc_167.acq;
+rel << r_disk_alloc_167.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_disk_alloc_166.p1;
-p2 << r_disk_alloc_166.p2;
-acq << r_disk_alloc_166.acq;
-rel << r_disk_alloc_166.rel;
+p1 << r_disk_alloc_167.p1;
+p2 << r_disk_alloc_167.p2;
+acq << r_disk_alloc_167.acq;
+rel << r_disk_alloc_167.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_disk_alloc_166_fix depends on patch exists@
+@r_disk_alloc_167_fix depends on patch exists@
 identifier acq = {__blk_mq_alloc_disk, __blk_alloc_disk};
 identifier rel = {put_disk};
 expression e, E, E2;
@@ -19353,15 +19465,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_disk_alloc_166_branch depends on patch@
-position r_disk_alloc_166_fix.p2, ps;
+@r_disk_alloc_167_branch depends on patch@
+position r_disk_alloc_167_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_disk_alloc_166_here depends on patch@
-p3 << r_disk_alloc_166_fix.p3;
-ps << r_disk_alloc_166_branch.ps;
+@script:python r_disk_alloc_167_here depends on patch@
+p3 << r_disk_alloc_167_fix.p3;
+ps << r_disk_alloc_167_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19371,10 +19483,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_disk_alloc_166_fix.rel;
-expression list r_disk_alloc_166_fix.es;
-expression r_disk_alloc_166_fix.e;
-position r_disk_alloc_166_here.pr;
+identifier r_disk_alloc_167_fix.rel;
+expression list r_disk_alloc_167_fix.es;
+expression r_disk_alloc_167_fix.e;
+position r_disk_alloc_167_here.pr;
 @@
 
 + rel(e, es);
@@ -19382,7 +19494,7 @@ position r_disk_alloc_166_here.pr;
 
 // proc-entry: procfs entry
 
-@r_proc_entry_167 depends on !patch && (context || org || report) exists@
+@r_proc_entry_168 depends on !patch && (context || org || report) exists@
 identifier acq = {proc_create, proc_create_data, proc_mkdir, proc_create_seq_private, proc_create_single_data};
 identifier rel = {proc_remove};
 expression e, E, E2;
@@ -19416,22 +19528,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_proc_entry_167.p1;
-p2 << r_proc_entry_167.p2;
-acq << r_proc_entry_167.acq;
-rel << r_proc_entry_167.rel;
+p1 << r_proc_entry_168.p1;
+p2 << r_proc_entry_168.p2;
+acq << r_proc_entry_168.acq;
+rel << r_proc_entry_168.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_proc_entry_167.p1;
-p2 << r_proc_entry_167.p2;
-acq << r_proc_entry_167.acq;
-rel << r_proc_entry_167.rel;
+p1 << r_proc_entry_168.p1;
+p2 << r_proc_entry_168.p2;
+acq << r_proc_entry_168.acq;
+rel << r_proc_entry_168.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_proc_entry_167_fix depends on patch exists@
+@r_proc_entry_168_fix depends on patch exists@
 identifier acq = {proc_create, proc_create_data, proc_mkdir, proc_create_seq_private, proc_create_single_data};
 identifier rel = {proc_remove};
 expression e, E, E2;
@@ -19465,15 +19577,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_proc_entry_167_branch depends on patch@
-position r_proc_entry_167_fix.p2, ps;
+@r_proc_entry_168_branch depends on patch@
+position r_proc_entry_168_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_proc_entry_167_here depends on patch@
-p3 << r_proc_entry_167_fix.p3;
-ps << r_proc_entry_167_branch.ps;
+@script:python r_proc_entry_168_here depends on patch@
+p3 << r_proc_entry_168_fix.p3;
+ps << r_proc_entry_168_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19483,10 +19595,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_proc_entry_167_fix.rel;
-expression list r_proc_entry_167_fix.es;
-expression r_proc_entry_167_fix.e;
-position r_proc_entry_167_here.pr;
+identifier r_proc_entry_168_fix.rel;
+expression list r_proc_entry_168_fix.es;
+expression r_proc_entry_168_fix.e;
+position r_proc_entry_168_here.pr;
 @@
 
 + rel(e, es);
@@ -19494,7 +19606,7 @@ position r_proc_entry_167_here.pr;
 
 // crypto-akcipher: public-key transform
 
-@r_crypto_akcipher_168 depends on !patch && (context || org || report) exists@
+@r_crypto_akcipher_169 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_akcipher};
 identifier rel = {crypto_free_akcipher};
 expression e, E, E2;
@@ -19528,22 +19640,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_akcipher_168.p1;
-p2 << r_crypto_akcipher_168.p2;
-acq << r_crypto_akcipher_168.acq;
-rel << r_crypto_akcipher_168.rel;
+p1 << r_crypto_akcipher_169.p1;
+p2 << r_crypto_akcipher_169.p2;
+acq << r_crypto_akcipher_169.acq;
+rel << r_crypto_akcipher_169.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_akcipher_168.p1;
-p2 << r_crypto_akcipher_168.p2;
-acq << r_crypto_akcipher_168.acq;
-rel << r_crypto_akcipher_168.rel;
+p1 << r_crypto_akcipher_169.p1;
+p2 << r_crypto_akcipher_169.p2;
+acq << r_crypto_akcipher_169.acq;
+rel << r_crypto_akcipher_169.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_akcipher_168_fix depends on patch exists@
+@r_crypto_akcipher_169_fix depends on patch exists@
 identifier acq = {crypto_alloc_akcipher};
 identifier rel = {crypto_free_akcipher};
 expression e, E, E2;
@@ -19577,15 +19689,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_akcipher_168_branch depends on patch@
-position r_crypto_akcipher_168_fix.p2, ps;
+@r_crypto_akcipher_169_branch depends on patch@
+position r_crypto_akcipher_169_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_akcipher_168_here depends on patch@
-p3 << r_crypto_akcipher_168_fix.p3;
-ps << r_crypto_akcipher_168_branch.ps;
+@script:python r_crypto_akcipher_169_here depends on patch@
+p3 << r_crypto_akcipher_169_fix.p3;
+ps << r_crypto_akcipher_169_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19595,10 +19707,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_akcipher_168_fix.rel;
-expression list r_crypto_akcipher_168_fix.es;
-expression r_crypto_akcipher_168_fix.e;
-position r_crypto_akcipher_168_here.pr;
+identifier r_crypto_akcipher_169_fix.rel;
+expression list r_crypto_akcipher_169_fix.es;
+expression r_crypto_akcipher_169_fix.e;
+position r_crypto_akcipher_169_here.pr;
 @@
 
 + rel(e, es);
@@ -19606,7 +19718,7 @@ position r_crypto_akcipher_168_here.pr;
 
 // crypto-rng: RNG transform
 
-@r_crypto_rng_169 depends on !patch && (context || org || report) exists@
+@r_crypto_rng_170 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_rng};
 identifier rel = {crypto_free_rng};
 expression e, E, E2;
@@ -19640,22 +19752,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_rng_169.p1;
-p2 << r_crypto_rng_169.p2;
-acq << r_crypto_rng_169.acq;
-rel << r_crypto_rng_169.rel;
+p1 << r_crypto_rng_170.p1;
+p2 << r_crypto_rng_170.p2;
+acq << r_crypto_rng_170.acq;
+rel << r_crypto_rng_170.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_rng_169.p1;
-p2 << r_crypto_rng_169.p2;
-acq << r_crypto_rng_169.acq;
-rel << r_crypto_rng_169.rel;
+p1 << r_crypto_rng_170.p1;
+p2 << r_crypto_rng_170.p2;
+acq << r_crypto_rng_170.acq;
+rel << r_crypto_rng_170.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_rng_169_fix depends on patch exists@
+@r_crypto_rng_170_fix depends on patch exists@
 identifier acq = {crypto_alloc_rng};
 identifier rel = {crypto_free_rng};
 expression e, E, E2;
@@ -19689,15 +19801,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_rng_169_branch depends on patch@
-position r_crypto_rng_169_fix.p2, ps;
+@r_crypto_rng_170_branch depends on patch@
+position r_crypto_rng_170_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_rng_169_here depends on patch@
-p3 << r_crypto_rng_169_fix.p3;
-ps << r_crypto_rng_169_branch.ps;
+@script:python r_crypto_rng_170_here depends on patch@
+p3 << r_crypto_rng_170_fix.p3;
+ps << r_crypto_rng_170_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19707,10 +19819,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_rng_169_fix.rel;
-expression list r_crypto_rng_169_fix.es;
-expression r_crypto_rng_169_fix.e;
-position r_crypto_rng_169_here.pr;
+identifier r_crypto_rng_170_fix.rel;
+expression list r_crypto_rng_170_fix.es;
+expression r_crypto_rng_170_fix.e;
+position r_crypto_rng_170_here.pr;
 @@
 
 + rel(e, es);
@@ -19718,7 +19830,7 @@ position r_crypto_rng_169_here.pr;
 
 // crypto-kpp: key-agreement transform
 
-@r_crypto_kpp_170 depends on !patch && (context || org || report) exists@
+@r_crypto_kpp_171 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_kpp};
 identifier rel = {crypto_free_kpp};
 expression e, E, E2;
@@ -19752,22 +19864,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_kpp_170.p1;
-p2 << r_crypto_kpp_170.p2;
-acq << r_crypto_kpp_170.acq;
-rel << r_crypto_kpp_170.rel;
+p1 << r_crypto_kpp_171.p1;
+p2 << r_crypto_kpp_171.p2;
+acq << r_crypto_kpp_171.acq;
+rel << r_crypto_kpp_171.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_kpp_170.p1;
-p2 << r_crypto_kpp_170.p2;
-acq << r_crypto_kpp_170.acq;
-rel << r_crypto_kpp_170.rel;
+p1 << r_crypto_kpp_171.p1;
+p2 << r_crypto_kpp_171.p2;
+acq << r_crypto_kpp_171.acq;
+rel << r_crypto_kpp_171.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_kpp_170_fix depends on patch exists@
+@r_crypto_kpp_171_fix depends on patch exists@
 identifier acq = {crypto_alloc_kpp};
 identifier rel = {crypto_free_kpp};
 expression e, E, E2;
@@ -19801,15 +19913,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_kpp_170_branch depends on patch@
-position r_crypto_kpp_170_fix.p2, ps;
+@r_crypto_kpp_171_branch depends on patch@
+position r_crypto_kpp_171_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_kpp_170_here depends on patch@
-p3 << r_crypto_kpp_170_fix.p3;
-ps << r_crypto_kpp_170_branch.ps;
+@script:python r_crypto_kpp_171_here depends on patch@
+p3 << r_crypto_kpp_171_fix.p3;
+ps << r_crypto_kpp_171_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19819,10 +19931,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_kpp_170_fix.rel;
-expression list r_crypto_kpp_170_fix.es;
-expression r_crypto_kpp_170_fix.e;
-position r_crypto_kpp_170_here.pr;
+identifier r_crypto_kpp_171_fix.rel;
+expression list r_crypto_kpp_171_fix.es;
+expression r_crypto_kpp_171_fix.e;
+position r_crypto_kpp_171_here.pr;
 @@
 
 + rel(e, es);
@@ -19830,7 +19942,7 @@ position r_crypto_kpp_170_here.pr;
 
 // crypto-acomp: compression transform
 
-@r_crypto_acomp_171 depends on !patch && (context || org || report) exists@
+@r_crypto_acomp_172 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_acomp};
 identifier rel = {crypto_free_acomp};
 expression e, E, E2;
@@ -19864,22 +19976,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_acomp_171.p1;
-p2 << r_crypto_acomp_171.p2;
-acq << r_crypto_acomp_171.acq;
-rel << r_crypto_acomp_171.rel;
+p1 << r_crypto_acomp_172.p1;
+p2 << r_crypto_acomp_172.p2;
+acq << r_crypto_acomp_172.acq;
+rel << r_crypto_acomp_172.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_acomp_171.p1;
-p2 << r_crypto_acomp_171.p2;
-acq << r_crypto_acomp_171.acq;
-rel << r_crypto_acomp_171.rel;
+p1 << r_crypto_acomp_172.p1;
+p2 << r_crypto_acomp_172.p2;
+acq << r_crypto_acomp_172.acq;
+rel << r_crypto_acomp_172.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_acomp_171_fix depends on patch exists@
+@r_crypto_acomp_172_fix depends on patch exists@
 identifier acq = {crypto_alloc_acomp};
 identifier rel = {crypto_free_acomp};
 expression e, E, E2;
@@ -19913,15 +20025,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_acomp_171_branch depends on patch@
-position r_crypto_acomp_171_fix.p2, ps;
+@r_crypto_acomp_172_branch depends on patch@
+position r_crypto_acomp_172_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_acomp_171_here depends on patch@
-p3 << r_crypto_acomp_171_fix.p3;
-ps << r_crypto_acomp_171_branch.ps;
+@script:python r_crypto_acomp_172_here depends on patch@
+p3 << r_crypto_acomp_172_fix.p3;
+ps << r_crypto_acomp_172_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19931,10 +20043,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_acomp_171_fix.rel;
-expression list r_crypto_acomp_171_fix.es;
-expression r_crypto_acomp_171_fix.e;
-position r_crypto_acomp_171_here.pr;
+identifier r_crypto_acomp_172_fix.rel;
+expression list r_crypto_acomp_172_fix.es;
+expression r_crypto_acomp_172_fix.e;
+position r_crypto_acomp_172_here.pr;
 @@
 
 + rel(e, es);
@@ -19942,7 +20054,7 @@ position r_crypto_acomp_171_here.pr;
 
 // sock-kern: kernel socket
 
-@r_sock_kern_172 depends on !patch && (context || org || report) exists@
+@r_sock_kern_173 depends on !patch && (context || org || report) exists@
 identifier acq = {sock_create_kern};
 identifier rel = {sock_release};
 expression e, E, E2;
@@ -19982,22 +20094,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sock_kern_172.p1;
-p2 << r_sock_kern_172.p2;
-acq << r_sock_kern_172.acq;
-rel << r_sock_kern_172.rel;
+p1 << r_sock_kern_173.p1;
+p2 << r_sock_kern_173.p2;
+acq << r_sock_kern_173.acq;
+rel << r_sock_kern_173.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sock_kern_172.p1;
-p2 << r_sock_kern_172.p2;
-acq << r_sock_kern_172.acq;
-rel << r_sock_kern_172.rel;
+p1 << r_sock_kern_173.p1;
+p2 << r_sock_kern_173.p2;
+acq << r_sock_kern_173.acq;
+rel << r_sock_kern_173.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sock_kern_172_fix depends on patch exists@
+@r_sock_kern_173_fix depends on patch exists@
 identifier acq = {sock_create_kern};
 identifier rel = {sock_release};
 expression e, E, E2;
@@ -20037,15 +20149,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_sock_kern_172_branch depends on patch@
-position r_sock_kern_172_fix.p2, ps;
+@r_sock_kern_173_branch depends on patch@
+position r_sock_kern_173_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sock_kern_172_here depends on patch@
-p3 << r_sock_kern_172_fix.p3;
-ps << r_sock_kern_172_branch.ps;
+@script:python r_sock_kern_173_here depends on patch@
+p3 << r_sock_kern_173_fix.p3;
+ps << r_sock_kern_173_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20055,10 +20167,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sock_kern_172_fix.rel;
-expression list r_sock_kern_172_fix.es;
-expression r_sock_kern_172_fix.e;
-position r_sock_kern_172_here.pr;
+identifier r_sock_kern_173_fix.rel;
+expression list r_sock_kern_173_fix.es;
+expression r_sock_kern_173_fix.e;
+position r_sock_kern_173_here.pr;
 @@
 
 + rel(e, es);

@@ -26,11 +26,14 @@ static bool harmless(const struct check_ctx *ctx, const struct release_event *ev
 {
 	if (failure_anticipated(ctx, ev))
 		return true;
+	/* platform_device_unregister(ERR_PTR(-ENOMEM)) tests IS_ERR_OR_NULL(). */
+	if (ev->rule->err_safe && !(ev->handle_mask & VAL_POS))
+		return true;
 	/*
 	 * Null-safe: a release given NULL, or for a pair without a handle
 	 * one that finds nothing to undo (of_dma_controller_free()).
 	 */
-	if (!ev->rule->pair->null_safe)
+	if (!release_null_safe(ev->rule))
 		return false;
 	if (ev->rule->handle.kind == HANDLE_NONE || !(ev->handle_mask & ~VAL_ZERO))
 		return true;
@@ -66,7 +69,7 @@ static void release_unacquired(struct check_ctx *ctx, const struct release_event
 
 	if (ev->kind == REL_FAILED && !harmless(ctx, ev)) {
 		msg = failed_message(ev);
-	} else if (ev->kind == REL_NEVER && !ev->rule->pair->null_safe &&
+	} else if (ev->kind == REL_NEVER && !release_null_safe(ev->rule) &&
 		   (ev->handle || path_entered_label(ctx))) {
 		if (ev->handle)
 			msg = xasprintf("%s() releases '%s', which this path "

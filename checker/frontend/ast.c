@@ -525,9 +525,61 @@ static const char *macro_spelling(struct ast_ctx *ctx, CXCursor c)
 	return strtab_intern(ctx->strings, name);
 }
 
+/*
+ * The function a _Generic selection chooses: the association whose type
+ * is the selection's own.  Several functions of one type (6.12's
+ * kmem_cache_create() offers __kmem_cache_create_args() and
+ * __kmem_cache_default_args()) are variants of one operation, and the
+ * first listed names it.  libclang does not say which association the
+ * controlling type picked, only the type of the result.
+ */
+static CXCursor generic_choice(CXCursor sel)
+{
+	struct cursors kids = children(sel);
+	CXType chosen = clang_getCanonicalType(clang_getCursorType(sel));
+	CXCursor found = clang_getNullCursor();
+	unsigned i;
+
+	for (i = 1; i < kids.len; i++) {	/* kids[0] is the controlling expression */
+		CXCursor fn = clang_getCursorReferenced(kids.items[i]);
+
+		if (clang_getCursorKind(fn) == CXCursor_FunctionDecl &&
+		    clang_equalTypes(clang_getCanonicalType(clang_getCursorType(kids.items[i])),
+				     chosen)) {
+			found = fn;
+			break;
+		}
+	}
+	free(kids.items);
+	return found;
+}
+
+/* The function a call calls by name, directly or through _Generic. */
+static CXCursor called_function(CXCursor call)
+{
+	CXCursor callee = clang_getCursorReferenced(call);
+	struct cursors kids;
+	CXCursor e;
+
+	if (clang_getCursorKind(callee) == CXCursor_FunctionDecl)
+		return callee;
+	kids = children(call);
+	e = kids.len ? kids.items[0] : clang_getNullCursor();
+	free(kids.items);
+	while (clang_getCursorKind(e) == CXCursor_UnexposedExpr ||
+	       clang_getCursorKind(e) == CXCursor_ParenExpr) {
+		kids = children(e);
+		e = kids.len == 1 ? kids.items[0] : clang_getNullCursor();
+		free(kids.items);
+	}
+	if (clang_getCursorKind(e) == CXCursor_GenericSelectionExpr)
+		return generic_choice(e);
+	return clang_getNullCursor();
+}
+
 static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
 {
-	CXCursor callee = clang_getCursorReferenced(c);
+	CXCursor callee = called_function(c);
 	int nargs = clang_Cursor_getNumArguments(c), i;
 	const char *name = NULL;
 	struct ir *n;

@@ -546,6 +546,30 @@ static bool fn_implicit(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &d->fn->implicit);
 }
 
+/* A release's own null-safe:, where it differs from its pair's. */
+static bool fn_null_safe(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+	bool safe;
+
+	if (d->fn->role != ROLE_RELEASE)
+		return fail(ld, v, "null-safe: only release functions are null-safe");
+	if (!parse_bool(ld, v, &safe))
+		return false;
+	d->fn->null_safe = safe;
+	return true;
+}
+
+/* err-safe: the release does nothing with an error pointer either. */
+static bool fn_err_safe(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	if (d->fn->role != ROLE_RELEASE)
+		return fail(ld, v, "err-safe: only release functions are err-safe");
+	return parse_bool(ld, v, &d->fn->err_safe);
+}
+
 /* of_get_parent(NULL) is NULL: nothing was taken when the node was NULL. */
 static bool fn_null_if_null(struct loader *ld, yaml_node_t *v, void *t)
 {
@@ -595,6 +619,8 @@ static const struct key_handler fn_keys[] = {
 	{ "pins", fn_pins },
 	{ "takes", fn_takes },
 	{ "implicit", fn_implicit },
+	{ "null-safe", fn_null_safe },
+	{ "err-safe", fn_err_safe },
 };
 
 /* What a pair's list calls its functions, in messages. */
@@ -625,6 +651,7 @@ static bool parse_pair_function(struct loader *ld, struct pair_draft *pd,
 
 	fn->role = role;
 	fn->null_arg = -1;
+	fn->null_safe = -1;
 	fn->pair = pd->pair;
 	fn->success = pd->success;
 	fn->handle = is_release ? pd->release_handle : pd->handle;

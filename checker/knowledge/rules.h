@@ -83,6 +83,15 @@ struct rule_fn {
 	/* acquire: 1 + N: returns argument N itself (get_device()); 0: no */
 	unsigned returns;
 	bool implicit;			/* release: undoes it as a side effect */
+	/*
+	 * release: its own "null-safe:" (1 or 0) where it differs from the
+	 * pair's (device_unregister(NULL) oopses, put_device(NULL) does
+	 * nothing), or -1; and whether it does nothing with NULL or an
+	 * error pointer (platform_device_unregister() tests
+	 * IS_ERR_OR_NULL()).
+	 */
+	signed char null_safe;
+	bool err_safe;
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
 	const char *member;		/* HANDLE_ARG_MEMBER, stores: the member's name */
 	int arg;			/* transparent, error value, predicate, stores */
@@ -142,6 +151,14 @@ struct pair {
 struct name_pair {
 	const char *acquire, *release;
 };
+
+/* Does the release @fn do nothing when given NULL? */
+static inline bool release_null_safe(const struct rule_fn *fn)
+{
+	if (fn->err_safe)
+		return true;
+	return fn->null_safe >= 0 ? fn->null_safe : fn->pair->null_safe;
+}
 
 struct rules;
 

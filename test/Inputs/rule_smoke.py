@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 PAIR = re.compile(r'^(\S+) \((.*):(\d+)\)(?::.*?)?(?: \[(.*)\])?$')
-FN = re.compile(r'^  (acquire|release|query)\s+(\S+)\s+handle (\S+?)(?:, success (\S+))?(, implicit)?$')
+FN = re.compile(r'^  (acquire|release|query)\s+(\S+)\s+handle (\S+?)(?:, success (\S+?))?(, implicit)?(?:, .*)?$')
 WARNING = re.compile(r'^[^:]+:(\d+):\d+: warning: .*\[ladder-[a-z-]+\]$')
 
 HEADER = """\
