@@ -398,6 +398,7 @@ static void print_pair_flags(const struct pair *p)
 		{ p->owed_if_released, "owed: if-released" },
 		{ p->every_return, "owed: every-return" },
 		{ p->survives_put, "survives-put" },
+		{ p->absent_safe, "absent-safe" },
 	};
 	unsigned i, shown = 0;
 

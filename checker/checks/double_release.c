@@ -47,6 +47,14 @@ static void double_release(struct check_ctx *ctx, const struct release_event *ev
 	if (!r->has_handle && !path_entered_label(ctx))
 		return;
 	/*
+	 * Removed by name, what is gone already is not found again:
+	 * sysfs_remove_link() of the same name twice does nothing the
+	 * second time, and two names are two links ladder cannot tell
+	 * apart without a handle.
+	 */
+	if (!r->has_handle && r->rule->pair->absent_safe)
+		return;
+	/*
 	 * The call that released it before is this one: the path went
 	 * round a loop.  A counted reference (no handle) or an element
 	 * picked by a variable index is one of many, which ladder does not

@@ -21,6 +21,12 @@ static bool failure_anticipated(const struct check_ctx *ctx,
 	return resource_failed_with_known_errno(ctx, ev->res);
 }
 
+/* A handle-less release by name, of what is not there: it finds nothing. */
+static bool finds_nothing(const struct release_event *ev)
+{
+	return ev->rule->pair->absent_safe && ev->rule->handle.kind == HANDLE_NONE;
+}
+
 /* Is this release of a failed acquire harmless? */
 static bool harmless(const struct check_ctx *ctx, const struct release_event *ev)
 {
@@ -33,6 +39,8 @@ static bool harmless(const struct check_ctx *ctx, const struct release_event *ev
 	 * Null-safe: a release given NULL, or for a pair without a handle
 	 * one that finds nothing to undo (of_dma_controller_free()).
 	 */
+	if (finds_nothing(ev))
+		return true;
 	if (!release_null_safe(ev->rule))
 		return false;
 	if (ev->rule->handle.kind == HANDLE_NONE || !(ev->handle_mask & ~VAL_ZERO))
@@ -70,6 +78,7 @@ static void release_unacquired(struct check_ctx *ctx, const struct release_event
 	if (ev->kind == REL_FAILED && !harmless(ctx, ev)) {
 		msg = failed_message(ev);
 	} else if (ev->kind == REL_NEVER && !release_null_safe(ev->rule) &&
+		   !finds_nothing(ev) &&
 		   (ev->handle || path_entered_label(ctx))) {
 		if (ev->handle)
 			msg = xasprintf("%s() releases '%s', which this path "

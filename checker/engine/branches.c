@@ -4,8 +4,8 @@
  *
  * Takes a condition and a path and gives, for each way the branch may go,
  * what the tested value must then be (a mask of value classes, an exact
- * constant, a relation between two symbols), so that a path that cannot
- * go one way is not explored that way.
+ * constant, a range, a relation between two symbols), so that a path
+ * that cannot go one way is not explored that way.
  */
 #include "engine/internal.h"
 

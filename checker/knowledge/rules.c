@@ -741,6 +741,11 @@ static bool pair_survives_put(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->survives_put);
 }
 
+static bool pair_absent_safe(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->absent_safe);
+}
+
 static bool pair_plain(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct pair *pair = ((struct pair_draft *)t)->pair;
@@ -895,6 +900,7 @@ static const struct key_handler pair_keys[] = {
 	{ "owed", pair_owed },
 	{ "managed", pair_managed },
 	{ "survives-put", pair_survives_put },
+	{ "absent-safe", pair_absent_safe },
 	{ "plain", pair_plain },
 };
 

@@ -136,6 +136,12 @@ struct pair {
 	 * freed while it lasts.
 	 */
 	bool survives_put;
+	/*
+	 * Its release finds by name what it undoes, and does nothing when
+	 * that is not there (sysfs_remove_link() of a link never made):
+	 * a handle-less release of what the path does not hold is harmless.
+	 */
+	bool absent_safe;
 	const struct pair *plain;	/* managed: the pair whose release is wrong on it */
 	const char *plain_name;		/* as written, until resolved */
 	unsigned plain_line;
