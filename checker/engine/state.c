@@ -302,6 +302,11 @@ static bool refine_tested(struct state *st, const struct sym *s)
 	return true;
 }
 
+static bool interval_holds_any(struct interval r)
+{
+	return r.lo <= r.hi;
+}
+
 bool state_refine(struct state *st, unsigned id, unsigned mask)
 {
 	struct sym *s = state_sym(st, id);
@@ -314,7 +319,7 @@ bool state_refine(struct state *st, unsigned id, unsigned mask)
 	s->mask &= mask;
 	if (s->has_const && !(const_mask(s->c) & s->mask))
 		return false;
-	if (s->has_range && sym_interval(s).lo > sym_interval(s).hi)
+	if (s->has_range && !interval_holds_any(sym_interval(s)))
 		return false;
 	for (i = 0; i < st->nres; i++)
 		if (st->res[i].status_sym == id)
@@ -367,7 +372,7 @@ bool state_narrow(struct state *st, unsigned id, struct interval want)
 	if (!s)
 		return true;
 	r = intersect(sym_interval(s), want);
-	if (r.lo > r.hi)
+	if (!interval_holds_any(r))
 		return false;
 	if (r.lo == r.hi && !s->has_const) {
 		if (sym_excludes(s, r.lo))
