@@ -233,8 +233,26 @@ static bool takes_resource(struct path *p, const struct resource *r,
  * The callee takes what argument @k holds: devm_add_action_or_reset()
  * its data, device_register(&x->dev) all of x, krealloc() the old block.
  */
+/*
+ * idr_alloc(&idr, obj, ...) keeps obj only when it succeeds: @r goes
+ * with the call unless its result says failure (state_update_take()).
+ */
+static void take_on_success(struct path *p, struct resource *r, struct ir *call,
+			    const struct rule_fn *rule)
+{
+	if (r->escaped || (call->flags & IR_F_VOID))
+		return;
+	r->take_sym = sym_name(p->an->syms, SYM_SITE, call->site, 0);
+	r->take_ok = success_ok_mask(rule->takes_if);
+}
+
+/*
+ * @rule, if given, is the takes-ownership rule of the call, which may
+ * take only when the call succeeds.
+ */
 static const char *take_ownership(struct path *p, struct ir *call, unsigned takes,
 				  const struct rule_fn *chain,
+				  const struct rule_fn *rule,
 				  const struct value *args, unsigned nargs,
 				  unsigned char reason)
 {
@@ -253,6 +271,8 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 				continue;
 			if (!r->escaped && !taken)
 				taken = r->name;
+			if (rule && rule->takes_on_success)
+				take_on_success(p, r, call, rule);
 			escape(r, reason, call->loc);
 		}
 	}
@@ -659,7 +679,7 @@ struct value eval_call(struct path *p, struct ir *call)
 		return stable_call(p, call, args);
 	if (model_on(MODEL_HELPER_TAKES))
 		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
-			       NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
+			       NULL, NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
 	if (!chain) {
 		v = unknown_call(p, call, args, nargs);
 		cannot_fail(p, call, args, nargs, v);
@@ -667,7 +687,7 @@ struct value eval_call(struct path *p, struct ir *call)
 	}
 	for (rule = chain; rule; rule = rule->next) {
 		if (rule->takes)
-			taken = take_ownership(p, call, rule->takes, chain,
+			taken = take_ownership(p, call, rule->takes, chain, rule,
 					       args, nargs, ESC_HAND_OFF);
 		if (rule->runs)
 			run_action(p, call, rule->runs - 1);

@@ -287,6 +287,24 @@ void state_update_status(struct state *st, struct resource *r)
 }
 
 /*
+ * A call that takes @r only when it succeeds (idr_alloc()): once its
+ * result says so, the take stands, or @r is the path's again.
+ */
+void state_update_take(struct state *st, struct resource *r)
+{
+	const struct sym *s = state_sym(st, r->take_sym);
+
+	if (!s)
+		return;
+	if (!(s->mask & r->take_ok)) {
+		r->escaped = ESC_NONE;
+		r->take_sym = 0;
+	} else if (!(s->mask & ~r->take_ok)) {
+		r->take_sym = 0;
+	}
+}
+
+/*
  * What @s now knows of its truth, the symbol it tests learns:
  * WARN_ON(!res) tests "__ret_warn_on = !!(!res)", and
  * "err = dma_mapping_error(dev, addr); if (err)" tests addr.
@@ -321,9 +339,12 @@ bool state_refine(struct state *st, unsigned id, unsigned mask)
 		return false;
 	if (s->has_range && !interval_holds_any(sym_interval(s)))
 		return false;
-	for (i = 0; i < st->nres; i++)
+	for (i = 0; i < st->nres; i++) {
 		if (st->res[i].status_sym == id)
 			state_update_status(st, &st->res[i]);
+		if (st->res[i].take_sym == id)
+			state_update_take(st, &st->res[i]);
+	}
 	return refine_tested(st, s);
 }
 
@@ -505,7 +526,8 @@ static bool sym_used(const struct state *st, unsigned id)
 	for (i = 0; i < st->nres; i++) {
 		const struct resource *r = &st->res[i];
 
-		if ((r->has_handle && r->handle_sym == id) || r->status_sym == id)
+		if ((r->has_handle && r->handle_sym == id) || r->status_sym == id ||
+		    (r->take_sym && r->take_sym == id))
 			return true;
 		for (j = 0; j < r->npins; j++)
 			if (r->pins[j] == id)
@@ -536,6 +558,7 @@ static unsigned long hash_resource(unsigned long h, const struct resource *r)
 	h = hash_bytes(h, &r->status, sizeof(r->status));
 	h = hash_bytes(h, &r->handle_sym, sizeof(r->handle_sym));
 	h = hash_bytes(h, &escaped, sizeof(escaped));
+	h = hash_bytes(h, &r->take_sym, sizeof(r->take_sym));
 	return hash_bytes(h, &r->name, sizeof(r->name));
 }
 
@@ -577,6 +600,7 @@ static bool resource_equal(const struct resource *a, const struct resource *b)
 	       a->in_given_object == b->in_given_object &&
 	       a->elements_before == b->elements_before &&
 	       a->handle_sym == b->handle_sym && a->status_sym == b->status_sym &&
+	       a->take_sym == b->take_sym &&
 	       a->name == b->name && a->npins == b->npins &&
 	       !memcmp(a->pins, b->pins, a->npins * sizeof(a->pins[0])) &&
 	       a->release == b->release;

@@ -113,6 +113,12 @@ struct resource {
 	 */
 	bool elements_before;
 	unsigned handle_sym, status_sym;
+	/*
+	 * Handed to a call that takes it only if it succeeds: the call's
+	 * result, and the classes that mean success.  Escaped meanwhile;
+	 * owed again when the result is known to say failure.  0: none.
+	 */
+	unsigned take_sym, take_ok;
 	const char *name;		/* interned; NULL for handle-less pairs */
 	bool name_internal;
 	unsigned pins[MAX_PINS], npins;	/* symbols of pinned memory */
@@ -212,6 +218,7 @@ struct resource *state_find_pair(struct state *st, const struct pair *pair);
 struct resource *state_find_pair_any(struct state *st, const struct pair *pair);
 /* Re-derive @r's status from its status symbol. */
 void state_update_status(struct state *st, struct resource *r);
+void state_update_take(struct state *st, struct resource *r);
 
 /*
  * Do @a and @b hold the same resources in the same condition?  Such

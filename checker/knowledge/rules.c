@@ -991,6 +991,17 @@ static bool vfn_takes(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_arg_list(ld, v, &d->fn->takes);
 }
 
+/* if: nonneg: idr_alloc() takes its pointer only when it succeeds. */
+static bool vfn_takes_if(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct value_fn_draft *d = t;
+
+	if (d->fn->role != ROLE_TAKES)
+		return fail(ld, v, "if: belongs in takes-ownership");
+	d->fn->takes_on_success = true;
+	return parse_success(ld, v, &d->fn->takes_if);
+}
+
 /* result: errno: PTR_ERR_OR_ZERO() answers with the error, not with 1. */
 static bool vfn_result(struct loader *ld, yaml_node_t *v, void *t)
 {
@@ -1046,6 +1057,7 @@ static const struct key_handler value_fn_keys[] = {
 	{ "true-for", vfn_true_for },
 	{ "result", vfn_result },
 	{ "takes", vfn_takes },
+	{ "if", vfn_takes_if },
 	{ "runs", vfn_runs },
 };
 

@@ -76,6 +76,13 @@ struct rule_fn {
 	unsigned pins;			/* acquire: bit N pins argument N */
 	unsigned takes;			/* bit N: takes what argument N holds */
 	/*
+	 * takes-ownership: takes it only when the call succeeds, as
+	 * .takes_if says (idr_alloc() stores nothing when it fails);
+	 * otherwise whatever the call returns.
+	 */
+	bool takes_on_success;
+	enum success_kind takes_if;
+	/*
 	 * 1 + N: argument N is a function the call runs, now or later (a
 	 * devm action): what that function releases is the call's; 0: none.
 	 */
