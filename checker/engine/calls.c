@@ -230,10 +230,6 @@ static bool takes_resource(struct path *p, const struct resource *r,
 }
 
 /*
- * The callee takes what argument @k holds: devm_add_action_or_reset()
- * its data, device_register(&x->dev) all of x, krealloc() the old block.
- */
-/*
  * idr_alloc(&idr, obj, ...) keeps obj only when it succeeds: @r goes
  * with the call unless its result says failure (state_update_take()).
  */
@@ -247,6 +243,8 @@ static void take_on_success(struct path *p, struct resource *r, struct ir *call,
 }
 
 /*
+ * The callee takes what argument @k holds: devm_add_action_or_reset()
+ * its data, device_register(&x->dev) all of x, krealloc() the old block.
  * @rule, if given, is the takes-ownership rule of the call, which may
  * take only when the call succeeds.
  */
