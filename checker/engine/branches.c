@@ -126,15 +126,16 @@ bool narrow_by_test(struct state *st, const struct test *t, bool outcome)
 {
 	enum ir_cmp op = outcome ? t->op : negated[t->op];
 	const struct sym *s = state_sym(st, t->sym);
-	struct interval r;
+	struct interval r, now;
 
 	if (!t->ranged || !s)
 		return true;
 	r = cmp_interval(op, t->c);
+	now = sym_interval(s);
 	/* x != c at an end of x's range moves that end. */
-	if (op == CMP_NE && sym_interval(s).lo == t->c && t->c != LLONG_MAX)
+	if (op == CMP_NE && now.lo == t->c && t->c != LLONG_MAX)
 		r.lo = t->c + 1;
-	else if (op == CMP_NE && sym_interval(s).hi == t->c && t->c != LLONG_MIN)
+	else if (op == CMP_NE && now.hi == t->c && t->c != LLONG_MIN)
 		r.hi = t->c - 1;
 	return state_narrow(st, t->sym, r);
 }

@@ -554,14 +554,18 @@ static CXCursor generic_choice(CXCursor sel)
 	return found;
 }
 
-/* The function a call calls by name, directly or through _Generic. */
+/*
+ * The function a call calls by name, directly or through _Generic.  A
+ * call through a pointer (ops->probe()) references the pointer; only a
+ * call that references nothing can be a _Generic choice.
+ */
 static CXCursor called_function(CXCursor call)
 {
 	CXCursor callee = clang_getCursorReferenced(call);
 	struct cursors kids;
 	CXCursor e;
 
-	if (clang_getCursorKind(callee) == CXCursor_FunctionDecl)
+	if (!clang_Cursor_isNull(callee))
 		return callee;
 	kids = children(call);
 	e = kids.len ? kids.items[0] : clang_getNullCursor();

@@ -78,9 +78,8 @@ class Smoke:
         self.lines = []
 
     def declare(self, name, ret):
-        if self.decls.setdefault(name, ret) != ret:
-            return False
-        return True
+        """False when @name was declared with another return type."""
+        return self.decls.setdefault(name, ret) == ret
 
     def acquire_code(self, name, handle, success):
         """(statements, the handle expression) or None for a shape not made."""
