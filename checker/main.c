@@ -17,6 +17,7 @@
 #include "tu.h"
 #include "rules.h"
 #include "scan.h"
+#include "summary_db.h"
 #include "util.h"
 
 #include <errno.h>
@@ -86,6 +87,7 @@ static int run_compdb(struct session *s, const struct options *o)
 {
 	struct compile_job *jobs;
 	int njobs, i, ret = EXIT_OK;
+	size_t first, last;
 	char *err;
 
 	if (compdb_load(o->build_dir, o->files, o->nfiles, &jobs, &njobs, &err)) {
@@ -93,7 +95,11 @@ static int run_compdb(struct session *s, const struct options *o)
 		free(err);
 		return ret;
 	}
-	for (i = 0; i < njobs; i++) {
+	/* ladder db --shard K/N: the files ladder scan --shard K/N checks. */
+	if (o->nshards)
+		compdb_sort(jobs, njobs);
+	compdb_shard((size_t)njobs, o->shard, o->nshards, &first, &last);
+	for (i = (int)first; i < (int)last; i++) {
 		/* Flags given on the command line come after the database's. */
 		const char **flags = xcalloc((size_t)(jobs[i].nargs + o->ncflags) + 1,
 					     sizeof(*flags));
@@ -209,6 +215,107 @@ static int run_mine(struct session *s, const struct options *o,
 	return ret == EXIT_PARSE ? EXIT_OK : ret;
 }
 
+/* --db: a database that cannot be read costs its knowledge, never the run. */
+static struct summary_db *open_db_to_read(const char *path)
+{
+	struct summary_db *db;
+	char *err;
+
+	db = summary_db_open(path, false, &err);
+	if (!db) {
+		fprintf(stderr, "ladder: warning: %s; analysing without it\n", err);
+		free(err);
+	}
+	return db;
+}
+
+/* ladder db --merge: the shards' databases into --db's. */
+static int merge_dbs(struct summary_db *db, const struct options *o)
+{
+	char *err;
+	int i;
+
+	for (i = 0; i < o->nfiles; i++)
+		if (!summary_db_merge(db, o->files[i], &err)) {
+			i = fail("db: %s", err);
+			free(err);
+			return i;
+		}
+	return EXIT_OK;
+}
+
+/*
+ * ladder db: summarise every file, then again while some file's
+ * summaries changed (what it learnt of other files' functions changed
+ * what its own do), at most --passes times.
+ */
+static int summarise_files(struct session *s, const struct options *o,
+			   unsigned *passes_run, bool *written)
+{
+	unsigned passes = o->db_passes ? o->db_passes : 3, found = 0;
+	int ret = EXIT_OK;
+
+	s->db_write = true;
+	for (*passes_run = 1; ; (*passes_run)++) {
+		s->db_changed = 0;
+		ret = o->build_dir ? run_compdb(s, o) : run_files(s, o, &found);
+		if (s->db_error || !s->db_changed || *passes_run == passes)
+			break;
+	}
+	*written = !s->db_error;
+	if (s->db_error) {
+		ret = fail("db: %s", s->db_error);
+		free(s->db_error);
+	}
+	return ret;
+}
+
+static int run_db(struct session *s, const struct options *o,
+		  struct rules *rules)
+{
+	unsigned passes = 0;
+	long functions, files;
+	bool written = false;
+	FILE *devnull;
+	char *err;
+	int ret;
+
+	s->db = summary_db_open(o->db, true, &err);
+	if (!s->db) {
+		ret = fail("db: %s", err);
+		free(err);
+		rules_free(rules);
+		return ret;
+	}
+	s->env.rules = rules;
+	s->env.strings = strtab_new();
+	s->env.paths = ap_table_new();
+	/* Summaries, not findings: a file's own are the second pass's. */
+	devnull = fopen("/dev/null", "w");
+	s->env.report = report_new(FORMAT_JSON, devnull ? devnull : stderr);
+	if (o->db_merge)
+		written = (ret = merge_dbs(s->db, o)) == EXIT_OK;
+	else
+		ret = summarise_files(s, o, &passes, &written);
+	summary_db_counts(s->db, &functions, &files);
+	if (written && !o->db_merge)
+		fprintf(stderr, "ladder: db: %s: %ld functions of %ld files; %u pass%s, %s\n",
+			display_path(o->db), functions, files, passes, passes == 1 ? "" : "es",
+			s->db_changed ? "stopped by --passes while summaries still changed" :
+					"the last changed nothing");
+	else if (written)
+		fprintf(stderr, "ladder: db: %s: %ld functions of %ld files\n",
+			display_path(o->db), functions, files);
+	summary_db_close(s->db);
+	report_free(s->env.report);
+	if (devnull)
+		fclose(devnull);
+	strtab_free(s->env.strings);
+	ap_table_free(s->env.paths);
+	rules_free(rules);
+	return ret;
+}
+
 static int run(const struct options *o)
 {
 	struct session s = { .env.limits = &o->limits, .env.explain = o->explain,
@@ -233,6 +340,8 @@ static int run(const struct options *o)
 	}
 	if (o->mine)
 		return run_mine(&s, o, rules);
+	if (o->db_write)
+		return run_db(&s, o, rules);
 	gate = gate_new(o, &err);
 	if (!gate) {
 		ret = fail("%s", err);
@@ -252,7 +361,10 @@ static int run(const struct options *o)
 	s.env.report = report_new(o->format, out);
 	report_set_filter(s.env.report, gate_drops, gate);
 	s.gate = gate;
+	if (o->db)
+		s.db = open_db_to_read(o->db);
 	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o, &file_findings);
+	summary_db_close(s.db);
 	if (!o->file_output)
 		report_finish(s.env.report);
 	if (o->stats)
@@ -499,6 +611,32 @@ static int cmd_mine(int argc, char **argv)
 	return ret;
 }
 
+/*
+ * ladder db --db=OUT FILE...|-p BUILD_DIR: the summary database.
+ * ladder db --merge --db=OUT SHARD.db...: shards' databases joined.
+ */
+static int cmd_db(int argc, char **argv)
+{
+	struct options o;
+	int ret = parse_paths(argc, argv, &o);
+
+	if (ret)
+		return ret;
+	if (!o.db)
+		ret = fail("%s", "db: needs --db=FILE, the database to write");
+	else if (!o.nfiles && (o.db_merge || !o.build_dir))
+		ret = fail("%s", o.db_merge ? "db: --merge needs the databases to add" :
+				 "db: no input files (give FILEs or -p BUILD_DIR)");
+	if (ret) {
+		options_free(&o);
+		return ret;
+	}
+	o.db_write = true;
+	ret = run(&o);
+	options_free(&o);
+	return ret;
+}
+
 /* "ladder NAME ..." runs a subcommand instead of an analysis. */
 static const struct {
 	const char *name;
@@ -509,6 +647,7 @@ static const struct {
 	{ "scan", cmd_scan },
 	{ "merge", cmd_merge },
 	{ "mine", cmd_mine },
+	{ "db", cmd_db },
 };
 
 int main(int argc, char **argv)

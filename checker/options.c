@@ -14,7 +14,7 @@ enum opt_id {
 	OPT_MAX_STATES, OPT_TIME_LIMIT, OPT_DUMP_CFG, OPT_DUMP_IR, OPT_VERBOSE, OPT_HELP,
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
 	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_ENABLE, OPT_DISABLE, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
-	OPT_EXTRA_RULES, OPT_MIN_SUPPORT, OPT_REVIEW,
+	OPT_EXTRA_RULES, OPT_MIN_SUPPORT, OPT_REVIEW, OPT_DB, OPT_PASSES, OPT_MERGE,
 };
 
 struct opt {
@@ -30,6 +30,9 @@ static const struct opt opts_table[] = {
 	{ "--extra-rules", OPT_EXTRA_RULES, "FILE", "a rules file loaded over them (ladder mine's output)" },
 	{ "--min-support", OPT_MIN_SUPPORT, "N", "mine: keep pairs seen in N functions (default 3)" },
 	{ "--review", OPT_REVIEW, NULL, "mine: list the pairs with two places each, not rules" },
+	{ "--db", OPT_DB, "FILE", "summaries of other files' functions (ladder db writes them)" },
+	{ "--passes", OPT_PASSES, "N", "db: at most N passes over the files to a fixed point (default 3)" },
+	{ "--merge", OPT_MERGE, NULL, "db: add the databases given (shards') to --db's" },
 	{ "--output", OPT_OUTPUT, "FILE", "write findings to FILE instead of stdout (also -o)" },
 	{ "--baseline", OPT_BASELINE, "FILE", "do not report findings FILE accepts" },
 	{ "--write-baseline", OPT_WRITE_BASELINE, "FILE", "save this run's findings as a baseline" },
@@ -51,7 +54,7 @@ static const struct opt opts_table[] = {
 	{ "--list-inputs", OPT_LIST_INPUTS, NULL, "JSON: list the files each TU read" },
 	{ "--file-output", OPT_FILE_OUTPUT, NULL, "findings for F.c go to F.c.ladder (make -j)" },
 	{ "--jobs", OPT_JOBS, "N", "scan: N files at a time (default: the cores; also -j N)" },
-	{ "--shard", OPT_SHARD, "K/N", "scan: only the K-th of N equal parts" },
+	{ "--shard", OPT_SHARD, "K/N", "scan, db: only the K-th of N equal parts" },
 	{ "--cache-dir", OPT_CACHE_DIR, "DIR", "scan: keep results in DIR (default BUILD_DIR/.ladder-cache)" },
 	{ "--no-cache", OPT_NO_CACHE, NULL, "scan: analyse every file again" },
 	{ "--tu-time-limit", OPT_TU_TIME_LIMIT, "N", "seconds per file (default 600); scan kills it 30s later" },
@@ -120,6 +123,21 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 	case OPT_REVIEW:
 		o->review = true;
 		return true;
+	case OPT_DB:
+		o->db = value;
+		return true;
+	case OPT_MERGE:
+		o->db_merge = true;
+		return true;
+	case OPT_PASSES: {
+		char *end;
+		long n = strtol(value, &end, 10);
+
+		if (*end || end == value || n < 1 || n > 100)
+			goto bad;
+		o->db_passes = (unsigned)n;
+		return true;
+	}
 	case OPT_MIN_SUPPORT: {
 		char *end;
 		long n = strtol(value, &end, 10);
@@ -377,7 +395,9 @@ void options_usage(FILE *out)
 
 	fputs("usage: ladder [options] [compiler flags] FILE.c|FILE.i...\n"
 	      "       ladder [options] -p BUILD_DIR [FILE...]\n"
-	      "       ladder mine [options] -o OUT.yaml FILE...|-p BUILD_DIR\n\n"
+	      "       ladder mine [options] -o OUT.yaml FILE...|-p BUILD_DIR\n"
+	      "       ladder db --db=OUT.db [options] FILE...|-p BUILD_DIR\n"
+	      "       ladder db --merge --db=OUT.db SHARD.db...\n\n"
 	      "Finds resources not released on error paths of kernel C code.\n\n"
 	      "options:\n", out);
 	fputs("  -p BUILD_DIR            take flags from BUILD_DIR/compile_commands.json\n"

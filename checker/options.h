@@ -19,6 +19,10 @@ struct options {
 	bool mine;			/* ladder mine: learn pairs, do not check */
 	unsigned min_support;		/* mine: 0 for the default */
 	bool review;			/* mine --review: a list for people */
+	const char *db;			/* --db=FILE: the summary database */
+	bool db_write;			/* ladder db: write it, do not check */
+	bool db_merge;			/* ladder db --merge: join shards' */
+	unsigned db_passes;		/* ladder db: 0 for the default */
 	const char *build_dir;		/* -p: compile_commands.json here */
 	const char *output;		/* --output=FILE, -o FILE */
 	const char *baseline;		/* --baseline=FILE */

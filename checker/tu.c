@@ -15,6 +15,7 @@
 #include "infer.h"
 #include "mine.h"
 #include "parse.h"
+#include "summary_db.h"
 #include "engine/models.h"
 
 #include <stdlib.h>
@@ -133,6 +134,24 @@ static unsigned add_inlines(struct session *s, const struct parsed_file *pf,
 	return n;
 }
 
+/* ladder db: what this file's functions do, for the other files. */
+static void give_summaries(struct session *s, const char *file, unsigned own)
+{
+	struct summary_link link = { s->db, file, s->env.strings };
+	bool changed = false;
+	char *err = NULL;
+
+	if (!summary_link_export(s->env.summaries, s->env.rules, &link, own,
+				 &changed, &err)) {
+		if (!s->db_error)
+			s->db_error = err;
+		else
+			free(err);
+		return;
+	}
+	s->db_changed += changed;
+}
+
 /* Translate every function first: summaries need all of them. */
 static void analyse_functions(struct session *s, const char *file,
 			      const struct parsed_file *pf)
@@ -142,13 +161,20 @@ static void analyse_functions(struct session *s, const char *file,
 	struct arena ir_arena = { 0 };
 	struct inference *inf;
 	unsigned i, n, own, done, ncallbacks, *order;
+	/* Its presumed name: a .i and its .c, or a copy, are one file. */
+	struct summary_link link = {
+		.db = model_on(MODEL_CROSS_FILE) ? s->db : NULL,
+		.file = parsed_main_name(pf) ? parsed_main_name(pf) : file,
+		.strings = s->env.strings,
+	};
 
 	own = parsed_functions(pf, &ir_arena, &fns);
 	n = model_on(MODEL_HEADER_INLINES) ?
 	    add_inlines(s, pf, &fns, own, &ir_arena) : own;
 	order = xcalloc(n ? n : 1, sizeof(*order));
 	s->env.summaries = summaries_build(fns, n, s->env.rules,
-					   model_on(MODEL_CALLER_CHAIN));
+					   model_on(MODEL_CALLER_CHAIN),
+					   s->db ? &link : NULL);
 	callbacks = parsed_callbacks(pf, &ncallbacks);
 	inf = infer_build(s->env.rules, fns, own, n - own, callbacks, ncallbacks,
 			  model_on(MODEL_RELEASED_RESULT));
@@ -164,6 +190,8 @@ static void analyse_functions(struct session *s, const char *file,
 		analyse_function(s, fns[order[i]], inf);
 		done++;
 	}
+	if (s->db_write)
+		give_summaries(s, link.file, own);
 	free(order);
 	infer_free(inf);
 	summaries_free(s->env.summaries);

@@ -19,6 +19,10 @@ struct session {
 	struct gate *gate;		/* what reaches the output */
 	double file_started;		/* for --tu-time-limit: before the parse */
 	struct miner *miner;		/* ladder mine: collect, do not check */
+	struct summary_db *db;		/* --db: other files' summaries, or NULL */
+	bool db_write;			/* ladder db: give it this file's */
+	unsigned db_changed;		/* ... files whose summaries changed */
+	char *db_error;			/* ... the first write that failed */
 };
 
 enum tu_status {

@@ -147,14 +147,17 @@ bool frees_member(const struct path *p, const struct ir *call,
 static void release_through_helper(struct path *p, struct ir *call,
 				   const struct value *args, unsigned nargs)
 {
+	unsigned char why;
 	unsigned i, k;
 
 	if (!model_on(MODEL_HELPER_RELEASES) ||
 	    !summary_releases_any(p->an->summaries, call->name))
 		return;
+	/* Another file's, it is known by the summary database's word. */
+	why = model_escape(summary_is_linked(p->an->summaries, call->name) ?
+			   MODEL_CROSS_FILE : MODEL_HELPER_RELEASES);
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
-		unsigned char why = model_escape(MODEL_HELPER_RELEASES);
 
 		if (r->escaped || r->status == RES_RELEASED || r->status == RES_FAILED ||
 		    !summary_may_release(p->an->summaries, call->name, r->rule->pair))

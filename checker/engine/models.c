@@ -74,6 +74,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_VALUE_RANGES] = { "value-ranges",
 		"a value tested against constants keeps the range the tests left it until assigned: "
 		"x >= 5 once, then x == 3 cannot hold" },
+	[MODEL_CROSS_FILE] = { "cross-file",
+		"with --db, a function of another file does what the summary database says its file's "
+		"summary said, and a function's callers in other files clean what they are seen to clean" },
 };
 
 static bool switched_off[NR_MODELS];

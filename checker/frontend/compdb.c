@@ -290,3 +290,21 @@ void compdb_free(struct compile_job *jobs, int njobs)
 	}
 	free(jobs);
 }
+
+static int by_file(const void *a, const void *b)
+{
+	return strcmp(((const struct compile_job *)a)->file,
+		      ((const struct compile_job *)b)->file);
+}
+
+void compdb_sort(struct compile_job *jobs, int njobs)
+{
+	qsort(jobs, (size_t)njobs, sizeof(*jobs), by_file);
+}
+
+void compdb_shard(size_t n, unsigned k, unsigned nshards, size_t *first,
+		  size_t *last)
+{
+	*first = nshards ? n * (k - 1) / nshards : 0;
+	*last = nshards ? n * k / nshards : n;
+}

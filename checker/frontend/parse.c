@@ -378,6 +378,11 @@ struct parsed_file *parse_file(const char *file, const char *const *flags,
 	return pf;
 }
 
+const char *parsed_main_name(const struct parsed_file *pf)
+{
+	return pf->main_name;
+}
+
 void parsed_free(struct parsed_file *pf)
 {
 	if (!pf)

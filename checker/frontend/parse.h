@@ -25,6 +25,11 @@ struct parsed_file *parse_file(const char *file, const char *const *flags,
 			       int nflags, bool verbose, struct strtab *strings,
 			       const struct rules *rules);
 void parsed_free(struct parsed_file *pf);
+/*
+ * The presumed name of the main source (drivers/x/foo.c for the foo.i its
+ * line markers say it came from), interned; the path given otherwise.
+ */
+const char *parsed_main_name(const struct parsed_file *pf);
 
 /* The errors libclang reported: the first on stderr and in @report. */
 unsigned parsed_errors(const struct parsed_file *pf, struct report *report);

@@ -18,86 +18,17 @@
  * acquire for their callers.
  */
 #include "summary.h"
+#include "summary_impl.h"
 #include "util.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* A member a function releases a resource of @pair from, by name. */
-struct freed_member {
-	const struct pair *pair;
-	const char *member;		/* interned */
-};
-
-struct fn_summary {
-	const char *name;
-	unsigned long *releases;	/* bitmap over rule pairs */
-	unsigned long *direct;		/* ... by its own calls, not its helpers' */
-	unsigned long *callers_release;	/* what the TU's callers release */
-	unsigned long *acquires;	/* ... acquires, by its own calls */
-	/*
-	 * ... whose first and last calls of the pair, in the order of the
-	 * source, are releases: it is called holding it and returns without
-	 * it (sparse's __releases() with no __acquires())
-	 */
-	unsigned long *releases_first, *releases_last;
-	const char **callees;		/* calls to functions of this TU */
-	const struct ir **callee_calls;	/* ... the calls themselves */
-	unsigned ncallees, capcallees;
-	const struct ir_func *fn;
-	unsigned takes;			/* bit N: hands over what parameter N holds */
-	/*
-	 * The members it releases by name, maybe through a helper
-	 * (kfree(priv->buf): the kmalloc pair, "buf"), and the pairs some
-	 * release of which names no member (kfree(local)): any may be.
-	 */
-	struct freed_member *freed;
-	unsigned nfreed, capfreed;
-	unsigned long *frees_unnamed;
-	bool called;			/* a function of the TU calls it */
-	bool puts;			/* gives an object its last put, maybe by a helper */
-	bool puts_direct;		/* ... by its own calls */
-	bool callers_put;		/* a TU caller does, not through this function */
-	bool stable;			/* cleared by any effect seen */
-	struct rule_fn *wraps;		/* an acquire, if it is a wrapper */
-	struct fails fails;		/* how it reports failure */
-};
-
-struct summaries {
-	struct fn_summary *fns;
-	unsigned n, words;
-	struct ptrvec released_globals;	/* names, interned */
-	/* fns by name: index + 1, open addressing; nslots a power of two */
-	unsigned *slots, nslots;
-};
-
-/* Names are interned: a name's pointer is its identity. */
-static unsigned name_slot(const struct summaries *s, const char *name)
-{
-	return (unsigned)hash_bytes(HASH_INIT, &name, sizeof(name)) & (s->nslots - 1);
-}
-
-/*
- * The engine asks at every call it evaluates, on every path, whether the
- * callee is a helper of the TU: a lookup by hash, not a scan.
- */
-static const struct fn_summary *find(const struct summaries *s, const char *name)
-{
-	unsigned slot;
-
-	if (!name || !s->nslots)
-		return NULL;
-	for (slot = name_slot(s, name); s->slots[slot];
-	     slot = (slot + 1) & (s->nslots - 1))
-		if (s->fns[s->slots[slot] - 1].name == name)
-			return &s->fns[s->slots[slot] - 1];
-	return NULL;
-}
-
-static void index_names(struct summaries *s)
+void summary_index_names(struct summaries *s)
 {
 	unsigned i, slot;
 
+	free(s->slots);
 	for (s->nslots = 16; s->nslots < 2 * s->n; s->nslots *= 2)
 		;
 	s->slots = xcalloc(s->nslots, sizeof(*s->slots));
@@ -109,25 +40,6 @@ static void index_names(struct summaries *s)
 			;
 		s->slots[slot] = i + 1;
 	}
-}
-
-/* Inferred pairs (an overlay's) are numbered past the summaries' bitmaps. */
-static bool bit_of(const struct summaries *s, const unsigned long *map,
-		   unsigned bit)
-{
-	if (bit >= s->words * 8 * sizeof(long))
-		return false;
-	return (map[bit / (8 * sizeof(long))] >> (bit % (8 * sizeof(long)))) & 1;
-}
-
-static void set_bit_of(unsigned long *map, unsigned bit)
-{
-	map[bit / (8 * sizeof(long))] |= 1UL << (bit % (8 * sizeof(long)));
-}
-
-static void clear_bit_of(unsigned long *map, unsigned bit)
-{
-	map[bit / (8 * sizeof(long))] &= ~(1UL << (bit % (8 * sizeof(long))));
 }
 
 /* kobject_put(efi_kobj): a global the TU releases somewhere. */
@@ -433,7 +345,7 @@ static bool has_member(const struct fn_summary *fs, const struct pair *pair,
 	return false;
 }
 
-static bool add_member(struct fn_summary *fs, const struct pair *pair,
+bool summary_add_member(struct fn_summary *fs, const struct pair *pair,
 		       const char *member)
 {
 	if (has_member(fs, pair, member))
@@ -463,7 +375,7 @@ static void note_freed(struct fn_summary *fs, const struct pair *pair,
 	const char *member = handle_member(handle);
 
 	if (member)
-		add_member(fs, pair, member);
+		summary_add_member(fs, pair, member);
 	else
 		set_bit_of(fs->frees_unnamed, pair->index);
 }
@@ -543,7 +455,7 @@ static bool propagate(struct summaries *s)
 				changed = true;
 			}
 			for (w = 0; w < callee->nfreed; w++)
-				changed |= add_member(fs, callee->freed[w].pair,
+				changed |= summary_add_member(fs, callee->freed[w].pair,
 						      callee->freed[w].member);
 			takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
 			if (takes & ~fs->takes) {
@@ -644,29 +556,41 @@ static void note_callers(struct summaries *s)
 	}
 }
 
+void summary_init_entry(const struct summaries *s, struct fn_summary *fs,
+			const char *name)
+{
+	size_t words = s->words ? s->words : 1;
+
+	memset(fs, 0, sizeof(*fs));
+	fs->name = name;
+	fs->releases = xcalloc(words, sizeof(long));
+	fs->direct = xcalloc(words, sizeof(long));
+	fs->callers_release = xcalloc(words, sizeof(long));
+	fs->acquires = xcalloc(words, sizeof(long));
+	fs->releases_first = xcalloc(words, sizeof(long));
+	fs->releases_last = xcalloc(words, sizeof(long));
+	fs->frees_unnamed = xcalloc(words, sizeof(long));
+}
+
 struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
-				  const struct rules *rules, bool caller_chain)
+				  const struct rules *rules, bool caller_chain,
+				  const struct summary_link *link)
 {
 	struct summaries *s = xcalloc(1, sizeof(*s));
 	unsigned i;
 
-	s->n = n;
+	s->n = s->nlocal = n;
 	s->words = (rules_pair_count(rules) + 8 * sizeof(long) - 1) / (8 * sizeof(long));
-	s->fns = xcalloc(n, sizeof(*s->fns));
+	s->fns = xcalloc(n ? n : 1, sizeof(*s->fns));
 	for (i = 0; i < n; i++) {
-		s->fns[i].name = fns[i]->name;
+		summary_init_entry(s, &s->fns[i], fns[i]->name);
 		s->fns[i].fn = fns[i];
-		s->fns[i].releases = xcalloc(s->words ? s->words : 1, sizeof(long));
-		s->fns[i].direct = xcalloc(s->words ? s->words : 1, sizeof(long));
-		s->fns[i].callers_release = xcalloc(s->words ? s->words : 1, sizeof(long));
-		s->fns[i].acquires = xcalloc(s->words ? s->words : 1, sizeof(long));
-		s->fns[i].releases_first = xcalloc(s->words ? s->words : 1, sizeof(long));
-		s->fns[i].releases_last = xcalloc(s->words ? s->words : 1, sizeof(long));
-		s->fns[i].frees_unnamed = xcalloc(s->words ? s->words : 1, sizeof(long));
 		s->fns[i].stable = fns[i]->ret != RET_VOID && fns[i]->body;
 		s->fns[i].fails = how_it_fails(fns[i]);
 	}
-	index_names(s);
+	summary_index_names(s);
+	if (link)
+		summary_link_functions(s, rules, link);
 	for (i = 0; i < n; i++) {
 		struct fn_summary *fs = &s->fns[i];
 
@@ -676,6 +600,8 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 	while (propagate(s))
 		;
 	note_callers(s);
+	if (link)
+		summary_link_callers(s, rules, link);
 	while (caller_chain && note_grand_callers(s))
 		;
 	return s;
@@ -760,6 +686,13 @@ bool summary_caller_releases(const struct summaries *s, const char *callee,
 	return fs && bit_of(s, fs->callers_release, pair->index);
 }
 
+bool summary_is_linked(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs && fs - s->fns >= s->nlocal;
+}
+
 bool summary_releases_any(const struct summaries *s, const char *name)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
@@ -839,7 +772,7 @@ bool summary_destructor_frees(const struct summaries *s, const struct rules *rul
 {
 	unsigned i;
 
-	for (i = 0; s && i < s->n; i++) {
+	for (i = 0; s && i < s->nlocal; i++) {
 		const struct fn_summary *fs = &s->fns[i];
 
 		if (fs->fn == self || fs->fn->loc.file != self->loc.file ||
@@ -910,7 +843,7 @@ const struct rule_fn *summary_wrapper(const struct summaries *s, const char *nam
 	return fs ? fs->wraps : NULL;
 }
 
-/* Depth first along calls: a function's callees go before it. */
+/* Depth first along calls: a function's callees of the TU go before it. */
 static void visit_callees(const struct summaries *s, unsigned i, bool *seen,
 			  unsigned *order, unsigned *n)
 {
@@ -922,7 +855,7 @@ static void visit_callees(const struct summaries *s, unsigned i, bool *seen,
 		const struct fn_summary *callee = find(s, fs->callees[k]);
 		unsigned j = (unsigned)(callee - s->fns);
 
-		if (!seen[j])
+		if (j < s->nlocal && !seen[j])
 			visit_callees(s, j, seen, order, n);
 	}
 	order[(*n)++] = i;
@@ -930,10 +863,10 @@ static void visit_callees(const struct summaries *s, unsigned i, bool *seen,
 
 void summary_bottom_up(const struct summaries *s, unsigned *order)
 {
-	bool *seen = xcalloc(s->n ? s->n : 1, sizeof(*seen));
+	bool *seen = xcalloc(s->nlocal ? s->nlocal : 1, sizeof(*seen));
 	unsigned i, n = 0;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->nlocal; i++)
 		if (!seen[i])
 			visit_callees(s, i, seen, order, &n);
 	free(seen);

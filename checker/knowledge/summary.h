@@ -15,13 +15,28 @@
 #include "rules.h"
 
 struct summaries;
+struct summary_db;
+struct strtab;
+
+/*
+ * The summary database a TU's summaries take other files' from, and give
+ * its own to (summary_link.c): @db (NULL: none), the TU's name in it,
+ * and the string table the TU's names are interned in.
+ */
+struct summary_link {
+	struct summary_db *db;
+	const char *file;
+	struct strtab *strings;
+};
 
 /*
  * @caller_chain: what cleans after a caller's failure cleans after the
- * callees whose failure it passes on (model caller-chain).
+ * callees whose failure it passes on (model caller-chain).  @link, or
+ * NULL: the functions of other files the TU calls, as the database says.
  */
 struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
-				  const struct rules *rules, bool caller_chain);
+				  const struct rules *rules, bool caller_chain,
+				  const struct summary_link *link);
 void summaries_free(struct summaries *s);
 
 /* May a call to @name release a resource of @pair? */
@@ -83,7 +98,9 @@ bool summary_called_here(const struct summaries *s, const char *name);
 bool summary_destructor_frees(const struct summaries *s, const struct rules *rules,
 			      const struct ir_func *self, const struct pair *pair,
 			      const char *member);
-/* Is @name defined in this translation unit with a known summary? */
+/* Is @name a function of another file, known from the summary database? */
+bool summary_is_linked(const struct summaries *s, const char *name);
+/* Does @name, of this TU or linked from the database, release anything? */
 bool summary_releases_any(const struct summaries *s, const char *name);
 /*
  * Does a function of the TU release what the global variable @name
@@ -142,5 +159,15 @@ const struct rule_fn *summary_wrapper(const struct summaries *s, const char *nam
  * permutation of 0..n-1 of the functions summaries_build() was given.
  */
 void summary_bottom_up(const struct summaries *s, unsigned *order);
+
+/*
+ * Give @link's database what the TU's first @nown functions (its own,
+ * not the headers') do, for callers in other files, and what the TU's
+ * functions clean after the functions of other files they call.
+ * *@changed: whether that differs from what the file said before.
+ */
+bool summary_link_export(const struct summaries *s, const struct rules *rules,
+			 const struct summary_link *link, unsigned nown,
+			 bool *changed, char **err);
 
 #endif

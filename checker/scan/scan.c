@@ -104,12 +104,6 @@ static bool wanted(const struct options *o, const char *file)
 	return false;
 }
 
-static int by_file(const void *a, const void *b)
-{
-	return strcmp(((const struct compile_job *)a)->file,
-		      ((const struct compile_job *)b)->file);
-}
-
 /*
  * The entries to scan, sorted by file; with --shard K/N the K-th of N
  * contiguous parts, so merging the shards in order gives one scan's
@@ -121,17 +115,12 @@ static void select_files(struct scan *sc, struct compile_job *jobs, int njobs)
 	const struct options *o = sc->o;
 	int k;
 
-	qsort(jobs, (size_t)njobs, sizeof(*jobs), by_file);
+	compdb_sort(jobs, njobs);
 	sc->files = xcalloc((size_t)njobs + 1, sizeof(*sc->files));
 	for (k = 0; k < njobs; k++)
 		if (wanted(o, jobs[k].file))
 			sc->files[n++].job = &jobs[k];
-	first = 0;
-	last = n;
-	if (o->nshards) {
-		first = n * (o->shard - 1) / o->nshards;
-		last = n * o->shard / o->nshards;
-	}
+	compdb_shard(n, o->shard, o->nshards, &first, &last);
 	for (i = first; i < last; i++)
 		sc->files[i - first] = sc->files[i];
 	sc->nfiles = last - first;
@@ -186,6 +175,8 @@ static char **child_argv(const struct scan *sc, const struct scan_file *f)
 		argv[n++] = model;
 	if (o->all_paths)
 		argv[n++] = xstrdup("--all-paths");
+	if (o->db)
+		argv[n++] = xasprintf("--db=%s", o->db);
 	if ((checks = checks_option(true)))
 		argv[n++] = checks;
 	if ((checks = checks_option(false)))
@@ -495,7 +486,8 @@ static unsigned long rules_salt(unsigned long h, const char *dir)
 
 /*
  * Everything but the file and its flags that decides a result: the
- * binary, the limits, the models, checks and --all-paths, the rules.
+ * binary, the limits, the models, checks and --all-paths, the summary
+ * database, the rules.
  */
 static unsigned long salt(const struct scan *sc)
 {
@@ -513,6 +505,8 @@ static unsigned long salt(const struct scan *sc)
 	free(model);
 	free(on);
 	free(off);
+	if (sc->o->db)
+		h = cache_salt(h, sc->o->db);	/* other files' summaries */
 	return rules_salt(h, sc->rules_dir);
 }
 

@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The inside of the summaries, shared by summary.c, which computes them
+ * for a TU, and summary_link.c, which takes and gives those of other
+ * files through the summary database.
+ */
+#ifndef LADDER_SUMMARY_IMPL_H
+#define LADDER_SUMMARY_IMPL_H
+
+#include "summary.h"
+#include "util.h"
+
+/* A member a function releases a resource of @pair from, by name. */
+struct freed_member {
+	const struct pair *pair;
+	const char *member;		/* interned */
+};
+
+struct fn_summary {
+	const char *name;
+	unsigned long *releases;	/* bitmap over rule pairs */
+	unsigned long *direct;		/* ... by its own calls, not its helpers' */
+	unsigned long *callers_release;	/* what the TU's callers release */
+	unsigned long *acquires;	/* ... acquires, by its own calls */
+	/*
+	 * ... whose first and last calls of the pair, in the order of the
+	 * source, are releases: it is called holding it and returns without
+	 * it (sparse's __releases() with no __acquires())
+	 */
+	unsigned long *releases_first, *releases_last;
+	const char **callees;		/* calls to functions of this TU */
+	const struct ir **callee_calls;	/* ... the calls themselves */
+	unsigned ncallees, capcallees;
+	const struct ir_func *fn;	/* NULL: defined in another file */
+	unsigned takes;			/* bit N: hands over what parameter N holds */
+	/*
+	 * The members it releases by name, maybe through a helper
+	 * (kfree(priv->buf): the kmalloc pair, "buf"), and the pairs some
+	 * release of which names no member (kfree(local)): any may be.
+	 */
+	struct freed_member *freed;
+	unsigned nfreed, capfreed;
+	unsigned long *frees_unnamed;
+	bool called;			/* a function of the TU calls it */
+	bool puts;			/* gives an object its last put, maybe by a helper */
+	bool puts_direct;		/* ... by its own calls */
+	bool callers_put;		/* a TU caller does, not through this function */
+	bool stable;			/* cleared by any effect seen */
+	struct rule_fn *wraps;		/* an acquire, if it is a wrapper */
+	struct fails fails;		/* how it reports failure */
+};
+
+struct summaries {
+	struct fn_summary *fns;
+	unsigned n, words;
+	/*
+	 * fns[0..nlocal) are the TU's functions; those past it are called
+	 * here and defined elsewhere, with what the summary database says
+	 * of them (or nothing), so that what the TU's callers clean after
+	 * them can be given back to the database.
+	 */
+	unsigned nlocal;
+	struct ptrvec released_globals;	/* names, interned */
+	/* fns by name: index + 1, open addressing; nslots a power of two */
+	unsigned *slots, nslots;
+};
+
+/* Names are interned: a name's pointer is its identity. */
+static inline unsigned name_slot(const struct summaries *s, const char *name)
+{
+	return (unsigned)hash_bytes(HASH_INIT, &name, sizeof(name)) & (s->nslots - 1);
+}
+
+/*
+ * The engine asks at every call it evaluates, on every path, whether the
+ * callee is a helper of the TU: a lookup by hash, not a scan.
+ */
+static inline const struct fn_summary *find(const struct summaries *s, const char *name)
+{
+	unsigned slot;
+
+	if (!name || !s->nslots)
+		return NULL;
+	for (slot = name_slot(s, name); s->slots[slot];
+	     slot = (slot + 1) & (s->nslots - 1))
+		if (s->fns[s->slots[slot] - 1].name == name)
+			return &s->fns[s->slots[slot] - 1];
+	return NULL;
+}
+
+/* Index fns[0..n) by name; the first of a name answers for it. */
+void summary_index_names(struct summaries *s);
+
+/* Inferred pairs (an overlay's) are numbered past the summaries' bitmaps. */
+static inline bool bit_of(const struct summaries *s, const unsigned long *map,
+		   unsigned bit)
+{
+	if (bit >= s->words * 8 * sizeof(long))
+		return false;
+	return (map[bit / (8 * sizeof(long))] >> (bit % (8 * sizeof(long)))) & 1;
+}
+
+static inline void set_bit_of(unsigned long *map, unsigned bit)
+{
+	map[bit / (8 * sizeof(long))] |= 1UL << (bit % (8 * sizeof(long)));
+}
+
+static inline void clear_bit_of(unsigned long *map, unsigned bit)
+{
+	map[bit / (8 * sizeof(long))] &= ~(1UL << (bit % (8 * sizeof(long))));
+}
+
+/* A function of @s's with no facts yet, named @name (interned). */
+void summary_init_entry(const struct summaries *s, struct fn_summary *fs,
+			const char *name);
+/* @fs releases @pair's member @member (interned); false if it was known. */
+bool summary_add_member(struct fn_summary *fs, const struct pair *pair,
+			const char *member);
+/*
+ * Add to @s the functions of other files its functions call (past
+ * ->nlocal), with what @link's database says they do; then, once the
+ * TU's callers are noted, what callers in other files clean after the
+ * TU's functions.
+ */
+void summary_link_functions(struct summaries *s, const struct rules *rules,
+			    const struct summary_link *link);
+void summary_link_callers(struct summaries *s, const struct rules *rules,
+			  const struct summary_link *link);
+
+#endif

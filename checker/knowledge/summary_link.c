@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * summary_link.c - the summaries of other files, through the database.
+ *
+ * A function defined in another file is, to this TU, what the database
+ * says its own file's summary said: what it releases (and from which
+ * members), what it acquires, hands over or wraps, how it fails, whether
+ * it is stable.  It joins the TU's summaries as a function without a
+ * body, so helpers calling it inherit what it does exactly as they do
+ * from a helper of the file (model cross-file).
+ *
+ * The other way, a function of this file called from elsewhere learns
+ * what those callers clean after it fails (caller-cleans evidence), and
+ * this file tells the database what its own functions clean after the
+ * functions of other files they call.
+ *
+ * Only functions with external linkage are given: a static function's
+ * name means nothing outside its file.  Facts name pairs and members by
+ * name, so a database outlives the run that wrote it; a pair the rules
+ * no longer have is skipped.
+ */
+#include "summary_impl.h"
+#include "summary_db.h"
+
+#include <string.h>
+
+/* The rules' pairs by name, for reading facts back. */
+static json_t *pair_index(const struct rules *rules)
+{
+	json_t *index = json_object();
+	unsigned i;
+
+	for (i = 0; i < rules_pair_count(rules); i++)
+		json_object_set_new(index, rules_pair_at(rules, i)->name,
+				    json_integer(i));
+	return index;
+}
+
+static const struct pair *pair_named(const struct rules *rules, json_t *index,
+				     json_t *name)
+{
+	json_t *at = json_object_get(index, json_string_value(name) ?
+					    json_string_value(name) : "");
+
+	return at ? rules_pair_at(rules, (unsigned)json_integer_value(at)) : NULL;
+}
+
+/* A pair of the rules themselves, not of a function's inferred overlay. */
+static bool base_pair(const struct rules *rules, const struct pair *pair)
+{
+	return pair->index < rules_pair_count(rules) &&
+	       rules_pair_at(rules, pair->index) == pair;
+}
+
+static json_t *bits_json(const struct summaries *s, const struct rules *rules,
+			 const unsigned long *map)
+{
+	json_t *names = json_array();
+	unsigned i;
+
+	for (i = 0; i < rules_pair_count(rules); i++)
+		if (bit_of(s, map, i))
+			json_array_append_new(names,
+				json_string(rules_pair_at(rules, i)->name));
+	return names;
+}
+
+static void json_bits(const struct rules *rules, json_t *index, json_t *names,
+		      unsigned long *map)
+{
+	const struct pair *pair;
+	json_t *name;
+	size_t i;
+
+	json_array_foreach(names, i, name)
+		if ((pair = pair_named(rules, index, name)))
+			set_bit_of(map, pair->index);
+}
+
+/* Set @key to @value unless it says nothing, to keep records short. */
+static void set_some(json_t *obj, const char *key, json_t *value)
+{
+	if ((json_is_array(value) && !json_array_size(value)) ||
+	    json_is_false(value) || (json_is_integer(value) && !json_integer_value(value)))
+		json_decref(value);
+	else
+		json_object_set_new(obj, key, value);
+}
+
+static json_t *fails_json(const struct fails *f)
+{
+	json_t *obj = json_object(), *cases = json_array();
+	unsigned i;
+
+	json_object_set_new(obj, "how", json_integer(f->how));
+	json_object_set_new(obj, "zero", json_boolean(f->zero));
+	json_object_set_new(obj, "param", json_integer(f->param));
+	for (i = 0; i < f->ncases; i++)
+		json_array_append_new(cases, json_integer(f->cases[i]));
+	json_object_set_new(obj, "cases", cases);
+	return obj;
+}
+
+static void json_fails(json_t *obj, struct fails *f)
+{
+	json_t *cases = json_object_get(obj, "cases"), *c;
+	size_t i;
+
+	f->how = (enum fails_how)json_integer_value(json_object_get(obj, "how"));
+	if (f->how > FAILS_UNLESS_CASE)
+		f->how = FAILS_UNKNOWN;
+	f->zero = json_is_true(json_object_get(obj, "zero"));
+	f->param = (int)json_integer_value(json_object_get(obj, "param"));
+	json_array_foreach(cases, i, c)
+		if (f->ncases < FAILS_MAX_CASES)
+			f->cases[f->ncases++] = json_integer_value(c);
+}
+
+/* A wrapper's acquires, one object per part; NULL if one is inferred. */
+static json_t *wraps_json(const struct rules *rules, const struct rule_fn *chain)
+{
+	json_t *parts = json_array();
+	const struct rule_fn *rule;
+
+	for (rule = chain; rule; rule = rule->next) {
+		json_t *part;
+
+		if (!base_pair(rules, rule->pair)) {
+			json_decref(parts);
+			return NULL;
+		}
+		part = json_pack("{s:s, s:i, s:i, s:i}", "pair", rule->pair->name,
+				 "success", rule->success, "handle", rule->handle.kind,
+				 "arg", rule->handle.arg);
+		if (rule->member)
+			json_object_set_new(part, "member", json_string(rule->member));
+		json_array_append_new(parts, part);
+	}
+	return parts;
+}
+
+static struct rule_fn *json_wraps(const struct rules *rules, json_t *index,
+				  json_t *parts, const char *name,
+				  struct strtab *strings)
+{
+	size_t n = json_array_size(parts), i;
+	struct rule_fn *chain;
+	json_t *part;
+
+	if (!n)
+		return NULL;
+	chain = xcalloc(n, sizeof(*chain));	/* one block, as wrappers are */
+	json_array_foreach(parts, i, part) {
+		const struct pair *pair = pair_named(rules, index,
+						     json_object_get(part, "pair"));
+		const char *member = json_string_value(json_object_get(part, "member"));
+		long long success = json_integer_value(json_object_get(part, "success"));
+		long long handle = json_integer_value(json_object_get(part, "handle"));
+
+		if (!pair || success < 0 || success > SUCCESS_ALWAYS ||
+		    handle < HANDLE_NONE || handle > HANDLE_ARG_MEMBER) {
+			free(chain);
+			return NULL;
+		}
+		chain[i] = (struct rule_fn){
+			.name = name, .role = ROLE_ACQUIRE, .pair = pair,
+			.success = (enum success_kind)success,
+			.handle = { (enum handle_kind)handle,
+				    (int)json_integer_value(json_object_get(part, "arg")) },
+			.member = member ? strtab_intern(strings, member) : NULL,
+			.null_arg = -1, .next = i + 1 < n ? &chain[i + 1] : NULL,
+		};
+	}
+	return chain;
+}
+
+static json_t *function_json(const struct summaries *s, const struct rules *rules,
+			     const struct fn_summary *fs)
+{
+	json_t *facts = json_object(), *freed = json_array(), *wraps;
+	unsigned i;
+
+	set_some(facts, "releases", bits_json(s, rules, fs->releases));
+	set_some(facts, "unnamed", bits_json(s, rules, fs->frees_unnamed));
+	set_some(facts, "acquires", bits_json(s, rules, fs->acquires));
+	set_some(facts, "first", bits_json(s, rules, fs->releases_first));
+	set_some(facts, "last", bits_json(s, rules, fs->releases_last));
+	for (i = 0; i < fs->nfreed; i++)
+		if (base_pair(rules, fs->freed[i].pair))
+			json_array_append_new(freed, json_pack("[s, s]",
+				fs->freed[i].pair->name, fs->freed[i].member));
+	set_some(facts, "freed", freed);
+	set_some(facts, "takes", json_integer(fs->takes));
+	set_some(facts, "puts", json_boolean(fs->puts));
+	set_some(facts, "stable", json_boolean(fs->stable));
+	if (fs->fails.how != FAILS_UNKNOWN)
+		json_object_set_new(facts, "fails", fails_json(&fs->fails));
+	if (fs->wraps && (wraps = wraps_json(rules, fs->wraps)))
+		json_object_set_new(facts, "wraps", wraps);
+	return facts;
+}
+
+static void take_function(struct summaries *s, const struct rules *rules,
+			  json_t *index, struct fn_summary *fs, json_t *facts,
+			  struct strtab *strings)
+{
+	json_t *freed = json_object_get(facts, "freed"), *item;
+	size_t i;
+
+	json_bits(rules, index, json_object_get(facts, "releases"), fs->releases);
+	json_bits(rules, index, json_object_get(facts, "unnamed"), fs->frees_unnamed);
+	json_bits(rules, index, json_object_get(facts, "acquires"), fs->acquires);
+	json_bits(rules, index, json_object_get(facts, "first"), fs->releases_first);
+	json_bits(rules, index, json_object_get(facts, "last"), fs->releases_last);
+	memcpy(fs->direct, fs->releases, (s->words ? s->words : 1) * sizeof(long));
+	json_array_foreach(freed, i, item) {
+		const struct pair *pair = pair_named(rules, index, json_array_get(item, 0));
+		const char *member = json_string_value(json_array_get(item, 1));
+
+		if (pair && member)
+			summary_add_member(fs, pair, strtab_intern(strings, member));
+	}
+	fs->takes = (unsigned)json_integer_value(json_object_get(facts, "takes"));
+	fs->puts = fs->puts_direct = json_is_true(json_object_get(facts, "puts"));
+	fs->stable = json_is_true(json_object_get(facts, "stable"));
+	if (json_object_get(facts, "fails"))
+		json_fails(json_object_get(facts, "fails"), &fs->fails);
+	fs->wraps = json_wraps(rules, index, json_object_get(facts, "wraps"),
+			       fs->name, strings);
+}
+
+/* Calls in @e to functions neither of the TU nor of the rules: to @names. */
+static void collect_calls(const struct summaries *s, const struct rules *rules,
+			  const struct ir *e, json_t *seen, struct ptrvec *names)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_CALL && e->name && !find(s, e->name) &&
+	    !rules_lookup(rules, e->name) && !json_object_get(seen, e->name)) {
+		json_object_set_new(seen, e->name, json_true());
+		ptrvec_push(names, (void *)e->name);
+	}
+	for (i = 0; i < e->nkids; i++)
+		collect_calls(s, rules, e->kids[i], seen, names);
+}
+
+void summary_link_functions(struct summaries *s, const struct rules *rules,
+			    const struct summary_link *link)
+{
+	struct ptrvec names = { 0 };
+	json_t *seen = json_object(), *index = pair_index(rules);
+	unsigned i;
+
+	for (i = 0; i < s->nlocal; i++)
+		collect_calls(s, rules, s->fns[i].fn->body, seen, &names);
+	s->fns = xrealloc(s->fns, (s->nlocal + names.len) * sizeof(*s->fns));
+	for (i = 0; i < names.len; i++) {
+		struct fn_summary *fs = &s->fns[s->n++];
+		json_t *facts = link->db ?
+				summary_db_function(link->db, names.items[i]) : NULL;
+
+		summary_init_entry(s, fs, names.items[i]);
+		if (facts)
+			take_function(s, rules, index, fs, facts, link->strings);
+		json_decref(facts);
+	}
+	summary_index_names(s);
+	ptrvec_free(&names);
+	json_decref(seen);
+	json_decref(index);
+}
+
+void summary_link_callers(struct summaries *s, const struct rules *rules,
+			  const struct summary_link *link)
+{
+	json_t *index = pair_index(rules), *callers, *facts;
+	unsigned i;
+	size_t k;
+
+	for (i = 0; link->db && i < s->nlocal; i++) {
+		struct fn_summary *fs = &s->fns[i];
+
+		if (!fs->fn->external || !fs->fn->body)
+			continue;
+		callers = summary_db_callers(link->db, fs->name, link->file);
+		json_array_foreach(callers, k, facts) {
+			json_bits(rules, index, json_object_get(facts, "release"),
+				  fs->callers_release);
+			fs->callers_put |= json_is_true(json_object_get(facts, "puts"));
+		}
+		json_decref(callers);
+	}
+	json_decref(index);
+}
+
+static bool any_bit(const struct summaries *s, const unsigned long *map)
+{
+	unsigned w;
+
+	for (w = 0; w < s->words; w++)
+		if (map[w])
+			return true;
+	return false;
+}
+
+bool summary_link_export(const struct summaries *s, const struct rules *rules,
+			 const struct summary_link *link, unsigned nown,
+			 bool *changed, char **err)
+{
+	unsigned i;
+	bool ok;
+
+	if (!summary_db_begin_file(link->db, link->file, err))
+		return false;
+	for (i = 0, ok = true; ok && i < s->n; i++) {
+		const struct fn_summary *fs = &s->fns[i];
+		json_t *facts;
+
+		if (i < nown && fs->fn->external && fs->fn->body) {
+			facts = function_json(s, rules, fs);
+			ok = summary_db_put_function(link->db, fs->name, facts, err);
+		} else if (i >= s->nlocal &&
+			   (any_bit(s, fs->callers_release) || fs->callers_put)) {
+			facts = json_object();
+			set_some(facts, "release", bits_json(s, rules, fs->callers_release));
+			set_some(facts, "puts", json_boolean(fs->callers_put));
+			ok = summary_db_put_callers(link->db, fs->name, facts, err);
+		} else {
+			continue;
+		}
+		json_decref(facts);
+	}
+	if (!ok) {
+		summary_db_abort_file(link->db);
+		return false;
+	}
+	return summary_db_end_file(link->db, changed, err);
+}

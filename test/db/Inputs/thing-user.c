@@ -1,0 +1,41 @@
+// Uses thing.c's helpers: without their summaries, thing_destroy() is an
+// unknown call and thing_alloc() acquires nothing.
+#include "../../Inputs/kernel.h"
+
+struct thing {
+	int state;
+	void *buf;
+};
+
+void thing_destroy(struct thing *t);
+struct thing *thing_alloc(void);
+int thing_hw_init(struct thing *t);
+int thing_register(struct thing *t);
+
+int thing_start(void)
+{
+	struct thing *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	int ret;
+
+	if (!t)
+		return -ENOMEM;
+	ret = thing_hw_init(t);
+	if (ret) {
+		thing_destroy(t);
+		return ret;
+	}
+	return thing_register(t);
+}
+
+int thing_start_alloc(void)
+{
+	struct thing *t = thing_alloc();
+	int ret;
+
+	if (!t)
+		return -ENOMEM;
+	ret = thing_hw_init(t);
+	if (ret)
+		return ret;
+	return thing_register(t);
+}
