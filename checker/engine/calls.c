@@ -139,6 +139,18 @@ bool frees_member(const struct path *p, const struct ir *call,
 	return false;
 }
 
+/* Does @call's callee release @r's pair from some argument it is given? */
+static bool frees_an_argument(const struct path *p, const struct ir *call,
+			      unsigned nargs, const struct resource *r)
+{
+	unsigned k;
+
+	for (k = 0; k < nargs; k++)
+		if (summary_frees_param(p->an->summaries, call->name, r->rule->pair, k))
+			return true;
+	return false;
+}
+
 /*
  * A static helper of this file that may release a resource of a pair
  * ("foo_free(priv)" calling kfree(priv->buf)) takes what it is given:
@@ -149,13 +161,19 @@ static void release_through_helper(struct path *p, struct ir *call,
 {
 	unsigned char why;
 	unsigned i, k;
+	bool linked;
 
 	if (!model_on(MODEL_HELPER_RELEASES) ||
 	    !summary_releases_any(p->an->summaries, call->name))
 		return;
-	/* Another file's, it is known by the summary database's word. */
-	why = model_escape(summary_is_linked(p->an->summaries, call->name) ?
-			   MODEL_CROSS_FILE : MODEL_HELPER_RELEASES);
+	/*
+	 * Another file's, it is known by the summary database's word, and
+	 * takes only what it is seen to release of its arguments: most
+	 * functions free something of their own (a scratch buffer), which
+	 * says nothing of what their caller gives them.
+	 */
+	linked = summary_is_linked(p->an->summaries, call->name);
+	why = model_escape(linked ? MODEL_CROSS_FILE : MODEL_HELPER_RELEASES);
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
 
@@ -181,7 +199,8 @@ static void release_through_helper(struct path *p, struct ir *call,
 		 * (ath11k_thermal_unregister(ab) walks ab->pdevs[i].ar), if
 		 * the helper may release that member (frees_member()).
 		 */
-		if (!r->has_handle || (r->in_given_object && frees_member(p, call, r))) {
+		if (!r->has_handle || (r->in_given_object && frees_member(p, call, r) &&
+				       (!linked || frees_an_argument(p, call, nargs, r)))) {
 			escape(r, why, call->loc);
 			continue;
 		}
@@ -191,6 +210,9 @@ static void release_through_helper(struct path *p, struct ir *call,
 			bool holder = passed_to(p, r, call->kids[k], args[k]) ||
 				      passed_embedded(p, r, call->kids[k], args[k]);
 
+			if (linked && !summary_frees_param(p->an->summaries,
+						call->name, r->rule->pair, k))
+				continue;
 			if (itself || (holder && frees_member(p, call, r)))
 				escape(r, why, call->loc);
 		}

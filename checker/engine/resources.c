@@ -227,11 +227,16 @@ static bool releases_through(struct analysis *an, const struct pair *pair,
  * same member measured worse: callers reached through ops tables and
  * teardown helpers that free a whole object are not seen.)  A callback
  * the driver core or a subsystem calls (probe, open, init) has no such
- * caller here.
+ * caller here.  Callers in other files (model cross-file) are asked for
+ * that member, @member: across a tree some caller of a library function
+ * releases every common pair, so the pair alone says nothing there.
  */
-static bool caller_cleans(const struct analysis *an, const struct pair *pair)
+static bool caller_cleans(const struct analysis *an, const struct pair *pair,
+			  const char *member)
 {
-	return summary_caller_releases(an->summaries, an->fn->name, pair);
+	return summary_caller_releases(an->summaries, an->fn->name, pair) ||
+	       summary_callers_free_member(an->summaries, an->fn->name, pair,
+					   member);
 }
 
 /*
@@ -255,9 +260,12 @@ static bool caller_puts(const struct analysis *an, const struct resource *r)
 }
 
 /* Which model, if any, leaves to a caller what is stored in a given object. */
-static enum model_id caller_owes(const struct analysis *an, const struct resource *r)
+static enum model_id caller_owes(const struct analysis *an, const struct resource *r,
+				 const struct ir *lhs)
 {
-	if (model_on(MODEL_CALLER_CLEANS) && caller_cleans(an, r->rule->pair))
+	const char *member = lhs->kind == IR_MEMBER ? lhs->name : NULL;
+
+	if (model_on(MODEL_CALLER_CLEANS) && caller_cleans(an, r->rule->pair, member))
 		return MODEL_CALLER_CLEANS;
 	if (caller_puts(an, r))
 		return MODEL_CALLER_PUTS;
@@ -545,7 +553,7 @@ static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 
 		if (!r->has_handle || r->handle_sym != sym)
 			continue;
-		model = caller_owes(p->an, r);
+		model = caller_owes(p->an, r, lhs);
 		if (model == NR_MODELS && owner_frees(p, r, lhs))
 			model = MODEL_OWNER_FREES;
 		if (model == NR_MODELS && lazy_cache(p, r, lhs))

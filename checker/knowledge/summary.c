@@ -334,28 +334,65 @@ static bool is_last_put(const struct rule_fn *chain)
 	return releases && takes;
 }
 
-static bool has_member(const struct fn_summary *fs, const struct pair *pair,
-		       const char *member)
+static bool has_member(const struct freed_member *list, unsigned n,
+		       const struct pair *pair, const char *member)
 {
 	unsigned i;
 
-	for (i = 0; i < fs->nfreed; i++)
-		if (fs->freed[i].pair == pair && fs->freed[i].member == member)
+	for (i = 0; i < n; i++)
+		if (list[i].pair == pair && list[i].member == member)
 			return true;
 	return false;
 }
 
-bool summary_add_member(struct fn_summary *fs, const struct pair *pair,
-		       const char *member)
+bool summary_add_member(struct freed_member **list, unsigned *n, unsigned *cap,
+			const struct pair *pair, const char *member)
 {
-	if (has_member(fs, pair, member))
+	if (has_member(*list, *n, pair, member))
 		return false;
-	if (fs->nfreed == fs->capfreed) {
-		fs->capfreed = fs->capfreed ? fs->capfreed * 2 : 4;
-		fs->freed = xrealloc(fs->freed, fs->capfreed * sizeof(*fs->freed));
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		*list = xrealloc(*list, *cap * sizeof(**list));
 	}
-	fs->freed[fs->nfreed++] = (struct freed_member){ pair, member };
+	(*list)[(*n)++] = (struct freed_member){ pair, member };
 	return true;
+}
+
+/* @fs releases @pair's @member, maybe through a helper. */
+static bool add_freed(struct fn_summary *fs, const struct pair *pair,
+		      const char *member)
+{
+	return summary_add_member(&fs->freed, &fs->nfreed, &fs->capfreed,
+				  pair, member);
+}
+
+bool summary_add_param_freed(struct fn_summary *fs, const struct pair *pair,
+			     unsigned param)
+{
+	unsigned i;
+
+	for (i = 0; i < fs->nparams_freed; i++)
+		if (fs->params_freed[i].pair == pair && fs->params_freed[i].param == param)
+			return false;
+	if (fs->nparams_freed == fs->capparams_freed) {
+		fs->capparams_freed = fs->capparams_freed ? fs->capparams_freed * 2 : 4;
+		fs->params_freed = xrealloc(fs->params_freed, fs->capparams_freed *
+					    sizeof(*fs->params_freed));
+	}
+	fs->params_freed[fs->nparams_freed++] = (struct param_freed){ pair, param };
+	return true;
+}
+
+/*
+ * The parameter a release's handle is or is reached from: N for t,
+ * t->buf, &t->dev, t->ring[i].desc; -1 for anything else.
+ */
+static int handle_param(const struct ir_func *fn, const struct ir *handle)
+{
+	while (handle && (handle->kind == IR_ADDR || handle->kind == IR_INDEX ||
+			  handle->kind == IR_MEMBER))
+		handle = handle->kids[0];
+	return param_of(fn, handle);
 }
 
 /* The member a release's handle names: kfree(priv->buf), &x->y[i]. */
@@ -373,11 +410,17 @@ static void note_freed(struct fn_summary *fs, const struct pair *pair,
 		       const struct ir *handle)
 {
 	const char *member = handle_member(handle);
+	int param = handle_param(fs->fn, handle);
 
-	if (member)
-		summary_add_member(fs, pair, member);
-	else
+	if (member) {
+		add_freed(fs, pair, member);
+		summary_add_member(&fs->direct_freed, &fs->ndirect_freed,
+				   &fs->capdirect_freed, pair, member);
+	} else {
 		set_bit_of(fs->frees_unnamed, pair->index);
+	}
+	if (param >= 0)
+		summary_add_param_freed(fs, pair, (unsigned)param);
 }
 
 static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
@@ -430,6 +473,25 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		scan(s, fs, e->kids[i], rules);
 }
 
+/* f(p) calling g(p->x): what g releases of its argument, f releases of p. */
+static bool pass_params_freed(struct fn_summary *fs, const struct ir *call,
+			      const struct fn_summary *callee)
+{
+	bool changed = false;
+	unsigned i;
+	int param;
+
+	for (i = 0; i < callee->nparams_freed; i++) {
+		unsigned arg = callee->params_freed[i].param;
+
+		if (arg < call->nkids &&
+		    (param = handle_param(fs->fn, call->kids[arg])) >= 0)
+			changed |= summary_add_param_freed(fs,
+					callee->params_freed[i].pair, (unsigned)param);
+	}
+	return changed;
+}
+
 /*
  * One round of releases(f) |= releases(g) for every call f -> g, of f
  * unstable when g is, and of f handing over the parameters it gives g
@@ -455,8 +517,9 @@ static bool propagate(struct summaries *s)
 				changed = true;
 			}
 			for (w = 0; w < callee->nfreed; w++)
-				changed |= summary_add_member(fs, callee->freed[w].pair,
-						      callee->freed[w].member);
+				changed |= add_freed(fs, callee->freed[w].pair,
+						     callee->freed[w].member);
+			changed |= pass_params_freed(fs, fs->callee_calls[k], callee);
 			takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
 			if (takes & ~fs->takes) {
 				fs->takes |= takes;
@@ -478,6 +541,20 @@ static bool propagate(struct summaries *s)
 	return changed;
 }
 
+static bool add_callers_freed(struct fn_summary *callee,
+			      const struct freed_member *members, unsigned n)
+{
+	bool changed = false;
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		changed |= summary_add_member(&callee->callers_freed,
+					      &callee->ncallers_freed,
+					      &callee->capcallers_freed,
+					      members[i].pair, members[i].member);
+	return changed;
+}
+
 /*
  * callers_release(g) |= what f releases other than through g, for every
  * call f -> g: its own releases and its other helpers'.  What g releases
@@ -493,6 +570,7 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 	for (w = 0; w < s->words; w++)
 		callee->callers_release[w] |= fs->direct[w];
 	callee->callers_put |= fs->puts_direct;
+	add_callers_freed(callee, fs->direct_freed, fs->ndirect_freed);
 	for (k = 0; k < fs->ncallees; k++) {
 		const struct fn_summary *other = find(s, fs->callees[k]);
 
@@ -501,6 +579,7 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 		for (w = 0; w < s->words; w++)
 			callee->callers_release[w] |= other->releases[w];
 		callee->callers_put |= other->puts;
+		add_callers_freed(callee, other->freed, other->nfreed);
 	}
 }
 
@@ -535,6 +614,9 @@ static bool note_grand_callers(struct summaries *s)
 				callee->callers_put = true;
 				changed = true;
 			}
+			if (callee && callee != fs)
+				changed |= add_callers_freed(callee, fs->callers_freed,
+							     fs->ncallers_freed);
 		}
 	}
 	return changed;
@@ -621,6 +703,9 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].releases_first);
 		free(s->fns[i].releases_last);
 		free(s->fns[i].freed);
+		free(s->fns[i].direct_freed);
+		free(s->fns[i].params_freed);
+		free(s->fns[i].callers_freed);
 		free(s->fns[i].frees_unnamed);
 		free(s->fns[i].callees);
 		free(s->fns[i].callee_calls);
@@ -650,6 +735,31 @@ bool summary_may_free_member(const struct summaries *s, const char *name,
 		return fs != NULL;
 	for (i = 0; i < fs->nfreed; i++)
 		if (fs->freed[i].pair == pair && !strcmp(fs->freed[i].member, member))
+			return true;
+	return false;
+}
+
+bool summary_frees_param(const struct summaries *s, const char *name,
+			 const struct pair *pair, unsigned param)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+	unsigned i;
+
+	for (i = 0; fs && i < fs->nparams_freed; i++)
+		if (fs->params_freed[i].pair == pair && fs->params_freed[i].param == param)
+			return true;
+	return false;
+}
+
+bool summary_callers_free_member(const struct summaries *s, const char *name,
+				 const struct pair *pair, const char *member)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+	unsigned i;
+
+	for (i = 0; fs && member && i < fs->ncallers_freed; i++)
+		if (fs->callers_freed[i].pair == pair &&
+		    !strcmp(fs->callers_freed[i].member, member))
 			return true;
 	return false;
 }

@@ -98,6 +98,20 @@ bool summary_called_here(const struct summaries *s, const char *name);
 bool summary_destructor_frees(const struct summaries *s, const struct rules *rules,
 			      const struct ir_func *self, const struct pair *pair,
 			      const char *member);
+/*
+ * Does @name release a resource of @pair that its parameter @param is or
+ * holds (kfree(t), kfree(t->buf) for t), itself or through a helper?
+ */
+bool summary_frees_param(const struct summaries *s, const char *name,
+			 const struct pair *pair, unsigned param);
+/*
+ * Do callers of @name, in this file or (from the database) in others,
+ * release a resource of @pair from a member named @member, by their own
+ * calls or through their other helpers?  The member-by-member evidence
+ * that they clean what @name leaves in an object when it fails.
+ */
+bool summary_callers_free_member(const struct summaries *s, const char *name,
+				 const struct pair *pair, const char *member);
 /* Is @name a function of another file, known from the summary database? */
 bool summary_is_linked(const struct summaries *s, const char *name);
 /* Does @name, of this TU or linked from the database, release anything? */

@@ -16,6 +16,12 @@ struct freed_member {
 	const char *member;		/* interned */
 };
 
+/* A function releases a resource of @pair that its parameter @param is or holds. */
+struct param_freed {
+	const struct pair *pair;
+	unsigned param;
+};
+
 struct fn_summary {
 	const char *name;
 	unsigned long *releases;	/* bitmap over rule pairs */
@@ -41,6 +47,24 @@ struct fn_summary {
 	struct freed_member *freed;
 	unsigned nfreed, capfreed;
 	unsigned long *frees_unnamed;
+	/* ... the members it releases by its own calls */
+	struct freed_member *direct_freed;
+	unsigned ndirect_freed, capdirect_freed;
+	/*
+	 * The parameters whose object (or what they hold: kfree(t->buf))
+	 * it releases, itself or through a helper given them: what a
+	 * function of another file is known to release of what it is given.
+	 */
+	struct param_freed *params_freed;
+	unsigned nparams_freed, capparams_freed;
+	/*
+	 * The members callers in other files release, by their own calls or
+	 * through their other helpers: the evidence, member by member, that
+	 * they clean what this function leaves in an object when it fails.
+	 * Of a function of another file: what this TU's callers release.
+	 */
+	struct freed_member *callers_freed;
+	unsigned ncallers_freed, capcallers_freed;
 	bool called;			/* a function of the TU calls it */
 	bool puts;			/* gives an object its last put, maybe by a helper */
 	bool puts_direct;		/* ... by its own calls */
@@ -93,7 +117,7 @@ void summary_index_names(struct summaries *s);
 
 /* Inferred pairs (an overlay's) are numbered past the summaries' bitmaps. */
 static inline bool bit_of(const struct summaries *s, const unsigned long *map,
-		   unsigned bit)
+			  unsigned bit)
 {
 	if (bit >= s->words * 8 * sizeof(long))
 		return false;
@@ -113,9 +137,12 @@ static inline void clear_bit_of(unsigned long *map, unsigned bit)
 /* A function of @s's with no facts yet, named @name (interned). */
 void summary_init_entry(const struct summaries *s, struct fn_summary *fs,
 			const char *name);
-/* @fs releases @pair's member @member (interned); false if it was known. */
-bool summary_add_member(struct fn_summary *fs, const struct pair *pair,
-			const char *member);
+/* Add (@pair, @member) to a list of members; false if it was there. */
+bool summary_add_member(struct freed_member **list, unsigned *n, unsigned *cap,
+			const struct pair *pair, const char *member);
+/* @fs releases what its parameter @param holds of @pair; false if known. */
+bool summary_add_param_freed(struct fn_summary *fs, const struct pair *pair,
+			     unsigned param);
 /*
  * Add to @s the functions of other files its functions call (past
  * ->nlocal), with what @link's database says they do; then, once the

@@ -174,22 +174,62 @@ static struct rule_fn *json_wraps(const struct rules *rules, json_t *index,
 	return chain;
 }
 
+static json_t *members_json(const struct rules *rules,
+			    const struct freed_member *list, unsigned n)
+{
+	json_t *members = json_array();
+	unsigned i;
+
+	for (i = 0; i < n; i++)
+		if (base_pair(rules, list[i].pair))
+			json_array_append_new(members, json_pack("[s, s]",
+				list[i].pair->name, list[i].member));
+	return members;
+}
+
+static json_t *params_json(const struct rules *rules, const struct fn_summary *fs)
+{
+	json_t *params = json_array();
+	unsigned i;
+
+	for (i = 0; i < fs->nparams_freed; i++)
+		if (base_pair(rules, fs->params_freed[i].pair))
+			json_array_append_new(params, json_pack("[s, i]",
+				fs->params_freed[i].pair->name,
+				fs->params_freed[i].param));
+	return params;
+}
+
+/* [[pair, member], ...] into a list of members. */
+static void json_members(const struct rules *rules, json_t *index, json_t *items,
+			 struct strtab *strings, struct freed_member **list,
+			 unsigned *n, unsigned *cap)
+{
+	json_t *item;
+	size_t i;
+
+	json_array_foreach(items, i, item) {
+		const struct pair *pair = pair_named(rules, index, json_array_get(item, 0));
+		const char *member = json_string_value(json_array_get(item, 1));
+
+		if (pair && member)
+			summary_add_member(list, n, cap, pair,
+					   strtab_intern(strings, member));
+	}
+}
+
 static json_t *function_json(const struct summaries *s, const struct rules *rules,
 			     const struct fn_summary *fs)
 {
-	json_t *facts = json_object(), *freed = json_array(), *wraps;
-	unsigned i;
+	json_t *facts = json_object(), *wraps;
 
 	set_some(facts, "releases", bits_json(s, rules, fs->releases));
 	set_some(facts, "unnamed", bits_json(s, rules, fs->frees_unnamed));
 	set_some(facts, "acquires", bits_json(s, rules, fs->acquires));
 	set_some(facts, "first", bits_json(s, rules, fs->releases_first));
 	set_some(facts, "last", bits_json(s, rules, fs->releases_last));
-	for (i = 0; i < fs->nfreed; i++)
-		if (base_pair(rules, fs->freed[i].pair))
-			json_array_append_new(freed, json_pack("[s, s]",
-				fs->freed[i].pair->name, fs->freed[i].member));
-	set_some(facts, "freed", freed);
+	set_some(facts, "freed", members_json(rules, fs->freed, fs->nfreed));
+	set_some(facts, "params", params_json(rules, fs));
 	set_some(facts, "takes", json_integer(fs->takes));
 	set_some(facts, "puts", json_boolean(fs->puts));
 	set_some(facts, "stable", json_boolean(fs->stable));
@@ -204,7 +244,7 @@ static void take_function(struct summaries *s, const struct rules *rules,
 			  json_t *index, struct fn_summary *fs, json_t *facts,
 			  struct strtab *strings)
 {
-	json_t *freed = json_object_get(facts, "freed"), *item;
+	json_t *item;
 	size_t i;
 
 	json_bits(rules, index, json_object_get(facts, "releases"), fs->releases);
@@ -213,12 +253,14 @@ static void take_function(struct summaries *s, const struct rules *rules,
 	json_bits(rules, index, json_object_get(facts, "first"), fs->releases_first);
 	json_bits(rules, index, json_object_get(facts, "last"), fs->releases_last);
 	memcpy(fs->direct, fs->releases, (s->words ? s->words : 1) * sizeof(long));
-	json_array_foreach(freed, i, item) {
+	json_members(rules, index, json_object_get(facts, "freed"), strings,
+		     &fs->freed, &fs->nfreed, &fs->capfreed);
+	json_array_foreach(json_object_get(facts, "params"), i, item) {
 		const struct pair *pair = pair_named(rules, index, json_array_get(item, 0));
-		const char *member = json_string_value(json_array_get(item, 1));
+		json_int_t param = json_integer_value(json_array_get(item, 1));
 
-		if (pair && member)
-			summary_add_member(fs, pair, strtab_intern(strings, member));
+		if (pair && param >= 0 && param < 32)
+			summary_add_param_freed(fs, pair, (unsigned)param);
 	}
 	fs->takes = (unsigned)json_integer_value(json_object_get(facts, "takes"));
 	fs->puts = fs->puts_direct = json_is_true(json_object_get(facts, "puts"));
@@ -286,23 +328,14 @@ void summary_link_callers(struct summaries *s, const struct rules *rules,
 			continue;
 		callers = summary_db_callers(link->db, fs->name, link->file);
 		json_array_foreach(callers, k, facts) {
-			json_bits(rules, index, json_object_get(facts, "release"),
-				  fs->callers_release);
+			json_members(rules, index, json_object_get(facts, "freed"),
+				     link->strings, &fs->callers_freed,
+				     &fs->ncallers_freed, &fs->capcallers_freed);
 			fs->callers_put |= json_is_true(json_object_get(facts, "puts"));
 		}
 		json_decref(callers);
 	}
 	json_decref(index);
-}
-
-static bool any_bit(const struct summaries *s, const unsigned long *map)
-{
-	unsigned w;
-
-	for (w = 0; w < s->words; w++)
-		if (map[w])
-			return true;
-	return false;
 }
 
 bool summary_link_export(const struct summaries *s, const struct rules *rules,
@@ -321,10 +354,10 @@ bool summary_link_export(const struct summaries *s, const struct rules *rules,
 		if (i < nown && fs->fn->external && fs->fn->body) {
 			facts = function_json(s, rules, fs);
 			ok = summary_db_put_function(link->db, fs->name, facts, err);
-		} else if (i >= s->nlocal &&
-			   (any_bit(s, fs->callers_release) || fs->callers_put)) {
+		} else if (i >= s->nlocal && (fs->ncallers_freed || fs->callers_put)) {
 			facts = json_object();
-			set_some(facts, "release", bits_json(s, rules, fs->callers_release));
+			set_some(facts, "freed", members_json(rules, fs->callers_freed,
+							      fs->ncallers_freed));
 			set_some(facts, "puts", json_boolean(fs->callers_put));
 			ok = summary_db_put_callers(link->db, fs->name, facts, err);
 		} else {

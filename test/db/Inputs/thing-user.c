@@ -11,6 +11,7 @@ void thing_destroy(struct thing *t);
 struct thing *thing_alloc(void);
 int thing_hw_init(struct thing *t);
 int thing_register(struct thing *t);
+int thing_configure(struct thing *t);
 
 int thing_start(void)
 {
@@ -35,6 +36,19 @@ int thing_start_alloc(void)
 	if (!t)
 		return -ENOMEM;
 	ret = thing_hw_init(t);
+	if (ret)
+		return ret;
+	return thing_register(t);
+}
+
+int thing_start_configured(void)
+{
+	struct thing *t = kzalloc(sizeof(*t), GFP_KERNEL);
+	int ret;
+
+	if (!t)
+		return -ENOMEM;
+	ret = thing_configure(t);
 	if (ret)
 		return ret;
 	return thing_register(t);

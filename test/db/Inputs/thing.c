@@ -14,6 +14,18 @@ void thing_destroy(struct thing *t)
 	kfree(t);
 }
 
+/* Frees a buffer of its own, nothing it is given. */
+int thing_configure(struct thing *t)
+{
+	char *scratch = kmalloc(16, GFP_KERNEL);
+
+	if (!scratch)
+		return -ENOMEM;
+	t->state = scratch[0];
+	kfree(scratch);
+	return 0;
+}
+
 struct thing *thing_alloc(void)
 {
 	struct thing *t = kzalloc(sizeof(*t), GFP_KERNEL);
