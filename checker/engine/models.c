@@ -77,6 +77,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_CROSS_FILE] = { "cross-file",
 		"with --db, a function of another file does what the summary database says its file's "
 		"summary said, and a function's callers in other files clean what they are seen to clean" },
+	[MODEL_MANAGED_NAMES] = { "managed-names",
+		"a function named as managed (the rules' managed-prefixes: devm_) is no wrapper of what it "
+		"acquires: devres undoes it, its callers owe nothing" },
 };
 
 static bool switched_off[NR_MODELS];

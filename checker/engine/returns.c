@@ -234,10 +234,17 @@ static void note_given(struct path *p, struct value v, bool error,
 	wrapper_not(w);
 }
 
-/* Once explored: publish what the function wraps, if anything. */
+/*
+ * Once explored: publish what the function wraps, if anything.  A
+ * managed function (devm_devfreq_add_device()) registers the undo of
+ * what it returns with devres: its callers owe nothing.
+ */
 void publish_wrapper(struct analysis *an)
 {
-	wrapper_publish(&an->wrapper, an->summaries, an->fn->name, !an->stopped);
+	if (!model_on(MODEL_MANAGED_NAMES) ||
+	    !rules_name_managed(an->rules, an->fn->name))
+		wrapper_publish(&an->wrapper, an->summaries, an->fn->name,
+				!an->stopped);
 }
 
 /*

@@ -35,6 +35,8 @@ struct rules {
 	unsigned ncallbacks;
 	const char **ignore;		/* mirror-ignore: name prefixes */
 	unsigned nignore;
+	const char **managed;		/* managed-prefixes */
+	unsigned nmanaged;
 	const char **held_words;	/* held-on-return-words */
 	unsigned nheld_words;
 	long long *pending;		/* pending-values: queued, not failed */
@@ -1217,6 +1219,13 @@ static bool top_ignore(struct loader *ld, yaml_node_t *v, void *t)
 			     &ld->rules->nignore);
 }
 
+static bool top_managed(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_strings(ld, v, "managed-prefixes", &ld->rules->managed,
+			     &ld->rules->nmanaged);
+}
+
 /* [acquire, release] lists: mirror-verbs, mirror-callbacks. */
 static bool parse_name_pairs(struct loader *ld, yaml_node_t *v, const char *key,
 			     struct name_pair **out, unsigned *n)
@@ -1271,6 +1280,7 @@ static const struct key_handler top_keys[] = {
 	{ "mirror-verbs", top_verbs },
 	{ "mirror-callbacks", top_callbacks },
 	{ "mirror-ignore", top_ignore },
+	{ "managed-prefixes", top_managed },
 	{ "held-on-return-words", top_held_words },
 	{ "pending-values", top_pending },
 };
@@ -1570,6 +1580,7 @@ void rules_free(struct rules *r)
 	free(r->verbs);
 	free(r->callbacks);
 	free(r->ignore);
+	free(r->managed);
 	strtab_free(r->strings);
 	free(r);
 }
@@ -1711,6 +1722,17 @@ bool rules_name_says_held(const struct rules *r, const char *name)
 		word += len;
 		word += *word == '_';
 	}
+	return false;
+}
+
+bool rules_name_managed(const struct rules *r, const char *name)
+{
+	unsigned i;
+
+	r = loaded(r);
+	for (i = 0; name && i < r->nmanaged; i++)
+		if (!strncmp(name, r->managed[i], strlen(r->managed[i])))
+			return true;
 	return false;
 }
 

@@ -192,6 +192,12 @@ void rules_free(struct rules *rules);
 bool rules_pending_value(const struct rules *r, long long value);
 /* Does the function @name say, by a word of its name, it returns holding a lock? */
 bool rules_name_says_held(const struct rules *r, const char *name);
+/*
+ * Does @name begin with one of managed-prefixes (devm_, pcim_): a
+ * function whose acquires the driver core undoes, never a wrapper that
+ * leaves its caller a release to make?
+ */
+bool rules_name_managed(const struct rules *r, const char *name);
 /* The rules for calls to @name (first of a chain), or NULL. */
 const struct rule_fn *rules_lookup(const struct rules *rules, const char *name);
 

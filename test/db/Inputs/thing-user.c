@@ -12,6 +12,7 @@ struct thing *thing_alloc(void);
 int thing_hw_init(struct thing *t);
 int thing_register(struct thing *t);
 int thing_configure(struct thing *t);
+struct thing *devm_thing_alloc(struct device *dev);
 
 int thing_start(void)
 {
@@ -49,6 +50,19 @@ int thing_start_configured(void)
 	if (!t)
 		return -ENOMEM;
 	ret = thing_configure(t);
+	if (ret)
+		return ret;
+	return thing_register(t);
+}
+
+int thing_probe(struct device *dev)
+{
+	struct thing *t = devm_thing_alloc(dev);
+	int ret;
+
+	if (!t)
+		return -ENOMEM;
+	ret = thing_hw_init(t);
 	if (ret)
 		return ret;
 	return thing_register(t);

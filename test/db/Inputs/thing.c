@@ -35,3 +35,32 @@ struct thing *thing_alloc(void)
 	t->state = 1;
 	return t;
 }
+
+/* drivers/devfreq/devfreq.c's devm_devfreq_add_device(), in small. */
+struct device;
+void *devres_alloc_node(void (*release)(struct device *, void *),
+			unsigned long size, unsigned gfp, int nid);
+void devres_add(struct device *dev, void *res);
+void devres_free(void *res);
+
+static void devm_thing_release(struct device *dev, void *res)
+{
+	thing_destroy(*(struct thing **)res);
+}
+
+struct thing *devm_thing_alloc(struct device *dev)
+{
+	struct thing **ptr, *t;
+
+	ptr = devres_alloc_node(devm_thing_release, sizeof(*ptr), GFP_KERNEL, -1);
+	if (!ptr)
+		return NULL;
+	t = thing_alloc();
+	if (!t) {
+		devres_free(ptr);
+		return NULL;
+	}
+	*ptr = t;
+	devres_add(dev, ptr);
+	return t;
+}
