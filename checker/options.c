@@ -129,24 +129,16 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 	case OPT_MERGE:
 		o->db_merge = true;
 		return true;
-	case OPT_PASSES: {
-		char *end;
-		long n = strtol(value, &end, 10);
-
-		if (*end || end == value || n < 1 || n > 100)
+	case OPT_PASSES:
+		if (!parse_uint(value, 100, &n) || !n)
 			goto bad;
 		o->db_passes = (unsigned)n;
 		return true;
-	}
-	case OPT_MIN_SUPPORT: {
-		char *end;
-		long n = strtol(value, &end, 10);
-
-		if (*end || end == value || n < 1 || n > 1000000)
+	case OPT_MIN_SUPPORT:
+		if (!parse_uint(value, 1000000, &n) || !n)
 			goto bad;
 		o->min_support = (unsigned)n;
 		return true;
-	}
 	case OPT_OUTPUT:
 		o->output = value;
 		return true;
