@@ -473,71 +473,95 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		scan(s, fs, e->kids[i], rules);
 }
 
-/* f(p) calling g(p->x): what g releases of its argument, f releases of p. */
+/*
+ * f(p) calling g(p->x): what g releases of its argument, f releases of
+ * p.  Of a function of another file (@linked), that is all f learns of
+ * what g releases: f then releases that pair, as if by its own call.
+ */
 static bool pass_params_freed(struct fn_summary *fs, const struct ir *call,
-			      const struct fn_summary *callee)
+			      const struct fn_summary *callee, bool linked)
 {
 	bool changed = false;
 	unsigned i;
 	int param;
 
 	for (i = 0; i < callee->nparams_freed; i++) {
+		const struct pair *pair = callee->params_freed[i].pair;
 		unsigned arg = callee->params_freed[i].param;
 
-		if (arg < call->nkids &&
-		    (param = handle_param(fs->fn, call->kids[arg])) >= 0)
-			changed |= summary_add_param_freed(fs,
-					callee->params_freed[i].pair, (unsigned)param);
+		if (arg >= call->nkids ||
+		    (param = handle_param(fs->fn, call->kids[arg])) < 0 ||
+		    !summary_add_param_freed(fs, pair, (unsigned)param))
+			continue;
+		changed = true;
+		if (linked) {
+			set_bit_of(fs->releases, pair->index);
+			set_bit_of(fs->frees_unnamed, pair->index);
+		}
 	}
 	return changed;
 }
 
+static bool or_bits(const struct summaries *s, unsigned long *into,
+		    const unsigned long *from)
+{
+	bool changed = false;
+	unsigned w;
+
+	for (w = 0; w < s->words; w++)
+		if (from[w] & ~into[w]) {
+			into[w] |= from[w];
+			changed = true;
+		}
+	return changed;
+}
+
 /*
- * One round of releases(f) |= releases(g) for every call f -> g, of f
- * unstable when g is, and of f handing over the parameters it gives g
- * where g hands them over.
+ * What @fs learns of its call @k: it is unstable when the callee is, and
+ * hands over the parameters it gives a callee that hands them over.  A
+ * helper of the file also gives it what it may release, and its last
+ * puts; a function of another file only what it releases of the
+ * parameters @fs gives it (pass_params_freed()): the rest is its own
+ * business, a scratch buffer it frees, not its caller's.
  */
+static bool inherit(struct summaries *s, struct fn_summary *fs, unsigned k)
+{
+	const struct fn_summary *callee = find(s, fs->callees[k]);
+	bool linked = callee - s->fns >= s->nlocal, changed = false;
+	unsigned w, takes;
+
+	if (fs->stable && !callee->stable) {
+		fs->stable = false;
+		changed = true;
+	}
+	changed |= pass_params_freed(fs, fs->callee_calls[k], callee, linked);
+	takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
+	if (takes & ~fs->takes) {
+		fs->takes |= takes;
+		changed = true;
+	}
+	if (linked)
+		return changed;
+	if (callee->puts && !fs->puts) {
+		fs->puts = true;
+		changed = true;
+	}
+	for (w = 0; w < callee->nfreed; w++)
+		changed |= add_freed(fs, callee->freed[w].pair, callee->freed[w].member);
+	changed |= or_bits(s, fs->releases, callee->releases);
+	changed |= or_bits(s, fs->frees_unnamed, callee->frees_unnamed);
+	return changed;
+}
+
+/* One round of inherit() for every call between functions of the summaries. */
 static bool propagate(struct summaries *s)
 {
 	bool changed = false;
-	unsigned i, k, w, takes;
+	unsigned i, k;
 
-	for (i = 0; i < s->n; i++) {
-		struct fn_summary *fs = &s->fns[i];
-
-		for (k = 0; k < fs->ncallees; k++) {
-			const struct fn_summary *callee = find(s, fs->callees[k]);
-
-			if (fs->stable && !callee->stable) {
-				fs->stable = false;
-				changed = true;
-			}
-			if (callee->puts && !fs->puts) {
-				fs->puts = true;
-				changed = true;
-			}
-			for (w = 0; w < callee->nfreed; w++)
-				changed |= add_freed(fs, callee->freed[w].pair,
-						     callee->freed[w].member);
-			changed |= pass_params_freed(fs, fs->callee_calls[k], callee);
-			takes = params_taken(fs->fn, fs->callee_calls[k], callee->takes);
-			if (takes & ~fs->takes) {
-				fs->takes |= takes;
-				changed = true;
-			}
-			for (w = 0; w < s->words; w++) {
-				unsigned long add = callee->releases[w] & ~fs->releases[w];
-				unsigned long unnamed = callee->frees_unnamed[w] &
-							~fs->frees_unnamed[w];
-
-				if (add || unnamed) {
-					fs->releases[w] |= add;
-					fs->frees_unnamed[w] |= unnamed;
-					changed = true;
-				}
-			}
-		}
-	}
+	for (i = 0; i < s->n; i++)
+		for (k = 0; k < s->fns[i].ncallees; k++)
+			changed |= inherit(s, &s->fns[i], k);
 	return changed;
 }
 

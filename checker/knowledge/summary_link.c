@@ -3,16 +3,17 @@
  * summary_link.c - the summaries of other files, through the database.
  *
  * A function defined in another file is, to this TU, what the database
- * says its own file's summary said: what it releases (and from which
- * members), what it acquires, hands over or wraps, how it fails, whether
- * it is stable.  It joins the TU's summaries as a function without a
- * body, so helpers calling it inherit what it does exactly as they do
- * from a helper of the file (model cross-file).
+ * says its own file's summary said: what it releases (from which members,
+ * and of which parameters), what it acquires, hands over or wraps, how it
+ * fails, whether it is stable.  It joins the TU's summaries as a function
+ * without a body, so helpers calling it inherit what it does exactly as
+ * they do from a helper of the file (model cross-file); the engine lets
+ * it take only what it releases of its arguments (calls.c).
  *
  * The other way, a function of this file called from elsewhere learns
- * what those callers clean after it fails (caller-cleans evidence), and
- * this file tells the database what its own functions clean after the
- * functions of other files they call.
+ * which members those callers release (caller-cleans evidence, member by
+ * member), and this file tells the database which members its own
+ * functions release around the functions of other files they call.
  *
  * Only functions with external linkage are given: a static function's
  * name means nothing outside its file.  Facts name pairs and members by
@@ -247,23 +248,31 @@ static void take_function(struct summaries *s, const struct rules *rules,
 	json_t *item;
 	size_t i;
 
-	json_bits(rules, index, json_object_get(facts, "releases"), fs->releases);
-	json_bits(rules, index, json_object_get(facts, "unnamed"), fs->frees_unnamed);
 	json_bits(rules, index, json_object_get(facts, "acquires"), fs->acquires);
 	json_bits(rules, index, json_object_get(facts, "first"), fs->releases_first);
 	json_bits(rules, index, json_object_get(facts, "last"), fs->releases_last);
-	memcpy(fs->direct, fs->releases, (s->words ? s->words : 1) * sizeof(long));
 	json_members(rules, index, json_object_get(facts, "freed"), strings,
 		     &fs->freed, &fs->nfreed, &fs->capfreed);
+	/*
+	 * What a function of another file releases, for this TU, is what
+	 * it releases of its arguments: its own scratch buffers are none of
+	 * its callers' business, and would make every helper calling it
+	 * seem to free what it is given ("releases" is kept for people).
+	 * For the same reason its last puts ("puts") are not taken: which
+	 * object it puts, the record does not say.
+	 */
 	json_array_foreach(json_object_get(facts, "params"), i, item) {
 		const struct pair *pair = pair_named(rules, index, json_array_get(item, 0));
 		json_int_t param = json_integer_value(json_array_get(item, 1));
 
-		if (pair && param >= 0 && param < 32)
-			summary_add_param_freed(fs, pair, (unsigned)param);
+		if (!pair || param < 0 || param >= 32)
+			continue;
+		summary_add_param_freed(fs, pair, (unsigned)param);
+		set_bit_of(fs->releases, pair->index);
+		set_bit_of(fs->frees_unnamed, pair->index);
 	}
+	memcpy(fs->direct, fs->releases, (s->words ? s->words : 1) * sizeof(long));
 	fs->takes = (unsigned)json_integer_value(json_object_get(facts, "takes"));
-	fs->puts = fs->puts_direct = json_is_true(json_object_get(facts, "puts"));
 	fs->stable = json_is_true(json_object_get(facts, "stable"));
 	if (json_object_get(facts, "fails"))
 		json_fails(json_object_get(facts, "fails"), &fs->fails);
