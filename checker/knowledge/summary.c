@@ -412,13 +412,10 @@ static void note_freed(struct fn_summary *fs, const struct pair *pair,
 	const char *member = handle_member(handle);
 	int param = handle_param(fs->fn, handle);
 
-	if (member) {
+	if (member)
 		add_freed(fs, pair, member);
-		summary_add_member(&fs->direct_freed, &fs->ndirect_freed,
-				   &fs->capdirect_freed, pair, member);
-	} else {
+	else
 		set_bit_of(fs->frees_unnamed, pair->index);
-	}
 	if (param >= 0)
 		summary_add_param_freed(fs, pair, (unsigned)param);
 }
@@ -565,20 +562,6 @@ static bool propagate(struct summaries *s)
 	return changed;
 }
 
-static bool add_callers_freed(struct fn_summary *callee,
-			      const struct freed_member *members, unsigned n)
-{
-	bool changed = false;
-	unsigned i;
-
-	for (i = 0; i < n; i++)
-		changed |= summary_add_member(&callee->callers_freed,
-					      &callee->ncallers_freed,
-					      &callee->capcallers_freed,
-					      members[i].pair, members[i].member);
-	return changed;
-}
-
 /*
  * callers_release(g) |= what f releases other than through g, for every
  * call f -> g: its own releases and its other helpers'.  What g releases
@@ -594,7 +577,6 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 	for (w = 0; w < s->words; w++)
 		callee->callers_release[w] |= fs->direct[w];
 	callee->callers_put |= fs->puts_direct;
-	add_callers_freed(callee, fs->direct_freed, fs->ndirect_freed);
 	for (k = 0; k < fs->ncallees; k++) {
 		const struct fn_summary *other = find(s, fs->callees[k]);
 
@@ -603,7 +585,6 @@ static void note_caller(struct summaries *s, const struct fn_summary *fs,
 		for (w = 0; w < s->words; w++)
 			callee->callers_release[w] |= other->releases[w];
 		callee->callers_put |= other->puts;
-		add_callers_freed(callee, other->freed, other->nfreed);
 	}
 }
 
@@ -638,9 +619,6 @@ static bool note_grand_callers(struct summaries *s)
 				callee->callers_put = true;
 				changed = true;
 			}
-			if (callee && callee != fs)
-				changed |= add_callers_freed(callee, fs->callers_freed,
-							     fs->ncallers_freed);
 		}
 	}
 	return changed;
@@ -708,6 +686,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 	note_callers(s);
 	if (link)
 		summary_link_callers(s, rules, link);
+	summary_note_after_failure(s, rules, caller_chain);
 	while (caller_chain && note_grand_callers(s))
 		;
 	return s;
@@ -727,7 +706,6 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].releases_first);
 		free(s->fns[i].releases_last);
 		free(s->fns[i].freed);
-		free(s->fns[i].direct_freed);
 		free(s->fns[i].params_freed);
 		free(s->fns[i].callers_freed);
 		free(s->fns[i].frees_unnamed);

@@ -47,9 +47,6 @@ struct fn_summary {
 	struct freed_member *freed;
 	unsigned nfreed, capfreed;
 	unsigned long *frees_unnamed;
-	/* ... the members it releases by its own calls */
-	struct freed_member *direct_freed;
-	unsigned ndirect_freed, capdirect_freed;
 	/*
 	 * The parameters whose object (or what they hold: kfree(t->buf))
 	 * it releases, itself or through a helper given them: what a
@@ -58,10 +55,9 @@ struct fn_summary {
 	struct param_freed *params_freed;
 	unsigned nparams_freed, capparams_freed;
 	/*
-	 * The members callers in other files release, by their own calls or
-	 * through their other helpers: the evidence, member by member, that
-	 * they clean what this function leaves in an object when it fails.
-	 * Of a function of another file: what this TU's callers release.
+	 * The members its callers release after it fails (after_failure.c),
+	 * in this file and, from the database, in others: the evidence,
+	 * member by member, that they clean what it leaves in an object.
 	 */
 	struct freed_member *callers_freed;
 	unsigned ncallers_freed, capcallers_freed;
@@ -153,5 +149,12 @@ void summary_link_functions(struct summaries *s, const struct rules *rules,
 			    const struct summary_link *link);
 void summary_link_callers(struct summaries *s, const struct rules *rules,
 			  const struct summary_link *link);
+/*
+ * Note in ->callers_freed of every function of @s what its callers in the
+ * TU release after it fails (after_failure.c); with @chain, also what
+ * their callers release after the failure they pass on.
+ */
+void summary_note_after_failure(struct summaries *s, const struct rules *rules,
+				bool chain);
 
 #endif

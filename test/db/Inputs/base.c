@@ -1,6 +1,8 @@
 // megaraid_sas_base.c's shape: the fusion context's failure goes up
 // through inst_alloc_ctrl_mem() to inst_init_fw(), whose unwind frees
-// it; the commands' caller frees nothing.
+// it.  The commands' caller frees them only when a later step fails
+// (soundwire's sdw_bus_master_add() and its ida): no evidence that it
+// cleans after inst_alloc_cmds() itself fails.
 #include "../../Inputs/kernel.h"
 
 struct inst {
@@ -38,5 +40,15 @@ fail:
 
 int inst_probe_cmds(struct inst *instance)
 {
-	return inst_alloc_cmds(instance);
+	int ret = inst_alloc_cmds(instance);
+
+	if (ret)
+		return ret;
+	ret = inst_start(instance);
+	if (ret)
+		goto free_cmds;
+	return 0;
+free_cmds:
+	kfree(instance->cmds);
+	return ret;
 }

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * after_failure.c - what a function's callers release when it fails.
+ *
+ * A function that leaves a resource in an object it was given, and then
+ * fails, owes it, unless its caller cleans it.  The evidence that it
+ * does is what the caller releases after the call fails: the branch that
+ * tests the call's result ("if (ret)", "if (!p)", "if (foo(x))"), and
+ * the unwind ladder its gotos land in, down to the function's end.  A
+ * continuation that returns passes the failure on, and what the caller's
+ * own callers release after that is evidence too (model caller-chain).
+ *
+ * Read from the IR, not from paths: it is the lexical shape every
+ * kernel error path has.  A result tested further away, or not at all,
+ * gives no evidence, which costs a warning, never a missed bug.  The
+ * members are kept by name (kfree(priv->rings): "rings"), to be asked
+ * for the member the function stored the resource in; the summary
+ * database carries them to the callee's own file.
+ */
+#include "summary_impl.h"
+
+#include <stdlib.h>
+
+#define MAX_LABELS_FOLLOWED	32
+
+struct continuation {
+	struct freed_member *members;
+	unsigned n, cap;
+	bool returns;
+	int labels[MAX_LABELS_FOLLOWED];	/* followed already */
+	unsigned nlabels;
+};
+
+struct chain_edge {
+	struct fn_summary *caller, *callee;
+};
+
+struct walk {
+	struct summaries *s;
+	const struct rules *rules;
+	struct fn_summary *caller;
+	struct chain_edge *edges;
+	unsigned nedges, capedges;
+};
+
+/* The block in which label @id stands, and where: where a goto lands. */
+static bool find_label(const struct ir *e, int id, const struct ir **block,
+		       unsigned *at)
+{
+	unsigned i;
+
+	if (!e)
+		return false;
+	for (i = 0; e->kind == IR_BLOCK && i < e->nkids; i++) {
+		const struct ir *label = e->kids[i];
+
+		for (; label && label->kind == IR_LABEL; label = label->kids[0])
+			if (label->id == id) {
+				*block = e;
+				*at = i;
+				return true;
+			}
+	}
+	for (i = 0; i < e->nkids; i++)
+		if (find_label(e->kids[i], id, block, at))
+			return true;
+	return false;
+}
+
+static void add(struct continuation *c, const struct pair *pair, const char *member)
+{
+	summary_add_member(&c->members, &c->n, &c->cap, pair, member);
+}
+
+static const char *member_of(const struct ir *handle)
+{
+	if (handle && handle->kind == IR_ADDR)
+		handle = handle->kids[0];
+	while (handle && handle->kind == IR_INDEX)
+		handle = handle->kids[0];
+	return handle && handle->kind == IR_MEMBER ? handle->name : NULL;
+}
+
+/* A release call's member, or what a helper of the summaries releases. */
+static void collect_call(const struct walk *w, const struct ir *call,
+			 struct continuation *c)
+{
+	const struct fn_summary *helper = find(w->s, call->name);
+	const struct rule_fn *rule;
+	const char *member;
+	unsigned i;
+
+	for (rule = rules_lookup(w->rules, call->name); rule; rule = rule->next)
+		if (rule->role == ROLE_RELEASE && rule->handle.kind == HANDLE_ARG &&
+		    (unsigned)rule->handle.arg < call->nkids &&
+		    (member = member_of(call->kids[rule->handle.arg])))
+			add(c, rule->pair, member);
+	for (i = 0; helper && helper != w->caller && i < helper->nfreed; i++)
+		add(c, helper->freed[i].pair, helper->freed[i].member);
+}
+
+static void collect(const struct walk *w, const struct ir *e,
+		    struct continuation *c);
+
+/* A goto: the ladder from its label down to the end of the label's block. */
+static void follow_goto(const struct walk *w, int id, struct continuation *c)
+{
+	const struct ir *block;
+	unsigned i, at;
+
+	for (i = 0; i < c->nlabels; i++)
+		if (c->labels[i] == id)
+			return;
+	if (c->nlabels == MAX_LABELS_FOLLOWED ||
+	    !find_label(w->caller->fn->body, id, &block, &at))
+		return;
+	c->labels[c->nlabels++] = id;
+	for (i = at; i < block->nkids; i++)
+		collect(w, block->kids[i], c);
+}
+
+static void collect(const struct walk *w, const struct ir *e,
+		    struct continuation *c)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_CALL && e->name)
+		collect_call(w, e, c);
+	else if (e->kind == IR_RETURN)
+		c->returns = true;
+	else if (e->kind == IR_GOTO && e->id >= 0)
+		follow_goto(w, e->id, c);
+	for (i = 0; i < e->nkids; i++)
+		collect(w, e->kids[i], c);
+}
+
+/* Does @e read variable @id? */
+static bool reads_var(const struct ir *e, int id)
+{
+	unsigned i;
+
+	if (!e)
+		return false;
+	if (e->kind == IR_VAR && !(e->flags & IR_F_GLOBAL) && e->id == id)
+		return true;
+	for (i = 0; i < e->nkids; i++)
+		if (reads_var(e->kids[i], id))
+			return true;
+	return false;
+}
+
+static void add_edge(struct walk *w, struct fn_summary *callee)
+{
+	if (w->nedges == w->capedges) {
+		w->capedges = w->capedges ? w->capedges * 2 : 16;
+		w->edges = xrealloc(w->edges, w->capedges * sizeof(*w->edges));
+	}
+	w->edges[w->nedges++] = (struct chain_edge){ w->caller, callee };
+}
+
+/* @cont is where a failure of the calls in @e goes: tell their callees. */
+static void record(struct walk *w, const struct ir *e, const struct ir *cont)
+{
+	struct fn_summary *callee;
+	struct continuation c = { 0 };
+	unsigned i;
+
+	if (!e)
+		return;
+	callee = e->kind == IR_CALL ? (struct fn_summary *)find(w->s, e->name) : NULL;
+	if (callee && callee != w->caller) {
+		collect(w, cont, &c);
+		for (i = 0; i < c.n; i++)
+			summary_add_member(&callee->callers_freed, &callee->ncallers_freed,
+					   &callee->capcallers_freed,
+					   c.members[i].pair, c.members[i].member);
+		if (c.returns)
+			add_edge(w, callee);
+		free(c.members);
+	}
+	for (i = 0; i < e->nkids; i++)
+		record(w, e->kids[i], cont);
+}
+
+/* "ret = foo(x);" or "p = foo(x);": the call, and the variable it sets. */
+static const struct ir *assigned_call(const struct ir *stmt, int *var)
+{
+	const struct ir *lhs = NULL, *rhs = NULL;
+
+	if (stmt->kind == IR_ASSIGN) {
+		lhs = stmt->kids[0];
+		rhs = stmt->kids[1];
+	} else if (stmt->kind == IR_DECL && stmt->nkids) {
+		*var = stmt->id;
+		return stmt->kids[0] && stmt->kids[0]->kind == IR_CALL ? stmt->kids[0] : NULL;
+	}
+	if (!lhs || lhs->kind != IR_VAR || (lhs->flags & IR_F_GLOBAL) ||
+	    !rhs || rhs->kind != IR_CALL)
+		return NULL;
+	*var = lhs->id;
+	return rhs;
+}
+
+/* Statement @i of @block: a call whose failure its next statement tests. */
+static void visit_statement(struct walk *w, const struct ir *block, unsigned i)
+{
+	const struct ir *stmt = block->kids[i], *next, *call;
+	int var;
+
+	while (stmt && stmt->kind == IR_LABEL)
+		stmt = stmt->kids[0];
+	if (!stmt)
+		return;
+	if (stmt->kind == IR_IF) {
+		record(w, stmt->kids[0], stmt->kids[1]);
+		return;
+	}
+	next = i + 1 < block->nkids ? block->kids[i + 1] : NULL;
+	if ((call = assigned_call(stmt, &var)) && next && next->kind == IR_IF &&
+	    reads_var(next->kids[0], var))
+		record(w, call, next->kids[1]);
+}
+
+static void visit(struct walk *w, const struct ir *e)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	for (i = 0; e->kind == IR_BLOCK && i < e->nkids; i++)
+		visit_statement(w, e, i);
+	for (i = 0; i < e->nkids; i++)
+		visit(w, e->kids[i]);
+}
+
+/* What cleans after the caller's failure cleans after its callee's. */
+static bool pass_chain(struct walk *w)
+{
+	bool changed = false;
+	unsigned i, k;
+
+	for (i = 0; i < w->nedges; i++) {
+		const struct fn_summary *caller = w->edges[i].caller;
+		struct fn_summary *callee = w->edges[i].callee;
+
+		for (k = 0; k < caller->ncallers_freed; k++)
+			changed |= summary_add_member(&callee->callers_freed,
+						      &callee->ncallers_freed,
+						      &callee->capcallers_freed,
+						      caller->callers_freed[k].pair,
+						      caller->callers_freed[k].member);
+	}
+	return changed;
+}
+
+void summary_note_after_failure(struct summaries *s, const struct rules *rules,
+				bool chain)
+{
+	struct walk w = { .s = s, .rules = rules };
+	unsigned i;
+
+	for (i = 0; i < s->nlocal; i++) {
+		w.caller = &s->fns[i];
+		visit(&w, s->fns[i].fn->body);
+	}
+	while (chain && pass_chain(&w))
+		;
+	free(w.edges);
+}
