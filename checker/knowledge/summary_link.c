@@ -340,7 +340,6 @@ void summary_link_callers(struct summaries *s, const struct rules *rules,
 			json_members(rules, index, json_object_get(facts, "freed"),
 				     link->strings, &fs->callers_freed,
 				     &fs->ncallers_freed, &fs->capcallers_freed);
-			fs->callers_put |= json_is_true(json_object_get(facts, "puts"));
 		}
 		json_decref(callers);
 	}
@@ -363,11 +362,10 @@ bool summary_link_export(const struct summaries *s, const struct rules *rules,
 		if (i < nown && fs->fn->external && fs->fn->body) {
 			facts = function_json(s, rules, fs);
 			ok = summary_db_put_function(link->db, fs->name, facts, err);
-		} else if (i >= s->nlocal && (fs->ncallers_freed || fs->callers_put)) {
+		} else if (i >= s->nlocal && fs->ncallers_freed) {
 			facts = json_object();
 			set_some(facts, "freed", members_json(rules, fs->callers_freed,
 							      fs->ncallers_freed));
-			set_some(facts, "puts", json_boolean(fs->callers_put));
 			ok = summary_db_put_callers(link->db, fs->name, facts, err);
 		} else {
 			continue;
