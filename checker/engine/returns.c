@@ -178,6 +178,14 @@ static void note_left_in_member(struct path *p, struct value v)
 			    r->status != RES_LIVE || r->rule->pair->managed ||
 			    (r->escaped && !left_for_caller(r)))
 				continue;
+			/*
+			 * Resized (node->links = krealloc(node->links, ...),
+			 * icc_link_create()), it is the array the object
+			 * already held, grown: the object's, no new debt of
+			 * the caller's.
+			 */
+			if (r->rule->takes)
+				continue;
 			for (j = 0; j < n && handles[j] != r->handle_sym; j++)
 				;
 			if (j < n) {

@@ -1730,6 +1730,9 @@ bool rules_name_managed(const struct rules *r, const char *name)
 	unsigned i;
 
 	r = loaded(r);
+	/* __devm_alloc_percpu() behind devm_alloc_percpu() is managed too. */
+	while (name && *name == '_')
+		name++;
 	for (i = 0; name && i < r->nmanaged; i++)
 		if (!strncmp(name, r->managed[i], strlen(r->managed[i])))
 			return true;

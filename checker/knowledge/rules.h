@@ -193,7 +193,8 @@ bool rules_pending_value(const struct rules *r, long long value);
 /* Does the function @name say, by a word of its name, it returns holding a lock? */
 bool rules_name_says_held(const struct rules *r, const char *name);
 /*
- * Does @name begin with one of managed-prefixes (devm_, pcim_): a
+ * Does @name begin, past any '_', with one of managed-prefixes (devm_,
+ * pcim_): a
  * function whose acquires the driver core undoes, never a wrapper that
  * leaves its caller a release to make?
  */
