@@ -209,7 +209,9 @@ static void visit_statement(struct walk *w, const struct ir *block, unsigned i)
 	const struct ir *stmt = block->kids[i], *next, *call;
 	int var;
 
-	while (stmt && stmt->kind == IR_LABEL)
+	/* "out: if (foo(x))", "case 1: if (foo(x))": the statement labelled. */
+	while (stmt && (stmt->kind == IR_LABEL || stmt->kind == IR_CASE ||
+			stmt->kind == IR_DEFAULT) && stmt->nkids)
 		stmt = stmt->kids[0];
 	if (!stmt)
 		return;
