@@ -59,7 +59,7 @@ def measure(cmd):
 
 
 def commands(args, path):
-    return ([args.ladder] + FLAGS + [path],
+    return ([args.ladder] + args.ladder_arg + FLAGS + [path],
             [args.clang] + FLAGS + ["-w", "-fsyntax-only", path])
 
 
@@ -77,6 +77,8 @@ def main():
     ap.add_argument("--corpus", default=DEFAULT_TARBALL)
     ap.add_argument("--limit", type=int, default=0,
                     help="every Kth file so that about N are used (0: all)")
+    ap.add_argument("--ladder-arg", action="append", default=[],
+                    help="pass this option to every ladder run (--ladder-arg=--db=FILE)")
     args = ap.parse_args()
 
     if not os.path.exists(args.corpus):
