@@ -235,11 +235,13 @@ static int merge_dbs(struct summary_db *db, const struct options *o)
 	char *err;
 	int i;
 
+	int ret;
+
 	for (i = 0; i < o->nfiles; i++)
 		if (!summary_db_merge(db, o->files[i], &err)) {
-			i = fail("db: %s", err);
+			ret = fail("db: %s", err);
 			free(err);
-			return i;
+			return ret;
 		}
 	return EXIT_OK;
 }
@@ -255,6 +257,12 @@ static int summarise_files(struct session *s, const struct options *o,
 	unsigned passes = o->db_passes ? o->db_passes : 3, found = 0;
 	int ret = EXIT_OK;
 
+	*written = false;
+	if (!summary_db_start_run(s->db, &s->db_error)) {
+		ret = fail("db: %s", s->db_error);
+		free(s->db_error);
+		return ret;
+	}
 	s->db_write = true;
 	for (*passes_run = 1; ; (*passes_run)++) {
 		s->db_changed = 0;

@@ -112,8 +112,7 @@ static bool prepare_all(struct summary_db *db, char **err)
 	return true;
 }
 
-/* Name this writer's run, and say it is the database's last. */
-static bool start_run(struct summary_db *db, char **err)
+bool summary_db_start_run(struct summary_db *db, char **err)
 {
 	struct timespec now;
 	char *sql;
@@ -142,8 +141,7 @@ struct summary_db *summary_db_open(const char *path, bool write, char **err)
 	}
 	sqlite3_busy_timeout(db->sql, DB_BUSY_MS);
 	if ((write && !exec(db, schema_sql, err)) ||
-	    !check_schema(db, "main", err) || !prepare_all(db, err) ||
-	    (write && !start_run(db, err))) {
+	    !check_schema(db, "main", err) || !prepare_all(db, err)) {
 		summary_db_close(db);
 		return NULL;
 	}
@@ -292,12 +290,14 @@ void summary_db_abort_file(struct summary_db *db)
 /*
  * A shard gives the files it summarised itself, those of its last run:
  * a shard started from a copy of the merged database holds the other
- * shards' files too, as they were.
+ * shards' files too, as they were.  A database no run wrote (a merge of
+ * merges) gives all of its files.
  */
 static const char merge_sql[] =
 	"BEGIN IMMEDIATE;"
 	"CREATE TEMP TABLE given AS SELECT file FROM shard.files"
-	" WHERE run = (SELECT value FROM shard.meta WHERE key = 'run');"
+	" WHERE run = (SELECT value FROM shard.meta WHERE key = 'run')"
+	" OR NOT EXISTS (SELECT 1 FROM shard.meta WHERE key = 'run');"
 	"DELETE FROM functions WHERE file IN (SELECT file FROM given);"
 	"DELETE FROM callers WHERE file IN (SELECT file FROM given);"
 	"INSERT OR REPLACE INTO files SELECT file, digest, run FROM shard.files"

@@ -37,6 +37,12 @@ json_t *summary_db_callers(struct summary_db *db, const char *callee,
 			   const char *file);
 
 /*
+ * Start a run of summarising: the files it writes are marked as this
+ * run's, the ones a merge takes from this database when it is a shard.
+ */
+bool summary_db_start_run(struct summary_db *db, char **err);
+
+/*
  * Replace what @file said: summary_db_begin_file(), the puts, then
  * summary_db_end_file() (one transaction), which says in *@changed
  * whether the file's records differ from what it said before (the
