@@ -24,6 +24,7 @@
 #define MAX_LABELS_FOLLOWED	32
 
 struct continuation {
+	const struct fn_summary *failed;	/* its own releases are no evidence */
 	struct freed_member *members;
 	unsigned n, cap;
 	bool returns;
@@ -95,7 +96,9 @@ static void collect_call(const struct walk *w, const struct ir *call,
 		    (unsigned)rule->handle.arg < call->nkids &&
 		    (member = member_of(call->kids[rule->handle.arg])))
 			add(c, rule->pair, member);
-	for (i = 0; helper && helper != w->caller && i < helper->nfreed; i++)
+	if (helper == w->caller || helper == c->failed)
+		return;
+	for (i = 0; helper && i < helper->nfreed; i++)
 		add(c, helper->freed[i].pair, helper->freed[i].member);
 }
 
@@ -171,6 +174,7 @@ static void record(struct walk *w, const struct ir *e, const struct ir *cont)
 		return;
 	callee = e->kind == IR_CALL ? (struct fn_summary *)find(w->s, e->name) : NULL;
 	if (callee && callee != w->caller) {
+		c.failed = callee;
 		collect(w, cont, &c);
 		for (i = 0; i < c.n; i++)
 			summary_add_member(&callee->callers_freed, &callee->ncallers_freed,
