@@ -73,15 +73,6 @@ static void add(struct continuation *c, const struct pair *pair, const char *mem
 	summary_add_member(&c->members, &c->n, &c->cap, pair, member);
 }
 
-static const char *member_of(const struct ir *handle)
-{
-	if (handle && handle->kind == IR_ADDR)
-		handle = handle->kids[0];
-	while (handle && handle->kind == IR_INDEX)
-		handle = handle->kids[0];
-	return handle && handle->kind == IR_MEMBER ? handle->name : NULL;
-}
-
 /* A release call's member, or what a helper of the summaries releases. */
 static void collect_call(const struct walk *w, const struct ir *call,
 			 struct continuation *c)
@@ -94,7 +85,7 @@ static void collect_call(const struct walk *w, const struct ir *call,
 	for (rule = rules_lookup(w->rules, call->name); rule; rule = rule->next)
 		if (rule->role == ROLE_RELEASE && rule->handle.kind == HANDLE_ARG &&
 		    (unsigned)rule->handle.arg < call->nkids &&
-		    (member = member_of(call->kids[rule->handle.arg])))
+		    (member = summary_handle_member(call->kids[rule->handle.arg])))
 			add(c, rule->pair, member);
 	if (helper == w->caller || helper == c->failed)
 		return;

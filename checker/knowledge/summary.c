@@ -395,9 +395,7 @@ static int handle_param(const struct ir_func *fn, const struct ir *handle)
 	return param_of(fn, handle);
 }
 
-/* The member a release's handle names: kfree(priv->buf), &x->y[i]. */
-/* The member a release's handle @handle names ("buf" of &priv->buf[0]), or NULL. */
-static const char *handle_member(const struct ir *handle)
+const char *summary_handle_member(const struct ir *handle)
 {
 	if (handle && handle->kind == IR_ADDR)
 		handle = handle->kids[0];
@@ -409,7 +407,7 @@ static const char *handle_member(const struct ir *handle)
 static void note_freed(struct fn_summary *fs, const struct pair *pair,
 		       const struct ir *handle)
 {
-	const char *member = handle_member(handle);
+	const char *member = summary_handle_member(handle);
 	int param = handle_param(fs->fn, handle);
 
 	if (member)
@@ -871,7 +869,7 @@ static bool frees_unconditionally(const struct ir_func *fn, const struct rules *
 			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
 			    rule->handle.kind == HANDLE_ARG &&
 			    (unsigned)rule->handle.arg < e->nkids &&
-			    (freed = handle_member(e->kids[rule->handle.arg])) &&
+			    (freed = summary_handle_member(e->kids[rule->handle.arg])) &&
 			    !strcmp(freed, member))
 				return true;
 	}

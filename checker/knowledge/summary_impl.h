@@ -130,6 +130,8 @@ static inline void clear_bit_of(unsigned long *map, unsigned bit)
 	map[bit / (8 * sizeof(long))] &= ~(1UL << (bit % (8 * sizeof(long))));
 }
 
+/* The member a release's handle names ("buf" of &priv->buf[0]), or NULL. */
+const char *summary_handle_member(const struct ir *handle);
 /* A function of @s's with no facts yet, named @name (interned). */
 void summary_init_entry(const struct summaries *s, struct fn_summary *fs,
 			const char *name);
