@@ -176,6 +176,28 @@ static void print_stats(const struct report *r)
 }
 
 /*
+ * What a pipeline run needs beside its options: the rules, the tables
+ * of interned names and access paths, and a report (which the names
+ * outlive).  Given back by session_end(), with the rules.
+ */
+static void session_begin(struct session *s, struct rules *rules,
+			  struct report *report)
+{
+	s->env.rules = rules;
+	s->env.strings = strtab_new();
+	s->env.paths = ap_table_new();
+	s->env.report = report;
+}
+
+static void session_end(struct session *s, struct rules *rules)
+{
+	report_free(s->env.report);
+	strtab_free(s->env.strings);
+	ap_table_free(s->env.paths);
+	rules_free(rules);
+}
+
+/*
  * ladder mine: read every file as an analysis would, keep what inference
  * learns from each, and write the pairs seen often enough (knowledge/mine.c).
  */
@@ -192,11 +214,8 @@ static int run_mine(struct session *s, const struct options *o,
 		rules_free(rules);
 		return EXIT_INPUT;
 	}
-	s->env.rules = rules;
-	s->env.strings = strtab_new();
-	s->env.paths = ap_table_new();
 	/* Nothing is analysed, so nothing is reported. */
-	s->env.report = report_new(FORMAT_TEXT, stderr);
+	session_begin(s, rules, report_new(FORMAT_TEXT, stderr));
 	s->miner = miner_new();
 	ret = o->build_dir ? run_compdb(s, o) : run_files(s, o, &found);
 	kept = o->review ? miner_review(s->miner, out, min_support) :
@@ -204,10 +223,7 @@ static int run_mine(struct session *s, const struct options *o,
 	fprintf(stderr, "ladder: mine: %u pairs seen in at least %u functions\n",
 		kept, min_support);
 	miner_free(s->miner);
-	report_free(s->env.report);
-	strtab_free(s->env.strings);
-	ap_table_free(s->env.paths);
-	rules_free(rules);
+	session_end(s, rules);
 	if (out != stdout && fclose(out)) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
 		ret = EXIT_INPUT;
@@ -295,12 +311,9 @@ static int run_db(struct session *s, const struct options *o,
 		rules_free(rules);
 		return ret;
 	}
-	s->env.rules = rules;
-	s->env.strings = strtab_new();
-	s->env.paths = ap_table_new();
 	/* Summaries, not findings: a file's own are the second pass's. */
 	devnull = fopen("/dev/null", "w");
-	s->env.report = report_new(FORMAT_JSON, devnull ? devnull : stderr);
+	session_begin(s, rules, report_new(FORMAT_JSON, devnull ? devnull : stderr));
 	if (o->db_merge)
 		written = (ret = merge_dbs(s->db, o)) == EXIT_OK;
 	else
@@ -315,12 +328,9 @@ static int run_db(struct session *s, const struct options *o,
 		fprintf(stderr, "ladder: db: %s: %ld functions of %ld files\n",
 			display_path(o->db), functions, files);
 	summary_db_close(s->db);
-	report_free(s->env.report);
+	session_end(s, rules);
 	if (devnull)
 		fclose(devnull);
-	strtab_free(s->env.strings);
-	ap_table_free(s->env.paths);
-	rules_free(rules);
 	return ret;
 }
 
@@ -363,10 +373,7 @@ static int run(const struct options *o)
 		rules_free(rules);
 		return EXIT_INPUT;
 	}
-	s.env.rules = rules;
-	s.env.strings = strtab_new();
-	s.env.paths = ap_table_new();
-	s.env.report = report_new(o->format, out);
+	session_begin(&s, rules, report_new(o->format, out));
 	report_set_filter(s.env.report, gate_drops, gate);
 	s.gate = gate;
 	if (o->db)
@@ -385,10 +392,7 @@ static int run(const struct options *o)
 		free(err);
 	}
 	gate_free(gate);
-	report_free(s.env.report);
-	strtab_free(s.env.strings);
-	ap_table_free(s.env.paths);
-	rules_free(rules);
+	session_end(&s, rules);
 	if (out != stdout && fclose(out)) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
 		ret = EXIT_INPUT;
