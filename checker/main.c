@@ -498,19 +498,26 @@ static int cmd_merge(int argc, char **argv)
 	return ret;
 }
 
-/* "arg1", "*arg0", "return", "none" as the rules write it */
+/* "arg1", "*arg0", "arg4->np", "return", "none" as the rules write it */
 static void print_handle(struct handle_spec h)
 {
-	static const char *const kinds[] = {
-		[HANDLE_NONE] = "none", [HANDLE_RETURN] = "return",
-		[HANDLE_ARG] = "arg", [HANDLE_ARG_OUT] = "*arg",
-		[HANDLE_ARG_MEMBER] = "arg",	/* a wrapper's, never in a file */
-	};
-
-	if (h.kind != HANDLE_NONE && h.kind != HANDLE_RETURN)
-		printf("%s%d", kinds[h.kind], h.arg);
-	else
-		printf("%s", kinds[h.kind]);
+	switch (h.kind) {
+	case HANDLE_NONE:
+		printf("none");
+		break;
+	case HANDLE_RETURN:
+		printf("return");
+		break;
+	case HANDLE_ARG:
+		printf("arg%d", h.arg);
+		break;
+	case HANDLE_ARG_OUT:
+		printf("*arg%d", h.arg);
+		break;
+	case HANDLE_ARG_MEMBER:
+		printf("arg%d->%s", h.arg, h.member);
+		break;
+	}
 }
 
 /* The pair's switches, as its file spells them: " [managed, null-safe]". */

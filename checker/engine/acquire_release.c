@@ -56,9 +56,10 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 
 /*
  * "priv->rings" for foo_alloc_rings(priv), a wrapper that leaves what it
- * acquired in that member: an lvalue the call's argument @arg does not
- * spell out, made once per call site.  NULL if the argument is no
- * pointer the key can follow.
+ * acquired in that member, and "args.np" for of_parse_phandle_with_args(
+ * ..., &args): an lvalue the call's argument @arg does not spell out,
+ * made once per call site.  NULL if the argument is no pointer the key
+ * can follow.
  */
 struct ir *member_node(struct analysis *an, struct ir *call,
 		       unsigned arg, const char *member, unsigned part)
@@ -66,23 +67,28 @@ struct ir *member_node(struct analysis *an, struct ir *call,
 	unsigned slot = call->site * MAX_PARTS + part;
 	bool cached = call->site <= an->fn->nsites && part < MAX_PARTS;
 	const char *display;
-	struct ir *n;
+	struct ir *n, *object;
+	bool through_address;
 
 	if (!an->member_nodes)
 		an->member_nodes = arena_alloc(an->arena, (an->fn->nsites + 1) *
 					       MAX_PARTS * sizeof(*an->member_nodes));
 	if (cached && an->member_nodes[slot])
 		return an->member_nodes[slot];
-	if (call->kids[arg]->kind == IR_ADDR || !lvalue(an, call->kids[arg], &display))
+	object = call->kids[arg];
+	through_address = object->kind == IR_ADDR && object->nkids == 1;
+	if (through_address)
+		object = object->kids[0];	/* &args: args.np */
+	if (!lvalue(an, object, &display))
 		return NULL;
 	n = arena_alloc(an->arena, sizeof(*n));
 	n->kind = IR_MEMBER;
-	n->flags = IR_F_ARROW | IR_F_POINTER;
+	n->flags = (through_address ? 0 : IR_F_ARROW) | IR_F_POINTER;
 	n->name = member;
 	n->loc = call->loc;
 	n->nkids = 1;
 	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
-	n->kids[0] = call->kids[arg];
+	n->kids[0] = object;
 	if (cached)
 		an->member_nodes[slot] = n;
 	return n;
@@ -251,7 +257,8 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		handle_place = lv;
 		break;
 	case HANDLE_ARG_MEMBER:
-		if (arg >= nargs || !(lv = member_node(p->an, call, arg, rule->member, part)) ||
+		if (arg >= nargs ||
+		    !(lv = member_node(p->an, call, arg, rule->handle.member, part)) ||
 		    !bind_handle_arg(p, call, v_unknown(), lv, &r, true))
 			return result;
 		handle_place = lv;

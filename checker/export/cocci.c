@@ -99,6 +99,14 @@ static void add_acquire(struct family *f, const struct rule_fn *fn)
 	struct shape *s;
 	size_t i;
 
+	/*
+	 * args.np after of_parse_phandle_with_args(..., &args): the patterns
+	 * here follow one expression, not a member of another; ladder alone
+	 * follows these.
+	 */
+	if (fn->handle.kind == HANDLE_ARG_MEMBER)
+		return;
+
 	for (i = 0; i < f->shapes.len; i++) {
 		s = f->shapes.items[i];
 		if (same_shape(s, fn)) {

@@ -209,8 +209,8 @@ static void infer_handles(const struct call_site *acq, const struct ir *rel,
 	unsigned k;
 	int i;
 
-	ip->handle = (struct handle_spec){ HANDLE_NONE, 0 };
-	ip->release_handle = (struct handle_spec){ HANDLE_NONE, 0 };
+	ip->handle = (struct handle_spec){ .kind = HANDLE_NONE, .arg = 0 };
+	ip->release_handle = (struct handle_spec){ .kind = HANDLE_NONE, .arg = 0 };
 	/* The result first: gen_pool_free(pool->genpool, vaddr, ...). */
 	for (k = 0; k < rel->nkids; k++) {
 		const char *want = lvalue_tail(rel->kids[k]);
@@ -220,9 +220,9 @@ static void infer_handles(const struct call_site *acq, const struct ir *rel,
 			continue;
 		/* x->gdev = gpio_device_get(gdev): the argument is the object. */
 		i = arg_named(acq->call, want);
-		ip->handle = i < 0 ? (struct handle_spec){ HANDLE_RETURN, 0 } :
-				     (struct handle_spec){ HANDLE_ARG, i };
-		ip->release_handle = (struct handle_spec){ HANDLE_ARG, (int)k };
+		ip->handle = i < 0 ? (struct handle_spec){ .kind = HANDLE_RETURN, .arg = 0 } :
+				     (struct handle_spec){ .kind = HANDLE_ARG, .arg = i };
+		ip->release_handle = (struct handle_spec){ .kind = HANDLE_ARG, .arg = (int)k };
 		return;
 	}
 	/*
@@ -238,8 +238,8 @@ static void infer_handles(const struct call_site *acq, const struct ir *rel,
 
 		i = want ? arg_named(acq->call, want) : -1;
 		if (i >= 0) {
-			ip->handle = (struct handle_spec){ HANDLE_ARG, i };
-			ip->release_handle = (struct handle_spec){ HANDLE_ARG, (int)k };
+			ip->handle = (struct handle_spec){ .kind = HANDLE_ARG, .arg = i };
+			ip->release_handle = (struct handle_spec){ .kind = HANDLE_ARG, .arg = (int)k };
 			return;
 		}
 	}
@@ -271,8 +271,8 @@ static bool own_release_handle(const struct fn_calls *fc,
 			if (!arg || strcmp(arg, acq->result) ||
 			    arg_named(acq->call, arg) >= 0)
 				continue;
-			ip->handle = (struct handle_spec){ HANDLE_RETURN, 0 };
-			ip->release_handle = (struct handle_spec){ HANDLE_ARG, (int)k };
+			ip->handle = (struct handle_spec){ .kind = HANDLE_RETURN, .arg = 0 };
+			ip->release_handle = (struct handle_spec){ .kind = HANDLE_ARG, .arg = (int)k };
 			return true;
 		}
 	}

@@ -282,7 +282,8 @@ static const struct rule_fn *same_pair_rule(const struct rules *r,
 static bool acquires_alike(const struct rule_fn *a, const struct rule_fn *b)
 {
 	return a->success == b->success && a->handle.kind == b->handle.kind &&
-	       a->handle.arg == b->handle.arg && a->null_arg == b->null_arg &&
+	       a->handle.arg == b->handle.arg &&
+	       a->handle.member == b->handle.member && a->null_arg == b->null_arg &&
 	       a->returns == b->returns;
 }
 
@@ -368,17 +369,42 @@ static bool parse_arg_index(const char *s, int *arg)
 	return true;
 }
 
-/* return | none | argN | *argN */
+/*
+ * "arg4->np": the member of what argument N points to, where an acquire
+ * that fills a caller's structure leaves the handle
+ * (of_parse_phandle_with_args(np, ..., &args) takes a reference to
+ * args.np).
+ */
+static bool parse_arg_member(struct loader *ld, const char *s,
+			     struct handle_spec *out)
+{
+	const char *arrow = strstr(s, "->");
+	char index[8];
+	size_t len = arrow ? (size_t)(arrow - s) : 0;
+
+	if (!arrow || len >= sizeof(index) || !is_identifier(arrow + 2))
+		return false;
+	memcpy(index, s, len);
+	index[len] = '\0';
+	if (!parse_arg_index(index, &out->arg))
+		return false;
+	out->kind = HANDLE_ARG_MEMBER;
+	out->member = strtab_intern(ld->rules->strings, arrow + 2);
+	return true;
+}
+
+/* return | none | argN | *argN | argN->member (an acquire's) */
 static bool parse_handle(struct loader *ld, const yaml_node_t *node,
-			 struct handle_spec *out, bool allow_return)
+			 struct handle_spec *out, bool acquire)
 {
 	const char *s = scalar(node);
 
+	out->member = NULL;
 	if (s && !strcmp(s, "none")) {
 		out->kind = HANDLE_NONE;
 		return true;
 	}
-	if (s && allow_return && !strcmp(s, "return")) {
+	if (s && acquire && !strcmp(s, "return")) {
 		out->kind = HANDLE_RETURN;
 		return true;
 	}
@@ -390,9 +416,11 @@ static bool parse_handle(struct loader *ld, const yaml_node_t *node,
 		out->kind = HANDLE_ARG;
 		return true;
 	}
-	return fail(ld, node, "bad handle '%s' (expected %snone, argN or *argN, "
-		    "N below %d)", s ? s : "?", allow_return ? "return, " : "",
-		    MAX_ARGS);
+	if (s && acquire && parse_arg_member(ld, s, out))
+		return true;
+	return fail(ld, node, "bad handle '%s' (expected %s, N below %d)",
+		    s ? s : "?", acquire ? "return, none, argN, *argN or argN->member" :
+		    "none, argN or *argN", MAX_ARGS);
 }
 
 static bool parse_arg(struct loader *ld, const yaml_node_t *node, int *arg)

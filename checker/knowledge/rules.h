@@ -38,12 +38,13 @@ enum handle_kind {
 	HANDLE_RETURN,		/* p = kmalloc(...) */
 	HANDLE_ARG,		/* clk_prepare_enable(clk) */
 	HANDLE_ARG_OUT,		/* request_firmware(&fw, ...) */
-	HANDLE_ARG_MEMBER,	/* a wrapper's: foo_alloc_rings(priv) sets priv->rings */
+	HANDLE_ARG_MEMBER,	/* foo_alloc_rings(priv) sets priv->rings; of_parse_phandle_with_args(..., &args) args.np */
 };
 
 struct handle_spec {
 	enum handle_kind kind;
 	int arg;
+	const char *member;	/* HANDLE_ARG_MEMBER: of what argument arg points to (interned) */
 };
 
 enum rule_role {

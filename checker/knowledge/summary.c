@@ -910,7 +910,7 @@ bool summary_is_stable(const struct summaries *s, const char *name)
 
 void summary_set_wrapper(struct summaries *s, const char *name,
 			 const struct pair *pair, enum success_kind success,
-			 struct handle_spec handle, const char *member)
+			 struct handle_spec handle)
 {
 	struct fn_summary *fs = (struct fn_summary *)find(s, name);
 	struct rule_fn *rule;
@@ -920,7 +920,7 @@ void summary_set_wrapper(struct summaries *s, const char *name,
 	rule = xcalloc(1, sizeof(*rule));
 	*rule = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
 				  .pair = pair, .success = success,
-				  .handle = handle, .member = member,
+				  .handle = handle,
 				  .null_arg = -1 };
 	fs->wraps = rule;
 }
@@ -940,8 +940,9 @@ void summary_set_member_wrapper(struct summaries *s, const char *name,
 	for (i = 0; i < n; i++)
 		rules[i] = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
 					     .pair = pairs[i], .success = SUCCESS_ZERO,
-					     .handle = { HANDLE_ARG_MEMBER, args[i] },
-					     .member = members[i], .null_arg = -1,
+					     .handle = { HANDLE_ARG_MEMBER, args[i],
+							 members[i] },
+					     .null_arg = -1,
 					     .next = i + 1 < n ? &rules[i + 1] : NULL };
 	fs->wraps = rules;
 }

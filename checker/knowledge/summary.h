@@ -152,11 +152,11 @@ bool summary_is_stable(const struct summaries *s, const char *name);
  * member of an argument and returns 0 (foo_alloc_rings(priv) setting
  * priv->rings).  The engine says so once it has explored the function;
  * calls to it are then acquires of the same pair, reporting failure as
- * @success says, with the handle @handle (and @member of it).
+ * @success says, with the handle @handle.
  */
 void summary_set_wrapper(struct summaries *s, const char *name,
 			 const struct pair *pair, enum success_kind success,
-			 struct handle_spec handle, const char *member);
+			 struct handle_spec handle);
 /* The acquire rule a call to the wrapper @name stands for, or NULL. */
 /*
  * The same for an int function that, at every success return (0), leaves

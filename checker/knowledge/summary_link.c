@@ -133,8 +133,9 @@ static json_t *wraps_json(const struct rules *rules, const struct rule_fn *chain
 		part = json_pack("{s:s, s:i, s:i, s:i}", "pair", rule->pair->name,
 				 "success", rule->success, "handle", rule->handle.kind,
 				 "arg", rule->handle.arg);
-		if (rule->member)
-			json_object_set_new(part, "member", json_string(rule->member));
+		if (rule->handle.member)
+			json_object_set_new(part, "member",
+					    json_string(rule->handle.member));
 		json_array_append_new(parts, part);
 	}
 	return parts;
@@ -167,8 +168,8 @@ static struct rule_fn *json_wraps(const struct rules *rules, json_t *index,
 			.name = name, .role = ROLE_ACQUIRE, .pair = pair,
 			.success = (enum success_kind)success,
 			.handle = { (enum handle_kind)handle,
-				    (int)json_integer_value(json_object_get(part, "arg")) },
-			.member = member ? strtab_intern(strings, member) : NULL,
+				    (int)json_integer_value(json_object_get(part, "arg")),
+				    member ? strtab_intern(strings, member) : NULL },
 			.null_arg = -1, .next = i + 1 < n ? &chain[i + 1] : NULL,
 		};
 	}

@@ -93,7 +93,7 @@ static enum success_kind success_of_failures(unsigned fails)
 void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
 		     const char *name, bool complete)
 {
-	struct handle_spec ret = { HANDLE_RETURN, 0 };
+	struct handle_spec ret = { .kind = HANDLE_RETURN };
 	const struct pair *pairs[MAX_GIFTS];
 	const char *members[MAX_GIFTS];
 	int args[MAX_GIFTS];
@@ -103,7 +103,7 @@ void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
 		return;
 	if (!w->ngifts) {
 		summary_set_wrapper(s, name, w->gives,
-				    success_of_failures(w->fails_with), ret, NULL);
+				    success_of_failures(w->fails_with), ret);
 		return;
 	}
 	for (i = 0; i < w->ngifts; i++) {

@@ -56,7 +56,7 @@ def load(ladder, rules):
 
 
 def arg_index(handle):
-    m = re.match(r'\*?arg(\d+)$', handle)
+    m = re.match(r'\*?arg(\d+)(?:->\w+)?$', handle)
     return int(m.group(1)) if m else None
 
 
@@ -114,6 +114,11 @@ class Smoke:
         if handle.startswith('*'):
             value, expr = '&h', 'h'
             decl = ['void *h;']
+        elif '->' in handle:
+            # of_parse_phandle_with_args(..., &args) fills args.np
+            member = handle.split('->')[1]
+            value, expr = '&h', f'h.{member}'
+            decl = [f'struct {{ void *{member}; }} h;']
         elif handle == 'none':
             value, expr, decl = None, None, []
         else:
