@@ -169,6 +169,34 @@ static bool earlier_pass_held(const struct state *st, const struct resource *r)
 	return false;
 }
 
+/* Does a variable of the path hold @sym? */
+static bool sym_held(const struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++)
+		if (st->binds[i].value.kind == V_SYM && st->binds[i].value.sym == sym)
+			return true;
+	return false;
+}
+
+/*
+ * The symbol of what @call returns.  Going round a loop, a variable may
+ * still hold what the call returned last time: "tnode = ipar; ipar =
+ * of_irq_find_parent(ipar); of_node_put(tnode);" walks up a tree, and
+ * tnode is the earlier node, not the new one.  The call then takes the
+ * other of its two symbols (model loop-carried), as x++ does
+ * (expressions.c).
+ */
+static unsigned result_symbol(const struct path *p, const struct ir *call)
+{
+	unsigned id = sym_name(p->an->syms, SYM_SITE, call->site, 0);
+
+	if (model_on(MODEL_LOOP_CARRIED) && sym_held(p->st, id))
+		id = sym_name(p->an->syms, SYM_SITE, call->site, 1);
+	return id;
+}
+
 /*
  * One resource from @call for @rule's pair.  @part numbers the pairs one
  * call acquires for; a later part finds in @args the handle an earlier
@@ -214,7 +242,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 			args[arg] = a;
 	}
 	if (!(call->flags & IR_F_VOID) && !returns_handle) {
-		r.status_sym = sym_name(p->an->syms, SYM_SITE, call->site, 0);
+		r.status_sym = result_symbol(p, call);
 		state_new_sym(p->st, r.status_sym,
 			      success_initial_mask(rule->success), call);
 		result = v_sym(r.status_sym);

@@ -80,6 +80,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_MANAGED_NAMES] = { "managed-names",
 		"a function named as managed (the rules' managed-prefixes: devm_) is no wrapper of what it "
 		"acquires: devres undoes it, its callers owe nothing" },
+	[MODEL_LOOP_CARRIED] = { "loop-carried",
+		"what an acquire returns going round a loop is a new object, not the one a variable "
+		"still holds from the last pass (tnode = np; np = of_irq_find_parent(np); of_node_put(tnode))" },
 };
 
 static bool switched_off[NR_MODELS];
