@@ -55,6 +55,22 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 }
 
 /*
+ * What the member a helper's acquire names holds already, if the path
+ * knows it: v3d_lock_bo_reservations(&job->base) locks the array
+ * job->base.bo holds, which the caller allocated; it makes no new one.
+ * A member the path knows nothing of (args.np before
+ * of_parse_phandle_with_args()) gets a new handle.
+ */
+static struct value member_held(struct path *p, struct ir *member)
+{
+	const char *display;
+	const struct access_path *key = lvalue(p->an, member, &display);
+	struct value held = key ? state_get(p->st, key) : v_unknown();
+
+	return held.kind == V_SYM ? held : v_unknown();
+}
+
+/*
  * "priv->rings" for foo_alloc_rings(priv), a wrapper that leaves what it
  * acquired in that member, and "args.np" for of_parse_phandle_with_args(
  * ..., &args): an lvalue the call's argument @arg does not spell out,
@@ -287,7 +303,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	case HANDLE_ARG_MEMBER:
 		if (arg >= nargs ||
 		    !(lv = member_node(p->an, call, arg, rule->handle.member, part)) ||
-		    !bind_handle_arg(p, call, v_unknown(), lv, &r, true))
+		    !bind_handle_arg(p, call, member_held(p, lv), lv, &r, true))
 			return result;
 		handle_place = lv;
 		break;

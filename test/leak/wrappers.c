@@ -324,3 +324,58 @@ int map_hash_request_leaks(struct device *dev, struct hash_ctx *ctx)
 		return -EIO;
 	return 0;
 }
+
+// A helper given &job->base that locks the array job->base.bo already
+// holds acquires that array's lock, not a new array: the caller's own
+// kcalloc() of it is still what its unwind frees
+// (drivers/gpu/drm/v3d/v3d_submit.c, v3d_lock_bo_reservations()).
+struct gem_object;
+struct bo_job { struct gem_object **bo; int bo_count; };
+struct tfu_job { struct bo_job base; int args; };
+int gem_lock_reservations(struct gem_object **objs, int count);
+void gem_unlock_reservations(struct gem_object **objs, int count);
+int reserve_fences(struct gem_object *obj);
+int push_job(struct bo_job *job);
+
+static int lock_bo_reservations(struct bo_job *job)
+{
+	int ret = gem_lock_reservations(job->bo, job->bo_count);
+
+	if (ret)
+		return ret;
+	ret = reserve_fences(job->bo[0]);
+	if (ret)
+		goto fail;
+	return 0;
+fail:
+	gem_unlock_reservations(job->bo, job->bo_count);
+	return ret;
+}
+
+// Silent: the unwind frees the array and the job.
+int submit_tfu(int count)
+{
+	struct tfu_job *job = kzalloc(sizeof(*job), GFP_KERNEL);
+	int ret;
+
+	if (!job)
+		return -ENOMEM;
+	job->base.bo = kcalloc(count, sizeof(*job->base.bo), GFP_KERNEL);
+	if (!job->base.bo) {
+		ret = -ENOMEM;
+		goto fail;
+	}
+	job->base.bo_count = count;
+	ret = lock_bo_reservations(&job->base);
+	if (ret)
+		goto fail;
+	ret = push_job(&job->base);
+	gem_unlock_reservations(job->base.bo, job->base.bo_count);
+	if (ret)
+		goto fail;
+	return 0;
+fail:
+	kfree(job->base.bo);
+	kfree(job);
+	return ret;
+}
