@@ -197,18 +197,40 @@ static bool sym_held(const struct state *st, unsigned sym)
 }
 
 /*
- * The symbol of what @call returns.  Going round a loop, a variable may
- * still hold what the call returned last time: "tnode = ipar; ipar =
- * of_irq_find_parent(ipar); of_node_put(tnode);" walks up a tree, and
- * tnode is the earlier node, not the new one.  The call then takes the
- * other of its two symbols (model loop-carried), as x++ does
- * (expressions.c).
+ * Is @sym an object the path must keep apart from a new one: the handle
+ * of a resource it still holds, not handed to a call that takes it
+ * (list_add_tail(&dst->list, ...)), or of none at all, because a later
+ * pass's acquire took the place of its resource?  One only stored
+ * somewhere (out_args->np = new) may still be put through the variable.
  */
-static unsigned result_symbol(const struct path *p, const struct ir *call)
+static bool sym_apart(const struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nres; i++)
+		if (st->res[i].has_handle && st->res[i].handle_sym == sym)
+			return st->res[i].status == RES_LIVE &&
+			       st->res[i].escaped != ESC_HAND_OFF;
+	return true;
+}
+
+/*
+ * The symbol of what @call returns, the handle @rule acquires.  Going
+ * round a loop, a variable may still hold what the call returned last
+ * time: "tnode = ipar; ipar = of_irq_find_parent(ipar);
+ * of_node_put(tnode);" walks up a tree, and tnode is the earlier node,
+ * not the new one.  The call then takes the other of its two symbols
+ * (model loop-carried), as x++ does (expressions.c).  One freed or
+ * handed over last time is no matter: the symbol is reused, and loops
+ * keep the states they had.
+ */
+static unsigned result_symbol(const struct path *p, const struct ir *call,
+			      const struct rule_fn *rule)
 {
 	unsigned id = sym_name(p->an->syms, SYM_SITE, call->site, 0);
 
-	if (model_on(MODEL_LOOP_CARRIED) && sym_held(p->st, id))
+	if (model_on(MODEL_LOOP_CARRIED) && rule->handle.kind == HANDLE_RETURN &&
+	    sym_held(p->st, id) && sym_apart(p->st, id))
 		id = sym_name(p->an->syms, SYM_SITE, call->site, 1);
 	return id;
 }
@@ -258,7 +280,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 			args[arg] = a;
 	}
 	if (!(call->flags & IR_F_VOID) && !returns_handle) {
-		r.status_sym = result_symbol(p, call);
+		r.status_sym = result_symbol(p, call, rule);
 		state_new_sym(p->st, r.status_sym,
 			      success_initial_mask(rule->success), call);
 		result = v_sym(r.status_sym);

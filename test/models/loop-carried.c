@@ -66,3 +66,58 @@ int parse_twice(struct device_node *np)
 	}
 	return 0;
 }
+
+// drivers/of/base.c's of_parse_phandle_with_args_map(): the node of the
+// last pass moves to cur and is put there; the inner loop's put of new
+// and the unwind's are of later nodes, even when a pass found nothing
+// live to keep apart (the node in cur had no resource of its own left).
+struct device_node *of_find_node_by_phandle(unsigned int handle);
+const unsigned int *next_map(struct device_node *np, int *len);
+int of_parse_phandle_with_args(const struct device_node *np, const char *list_name,
+			       const char *cells_name, int index,
+			       struct phandle_args *out_args);
+
+// OFF-LABEL: In function 'args_map':
+int args_map(const struct device_node *np, struct phandle_args *out_args)
+{
+	struct device_node *cur, *new = NULL;
+	const unsigned int *map;
+	unsigned int new_size;
+	int map_len, ret;
+
+	ret = of_parse_phandle_with_args(np, "x", "#x-cells", 0, out_args);
+	if (ret)
+		return ret;
+	cur = out_args->np;
+	ret = -EINVAL;
+	while (cur) {
+		map = next_map(cur, &map_len);
+		if (!map) {
+			ret = 0;
+			goto free;
+		}
+		while (map_len > 0) {
+			of_node_put(new);
+			new = of_find_node_by_phandle(*map);
+			map++;
+			map_len--;
+			if (!new) {
+				ret = -EINVAL;
+				goto put;
+			}
+			ret = of_property_read_u32(new, "#x-cells", &new_size);
+			if (ret)
+				goto put;
+		}
+		out_args->np = new;
+		of_node_put(cur);
+		cur = new;
+		new = NULL;
+	}
+put:
+	of_node_put(cur);
+	// OFF: [[@LINE+1]]:{{[0-9]+}}: warning: 'new' is released twice: of_node_put() here, after of_node_put() at line [[@LINE-1]] [ladder-double-release]
+	of_node_put(new);
+free:
+	return ret;
+}
