@@ -38,13 +38,14 @@ enum handle_kind {
 	HANDLE_RETURN,		/* p = kmalloc(...) */
 	HANDLE_ARG,		/* clk_prepare_enable(clk) */
 	HANDLE_ARG_OUT,		/* request_firmware(&fw, ...) */
-	HANDLE_ARG_MEMBER,	/* foo_alloc_rings(priv) sets priv->rings; of_parse_phandle_with_args(..., &args) args.np */
+	HANDLE_ARG_MEMBER,	/* priv->rings of foo_alloc_rings(priv); args.np of
+				   of_parse_phandle_with_args(..., &args) */
 };
 
 struct handle_spec {
 	enum handle_kind kind;
 	int arg;
-	const char *member;	/* HANDLE_ARG_MEMBER: of what argument arg points to (interned) */
+	const char *member;	/* HANDLE_ARG_MEMBER: of what arg points to; interned */
 };
 
 enum rule_role {
@@ -101,7 +102,7 @@ struct rule_fn {
 	signed char null_safe;
 	bool err_safe;
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
-	const char *member;		/* HANDLE_ARG_MEMBER, stores: the member's name */
+	const char *member;		/* stores: the member's name */
 	int arg;			/* transparent, error value, predicate, stores */
 	int into;			/* stores: the object's argument */
 	unsigned mask;			/* predicate */
