@@ -249,9 +249,7 @@ static struct summary_db *open_db_to_read(const char *path)
 static int merge_dbs(struct summary_db *db, const struct options *o)
 {
 	char *err;
-	int i;
-
-	int ret;
+	int i, ret;
 
 	for (i = 0; i < o->nfiles; i++)
 		if (!summary_db_merge(db, o->files[i], &err)) {

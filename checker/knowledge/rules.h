@@ -196,9 +196,8 @@ bool rules_pending_value(const struct rules *r, long long value);
 bool rules_name_says_held(const struct rules *r, const char *name);
 /*
  * Does @name begin, past any '_', with one of managed-prefixes (devm_,
- * pcim_): a
- * function whose acquires the driver core undoes, never a wrapper that
- * leaves its caller a release to make?
+ * pcim_): a function whose acquires the driver core undoes, never a
+ * wrapper that leaves its caller a release to make?
  */
 bool rules_name_managed(const struct rules *r, const char *name);
 /* The rules for calls to @name (first of a chain), or NULL. */
