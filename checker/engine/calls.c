@@ -58,35 +58,59 @@ static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
 }
 
 
+/* The address key a symbol was taken from ("hdev = &hwdev->dev"), or NULL. */
+static const struct access_path *address_of_sym(const struct path *p,
+						struct value v)
+{
+	unsigned i;
+
+	for (i = 0; v.kind == V_SYM && i < p->st->nbinds; i++)
+		if (p->st->binds[i].value.kind == V_SYM &&
+		    p->st->binds[i].value.sym == v.sym &&
+		    p->st->binds[i].key->kind == AP_ADDRESS)
+			return p->st->binds[i].key;
+	return NULL;
+}
+
+/* How many locals one embedded address may go through: pad = &usb2->base. */
+#define MAX_EMBED_HOPS 4
+
 /*
  * The key of the object whose embedded part @arg's value @v points to:
  * that of hwdev for &hwdev->dev or &hwdev->a.b, whether the argument
  * spells the address or a local carries it ("hdev = &hwdev->dev; ...
- * put_device(hdev)").  A helper turns it back into the object by
- * container_of(), and a release callback frees the object.  NULL for
+ * put_device(hdev)").  A local that itself holds an embedded part's
+ * address is followed to its object: after "pad = &usb2->base",
+ * &pad->dev is a part of usb2.  A helper turns it back into the object
+ * by container_of(), and a release callback frees the object.  NULL for
  * anything else, and for a part of a local struct.
  */
 static const struct access_path *embedded_owner(struct path *p, struct ir *arg,
 					       struct value v)
 {
 	const char *display;
-	const struct access_path *key = NULL, *step;
-	unsigned i;
+	const struct access_path *key = NULL, *step, *owner = NULL, *outer;
+	unsigned hop;
 
 	if (arg->kind == IR_ADDR)
 		key = lvalue(p->an, arg, &display);
-	for (i = 0; !key && v.kind == V_SYM && i < p->st->nbinds; i++)
-		if (p->st->binds[i].value.kind == V_SYM &&
-		    p->st->binds[i].value.sym == v.sym &&
-		    p->st->binds[i].key->kind == AP_ADDRESS)
-			key = p->st->binds[i].key;
-	if (!key || key->kind != AP_ADDRESS)
-		return NULL;
-	/* The pointer the last "->" goes through: what follows is parts (".b", "[2]"). */
-	for (step = key->base; ap_is_step(step); step = step->base)
-		if (step->kind == AP_ARROW || step->kind == AP_DEREF)
-			return step->base;
-	return NULL;
+	if (!key)
+		key = address_of_sym(p, v);
+	for (hop = 0; key && key->kind == AP_ADDRESS && hop < MAX_EMBED_HOPS; hop++) {
+		/* The pointer the last "->" goes through: what follows is parts (".b", "[2]"). */
+		for (step = key->base, owner = NULL; ap_is_step(step); step = step->base)
+			if (step->kind == AP_ARROW || step->kind == AP_DEREF) {
+				owner = step->base;
+				break;
+			}
+		if (!owner || owner->kind != AP_VAR || !model_on(MODEL_EMBEDDED_ALIAS))
+			break;
+		outer = address_of_sym(p, state_get(p->st, owner));
+		if (!outer)
+			break;
+		key = outer;
+	}
+	return owner;
 }
 
 /*
@@ -371,7 +395,8 @@ static struct value unknown_call(struct path *p, struct ir *call,
 			continue;
 		key = lvalue(p->an, arg->kids[0], &display);
 		if (key)
-			escape_lvalue(p, key, call->loc);
+			escape_lvalue(p, key, i < nargs ? args[i] : v_unknown(),
+				      call->loc);
 	}
 	return call_result(p, call);
 }

@@ -22,6 +22,7 @@
 
 #define MAX_CALL_ARGS 16
 #define MAX_PARTS 4		/* the resources one acquire call makes */
+#define STATUS_PART MAX_PARTS	/* member_node() of a status-in member */
 #define MAX_PATH_NOTES 16
 #define MAX_PATH_STEPS 256	/* trace steps read back for them */
 #define NO_SYM UINT_MAX
@@ -171,6 +172,7 @@ void name_resources(struct path *p, unsigned sym, struct ir *lhs,
 		    const char *display);
 void forget_from(struct path *p, const struct access_path *key);
 void escape_lvalue(struct path *p, const struct access_path *key,
+		   struct value passed,
 		   struct ir_loc where);
 bool left_for_caller(const struct resource *r);
 bool kept_in_object(const struct path *p, const struct resource *r);

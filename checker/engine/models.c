@@ -83,6 +83,12 @@ const struct model models[NR_MODELS] = {
 	[MODEL_LOOP_CARRIED] = { "loop-carried",
 		"what an acquire returns going round a loop is a new object, not the one a variable "
 		"still holds from the last pass (tnode = np; np = of_irq_find_parent(np); of_node_put(tnode))" },
+	[MODEL_EMBEDDED_ALIAS] = { "embedded-alias",
+		"a local holding an embedded part's address (pad = &usb2->base) is part of that object: "
+		"device_unregister(&pad->dev) hands usb2 to the release callback" },
+	[MODEL_EMBEDDED_HANDLE] = { "embedded-handle",
+		"a call given the address of a resource that is an object embedded where it lives "
+		"(v4l2_ctrl_new_std(&ctx->hdl, ...)) uses it as foo(p) uses p: it does not take it" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -103,20 +103,53 @@ static void escape_sym(struct path *p, unsigned sym, unsigned char reason,
 			escape(&p->st->res[i], reason, where);
 }
 
-/* &x was passed to a call: x and what hangs off it may have changed. */
-void escape_lvalue(struct path *p, const struct access_path *key,
-		   struct ir_loc where)
+/*
+ * Is @sym, the value of &x passed to a call, the handle of a resource
+ * that is x itself, an object embedded where it lives
+ * (v4l2_ctrl_handler_init(&ctx->hdl, n))?  Then the call is given the
+ * resource, as foo(p) is given p's memory: it uses it, and may change
+ * what it holds, but does not take it (model embedded-handle).
+ */
+static bool is_embedded_handle(const struct path *p, struct value passed)
 {
+	unsigned i;
+
+	if (passed.kind != V_SYM || !model_on(MODEL_EMBEDDED_HANDLE))
+		return false;
+	for (i = 0; i < p->st->nres; i++)
+		if (p->st->res[i].has_handle &&
+		    p->st->res[i].handle_sym == passed.sym)
+			return true;
+	return false;
+}
+
+/*
+ * &x was passed to a call: x and what hangs off it may have changed.
+ * @passed is the address's value.
+ */
+void escape_lvalue(struct path *p, const struct access_path *key,
+		   struct value passed, struct ir_loc where)
+{
+	const struct access_path *address = NULL;
+	bool embedded = is_embedded_handle(p, passed);
 	unsigned i;
 
 	for (i = 0; i < p->st->nbinds; i++) {
 		const struct binding *b = &p->st->binds[i];
 
-		if (b->value.kind == V_SYM && ap_within(b->key, key))
-			escape_sym(p, b->value.sym, ESC_ADDRESS_PASSED, where);
+		if (b->value.kind != V_SYM || !ap_within(b->key, key))
+			continue;
+		if (embedded && b->value.sym == passed.sym) {
+			address = b->key;
+			continue;
+		}
+		escape_sym(p, b->value.sym, ESC_ADDRESS_PASSED, where);
 	}
 	forget_from(p, key);
 	state_set(p->st, key, v_unknown());
+	/* What the object holds may change; where it lives does not. */
+	if (address)
+		state_set(p->st, address, passed);
 }
 
 /*

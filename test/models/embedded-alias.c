@@ -1,0 +1,86 @@
+// Model embedded-alias: a local holding the address of an embedded part
+// (pad = &usb2->base) names a part of that object, so &pad->dev is a
+// part of usb2 too.  The shape is the Tegra XUSB pad drivers
+// (drivers/phy/tegra/xusb-tegra186.c, tegra186_usb2_pad_probe()): once
+// the pad's device is initialised, device_unregister(&pad->dev) drops its
+// last reference and the device type's release callback frees usb2.
+// Off, the unwind's device_unregister() reads as giving up the local
+// pad, and usb2 as leaked.
+//
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-embedded-alias %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+
+#include "kernel.h"
+
+void device_unregister(struct device *dev);
+
+struct xusb_pad {
+	struct device dev;
+	int soc;
+};
+
+struct usb2_pad {
+	struct xusb_pad base;
+	int trk;
+};
+
+int xusb_pad_init(struct xusb_pad *pad);	/* device_initialize(&pad->dev) */
+int xusb_pad_register(struct xusb_pad *pad);
+
+// OFF-LABEL: In function 'usb2_pad_probe':
+struct xusb_pad *usb2_pad_probe(void)
+{
+	struct usb2_pad *usb2;
+	struct xusb_pad *pad;
+	int err;
+
+	usb2 = kzalloc(sizeof(*usb2), GFP_KERNEL);
+	if (!usb2)
+		return NULL;
+
+	pad = &usb2->base;
+	err = xusb_pad_init(pad);
+	if (err < 0) {
+		kfree(usb2);
+		goto out;
+	}
+
+	err = xusb_pad_register(pad);
+	if (err < 0)
+		goto unregister;
+
+	return pad;
+
+unregister:
+	device_unregister(&pad->dev);
+out:
+	// OFF: :[[@LINE+1]]:2: warning: 'usb2' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return NULL;
+}
+
+// The alias names only its own object: unregistering another object's
+// device gives up nothing of usb2.
+//
+// CHECK-LABEL: In function 'other_pad_probe':
+struct xusb_pad *other_pad_probe(struct xusb_pad *other)
+{
+	struct usb2_pad *usb2;
+	struct xusb_pad *pad;
+	int err;
+
+	usb2 = kzalloc(sizeof(*usb2), GFP_KERNEL);
+	if (!usb2)
+		return NULL;
+
+	pad = other;
+	err = xusb_pad_register(&usb2->base);
+	if (err < 0)
+		goto unregister;
+
+	return &usb2->base;
+
+unregister:
+	device_unregister(&pad->dev);
+	// CHECK: :[[@LINE+1]]:2: warning: 'usb2' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return NULL;
+}
