@@ -564,6 +564,8 @@ static void list_rules(const struct rules *rules)
 			print_handle(fn->handle);
 			if (fn->role == ROLE_ACQUIRE)
 				printf(", success %s", success_name(fn->success));
+			if (fn->status_member)
+				printf(", status in ->%s", fn->status_member);
 			if (fn->implicit)
 				printf(", implicit");
 			if (fn->role == ROLE_RELEASE && fn->null_safe >= 0)

@@ -796,11 +796,19 @@ position r_media_device_5_here.pr;
 identifier acq = {v4l2_ctrl_handler_init_class};
 identifier rel = {v4l2_ctrl_handler_free};
 expression e, E, E2;
+expression R;
+statement S;
 expression E4;
 position p1, p2;
 @@
 
-acq@p1(e, ...)
+(
+R = acq@p1(e, ...);
+... when != v4l2_ctrl_handler_free(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
 ... when any
     when != v4l2_ctrl_handler_free(..., e, ...)
     when != e = E
@@ -842,12 +850,20 @@ ladder_leak(p1, p2, acq, rel)
 identifier acq = {v4l2_ctrl_handler_init_class};
 identifier rel = {v4l2_ctrl_handler_free};
 expression e, E, E2;
+expression R;
 expression list es;
+statement S;
 expression E4;
 position p2, p3;
 @@
 
-acq(e, ...)
+(
+R = acq(e, ...);
+... when != v4l2_ctrl_handler_free(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
 ... when any
     when != v4l2_ctrl_handler_free(..., e, ...)
     when != e = E

@@ -80,15 +80,15 @@ static struct value member_held(struct path *p, struct ir *member)
 struct ir *member_node(struct analysis *an, struct ir *call,
 		       unsigned arg, const char *member, unsigned part)
 {
-	unsigned slot = call->site * MAX_PARTS + part;
-	bool cached = call->site <= an->fn->nsites && part < MAX_PARTS;
+	unsigned slot = call->site * (MAX_PARTS + 1) + part;
+	bool cached = call->site <= an->fn->nsites && part <= MAX_PARTS;
 	const char *display;
 	struct ir *n, *object;
 	bool through_address;
 
 	if (!an->member_nodes)
 		an->member_nodes = arena_alloc(an->arena, (an->fn->nsites + 1) *
-					       MAX_PARTS * sizeof(*an->member_nodes));
+					       (MAX_PARTS + 1) * sizeof(*an->member_nodes));
 	if (cached && an->member_nodes[slot])
 		return an->member_nodes[slot];
 	object = call->kids[arg];
@@ -236,6 +236,33 @@ static unsigned result_symbol(const struct path *p, const struct ir *call,
 }
 
 /*
+ * The member of the handle's object where @rule's acquire also keeps its
+ * result ("status-in: error"): v4l2_ctrl_handler_init(&hdl, n) fails by
+ * leaving -ENOMEM in hdl.error as well, and "if (hdl.error) return
+ * hdl.error;" right after it tests the acquire.  The member holds the
+ * result until something else may write it: a call given the object
+ * forgets it (escape_lvalue()), so a test after v4l2_ctrl_new_std()
+ * tests whatever that call left there.
+ */
+static void keep_status(struct path *p, struct ir *call,
+			const struct rule_fn *rule, struct value result)
+{
+	const char *display;
+	const struct access_path *key;
+	struct ir *member;
+
+	if (!rule->status_member || result.kind != V_SYM ||
+	    rule->handle.kind != HANDLE_ARG ||
+	    (unsigned)rule->handle.arg >= call->nkids)
+		return;
+	member = member_node(p->an, call, (unsigned)rule->handle.arg,
+			     rule->status_member, STATUS_PART);
+	key = member ? lvalue(p->an, member, &display) : NULL;
+	if (key)
+		state_set(p->st, key, result);
+}
+
+/*
  * One resource from @call for @rule's pair.  @part numbers the pairs one
  * call acquires for; a later part finds in @args the handle an earlier
  * one named.
@@ -306,6 +333,7 @@ static struct value do_acquire(struct path *p, struct ir *call,
 			return result;
 		args[arg] = v_sym(r.handle_sym);
 		handle_place = lv;
+		keep_status(p, call, rule, result);
 		if (returns_handle) {
 			r.status_sym = r.handle_sym;
 			state_refine(p->st, r.status_sym,

@@ -284,7 +284,7 @@ static bool acquires_alike(const struct rule_fn *a, const struct rule_fn *b)
 	return a->success == b->success && a->handle.kind == b->handle.kind &&
 	       a->handle.arg == b->handle.arg &&
 	       a->handle.member == b->handle.member && a->null_arg == b->null_arg &&
-	       a->returns == b->returns;
+	       a->returns == b->returns && a->status_member == b->status_member;
 }
 
 /*
@@ -624,6 +624,19 @@ static bool fn_returns(struct loader *ld, yaml_node_t *v, void *t)
 	return true;
 }
 
+static bool parse_member_name(struct loader *ld, yaml_node_t *v,
+			      const char *key, const char **out);
+
+/* status-in: error: the acquire's result is kept in hdl->error too. */
+static bool fn_status_in(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	if (d->is_release)
+		return fail(ld, v, "status-in: only for acquire functions");
+	return parse_member_name(ld, v, "status-in", &d->fn->status_member);
+}
+
 /* The release a message names for this acquire, of the same pair. */
 static bool fn_remedy(struct loader *ld, yaml_node_t *v, void *t)
 {
@@ -651,6 +664,7 @@ static const struct key_handler fn_keys[] = {
 	{ "implicit", fn_implicit },
 	{ "null-safe", fn_null_safe },
 	{ "err-safe", fn_err_safe },
+	{ "status-in", fn_status_in },
 };
 
 /* What a pair's list calls its functions, in messages. */

@@ -102,6 +102,12 @@ struct rule_fn {
 	signed char null_safe;
 	bool err_safe;
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
+	/*
+	 * acquire: the member of its handle's object that also holds its
+	 * result, until the object is passed on ("status-in: error":
+	 * v4l2_ctrl_handler_init(&hdl, n) leaves it in hdl.error); or NULL
+	 */
+	const char *status_member;
 	const char *member;		/* stores: the member's name */
 	int arg;			/* transparent, error value, predicate, stores */
 	int into;			/* stores: the object's argument */
