@@ -89,6 +89,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_EMBEDDED_HANDLE] = { "embedded-handle",
 		"a call given the address of a resource that is an object embedded where it lives "
 		"(v4l2_ctrl_new_std(&ctx->hdl, ...)) uses it as foo(p) uses p: it does not take it" },
+	[MODEL_SUSPEND_UNDOES] = { "suspend-undoes",
+		"a failed system-sleep resume leaves its device resumed: what it stores in a given "
+		"object and its suspend callback releases is the suspend's to undo" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -569,6 +569,25 @@ static bool lazy_cache(struct path *p, const struct resource *r, struct ir *lhs)
 }
 
 /*
+ * Model suspend-undoes.  A system-sleep resume callback that fails does
+ * not put its device back to sleep: the PM core marks it resumed all
+ * the same (drivers/base/power/main.c, device_resume()) and runs its
+ * suspend callback at the next suspend.  What resume enabled in the
+ * device's object and suspend disables (regulator_enable(info->vdd) and
+ * regulator_disable(info->vdd)) is the suspend's to undo; undoing it on
+ * resume's error path too would unbalance it.  Runtime PM is not so: a
+ * failed runtime resume leaves the device suspended.
+ */
+static bool suspend_undoes(const struct analysis *an, const struct resource *r)
+{
+	const char *suspend = summary_suspend_of(an->summaries, an->fn->name);
+
+	return model_on(MODEL_SUSPEND_UNDOES) && suspend &&
+	       !r->rule->pair->every_return &&
+	       summary_may_release(an->summaries, suspend, r->rule->pair);
+}
+
+/*
  * Stored in a member of an object the function was given, it is handed
  * over exactly when a caller is seen to clean it (caller_owes()), even
  * where the function also releases it on some path (a retry), when the
@@ -591,6 +610,8 @@ static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 			model = MODEL_OWNER_FREES;
 		if (model == NR_MODELS && lazy_cache(p, r, lhs))
 			model = MODEL_LAZY_CACHE;
+		if (model == NR_MODELS && suspend_undoes(p->an, r))
+			model = MODEL_SUSPEND_UNDOES;
 		if (model != NR_MODELS)
 			escape(r, model_escape(model), where);
 	}

@@ -40,6 +40,8 @@ struct parsed_file {
 	const struct rules *rules;
 	struct callback_pair *callbacks;	/* from driver structures */
 	unsigned ncallbacks;
+	struct callback_pair *sleep;	/* {resume, suspend} of one dev_pm_ops */
+	unsigned nsleep;
 };
 
 static const char *presumed_file(CXSourceLocation loc, struct strtab *strings)
@@ -145,6 +147,88 @@ static void collect_callbacks(struct parsed_file *pf, CXCursor var)
 	clang_disposeTokens(pf->tu, toks, ntoks);
 }
 
+/* ".field = fn" pairs of one initialiser, as the AST has them. */
+struct designated {
+	const char *field[32], *fn[32];
+	unsigned n;
+	const char *pending;	/* the field whose value comes next */
+};
+
+static const char *cursor_name(struct parsed_file *pf, CXCursor c)
+{
+	CXString s = clang_getCursorSpelling(c);
+	const char *interned = strtab_intern(pf->strings, clang_getCString(s));
+
+	clang_disposeString(s);
+	return interned;
+}
+
+/*
+ * libclang shows a designator as a member reference before its value,
+ * in the source as written (DEFINE_SIMPLE_DEV_PM_OPS(), in a .c file)
+ * and as expanded ("(1) ? (foo_resume) : NULL", in a .i): the first
+ * function the value names is the callback.
+ */
+static enum CXChildVisitResult find_designated(CXCursor c, CXCursor parent,
+					       CXClientData data)
+{
+	struct parsed_file **pfp = ((void **)data)[0];
+	struct designated *d = ((void **)data)[1];
+	CXCursor ref;
+
+	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_MemberRef) {
+		d->pending = cursor_name(*pfp, c);
+		return CXChildVisit_Continue;
+	}
+	ref = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(c) == CXCursor_DeclRefExpr && d->pending &&
+	    clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
+	    d->n < ARRAY_SIZE(d->field)) {
+		d->field[d->n] = d->pending;
+		d->fn[d->n++] = cursor_name(*pfp, ref);
+		d->pending = NULL;
+		return CXChildVisit_Continue;
+	}
+	return CXChildVisit_Recurse;
+}
+
+static const char *designated_fn(const struct designated *d, const char *field)
+{
+	unsigned i;
+
+	for (i = 0; i < d->n; i++)
+		if (!strcmp(d->field[i], field))
+			return d->fn[i];
+	return NULL;
+}
+
+/*
+ * ".suspend = foo_suspend, .resume = foo_resume" in a struct dev_pm_ops
+ * (SET_SYSTEM_SLEEP_PM_OPS() and its kin): the pairs of sleep-callbacks.
+ */
+static void collect_sleep_callbacks(struct parsed_file *pf, CXCursor var)
+{
+	const struct name_pair *fields;
+	const char *suspend, *resume;
+	struct designated d = { .n = 0 };
+	void *data[2] = { &pf, &d };
+	unsigned nfields, f;
+
+	fields = rules_sleep_callbacks(pf->rules, &nfields);
+	if (!nfields)
+		return;
+	clang_visitChildren(var, find_designated, data);
+	for (f = 0; f < nfields; f++) {
+		suspend = designated_fn(&d, fields[f].acquire);
+		resume = designated_fn(&d, fields[f].release);
+		if (!suspend || !resume || suspend == resume)
+			continue;
+		pf->sleep = xrealloc(pf->sleep, (pf->nsleep + 1) * sizeof(*pf->sleep));
+		pf->sleep[pf->nsleep++] = (struct callback_pair){ resume, suspend };
+	}
+}
+
 /* The function a module_init()/module_exit() declaration names. */
 static enum CXChildVisitResult find_function_ref(CXCursor c, CXCursor parent,
 						 CXClientData data)
@@ -195,6 +279,25 @@ static bool in_main_source(struct parsed_file *pf, CXCursor c)
 	       presumed_file(loc, pf->strings) == pf->main_name;
 }
 
+/*
+ * The same for a declaration a macro of the headers writes in the main
+ * source (DEFINE_SIMPLE_DEV_PM_OPS(foo_pm_ops, ...) in a .c file): where
+ * it is expanded, not where the macro spells it.
+ */
+static bool expanded_in_main_source(struct parsed_file *pf, CXCursor c)
+{
+	CXSourceLocation loc = clang_getCursorLocation(c);
+	unsigned line, col, offset;
+	CXFile file;
+
+	clang_getExpansionLocation(loc, &file, &line, &col, &offset);
+	if (!file)
+		return false;
+	loc = clang_getLocation(pf->tu, file, line, col);
+	return clang_Location_isFromMainFile(loc) &&
+	       presumed_file(loc, pf->strings) == pf->main_name;
+}
+
 static void add_inline(struct parsed_file *pf, CXCursor c)
 {
 	CXString name = clang_getCursorSpelling(c);
@@ -218,8 +321,9 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 	struct parsed_file *pf = data;
 
 	(void)parent;
-	if (clang_getCursorKind(c) == CXCursor_VarDecl && in_main_source(pf, c)) {
+	if (clang_getCursorKind(c) == CXCursor_VarDecl && expanded_in_main_source(pf, c)) {
 		collect_callbacks(pf, c);
+		collect_sleep_callbacks(pf, c);
 		collect_module_exit(pf, c);
 		return CXChildVisit_Continue;
 	}
@@ -298,6 +402,13 @@ const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
 {
 	*n = pf->ncallbacks;
 	return pf->callbacks;
+}
+
+const struct callback_pair *parsed_sleep_callbacks(const struct parsed_file *pf,
+						   unsigned *n)
+{
+	*n = pf->nsleep;
+	return pf->sleep;
 }
 
 /* Every file the TU read, the main file included: what a cache depends on. */
@@ -391,6 +502,7 @@ void parsed_free(struct parsed_file *pf)
 	free(pf->inlines);
 	free(pf->inline_names);
 	free(pf->callbacks);
+	free(pf->sleep);
 	clang_disposeTranslationUnit(pf->tu);
 	clang_disposeIndex(pf->index);
 	free(pf);

@@ -33,6 +33,8 @@ struct rules {
 	unsigned nverbs;
 	struct name_pair *callbacks;	/* mirror-callbacks */
 	unsigned ncallbacks;
+	struct name_pair *sleep;	/* sleep-callbacks: [suspend, resume] */
+	unsigned nsleep;
 	const char **ignore;		/* mirror-ignore: name prefixes */
 	unsigned nignore;
 	const char **managed;		/* managed-prefixes */
@@ -1310,6 +1312,13 @@ static bool top_callbacks(struct loader *ld, yaml_node_t *v, void *t)
 				&ld->rules->ncallbacks);
 }
 
+static bool top_sleep(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_name_pairs(ld, v, "sleep-callbacks", &ld->rules->sleep,
+				&ld->rules->nsleep);
+}
+
 static const struct key_handler top_keys[] = {
 	{ "pairs", top_pairs },
 	{ "transparent", top_transparent },
@@ -1321,6 +1330,7 @@ static const struct key_handler top_keys[] = {
 	{ "name-suffixes", top_suffixes },
 	{ "mirror-verbs", top_verbs },
 	{ "mirror-callbacks", top_callbacks },
+	{ "sleep-callbacks", top_sleep },
 	{ "mirror-ignore", top_ignore },
 	{ "managed-prefixes", top_managed },
 	{ "held-on-return-words", top_held_words },
@@ -1621,6 +1631,7 @@ void rules_free(struct rules *r)
 	free(r->pending);
 	free(r->verbs);
 	free(r->callbacks);
+	free(r->sleep);
 	free(r->ignore);
 	free(r->managed);
 	strtab_free(r->strings);
@@ -1667,6 +1678,13 @@ const struct name_pair *rules_mirror_callbacks(const struct rules *r, unsigned *
 	r = loaded(r);
 	*n = r->ncallbacks;
 	return r->callbacks;
+}
+
+const struct name_pair *rules_sleep_callbacks(const struct rules *r, unsigned *n)
+{
+	r = loaded(r);
+	*n = r->nsleep;
+	return r->sleep;
 }
 
 const char *const *rules_mirror_ignore(const struct rules *r, unsigned *n)

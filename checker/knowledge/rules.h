@@ -240,6 +240,13 @@ unsigned rules_function_count(const struct rules *rules);
 const struct name_pair *rules_mirror_verbs(const struct rules *rules, unsigned *n);
 const struct name_pair *rules_mirror_callbacks(const struct rules *rules,
 					       unsigned *n);
+/*
+ * [suspend, resume] fields of the system-sleep callbacks: the PM core
+ * counts a device resumed even when its resume callback fails, and the
+ * next suspend runs the suspend callback (rules/inference.yaml).
+ */
+const struct name_pair *rules_sleep_callbacks(const struct rules *rules,
+					      unsigned *n);
 /* Prefixes of names inference never pairs (tracepoints). */
 const char *const *rules_mirror_ignore(const struct rules *rules, unsigned *n);
 

@@ -717,6 +717,22 @@ void summaries_free(struct summaries *s)
 	free(s);
 }
 
+void summaries_note_sleep(struct summaries *s, const char *resume,
+			  const char *suspend)
+{
+	struct fn_summary *fs = s ? (struct fn_summary *)find(s, resume) : NULL;
+
+	if (fs && find(s, suspend))
+		fs->suspend = suspend;
+}
+
+const char *summary_suspend_of(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs ? fs->suspend : NULL;
+}
+
 bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair)
 {
