@@ -572,6 +572,8 @@ static void list_rules(const struct rules *rules)
 				printf(", null-safe %s", fn->null_safe ? "yes" : "no");
 			if (fn->err_safe)
 				printf(", err-safe");
+			if (fn->failed_safe)
+				printf(", failed-safe");
 			putchar('\n');
 		}
 	}

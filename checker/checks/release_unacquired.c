@@ -32,6 +32,9 @@ static bool harmless(const struct check_ctx *ctx, const struct release_event *ev
 {
 	if (failure_anticipated(ctx, ev))
 		return true;
+	/* v4l2_ctrl_handler_free() of a handler whose init failed: no buckets. */
+	if (ev->rule->failed_safe)
+		return true;
 	/* platform_device_unregister(ERR_PTR(-ENOMEM)) tests IS_ERR_OR_NULL(). */
 	if (ev->rule->err_safe && !(ev->handle_mask & VAL_POS))
 		return true;

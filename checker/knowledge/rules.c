@@ -602,6 +602,19 @@ static bool fn_err_safe(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &d->fn->err_safe);
 }
 
+/*
+ * failed-safe: the release does nothing with the object a failed acquire
+ * left (v4l2_ctrl_handler_free() after a failed init: no buckets).
+ */
+static bool fn_failed_safe(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct fn_draft *d = t;
+
+	if (d->fn->role != ROLE_RELEASE)
+		return fail(ld, v, "failed-safe: only release functions are failed-safe");
+	return parse_bool(ld, v, &d->fn->failed_safe);
+}
+
 /* of_get_parent(NULL) is NULL: nothing was taken when the node was NULL. */
 static bool fn_null_if_null(struct loader *ld, yaml_node_t *v, void *t)
 {
@@ -666,6 +679,7 @@ static const struct key_handler fn_keys[] = {
 	{ "implicit", fn_implicit },
 	{ "null-safe", fn_null_safe },
 	{ "err-safe", fn_err_safe },
+	{ "failed-safe", fn_failed_safe },
 	{ "status-in", fn_status_in },
 };
 

@@ -101,6 +101,8 @@ struct rule_fn {
 	 */
 	signed char null_safe;
 	bool err_safe;
+	/* release: does nothing with what a failed acquire left in place */
+	bool failed_safe;
 	int null_arg;			/* acquire: NULL when this argument is, or -1 */
 	/*
 	 * acquire: the member of its handle's object that also holds its

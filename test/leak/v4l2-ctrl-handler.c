@@ -68,6 +68,32 @@ int init_error_member(struct inst *inst)
 	return 0;
 }
 
+static void add_controls(struct inst *inst)
+{
+	v4l2_ctrl_new_std(&inst->ctrl_handler, 1, 0, 1);
+}
+
+/*
+ * e5010_ctrls_setup() (drivers/media/platform/imagination): a helper
+ * given the containing object adds the controls, so ladder still reads
+ * ->error as the init's result and the free below as one of a failed
+ * init.  That free does nothing then (failed-safe), so nothing is said.
+ */
+// CHECK-NOT: In function 'helper_adds':
+int helper_adds(struct inst *inst)
+{
+	int err;
+
+	v4l2_ctrl_handler_init_class(&inst->ctrl_handler, 1, NULL, NULL);
+	add_controls(inst);
+	if (inst->ctrl_handler.error) {
+		err = inst->ctrl_handler.error;
+		v4l2_ctrl_handler_free(&inst->ctrl_handler);
+		return err;
+	}
+	return 0;
+}
+
 /* The init's result ignored, every error found later: freed there. */
 // CHECK-NOT: In function 'error_found_later':
 int error_found_later(struct inst *inst)
