@@ -130,3 +130,36 @@ int coredump_handed(struct device *dev, size_t len)
 		return -EIO;
 	return 0;
 }
+
+// The regulator core owns config->ena_gpiod from regulator_register()
+// on, and puts it itself when the registration fails
+// (drivers/regulator/fixed.c, reg_fixed_voltage_probe()).  Any error
+// return before the call still owes the descriptor.
+struct gpio_desc;
+struct gpio_desc *gpiod_get_optional(struct device *dev, const char *con_id, int flags);
+void gpiod_put(struct gpio_desc *desc);
+struct regulator_desc { const char *name; };
+struct regulator_config { struct device *dev; struct gpio_desc *ena_gpiod; void *driver_data; };
+struct regulator_dev;
+struct regulator_dev *devm_regulator_register(struct device *dev,
+					      const struct regulator_desc *desc,
+					      const struct regulator_config *config);
+int read_voltage(struct device *dev);
+
+int fixed_probe(struct device *dev, struct regulator_desc *desc)
+{
+	struct regulator_config cfg = { };
+	struct regulator_dev *rdev;
+
+	cfg.ena_gpiod = gpiod_get_optional(dev, NULL, 0);
+	if (IS_ERR(cfg.ena_gpiod))
+		return PTR_ERR(cfg.ena_gpiod);
+	if (read_voltage(dev) < 0)
+		// CHECK: :[[@LINE+1]]:3: warning: 'cfg.ena_gpiod' from gpiod_get_optional() is not released on this error path; gpiod_put() is missing [ladder-leak]
+		return -EINVAL;
+	cfg.dev = dev;
+	rdev = devm_regulator_register(dev, desc, &cfg);
+	if (IS_ERR(rdev))
+		return PTR_ERR(rdev);
+	return 0;
+}
