@@ -224,3 +224,52 @@ int proc_forgotten(void)
 		return err;
 	return 0;
 }
+
+// An exclusive reset control taken "released" and then acquired: the
+// last reset_control_put() frees the control with its acquired state
+// (drivers/reset/core.c), so putting it undoes the acquire too
+// (drivers/soc/tegra/pmc.c, tegra_powergate_of_get_resets()).
+struct reset_control *of_reset_control_array_get(void *np, int shared, int optional,
+						 int acquired);
+int reset_control_acquire(struct reset_control *rstc);
+void reset_control_release(struct reset_control *rstc);
+void reset_control_put(struct reset_control *rstc);
+struct powergate { struct reset_control *reset; };
+
+int powergate_get_resets(struct powergate *pg, void *np)
+{
+	int err;
+
+	pg->reset = of_reset_control_array_get(np, 0, 0, 0);
+	if (IS_ERR(pg->reset))
+		return PTR_ERR(pg->reset);
+	err = reset_control_acquire(pg->reset);
+	if (err < 0)
+		goto put;
+	err = reset_control_deassert(pg->reset);
+	if (err < 0) {
+		reset_control_release(pg->reset);
+		goto put;
+	}
+	if (hw_read(NULL, 0) < 0) {
+		err = -EIO;
+		goto put;
+	}
+	return 0;
+put:
+	reset_control_put(pg->reset);
+	return err;
+}
+
+// CHECK-LABEL: In function 'powergate_keep':
+int powergate_keep(struct powergate *pg)
+{
+	int err = reset_control_acquire(pg->reset);
+
+	if (err < 0)
+		return err;
+	if (hw_read(NULL, 0) < 0)
+		// CHECK: :[[@LINE+1]]:3: warning: 'pg->reset' from reset_control_acquire() is not released on this error path; reset_control_release() is missing [ladder-leak]
+		return -EIO;
+	return 0;
+}
