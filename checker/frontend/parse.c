@@ -331,7 +331,14 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 	    !clang_isCursorDefinition(c))
 		return CXChildVisit_Continue;
 	if (!in_main_source(pf, c)) {
-		if (clang_Cursor_isFunctionInlined(c))
+		/*
+		 * A header's inline function, or a static one of a .c file
+		 * the main source #includes (drivers/usb/host/ohci-hcd.c
+		 * includes ohci-q.c): the TU's own helpers, summarised but
+		 * not reported on.
+		 */
+		if (clang_Cursor_isFunctionInlined(c) ||
+		    clang_getCursorLinkage(c) == CXLinkage_Internal)
 			add_inline(pf, c);
 		return CXChildVisit_Continue;
 	}
