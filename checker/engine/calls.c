@@ -75,42 +75,60 @@ static const struct access_path *address_of_sym(const struct path *p,
 /* How many locals one embedded address may go through: pad = &usb2->base. */
 #define MAX_EMBED_HOPS 4
 
+/* The objects an embedded part's address is a part of, innermost first. */
+struct owners {
+	const struct access_path *key[MAX_EMBED_HOPS + 1];
+	unsigned n;
+};
+
 /*
- * The key of the object whose embedded part @arg's value @v points to:
- * that of hwdev for &hwdev->dev or &hwdev->a.b, whether the argument
- * spells the address or a local carries it ("hdev = &hwdev->dev; ...
- * put_device(hdev)").  A local that itself holds an embedded part's
- * address is followed to its object: after "pad = &usb2->base",
- * &pad->dev is a part of usb2.  A helper turns it back into the object
- * by container_of(), and a release callback frees the object.  NULL for
- * anything else, and for a part of a local struct.
+ * The objects whose embedded part @arg's value @v points to: hwdev for
+ * &hwdev->dev or &hwdev->a.b, whether the argument spells the address
+ * or a local carries it ("hdev = &hwdev->dev; ... put_device(hdev)").
+ * A local that itself holds an embedded part's address is followed to
+ * its object (model embedded-alias): after "mc_dev = &mc_bus->mc_dev",
+ * &mc_dev->dev is a part of mc_dev and of mc_bus, and a release
+ * callback that frees the one frees what both hold.  A helper turns the
+ * address back into the object by container_of().  None for anything
+ * else, nor for a part of a local struct.
  */
-static const struct access_path *embedded_owner(struct path *p, struct ir *arg,
-					       struct value v)
+static void embedded_owners(struct path *p, struct ir *arg, struct value v,
+			    struct owners *o)
 {
 	const char *display;
-	const struct access_path *key = NULL, *step, *owner = NULL, *outer;
-	unsigned hop;
+	const struct access_path *key = NULL, *step, *owner;
 
+	o->n = 0;
 	if (arg->kind == IR_ADDR)
 		key = lvalue(p->an, arg, &display);
 	if (!key)
 		key = address_of_sym(p, v);
-	for (hop = 0; key && key->kind == AP_ADDRESS && hop < MAX_EMBED_HOPS; hop++) {
+	while (key && key->kind == AP_ADDRESS && o->n < ARRAY_SIZE(o->key)) {
 		/* The pointer the last "->" goes through: what follows is parts (".b", "[2]"). */
 		for (step = key->base, owner = NULL; ap_is_step(step); step = step->base)
 			if (step->kind == AP_ARROW || step->kind == AP_DEREF) {
 				owner = step->base;
 				break;
 			}
-		if (!owner || owner->kind != AP_VAR || !model_on(MODEL_EMBEDDED_ALIAS))
-			break;
-		outer = address_of_sym(p, state_get(p->st, owner));
-		if (!outer)
-			break;
-		key = outer;
+		if (!owner)
+			return;
+		o->key[o->n++] = owner;
+		if (owner->kind != AP_VAR || !model_on(MODEL_EMBEDDED_ALIAS))
+			return;
+		key = address_of_sym(p, state_get(p->st, owner));
 	}
-	return owner;
+}
+
+/* Does the path hold @r under one of @o's objects? */
+static bool held_by_owner(const struct path *p, const struct resource *r,
+			  const struct owners *o)
+{
+	unsigned i;
+
+	for (i = 0; i < o->n; i++)
+		if (held_under(p->st, r, o->key[i]))
+			return true;
+	return false;
 }
 
 /*
@@ -121,9 +139,10 @@ static const struct access_path *embedded_owner(struct path *p, struct ir *arg,
 static bool passed_embedded(struct path *p, const struct resource *r,
 			    struct ir *arg, struct value v)
 {
-	const struct access_path *key = embedded_owner(p, arg, v);
+	struct owners o;
 
-	return key && held_under(p->st, r, key);
+	embedded_owners(p, arg, v, &o);
+	return held_by_owner(p, r, &o);
 }
 
 /* The last member a display name ends in: "buf" of "priv->ring.buf", or the name. */
@@ -267,7 +286,7 @@ const struct rule_fn *find_role(const struct rule_fn *chain,
  */
 static bool takes_resource(struct path *p, const struct resource *r,
 			   struct ir *call, unsigned k, struct value arg,
-			   const struct access_path *key,
+			   const struct owners *owners,
 			   const struct rule_fn *chain)
 {
 	if (!r->has_handle || r->rule->pair->every_return)
@@ -275,7 +294,7 @@ static bool takes_resource(struct path *p, const struct resource *r,
 	if (arg.kind == V_SYM && arg.sym == r->handle_sym)
 		return !find_role(chain, ROLE_RELEASE);
 	return passed_to(p, r, call->kids[k], arg) ||
-	       (key && !r->rule->pair->survives_put && held_under(p->st, r, key));
+	       (!r->rule->pair->survives_put && held_by_owner(p, r, owners));
 }
 
 /*
@@ -303,18 +322,18 @@ static const char *take_ownership(struct path *p, struct ir *call, unsigned take
 				  const struct value *args, unsigned nargs,
 				  unsigned char reason)
 {
-	const struct access_path *key;
+	struct owners owners;
 	const char *taken = NULL;
 	unsigned i, k;
 
 	for (k = 0; k < nargs; k++) {
 		if (!(takes & (1u << k)))
 			continue;
-		key = embedded_owner(p, call->kids[k], args[k]);
+		embedded_owners(p, call->kids[k], args[k], &owners);
 		for (i = 0; i < p->st->nres; i++) {
 			struct resource *r = &p->st->res[i];
 
-			if (!takes_resource(p, r, call, k, args[k], key, chain))
+			if (!takes_resource(p, r, call, k, args[k], &owners, chain))
 				continue;
 			if (!r->escaped && !taken)
 				taken = r->name;

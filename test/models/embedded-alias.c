@@ -84,3 +84,55 @@ unregister:
 	// CHECK: :[[@LINE+1]]:2: warning: 'usb2' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
 	return NULL;
 }
+
+// An object reached through two addresses is both objects' part: with
+// "mc_dev = &mc_bus->mc_dev", the last put of &mc_dev->dev frees mc_bus
+// (whose part mc_dev is) and what mc_dev holds (drivers/bus/fsl-mc/
+// fsl-mc-bus.c, fsl_mc_device_add() and fsl_mc_device_release()).
+void device_initialize(struct device *dev);
+int device_add(struct device *dev);
+
+struct mc_device {
+	struct device dev;
+	void *regions;
+};
+
+struct mc_bus {
+	struct mc_device mc_dev;
+	int scan;
+};
+
+static int get_regions(struct mc_device *mc_dev)
+{
+	mc_dev->regions = kzalloc(64, GFP_KERNEL);
+	if (!mc_dev->regions)
+		return -ENOMEM;
+	return 0;
+}
+
+// OFF-LABEL: In function 'mc_device_add':
+int mc_device_add(struct mc_device **new_mc_dev)
+{
+	struct mc_bus *mc_bus;
+	struct mc_device *mc_dev;
+	int error;
+
+	mc_bus = kzalloc(sizeof(*mc_bus), GFP_KERNEL);
+	if (!mc_bus)
+		return -ENOMEM;
+	mc_dev = &mc_bus->mc_dev;
+	device_initialize(&mc_dev->dev);
+	error = get_regions(mc_dev);
+	if (error < 0)
+		goto error_cleanup_dev;
+	error = device_add(&mc_dev->dev);
+	if (error < 0)
+		goto error_cleanup_dev;
+	*new_mc_dev = mc_dev;
+	return 0;
+
+error_cleanup_dev:
+	put_device(&mc_dev->dev);
+	// OFF: :[[@LINE+1]]:2: warning: 'mc_bus' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return error;
+}
