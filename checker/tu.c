@@ -175,10 +175,10 @@ static void analyse_functions(struct session *s, const char *file,
 	s->env.summaries = summaries_build(fns, n, s->env.rules,
 					   model_on(MODEL_CALLER_CHAIN),
 					   s->db ? &link : NULL);
-	callbacks = parsed_sleep_callbacks(pf, &ncallbacks);
+	callbacks = parsed_failure_teardowns(pf, &ncallbacks);
 	for (i = 0; i < ncallbacks; i++)
-		summaries_note_sleep(s->env.summaries, callbacks[i].setup,
-				     callbacks[i].teardown);
+		summaries_note_teardown(s->env.summaries, callbacks[i].setup,
+					callbacks[i].teardown);
 	callbacks = parsed_callbacks(pf, &ncallbacks);
 	inf = infer_build(s->env.rules, fns, own, n - own, callbacks, ncallbacks,
 			  model_on(MODEL_RELEASED_RESULT));

@@ -89,9 +89,10 @@ const struct model models[NR_MODELS] = {
 	[MODEL_EMBEDDED_HANDLE] = { "embedded-handle",
 		"a call given the address of a resource that is an object embedded where it lives "
 		"(v4l2_ctrl_new_std(&ctx->hdl, ...)) uses it as foo(p) uses p: it does not take it" },
-	[MODEL_SUSPEND_UNDOES] = { "suspend-undoes",
-		"a failed system-sleep resume leaves its device resumed: what it stores in a given "
-		"object and its suspend callback releases is the suspend's to undo" },
+	[MODEL_TEARDOWN_AFTER_FAILURE] = { "teardown-after-failure",
+		"a callback whose framework runs its teardown after it fails (a system-sleep resume, "
+		"then suspend; hw_params, then hw_free) leaves what it stores in a given object "
+		"and the teardown releases to the teardown" },
 };
 
 static bool switched_off[NR_MODELS];

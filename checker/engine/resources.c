@@ -569,22 +569,26 @@ static bool lazy_cache(struct path *p, const struct resource *r, struct ir *lhs)
 }
 
 /*
- * Model suspend-undoes.  A system-sleep resume callback that fails does
- * not put its device back to sleep: the PM core marks it resumed all
- * the same (drivers/base/power/main.c, device_resume()) and runs its
- * suspend callback at the next suspend.  What resume enabled in the
- * device's object and suspend disables (regulator_enable(info->vdd) and
- * regulator_disable(info->vdd)) is the suspend's to undo; undoing it on
- * resume's error path too would unbalance it.  Runtime PM is not so: a
- * failed runtime resume leaves the device suspended.
+ * Model teardown-after-failure.  Some frameworks have a callback's
+ * teardown undo what the callback left when it failed (the rules'
+ * undone-after-failure).  The PM core counts a device resumed even when
+ * its system-sleep resume fails (drivers/base/power/main.c,
+ * device_resume()) and runs its suspend callback at the next suspend;
+ * ALSA calls .hw_free after a failed .hw_params (sound/core/
+ * pcm_native.c, snd_pcm_hw_params()), as ASoC does (soc_pcm_hw_clean()).
+ * What such a callback stores in a given object, and its teardown
+ * releases (regulator_enable(info->vdd) and regulator_disable(
+ * info->vdd)), is the teardown's; undoing it on the error path too
+ * would unbalance it.  Runtime PM is not so: a failed runtime resume
+ * leaves the device suspended.
  */
-static bool suspend_undoes(const struct analysis *an, const struct resource *r)
+static bool teardown_undoes(const struct analysis *an, const struct resource *r)
 {
-	const char *suspend = summary_suspend_of(an->summaries, an->fn->name);
+	const char *teardown = summary_teardown_of(an->summaries, an->fn->name);
 
-	return model_on(MODEL_SUSPEND_UNDOES) && suspend &&
+	return model_on(MODEL_TEARDOWN_AFTER_FAILURE) && teardown &&
 	       !r->rule->pair->every_return &&
-	       summary_may_release(an->summaries, suspend, r->rule->pair);
+	       summary_may_release(an->summaries, teardown, r->rule->pair);
 }
 
 /*
@@ -610,8 +614,8 @@ static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 			model = MODEL_OWNER_FREES;
 		if (model == NR_MODELS && lazy_cache(p, r, lhs))
 			model = MODEL_LAZY_CACHE;
-		if (model == NR_MODELS && suspend_undoes(p->an, r))
-			model = MODEL_SUSPEND_UNDOES;
+		if (model == NR_MODELS && teardown_undoes(p->an, r))
+			model = MODEL_TEARDOWN_AFTER_FAILURE;
 		if (model != NR_MODELS)
 			escape(r, model_escape(model), where);
 	}

@@ -40,8 +40,9 @@ struct parsed_file {
 	const struct rules *rules;
 	struct callback_pair *callbacks;	/* from driver structures */
 	unsigned ncallbacks;
-	struct callback_pair *sleep;	/* {resume, suspend} of one dev_pm_ops */
-	unsigned nsleep;
+	/* {setup, teardown}: undone-after-failure callbacks of one ops */
+	struct callback_pair *teardowns;
+	unsigned nteardowns;
 };
 
 static const char *presumed_file(CXSourceLocation loc, struct strtab *strings)
@@ -205,27 +206,29 @@ static const char *designated_fn(const struct designated *d, const char *field)
 
 /*
  * ".suspend = foo_suspend, .resume = foo_resume" in a struct dev_pm_ops
- * (SET_SYSTEM_SLEEP_PM_OPS() and its kin): the pairs of sleep-callbacks.
+ * (SET_SYSTEM_SLEEP_PM_OPS() and its kin), ".hw_params = foo_hw_params,
+ * .hw_free = foo_hw_free" in PCM ops: the pairs of undone-after-failure.
  */
-static void collect_sleep_callbacks(struct parsed_file *pf, CXCursor var)
+static void collect_failure_teardowns(struct parsed_file *pf, CXCursor var)
 {
 	const struct name_pair *fields;
-	const char *suspend, *resume;
+	const char *teardown, *setup;
 	struct designated d = { .n = 0 };
 	void *data[2] = { &pf, &d };
 	unsigned nfields, f;
 
-	fields = rules_sleep_callbacks(pf->rules, &nfields);
+	fields = rules_undone_after_failure(pf->rules, &nfields);
 	if (!nfields)
 		return;
 	clang_visitChildren(var, find_designated, data);
 	for (f = 0; f < nfields; f++) {
-		suspend = designated_fn(&d, fields[f].acquire);
-		resume = designated_fn(&d, fields[f].release);
-		if (!suspend || !resume || suspend == resume)
+		teardown = designated_fn(&d, fields[f].acquire);
+		setup = designated_fn(&d, fields[f].release);
+		if (!teardown || !setup || teardown == setup)
 			continue;
-		pf->sleep = xrealloc(pf->sleep, (pf->nsleep + 1) * sizeof(*pf->sleep));
-		pf->sleep[pf->nsleep++] = (struct callback_pair){ resume, suspend };
+		pf->teardowns = xrealloc(pf->teardowns,
+					 (pf->nteardowns + 1) * sizeof(*pf->teardowns));
+		pf->teardowns[pf->nteardowns++] = (struct callback_pair){ setup, teardown };
 	}
 }
 
@@ -323,7 +326,7 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 	(void)parent;
 	if (clang_getCursorKind(c) == CXCursor_VarDecl && expanded_in_main_source(pf, c)) {
 		collect_callbacks(pf, c);
-		collect_sleep_callbacks(pf, c);
+		collect_failure_teardowns(pf, c);
 		collect_module_exit(pf, c);
 		return CXChildVisit_Continue;
 	}
@@ -411,11 +414,11 @@ const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
 	return pf->callbacks;
 }
 
-const struct callback_pair *parsed_sleep_callbacks(const struct parsed_file *pf,
+const struct callback_pair *parsed_failure_teardowns(const struct parsed_file *pf,
 						   unsigned *n)
 {
-	*n = pf->nsleep;
-	return pf->sleep;
+	*n = pf->nteardowns;
+	return pf->teardowns;
 }
 
 /* Every file the TU read, the main file included: what a cache depends on. */
@@ -509,7 +512,7 @@ void parsed_free(struct parsed_file *pf)
 	free(pf->inlines);
 	free(pf->inline_names);
 	free(pf->callbacks);
-	free(pf->sleep);
+	free(pf->teardowns);
 	clang_disposeTranslationUnit(pf->tu);
 	clang_disposeIndex(pf->index);
 	free(pf);

@@ -40,8 +40,8 @@ unsigned parsed_functions(const struct parsed_file *pf, struct arena *arena,
 struct ir_func *parsed_inline(const struct parsed_file *pf, const char *name,
 			      struct arena *arena);
 /* What the file's initialisers pair (.probe/.remove, module_exit()). */
-/* {resume, suspend}: one device's system-sleep callbacks (sleep-callbacks) */
-const struct callback_pair *parsed_sleep_callbacks(const struct parsed_file *pf,
+/* {setup, teardown}: callbacks of one ops whose teardown undoes a failed setup */
+const struct callback_pair *parsed_failure_teardowns(const struct parsed_file *pf,
 						   unsigned *n);
 const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
 					     unsigned *n);

@@ -33,8 +33,8 @@ struct rules {
 	unsigned nverbs;
 	struct name_pair *callbacks;	/* mirror-callbacks */
 	unsigned ncallbacks;
-	struct name_pair *sleep;	/* sleep-callbacks: [suspend, resume] */
-	unsigned nsleep;
+	struct name_pair *failure_teardowns;	/* undone-after-failure */
+	unsigned nfailure_teardowns;
 	const char **ignore;		/* mirror-ignore: name prefixes */
 	unsigned nignore;
 	const char **managed;		/* managed-prefixes */
@@ -1326,11 +1326,11 @@ static bool top_callbacks(struct loader *ld, yaml_node_t *v, void *t)
 				&ld->rules->ncallbacks);
 }
 
-static bool top_sleep(struct loader *ld, yaml_node_t *v, void *t)
+static bool top_failure_teardowns(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
-	return parse_name_pairs(ld, v, "sleep-callbacks", &ld->rules->sleep,
-				&ld->rules->nsleep);
+	return parse_name_pairs(ld, v, "undone-after-failure", &ld->rules->failure_teardowns,
+				&ld->rules->nfailure_teardowns);
 }
 
 static const struct key_handler top_keys[] = {
@@ -1344,7 +1344,7 @@ static const struct key_handler top_keys[] = {
 	{ "name-suffixes", top_suffixes },
 	{ "mirror-verbs", top_verbs },
 	{ "mirror-callbacks", top_callbacks },
-	{ "sleep-callbacks", top_sleep },
+	{ "undone-after-failure", top_failure_teardowns },
 	{ "mirror-ignore", top_ignore },
 	{ "managed-prefixes", top_managed },
 	{ "held-on-return-words", top_held_words },
@@ -1645,7 +1645,7 @@ void rules_free(struct rules *r)
 	free(r->pending);
 	free(r->verbs);
 	free(r->callbacks);
-	free(r->sleep);
+	free(r->failure_teardowns);
 	free(r->ignore);
 	free(r->managed);
 	strtab_free(r->strings);
@@ -1694,11 +1694,11 @@ const struct name_pair *rules_mirror_callbacks(const struct rules *r, unsigned *
 	return r->callbacks;
 }
 
-const struct name_pair *rules_sleep_callbacks(const struct rules *r, unsigned *n)
+const struct name_pair *rules_undone_after_failure(const struct rules *r, unsigned *n)
 {
 	r = loaded(r);
-	*n = r->nsleep;
-	return r->sleep;
+	*n = r->nfailure_teardowns;
+	return r->failure_teardowns;
 }
 
 const char *const *rules_mirror_ignore(const struct rules *r, unsigned *n)

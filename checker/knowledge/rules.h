@@ -243,11 +243,12 @@ const struct name_pair *rules_mirror_verbs(const struct rules *rules, unsigned *
 const struct name_pair *rules_mirror_callbacks(const struct rules *rules,
 					       unsigned *n);
 /*
- * [suspend, resume] fields of the system-sleep callbacks: the PM core
- * counts a device resumed even when its resume callback fails, and the
- * next suspend runs the suspend callback (rules/inference.yaml).
+ * [teardown, setup] fields of an ops structure whose framework has the
+ * teardown callback undo what a failed setup left: the PM core counts a
+ * device resumed when its resume fails and suspends it next; ALSA calls
+ * .hw_free after a failed .hw_params (rules/inference.yaml).
  */
-const struct name_pair *rules_sleep_callbacks(const struct rules *rules,
+const struct name_pair *rules_undone_after_failure(const struct rules *rules,
 					      unsigned *n);
 /* Prefixes of names inference never pairs (tracepoints). */
 const char *const *rules_mirror_ignore(const struct rules *rules, unsigned *n);

@@ -717,20 +717,20 @@ void summaries_free(struct summaries *s)
 	free(s);
 }
 
-void summaries_note_sleep(struct summaries *s, const char *resume,
-			  const char *suspend)
+void summaries_note_teardown(struct summaries *s, const char *setup,
+			     const char *teardown)
 {
-	struct fn_summary *fs = s ? (struct fn_summary *)find(s, resume) : NULL;
+	struct fn_summary *fs = s ? (struct fn_summary *)find(s, setup) : NULL;
 
-	if (fs && find(s, suspend))
-		fs->suspend = suspend;
+	if (fs && find(s, teardown))
+		fs->teardown = teardown;
 }
 
-const char *summary_suspend_of(const struct summaries *s, const char *name)
+const char *summary_teardown_of(const struct summaries *s, const char *name)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
 
-	return fs ? fs->suspend : NULL;
+	return fs ? fs->teardown : NULL;
 }
 
 bool summary_may_release(const struct summaries *s, const char *name,

@@ -43,13 +43,14 @@ void summaries_free(struct summaries *s);
 bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair);
 /*
- * @resume and @suspend are one device's system-sleep callbacks: what
- * @resume leaves behind when it fails, @suspend undoes at the next
- * suspend.  summary_suspend_of() gives @suspend back, or NULL.
+ * @setup and @teardown are callbacks of one ops structure whose framework
+ * runs @teardown after @setup fails, or counts @setup done regardless
+ * (rules' undone-after-failure): what a failed @setup leaves, @teardown
+ * undoes.  summary_teardown_of() gives @teardown back, or NULL.
  */
-void summaries_note_sleep(struct summaries *s, const char *resume,
-			  const char *suspend);
-const char *summary_suspend_of(const struct summaries *s, const char *name);
+void summaries_note_teardown(struct summaries *s, const char *setup,
+			     const char *teardown);
+const char *summary_teardown_of(const struct summaries *s, const char *name);
 /*
  * Does a function of the TU that calls @callee give an object its last
  * put (put_device()), itself or through its other helpers?  Its release

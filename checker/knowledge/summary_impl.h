@@ -24,7 +24,7 @@ struct param_freed {
 
 struct fn_summary {
 	const char *name;
-	const char *suspend;		/* a resume callback: its suspend's name */
+	const char *teardown;		/* what undoes it after it fails, or NULL */
 	unsigned long *releases;	/* bitmap over rule pairs */
 	unsigned long *direct;		/* ... by its own calls, not its helpers' */
 	unsigned long *callers_release;	/* what the TU's callers release */

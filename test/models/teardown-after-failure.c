@@ -1,16 +1,19 @@
-// Model suspend-undoes: a system-sleep resume callback that fails leaves
-// its device counted as resumed (drivers/base/power/main.c,
-// device_resume()), and the next system suspend runs the suspend
-// callback, which undoes what resume enabled.  So what resume left in
-// the device's object, and suspend releases, is not owed on resume's
-// error paths; undoing it there too would unbalance it.  The shape is
+// Model teardown-after-failure: some frameworks have a callback's
+// teardown undo what the callback left when it failed.  A system-sleep
+// resume callback that fails leaves its device counted as resumed
+// (drivers/base/power/main.c, device_resume()), and the next system
+// suspend runs the suspend callback, which undoes what resume enabled;
+// ALSA calls .hw_free after a failed .hw_params (sound/core/
+// pcm_native.c, snd_pcm_hw_params()).  So what the callback left in a
+// given object, and its teardown releases, is not owed on its error
+// paths; undoing it there too would unbalance it.  The first shape is
 // drivers/usb/dwc3/dwc3-exynos.c, dwc3_exynos_resume(), whose
 // DEFINE_SIMPLE_DEV_PM_OPS() is written here as it expands, behind a
 // macro as in a kbuild .c file.  Runtime PM is not so: a failed
 // runtime resume leaves the device suspended.
 //
 // RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
-// RUN: %ladder -I %inputs --model=-suspend-undoes %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-teardown-after-failure %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
 
 #include "kernel.h"
 
@@ -130,3 +133,47 @@ const struct dev_pm_ops exynos_runtime_pm_ops = {
 };
 
 static DEFINE_SIMPLE_DEV_PM_OPS(bus_pm_ops, bus_suspend, bus_resume);
+
+// ALSA: what .hw_params keeps in the stream's private data, .hw_free
+// releases, and ALSA calls it when .hw_params fails
+// (sound/soc/fsl/fsl_asrc_dma.c).
+struct dma_chan;
+struct dma_chan *dma_request_chan(struct device *dev, const char *name);
+void dma_release_channel(struct dma_chan *chan);
+int dma_config(struct dma_chan *chan);
+struct pcm_substream { struct device *dev; void *private_data; };
+struct pcm_params { int rate; };
+struct asrc_pair { struct dma_chan *dma_chan; };
+struct pcm_ops {
+	int (*hw_params)(struct pcm_substream *substream, struct pcm_params *params);
+	int (*hw_free)(struct pcm_substream *substream);
+};
+
+// OFF-LABEL: In function 'asrc_hw_params':
+static int asrc_hw_params(struct pcm_substream *substream, struct pcm_params *params)
+{
+	struct asrc_pair *pair = substream->private_data;
+
+	pair->dma_chan = dma_request_chan(substream->dev, "tx");
+	if (IS_ERR(pair->dma_chan))
+		return PTR_ERR(pair->dma_chan);
+	if (dma_config(pair->dma_chan))
+		// OFF: :[[@LINE+1]]:3: warning: 'pair->dma_chan' from dma_request_chan() is not released on this error path; dma_release_channel() is missing [ladder-leak]
+		return -EINVAL;
+	return 0;
+}
+
+static int asrc_hw_free(struct pcm_substream *substream)
+{
+	struct asrc_pair *pair = substream->private_data;
+
+	if (pair->dma_chan)
+		dma_release_channel(pair->dma_chan);
+	pair->dma_chan = NULL;
+	return 0;
+}
+
+const struct pcm_ops asrc_ops = {
+	.hw_params = asrc_hw_params,
+	.hw_free = asrc_hw_free,
+};
