@@ -104,7 +104,7 @@ static void escape_sym(struct path *p, unsigned sym, unsigned char reason,
 }
 
 /*
- * Is @sym, the value of &x passed to a call, the handle of a resource
+ * Is @passed, the value of &x given to a call, the handle of a resource
  * that is x itself, an object embedded where it lives
  * (v4l2_ctrl_handler_init(&ctx->hdl, n))?  Then the call is given the
  * resource, as foo(p) is given p's memory: it uses it, and may change
