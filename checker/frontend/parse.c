@@ -150,6 +150,7 @@ static void collect_callbacks(struct parsed_file *pf, CXCursor var)
 
 /* ".field = fn" pairs of one initialiser, as the AST has them. */
 struct designated {
+	struct parsed_file *pf;
 	const char *field[32], *fn[32];
 	unsigned n;
 	const char *pending;	/* the field whose value comes next */
@@ -173,13 +174,12 @@ static const char *cursor_name(struct parsed_file *pf, CXCursor c)
 static enum CXChildVisitResult find_designated(CXCursor c, CXCursor parent,
 					       CXClientData data)
 {
-	struct parsed_file **pfp = ((void **)data)[0];
-	struct designated *d = ((void **)data)[1];
+	struct designated *d = data;
 	CXCursor ref;
 
 	(void)parent;
 	if (clang_getCursorKind(c) == CXCursor_MemberRef) {
-		d->pending = cursor_name(*pfp, c);
+		d->pending = cursor_name(d->pf, c);
 		return CXChildVisit_Continue;
 	}
 	ref = clang_getCursorReferenced(c);
@@ -187,7 +187,7 @@ static enum CXChildVisitResult find_designated(CXCursor c, CXCursor parent,
 	    clang_getCursorKind(ref) == CXCursor_FunctionDecl &&
 	    d->n < ARRAY_SIZE(d->field)) {
 		d->field[d->n] = d->pending;
-		d->fn[d->n++] = cursor_name(*pfp, ref);
+		d->fn[d->n++] = cursor_name(d->pf, ref);
 		d->pending = NULL;
 		return CXChildVisit_Continue;
 	}
@@ -213,14 +213,13 @@ static void collect_failure_teardowns(struct parsed_file *pf, CXCursor var)
 {
 	const struct name_pair *fields;
 	const char *teardown, *setup;
-	struct designated d = { .n = 0 };
-	void *data[2] = { &pf, &d };
+	struct designated d = { .pf = pf };
 	unsigned nfields, f;
 
 	fields = rules_undone_after_failure(pf->rules, &nfields);
 	if (!nfields)
 		return;
-	clang_visitChildren(var, find_designated, data);
+	clang_visitChildren(var, find_designated, &d);
 	for (f = 0; f < nfields; f++) {
 		teardown = designated_fn(&d, fields[f].acquire);
 		setup = designated_fn(&d, fields[f].release);
