@@ -58,20 +58,6 @@ static bool passed_to(struct path *p, const struct resource *r, struct ir *arg,
 }
 
 
-/* The address key a symbol was taken from ("hdev = &hwdev->dev"), or NULL. */
-static const struct access_path *address_of_sym(const struct path *p,
-						struct value v)
-{
-	unsigned i;
-
-	for (i = 0; v.kind == V_SYM && i < p->st->nbinds; i++)
-		if (p->st->binds[i].value.kind == V_SYM &&
-		    p->st->binds[i].value.sym == v.sym &&
-		    p->st->binds[i].key->kind == AP_ADDRESS)
-			return p->st->binds[i].key;
-	return NULL;
-}
-
 /* How many locals one embedded address may go through: pad = &usb2->base. */
 #define MAX_EMBED_HOPS 4
 
@@ -102,7 +88,7 @@ static void embedded_owners(struct path *p, struct ir *arg, struct value v,
 	if (arg->kind == IR_ADDR)
 		key = lvalue(p->an, arg, &display);
 	if (!key)
-		key = address_of_sym(p, v);
+		key = address_of_value(p, v);
 	while (key && key->kind == AP_ADDRESS && o->n < ARRAY_SIZE(o->key)) {
 		/* The pointer the last "->" goes through: what follows is parts (".b", "[2]"). */
 		for (step = key->base, owner = NULL; ap_is_step(step); step = step->base)
@@ -115,7 +101,7 @@ static void embedded_owners(struct path *p, struct ir *arg, struct value v,
 		o->key[o->n++] = owner;
 		if (owner->kind != AP_VAR || !model_on(MODEL_EMBEDDED_ALIAS))
 			return;
-		key = address_of_sym(p, state_get(p->st, owner));
+		key = address_of_value(p, state_get(p->st, owner));
 	}
 }
 

@@ -654,11 +654,46 @@ bool kept_in_object(const struct path *p, const struct resource *r)
 	for (i = 0; r->has_handle && i < p->st->nbinds; i++) {
 		const struct binding *b = &p->st->binds[i];
 
-		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
-		    ap_through_member(b->key))
+		if (b->value.kind == V_SYM && ap_through_member(b->key) &&
+		    (b->value.sym == r->handle_sym ||
+		     embedded_in(p, b->value) == r->handle_sym))
 			return true;
 	}
 	return false;
+}
+
+/* The address key a value was taken from ("hdev = &hwdev->dev"), or NULL. */
+const struct access_path *address_of_value(const struct path *p, struct value v)
+{
+	unsigned i;
+
+	for (i = 0; v.kind == V_SYM && i < p->st->nbinds; i++)
+		if (p->st->binds[i].value.kind == V_SYM &&
+		    p->st->binds[i].value.sym == v.sym &&
+		    p->st->binds[i].key->kind == AP_ADDRESS)
+			return p->st->binds[i].key;
+	return NULL;
+}
+
+/*
+ * The symbol of the object a part's address @v points into, as the path
+ * holds it: pdev's for &pdev->dev, or NO_SYM.  An embedded part's
+ * address names its object wherever it goes (model embedded-alias):
+ * "vsp->vsp = &pdev->dev" keeps pdev in vsp.
+ */
+unsigned embedded_in(const struct path *p, struct value v)
+{
+	const struct access_path *key = address_of_value(p, v), *step;
+	struct value owner;
+
+	if (!key || !model_on(MODEL_EMBEDDED_ALIAS))
+		return NO_SYM;
+	for (step = key->base; ap_is_step(step); step = step->base)
+		if (step->kind == AP_ARROW || step->kind == AP_DEREF) {
+			owner = state_get(p->st, step->base);
+			return owner.kind == V_SYM ? owner.sym : NO_SYM;
+		}
+	return NO_SYM;
 }
 
 /*

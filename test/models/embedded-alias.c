@@ -136,3 +136,39 @@ error_cleanup_dev:
 	// OFF: :[[@LINE+1]]:2: warning: 'mc_bus' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
 	return error;
 }
+
+// An embedded part's address stored in an object names its object
+// there too: "vsp->vsp = &pdev->dev" keeps pdev in vsp, so the drmm
+// action that puts vsp->vsp releases pdev's reference
+// (drivers/gpu/drm/renesas/rz-du/rzg2l_du_vsp.c, rzg2l_du_vsp_init()).
+struct platform_device *of_find_device_by_node(void *np);
+struct drm_device;
+int __drmm_add_action_or_reset(struct drm_device *dev,
+			       void (*action)(struct drm_device *, void *),
+			       void *data, const char *name);
+struct du_vsp { struct device *vsp; int index; };
+int du_vsp_setup(struct du_vsp *vsp);
+
+static void du_vsp_cleanup(struct drm_device *dev, void *res)
+{
+	struct du_vsp *vsp = res;
+
+	put_device(vsp->vsp);
+}
+
+// OFF-LABEL: In function 'du_vsp_init':
+int du_vsp_init(struct drm_device *drm, struct du_vsp *vsp, void *np)
+{
+	struct platform_device *pdev;
+	int ret;
+
+	pdev = of_find_device_by_node(np);
+	if (!pdev)
+		return -ENODEV;
+	vsp->vsp = &pdev->dev;
+	ret = __drmm_add_action_or_reset(drm, du_vsp_cleanup, vsp, "du_vsp_cleanup");
+	if (ret < 0)
+		// OFF: :[[@LINE+1]]:3: warning: 'pdev' from of_find_device_by_node() is not released on this error path; put_device() is missing [ladder-leak]
+		return ret;
+	return du_vsp_setup(vsp);
+}
