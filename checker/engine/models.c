@@ -89,7 +89,7 @@ const struct model models[NR_MODELS] = {
 	[MODEL_EMBEDDED_HANDLE] = { "embedded-handle",
 		"a call given the address of a resource that is an object embedded where it lives "
 		"(v4l2_ctrl_new_std(&ctx->hdl, ...)) uses it as foo(p) uses p: it does not take it" },
-	[MODEL_TEARDOWN_AFTER_FAILURE] = { "teardown-after-failure",
+	[MODEL_TEARDOWN_UNDOES] = { "teardown-undoes",
 		"a callback whose framework runs its teardown after it fails (a system-sleep resume, "
 		"then suspend; hw_params, then hw_free) leaves what it stores in a given object "
 		"and the teardown releases to the teardown" },

@@ -569,7 +569,7 @@ static bool lazy_cache(struct path *p, const struct resource *r, struct ir *lhs)
 }
 
 /*
- * Model teardown-after-failure.  Some frameworks have a callback's
+ * Model teardown-undoes.  Some frameworks have a callback's
  * teardown undo what the callback left when it failed (the rules'
  * undone-after-failure).  The PM core counts a device resumed even when
  * its system-sleep resume fails (drivers/base/power/main.c,
@@ -586,7 +586,7 @@ static bool teardown_undoes(const struct analysis *an, const struct resource *r)
 {
 	const char *teardown = summary_teardown_of(an->summaries, an->fn->name);
 
-	return model_on(MODEL_TEARDOWN_AFTER_FAILURE) && teardown &&
+	return model_on(MODEL_TEARDOWN_UNDOES) && teardown &&
 	       !r->rule->pair->every_return &&
 	       summary_may_release(an->summaries, teardown, r->rule->pair);
 }
@@ -615,7 +615,7 @@ static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 		if (model == NR_MODELS && lazy_cache(p, r, lhs))
 			model = MODEL_LAZY_CACHE;
 		if (model == NR_MODELS && teardown_undoes(p->an, r))
-			model = MODEL_TEARDOWN_AFTER_FAILURE;
+			model = MODEL_TEARDOWN_UNDOES;
 		if (model != NR_MODELS)
 			escape(r, model_escape(model), where);
 	}

@@ -1,4 +1,4 @@
-// Model teardown-after-failure: some frameworks have a callback's
+// Model teardown-undoes: some frameworks have a callback's
 // teardown undo what the callback left when it failed.  A system-sleep
 // resume callback that fails leaves its device counted as resumed
 // (drivers/base/power/main.c, device_resume()), and the next system
@@ -13,7 +13,7 @@
 // runtime resume leaves the device suspended.
 //
 // RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
-// RUN: %ladder -I %inputs --model=-teardown-after-failure %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-teardown-undoes %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
 
 #include "kernel.h"
 
