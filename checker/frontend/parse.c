@@ -151,10 +151,24 @@ static void collect_callbacks(struct parsed_file *pf, CXCursor var)
 /* ".field = fn" pairs of one initialiser, as the AST has them. */
 struct designated {
 	struct parsed_file *pf;
+	const struct name_pair *fields;	/* only these fields are kept */
+	unsigned nfields;
 	const char *field[32], *fn[32];
 	unsigned n;
 	const char *pending;	/* the field whose value comes next */
 };
+
+/* Is @field one of @d's pairs' fields? */
+static bool wanted_field(const struct designated *d, const char *field)
+{
+	unsigned i;
+
+	for (i = 0; i < d->nfields; i++)
+		if (!strcmp(d->fields[i].acquire, field) ||
+		    !strcmp(d->fields[i].release, field))
+			return true;
+	return false;
+}
 
 static const char *cursor_name(struct parsed_file *pf, CXCursor c)
 {
@@ -180,6 +194,8 @@ static enum CXChildVisitResult find_designated(CXCursor c, CXCursor parent,
 	(void)parent;
 	if (clang_getCursorKind(c) == CXCursor_MemberRef) {
 		d->pending = cursor_name(d->pf, c);
+		if (!wanted_field(d, d->pending))
+			d->pending = NULL;
 		return CXChildVisit_Continue;
 	}
 	ref = clang_getCursorReferenced(c);
@@ -219,6 +235,8 @@ static void collect_failure_teardowns(struct parsed_file *pf, CXCursor var)
 	fields = rules_undone_after_failure(pf->rules, &nfields);
 	if (!nfields)
 		return;
+	d.fields = fields;
+	d.nfields = nfields;
 	clang_visitChildren(var, find_designated, &d);
 	for (f = 0; f < nfields; f++) {
 		teardown = designated_fn(&d, fields[f].acquire);

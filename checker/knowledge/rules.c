@@ -640,7 +640,15 @@ static bool fn_returns(struct loader *ld, yaml_node_t *v, void *t)
 }
 
 static bool parse_member_name(struct loader *ld, yaml_node_t *v,
-			      const char *key, const char **out);
+			      const char *key, const char **out)
+{
+	const char *s = scalar(v);
+
+	if (!s || !is_identifier(s))
+		return fail(ld, v, "%s: expected a member's name", key);
+	*out = strtab_intern(ld->rules->strings, s);
+	return true;
+}
 
 /* status-in: error: the acquire's result is kept in hdl->error too. */
 static bool fn_status_in(struct loader *ld, yaml_node_t *v, void *t)
@@ -850,16 +858,6 @@ static bool pair_release(struct loader *ld, yaml_node_t *v, void *t)
 }
 
 /* A member's name, given for @key: "member: transfer_buffer". */
-static bool parse_member_name(struct loader *ld, yaml_node_t *v,
-			      const char *key, const char **out)
-{
-	const char *s = scalar(v);
-
-	if (!s || !is_identifier(s))
-		return fail(ld, v, "%s: expected a member's name", key);
-	*out = strtab_intern(ld->rules->strings, s);
-	return true;
-}
 
 static bool freed_member(struct loader *ld, yaml_node_t *v, void *t)
 {
@@ -1329,7 +1327,8 @@ static bool top_callbacks(struct loader *ld, yaml_node_t *v, void *t)
 static bool top_failure_teardowns(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
-	return parse_name_pairs(ld, v, "undone-after-failure", &ld->rules->failure_teardowns,
+	return parse_name_pairs(ld, v, "undone-after-failure",
+				&ld->rules->failure_teardowns,
 				&ld->rules->nfailure_teardowns);
 }
 

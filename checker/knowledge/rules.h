@@ -249,7 +249,7 @@ const struct name_pair *rules_mirror_callbacks(const struct rules *rules,
  * .hw_free after a failed .hw_params (rules/inference.yaml).
  */
 const struct name_pair *rules_undone_after_failure(const struct rules *rules,
-					      unsigned *n);
+						   unsigned *n);
 /* Prefixes of names inference never pairs (tracepoints). */
 const char *const *rules_mirror_ignore(const struct rules *rules, unsigned *n);
 
