@@ -982,8 +982,8 @@ static bool parse_pair(struct loader *ld, yaml_node_t *node)
 {
 	struct pair_draft pd = {
 		.success = SUCCESS_NONNULL,
-		.handle = { HANDLE_RETURN, 0 },
-		.release_handle = { HANDLE_ARG, 0 },
+		.handle = { .kind = HANDLE_RETURN, .arg = 0 },
+		.release_handle = { .kind = HANDLE_ARG, .arg = 0 },
 	};
 	unsigned i;
 
@@ -1751,7 +1751,7 @@ void rules_add_release(struct rules *r, const struct pair *pair, const char *nam
 	struct rule_fn *rel = xcalloc(1, sizeof(*rel));
 
 	*rel = (struct rule_fn){ .name = name, .role = ROLE_RELEASE, .pair = pair,
-				 .handle = { HANDLE_NONE, 0 } };
+				 .handle = { .kind = HANDLE_NONE, .arg = 0 } };
 	insert_function(r, rel);
 }
 
@@ -1762,7 +1762,8 @@ void rules_add_acquire(struct rules *r, const struct pair *pair,
 	struct rule_fn *acq = xcalloc(1, sizeof(*acq));
 
 	*acq = (struct rule_fn){ .name = name, .role = ROLE_ACQUIRE, .pair = pair,
-				 .success = success, .handle = { HANDLE_RETURN, 0 },
+				 .success = success,
+				 .handle = { .kind = HANDLE_RETURN, .arg = 0 },
 				 .null_arg = -1, .remedy = remedy,
 				 .why = strtab_intern(r->strings, why) };
 	insert_function(r, acq);
