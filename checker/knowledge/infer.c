@@ -795,7 +795,8 @@ static void released_results(const struct inference *inf, const struct fn_calls 
 		found(ctx, &(struct mined){
 			.acquire = s->call->name, .release = rel->name,
 			.known = rel->pair,
-			.handle = { .kind = HANDLE_RETURN, .arg = 0 }, .release_handle = rel->handle,
+			.handle = { .kind = HANDLE_RETURN, .arg = 0 },
+			.release_handle = rel->handle,
 			.success = SUCCESS_ERRPTR_OR_NULL,
 			.function = fc->fn->name, .loc = s->call->loc,
 			.in_ladder = at->in_ladder,
