@@ -45,7 +45,8 @@ const struct model models[NR_MODELS] = {
 	[MODEL_HELD_BY_MIRROR] = { "held-by-mirror",
 		"a function whose mirror-named undo in the file drops a lock it takes returns holding it" },
 	[MODEL_HEADER_INLINES] = { "header-inlines",
-		"the headers' inline functions a file calls are summarised like its own (stable, releases)" },
+		"the headers' inline functions a file calls are summarised like its own (stable, releases), "
+		"and so are the static functions of a .c file it includes" },
 	[MODEL_CALLER_CHAIN] = { "caller-chain",
 		"what cleans after a caller's failure cleans after the callee whose failure it passes on" },
 	[MODEL_OUT_NULL_ON_FAILURE] = { "out-null-on-failure",
