@@ -82,7 +82,7 @@ static void embedded_owners(struct path *p, struct ir *arg, struct value v,
 			    struct owners *o)
 {
 	const char *display;
-	const struct access_path *key = NULL, *step, *owner;
+	const struct access_path *key = NULL, *owner;
 
 	o->n = 0;
 	if (arg->kind == IR_ADDR)
@@ -90,12 +90,7 @@ static void embedded_owners(struct path *p, struct ir *arg, struct value v,
 	if (!key)
 		key = address_of_value(p, v);
 	while (key && key->kind == AP_ADDRESS && o->n < ARRAY_SIZE(o->key)) {
-		/* The pointer the last "->" goes through: what follows is parts (".b", "[2]"). */
-		for (step = key->base, owner = NULL; ap_is_step(step); step = step->base)
-			if (step->kind == AP_ARROW || step->kind == AP_DEREF) {
-				owner = step->base;
-				break;
-			}
+		owner = address_owner(key);
 		if (!owner)
 			return;
 		o->key[o->n++] = owner;

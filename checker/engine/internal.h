@@ -177,6 +177,7 @@ void escape_lvalue(struct path *p, const struct access_path *key,
 bool left_for_caller(const struct resource *r);
 bool kept_in_object(const struct path *p, const struct resource *r);
 const struct access_path *address_of_value(const struct path *p, struct value v);
+const struct access_path *address_owner(const struct access_path *key);
 unsigned embedded_in(const struct path *p, struct value v);
 const struct access_path *action_marker(struct analysis *an, const char *name);
 void stored_for_action(struct path *p, unsigned sym, struct ir_loc where);

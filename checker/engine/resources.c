@@ -676,6 +676,21 @@ const struct access_path *address_of_value(const struct path *p, struct value v)
 }
 
 /*
+ * The pointer whose object the address @key is a part of: pdev for
+ * &pdev->dev or &pdev->a.b, what the last "->" goes through (what
+ * follows it is parts: ".b", "[2]").  NULL for a part of a local struct.
+ */
+const struct access_path *address_owner(const struct access_path *key)
+{
+	const struct access_path *step;
+
+	for (step = key->base; ap_is_step(step); step = step->base)
+		if (step->kind == AP_ARROW || step->kind == AP_DEREF)
+			return step->base;
+	return NULL;
+}
+
+/*
  * The symbol of the object a part's address @v points into, as the path
  * holds it: pdev's for &pdev->dev, or NO_SYM.  An embedded part's
  * address names its object wherever it goes (model embedded-alias):
@@ -683,17 +698,16 @@ const struct access_path *address_of_value(const struct path *p, struct value v)
  */
 unsigned embedded_in(const struct path *p, struct value v)
 {
-	const struct access_path *key = address_of_value(p, v), *step;
-	struct value owner;
+	const struct access_path *key = address_of_value(p, v), *owner;
+	struct value held;
 
 	if (!key || !model_on(MODEL_EMBEDDED_ALIAS))
 		return NO_SYM;
-	for (step = key->base; ap_is_step(step); step = step->base)
-		if (step->kind == AP_ARROW || step->kind == AP_DEREF) {
-			owner = state_get(p->st, step->base);
-			return owner.kind == V_SYM ? owner.sym : NO_SYM;
-		}
-	return NO_SYM;
+	owner = address_owner(key);
+	if (!owner)
+		return NO_SYM;
+	held = state_get(p->st, owner);
+	return held.kind == V_SYM ? held.sym : NO_SYM;
 }
 
 /*
