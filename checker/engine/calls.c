@@ -379,6 +379,27 @@ static void inherit_name(struct path *p, const struct ir *call, const char *name
 	}
 }
 
+/*
+ * Model drop-named: the kernel names the call that drops an object for
+ * it, foo_put(), foo_free(), foo_destroy() (rules' drop-words), and the
+ * last put of a counted object runs its release callback, which frees
+ * it and what it holds.  A call so named, of another file and known to
+ * no rule, takes its first argument as put_device() does:
+ * ata_host_put(host) after host = kzalloc() and ata_host_init(host);
+ * display_timings_release(disp) with disp->timings.  A helper of the
+ * file is read, not named: its summary says what it releases.
+ */
+static void drop_named(struct path *p, struct ir *call,
+		       const struct value *args, unsigned nargs)
+{
+	if (!model_on(MODEL_DROP_NAMED) || !nargs ||
+	    !rules_name_drops(p->an->rules, call->name) ||
+	    summary_has_body(p->an->summaries, call->name))
+		return;
+	take_ownership(p, call, 1u, NULL, NULL, args, nargs,
+		       model_escape(MODEL_DROP_NAMED));
+}
+
 static struct value unknown_call(struct path *p, struct ir *call,
 				 const struct value *args, unsigned nargs)
 {
@@ -729,6 +750,7 @@ struct value eval_call(struct path *p, struct ir *call)
 		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
 			       NULL, NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
 	if (!chain) {
+		drop_named(p, call, args, nargs);
 		v = unknown_call(p, call, args, nargs);
 		cannot_fail(p, call, args, nargs, v);
 		return v;

@@ -94,6 +94,9 @@ const struct model models[NR_MODELS] = {
 		"a callback whose framework runs its teardown after it fails (a system-sleep resume, "
 		"then suspend; hw_params, then hw_free) leaves what it stores in a given object "
 		"and the teardown releases to the teardown" },
+	[MODEL_DROP_NAMED] = { "drop-named",
+		"a call of another file no rule knows, named for dropping an object (foo_put(), foo_free(): "
+		"the rules' drop-words), takes its first argument and what it holds, as put_device() does" },
 };
 
 static bool switched_off[NR_MODELS];

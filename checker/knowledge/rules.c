@@ -41,6 +41,8 @@ struct rules {
 	unsigned nmanaged;
 	const char **held_words;	/* held-on-return-words */
 	unsigned nheld_words;
+	const char **drop_words;	/* drop-words */
+	unsigned ndrop_words;
 	long long *pending;		/* pending-values: queued, not failed */
 	unsigned npending;
 	struct ptrvec ordered;		/* every function, in load order */
@@ -1268,6 +1270,13 @@ static bool top_held_words(struct loader *ld, yaml_node_t *v, void *t)
 			     &ld->rules->nheld_words);
 }
 
+static bool top_drop_words(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_strings(ld, v, "drop-words", &ld->rules->drop_words,
+			     &ld->rules->ndrop_words);
+}
+
 static bool top_ignore(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
@@ -1347,6 +1356,7 @@ static const struct key_handler top_keys[] = {
 	{ "mirror-ignore", top_ignore },
 	{ "managed-prefixes", top_managed },
 	{ "held-on-return-words", top_held_words },
+	{ "drop-words", top_drop_words },
 	{ "pending-values", top_pending },
 };
 
@@ -1641,6 +1651,7 @@ void rules_free(struct rules *r)
 	ptrvec_free(&r->ordered);
 	free(r->suffixes);
 	free(r->held_words);
+	free(r->drop_words);
 	free(r->pending);
 	free(r->verbs);
 	free(r->callbacks);
@@ -1796,6 +1807,24 @@ bool rules_name_says_held(const struct rules *r, const char *name)
 		word += len;
 		word += *word == '_';
 	}
+	return false;
+}
+
+/*
+ * Is @name spelled as dropping an object: a prefix, then '_' and one of
+ * drop-words last ("ata_host_put", "foo_ctx_free")?
+ */
+bool rules_name_drops(const struct rules *r, const char *name)
+{
+	const char *last = name ? strrchr(name, '_') : NULL;
+	unsigned i;
+
+	r = loaded(r);
+	if (!last || last == name || last[-1] == '_')
+		return false;
+	for (i = 0; i < r->ndrop_words; i++)
+		if (!strcmp(last + 1, r->drop_words[i]))
+			return true;
 	return false;
 }
 

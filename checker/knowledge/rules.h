@@ -202,6 +202,8 @@ void rules_free(struct rules *rules);
 bool rules_pending_value(const struct rules *r, long long value);
 /* Does the function @name say, by a word of its name, it returns holding a lock? */
 bool rules_name_says_held(const struct rules *r, const char *name);
+/* Is @name foo_put(), foo_free(), ...: a drop-word last (model drop-named)? */
+bool rules_name_drops(const struct rules *r, const char *name);
 /*
  * Does @name begin, past any '_', with one of managed-prefixes (devm_,
  * pcim_): a function whose acquires the driver core undoes, never a

@@ -733,6 +733,13 @@ const char *summary_teardown_of(const struct summaries *s, const char *name)
 	return fs ? fs->teardown : NULL;
 }
 
+bool summary_has_body(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs && fs->fn;
+}
+
 bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair)
 {

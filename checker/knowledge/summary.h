@@ -121,6 +121,8 @@ bool summary_frees_param(const struct summaries *s, const char *name,
  */
 bool summary_callers_free_member(const struct summaries *s, const char *name,
 				 const struct pair *pair, const char *member);
+/* Is @name's body in the TU: its own function, or a header's inline? */
+bool summary_has_body(const struct summaries *s, const char *name);
 /* Is @name a function of another file, known from the summary database? */
 bool summary_is_linked(const struct summaries *s, const char *name);
 /* Does @name, of this TU or linked from the database, release anything? */

@@ -1,5 +1,5 @@
-// Uses thing.c's helpers: without their summaries, thing_destroy() is an
-// unknown call and thing_alloc() acquires nothing.
+// Uses thing.c's helpers: without their summaries, thing_retire() (no
+// drop-named name) is an unknown call and thing_alloc() acquires nothing.
 #include "../../Inputs/kernel.h"
 
 struct thing {
@@ -7,7 +7,7 @@ struct thing {
 	void *buf;
 };
 
-void thing_destroy(struct thing *t);
+void thing_retire(struct thing *t);
 struct thing *thing_alloc(void);
 int thing_hw_init(struct thing *t);
 int thing_register(struct thing *t);
@@ -23,7 +23,7 @@ int thing_start(void)
 		return -ENOMEM;
 	ret = thing_hw_init(t);
 	if (ret) {
-		thing_destroy(t);
+		thing_retire(t);
 		return ret;
 	}
 	return thing_register(t);

@@ -8,7 +8,7 @@ struct thing {
 	void *buf;
 };
 
-void thing_destroy(struct thing *t)
+void thing_retire(struct thing *t)
 {
 	kfree(t->buf);
 	kfree(t);
@@ -45,7 +45,7 @@ void devres_free(void *res);
 
 static void devm_thing_release(struct device *dev, void *res)
 {
-	thing_destroy(*(struct thing **)res);
+	thing_retire(*(struct thing **)res);
 }
 
 struct thing *devm_thing_alloc(struct device *dev)

@@ -1,0 +1,136 @@
+// Model drop-named: the kernel names the call that drops an object for
+// it (foo_put(), foo_free(), foo_destroy(): rules' drop-words), and the
+// last put of a counted object runs its release callback, which frees
+// it and what it owns.  A call so named, of another file and known to
+// no rule, takes its first argument as put_device() does.  The shape is
+// drivers/scsi/libsas/sas_ata.c, sas_ata_init(): the host is
+// kzalloc()ed, ata_host_init() starts its kref, and ata_host_put()
+// (drivers/ata/libata-core.c) drops it into ata_host_release(), which
+// kfree()s it.
+// RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-drop-named %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+
+#include "kernel.h"
+
+struct ata_host {
+	int n_ports;
+	void *private;
+};
+struct display_timings {
+	unsigned int num_timings;
+	void **timings;
+};
+struct ata_port;
+
+void ata_host_init(struct ata_host *host, struct device *dev);
+void ata_host_put(struct ata_host *host);
+struct ata_port *ata_port_alloc(struct ata_host *host);
+void ata_port_free(struct ata_port *ap);
+int ata_tport_add(struct device *parent, struct ata_port *ap);
+void ata_host_stop(struct ata_host *host);
+void display_timings_release(struct display_timings *disp);
+int of_parse_timing(struct device *dev, void **timing);
+
+// Silent: the put ends the host.
+int sas_ata_init(struct device *dev, struct ata_host **out)
+{
+	struct ata_host *host;
+	int rc;
+
+	host = kzalloc(sizeof(*host), GFP_KERNEL);
+	if (!host)
+		return -ENOMEM;
+	ata_host_init(host, dev);
+	rc = ata_tport_add(dev, NULL);
+	if (rc)
+		goto free_host;
+	*out = host;
+	return 0;
+
+free_host:
+	ata_host_put(host);
+	// OFF: drop-named.c:[[@LINE+1]]:2: warning: 'host' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return rc;
+}
+
+// Fires: a call named otherwise (ata_host_stop()) ends nothing.  The
+// put of the member's object ends that object, and nothing more.
+int sas_ata_init_stop(struct device *dev, struct ata_host **out)
+{
+	struct ata_host *host;
+	int rc;
+
+	host = kzalloc(sizeof(*host), GFP_KERNEL);
+	if (!host)
+		return -ENOMEM;
+	host->private = kzalloc(16, GFP_KERNEL);
+	if (!host->private) {
+		rc = -ENOMEM;
+		goto stop;
+	}
+	rc = ata_tport_add(dev, NULL);
+	if (rc)
+		goto put;
+	*out = host;
+	return 0;
+
+put:
+	ata_host_put(host->private);
+stop:
+	ata_host_stop(host);
+	// CHECK: drop-named.c:[[@LINE+2]]:2: warning: 'host' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	// OFF: drop-named.c:[[@LINE+1]]:2: warning: 'host->private' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return rc;
+}
+
+// Fires: a helper of the file is read, not its name: this foo_free()
+// frees nothing.
+static void host_priv_free(struct ata_host *host)
+{
+	host->n_ports = 0;
+}
+
+int sas_ata_init_local(struct device *dev, struct ata_host **out)
+{
+	struct ata_host *host;
+	int rc;
+
+	host = kzalloc(sizeof(*host), GFP_KERNEL);
+	if (!host)
+		return -ENOMEM;
+	rc = ata_tport_add(dev, NULL);
+	if (rc) {
+		host_priv_free(host);
+		// CHECK: drop-named.c:[[@LINE+1]]:3: warning: 'host' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return rc;
+	}
+	*out = host;
+	return 0;
+}
+
+// Silent: the release takes the object and what it holds (the shape of
+// drivers/video/of_display_timing.c, of_get_display_timings(), whose
+// display_timings_release() kfree()s disp->timings and disp).
+struct display_timings *get_display_timings(struct device *dev)
+{
+	struct display_timings *disp;
+
+	disp = kzalloc(sizeof(*disp), GFP_KERNEL);
+	if (!disp)
+		return NULL;
+	disp->timings = kcalloc(4, sizeof(void *), GFP_KERNEL);
+	if (!disp->timings)
+		goto entryfail;
+	if (of_parse_timing(dev, disp->timings))
+		goto timingfail;
+	return disp;
+
+timingfail:
+	display_timings_release(disp);
+	disp = NULL;
+entryfail:
+	kfree(disp);
+	// OFF: drop-named.c:[[@LINE+2]]:2: warning: 'disp' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	// OFF: drop-named.c:[[@LINE+1]]:2: warning: 'disp->timings' from kcalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return NULL;
+}
