@@ -34,6 +34,7 @@ extern const struct checker check_mirror_leak;
 extern const struct checker check_mirror_pinned_release;
 extern const struct checker check_exemplar_leak;
 extern const struct checker check_lock_held;
+extern const struct checker check_lost_handle;
 
 /*
  * leak.c: why @r is not owed at a return: ESC_NONE when it is, the

@@ -15,6 +15,7 @@ const struct checker *const all_checkers[] = {
 	&check_mirror_pinned_release,
 	&check_exemplar_leak,
 	&check_lock_held,
+	&check_lost_handle,
 };
 
 const unsigned nr_checkers = sizeof(all_checkers) / sizeof(all_checkers[0]);

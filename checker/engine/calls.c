@@ -400,7 +400,20 @@ static void drop_named(struct path *p, struct ir *call,
 		       model_escape(MODEL_DROP_NAMED));
 }
 
+/*
+ * Does a call to @call keep none of the pointers it is given?  The
+ * compiler's builtins never do (__builtin_memcpy()), nor do the rules'
+ * borrows (strlen(), _dev_err()).
+ */
+static bool keeps_nothing(const struct rule_fn *chain, const struct ir *call)
+{
+	if (chain)
+		return chain->role == ROLE_BORROWS && !chain->next;
+	return call->name && !strncmp(call->name, "__builtin_", 10);
+}
+
 static struct value unknown_call(struct path *p, struct ir *call,
+				 const struct rule_fn *chain,
 				 const struct value *args, unsigned nargs)
 {
 	const struct access_path *key;
@@ -408,6 +421,8 @@ static struct value unknown_call(struct path *p, struct ir *call,
 	unsigned i;
 
 	release_through_helper(p, call, args, nargs);
+	for (i = 0; i < call->nkids && !keeps_nothing(chain, call); i++)
+		mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
 
 	for (i = 0; i < call->nkids; i++) {
 		struct ir *arg = call->kids[i];
@@ -736,22 +751,48 @@ static void store_in_member(struct path *p, struct ir *call,
 		store(p, member, args[rule->arg]);
 }
 
+/*
+ * dma_alloc_coherent(dev, size, &dma, gfp) also writes a second handle
+ * to what it acquired, the device's address, into a local ladder does
+ * not follow: where that goes, the memory goes too.
+ */
+static void second_handle_out(struct path *p, const struct ir *call)
+{
+	unsigned i;
+
+	for (i = 0; i < call->nkids && call->kids[i]->kind != IR_ADDR; i++)
+		;
+	if (i == call->nkids)
+		return;
+	for (i = 0; i < p->st->nres; i++)
+		if (p->st->res[i].site == call->site &&
+		    p->st->res[i].rule->handle.kind == HANDLE_RETURN)
+			mark_resource_beyond(p, &p->st->res[i]);
+}
+
 struct value eval_call(struct path *p, struct ir *call)
 {
 	const struct rule_fn *chain = lookup_call(p->an, call->name);
 	struct value args[MAX_CALL_ARGS], v;
 	const struct rule_fn *rule;
 	const char *taken = NULL;
-	unsigned nargs = eval_args(p, call, args);
+	unsigned nargs = eval_args(p, call, args), i;
 
-	if (is_stable(p->an, call, chain))
+	if (is_stable(p->an, call, chain)) {
+		/*
+		 * platform_get_drvdata(pdev): a pointer an accessor finds
+		 * from an object may lead back to it.
+		 */
+		for (i = 0; (call->flags & IR_F_POINTER) && i < call->nkids; i++)
+			mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
 		return stable_call(p, call, args);
+	}
 	if (model_on(MODEL_HELPER_TAKES))
 		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
 			       NULL, NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
 	if (!chain) {
 		drop_named(p, call, args, nargs);
-		v = unknown_call(p, call, args, nargs);
+		v = unknown_call(p, call, NULL, args, nargs);
 		cannot_fail(p, call, args, nargs, v);
 		return v;
 	}
@@ -762,11 +803,16 @@ struct value eval_call(struct path *p, struct ir *call)
 		if (rule->runs)
 			run_action(p, call, rule->runs - 1);
 	}
-	if (chain->role == ROLE_TAKES && !chain->next)
-		return unknown_call(p, call, args, nargs);
+	if ((chain->role == ROLE_TAKES || chain->role == ROLE_BORROWS) &&
+	    !chain->next)
+		return unknown_call(p, call, chain, args, nargs);
 	if (find_role(chain, ROLE_ACQUIRE)) {
+		/* request_irq(..., priv), regmap_init(..., ctx) keep them. */
+		for (i = 0; i < call->nkids; i++)
+			mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
 		v = do_acquires(p, call, chain, args, nargs);
 		inherit_name(p, call, taken);
+		second_handle_out(p, call);
 		return v;
 	}
 	if (find_role(chain, ROLE_RELEASE)) {
@@ -783,7 +829,7 @@ struct value eval_call(struct path *p, struct ir *call)
 		return held_query(p, call, chain, args, nargs);
 	if (chain->role == ROLE_STORES) {
 		store_in_member(p, call, chain, args, nargs);
-		return unknown_call(p, call, args, nargs);
+		return unknown_call(p, call, chain, args, nargs);
 	}
 	if ((unsigned)chain->arg >= nargs)
 		return call_result(p, call);

@@ -54,6 +54,105 @@ const struct resource *path_resource(const struct check_ctx *ctx, unsigned i)
 	return i < ctx->st->nres ? &ctx->st->res[i] : NULL;
 }
 
+/*
+ * A mapping lives with the memory it maps: whoever keeps that memory
+ * can find the mapping (__arm_lpae_alloc_pages() returns the pages it
+ * mapped, and the IOMMU's dma address is their physical one).  Is the
+ * memory of symbol @sym this path's, and held by its locals only?
+ */
+static bool pinned_only_local(const struct check_ctx *ctx, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < ctx->st->nres; i++) {
+		const struct resource *m = &ctx->st->res[i];
+
+		if (m->has_handle && m->handle_sym == sym)
+			return !m->beyond_locals && !m->in_given_object &&
+			       !m->escaped;
+	}
+	return false;
+}
+
+/*
+ * Is @r held here by local variables only, so that returning loses it?
+ * Its pair says nothing but the handle reaches it, its acquire made
+ * the handle (not get_device(dev), which returns what it was given),
+ * and the handle never went beyond the locals, nor is any member or
+ * dereference bound to it now.
+ */
+bool resource_only_local(const struct check_ctx *ctx, const struct resource *r)
+{
+	const struct rule_fn *rule = r->rule;
+	unsigned i;
+
+	if (r->status != RES_LIVE || !r->has_handle || r->beyond_locals ||
+	    r->in_given_object || !rule->pair->handle_only ||
+	    rule->handle.kind != HANDLE_RETURN || rule->returns ||
+	    (rule->learned && !rule->learned_local))
+		return false;
+	for (i = 0; i < ctx->st->nbinds; i++) {
+		const struct binding *b = &ctx->st->binds[i];
+
+		if (b->value.kind == V_SYM && b->value.sym == r->handle_sym &&
+		    b->key->kind != AP_VAR)
+			return false;
+	}
+	for (i = 0; i < r->npins; i++)
+		if (!pinned_only_local(ctx, r->pins[i]))
+			return false;
+	return true;
+}
+
+struct lost_finding {
+	struct finding *finding;
+	unsigned site, part;
+};
+
+void resource_lost_reported(struct check_ctx *ctx, const struct resource *r,
+			    struct finding *f)
+{
+	struct lost_finding *l = xmalloc(sizeof(*l));
+
+	l->finding = f;
+	l->site = r->site;
+	l->part = r->part;
+	ptrvec_push(&ctx->an->lost, l);
+}
+
+static void withdraw_one(struct analysis *an, struct finding *f)
+{
+	const struct model *m = &models[MODEL_HANDED_ON_SOME_PATH];
+
+	report_count_silenced(an->report, m->name);
+	if (an->explain)
+		fprintf(stderr, "%s:%u:%u: remark: '%s' is not reported as lost "
+			"at this return: model '%s': %s [ladder-explain]\n",
+			f->loc.file, f->loc.line, f->loc.col,
+			f->resource ? f->resource : "?", m->name, m->reason);
+	report_withdraw(an->report, f);
+}
+
+/*
+ * Once every path is explored: a lost-handle finding whose acquire some
+ * other path handed beyond the locals is withdrawn (model
+ * handed-on-some-path).  The path that kept it local went round a loop
+ * no times, or took a branch ladder cannot tell is dead.
+ */
+void withdraw_lost(struct analysis *an)
+{
+	size_t i;
+
+	for (i = 0; i < an->lost.len; i++) {
+		struct lost_finding *l = an->lost.items[i];
+
+		if (model_on(MODEL_HANDED_ON_SOME_PATH) && an->handed_sites[l->site])
+			withdraw_one(an, l->finding);
+		free(l);
+	}
+	an->lost.len = 0;
+}
+
 bool returns_errno(const struct check_ctx *ctx)
 {
 	return ctx->errno_return;

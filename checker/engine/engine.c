@@ -190,9 +190,11 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	find_conditions(&an);
 	find_returned(&an);
 	find_pending_tests(&an);
+	an.handed_sites = xcalloc(fn->nsites + 1, 1);
 	an.seen = xcalloc(an.cfg->nblocks, sizeof(*an.seen));
 	an.nseen = xcalloc(an.cfg->nblocks, sizeof(*an.nseen));
 	explore(&an);
+	withdraw_lost(&an);
 	publish_wrapper(&an);
 	free_seen(&an);
 	free(an.queue);
@@ -202,6 +204,8 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.returned);
 	free(an.pending_at);
 	free(an.silenced);
+	free(an.handed_sites);
+	ptrvec_free(&an.lost);
 	sym_names_free(an.syms);
 	free(an.alias_of);
 	ptrvec_free(&an.lazy_stores);

@@ -68,6 +68,18 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 const struct resource *path_resource(const struct check_ctx *ctx, unsigned i);
 #define for_each_path_resource(ctx, i, r) \
 	for ((i) = 0; ((r) = path_resource((ctx), (i))); (i)++)
+/*
+ * Is @r, live, held by local variables only: a pair whose handle is the
+ * only way to it, a handle that never went into a member, a global or
+ * a call that may keep it?  Returning then loses it.
+ */
+bool resource_only_local(const struct check_ctx *ctx, const struct resource *r);
+/*
+ * The lost-handle finding @f about @r was made: withdrawn once the
+ * function is explored if another path handed @r beyond its locals.
+ */
+void resource_lost_reported(struct check_ctx *ctx, const struct resource *r,
+			    struct finding *f);
 /* At an error return: is the value returned an errno (not NULL)? */
 bool returns_errno(const struct check_ctx *ctx);
 /*

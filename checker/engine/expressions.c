@@ -53,9 +53,24 @@ static struct value eval_address(struct path *p, struct ir *e)
 	return v_sym(id);
 }
 
+/*
+ * p = &obj->base, p = obj->array, lo = lower_32_bits(dma): a pointer
+ * into an object, or a value made from a handle, stored under another
+ * name, which ladder does not follow: the handle is no longer held by
+ * its own locals only.
+ */
+static void note_interior(struct path *p, struct ir *rhs)
+{
+	if (rhs->kind == IR_ADDR || rhs->kind == IR_BITAND ||
+	    (rhs->kind == IR_MEMBER && (rhs->flags & IR_F_ARRAY)))
+		mark_carried(p, rhs, v_unknown());
+}
+
 static struct value eval_assign(struct path *p, struct ir *e)
 {
 	struct value v = eval(p, e->kids[1]);
+
+	note_interior(p, e->kids[1]);
 
 	if (e->kids[0]->flags & IR_F_EFFECTS)
 		eval_kids(p, e->kids[0]);
@@ -72,8 +87,10 @@ static void eval_decl(struct path *p, struct ir *d)
 	const struct access_path *key;
 	const char *display;
 
-	if (d->nkids && d->kids[0])
+	if (d->nkids && d->kids[0]) {
 		v = eval(p, d->kids[0]);
+		note_interior(p, d->kids[0]);
+	}
 	key = lvalue(p->an, &var, &display);
 	if (!key)
 		return;
@@ -213,10 +230,29 @@ static struct value eval_update(struct path *p, struct ir *e)
 		update_flags(p, key, e);
 		return v_unknown();
 	}
+	/* p++ walks a pointer through what p held: no longer followed. */
+	if (e->kids[0]->flags & IR_F_POINTER)
+		mark_carried(p, e->kids[0], v_unknown());
 	if (e->op != UPD_OTHER)
 		return step_value(p, e, key);
 	forget_from(p, key);
 	state_set(p->st, key, v_unknown());
+	return v_unknown();
+}
+
+/*
+ * An expression ladder gives no value: arithmetic, an initialiser
+ * list, a ?: inside an argument.  A handle among its operands may live
+ * on in what it makes, so it is no longer only a local's.
+ */
+static struct value eval_other(struct path *p, struct ir *e)
+{
+	unsigned i;
+
+	eval_kids(p, e);
+	for (i = 0; i < e->nkids; i++)
+		if (e->kids[i])
+			mark_carried(p, e->kids[i], v_unknown());
 	return v_unknown();
 }
 
@@ -259,6 +295,9 @@ struct value eval(struct path *p, struct ir *e)
 		return v_unknown();
 	case IR_OPAQUE:
 		return v_unknown();
+	case IR_OTHER:
+	case IR_COND:
+		return eval_other(p, e);
 	default:
 		eval_kids(p, e);
 		return v_unknown();

@@ -110,6 +110,14 @@ struct analysis {
 	signed char releases_members;
 	/* May owner-frees apply to the function at all?  -1: not asked yet */
 	signed char owner_may_free;
+	/*
+	 * By call site: has some path handed what it acquired beyond the
+	 * locals?  And the lost-handle findings made, to withdraw at the
+	 * end those whose site some path handed over (model
+	 * handed-on-some-path).
+	 */
+	unsigned char *handed_sites;
+	struct ptrvec lost;
 	bool explain;
 	bool all_paths;
 };
@@ -184,6 +192,9 @@ void stored_for_action(struct path *p, unsigned sym, struct ir_loc where);
 void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 		      struct ir_loc where);
 void store(struct path *p, struct ir *lhs, struct value v);
+void mark_beyond_locals(struct path *p, unsigned sym);
+void mark_resource_beyond(struct path *p, struct resource *r);
+void mark_carried(struct path *p, struct ir *e, struct value v);
 bool found_null(const struct path *p, const struct access_path *key);
 void find_lazy_stores(struct analysis *an);
 
@@ -244,6 +255,7 @@ void find_conditions(struct analysis *an);
 /* the checks' API: events and services (check_api.c) */
 void fire_release(struct path *p, const struct release_event *ev);
 void fire_other_return(struct path *p, struct ir_loc where);
+void withdraw_lost(struct analysis *an);
 void fire_error_return(struct path *p, struct ir_loc where,
 		       bool errno_return);
 

@@ -97,6 +97,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_DROP_NAMED] = { "drop-named",
 		"a call of another file no rule knows, named for dropping an object (foo_put(), foo_free(): "
 		"the rules' drop-words), takes its first argument and what it holds, as put_device() does" },
+	[MODEL_HANDED_ON_SOME_PATH] = { "handed-on-some-path",
+		"what some path of the function hands beyond its locals (a call, a member), the paths "
+		"that keep it in locals hand over too, in ways ladder does not see (a loop run no times)" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -776,10 +776,108 @@ void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 	}
 }
 
+/*
+ * The handle @sym went beyond the function's local variables.  What a
+ * member, a global or a call may keep, some other code may release.
+ */
+void mark_beyond_locals(struct path *p, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++)
+		if (p->st->res[i].has_handle && p->st->res[i].handle_sym == sym)
+			mark_resource_beyond(p, &p->st->res[i]);
+}
+
+void mark_resource_beyond(struct path *p, struct resource *r)
+{
+	r->beyond_locals = true;
+	if (r->site < p->an->fn->nsites)
+		p->an->handed_sites[r->site] = 1;
+}
+
+/* What the lvalue @e holds, without evaluating anything. */
+static struct value peek(struct path *p, struct ir *e)
+{
+	const struct access_path *key;
+	const char *display;
+
+	key = lvalue(p->an, e, &display);
+	return key ? state_get(p->st, key) : v_unknown();
+}
+
+/*
+ * The object an address inside it leads to: &p->node, &p[2] and
+ * p->array (which decays to &p->array[0]) lead to *p, whoever is given
+ * them can reach p by container_of().  &p itself leads to what p holds
+ * (no_free_ptr(p) reads it through __ptr = &(p)).
+ */
+static void mark_objects_under(struct path *p, struct ir *lv)
+{
+	struct value v;
+
+	while (lv->kind == IR_MEMBER || lv->kind == IR_INDEX ||
+	       lv->kind == IR_DEREF) {
+		struct ir *base = lv->kids[0];
+
+		if (lv->kind != IR_MEMBER || (lv->flags & IR_F_ARROW)) {
+			v = peek(p, base);
+			if (v.kind == V_SYM)
+				mark_beyond_locals(p, v.sym);
+		}
+		lv = base;
+	}
+	if (lv->kind == IR_VAR) {
+		v = peek(p, lv);
+		if (v.kind == V_SYM)
+			mark_beyond_locals(p, v.sym);
+	}
+}
+
+/*
+ * @e, whose value is @v, is given to a call that may keep it: the
+ * handle it is, or the object an address it holds points into.
+ */
+void mark_carried(struct path *p, struct ir *e, struct value v)
+{
+	unsigned i;
+
+	if (v.kind == V_SYM)
+		mark_beyond_locals(p, v.sym);
+	if (!e)
+		return;
+	switch (e->kind) {
+	case IR_ADDR:
+		mark_objects_under(p, e->kids[0]);
+		break;
+	case IR_MEMBER:
+		if (e->flags & IR_F_ARRAY)
+			mark_objects_under(p, e);
+		break;
+	case IR_VAR:
+		mark_carried(p, NULL, peek(p, e));
+		break;
+	case IR_BITAND:		/* lower_32_bits(dma), and shifts */
+	case IR_OTHER:
+	case IR_COND:
+	case IR_COMMA:
+		for (i = 0; i < e->nkids; i++)
+			if (e->kids[i])
+				mark_carried(p, e->kids[i], v_unknown());
+		break;
+	default:
+		break;
+	}
+}
+
 void store(struct path *p, struct ir *lhs, struct value v)
 {
 	const char *display;
 	const struct access_path *key = lvalue(p->an, lhs, &display);
+
+	if (v.kind == V_SYM &&
+	    (lhs->kind != IR_VAR || (lhs->flags & IR_F_GLOBAL)))
+		mark_beyond_locals(p, v.sym);
 
 	if (v.kind == V_SYM && !key)
 		escape_sym(p, v.sym, ESC_UNTRACKED, lhs->loc);

@@ -236,7 +236,9 @@ static void note_given(struct path *p, struct value v, bool error,
 		    (r->status != RES_LIVE && r->status != RES_UNDECIDED))
 			continue;
 		wrapper_gives_handle(w, r->rule->pair, r->status == RES_UNDECIDED,
-				     r->rule->success);
+				     r->rule->success,
+				     r->beyond_locals || r->in_given_object ||
+				     (r->rule->learned && !r->rule->learned_local));
 		return;
 	}
 	wrapper_not(w);
@@ -283,6 +285,9 @@ void do_return(struct path *p, const struct block *blk)
 
 	note_given(p, v, error, mask);
 	if (!error) {
+		/* What it returns is its caller's now. */
+		if (blk->ret)
+			mark_carried(p, blk->ret, v);
 		fire_other_return(p, blk->where);
 		return;
 	}

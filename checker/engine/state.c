@@ -558,6 +558,7 @@ static unsigned long hash_resource(unsigned long h, const struct resource *r)
 	h = hash_bytes(h, &r->status, sizeof(r->status));
 	h = hash_bytes(h, &r->handle_sym, sizeof(r->handle_sym));
 	h = hash_bytes(h, &escaped, sizeof(escaped));
+	h = hash_bytes(h, &r->beyond_locals, sizeof(r->beyond_locals));
 	h = hash_bytes(h, &r->take_sym, sizeof(r->take_sym));
 	return hash_bytes(h, &r->name, sizeof(r->name));
 }
@@ -598,6 +599,7 @@ static bool resource_equal(const struct resource *a, const struct resource *b)
 	       a->status == b->status &&
 	       a->has_handle == b->has_handle && !a->escaped == !b->escaped &&
 	       a->in_given_object == b->in_given_object &&
+	       a->beyond_locals == b->beyond_locals &&
 	       a->elements_before == b->elements_before &&
 	       a->handle_sym == b->handle_sym && a->status_sym == b->status_sym &&
 	       a->take_sym == b->take_sym &&

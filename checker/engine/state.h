@@ -107,6 +107,13 @@ struct resource {
 	/* its acquire wrote it into a place the path had found NULL */
 	bool into_null;
 	/*
+	 * Its handle went beyond the function's local variables: into a
+	 * member, a global, an aggregate, or a call that may keep it.
+	 * Until it does, a return that still holds it loses it (check
+	 * lost-handle).
+	 */
+	bool beyond_locals;
+	/*
 	 * A loop's earlier passes acquired here what was still held: held
 	 * whatever this pass's acquire does, and released more than once
 	 * (model loop-elements).

@@ -816,6 +816,11 @@ static bool pair_absent_safe(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->absent_safe);
 }
 
+static bool pair_handle_only(struct loader *ld, yaml_node_t *v, void *t)
+{
+	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->handle_only);
+}
+
 static bool pair_plain(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct pair *pair = ((struct pair_draft *)t)->pair;
@@ -961,6 +966,7 @@ static const struct key_handler pair_keys[] = {
 	{ "managed", pair_managed },
 	{ "survives-put", pair_survives_put },
 	{ "absent-safe", pair_absent_safe },
+	{ "handle-only", pair_handle_only },
 	{ "plain", pair_plain },
 };
 
@@ -1205,6 +1211,12 @@ static bool top_takes(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_value_fns(ld, v, ROLE_TAKES);
 }
 
+static bool top_borrows(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_value_fns(ld, v, ROLE_BORROWS);
+}
+
 static bool top_stable(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
@@ -1348,6 +1360,7 @@ static const struct key_handler top_keys[] = {
 	{ "predicates", top_predicates },
 	{ "takes-ownership", top_takes },
 	{ "stable", top_stable },
+	{ "borrows", top_borrows },
 	{ "stores-in-member", top_stores },
 	{ "name-suffixes", top_suffixes },
 	{ "mirror-verbs", top_verbs },
@@ -1773,7 +1786,7 @@ void rules_add_acquire(struct rules *r, const struct pair *pair,
 	struct rule_fn *acq = xcalloc(1, sizeof(*acq));
 
 	*acq = (struct rule_fn){ .name = name, .role = ROLE_ACQUIRE, .pair = pair,
-				 .success = success,
+				 .learned = true, .success = success,
 				 .handle = { .kind = HANDLE_RETURN, .arg = 0 },
 				 .null_arg = -1, .remedy = remedy,
 				 .why = strtab_intern(r->strings, why) };

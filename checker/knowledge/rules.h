@@ -58,6 +58,7 @@ enum rule_role {
 	ROLE_STABLE,		/* the same result for the same arguments */
 	ROLE_QUERY,		/* true while .pair is held on .handle */
 	ROLE_STORES,		/* keeps argument .arg in argument .into's .member */
+	ROLE_BORROWS,		/* uses the pointers it is given, keeps none */
 };
 
 struct pair;
@@ -72,6 +73,14 @@ enum pair_origin {
 struct rule_fn {
 	const char *name;
 	enum rule_role role;
+	/*
+	 * acquire: learned from code (a wrapper, a call whose result an
+	 * unwind releases), not written in the rules; and then whether
+	 * what it returns is only its caller's (the wrapper kept the
+	 * handle in locals until it returned it), which a handle-only
+	 * pair's acquire from the rules always is.
+	 */
+	bool learned, learned_local;
 	const struct pair *pair;	/* acquire and release */
 	enum success_kind success;	/* acquire */
 	struct handle_spec handle;	/* acquire and release */
@@ -159,6 +168,13 @@ struct pair {
 	 * a handle-less release of what the path does not hold is harmless.
 	 */
 	bool absent_safe;
+	/*
+	 * Nothing but its handle reaches what it acquired (memory, a
+	 * mapping, a reference taken by a lookup): once neither a
+	 * variable, an object nor a call holds the handle, nobody can
+	 * release it, whatever the function returns (check lost-handle).
+	 */
+	bool handle_only;
 	const struct pair *plain;	/* managed: the pair whose release is wrong on it */
 	const char *plain_name;		/* as written, until resolved */
 	unsigned plain_line;

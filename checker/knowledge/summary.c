@@ -933,7 +933,7 @@ bool summary_is_stable(const struct summaries *s, const char *name)
 
 void summary_set_wrapper(struct summaries *s, const char *name,
 			 const struct pair *pair, enum success_kind success,
-			 struct handle_spec handle)
+			 struct handle_spec handle, bool local)
 {
 	struct fn_summary *fs = (struct fn_summary *)find(s, name);
 	struct rule_fn *rule;
@@ -942,6 +942,7 @@ void summary_set_wrapper(struct summaries *s, const char *name,
 		return;
 	rule = xcalloc(1, sizeof(*rule));
 	*rule = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
+				  .learned = true, .learned_local = local,
 				  .pair = pair, .success = success,
 				  .handle = handle,
 				  .null_arg = -1 };
@@ -962,6 +963,7 @@ void summary_set_member_wrapper(struct summaries *s, const char *name,
 	rules = xcalloc(n, sizeof(*rules));
 	for (i = 0; i < n; i++)
 		rules[i] = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
+					     .learned = true,
 					     .pair = pairs[i], .success = SUCCESS_ZERO,
 					     .handle = { HANDLE_ARG_MEMBER, args[i],
 							 members[i] },

@@ -167,7 +167,7 @@ bool summary_is_stable(const struct summaries *s, const char *name);
  */
 void summary_set_wrapper(struct summaries *s, const char *name,
 			 const struct pair *pair, enum success_kind success,
-			 struct handle_spec handle);
+			 struct handle_spec handle, bool local);
 /* The acquire rule a call to the wrapper @name stands for, or NULL. */
 /*
  * The same for an int function that, at every success return (0), leaves

@@ -166,7 +166,7 @@ static struct rule_fn *json_wraps(const struct rules *rules, json_t *index,
 		}
 		chain[i] = (struct rule_fn){
 			.name = name, .role = ROLE_ACQUIRE, .pair = pair,
-			.success = (enum success_kind)success,
+			.learned = true, .success = (enum success_kind)success,
 			.handle = { (enum handle_kind)handle,
 				    (int)json_integer_value(json_object_get(part, "arg")),
 				    member ? strtab_intern(strings, member) : NULL },

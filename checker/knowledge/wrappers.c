@@ -26,8 +26,9 @@ static unsigned failure_mask(enum success_kind kind)
 }
 
 void wrapper_gives_handle(struct wrapper_learner *w, const struct pair *pair,
-			  bool untested, enum success_kind success)
+			  bool untested, enum success_kind success, bool shared)
 {
+	w->shared |= shared;
 	if (w->gives && w->gives != pair) {
 		w->no_wrapper = true;
 		return;
@@ -103,7 +104,8 @@ void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
 		return;
 	if (!w->ngifts) {
 		summary_set_wrapper(s, name, w->gives,
-				    success_of_failures(w->fails_with), ret);
+				    success_of_failures(w->fails_with), ret,
+				    !w->shared);
 		return;
 	}
 	for (i = 0; i < w->ngifts; i++) {

@@ -36,6 +36,8 @@ struct gift {
 struct wrapper_learner {
 	const struct pair *gives;	/* the pair success returns give */
 	bool no_wrapper;		/* a return gave something else */
+	bool shared;			/* a success return gave a handle that
+					 * had gone beyond the locals too */
 	unsigned fails_with;		/* value classes error returns give */
 	struct gift gifts[MAX_GIFTS];	/* an int function's, at every success */
 	unsigned ngifts;
@@ -51,7 +53,7 @@ void wrapper_error_return(struct wrapper_learner *w, unsigned values);
  * the wrapper's.
  */
 void wrapper_gives_handle(struct wrapper_learner *w, const struct pair *pair,
-			  bool untested, enum success_kind success);
+			  bool untested, enum success_kind success, bool shared);
 /* A success return (0) leaves @n resources in members: @found. */
 void wrapper_leaves_in_members(struct wrapper_learner *w,
 			       const struct gift *found, unsigned n);

@@ -123,6 +123,20 @@ struct finding *report_add(struct report *r, const char *key, struct finding **d
 	return f;
 }
 
+void report_withdraw(struct report *r, struct finding *f)
+{
+	unsigned i;
+
+	for (i = 0; i < r->nitems && r->items[i] != f; i++)
+		;
+	if (i == r->nitems)
+		return;
+	memmove(&r->items[i], &r->items[i + 1],
+		(r->nitems - i - 1) * sizeof(*r->items));
+	r->nitems--;
+	finding_free(f);
+}
+
 void finding_note(struct finding *f, struct ir_loc loc, const char *fmt, ...)
 {
 	va_list ap;

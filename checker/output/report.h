@@ -53,6 +53,11 @@ void report_free(struct report *r);
  */
 struct finding *report_add(struct report *r, const char *key,
 			   struct finding **dup);
+/*
+ * Take back @f, made earlier for the current translation unit: what the
+ * rest of its function's paths showed makes it no finding.
+ */
+void report_withdraw(struct report *r, struct finding *f);
 void finding_note(struct finding *f, struct ir_loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

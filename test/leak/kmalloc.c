@@ -72,6 +72,8 @@ int ladder_skips_rung(void)
 	ret = some_hw_init(b);
 	if (ret)
 		goto free_a;
+	// Nothing keeps 'a' on success either (b went to some_hw_init()).
+	// CHECK: kmalloc.c:[[@LINE+1]]:2: warning: 'a' from kmalloc() is still held at this return, and nothing but a local variable holds it; kfree() is missing [ladder-lost-handle]
 	return 0;
 free_a:
 	kfree(a);
