@@ -106,7 +106,7 @@ bool resource_only_local(const struct check_ctx *ctx, const struct resource *r)
 
 struct lost_finding {
 	struct finding *finding;
-	unsigned site, part;
+	unsigned site;			/* the acquire's call site */
 };
 
 void resource_lost_reported(struct check_ctx *ctx, const struct resource *r,
@@ -116,7 +116,6 @@ void resource_lost_reported(struct check_ctx *ctx, const struct resource *r,
 
 	l->finding = f;
 	l->site = r->site;
-	l->part = r->part;
 	ptrvec_push(&ctx->an->lost, l);
 }
 
