@@ -48,6 +48,8 @@ int free_twice(void)
 		return -ENOMEM;
 	if (some_setup())
 		goto free;
+	// Nothing keeps 'buf' on success.
+	// CHECK: absent-safe.c:[[@LINE+1]]:2: warning: 'buf' from kmalloc() is still held at this return, and nothing but a local variable holds it; kfree() is missing [ladder-lost-handle]
 	return 0;
 free:
 	kfree(buf);

@@ -15,7 +15,9 @@
 // NONE-NOT: [ladder-lost-handle]
 // STATS: handed-on-some-path 1{{$}}
 
+#define LADDER_REAL_CLEANUP	/* the kernel's own __free() and no_free_ptr() */
 #include "kernel.h"
+#include "cleanup.h"
 
 struct sk_buff { unsigned char *data; unsigned int len; };
 struct ieee80211_hw;
@@ -359,8 +361,6 @@ struct mc *mc_get(struct device *dev, void *np)
 // Silent: no_free_ptr() reads the handle through the variable's address
 // (__reset_add_reset_gpio_lookup(): .key = no_free_ptr(label) in a
 // lookup table that is persistent subsystem data).
-#include "cleanup.h"
-DEFINE_FREE(kfree, void *, if (!IS_ERR_OR_NULL(_T)) kfree(_T))
 struct lookup { const char *key; int flags; };
 struct lookup_table { struct lookup table[2]; };
 void add_lookup_table(struct lookup_table *t);

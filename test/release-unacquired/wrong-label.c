@@ -59,6 +59,8 @@ int kfree_null_is_fine(void)
 		goto free;
 	if (some_hw_init(b))
 		goto free;
+	// Nothing keeps 'a' on success (b went to some_hw_init()).
+	// CHECK: wrong-label.c:[[@LINE+1]]:2: warning: 'a' from kmalloc() is still held at this return, and nothing but a local variable holds it; kfree() is missing [ladder-lost-handle]
 	return 0;
 free:
 	kfree(b);
