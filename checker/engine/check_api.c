@@ -119,11 +119,15 @@ void resource_lost_reported(struct check_ctx *ctx, const struct resource *r,
 	ptrvec_push(&ctx->an->lost, l);
 }
 
-static void withdraw_one(struct analysis *an, struct finding *f)
+static void withdraw_one(struct analysis *an, struct finding *f, bool first)
 {
 	const struct model *m = &models[MODEL_HANDED_ON_SOME_PATH];
 
 	report_count_silenced(an->report, m->name);
+	/* gcc's header, unless the function's other remarks gave it. */
+	if (an->explain && first && !an->nsilenced)
+		fprintf(stderr, "%s: In function '%s':\n", an->fn->loc.file,
+			an->fn->name);
 	if (an->explain)
 		fprintf(stderr, "%s:%u:%u: remark: '%s' is not reported as lost "
 			"at this return: model '%s': %s [ladder-explain]\n",
@@ -140,13 +144,16 @@ static void withdraw_one(struct analysis *an, struct finding *f)
  */
 void withdraw_lost(struct analysis *an)
 {
+	bool first = true;
 	size_t i;
 
 	for (i = 0; i < an->lost.len; i++) {
 		struct lost_finding *l = an->lost.items[i];
 
-		if (model_on(MODEL_HANDED_ON_SOME_PATH) && an->handed_sites[l->site])
-			withdraw_one(an, l->finding);
+		if (model_on(MODEL_HANDED_ON_SOME_PATH) && an->handed_sites[l->site]) {
+			withdraw_one(an, l->finding, first);
+			first = false;
+		}
 		free(l);
 	}
 	an->lost.len = 0;

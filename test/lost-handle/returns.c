@@ -11,6 +11,7 @@
 // RUN: %ladder -I %inputs --model=-handed-on-some-path %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
 // RUN: %ladder -I %inputs --disable=lost-handle %s | FileCheck %s --check-prefix=NONE --allow-empty
 // RUN: %ladder -I %inputs --stats %s 2>&1 >/dev/null | FileCheck %s --check-prefix=STATS
+// RUN: %ladder -I %inputs --explain %s 2>&1 >/dev/null | FileCheck %s --check-prefix=EXPLAIN
 //
 // NONE-NOT: [ladder-lost-handle]
 // STATS: handed-on-some-path 1{{$}}
@@ -256,6 +257,7 @@ int name_len(int id)
 struct board_entry { struct list_head list; int info; };
 
 // OFF-LABEL: In function 'register_board_info':
+// EXPLAIN: In function 'register_board_info':
 int register_board_info(const int *info, unsigned int n)
 {
 	struct board_entry *be;
@@ -269,7 +271,8 @@ int register_board_info(const int *info, unsigned int n)
 		be->info = *info;
 		list_add_tail(&be->list, &board_list);
 	}
-	// OFF: returns.c:[[@LINE+1]]:2: warning: 'be' from kcalloc() is still held at this return, and nothing but a local variable holds it; kfree() is missing [ladder-lost-handle]
+	// OFF: returns.c:[[@LINE+2]]:2: warning: 'be' from kcalloc() is still held at this return, and nothing but a local variable holds it; kfree() is missing [ladder-lost-handle]
+	// EXPLAIN-NEXT: returns.c:[[@LINE+1]]:2: remark: 'be' is not reported as lost at this return: model 'handed-on-some-path'
 	return 0;
 }
 
