@@ -43,6 +43,12 @@ extern const struct checker check_lost_handle;
  */
 #define NOT_HELD 0xff
 unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r);
+/*
+ * Is @r owed at the return @where?  When a model is why not, it is
+ * counted for --stats and said with --explain.
+ */
+bool owed_at_return(struct check_ctx *ctx, const struct resource *r,
+		    struct ir_loc where);
 
 /* leak.c: warn, as @check, of what pairs of @origin still owe at @where. */
 void report_leaks(struct check_ctx *ctx, struct ir_loc where,

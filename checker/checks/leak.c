@@ -45,6 +45,16 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 	return ESC_NONE;
 }
 
+bool owed_at_return(struct check_ctx *ctx, const struct resource *r,
+		    struct ir_loc where)
+{
+	unsigned char why = why_not_owed(ctx, r);
+
+	if (why >= ESC_MODEL && why != NOT_HELD)
+		resource_silenced(ctx, r, why, where);
+	return why == ESC_NONE;
+}
+
 static bool owed(struct check_ctx *ctx, const struct resource *r)
 {
 	return why_not_owed(ctx, r) == ESC_NONE;
@@ -113,16 +123,10 @@ void report_leaks(struct check_ctx *ctx, struct ir_loc where,
 
 	for_each_path_resource(ctx, i, r) {
 		const char *release;
-		unsigned char why;
 		struct finding *f;
 		char *key, *msg;
 
-		if (r->rule->pair->origin != origin)
-			continue;
-		why = why_not_owed(ctx, r);
-		if (why >= ESC_MODEL && why != NOT_HELD)
-			resource_silenced(ctx, r, why, where);
-		if (why != ESC_NONE)
+		if (r->rule->pair->origin != origin || !owed_at_return(ctx, r, where))
 			continue;
 		sibling = owed_sibling(ctx, r);
 		if (sibling && sibling->part < r->part)

@@ -12,7 +12,6 @@
  * held-by-name).
  */
 #include "checks.h"
-#include "engine/models.h"
 
 static void lock_held_return(struct check_ctx *ctx, struct ir_loc where)
 {
@@ -20,16 +19,11 @@ static void lock_held_return(struct check_ctx *ctx, struct ir_loc where)
 	unsigned i;
 
 	for_each_path_resource(ctx, i, r) {
-		unsigned char why;
 		const char *release;
 		char *key, *msg;
 
-		if (!r->rule->pair->every_return || r->rule->pair->origin != PAIR_RULE)
-			continue;
-		why = why_not_owed(ctx, r);
-		if (why >= ESC_MODEL && why != NOT_HELD)
-			resource_silenced(ctx, r, why, where);
-		if (why != ESC_NONE)
+		if (!r->rule->pair->every_return || r->rule->pair->origin != PAIR_RULE ||
+		    !owed_at_return(ctx, r, where))
 			continue;
 		release = resource_release_name(r);
 		if (r->name)

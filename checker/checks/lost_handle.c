@@ -12,7 +12,6 @@
  * the one in a void function, where no return is an error return.
  */
 #include "checks.h"
-#include "engine/models.h"
 
 static char *lost_message(const struct resource *r, const char *release)
 {
@@ -32,18 +31,13 @@ static void lost_handle_return(struct check_ctx *ctx, struct ir_loc where)
 	unsigned i;
 
 	for_each_path_resource(ctx, i, r) {
-		unsigned char why;
 		const char *release;
 		struct finding *f;
 		char *key;
 
 		if (r->rule->pair->origin != PAIR_RULE ||
-		    r->rule->pair->every_return || !resource_only_local(ctx, r))
-			continue;
-		why = why_not_owed(ctx, r);
-		if (why >= ESC_MODEL && why != NOT_HELD)
-			resource_silenced(ctx, r, why, where);
-		if (why != ESC_NONE)
+		    r->rule->pair->every_return || !resource_only_local(ctx, r) ||
+		    !owed_at_return(ctx, r, where))
 			continue;
 		release = resource_release_name(r);
 		key = xasprintf("%s|%s", release, r->name ? r->name : "");
