@@ -412,6 +412,16 @@ static bool keeps_nothing(const struct rule_fn *chain, const struct ir *call)
 	return call->name && !strncmp(call->name, "__builtin_", 10);
 }
 
+/* @call may keep what its arguments hold or lead to. */
+static void carry_args(struct path *p, struct ir *call,
+		       const struct value *args, unsigned nargs)
+{
+	unsigned i;
+
+	for (i = 0; i < call->nkids; i++)
+		mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
+}
+
 static struct value unknown_call(struct path *p, struct ir *call,
 				 const struct rule_fn *chain,
 				 const struct value *args, unsigned nargs)
@@ -421,8 +431,8 @@ static struct value unknown_call(struct path *p, struct ir *call,
 	unsigned i;
 
 	release_through_helper(p, call, args, nargs);
-	for (i = 0; i < call->nkids && !keeps_nothing(chain, call); i++)
-		mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
+	if (!keeps_nothing(chain, call))
+		carry_args(p, call, args, nargs);
 
 	for (i = 0; i < call->nkids; i++) {
 		struct ir *arg = call->kids[i];
@@ -776,15 +786,15 @@ struct value eval_call(struct path *p, struct ir *call)
 	struct value args[MAX_CALL_ARGS], v;
 	const struct rule_fn *rule;
 	const char *taken = NULL;
-	unsigned nargs = eval_args(p, call, args), i;
+	unsigned nargs = eval_args(p, call, args);
 
 	if (is_stable(p->an, call, chain)) {
 		/*
 		 * platform_get_drvdata(pdev): a pointer an accessor finds
 		 * from an object may lead back to it.
 		 */
-		for (i = 0; (call->flags & IR_F_POINTER) && i < call->nkids; i++)
-			mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
+		if (call->flags & IR_F_POINTER)
+			carry_args(p, call, args, nargs);
 		return stable_call(p, call, args);
 	}
 	if (model_on(MODEL_HELPER_TAKES))
@@ -808,8 +818,7 @@ struct value eval_call(struct path *p, struct ir *call)
 		return unknown_call(p, call, chain, args, nargs);
 	if (find_role(chain, ROLE_ACQUIRE)) {
 		/* request_irq(..., priv), regmap_init(..., ctx) keep them. */
-		for (i = 0; i < call->nkids; i++)
-			mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
+		carry_args(p, call, args, nargs);
 		v = do_acquires(p, call, chain, args, nargs);
 		inherit_name(p, call, taken);
 		second_handle_out(p, call);

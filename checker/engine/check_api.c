@@ -68,7 +68,8 @@ static bool pinned_only_local(const struct check_ctx *ctx, unsigned sym)
 		const struct resource *m = &ctx->st->res[i];
 
 		if (m->has_handle && m->handle_sym == sym)
-			return !m->beyond_locals && !m->in_given_object &&
+			return m->rule->pair->handle_only &&
+			       !m->beyond_locals && !m->in_given_object &&
 			       !m->escaped;
 	}
 	return false;

@@ -789,8 +789,14 @@ void mark_beyond_locals(struct path *p, unsigned sym)
 			mark_resource_beyond(p, &p->st->res[i]);
 }
 
+/*
+ * Only lost-handle asks, and only of handle-only pairs: other resources
+ * keep no flag, so their states do not split on it.
+ */
 void mark_resource_beyond(struct path *p, struct resource *r)
 {
+	if (!r->rule->pair->handle_only)
+		return;
 	r->beyond_locals = true;
 	if (r->site < p->an->fn->nsites)
 		p->an->handed_sites[r->site] = 1;
@@ -842,6 +848,8 @@ void mark_carried(struct path *p, struct ir *e, struct value v)
 {
 	unsigned i;
 
+	if (!p->st->nres)
+		return;
 	if (v.kind == V_SYM)
 		mark_beyond_locals(p, v.sym);
 	if (!e)

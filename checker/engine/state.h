@@ -110,7 +110,7 @@ struct resource {
 	 * Its handle went beyond the function's local variables: into a
 	 * member, a global, an aggregate, or a call that may keep it.
 	 * Until it does, a return that still holds it loses it (check
-	 * lost-handle).
+	 * lost-handle).  Kept for handle-only pairs only.
 	 */
 	bool beyond_locals;
 	/*
