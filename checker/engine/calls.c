@@ -175,6 +175,69 @@ static bool frees_an_argument(const struct path *p, const struct ir *call,
 	return false;
 }
 
+static void note_globals(const char **names, int nvars, const struct ir *e)
+{
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_VAR && (e->flags & IR_F_GLOBAL) && e->id >= 0 &&
+	    e->id < nvars)
+		names[e->id] = e->name;
+	for (i = 0; i < e->nkids; i++)
+		note_globals(names, nvars, e->kids[i]);
+}
+
+/*
+ * The global @r lives in, not through a pointer (foo_wq, &foo_lock,
+ * &g.lock), or NULL; *@member: the member named last on the way.
+ */
+static const char *held_in_global(struct path *p, const struct resource *r,
+				  const char **member)
+{
+	struct analysis *an = p->an;
+	unsigned i;
+
+	if (!an->global_names) {
+		an->global_names = xcalloc(an->fn->nvars + 1, sizeof(*an->global_names));
+		note_globals(an->global_names, an->fn->nvars, an->fn->body);
+	}
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+		const struct access_path *k = b->key;
+
+		if (b->value.kind != V_SYM || b->value.sym != r->handle_sym)
+			continue;
+		*member = NULL;
+		for (; k->kind == AP_FIELD || k->kind == AP_INDEX ||
+		       k->kind == AP_ADDRESS; k = k->base)
+			if (k->kind == AP_FIELD && !*member)
+				*member = k->name;
+		if (k->kind == AP_VAR && k->var >= 0 && k->var < an->fn->nvars &&
+		    an->global_names[k->var])
+			return an->global_names[k->var];
+	}
+	return NULL;
+}
+
+/*
+ * A helper of the file that releases what a global holds
+ * (tegra194_cpufreq_free_resources() destroying read_counters_wq) needs
+ * no argument to reach it: a global is the same object in every
+ * function of the file.
+ */
+static bool frees_its_global(struct path *p, const struct ir *call,
+			     const struct resource *r)
+{
+	const char *member, *global;
+
+	if (!r->has_handle)
+		return false;
+	global = held_in_global(p, r, &member);
+	return global && summary_frees_global(p->an->summaries, call->name,
+					      r->rule->pair, global, member);
+}
+
 /*
  * A static helper of this file that may release a resource of a pair
  * ("foo_free(priv)" calling kfree(priv->buf)) takes what it is given:
@@ -224,7 +287,8 @@ static void release_through_helper(struct path *p, struct ir *call,
 		 * the helper may release that member (frees_member()).
 		 */
 		if (!r->has_handle || (r->in_given_object && frees_member(p, call, r) &&
-				       (!linked || frees_an_argument(p, call, nargs, r)))) {
+				       (!linked || frees_an_argument(p, call, nargs, r))) ||
+		    (!linked && frees_its_global(p, call, r))) {
 			escape(r, why, call->loc);
 			continue;
 		}

@@ -208,6 +208,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	ptrvec_free(&an.lost);
 	sym_names_free(an.syms);
 	free(an.alias_of);
+	free(an.global_names);
 	ptrvec_free(&an.lazy_stores);
 	cfg_free(an.cfg);
 }

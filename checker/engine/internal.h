@@ -106,6 +106,11 @@ struct analysis {
 	 * assignments and out arguments (model lazy-cache)
 	 */
 	struct ptrvec lazy_stores;
+	/*
+	 * By variable: the name of a global the function reads, or NULL;
+	 * made when first asked (held_in_global()).
+	 */
+	const char **global_names;
 	/* Does a release call of the function name a member ("p->x")? -1: not asked yet */
 	signed char releases_members;
 	/* May owner-frees apply to the function at all?  -1: not asked yet */

@@ -56,6 +56,47 @@ static void note_released_global(struct summaries *s, const struct ir *call,
 		ptrvec_push(&s->released_globals, (void *)arg->name);
 }
 
+/*
+ * The global a release's handle lies in, not through a pointer: foo_wq,
+ * &foo_lock, &g.lock, THIS_MODULE (&__this_module); NULL for anything
+ * else.  *@member: the member named last on the way (NULL: none).
+ */
+static const char *handle_global(const struct ir *handle, const char **member)
+{
+	*member = NULL;
+	if (handle && handle->kind == IR_ADDR)
+		handle = handle->kids[0];
+	while (handle && ((handle->kind == IR_MEMBER && !(handle->flags & IR_F_ARROW)) ||
+			  handle->kind == IR_INDEX)) {
+		if (handle->kind == IR_MEMBER && !*member)
+			*member = handle->name;
+		handle = handle->kids[0];
+	}
+	if (handle && handle->kind == IR_VAR && (handle->flags & IR_F_GLOBAL))
+		return handle->name;
+	return NULL;
+}
+
+static bool add_global_freed(struct fn_summary *fs, const struct pair *pair,
+			     const char *global, const char *member)
+{
+	unsigned i;
+
+	for (i = 0; i < fs->nglobals_freed; i++)
+		if (fs->globals_freed[i].pair == pair &&
+		    fs->globals_freed[i].global == global &&
+		    fs->globals_freed[i].member == member)
+			return false;
+	if (fs->nglobals_freed == fs->capglobals_freed) {
+		fs->capglobals_freed = fs->capglobals_freed ? fs->capglobals_freed * 2 : 4;
+		fs->globals_freed = xrealloc(fs->globals_freed, fs->capglobals_freed *
+					     sizeof(*fs->globals_freed));
+	}
+	fs->globals_freed[fs->nglobals_freed++] =
+		(struct global_freed){ pair, global, member };
+	return true;
+}
+
 /* Is @e parameter N of @fn?  N, or -1. */
 static int param_of(const struct ir_func *fn, const struct ir *e)
 {
@@ -409,6 +450,11 @@ static void note_freed(struct fn_summary *fs, const struct pair *pair,
 {
 	const char *member = summary_handle_member(handle);
 	int param = handle_param(fs->fn, handle);
+	const char *global, *global_member;
+
+	global = handle_global(handle, &global_member);
+	if (global)
+		add_global_freed(fs, pair, global, global_member);
 
 	if (member)
 		add_freed(fs, pair, member);
@@ -543,6 +589,10 @@ static bool inherit(struct summaries *s, struct fn_summary *fs, unsigned k)
 	}
 	for (w = 0; w < callee->nfreed; w++)
 		changed |= add_freed(fs, callee->freed[w].pair, callee->freed[w].member);
+	for (w = 0; w < callee->nglobals_freed; w++)
+		changed |= add_global_freed(fs, callee->globals_freed[w].pair,
+					    callee->globals_freed[w].global,
+					    callee->globals_freed[w].member);
 	changed |= or_bits(s, fs->releases, callee->releases);
 	changed |= or_bits(s, fs->frees_unnamed, callee->frees_unnamed);
 	return changed;
@@ -705,6 +755,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].releases_last);
 		free(s->fns[i].freed);
 		free(s->fns[i].params_freed);
+		free(s->fns[i].globals_freed);
 		free(s->fns[i].callers_freed);
 		free(s->fns[i].frees_unnamed);
 		free(s->fns[i].callees);
@@ -758,6 +809,23 @@ bool summary_may_free_member(const struct summaries *s, const char *name,
 		return fs != NULL;
 	for (i = 0; i < fs->nfreed; i++)
 		if (fs->freed[i].pair == pair && !strcmp(fs->freed[i].member, member))
+			return true;
+	return false;
+}
+
+bool summary_frees_global(const struct summaries *s, const char *name,
+			  const struct pair *pair, const char *global,
+			  const char *member)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+	unsigned i;
+
+	for (i = 0; fs && i < fs->nglobals_freed; i++)
+		if (fs->globals_freed[i].pair == pair &&
+		    !strcmp(fs->globals_freed[i].global, global) &&
+		    (fs->globals_freed[i].member == member ||
+		     (member && fs->globals_freed[i].member &&
+		      !strcmp(fs->globals_freed[i].member, member))))
 			return true;
 	return false;
 }

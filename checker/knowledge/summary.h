@@ -108,6 +108,15 @@ bool summary_destructor_frees(const struct summaries *s, const struct rules *rul
 			      const struct ir_func *self, const struct pair *pair,
 			      const char *member);
 /*
+ * Does @name release a resource of @pair that global @global holds (its
+ * member @member, or NULL: the global itself), itself or through the
+ * TU's helpers?  tegra194_cpufreq_free_resources() destroying the
+ * global read_counters_wq needs no argument to reach it.
+ */
+bool summary_frees_global(const struct summaries *s, const char *name,
+			  const struct pair *pair, const char *global,
+			  const char *member);
+/*
  * Does @name release a resource of @pair that its parameter @param is or
  * holds (kfree(t), kfree(t->buf) for t), itself or through a helper?
  */

@@ -16,6 +16,17 @@ struct freed_member {
 	const char *member;		/* interned */
 };
 
+/*
+ * A function releases a resource of @pair that global @global holds,
+ * or its member @member (destroy_workqueue(foo_wq), mutex_unlock(&g.lock),
+ * module_put(THIS_MODULE)); names interned.
+ */
+struct global_freed {
+	const struct pair *pair;
+	const char *global;
+	const char *member;		/* NULL: the global itself */
+};
+
 /* A function releases a resource of @pair that its parameter @param is or holds. */
 struct param_freed {
 	const struct pair *pair;
@@ -55,6 +66,12 @@ struct fn_summary {
 	 */
 	struct param_freed *params_freed;
 	unsigned nparams_freed, capparams_freed;
+	/*
+	 * The globals whose resources it releases, itself or through the
+	 * TU's helpers: a helper needs no argument to reach them.
+	 */
+	struct global_freed *globals_freed;
+	unsigned nglobals_freed, capglobals_freed;
 	/*
 	 * The members its callers release after it fails (after_failure.c),
 	 * in this file and, from the database, in others: the evidence,

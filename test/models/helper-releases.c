@@ -237,3 +237,119 @@ out_err:
 	// OFF: helper-releases.c:[[@LINE+1]]:2: warning: 'cpu_addr' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
 	return -ENOMEM;
 }
+
+// A helper that releases what a global holds needs no argument to reach
+// it: a global is the same object in every function of the file
+// (drivers/cpufreq/tegra194-cpufreq.c, tegra194_cpufreq_free_resources()
+// destroying read_counters_wq; drivers/mtd/ubi/kapi.c, ubi_close_volume()
+// putting THIS_MODULE).  Through a helper's helper too, and only the
+// global and the member it releases.
+struct module { int refs; };
+extern struct module __this_module;
+bool try_module_get(struct module *module);
+void module_put(struct module *module);
+
+static void *scratch;
+static void *other_scratch;
+static struct { struct mutex lock; struct mutex stats_lock; } dev_state;
+
+static void free_scratch(void)
+{
+	kfree(scratch);
+}
+
+static void free_resources(void)
+{
+	free_scratch();
+}
+
+static void free_other(void)
+{
+	kfree(other_scratch);
+}
+
+static void state_unlock(void)
+{
+	mutex_unlock(&dev_state.lock);
+}
+
+static void stats_unlock(void)
+{
+	mutex_unlock(&dev_state.stats_lock);
+}
+
+static void put_module(void)
+{
+	module_put(&__this_module);
+}
+
+// OFF-LABEL: In function 'scratch_probe':
+int scratch_probe(void)
+{
+	scratch = kmalloc(64, GFP_KERNEL);
+	if (!scratch)
+		return -ENOMEM;
+	if (some_setup())
+		goto err_free;
+	return 0;
+
+err_free:
+	free_resources();
+	// OFF: helper-releases.c:[[@LINE+1]]:2: warning: 'scratch' from kmalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return -EIO;
+}
+
+// CHECK-LABEL: In function 'scratch_probe_other':
+int scratch_probe_other(void)
+{
+	scratch = kmalloc(64, GFP_KERNEL);
+	if (!scratch)
+		return -ENOMEM;
+	if (some_setup())
+		goto err_free;
+	return 0;
+
+err_free:
+	free_other();
+	// CHECK: helper-releases.c:[[@LINE+1]]:2: warning: 'scratch' from kmalloc() is not released on this error path; kfree() is missing [ladder-leak]
+	return -EIO;
+}
+
+// OFF-LABEL: In function 'state_update':
+int state_update(void)
+{
+	mutex_lock(&dev_state.lock);
+	if (some_setup()) {
+		state_unlock();
+		// OFF: helper-releases.c:[[@LINE+1]]:3: warning: 'dev_state.lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+		return -EIO;
+	}
+	mutex_unlock(&dev_state.lock);
+	return 0;
+}
+
+// CHECK-LABEL: In function 'state_update_other':
+int state_update_other(void)
+{
+	mutex_lock(&dev_state.lock);
+	if (some_setup()) {
+		stats_unlock();
+		// CHECK: helper-releases.c:[[@LINE+1]]:3: warning: 'dev_state.lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+		return -EIO;
+	}
+	mutex_unlock(&dev_state.lock);
+	return 0;
+}
+
+// OFF-LABEL: In function 'scratch_open':
+int scratch_open(void)
+{
+	if (!try_module_get(&__this_module))
+		return -ENODEV;
+	if (some_setup()) {
+		put_module();
+		// OFF: helper-releases.c:[[@LINE+1]]:3: warning: '__this_module' from try_module_get() is not released on this error path; module_put() is missing [ladder-leak]
+		return -EIO;
+	}
+	return 0;
+}
