@@ -25,8 +25,21 @@ static struct value eval_lvalue(struct path *p, struct ir *e)
 
 	if (e->flags & IR_F_EFFECTS)
 		eval_kids(p, e);
+	struct value v;
+
 	key = lvalue(p->an, e, &display);
-	return key ? state_get(p->st, key) : v_unknown();
+	if (!key)
+		return v_unknown();
+	v = state_get(p->st, key);
+	/*
+	 * A pointer read from an object ("pdev = ioc->pdev") is a value
+	 * the path can follow: a local that copies it and the member then
+	 * name one object (model copied-member).
+	 */
+	if (v.kind == V_UNKNOWN && (e->flags & IR_F_POINTER) &&
+	    ap_through_pointer(key) && model_on(MODEL_COPIED_MEMBER))
+		v = lvalue_symbol(p, e, key);
+	return v;
 }
 
 /* &x: the same non-NULL symbol each time on a path, while x stands. */

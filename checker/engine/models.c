@@ -100,6 +100,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_HANDED_ON_SOME_PATH] = { "handed-on-some-path",
 		"what some path of the function hands beyond its locals (a call, a member), the paths "
 		"that keep it in locals hand over too, in ways ladder does not see (a loop run no times)" },
+	[MODEL_COPIED_MEMBER] = { "copied-member",
+		"a pointer read from a member (pdev = ioc->pdev) is what the member holds until either "
+		"is assigned: a helper given the object reaches what the local names" },
 };
 
 static bool switched_off[NR_MODELS];
