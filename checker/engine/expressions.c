@@ -107,6 +107,7 @@ static void eval_decl(struct path *p, struct ir *d)
 	key = lvalue(p->an, &var, &display);
 	if (!key)
 		return;
+	scope_ended(p, key, d->loc);
 	forget_from(p, key);
 	state_set(p->st, key, v);
 	if (v.kind == V_SYM)

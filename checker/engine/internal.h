@@ -197,6 +197,8 @@ void stored_for_action(struct path *p, unsigned sym, struct ir_loc where);
 void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 		      struct ir_loc where);
 void store(struct path *p, struct ir *lhs, struct value v);
+void scope_ended(struct path *p, const struct access_path *key,
+		 struct ir_loc where);
 void mark_beyond_locals(struct path *p, unsigned sym);
 void mark_resource_beyond(struct path *p, struct resource *r);
 void mark_carried(struct path *p, struct ir *e, struct value v);

@@ -183,6 +183,7 @@ const char *escape_reason_name(unsigned char reason)
 		[ESC_ADDRESS_PASSED] = "its holder's address went to a call that may change it",
 		[ESC_HAND_OFF] = "a call took it over",
 		[ESC_IMPLICIT] = "a call released it on its way",
+		[ESC_SCOPE_END] = "the __free() variable holding it went out of scope",
 	};
 
 	if (reason < ESC_MODEL)

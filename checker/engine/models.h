@@ -66,6 +66,7 @@ enum escape {
 	ESC_ADDRESS_PASSED,	/* &x went to a call that may change x */
 	ESC_HAND_OFF,		/* a rule says the callee takes it */
 	ESC_IMPLICIT,		/* a rule's call released it on its way */
+	ESC_SCOPE_END,		/* the __free() variable holding it went out of scope */
 	ESC_MODEL,
 };
 

@@ -104,6 +104,21 @@ static void escape_sym(struct path *p, unsigned sym, unsigned char reason,
 }
 
 /*
+ * A __free() variable declared again ("struct device_node *prev
+ * __free(device_node) = np;" in a loop's body) is a new object: the
+ * scope of the one before ended when the path left the body, and the
+ * compiler's cleanup released what it held.
+ */
+void scope_ended(struct path *p, const struct access_path *key,
+		 struct ir_loc where)
+{
+	struct value old = state_get(p->st, key);
+
+	if (key_is_scope_managed(key) && old.kind == V_SYM)
+		escape_sym(p, old.sym, ESC_SCOPE_END, where);
+}
+
+/*
  * Is @passed, the value of &x given to a call, the handle of a resource
  * that is x itself, an object embedded where it lives
  * (v4l2_ctrl_handler_init(&ctx->hdl, n))?  Then the call is given the

@@ -152,3 +152,44 @@ int early_exit_put(struct device_node *parent)
 	}
 	return 0;
 }
+
+struct device_node *of_cpu_device_node_get(int cpu);
+struct device_node *of_find_next_cache_node(const struct device_node *np);
+int check_node(struct device_node *np);
+
+// Silent: each pass's prev is a new variable, whose scope ended with the
+// pass before and put the node it held (drivers/base/cacheinfo.c,
+// init_of_cache_level()).
+int walk_cache_levels(int cpu)
+{
+	struct device_node *np __free(device_node) = of_cpu_device_node_get(cpu);
+
+	while (1) {
+		struct device_node *prev __free(device_node) = np;
+
+		np = of_find_next_cache_node(np);
+		if (!np)
+			break;
+		if (check_node(np))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+// A node kept in a plain local across passes still leaks: only a
+// __free() variable is released at the end of its scope.
+int walk_cache_levels_plain(int cpu)
+{
+	struct device_node *np = of_cpu_device_node_get(cpu);
+
+	while (np) {
+		struct device_node *prev = np;
+
+		np = of_find_next_cache_node(np);
+		if (np && check_node(np))
+			// CHECK: scoped.c:[[@LINE+1]]:4: warning: 'np' from of_cpu_device_node_get() is not released on this error path; of_node_put() is missing [ladder-leak]
+			return -EINVAL;
+		of_node_put(prev);
+	}
+	return 0;
+}
