@@ -81,3 +81,33 @@ free:
 	input_free_device(in);
 	return err;
 }
+
+// A release that is safe after its acquire failed (failed-safe:): a
+// failed mfd_add_devices() removes what it added, and
+// mfd_remove_devices() walks the parent's children, so the common exit
+// label may call it whichever add failed (drivers/mfd/wm8994-core.c,
+// wm8994_device_init()).  Silent.
+struct mfd_cell { const char *name; };
+int mfd_add_devices(struct device *parent, int id, const struct mfd_cell *cells,
+		    int n_devs, void *mem_base, int irq_base, void *domain);
+void mfd_remove_devices(struct device *parent);
+extern const struct mfd_cell regulator_cells[2], core_cells[4];
+
+int mfd_init(struct device *dev)
+{
+	int ret;
+
+	ret = mfd_add_devices(dev, 0, regulator_cells, 2, NULL, 0, NULL);
+	if (ret)
+		goto err;
+	ret = some_setup();
+	if (ret)
+		goto err;
+	ret = mfd_add_devices(dev, 0, core_cells, 4, NULL, 0, NULL);
+	if (ret)
+		goto err;
+	return 0;
+err:
+	mfd_remove_devices(dev);
+	return ret;
+}
