@@ -22,11 +22,10 @@ static struct value eval_lvalue(struct path *p, struct ir *e)
 {
 	const struct access_path *key;
 	const char *display;
+	struct value v;
 
 	if (e->flags & IR_F_EFFECTS)
 		eval_kids(p, e);
-	struct value v;
-
 	key = lvalue(p->an, e, &display);
 	if (!key)
 		return v_unknown();
