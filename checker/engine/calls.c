@@ -238,6 +238,60 @@ static bool frees_its_global(struct path *p, const struct ir *call,
 					      r->rule->pair, global, member);
 }
 
+/* Is some binding of the path's state of @sym within @key? */
+static bool sym_held_under(const struct state *st, unsigned sym,
+			   const struct access_path *key)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++)
+		if (st->binds[i].value.kind == V_SYM &&
+		    st->binds[i].value.sym == sym &&
+		    ap_within(st->binds[i].key, key))
+			return true;
+	return false;
+}
+
+/*
+ * Model held-through: what a member of an object holds is reachable
+ * from whatever holds the object.  After "dev_set_drvdata(&dev->dev,
+ * info)", info->page is reachable from dev, and a helper given dev
+ * (xenkbd_remove(dev), freeing info->page) reaches it.  One hop: the
+ * object's pointer, a prefix of the member's path that the path went
+ * through "->" from, held itself under the argument.
+ */
+static bool held_through(struct path *p, const struct resource *r,
+			 struct ir *arg)
+{
+	const struct access_path *key, *step;
+	const char *display;
+	struct value object;
+	unsigned i;
+
+	if (!model_on(MODEL_HELD_THROUGH))
+		return false;
+	if (arg->kind == IR_ADDR)
+		arg = arg->kids[0];
+	key = lvalue(p->an, arg, &display);
+	if (!key)
+		return false;
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind != V_SYM || b->value.sym != r->handle_sym)
+			continue;
+		for (step = b->key; step->base; step = step->base) {
+			if (step->kind != AP_ARROW || ap_within(step->base, key))
+				continue;
+			object = state_get(p->st, step->base);
+			if (object.kind == V_SYM &&
+			    sym_held_under(p->st, object.sym, key))
+				return true;
+		}
+	}
+	return false;
+}
+
 /*
  * A static helper of this file that may release a resource of a pair
  * ("foo_free(priv)" calling kfree(priv->buf)) takes what it is given:
@@ -296,7 +350,8 @@ static void release_through_helper(struct path *p, struct ir *call,
 			bool itself = args[k].kind == V_SYM &&
 				      args[k].sym == r->handle_sym;
 			bool holder = passed_to(p, r, call->kids[k], args[k]) ||
-				      passed_embedded(p, r, call->kids[k], args[k]);
+				      passed_embedded(p, r, call->kids[k], args[k]) ||
+				      held_through(p, r, call->kids[k]);
 
 			if (linked && !summary_frees_param(p->an->summaries,
 						call->name, r->rule->pair, k))
@@ -865,6 +920,8 @@ struct value eval_call(struct path *p, struct ir *call)
 		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
 			       NULL, NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
 	if (!chain) {
+		if (make_helper_stores(p, call, args, nargs))
+			return call_result(p, call);
 		drop_named(p, call, args, nargs);
 		v = unknown_call(p, call, NULL, args, nargs);
 		cannot_fail(p, call, args, nargs, v);

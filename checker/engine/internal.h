@@ -122,6 +122,8 @@ struct analysis {
 	 * handed-on-some-path).
 	 */
 	unsigned char *handed_sites;
+	/* By call site: the stores the callee's start makes (helper_stores.c). */
+	struct site_stores **site_stores;
 	struct ptrvec lost;
 	bool explain;
 	bool all_paths;
@@ -197,6 +199,9 @@ void stored_for_action(struct path *p, unsigned sym, struct ir_loc where);
 void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 		      struct ir_loc where);
 void store(struct path *p, struct ir *lhs, struct value v);
+/* A setter's stores, made at its call @call (model helper-stores): made? */
+bool make_helper_stores(struct path *p, struct ir *call,
+			const struct value *args, unsigned nargs);
 void scope_ended(struct path *p, const struct access_path *key,
 		 struct ir_loc where);
 void mark_beyond_locals(struct path *p, unsigned sym);

@@ -103,6 +103,12 @@ const struct model models[NR_MODELS] = {
 	[MODEL_COPIED_MEMBER] = { "copied-member",
 		"a pointer read from a member (pdev = ioc->pdev) is what the member holds until either "
 		"is assigned: a helper given the object reaches what the local names" },
+	[MODEL_HELPER_STORES] = { "helper-stores",
+		"a function of the TU or an inline of the headers whose body only stores parameters "
+		"in members of others (dev_set_drvdata()) is those stores at its call" },
+	[MODEL_HELD_THROUGH] = { "held-through",
+		"what a member of an object holds is reachable from whatever holds that object: "
+		"a helper given dev reaches info->page once dev's drvdata holds info" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -791,6 +791,13 @@ bool summary_has_body(const struct summaries *s, const char *name)
 	return fs && fs->fn;
 }
 
+const struct ir_func *summary_body(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs ? fs->fn : NULL;
+}
+
 bool summary_may_release(const struct summaries *s, const char *name,
 			 const struct pair *pair)
 {

@@ -132,6 +132,8 @@ bool summary_callers_free_member(const struct summaries *s, const char *name,
 				 const struct pair *pair, const char *member);
 /* Is @name's body in the TU: its own function, or a header's inline? */
 bool summary_has_body(const struct summaries *s, const char *name);
+/* @name's body, translated, or NULL for what is not in the TU. */
+const struct ir_func *summary_body(const struct summaries *s, const char *name);
 /* Is @name a function of another file, known from the summary database? */
 bool summary_is_linked(const struct summaries *s, const char *name);
 /* Does @name, of this TU or linked from the database, release anything? */
