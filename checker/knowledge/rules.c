@@ -441,7 +441,7 @@ static bool parse_arg(struct loader *ld, const yaml_node_t *node, int *arg)
 static bool parse_arg_list(struct loader *ld, const yaml_node_t *node, unsigned *pins)
 {
 	yaml_node_item_t *it;
-	int arg;
+	int arg = 0;
 
 	if (node->type != YAML_SEQUENCE_NODE)
 		return fail(ld, node, "expected a list of arguments such as [arg0, arg1]");
@@ -584,7 +584,7 @@ static bool fn_implicit(struct loader *ld, yaml_node_t *v, void *t)
 static bool fn_null_safe(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct fn_draft *d = t;
-	bool safe;
+	bool safe = false;
 
 	if (d->fn->role != ROLE_RELEASE)
 		return fail(ld, v, "null-safe: only release functions are null-safe");
@@ -631,7 +631,7 @@ static bool fn_null_if_null(struct loader *ld, yaml_node_t *v, void *t)
 static bool fn_returns(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct fn_draft *d = t;
-	int arg;
+	int arg = 0;
 
 	if (d->is_release)
 		return fail(ld, v, "returns: only for acquire functions");
@@ -1086,7 +1086,7 @@ static bool vfn_result(struct loader *ld, yaml_node_t *v, void *t)
 static bool vfn_runs(struct loader *ld, yaml_node_t *v, void *t)
 {
 	struct value_fn_draft *d = t;
-	int arg;
+	int arg = 0;
 
 	if (d->fn->role != ROLE_TAKES)
 		return fail(ld, v, "runs: belongs in takes-ownership");
