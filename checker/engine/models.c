@@ -109,6 +109,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_HELD_THROUGH] = { "held-through",
 		"what a member of an object holds is reachable from whatever holds that object: "
 		"a helper given dev reaches info->page once dev's drvdata holds info" },
+	[MODEL_RESIZED_MEMBER] = { "resized-member",
+		"p->a = krealloc(p->a, ...) resizes what the object already owned: the object owns "
+		"the new block as it owned the old, and a later failure owes nothing for it" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -584,6 +584,32 @@ static bool lazy_cache(struct path *p, const struct resource *r, struct ir *lhs)
 }
 
 /*
+ * Model resized-member.  "ioc->pd_handles = krealloc(ioc->pd_handles,
+ * ...)": an acquire that takes over what a member held (the rules'
+ * takes) and whose result goes back into that member resizes what the
+ * object already owned.  The object owns the new block as it owned the
+ * old one, so a later failure of the function owes nothing for it.
+ */
+static bool resized_member(struct analysis *an, const struct resource *r,
+			   struct ir *lhs)
+{
+	const char *display;
+	const struct access_path *key = lvalue(an, lhs, &display);
+	/* lvalue() only caches its answer on the node. */
+	struct ir *acquire = (struct ir *)r->acquire;
+	unsigned k;
+
+	if (!model_on(MODEL_RESIZED_MEMBER) || !key || !acquire ||
+	    acquire->kind != IR_CALL)
+		return false;
+	for (k = 0; k < acquire->nkids && k < 32; k++)
+		if ((r->rule->takes & (1u << k)) &&
+		    lvalue(an, acquire->kids[k], &display) == key)
+			return true;
+	return false;
+}
+
+/*
  * Model teardown-undoes.  Some frameworks have a callback's
  * teardown undo what the callback left when it failed (the rules'
  * undone-after-failure).  The PM core counts a device resumed even when
@@ -610,8 +636,9 @@ static bool teardown_undoes(const struct analysis *an, const struct resource *r)
  * Stored in a member of an object the function was given, it is handed
  * over exactly when a caller is seen to clean it (caller_owes()), even
  * where the function also releases it on some path (a retry), when the
- * object's owner frees it (owner_frees()), or when it is a cache the
- * object keeps (lazy_cache()).
+ * object's owner frees it (owner_frees()), when it is a cache the
+ * object keeps (lazy_cache()), or when it is what the object held,
+ * resized (resized_member()).
  */
 static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 				struct ir_loc where)
@@ -622,9 +649,19 @@ static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 	for (i = 0; i < p->st->nres; i++) {
 		struct resource *r = &p->st->res[i];
 
-		if (!r->has_handle || r->handle_sym != sym)
+		/*
+		 * A lock is not left in an object for a caller to drop: it
+		 * is owed on every return, unless the function says it
+		 * returns holding it (lock-held's own models).
+		 */
+		if (!r->has_handle || r->handle_sym != sym ||
+		    r->rule->pair->every_return)
 			continue;
-		model = caller_owes(p->an, r, lhs);
+		model = NR_MODELS;
+		if (resized_member(p->an, r, lhs))
+			model = MODEL_RESIZED_MEMBER;
+		if (model == NR_MODELS)
+			model = caller_owes(p->an, r, lhs);
 		if (model == NR_MODELS && owner_frees(p, r, lhs))
 			model = MODEL_OWNER_FREES;
 		if (model == NR_MODELS && lazy_cache(p, r, lhs))

@@ -201,3 +201,37 @@ int port_lookup_ok(struct srcu_struct *srcu, struct port *ap)
 	srcu_read_unlock(srcu, idx);
 	return ret;
 }
+
+// A lock is not left in an object for a caller to drop, even when a
+// caller of the file takes and drops the same lock: it is owed on every
+// return (drivers/scsi/scsi_scan.c, scsi_alloc_target() and its callers).
+struct shost { spinlock_t *host_lock; int ntargets; };
+struct target { int id; };
+struct target *find_target(struct shost *h, int id);
+struct target *make_target(int id);
+
+// CHECK-LABEL: In function 'alloc_target':
+static struct target *alloc_target(struct shost *shost, int id)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(shost->host_lock, flags);
+	if (find_target(shost, id))
+		// CHECK: locks.c:[[@LINE+1]]:3: warning: 'shost->host_lock' from spin_lock_irqsave() is not released on this error path; spin_unlock_irqrestore() is missing [ladder-leak]
+		return NULL;
+	spin_unlock_irqrestore(shost->host_lock, flags);
+	return make_target(id);
+}
+
+// Silent.
+int scan_target(struct shost *shost, int id)
+{
+	unsigned long flags;
+
+	if (!alloc_target(shost, id))
+		return -ENOMEM;
+	spin_lock_irqsave(shost->host_lock, flags);
+	shost->ntargets++;
+	spin_unlock_irqrestore(shost->host_lock, flags);
+	return 0;
+}
