@@ -9898,9 +9898,253 @@ position r_iommu_map_83_here.pr;
 + rel(es);
   return@pr ...;
 
+// iommu-device: registered IOMMU instance
+
+@r_iommu_device_84 depends on !patch && (context || org || report) exists@
+identifier acq = {iommu_device_register};
+identifier rel = {iommu_device_unregister};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != iommu_device_unregister(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != iommu_device_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... iommu_device_unregister(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != iommu_device_unregister(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_iommu_device_84.p1;
+p2 << r_iommu_device_84.p2;
+acq << r_iommu_device_84.acq;
+rel << r_iommu_device_84.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_iommu_device_84.p1;
+p2 << r_iommu_device_84.p2;
+acq << r_iommu_device_84.acq;
+rel << r_iommu_device_84.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_iommu_device_84_fix depends on patch exists@
+identifier acq = {iommu_device_register};
+identifier rel = {iommu_device_unregister};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != iommu_device_unregister(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != iommu_device_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... iommu_device_unregister(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != iommu_device_unregister(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_iommu_device_84_branch depends on patch@
+position r_iommu_device_84_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_iommu_device_84_here depends on patch@
+p3 << r_iommu_device_84_fix.p3;
+ps << r_iommu_device_84_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_iommu_device_84_fix.rel;
+expression list r_iommu_device_84_fix.es;
+expression r_iommu_device_84_fix.e;
+position r_iommu_device_84_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// iommu-sysfs: IOMMU instance in sysfs
+
+@r_iommu_sysfs_85 depends on !patch && (context || org || report) exists@
+identifier acq = {iommu_device_sysfs_add};
+identifier rel = {iommu_device_sysfs_remove};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != iommu_device_sysfs_remove(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != iommu_device_sysfs_remove(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... iommu_device_sysfs_remove(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != iommu_device_sysfs_remove(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_iommu_sysfs_85.p1;
+p2 << r_iommu_sysfs_85.p2;
+acq << r_iommu_sysfs_85.acq;
+rel << r_iommu_sysfs_85.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_iommu_sysfs_85.p1;
+p2 << r_iommu_sysfs_85.p2;
+acq << r_iommu_sysfs_85.acq;
+rel << r_iommu_sysfs_85.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_iommu_sysfs_85_fix depends on patch exists@
+identifier acq = {iommu_device_sysfs_add};
+identifier rel = {iommu_device_sysfs_remove};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != iommu_device_sysfs_remove(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != iommu_device_sysfs_remove(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... iommu_device_sysfs_remove(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != iommu_device_sysfs_remove(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_iommu_sysfs_85_branch depends on patch@
+position r_iommu_sysfs_85_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_iommu_sysfs_85_here depends on patch@
+p3 << r_iommu_sysfs_85_fix.p3;
+ps << r_iommu_sysfs_85_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_iommu_sysfs_85_fix.rel;
+expression list r_iommu_sysfs_85_fix.es;
+expression r_iommu_sysfs_85_fix.e;
+position r_iommu_sysfs_85_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // iommu-group: IOMMU group reference
 
-@r_iommu_group_84 depends on !patch && (context || org || report) exists@
+@r_iommu_group_86 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_group_get};
 identifier rel = {iommu_group_put};
 expression e, E, E2;
@@ -9934,22 +10178,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_group_84.p1;
-p2 << r_iommu_group_84.p2;
-acq << r_iommu_group_84.acq;
-rel << r_iommu_group_84.rel;
+p1 << r_iommu_group_86.p1;
+p2 << r_iommu_group_86.p2;
+acq << r_iommu_group_86.acq;
+rel << r_iommu_group_86.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_group_84.p1;
-p2 << r_iommu_group_84.p2;
-acq << r_iommu_group_84.acq;
-rel << r_iommu_group_84.rel;
+p1 << r_iommu_group_86.p1;
+p2 << r_iommu_group_86.p2;
+acq << r_iommu_group_86.acq;
+rel << r_iommu_group_86.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_group_84_fix depends on patch exists@
+@r_iommu_group_86_fix depends on patch exists@
 identifier acq = {iommu_group_get};
 identifier rel = {iommu_group_put};
 expression e, E, E2;
@@ -9983,15 +10227,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iommu_group_84_branch depends on patch@
-position r_iommu_group_84_fix.p2, ps;
+@r_iommu_group_86_branch depends on patch@
+position r_iommu_group_86_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_group_84_here depends on patch@
-p3 << r_iommu_group_84_fix.p3;
-ps << r_iommu_group_84_branch.ps;
+@script:python r_iommu_group_86_here depends on patch@
+p3 << r_iommu_group_86_fix.p3;
+ps << r_iommu_group_86_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10001,10 +10245,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_group_84_fix.rel;
-expression list r_iommu_group_84_fix.es;
-expression r_iommu_group_84_fix.e;
-position r_iommu_group_84_here.pr;
+identifier r_iommu_group_86_fix.rel;
+expression list r_iommu_group_86_fix.es;
+expression r_iommu_group_86_fix.e;
+position r_iommu_group_86_here.pr;
 @@
 
 + rel(e, es);
@@ -10012,7 +10256,7 @@ position r_iommu_group_84_here.pr;
 
 // crypto-shash: hash transform
 
-@r_crypto_shash_85 depends on !patch && (context || org || report) exists@
+@r_crypto_shash_87 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_shash};
 identifier rel = {crypto_free_shash};
 expression e, E, E2;
@@ -10046,22 +10290,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_shash_85.p1;
-p2 << r_crypto_shash_85.p2;
-acq << r_crypto_shash_85.acq;
-rel << r_crypto_shash_85.rel;
+p1 << r_crypto_shash_87.p1;
+p2 << r_crypto_shash_87.p2;
+acq << r_crypto_shash_87.acq;
+rel << r_crypto_shash_87.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_shash_85.p1;
-p2 << r_crypto_shash_85.p2;
-acq << r_crypto_shash_85.acq;
-rel << r_crypto_shash_85.rel;
+p1 << r_crypto_shash_87.p1;
+p2 << r_crypto_shash_87.p2;
+acq << r_crypto_shash_87.acq;
+rel << r_crypto_shash_87.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_shash_85_fix depends on patch exists@
+@r_crypto_shash_87_fix depends on patch exists@
 identifier acq = {crypto_alloc_shash};
 identifier rel = {crypto_free_shash};
 expression e, E, E2;
@@ -10095,15 +10339,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_shash_85_branch depends on patch@
-position r_crypto_shash_85_fix.p2, ps;
+@r_crypto_shash_87_branch depends on patch@
+position r_crypto_shash_87_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_shash_85_here depends on patch@
-p3 << r_crypto_shash_85_fix.p3;
-ps << r_crypto_shash_85_branch.ps;
+@script:python r_crypto_shash_87_here depends on patch@
+p3 << r_crypto_shash_87_fix.p3;
+ps << r_crypto_shash_87_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10113,10 +10357,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_shash_85_fix.rel;
-expression list r_crypto_shash_85_fix.es;
-expression r_crypto_shash_85_fix.e;
-position r_crypto_shash_85_here.pr;
+identifier r_crypto_shash_87_fix.rel;
+expression list r_crypto_shash_87_fix.es;
+expression r_crypto_shash_87_fix.e;
+position r_crypto_shash_87_here.pr;
 @@
 
 + rel(e, es);
@@ -10124,7 +10368,7 @@ position r_crypto_shash_85_here.pr;
 
 // crypto-ahash: async hash transform
 
-@r_crypto_ahash_86 depends on !patch && (context || org || report) exists@
+@r_crypto_ahash_88 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_ahash};
 identifier rel = {crypto_free_ahash};
 expression e, E, E2;
@@ -10158,22 +10402,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_ahash_86.p1;
-p2 << r_crypto_ahash_86.p2;
-acq << r_crypto_ahash_86.acq;
-rel << r_crypto_ahash_86.rel;
+p1 << r_crypto_ahash_88.p1;
+p2 << r_crypto_ahash_88.p2;
+acq << r_crypto_ahash_88.acq;
+rel << r_crypto_ahash_88.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_ahash_86.p1;
-p2 << r_crypto_ahash_86.p2;
-acq << r_crypto_ahash_86.acq;
-rel << r_crypto_ahash_86.rel;
+p1 << r_crypto_ahash_88.p1;
+p2 << r_crypto_ahash_88.p2;
+acq << r_crypto_ahash_88.acq;
+rel << r_crypto_ahash_88.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_ahash_86_fix depends on patch exists@
+@r_crypto_ahash_88_fix depends on patch exists@
 identifier acq = {crypto_alloc_ahash};
 identifier rel = {crypto_free_ahash};
 expression e, E, E2;
@@ -10207,15 +10451,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_ahash_86_branch depends on patch@
-position r_crypto_ahash_86_fix.p2, ps;
+@r_crypto_ahash_88_branch depends on patch@
+position r_crypto_ahash_88_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_ahash_86_here depends on patch@
-p3 << r_crypto_ahash_86_fix.p3;
-ps << r_crypto_ahash_86_branch.ps;
+@script:python r_crypto_ahash_88_here depends on patch@
+p3 << r_crypto_ahash_88_fix.p3;
+ps << r_crypto_ahash_88_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10225,10 +10469,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_ahash_86_fix.rel;
-expression list r_crypto_ahash_86_fix.es;
-expression r_crypto_ahash_86_fix.e;
-position r_crypto_ahash_86_here.pr;
+identifier r_crypto_ahash_88_fix.rel;
+expression list r_crypto_ahash_88_fix.es;
+expression r_crypto_ahash_88_fix.e;
+position r_crypto_ahash_88_here.pr;
 @@
 
 + rel(e, es);
@@ -10236,7 +10480,7 @@ position r_crypto_ahash_86_here.pr;
 
 // crypto-skcipher: cipher transform
 
-@r_crypto_skcipher_87 depends on !patch && (context || org || report) exists@
+@r_crypto_skcipher_89 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_skcipher};
 identifier rel = {crypto_free_skcipher};
 expression e, E, E2;
@@ -10270,22 +10514,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_skcipher_87.p1;
-p2 << r_crypto_skcipher_87.p2;
-acq << r_crypto_skcipher_87.acq;
-rel << r_crypto_skcipher_87.rel;
+p1 << r_crypto_skcipher_89.p1;
+p2 << r_crypto_skcipher_89.p2;
+acq << r_crypto_skcipher_89.acq;
+rel << r_crypto_skcipher_89.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_skcipher_87.p1;
-p2 << r_crypto_skcipher_87.p2;
-acq << r_crypto_skcipher_87.acq;
-rel << r_crypto_skcipher_87.rel;
+p1 << r_crypto_skcipher_89.p1;
+p2 << r_crypto_skcipher_89.p2;
+acq << r_crypto_skcipher_89.acq;
+rel << r_crypto_skcipher_89.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_skcipher_87_fix depends on patch exists@
+@r_crypto_skcipher_89_fix depends on patch exists@
 identifier acq = {crypto_alloc_skcipher};
 identifier rel = {crypto_free_skcipher};
 expression e, E, E2;
@@ -10319,15 +10563,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_skcipher_87_branch depends on patch@
-position r_crypto_skcipher_87_fix.p2, ps;
+@r_crypto_skcipher_89_branch depends on patch@
+position r_crypto_skcipher_89_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_skcipher_87_here depends on patch@
-p3 << r_crypto_skcipher_87_fix.p3;
-ps << r_crypto_skcipher_87_branch.ps;
+@script:python r_crypto_skcipher_89_here depends on patch@
+p3 << r_crypto_skcipher_89_fix.p3;
+ps << r_crypto_skcipher_89_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10337,10 +10581,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_skcipher_87_fix.rel;
-expression list r_crypto_skcipher_87_fix.es;
-expression r_crypto_skcipher_87_fix.e;
-position r_crypto_skcipher_87_here.pr;
+identifier r_crypto_skcipher_89_fix.rel;
+expression list r_crypto_skcipher_89_fix.es;
+expression r_crypto_skcipher_89_fix.e;
+position r_crypto_skcipher_89_here.pr;
 @@
 
 + rel(e, es);
@@ -10348,7 +10592,7 @@ position r_crypto_skcipher_87_here.pr;
 
 // crypto-aead: AEAD transform
 
-@r_crypto_aead_88 depends on !patch && (context || org || report) exists@
+@r_crypto_aead_90 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_aead};
 identifier rel = {crypto_free_aead};
 expression e, E, E2;
@@ -10382,22 +10626,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_aead_88.p1;
-p2 << r_crypto_aead_88.p2;
-acq << r_crypto_aead_88.acq;
-rel << r_crypto_aead_88.rel;
+p1 << r_crypto_aead_90.p1;
+p2 << r_crypto_aead_90.p2;
+acq << r_crypto_aead_90.acq;
+rel << r_crypto_aead_90.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_aead_88.p1;
-p2 << r_crypto_aead_88.p2;
-acq << r_crypto_aead_88.acq;
-rel << r_crypto_aead_88.rel;
+p1 << r_crypto_aead_90.p1;
+p2 << r_crypto_aead_90.p2;
+acq << r_crypto_aead_90.acq;
+rel << r_crypto_aead_90.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_aead_88_fix depends on patch exists@
+@r_crypto_aead_90_fix depends on patch exists@
 identifier acq = {crypto_alloc_aead};
 identifier rel = {crypto_free_aead};
 expression e, E, E2;
@@ -10431,15 +10675,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_aead_88_branch depends on patch@
-position r_crypto_aead_88_fix.p2, ps;
+@r_crypto_aead_90_branch depends on patch@
+position r_crypto_aead_90_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_aead_88_here depends on patch@
-p3 << r_crypto_aead_88_fix.p3;
-ps << r_crypto_aead_88_branch.ps;
+@script:python r_crypto_aead_90_here depends on patch@
+p3 << r_crypto_aead_90_fix.p3;
+ps << r_crypto_aead_90_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10449,10 +10693,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_aead_88_fix.rel;
-expression list r_crypto_aead_88_fix.es;
-expression r_crypto_aead_88_fix.e;
-position r_crypto_aead_88_here.pr;
+identifier r_crypto_aead_90_fix.rel;
+expression list r_crypto_aead_90_fix.es;
+expression r_crypto_aead_90_fix.e;
+position r_crypto_aead_90_here.pr;
 @@
 
 + rel(e, es);
@@ -10460,7 +10704,7 @@ position r_crypto_aead_88_here.pr;
 
 // filp: opened file
 
-@r_filp_89 depends on !patch && (context || org || report) exists@
+@r_filp_91 depends on !patch && (context || org || report) exists@
 identifier acq = {filp_open};
 identifier rel = {filp_close};
 expression e, E, E2;
@@ -10494,22 +10738,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_filp_89.p1;
-p2 << r_filp_89.p2;
-acq << r_filp_89.acq;
-rel << r_filp_89.rel;
+p1 << r_filp_91.p1;
+p2 << r_filp_91.p2;
+acq << r_filp_91.acq;
+rel << r_filp_91.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_filp_89.p1;
-p2 << r_filp_89.p2;
-acq << r_filp_89.acq;
-rel << r_filp_89.rel;
+p1 << r_filp_91.p1;
+p2 << r_filp_91.p2;
+acq << r_filp_91.acq;
+rel << r_filp_91.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_filp_89_fix depends on patch exists@
+@r_filp_91_fix depends on patch exists@
 identifier acq = {filp_open};
 identifier rel = {filp_close};
 expression e, E, E2;
@@ -10543,15 +10787,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_filp_89_branch depends on patch@
-position r_filp_89_fix.p2, ps;
+@r_filp_91_branch depends on patch@
+position r_filp_91_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_filp_89_here depends on patch@
-p3 << r_filp_89_fix.p3;
-ps << r_filp_89_branch.ps;
+@script:python r_filp_91_here depends on patch@
+p3 << r_filp_91_fix.p3;
+ps << r_filp_91_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10561,10 +10805,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_filp_89_fix.rel;
-expression list r_filp_89_fix.es;
-expression r_filp_89_fix.e;
-position r_filp_89_here.pr;
+identifier r_filp_91_fix.rel;
+expression list r_filp_91_fix.es;
+expression r_filp_91_fix.e;
+position r_filp_91_here.pr;
 @@
 
 + rel(e, es);
@@ -10572,7 +10816,7 @@ position r_filp_89_here.pr;
 
 // file-ref: file reference
 
-@r_file_ref_90 depends on !patch && (context || org || report) exists@
+@r_file_ref_92 depends on !patch && (context || org || report) exists@
 identifier acq = {fget, fget_raw};
 identifier rel = {fput};
 expression e, E, E2;
@@ -10606,22 +10850,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_file_ref_90.p1;
-p2 << r_file_ref_90.p2;
-acq << r_file_ref_90.acq;
-rel << r_file_ref_90.rel;
+p1 << r_file_ref_92.p1;
+p2 << r_file_ref_92.p2;
+acq << r_file_ref_92.acq;
+rel << r_file_ref_92.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_file_ref_90.p1;
-p2 << r_file_ref_90.p2;
-acq << r_file_ref_90.acq;
-rel << r_file_ref_90.rel;
+p1 << r_file_ref_92.p1;
+p2 << r_file_ref_92.p2;
+acq << r_file_ref_92.acq;
+rel << r_file_ref_92.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_file_ref_90_fix depends on patch exists@
+@r_file_ref_92_fix depends on patch exists@
 identifier acq = {fget, fget_raw};
 identifier rel = {fput};
 expression e, E, E2;
@@ -10655,15 +10899,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_file_ref_90_branch depends on patch@
-position r_file_ref_90_fix.p2, ps;
+@r_file_ref_92_branch depends on patch@
+position r_file_ref_92_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_file_ref_90_here depends on patch@
-p3 << r_file_ref_90_fix.p3;
-ps << r_file_ref_90_branch.ps;
+@script:python r_file_ref_92_here depends on patch@
+p3 << r_file_ref_92_fix.p3;
+ps << r_file_ref_92_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10673,10 +10917,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_file_ref_90_fix.rel;
-expression list r_file_ref_90_fix.es;
-expression r_file_ref_90_fix.e;
-position r_file_ref_90_here.pr;
+identifier r_file_ref_92_fix.rel;
+expression list r_file_ref_92_fix.es;
+expression r_file_ref_92_fix.e;
+position r_file_ref_92_here.pr;
 @@
 
 + rel(e, es);
@@ -10684,7 +10928,7 @@ position r_file_ref_90_here.pr;
 
 // unused-fd: reserved file descriptor
 
-@r_unused_fd_91 depends on !patch && (context || org || report) exists@
+@r_unused_fd_93 depends on !patch && (context || org || report) exists@
 identifier acq = {get_unused_fd_flags};
 identifier rel = {put_unused_fd};
 expression e, E, E2;
@@ -10718,22 +10962,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_unused_fd_91.p1;
-p2 << r_unused_fd_91.p2;
-acq << r_unused_fd_91.acq;
-rel << r_unused_fd_91.rel;
+p1 << r_unused_fd_93.p1;
+p2 << r_unused_fd_93.p2;
+acq << r_unused_fd_93.acq;
+rel << r_unused_fd_93.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_unused_fd_91.p1;
-p2 << r_unused_fd_91.p2;
-acq << r_unused_fd_91.acq;
-rel << r_unused_fd_91.rel;
+p1 << r_unused_fd_93.p1;
+p2 << r_unused_fd_93.p2;
+acq << r_unused_fd_93.acq;
+rel << r_unused_fd_93.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_unused_fd_91_fix depends on patch exists@
+@r_unused_fd_93_fix depends on patch exists@
 identifier acq = {get_unused_fd_flags};
 identifier rel = {put_unused_fd};
 expression e, E, E2;
@@ -10767,15 +11011,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_unused_fd_91_branch depends on patch@
-position r_unused_fd_91_fix.p2, ps;
+@r_unused_fd_93_branch depends on patch@
+position r_unused_fd_93_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_unused_fd_91_here depends on patch@
-p3 << r_unused_fd_91_fix.p3;
-ps << r_unused_fd_91_branch.ps;
+@script:python r_unused_fd_93_here depends on patch@
+p3 << r_unused_fd_93_fix.p3;
+ps << r_unused_fd_93_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10785,10 +11029,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_unused_fd_91_fix.rel;
-expression list r_unused_fd_91_fix.es;
-expression r_unused_fd_91_fix.e;
-position r_unused_fd_91_here.pr;
+identifier r_unused_fd_93_fix.rel;
+expression list r_unused_fd_93_fix.es;
+expression r_unused_fd_93_fix.e;
+position r_unused_fd_93_here.pr;
 @@
 
 + rel(e, es);
@@ -10796,7 +11040,7 @@ position r_unused_fd_91_here.pr;
 
 // kobject-create: created kobject
 
-@r_kobject_create_92 depends on !patch && (context || org || report) exists@
+@r_kobject_create_94 depends on !patch && (context || org || report) exists@
 identifier acq = {kobject_create_and_add};
 identifier rel = {kobject_put};
 expression e, E, E2;
@@ -10830,22 +11074,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kobject_create_92.p1;
-p2 << r_kobject_create_92.p2;
-acq << r_kobject_create_92.acq;
-rel << r_kobject_create_92.rel;
+p1 << r_kobject_create_94.p1;
+p2 << r_kobject_create_94.p2;
+acq << r_kobject_create_94.acq;
+rel << r_kobject_create_94.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kobject_create_92.p1;
-p2 << r_kobject_create_92.p2;
-acq << r_kobject_create_92.acq;
-rel << r_kobject_create_92.rel;
+p1 << r_kobject_create_94.p1;
+p2 << r_kobject_create_94.p2;
+acq << r_kobject_create_94.acq;
+rel << r_kobject_create_94.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kobject_create_92_fix depends on patch exists@
+@r_kobject_create_94_fix depends on patch exists@
 identifier acq = {kobject_create_and_add};
 identifier rel = {kobject_put};
 expression e, E, E2;
@@ -10879,15 +11123,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kobject_create_92_branch depends on patch@
-position r_kobject_create_92_fix.p2, ps;
+@r_kobject_create_94_branch depends on patch@
+position r_kobject_create_94_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kobject_create_92_here depends on patch@
-p3 << r_kobject_create_92_fix.p3;
-ps << r_kobject_create_92_branch.ps;
+@script:python r_kobject_create_94_here depends on patch@
+p3 << r_kobject_create_94_fix.p3;
+ps << r_kobject_create_94_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10897,10 +11141,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kobject_create_92_fix.rel;
-expression list r_kobject_create_92_fix.es;
-expression r_kobject_create_92_fix.e;
-position r_kobject_create_92_here.pr;
+identifier r_kobject_create_94_fix.rel;
+expression list r_kobject_create_94_fix.es;
+expression r_kobject_create_94_fix.e;
+position r_kobject_create_94_here.pr;
 @@
 
 + rel(e, es);
@@ -10908,7 +11152,7 @@ position r_kobject_create_92_here.pr;
 
 // kset: created kset
 
-@r_kset_93 depends on !patch && (context || org || report) exists@
+@r_kset_95 depends on !patch && (context || org || report) exists@
 identifier acq = {kset_create_and_add};
 identifier rel = {kset_unregister};
 expression e, E, E2;
@@ -10942,22 +11186,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kset_93.p1;
-p2 << r_kset_93.p2;
-acq << r_kset_93.acq;
-rel << r_kset_93.rel;
+p1 << r_kset_95.p1;
+p2 << r_kset_95.p2;
+acq << r_kset_95.acq;
+rel << r_kset_95.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kset_93.p1;
-p2 << r_kset_93.p2;
-acq << r_kset_93.acq;
-rel << r_kset_93.rel;
+p1 << r_kset_95.p1;
+p2 << r_kset_95.p2;
+acq << r_kset_95.acq;
+rel << r_kset_95.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kset_93_fix depends on patch exists@
+@r_kset_95_fix depends on patch exists@
 identifier acq = {kset_create_and_add};
 identifier rel = {kset_unregister};
 expression e, E, E2;
@@ -10991,15 +11235,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kset_93_branch depends on patch@
-position r_kset_93_fix.p2, ps;
+@r_kset_95_branch depends on patch@
+position r_kset_95_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kset_93_here depends on patch@
-p3 << r_kset_93_fix.p3;
-ps << r_kset_93_branch.ps;
+@script:python r_kset_95_here depends on patch@
+p3 << r_kset_95_fix.p3;
+ps << r_kset_95_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11009,10 +11253,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kset_93_fix.rel;
-expression list r_kset_93_fix.es;
-expression r_kset_93_fix.e;
-position r_kset_93_here.pr;
+identifier r_kset_95_fix.rel;
+expression list r_kset_95_fix.es;
+expression r_kset_95_fix.e;
+position r_kset_95_here.pr;
 @@
 
 + rel(e, es);
@@ -11020,7 +11264,7 @@ position r_kset_93_here.pr;
 
 // sysfs-link: sysfs symlink
 
-@r_sysfs_link_94 depends on !patch && (context || org || report) exists@
+@r_sysfs_link_96 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_link};
 identifier rel = {sysfs_remove_link};
 expression R;
@@ -11053,22 +11297,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_sysfs_link_94.p1;
-p2 << r_sysfs_link_94.p2;
-acq << r_sysfs_link_94.acq;
-rel << r_sysfs_link_94.rel;
+p1 << r_sysfs_link_96.p1;
+p2 << r_sysfs_link_96.p2;
+acq << r_sysfs_link_96.acq;
+rel << r_sysfs_link_96.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_link_94.p1;
-p2 << r_sysfs_link_94.p2;
-acq << r_sysfs_link_94.acq;
-rel << r_sysfs_link_94.rel;
+p1 << r_sysfs_link_96.p1;
+p2 << r_sysfs_link_96.p2;
+acq << r_sysfs_link_96.acq;
+rel << r_sysfs_link_96.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_link_94_fix depends on patch exists@
+@r_sysfs_link_96_fix depends on patch exists@
 identifier acq = {sysfs_create_link};
 identifier rel = {sysfs_remove_link};
 expression R;
@@ -11101,15 +11345,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_sysfs_link_94_branch depends on patch@
-position r_sysfs_link_94_fix.p2, ps;
+@r_sysfs_link_96_branch depends on patch@
+position r_sysfs_link_96_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_link_94_here depends on patch@
-p3 << r_sysfs_link_94_fix.p3;
-ps << r_sysfs_link_94_branch.ps;
+@script:python r_sysfs_link_96_here depends on patch@
+p3 << r_sysfs_link_96_fix.p3;
+ps << r_sysfs_link_96_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11119,9 +11363,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_link_94_fix.rel;
-expression list r_sysfs_link_94_fix.es;
-position r_sysfs_link_94_here.pr;
+identifier r_sysfs_link_96_fix.rel;
+expression list r_sysfs_link_96_fix.es;
+position r_sysfs_link_96_here.pr;
 @@
 
 + rel(es);
@@ -11129,7 +11373,7 @@ position r_sysfs_link_94_here.pr;
 
 // sysfs-bin-file: sysfs binary file
 
-@r_sysfs_bin_file_95 depends on !patch && (context || org || report) exists@
+@r_sysfs_bin_file_97 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_bin_file};
 identifier rel = {sysfs_remove_bin_file};
 expression e, E, E2;
@@ -11169,22 +11413,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_bin_file_95.p1;
-p2 << r_sysfs_bin_file_95.p2;
-acq << r_sysfs_bin_file_95.acq;
-rel << r_sysfs_bin_file_95.rel;
+p1 << r_sysfs_bin_file_97.p1;
+p2 << r_sysfs_bin_file_97.p2;
+acq << r_sysfs_bin_file_97.acq;
+rel << r_sysfs_bin_file_97.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_bin_file_95.p1;
-p2 << r_sysfs_bin_file_95.p2;
-acq << r_sysfs_bin_file_95.acq;
-rel << r_sysfs_bin_file_95.rel;
+p1 << r_sysfs_bin_file_97.p1;
+p2 << r_sysfs_bin_file_97.p2;
+acq << r_sysfs_bin_file_97.acq;
+rel << r_sysfs_bin_file_97.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_bin_file_95_fix depends on patch exists@
+@r_sysfs_bin_file_97_fix depends on patch exists@
 identifier acq = {sysfs_create_bin_file};
 identifier rel = {sysfs_remove_bin_file};
 expression e, E, E2;
@@ -11224,15 +11468,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_sysfs_bin_file_95_branch depends on patch@
-position r_sysfs_bin_file_95_fix.p2, ps;
+@r_sysfs_bin_file_97_branch depends on patch@
+position r_sysfs_bin_file_97_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_bin_file_95_here depends on patch@
-p3 << r_sysfs_bin_file_95_fix.p3;
-ps << r_sysfs_bin_file_95_branch.ps;
+@script:python r_sysfs_bin_file_97_here depends on patch@
+p3 << r_sysfs_bin_file_97_fix.p3;
+ps << r_sysfs_bin_file_97_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11242,11 +11486,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_bin_file_95_fix.rel;
-expression list r_sysfs_bin_file_95_fix.es;
-expression r_sysfs_bin_file_95_fix.e;
-expression r_sysfs_bin_file_95_fix.X0;
-position r_sysfs_bin_file_95_here.pr;
+identifier r_sysfs_bin_file_97_fix.rel;
+expression list r_sysfs_bin_file_97_fix.es;
+expression r_sysfs_bin_file_97_fix.e;
+expression r_sysfs_bin_file_97_fix.X0;
+position r_sysfs_bin_file_97_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11254,7 +11498,7 @@ position r_sysfs_bin_file_95_here.pr;
 
 // sysfs-groups: sysfs attribute groups
 
-@r_sysfs_groups_96 depends on !patch && (context || org || report) exists@
+@r_sysfs_groups_98 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_groups};
 identifier rel = {sysfs_remove_groups};
 expression e, E, E2;
@@ -11294,22 +11538,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_groups_96.p1;
-p2 << r_sysfs_groups_96.p2;
-acq << r_sysfs_groups_96.acq;
-rel << r_sysfs_groups_96.rel;
+p1 << r_sysfs_groups_98.p1;
+p2 << r_sysfs_groups_98.p2;
+acq << r_sysfs_groups_98.acq;
+rel << r_sysfs_groups_98.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_groups_96.p1;
-p2 << r_sysfs_groups_96.p2;
-acq << r_sysfs_groups_96.acq;
-rel << r_sysfs_groups_96.rel;
+p1 << r_sysfs_groups_98.p1;
+p2 << r_sysfs_groups_98.p2;
+acq << r_sysfs_groups_98.acq;
+rel << r_sysfs_groups_98.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_groups_96_fix depends on patch exists@
+@r_sysfs_groups_98_fix depends on patch exists@
 identifier acq = {sysfs_create_groups};
 identifier rel = {sysfs_remove_groups};
 expression e, E, E2;
@@ -11349,15 +11593,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_sysfs_groups_96_branch depends on patch@
-position r_sysfs_groups_96_fix.p2, ps;
+@r_sysfs_groups_98_branch depends on patch@
+position r_sysfs_groups_98_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_groups_96_here depends on patch@
-p3 << r_sysfs_groups_96_fix.p3;
-ps << r_sysfs_groups_96_branch.ps;
+@script:python r_sysfs_groups_98_here depends on patch@
+p3 << r_sysfs_groups_98_fix.p3;
+ps << r_sysfs_groups_98_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11367,11 +11611,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_groups_96_fix.rel;
-expression list r_sysfs_groups_96_fix.es;
-expression r_sysfs_groups_96_fix.e;
-expression r_sysfs_groups_96_fix.X0;
-position r_sysfs_groups_96_here.pr;
+identifier r_sysfs_groups_98_fix.rel;
+expression list r_sysfs_groups_98_fix.es;
+expression r_sysfs_groups_98_fix.e;
+expression r_sysfs_groups_98_fix.X0;
+position r_sysfs_groups_98_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11379,7 +11623,7 @@ position r_sysfs_groups_96_here.pr;
 
 // device-groups: device attribute groups
 
-@r_device_groups_97 depends on !patch && (context || org || report) exists@
+@r_device_groups_99 depends on !patch && (context || org || report) exists@
 identifier acq = {device_add_groups};
 identifier rel = {device_remove_groups};
 expression e, E, E2;
@@ -11419,22 +11663,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_groups_97.p1;
-p2 << r_device_groups_97.p2;
-acq << r_device_groups_97.acq;
-rel << r_device_groups_97.rel;
+p1 << r_device_groups_99.p1;
+p2 << r_device_groups_99.p2;
+acq << r_device_groups_99.acq;
+rel << r_device_groups_99.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_groups_97.p1;
-p2 << r_device_groups_97.p2;
-acq << r_device_groups_97.acq;
-rel << r_device_groups_97.rel;
+p1 << r_device_groups_99.p1;
+p2 << r_device_groups_99.p2;
+acq << r_device_groups_99.acq;
+rel << r_device_groups_99.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_groups_97_fix depends on patch exists@
+@r_device_groups_99_fix depends on patch exists@
 identifier acq = {device_add_groups};
 identifier rel = {device_remove_groups};
 expression e, E, E2;
@@ -11474,15 +11718,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_device_groups_97_branch depends on patch@
-position r_device_groups_97_fix.p2, ps;
+@r_device_groups_99_branch depends on patch@
+position r_device_groups_99_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_groups_97_here depends on patch@
-p3 << r_device_groups_97_fix.p3;
-ps << r_device_groups_97_branch.ps;
+@script:python r_device_groups_99_here depends on patch@
+p3 << r_device_groups_99_fix.p3;
+ps << r_device_groups_99_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11492,11 +11736,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_groups_97_fix.rel;
-expression list r_device_groups_97_fix.es;
-expression r_device_groups_97_fix.e;
-expression r_device_groups_97_fix.X0;
-position r_device_groups_97_here.pr;
+identifier r_device_groups_99_fix.rel;
+expression list r_device_groups_99_fix.es;
+expression r_device_groups_99_fix.e;
+expression r_device_groups_99_fix.X0;
+position r_device_groups_99_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11504,7 +11748,7 @@ position r_device_groups_97_here.pr;
 
 // module-ref: module reference
 
-@r_module_ref_98 depends on !patch && (context || org || report) exists@
+@r_module_ref_100 depends on !patch && (context || org || report) exists@
 identifier acq = {try_module_get};
 identifier rel = {module_put};
 expression e, E, E2;
@@ -11543,22 +11787,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_module_ref_98.p1;
-p2 << r_module_ref_98.p2;
-acq << r_module_ref_98.acq;
-rel << r_module_ref_98.rel;
+p1 << r_module_ref_100.p1;
+p2 << r_module_ref_100.p2;
+acq << r_module_ref_100.acq;
+rel << r_module_ref_100.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_module_ref_98.p1;
-p2 << r_module_ref_98.p2;
-acq << r_module_ref_98.acq;
-rel << r_module_ref_98.rel;
+p1 << r_module_ref_100.p1;
+p2 << r_module_ref_100.p2;
+acq << r_module_ref_100.acq;
+rel << r_module_ref_100.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_module_ref_98_fix depends on patch exists@
+@r_module_ref_100_fix depends on patch exists@
 identifier acq = {try_module_get};
 identifier rel = {module_put};
 expression e, E, E2;
@@ -11597,15 +11841,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_module_ref_98_branch depends on patch@
-position r_module_ref_98_fix.p2, ps;
+@r_module_ref_100_branch depends on patch@
+position r_module_ref_100_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_module_ref_98_here depends on patch@
-p3 << r_module_ref_98_fix.p3;
-ps << r_module_ref_98_branch.ps;
+@script:python r_module_ref_100_here depends on patch@
+p3 << r_module_ref_100_fix.p3;
+ps << r_module_ref_100_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11615,10 +11859,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_module_ref_98_fix.rel;
-expression list r_module_ref_98_fix.es;
-expression r_module_ref_98_fix.e;
-position r_module_ref_98_here.pr;
+identifier r_module_ref_100_fix.rel;
+expression list r_module_ref_100_fix.es;
+expression r_module_ref_100_fix.e;
+position r_module_ref_100_here.pr;
 @@
 
 + rel(e, es);
@@ -11626,7 +11870,7 @@ position r_module_ref_98_here.pr;
 
 // device-ref: device reference
 
-@r_device_ref_99 depends on !patch && (context || org || report) exists@
+@r_device_ref_101 depends on !patch && (context || org || report) exists@
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -11665,22 +11909,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_ref_99.p1;
-p2 << r_device_ref_99.p2;
-acq << r_device_ref_99.acq;
-rel << r_device_ref_99.rel;
+p1 << r_device_ref_101.p1;
+p2 << r_device_ref_101.p2;
+acq << r_device_ref_101.acq;
+rel << r_device_ref_101.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_ref_99.p1;
-p2 << r_device_ref_99.p2;
-acq << r_device_ref_99.acq;
-rel << r_device_ref_99.rel;
+p1 << r_device_ref_101.p1;
+p2 << r_device_ref_101.p2;
+acq << r_device_ref_101.acq;
+rel << r_device_ref_101.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_ref_99_fix depends on patch exists@
+@r_device_ref_101_fix depends on patch exists@
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -11719,15 +11963,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_ref_99_branch depends on patch@
-position r_device_ref_99_fix.p2, ps;
+@r_device_ref_101_branch depends on patch@
+position r_device_ref_101_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_ref_99_here depends on patch@
-p3 << r_device_ref_99_fix.p3;
-ps << r_device_ref_99_branch.ps;
+@script:python r_device_ref_101_here depends on patch@
+p3 << r_device_ref_101_fix.p3;
+ps << r_device_ref_101_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11737,10 +11981,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_ref_99_fix.rel;
-expression list r_device_ref_99_fix.es;
-expression r_device_ref_99_fix.e;
-position r_device_ref_99_here.pr;
+identifier r_device_ref_101_fix.rel;
+expression list r_device_ref_101_fix.es;
+expression r_device_ref_101_fix.e;
+position r_device_ref_101_here.pr;
 @@
 
 + rel(e, es);
@@ -11748,7 +11992,7 @@ position r_device_ref_99_here.pr;
 
 // semaphore: semaphore held
 
-@r_semaphore_100 depends on !patch && (context || org || report) exists@
+@r_semaphore_102 depends on !patch && (context || org || report) exists@
 identifier acq = {down};
 identifier rel = {up};
 expression e, E, E2;
@@ -11779,22 +12023,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_semaphore_100.p1;
-p2 << r_semaphore_100.p2;
-acq << r_semaphore_100.acq;
-rel << r_semaphore_100.rel;
+p1 << r_semaphore_102.p1;
+p2 << r_semaphore_102.p2;
+acq << r_semaphore_102.acq;
+rel << r_semaphore_102.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_semaphore_100.p1;
-p2 << r_semaphore_100.p2;
-acq << r_semaphore_100.acq;
-rel << r_semaphore_100.rel;
+p1 << r_semaphore_102.p1;
+p2 << r_semaphore_102.p2;
+acq << r_semaphore_102.acq;
+rel << r_semaphore_102.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_semaphore_100_fix depends on patch exists@
+@r_semaphore_102_fix depends on patch exists@
 identifier acq = {down};
 identifier rel = {up};
 expression e, E, E2;
@@ -11825,15 +12069,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_semaphore_100_branch depends on patch@
-position r_semaphore_100_fix.p2, ps;
+@r_semaphore_102_branch depends on patch@
+position r_semaphore_102_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_semaphore_100_here depends on patch@
-p3 << r_semaphore_100_fix.p3;
-ps << r_semaphore_100_branch.ps;
+@script:python r_semaphore_102_here depends on patch@
+p3 << r_semaphore_102_fix.p3;
+ps << r_semaphore_102_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11843,10 +12087,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_semaphore_100_fix.rel;
-expression list r_semaphore_100_fix.es;
-expression r_semaphore_100_fix.e;
-position r_semaphore_100_here.pr;
+identifier r_semaphore_102_fix.rel;
+expression list r_semaphore_102_fix.es;
+expression r_semaphore_102_fix.e;
+position r_semaphore_102_here.pr;
 @@
 
 + rel(e, es);
@@ -11854,7 +12098,7 @@ position r_semaphore_100_here.pr;
 
 // semaphore: semaphore held
 
-@r_semaphore_101 depends on !patch && (context || org || report) exists@
+@r_semaphore_103 depends on !patch && (context || org || report) exists@
 identifier acq = {down_interruptible, down_killable, down_timeout};
 identifier rel = {up};
 expression e, E, E2;
@@ -11893,22 +12137,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_semaphore_101.p1;
-p2 << r_semaphore_101.p2;
-acq << r_semaphore_101.acq;
-rel << r_semaphore_101.rel;
+p1 << r_semaphore_103.p1;
+p2 << r_semaphore_103.p2;
+acq << r_semaphore_103.acq;
+rel << r_semaphore_103.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_semaphore_101.p1;
-p2 << r_semaphore_101.p2;
-acq << r_semaphore_101.acq;
-rel << r_semaphore_101.rel;
+p1 << r_semaphore_103.p1;
+p2 << r_semaphore_103.p2;
+acq << r_semaphore_103.acq;
+rel << r_semaphore_103.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_semaphore_101_fix depends on patch exists@
+@r_semaphore_103_fix depends on patch exists@
 identifier acq = {down_interruptible, down_killable, down_timeout};
 identifier rel = {up};
 expression e, E, E2;
@@ -11947,15 +12191,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_semaphore_101_branch depends on patch@
-position r_semaphore_101_fix.p2, ps;
+@r_semaphore_103_branch depends on patch@
+position r_semaphore_103_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_semaphore_101_here depends on patch@
-p3 << r_semaphore_101_fix.p3;
-ps << r_semaphore_101_branch.ps;
+@script:python r_semaphore_103_here depends on patch@
+p3 << r_semaphore_103_fix.p3;
+ps << r_semaphore_103_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11965,10 +12209,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_semaphore_101_fix.rel;
-expression list r_semaphore_101_fix.es;
-expression r_semaphore_101_fix.e;
-position r_semaphore_101_here.pr;
+identifier r_semaphore_103_fix.rel;
+expression list r_semaphore_103_fix.es;
+expression r_semaphore_103_fix.e;
+position r_semaphore_103_here.pr;
 @@
 
 + rel(e, es);
@@ -11976,7 +12220,7 @@ position r_semaphore_101_here.pr;
 
 // rt-mutex: rt_mutex held
 
-@r_rt_mutex_102 depends on !patch && (context || org || report) exists@
+@r_rt_mutex_104 depends on !patch && (context || org || report) exists@
 identifier acq = {rt_mutex_lock};
 identifier rel = {rt_mutex_unlock};
 expression e, E, E2;
@@ -12007,22 +12251,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rt_mutex_102.p1;
-p2 << r_rt_mutex_102.p2;
-acq << r_rt_mutex_102.acq;
-rel << r_rt_mutex_102.rel;
+p1 << r_rt_mutex_104.p1;
+p2 << r_rt_mutex_104.p2;
+acq << r_rt_mutex_104.acq;
+rel << r_rt_mutex_104.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rt_mutex_102.p1;
-p2 << r_rt_mutex_102.p2;
-acq << r_rt_mutex_102.acq;
-rel << r_rt_mutex_102.rel;
+p1 << r_rt_mutex_104.p1;
+p2 << r_rt_mutex_104.p2;
+acq << r_rt_mutex_104.acq;
+rel << r_rt_mutex_104.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rt_mutex_102_fix depends on patch exists@
+@r_rt_mutex_104_fix depends on patch exists@
 identifier acq = {rt_mutex_lock};
 identifier rel = {rt_mutex_unlock};
 expression e, E, E2;
@@ -12053,15 +12297,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rt_mutex_102_branch depends on patch@
-position r_rt_mutex_102_fix.p2, ps;
+@r_rt_mutex_104_branch depends on patch@
+position r_rt_mutex_104_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rt_mutex_102_here depends on patch@
-p3 << r_rt_mutex_102_fix.p3;
-ps << r_rt_mutex_102_branch.ps;
+@script:python r_rt_mutex_104_here depends on patch@
+p3 << r_rt_mutex_104_fix.p3;
+ps << r_rt_mutex_104_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12071,10 +12315,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rt_mutex_102_fix.rel;
-expression list r_rt_mutex_102_fix.es;
-expression r_rt_mutex_102_fix.e;
-position r_rt_mutex_102_here.pr;
+identifier r_rt_mutex_104_fix.rel;
+expression list r_rt_mutex_104_fix.es;
+expression r_rt_mutex_104_fix.e;
+position r_rt_mutex_104_here.pr;
 @@
 
 + rel(e, es);
@@ -12082,7 +12326,7 @@ position r_rt_mutex_102_here.pr;
 
 // rwlock-read: rwlock held for reading
 
-@r_rwlock_read_103 depends on !patch && (context || org || report) exists@
+@r_rwlock_read_105 depends on !patch && (context || org || report) exists@
 identifier acq = {_raw_read_lock, _raw_read_lock_bh, _raw_read_lock_irq, _raw_read_lock_irqsave};
 identifier rel = {_raw_read_unlock, _raw_read_unlock_bh, _raw_read_unlock_irq, _raw_read_unlock_irqrestore};
 expression e, E, E2;
@@ -12113,22 +12357,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rwlock_read_103.p1;
-p2 << r_rwlock_read_103.p2;
-acq << r_rwlock_read_103.acq;
-rel << r_rwlock_read_103.rel;
+p1 << r_rwlock_read_105.p1;
+p2 << r_rwlock_read_105.p2;
+acq << r_rwlock_read_105.acq;
+rel << r_rwlock_read_105.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rwlock_read_103.p1;
-p2 << r_rwlock_read_103.p2;
-acq << r_rwlock_read_103.acq;
-rel << r_rwlock_read_103.rel;
+p1 << r_rwlock_read_105.p1;
+p2 << r_rwlock_read_105.p2;
+acq << r_rwlock_read_105.acq;
+rel << r_rwlock_read_105.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rwlock_read_103_fix depends on patch exists@
+@r_rwlock_read_105_fix depends on patch exists@
 identifier acq = {_raw_read_lock, _raw_read_lock_bh, _raw_read_lock_irq, _raw_read_lock_irqsave};
 identifier rel = {_raw_read_unlock, _raw_read_unlock_bh, _raw_read_unlock_irq, _raw_read_unlock_irqrestore};
 expression e, E, E2;
@@ -12159,15 +12403,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rwlock_read_103_branch depends on patch@
-position r_rwlock_read_103_fix.p2, ps;
+@r_rwlock_read_105_branch depends on patch@
+position r_rwlock_read_105_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rwlock_read_103_here depends on patch@
-p3 << r_rwlock_read_103_fix.p3;
-ps << r_rwlock_read_103_branch.ps;
+@script:python r_rwlock_read_105_here depends on patch@
+p3 << r_rwlock_read_105_fix.p3;
+ps << r_rwlock_read_105_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12177,10 +12421,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rwlock_read_103_fix.rel;
-expression list r_rwlock_read_103_fix.es;
-expression r_rwlock_read_103_fix.e;
-position r_rwlock_read_103_here.pr;
+identifier r_rwlock_read_105_fix.rel;
+expression list r_rwlock_read_105_fix.es;
+expression r_rwlock_read_105_fix.e;
+position r_rwlock_read_105_here.pr;
 @@
 
 + rel(e, es);
@@ -12188,7 +12432,7 @@ position r_rwlock_read_103_here.pr;
 
 // rwlock-write: rwlock held for writing
 
-@r_rwlock_write_104 depends on !patch && (context || org || report) exists@
+@r_rwlock_write_106 depends on !patch && (context || org || report) exists@
 identifier acq = {_raw_write_lock, _raw_write_lock_bh, _raw_write_lock_irq, _raw_write_lock_irqsave};
 identifier rel = {_raw_write_unlock, _raw_write_unlock_bh, _raw_write_unlock_irq, _raw_write_unlock_irqrestore};
 expression e, E, E2;
@@ -12219,22 +12463,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rwlock_write_104.p1;
-p2 << r_rwlock_write_104.p2;
-acq << r_rwlock_write_104.acq;
-rel << r_rwlock_write_104.rel;
+p1 << r_rwlock_write_106.p1;
+p2 << r_rwlock_write_106.p2;
+acq << r_rwlock_write_106.acq;
+rel << r_rwlock_write_106.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rwlock_write_104.p1;
-p2 << r_rwlock_write_104.p2;
-acq << r_rwlock_write_104.acq;
-rel << r_rwlock_write_104.rel;
+p1 << r_rwlock_write_106.p1;
+p2 << r_rwlock_write_106.p2;
+acq << r_rwlock_write_106.acq;
+rel << r_rwlock_write_106.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rwlock_write_104_fix depends on patch exists@
+@r_rwlock_write_106_fix depends on patch exists@
 identifier acq = {_raw_write_lock, _raw_write_lock_bh, _raw_write_lock_irq, _raw_write_lock_irqsave};
 identifier rel = {_raw_write_unlock, _raw_write_unlock_bh, _raw_write_unlock_irq, _raw_write_unlock_irqrestore};
 expression e, E, E2;
@@ -12265,15 +12509,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rwlock_write_104_branch depends on patch@
-position r_rwlock_write_104_fix.p2, ps;
+@r_rwlock_write_106_branch depends on patch@
+position r_rwlock_write_106_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rwlock_write_104_here depends on patch@
-p3 << r_rwlock_write_104_fix.p3;
-ps << r_rwlock_write_104_branch.ps;
+@script:python r_rwlock_write_106_here depends on patch@
+p3 << r_rwlock_write_106_fix.p3;
+ps << r_rwlock_write_106_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12283,10 +12527,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rwlock_write_104_fix.rel;
-expression list r_rwlock_write_104_fix.es;
-expression r_rwlock_write_104_fix.e;
-position r_rwlock_write_104_here.pr;
+identifier r_rwlock_write_106_fix.rel;
+expression list r_rwlock_write_106_fix.es;
+expression r_rwlock_write_106_fix.e;
+position r_rwlock_write_106_here.pr;
 @@
 
 + rel(e, es);
@@ -12294,7 +12538,7 @@ position r_rwlock_write_104_here.pr;
 
 // cpus-read-lock: CPU hotplug read lock
 
-@r_cpus_read_lock_105 depends on !patch && (context || org || report) exists@
+@r_cpus_read_lock_107 depends on !patch && (context || org || report) exists@
 identifier acq = {cpus_read_lock};
 identifier rel = {cpus_read_unlock};
 expression E4;
@@ -12319,22 +12563,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_cpus_read_lock_105.p1;
-p2 << r_cpus_read_lock_105.p2;
-acq << r_cpus_read_lock_105.acq;
-rel << r_cpus_read_lock_105.rel;
+p1 << r_cpus_read_lock_107.p1;
+p2 << r_cpus_read_lock_107.p2;
+acq << r_cpus_read_lock_107.acq;
+rel << r_cpus_read_lock_107.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpus_read_lock_105.p1;
-p2 << r_cpus_read_lock_105.p2;
-acq << r_cpus_read_lock_105.acq;
-rel << r_cpus_read_lock_105.rel;
+p1 << r_cpus_read_lock_107.p1;
+p2 << r_cpus_read_lock_107.p2;
+acq << r_cpus_read_lock_107.acq;
+rel << r_cpus_read_lock_107.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpus_read_lock_105_fix depends on patch exists@
+@r_cpus_read_lock_107_fix depends on patch exists@
 identifier acq = {cpus_read_lock};
 identifier rel = {cpus_read_unlock};
 expression list es;
@@ -12359,15 +12603,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_cpus_read_lock_105_branch depends on patch@
-position r_cpus_read_lock_105_fix.p2, ps;
+@r_cpus_read_lock_107_branch depends on patch@
+position r_cpus_read_lock_107_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpus_read_lock_105_here depends on patch@
-p3 << r_cpus_read_lock_105_fix.p3;
-ps << r_cpus_read_lock_105_branch.ps;
+@script:python r_cpus_read_lock_107_here depends on patch@
+p3 << r_cpus_read_lock_107_fix.p3;
+ps << r_cpus_read_lock_107_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12377,9 +12621,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpus_read_lock_105_fix.rel;
-expression list r_cpus_read_lock_105_fix.es;
-position r_cpus_read_lock_105_here.pr;
+identifier r_cpus_read_lock_107_fix.rel;
+expression list r_cpus_read_lock_107_fix.es;
+position r_cpus_read_lock_107_here.pr;
 @@
 
 + rel(es);
@@ -12387,7 +12631,7 @@ position r_cpus_read_lock_105_here.pr;
 
 // rtnl: RTNL lock
 
-@r_rtnl_106 depends on !patch && (context || org || report) exists@
+@r_rtnl_108 depends on !patch && (context || org || report) exists@
 identifier acq = {rtnl_lock};
 identifier rel = {rtnl_unlock};
 expression E4;
@@ -12412,22 +12656,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_rtnl_106.p1;
-p2 << r_rtnl_106.p2;
-acq << r_rtnl_106.acq;
-rel << r_rtnl_106.rel;
+p1 << r_rtnl_108.p1;
+p2 << r_rtnl_108.p2;
+acq << r_rtnl_108.acq;
+rel << r_rtnl_108.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rtnl_106.p1;
-p2 << r_rtnl_106.p2;
-acq << r_rtnl_106.acq;
-rel << r_rtnl_106.rel;
+p1 << r_rtnl_108.p1;
+p2 << r_rtnl_108.p2;
+acq << r_rtnl_108.acq;
+rel << r_rtnl_108.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rtnl_106_fix depends on patch exists@
+@r_rtnl_108_fix depends on patch exists@
 identifier acq = {rtnl_lock};
 identifier rel = {rtnl_unlock};
 expression list es;
@@ -12452,15 +12696,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_rtnl_106_branch depends on patch@
-position r_rtnl_106_fix.p2, ps;
+@r_rtnl_108_branch depends on patch@
+position r_rtnl_108_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rtnl_106_here depends on patch@
-p3 << r_rtnl_106_fix.p3;
-ps << r_rtnl_106_branch.ps;
+@script:python r_rtnl_108_here depends on patch@
+p3 << r_rtnl_108_fix.p3;
+ps << r_rtnl_108_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12470,9 +12714,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rtnl_106_fix.rel;
-expression list r_rtnl_106_fix.es;
-position r_rtnl_106_here.pr;
+identifier r_rtnl_108_fix.rel;
+expression list r_rtnl_108_fix.es;
+position r_rtnl_108_here.pr;
 @@
 
 + rel(es);
@@ -12480,7 +12724,7 @@ position r_rtnl_106_here.pr;
 
 // console-lock: console lock
 
-@r_console_lock_107 depends on !patch && (context || org || report) exists@
+@r_console_lock_109 depends on !patch && (context || org || report) exists@
 identifier acq = {console_lock};
 identifier rel = {console_unlock};
 expression E4;
@@ -12505,22 +12749,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_console_lock_107.p1;
-p2 << r_console_lock_107.p2;
-acq << r_console_lock_107.acq;
-rel << r_console_lock_107.rel;
+p1 << r_console_lock_109.p1;
+p2 << r_console_lock_109.p2;
+acq << r_console_lock_109.acq;
+rel << r_console_lock_109.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_console_lock_107.p1;
-p2 << r_console_lock_107.p2;
-acq << r_console_lock_107.acq;
-rel << r_console_lock_107.rel;
+p1 << r_console_lock_109.p1;
+p2 << r_console_lock_109.p2;
+acq << r_console_lock_109.acq;
+rel << r_console_lock_109.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_console_lock_107_fix depends on patch exists@
+@r_console_lock_109_fix depends on patch exists@
 identifier acq = {console_lock};
 identifier rel = {console_unlock};
 expression list es;
@@ -12545,15 +12789,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_console_lock_107_branch depends on patch@
-position r_console_lock_107_fix.p2, ps;
+@r_console_lock_109_branch depends on patch@
+position r_console_lock_109_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_console_lock_107_here depends on patch@
-p3 << r_console_lock_107_fix.p3;
-ps << r_console_lock_107_branch.ps;
+@script:python r_console_lock_109_here depends on patch@
+p3 << r_console_lock_109_fix.p3;
+ps << r_console_lock_109_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12563,9 +12807,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_console_lock_107_fix.rel;
-expression list r_console_lock_107_fix.es;
-position r_console_lock_107_here.pr;
+identifier r_console_lock_109_fix.rel;
+expression list r_console_lock_109_fix.es;
+position r_console_lock_109_here.pr;
 @@
 
 + rel(es);
@@ -12573,7 +12817,7 @@ position r_console_lock_107_here.pr;
 
 // user-copy: kernel copy of user memory
 
-@r_user_copy_108 depends on !patch && (context || org || report) exists@
+@r_user_copy_110 depends on !patch && (context || org || report) exists@
 identifier acq = {memdup_user, memdup_user_nul, strndup_user};
 identifier rel = {kfree};
 expression e, E, E2;
@@ -12607,22 +12851,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_user_copy_108.p1;
-p2 << r_user_copy_108.p2;
-acq << r_user_copy_108.acq;
-rel << r_user_copy_108.rel;
+p1 << r_user_copy_110.p1;
+p2 << r_user_copy_110.p2;
+acq << r_user_copy_110.acq;
+rel << r_user_copy_110.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_user_copy_108.p1;
-p2 << r_user_copy_108.p2;
-acq << r_user_copy_108.acq;
-rel << r_user_copy_108.rel;
+p1 << r_user_copy_110.p1;
+p2 << r_user_copy_110.p2;
+acq << r_user_copy_110.acq;
+rel << r_user_copy_110.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_user_copy_108_fix depends on patch exists@
+@r_user_copy_110_fix depends on patch exists@
 identifier acq = {memdup_user, memdup_user_nul, strndup_user};
 identifier rel = {kfree};
 expression e, E, E2;
@@ -12656,15 +12900,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_user_copy_108_branch depends on patch@
-position r_user_copy_108_fix.p2, ps;
+@r_user_copy_110_branch depends on patch@
+position r_user_copy_110_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_user_copy_108_here depends on patch@
-p3 << r_user_copy_108_fix.p3;
-ps << r_user_copy_108_branch.ps;
+@script:python r_user_copy_110_here depends on patch@
+p3 << r_user_copy_110_fix.p3;
+ps << r_user_copy_110_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12674,10 +12918,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_user_copy_108_fix.rel;
-expression list r_user_copy_108_fix.es;
-expression r_user_copy_108_fix.e;
-position r_user_copy_108_here.pr;
+identifier r_user_copy_110_fix.rel;
+expression list r_user_copy_110_fix.es;
+expression r_user_copy_110_fix.e;
+position r_user_copy_110_here.pr;
 @@
 
 + rel(e, es);
@@ -12685,7 +12929,7 @@ position r_user_copy_108_here.pr;
 
 // user-copy-kv: kernel copy of user memory
 
-@r_user_copy_kv_109 depends on !patch && (context || org || report) exists@
+@r_user_copy_kv_111 depends on !patch && (context || org || report) exists@
 identifier acq = {vmemdup_user};
 identifier rel = {kvfree};
 expression e, E, E2;
@@ -12719,22 +12963,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_user_copy_kv_109.p1;
-p2 << r_user_copy_kv_109.p2;
-acq << r_user_copy_kv_109.acq;
-rel << r_user_copy_kv_109.rel;
+p1 << r_user_copy_kv_111.p1;
+p2 << r_user_copy_kv_111.p2;
+acq << r_user_copy_kv_111.acq;
+rel << r_user_copy_kv_111.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_user_copy_kv_109.p1;
-p2 << r_user_copy_kv_109.p2;
-acq << r_user_copy_kv_109.acq;
-rel << r_user_copy_kv_109.rel;
+p1 << r_user_copy_kv_111.p1;
+p2 << r_user_copy_kv_111.p2;
+acq << r_user_copy_kv_111.acq;
+rel << r_user_copy_kv_111.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_user_copy_kv_109_fix depends on patch exists@
+@r_user_copy_kv_111_fix depends on patch exists@
 identifier acq = {vmemdup_user};
 identifier rel = {kvfree};
 expression e, E, E2;
@@ -12768,15 +13012,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_user_copy_kv_109_branch depends on patch@
-position r_user_copy_kv_109_fix.p2, ps;
+@r_user_copy_kv_111_branch depends on patch@
+position r_user_copy_kv_111_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_user_copy_kv_109_here depends on patch@
-p3 << r_user_copy_kv_109_fix.p3;
-ps << r_user_copy_kv_109_branch.ps;
+@script:python r_user_copy_kv_111_here depends on patch@
+p3 << r_user_copy_kv_111_fix.p3;
+ps << r_user_copy_kv_111_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12786,10 +13030,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_user_copy_kv_109_fix.rel;
-expression list r_user_copy_kv_109_fix.es;
-expression r_user_copy_kv_109_fix.e;
-position r_user_copy_kv_109_here.pr;
+identifier r_user_copy_kv_111_fix.rel;
+expression list r_user_copy_kv_111_fix.es;
+expression r_user_copy_kv_111_fix.e;
+position r_user_copy_kv_111_here.pr;
 @@
 
 + rel(e, es);
@@ -12797,7 +13041,7 @@ position r_user_copy_kv_109_here.pr;
 
 // dma-noncoherent: non-coherent DMA memory
 
-@r_dma_noncoherent_110 depends on !patch && (context || org || report) exists@
+@r_dma_noncoherent_112 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_alloc_noncoherent};
 identifier rel = {dma_free_noncoherent};
 expression e, E, E2;
@@ -12831,22 +13075,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_noncoherent_110.p1;
-p2 << r_dma_noncoherent_110.p2;
-acq << r_dma_noncoherent_110.acq;
-rel << r_dma_noncoherent_110.rel;
+p1 << r_dma_noncoherent_112.p1;
+p2 << r_dma_noncoherent_112.p2;
+acq << r_dma_noncoherent_112.acq;
+rel << r_dma_noncoherent_112.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_noncoherent_110.p1;
-p2 << r_dma_noncoherent_110.p2;
-acq << r_dma_noncoherent_110.acq;
-rel << r_dma_noncoherent_110.rel;
+p1 << r_dma_noncoherent_112.p1;
+p2 << r_dma_noncoherent_112.p2;
+acq << r_dma_noncoherent_112.acq;
+rel << r_dma_noncoherent_112.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_noncoherent_110_fix depends on patch exists@
+@r_dma_noncoherent_112_fix depends on patch exists@
 identifier acq = {dma_alloc_noncoherent};
 identifier rel = {dma_free_noncoherent};
 expression e, E, E2;
@@ -12881,15 +13125,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_dma_noncoherent_110_branch depends on patch@
-position r_dma_noncoherent_110_fix.p2, ps;
+@r_dma_noncoherent_112_branch depends on patch@
+position r_dma_noncoherent_112_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_noncoherent_110_here depends on patch@
-p3 << r_dma_noncoherent_110_fix.p3;
-ps << r_dma_noncoherent_110_branch.ps;
+@script:python r_dma_noncoherent_112_here depends on patch@
+p3 << r_dma_noncoherent_112_fix.p3;
+ps << r_dma_noncoherent_112_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12899,11 +13143,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_noncoherent_110_fix.rel;
-expression list r_dma_noncoherent_110_fix.es;
-expression r_dma_noncoherent_110_fix.e;
-expression r_dma_noncoherent_110_fix.X0, r_dma_noncoherent_110_fix.X1;
-position r_dma_noncoherent_110_here.pr;
+identifier r_dma_noncoherent_112_fix.rel;
+expression list r_dma_noncoherent_112_fix.es;
+expression r_dma_noncoherent_112_fix.e;
+expression r_dma_noncoherent_112_fix.X0, r_dma_noncoherent_112_fix.X1;
+position r_dma_noncoherent_112_here.pr;
 @@
 
 + rel(X0, X1, e, es);
@@ -12911,7 +13155,7 @@ position r_dma_noncoherent_110_here.pr;
 
 // dma-pages: DMA pages
 
-@r_dma_pages_111 depends on !patch && (context || org || report) exists@
+@r_dma_pages_113 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_alloc_pages};
 identifier rel = {dma_free_pages};
 expression e, E, E2;
@@ -12945,22 +13189,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_pages_111.p1;
-p2 << r_dma_pages_111.p2;
-acq << r_dma_pages_111.acq;
-rel << r_dma_pages_111.rel;
+p1 << r_dma_pages_113.p1;
+p2 << r_dma_pages_113.p2;
+acq << r_dma_pages_113.acq;
+rel << r_dma_pages_113.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_pages_111.p1;
-p2 << r_dma_pages_111.p2;
-acq << r_dma_pages_111.acq;
-rel << r_dma_pages_111.rel;
+p1 << r_dma_pages_113.p1;
+p2 << r_dma_pages_113.p2;
+acq << r_dma_pages_113.acq;
+rel << r_dma_pages_113.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_pages_111_fix depends on patch exists@
+@r_dma_pages_113_fix depends on patch exists@
 identifier acq = {dma_alloc_pages};
 identifier rel = {dma_free_pages};
 expression e, E, E2;
@@ -12995,15 +13239,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_dma_pages_111_branch depends on patch@
-position r_dma_pages_111_fix.p2, ps;
+@r_dma_pages_113_branch depends on patch@
+position r_dma_pages_113_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_pages_111_here depends on patch@
-p3 << r_dma_pages_111_fix.p3;
-ps << r_dma_pages_111_branch.ps;
+@script:python r_dma_pages_113_here depends on patch@
+p3 << r_dma_pages_113_fix.p3;
+ps << r_dma_pages_113_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13013,11 +13257,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_pages_111_fix.rel;
-expression list r_dma_pages_111_fix.es;
-expression r_dma_pages_111_fix.e;
-expression r_dma_pages_111_fix.X0, r_dma_pages_111_fix.X1;
-position r_dma_pages_111_here.pr;
+identifier r_dma_pages_113_fix.rel;
+expression list r_dma_pages_113_fix.es;
+expression r_dma_pages_113_fix.e;
+expression r_dma_pages_113_fix.X0, r_dma_pages_113_fix.X1;
+position r_dma_pages_113_here.pr;
 @@
 
 + rel(X0, X1, e, es);
@@ -13025,7 +13269,7 @@ position r_dma_pages_111_here.pr;
 
 // regmap: register map
 
-@r_regmap_112 depends on !patch && (context || org || report) exists@
+@r_regmap_114 depends on !patch && (context || org || report) exists@
 identifier acq = {__regmap_init, __regmap_init_mmio_clk, __regmap_init_i2c, __regmap_init_spi};
 identifier rel = {regmap_exit};
 expression e, E, E2;
@@ -13059,22 +13303,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regmap_112.p1;
-p2 << r_regmap_112.p2;
-acq << r_regmap_112.acq;
-rel << r_regmap_112.rel;
+p1 << r_regmap_114.p1;
+p2 << r_regmap_114.p2;
+acq << r_regmap_114.acq;
+rel << r_regmap_114.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regmap_112.p1;
-p2 << r_regmap_112.p2;
-acq << r_regmap_112.acq;
-rel << r_regmap_112.rel;
+p1 << r_regmap_114.p1;
+p2 << r_regmap_114.p2;
+acq << r_regmap_114.acq;
+rel << r_regmap_114.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regmap_112_fix depends on patch exists@
+@r_regmap_114_fix depends on patch exists@
 identifier acq = {__regmap_init, __regmap_init_mmio_clk, __regmap_init_i2c, __regmap_init_spi};
 identifier rel = {regmap_exit};
 expression e, E, E2;
@@ -13108,15 +13352,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_regmap_112_branch depends on patch@
-position r_regmap_112_fix.p2, ps;
+@r_regmap_114_branch depends on patch@
+position r_regmap_114_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regmap_112_here depends on patch@
-p3 << r_regmap_112_fix.p3;
-ps << r_regmap_112_branch.ps;
+@script:python r_regmap_114_here depends on patch@
+p3 << r_regmap_114_fix.p3;
+ps << r_regmap_114_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13126,10 +13370,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regmap_112_fix.rel;
-expression list r_regmap_112_fix.es;
-expression r_regmap_112_fix.e;
-position r_regmap_112_here.pr;
+identifier r_regmap_114_fix.rel;
+expression list r_regmap_114_fix.es;
+expression r_regmap_114_fix.e;
+position r_regmap_114_here.pr;
 @@
 
 + rel(e, es);
@@ -13137,7 +13381,7 @@ position r_regmap_112_here.pr;
 
 // kthread-worker: kthread worker
 
-@r_kthread_worker_113 depends on !patch && (context || org || report) exists@
+@r_kthread_worker_115 depends on !patch && (context || org || report) exists@
 identifier acq = {kthread_create_worker, kthread_create_worker_on_cpu};
 identifier rel = {kthread_destroy_worker};
 expression e, E, E2;
@@ -13171,22 +13415,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kthread_worker_113.p1;
-p2 << r_kthread_worker_113.p2;
-acq << r_kthread_worker_113.acq;
-rel << r_kthread_worker_113.rel;
+p1 << r_kthread_worker_115.p1;
+p2 << r_kthread_worker_115.p2;
+acq << r_kthread_worker_115.acq;
+rel << r_kthread_worker_115.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kthread_worker_113.p1;
-p2 << r_kthread_worker_113.p2;
-acq << r_kthread_worker_113.acq;
-rel << r_kthread_worker_113.rel;
+p1 << r_kthread_worker_115.p1;
+p2 << r_kthread_worker_115.p2;
+acq << r_kthread_worker_115.acq;
+rel << r_kthread_worker_115.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kthread_worker_113_fix depends on patch exists@
+@r_kthread_worker_115_fix depends on patch exists@
 identifier acq = {kthread_create_worker, kthread_create_worker_on_cpu};
 identifier rel = {kthread_destroy_worker};
 expression e, E, E2;
@@ -13220,15 +13464,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kthread_worker_113_branch depends on patch@
-position r_kthread_worker_113_fix.p2, ps;
+@r_kthread_worker_115_branch depends on patch@
+position r_kthread_worker_115_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kthread_worker_113_here depends on patch@
-p3 << r_kthread_worker_113_fix.p3;
-ps << r_kthread_worker_113_branch.ps;
+@script:python r_kthread_worker_115_here depends on patch@
+p3 << r_kthread_worker_115_fix.p3;
+ps << r_kthread_worker_115_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13238,10 +13482,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kthread_worker_113_fix.rel;
-expression list r_kthread_worker_113_fix.es;
-expression r_kthread_worker_113_fix.e;
-position r_kthread_worker_113_here.pr;
+identifier r_kthread_worker_115_fix.rel;
+expression list r_kthread_worker_115_fix.es;
+expression r_kthread_worker_115_fix.e;
+position r_kthread_worker_115_here.pr;
 @@
 
 + rel(e, es);
@@ -13249,7 +13493,7 @@ position r_kthread_worker_113_here.pr;
 
 // kmap: page mapped into the kernel
 
-@r_kmap_114 depends on !patch && (context || org || report) exists@
+@r_kmap_116 depends on !patch && (context || org || report) exists@
 identifier acq = {kmap};
 identifier rel = {kunmap};
 expression e, E, E2;
@@ -13280,22 +13524,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmap_114.p1;
-p2 << r_kmap_114.p2;
-acq << r_kmap_114.acq;
-rel << r_kmap_114.rel;
+p1 << r_kmap_116.p1;
+p2 << r_kmap_116.p2;
+acq << r_kmap_116.acq;
+rel << r_kmap_116.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmap_114.p1;
-p2 << r_kmap_114.p2;
-acq << r_kmap_114.acq;
-rel << r_kmap_114.rel;
+p1 << r_kmap_116.p1;
+p2 << r_kmap_116.p2;
+acq << r_kmap_116.acq;
+rel << r_kmap_116.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmap_114_fix depends on patch exists@
+@r_kmap_116_fix depends on patch exists@
 identifier acq = {kmap};
 identifier rel = {kunmap};
 expression e, E, E2;
@@ -13326,15 +13570,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kmap_114_branch depends on patch@
-position r_kmap_114_fix.p2, ps;
+@r_kmap_116_branch depends on patch@
+position r_kmap_116_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmap_114_here depends on patch@
-p3 << r_kmap_114_fix.p3;
-ps << r_kmap_114_branch.ps;
+@script:python r_kmap_116_here depends on patch@
+p3 << r_kmap_116_fix.p3;
+ps << r_kmap_116_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13344,10 +13588,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmap_114_fix.rel;
-expression list r_kmap_114_fix.es;
-expression r_kmap_114_fix.e;
-position r_kmap_114_here.pr;
+identifier r_kmap_116_fix.rel;
+expression list r_kmap_116_fix.es;
+expression r_kmap_116_fix.e;
+position r_kmap_116_here.pr;
 @@
 
 + rel(e, es);
@@ -13355,7 +13599,7 @@ position r_kmap_114_here.pr;
 
 // kmap-local: page mapped for this thread
 
-@r_kmap_local_115 depends on !patch && (context || org || report) exists@
+@r_kmap_local_117 depends on !patch && (context || org || report) exists@
 identifier acq = {kmap_local_page};
 identifier rel = {__kunmap_local};
 expression e, E, E2;
@@ -13386,22 +13630,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmap_local_115.p1;
-p2 << r_kmap_local_115.p2;
-acq << r_kmap_local_115.acq;
-rel << r_kmap_local_115.rel;
+p1 << r_kmap_local_117.p1;
+p2 << r_kmap_local_117.p2;
+acq << r_kmap_local_117.acq;
+rel << r_kmap_local_117.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmap_local_115.p1;
-p2 << r_kmap_local_115.p2;
-acq << r_kmap_local_115.acq;
-rel << r_kmap_local_115.rel;
+p1 << r_kmap_local_117.p1;
+p2 << r_kmap_local_117.p2;
+acq << r_kmap_local_117.acq;
+rel << r_kmap_local_117.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmap_local_115_fix depends on patch exists@
+@r_kmap_local_117_fix depends on patch exists@
 identifier acq = {kmap_local_page};
 identifier rel = {__kunmap_local};
 expression e, E, E2;
@@ -13432,15 +13676,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kmap_local_115_branch depends on patch@
-position r_kmap_local_115_fix.p2, ps;
+@r_kmap_local_117_branch depends on patch@
+position r_kmap_local_117_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmap_local_115_here depends on patch@
-p3 << r_kmap_local_115_fix.p3;
-ps << r_kmap_local_115_branch.ps;
+@script:python r_kmap_local_117_here depends on patch@
+p3 << r_kmap_local_117_fix.p3;
+ps << r_kmap_local_117_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13450,10 +13694,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmap_local_115_fix.rel;
-expression list r_kmap_local_115_fix.es;
-expression r_kmap_local_115_fix.e;
-position r_kmap_local_115_here.pr;
+identifier r_kmap_local_117_fix.rel;
+expression list r_kmap_local_117_fix.es;
+expression r_kmap_local_117_fix.e;
+position r_kmap_local_117_here.pr;
 @@
 
 + rel(e, es);
@@ -13461,7 +13705,7 @@ position r_kmap_local_115_here.pr;
 
 // vm-map-ram: pages mapped by vm_map_ram
 
-@r_vm_map_ram_116 depends on !patch && (context || org || report) exists@
+@r_vm_map_ram_118 depends on !patch && (context || org || report) exists@
 identifier acq = {vm_map_ram};
 identifier rel = {vm_unmap_ram};
 expression e, E, E2;
@@ -13495,22 +13739,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_vm_map_ram_116.p1;
-p2 << r_vm_map_ram_116.p2;
-acq << r_vm_map_ram_116.acq;
-rel << r_vm_map_ram_116.rel;
+p1 << r_vm_map_ram_118.p1;
+p2 << r_vm_map_ram_118.p2;
+acq << r_vm_map_ram_118.acq;
+rel << r_vm_map_ram_118.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_vm_map_ram_116.p1;
-p2 << r_vm_map_ram_116.p2;
-acq << r_vm_map_ram_116.acq;
-rel << r_vm_map_ram_116.rel;
+p1 << r_vm_map_ram_118.p1;
+p2 << r_vm_map_ram_118.p2;
+acq << r_vm_map_ram_118.acq;
+rel << r_vm_map_ram_118.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_vm_map_ram_116_fix depends on patch exists@
+@r_vm_map_ram_118_fix depends on patch exists@
 identifier acq = {vm_map_ram};
 identifier rel = {vm_unmap_ram};
 expression e, E, E2;
@@ -13544,15 +13788,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_vm_map_ram_116_branch depends on patch@
-position r_vm_map_ram_116_fix.p2, ps;
+@r_vm_map_ram_118_branch depends on patch@
+position r_vm_map_ram_118_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_vm_map_ram_116_here depends on patch@
-p3 << r_vm_map_ram_116_fix.p3;
-ps << r_vm_map_ram_116_branch.ps;
+@script:python r_vm_map_ram_118_here depends on patch@
+p3 << r_vm_map_ram_118_fix.p3;
+ps << r_vm_map_ram_118_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13562,10 +13806,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_vm_map_ram_116_fix.rel;
-expression list r_vm_map_ram_116_fix.es;
-expression r_vm_map_ram_116_fix.e;
-position r_vm_map_ram_116_here.pr;
+identifier r_vm_map_ram_118_fix.rel;
+expression list r_vm_map_ram_118_fix.es;
+expression r_vm_map_ram_118_fix.e;
+position r_vm_map_ram_118_here.pr;
 @@
 
 + rel(e, es);
@@ -13573,7 +13817,7 @@ position r_vm_map_ram_116_here.pr;
 
 // pinned-user-pages: pinned user pages
 
-@r_pinned_user_pages_117 depends on !patch && (context || org || report) exists@
+@r_pinned_user_pages_119 depends on !patch && (context || org || report) exists@
 identifier acq = {pin_user_pages_fast, pin_user_pages};
 identifier rel = {unpin_user_pages};
 expression e, E, E2;
@@ -13613,22 +13857,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pinned_user_pages_117.p1;
-p2 << r_pinned_user_pages_117.p2;
-acq << r_pinned_user_pages_117.acq;
-rel << r_pinned_user_pages_117.rel;
+p1 << r_pinned_user_pages_119.p1;
+p2 << r_pinned_user_pages_119.p2;
+acq << r_pinned_user_pages_119.acq;
+rel << r_pinned_user_pages_119.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pinned_user_pages_117.p1;
-p2 << r_pinned_user_pages_117.p2;
-acq << r_pinned_user_pages_117.acq;
-rel << r_pinned_user_pages_117.rel;
+p1 << r_pinned_user_pages_119.p1;
+p2 << r_pinned_user_pages_119.p2;
+acq << r_pinned_user_pages_119.acq;
+rel << r_pinned_user_pages_119.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pinned_user_pages_117_fix depends on patch exists@
+@r_pinned_user_pages_119_fix depends on patch exists@
 identifier acq = {pin_user_pages_fast, pin_user_pages};
 identifier rel = {unpin_user_pages};
 expression e, E, E2;
@@ -13668,15 +13912,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pinned_user_pages_117_branch depends on patch@
-position r_pinned_user_pages_117_fix.p2, ps;
+@r_pinned_user_pages_119_branch depends on patch@
+position r_pinned_user_pages_119_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pinned_user_pages_117_here depends on patch@
-p3 << r_pinned_user_pages_117_fix.p3;
-ps << r_pinned_user_pages_117_branch.ps;
+@script:python r_pinned_user_pages_119_here depends on patch@
+p3 << r_pinned_user_pages_119_fix.p3;
+ps << r_pinned_user_pages_119_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13686,10 +13930,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pinned_user_pages_117_fix.rel;
-expression list r_pinned_user_pages_117_fix.es;
-expression r_pinned_user_pages_117_fix.e;
-position r_pinned_user_pages_117_here.pr;
+identifier r_pinned_user_pages_119_fix.rel;
+expression list r_pinned_user_pages_119_fix.es;
+expression r_pinned_user_pages_119_fix.e;
+position r_pinned_user_pages_119_here.pr;
 @@
 
 + rel(e, es);
@@ -13697,7 +13941,7 @@ position r_pinned_user_pages_117_here.pr;
 
 // gen-pool-alloc: block from a gen pool
 
-@r_gen_pool_alloc_118 depends on !patch && (context || org || report) exists@
+@r_gen_pool_alloc_120 depends on !patch && (context || org || report) exists@
 identifier acq = {gen_pool_alloc_algo_owner};
 identifier rel = {gen_pool_free_owner};
 expression e, E, E2;
@@ -13731,22 +13975,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gen_pool_alloc_118.p1;
-p2 << r_gen_pool_alloc_118.p2;
-acq << r_gen_pool_alloc_118.acq;
-rel << r_gen_pool_alloc_118.rel;
+p1 << r_gen_pool_alloc_120.p1;
+p2 << r_gen_pool_alloc_120.p2;
+acq << r_gen_pool_alloc_120.acq;
+rel << r_gen_pool_alloc_120.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gen_pool_alloc_118.p1;
-p2 << r_gen_pool_alloc_118.p2;
-acq << r_gen_pool_alloc_118.acq;
-rel << r_gen_pool_alloc_118.rel;
+p1 << r_gen_pool_alloc_120.p1;
+p2 << r_gen_pool_alloc_120.p2;
+acq << r_gen_pool_alloc_120.acq;
+rel << r_gen_pool_alloc_120.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gen_pool_alloc_118_fix depends on patch exists@
+@r_gen_pool_alloc_120_fix depends on patch exists@
 identifier acq = {gen_pool_alloc_algo_owner};
 identifier rel = {gen_pool_free_owner};
 expression e, E, E2;
@@ -13781,15 +14025,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_gen_pool_alloc_118_branch depends on patch@
-position r_gen_pool_alloc_118_fix.p2, ps;
+@r_gen_pool_alloc_120_branch depends on patch@
+position r_gen_pool_alloc_120_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gen_pool_alloc_118_here depends on patch@
-p3 << r_gen_pool_alloc_118_fix.p3;
-ps << r_gen_pool_alloc_118_branch.ps;
+@script:python r_gen_pool_alloc_120_here depends on patch@
+p3 << r_gen_pool_alloc_120_fix.p3;
+ps << r_gen_pool_alloc_120_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13799,11 +14043,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gen_pool_alloc_118_fix.rel;
-expression list r_gen_pool_alloc_118_fix.es;
-expression r_gen_pool_alloc_118_fix.e;
-expression r_gen_pool_alloc_118_fix.X0;
-position r_gen_pool_alloc_118_here.pr;
+identifier r_gen_pool_alloc_120_fix.rel;
+expression list r_gen_pool_alloc_120_fix.es;
+expression r_gen_pool_alloc_120_fix.e;
+expression r_gen_pool_alloc_120_fix.X0;
+position r_gen_pool_alloc_120_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -13811,7 +14055,7 @@ position r_gen_pool_alloc_118_here.pr;
 
 // dma-buf-ref: dma-buf reference
 
-@r_dma_buf_ref_119 depends on !patch && (context || org || report) exists@
+@r_dma_buf_ref_121 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_get};
 identifier rel = {dma_buf_put};
 expression e, E, E2;
@@ -13845,22 +14089,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_ref_119.p1;
-p2 << r_dma_buf_ref_119.p2;
-acq << r_dma_buf_ref_119.acq;
-rel << r_dma_buf_ref_119.rel;
+p1 << r_dma_buf_ref_121.p1;
+p2 << r_dma_buf_ref_121.p2;
+acq << r_dma_buf_ref_121.acq;
+rel << r_dma_buf_ref_121.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_ref_119.p1;
-p2 << r_dma_buf_ref_119.p2;
-acq << r_dma_buf_ref_119.acq;
-rel << r_dma_buf_ref_119.rel;
+p1 << r_dma_buf_ref_121.p1;
+p2 << r_dma_buf_ref_121.p2;
+acq << r_dma_buf_ref_121.acq;
+rel << r_dma_buf_ref_121.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_ref_119_fix depends on patch exists@
+@r_dma_buf_ref_121_fix depends on patch exists@
 identifier acq = {dma_buf_get};
 identifier rel = {dma_buf_put};
 expression e, E, E2;
@@ -13894,15 +14138,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dma_buf_ref_119_branch depends on patch@
-position r_dma_buf_ref_119_fix.p2, ps;
+@r_dma_buf_ref_121_branch depends on patch@
+position r_dma_buf_ref_121_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_ref_119_here depends on patch@
-p3 << r_dma_buf_ref_119_fix.p3;
-ps << r_dma_buf_ref_119_branch.ps;
+@script:python r_dma_buf_ref_121_here depends on patch@
+p3 << r_dma_buf_ref_121_fix.p3;
+ps << r_dma_buf_ref_121_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13912,10 +14156,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_ref_119_fix.rel;
-expression list r_dma_buf_ref_119_fix.es;
-expression r_dma_buf_ref_119_fix.e;
-position r_dma_buf_ref_119_here.pr;
+identifier r_dma_buf_ref_121_fix.rel;
+expression list r_dma_buf_ref_121_fix.es;
+expression r_dma_buf_ref_121_fix.e;
+position r_dma_buf_ref_121_here.pr;
 @@
 
 + rel(e, es);
@@ -13923,7 +14167,7 @@ position r_dma_buf_ref_119_here.pr;
 
 // dma-buf-attach: dma-buf attachment
 
-@r_dma_buf_attach_120 depends on !patch && (context || org || report) exists@
+@r_dma_buf_attach_122 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_attach, dma_buf_dynamic_attach};
 identifier rel = {dma_buf_detach};
 expression e, E, E2;
@@ -13957,22 +14201,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_attach_120.p1;
-p2 << r_dma_buf_attach_120.p2;
-acq << r_dma_buf_attach_120.acq;
-rel << r_dma_buf_attach_120.rel;
+p1 << r_dma_buf_attach_122.p1;
+p2 << r_dma_buf_attach_122.p2;
+acq << r_dma_buf_attach_122.acq;
+rel << r_dma_buf_attach_122.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_attach_120.p1;
-p2 << r_dma_buf_attach_120.p2;
-acq << r_dma_buf_attach_120.acq;
-rel << r_dma_buf_attach_120.rel;
+p1 << r_dma_buf_attach_122.p1;
+p2 << r_dma_buf_attach_122.p2;
+acq << r_dma_buf_attach_122.acq;
+rel << r_dma_buf_attach_122.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_attach_120_fix depends on patch exists@
+@r_dma_buf_attach_122_fix depends on patch exists@
 identifier acq = {dma_buf_attach, dma_buf_dynamic_attach};
 identifier rel = {dma_buf_detach};
 expression e, E, E2;
@@ -14007,15 +14251,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_buf_attach_120_branch depends on patch@
-position r_dma_buf_attach_120_fix.p2, ps;
+@r_dma_buf_attach_122_branch depends on patch@
+position r_dma_buf_attach_122_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_attach_120_here depends on patch@
-p3 << r_dma_buf_attach_120_fix.p3;
-ps << r_dma_buf_attach_120_branch.ps;
+@script:python r_dma_buf_attach_122_here depends on patch@
+p3 << r_dma_buf_attach_122_fix.p3;
+ps << r_dma_buf_attach_122_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14025,11 +14269,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_attach_120_fix.rel;
-expression list r_dma_buf_attach_120_fix.es;
-expression r_dma_buf_attach_120_fix.e;
-expression r_dma_buf_attach_120_fix.X0;
-position r_dma_buf_attach_120_here.pr;
+identifier r_dma_buf_attach_122_fix.rel;
+expression list r_dma_buf_attach_122_fix.es;
+expression r_dma_buf_attach_122_fix.e;
+expression r_dma_buf_attach_122_fix.X0;
+position r_dma_buf_attach_122_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -14037,7 +14281,7 @@ position r_dma_buf_attach_120_here.pr;
 
 // dma-buf-map: mapped dma-buf attachment
 
-@r_dma_buf_map_121 depends on !patch && (context || org || report) exists@
+@r_dma_buf_map_123 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_map_attachment};
 identifier rel = {dma_buf_unmap_attachment};
 expression e, E, E2;
@@ -14071,22 +14315,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_map_121.p1;
-p2 << r_dma_buf_map_121.p2;
-acq << r_dma_buf_map_121.acq;
-rel << r_dma_buf_map_121.rel;
+p1 << r_dma_buf_map_123.p1;
+p2 << r_dma_buf_map_123.p2;
+acq << r_dma_buf_map_123.acq;
+rel << r_dma_buf_map_123.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_map_121.p1;
-p2 << r_dma_buf_map_121.p2;
-acq << r_dma_buf_map_121.acq;
-rel << r_dma_buf_map_121.rel;
+p1 << r_dma_buf_map_123.p1;
+p2 << r_dma_buf_map_123.p2;
+acq << r_dma_buf_map_123.acq;
+rel << r_dma_buf_map_123.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_map_121_fix depends on patch exists@
+@r_dma_buf_map_123_fix depends on patch exists@
 identifier acq = {dma_buf_map_attachment};
 identifier rel = {dma_buf_unmap_attachment};
 expression e, E, E2;
@@ -14121,15 +14365,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_buf_map_121_branch depends on patch@
-position r_dma_buf_map_121_fix.p2, ps;
+@r_dma_buf_map_123_branch depends on patch@
+position r_dma_buf_map_123_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_map_121_here depends on patch@
-p3 << r_dma_buf_map_121_fix.p3;
-ps << r_dma_buf_map_121_branch.ps;
+@script:python r_dma_buf_map_123_here depends on patch@
+p3 << r_dma_buf_map_123_fix.p3;
+ps << r_dma_buf_map_123_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14139,11 +14383,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_map_121_fix.rel;
-expression list r_dma_buf_map_121_fix.es;
-expression r_dma_buf_map_121_fix.e;
-expression r_dma_buf_map_121_fix.X0;
-position r_dma_buf_map_121_here.pr;
+identifier r_dma_buf_map_123_fix.rel;
+expression list r_dma_buf_map_123_fix.es;
+expression r_dma_buf_map_123_fix.e;
+expression r_dma_buf_map_123_fix.X0;
+position r_dma_buf_map_123_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -14151,7 +14395,7 @@ position r_dma_buf_map_121_here.pr;
 
 // device-link: device link
 
-@r_device_link_122 depends on !patch && (context || org || report) exists@
+@r_device_link_124 depends on !patch && (context || org || report) exists@
 identifier acq = {device_link_add};
 identifier rel = {device_link_del};
 expression e, E, E2;
@@ -14185,22 +14429,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_link_122.p1;
-p2 << r_device_link_122.p2;
-acq << r_device_link_122.acq;
-rel << r_device_link_122.rel;
+p1 << r_device_link_124.p1;
+p2 << r_device_link_124.p2;
+acq << r_device_link_124.acq;
+rel << r_device_link_124.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_link_122.p1;
-p2 << r_device_link_122.p2;
-acq << r_device_link_122.acq;
-rel << r_device_link_122.rel;
+p1 << r_device_link_124.p1;
+p2 << r_device_link_124.p2;
+acq << r_device_link_124.acq;
+rel << r_device_link_124.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_link_122_fix depends on patch exists@
+@r_device_link_124_fix depends on patch exists@
 identifier acq = {device_link_add};
 identifier rel = {device_link_del};
 expression e, E, E2;
@@ -14234,15 +14478,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_link_122_branch depends on patch@
-position r_device_link_122_fix.p2, ps;
+@r_device_link_124_branch depends on patch@
+position r_device_link_124_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_link_122_here depends on patch@
-p3 << r_device_link_122_fix.p3;
-ps << r_device_link_122_branch.ps;
+@script:python r_device_link_124_here depends on patch@
+p3 << r_device_link_124_fix.p3;
+ps << r_device_link_124_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14252,10 +14496,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_link_122_fix.rel;
-expression list r_device_link_122_fix.es;
-expression r_device_link_122_fix.e;
-position r_device_link_122_here.pr;
+identifier r_device_link_124_fix.rel;
+expression list r_device_link_124_fix.es;
+expression r_device_link_124_fix.e;
+position r_device_link_124_here.pr;
 @@
 
 + rel(e, es);
@@ -14263,7 +14507,7 @@ position r_device_link_122_here.pr;
 
 // device-lookup: device found by a lookup
 
-@r_device_lookup_123 depends on !patch && (context || org || report) exists@
+@r_device_lookup_125 depends on !patch && (context || org || report) exists@
 identifier acq = {bus_find_device, class_find_device, device_find_child, driver_find_device, of_find_device_by_node, of_find_i2c_device_by_node, of_find_i2c_adapter_by_node, of_find_spi_device_by_node};
 identifier rel = {put_device, platform_device_put};
 expression e, E, E2;
@@ -14297,22 +14541,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_lookup_123.p1;
-p2 << r_device_lookup_123.p2;
-acq << r_device_lookup_123.acq;
-rel << r_device_lookup_123.rel;
+p1 << r_device_lookup_125.p1;
+p2 << r_device_lookup_125.p2;
+acq << r_device_lookup_125.acq;
+rel << r_device_lookup_125.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_lookup_123.p1;
-p2 << r_device_lookup_123.p2;
-acq << r_device_lookup_123.acq;
-rel << r_device_lookup_123.rel;
+p1 << r_device_lookup_125.p1;
+p2 << r_device_lookup_125.p2;
+acq << r_device_lookup_125.acq;
+rel << r_device_lookup_125.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_lookup_123_fix depends on patch exists@
+@r_device_lookup_125_fix depends on patch exists@
 identifier acq = {bus_find_device, class_find_device, device_find_child, driver_find_device, of_find_device_by_node, of_find_i2c_device_by_node, of_find_i2c_adapter_by_node, of_find_spi_device_by_node};
 identifier rel = {put_device, platform_device_put};
 expression e, E, E2;
@@ -14346,15 +14590,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_lookup_123_branch depends on patch@
-position r_device_lookup_123_fix.p2, ps;
+@r_device_lookup_125_branch depends on patch@
+position r_device_lookup_125_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_lookup_123_here depends on patch@
-p3 << r_device_lookup_123_fix.p3;
-ps << r_device_lookup_123_branch.ps;
+@script:python r_device_lookup_125_here depends on patch@
+p3 << r_device_lookup_125_fix.p3;
+ps << r_device_lookup_125_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14364,10 +14608,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_lookup_123_fix.rel;
-expression list r_device_lookup_123_fix.es;
-expression r_device_lookup_123_fix.e;
-position r_device_lookup_123_here.pr;
+identifier r_device_lookup_125_fix.rel;
+expression list r_device_lookup_125_fix.es;
+expression r_device_lookup_125_fix.e;
+position r_device_lookup_125_here.pr;
 @@
 
 + rel(e, es);
@@ -14375,7 +14619,7 @@ position r_device_lookup_123_here.pr;
 
 // platform-device-register-static: registered platform device
 
-@r_platform_device_register_static_124 depends on !patch && (context || org || report) exists@
+@r_platform_device_register_static_126 depends on !patch && (context || org || report) exists@
 identifier acq = {platform_device_register};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -14414,22 +14658,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_platform_device_register_static_124.p1;
-p2 << r_platform_device_register_static_124.p2;
-acq << r_platform_device_register_static_124.acq;
-rel << r_platform_device_register_static_124.rel;
+p1 << r_platform_device_register_static_126.p1;
+p2 << r_platform_device_register_static_126.p2;
+acq << r_platform_device_register_static_126.acq;
+rel << r_platform_device_register_static_126.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_platform_device_register_static_124.p1;
-p2 << r_platform_device_register_static_124.p2;
-acq << r_platform_device_register_static_124.acq;
-rel << r_platform_device_register_static_124.rel;
+p1 << r_platform_device_register_static_126.p1;
+p2 << r_platform_device_register_static_126.p2;
+acq << r_platform_device_register_static_126.acq;
+rel << r_platform_device_register_static_126.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_platform_device_register_static_124_fix depends on patch exists@
+@r_platform_device_register_static_126_fix depends on patch exists@
 identifier acq = {platform_device_register};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -14468,15 +14712,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_platform_device_register_static_124_branch depends on patch@
-position r_platform_device_register_static_124_fix.p2, ps;
+@r_platform_device_register_static_126_branch depends on patch@
+position r_platform_device_register_static_126_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_platform_device_register_static_124_here depends on patch@
-p3 << r_platform_device_register_static_124_fix.p3;
-ps << r_platform_device_register_static_124_branch.ps;
+@script:python r_platform_device_register_static_126_here depends on patch@
+p3 << r_platform_device_register_static_126_fix.p3;
+ps << r_platform_device_register_static_126_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14486,10 +14730,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_platform_device_register_static_124_fix.rel;
-expression list r_platform_device_register_static_124_fix.es;
-expression r_platform_device_register_static_124_fix.e;
-position r_platform_device_register_static_124_here.pr;
+identifier r_platform_device_register_static_126_fix.rel;
+expression list r_platform_device_register_static_126_fix.es;
+expression r_platform_device_register_static_126_fix.e;
+position r_platform_device_register_static_126_here.pr;
 @@
 
 + rel(e, es);
@@ -14497,7 +14741,7 @@ position r_platform_device_register_static_124_here.pr;
 
 // auxiliary-device: added auxiliary device
 
-@r_auxiliary_device_125 depends on !patch && (context || org || report) exists@
+@r_auxiliary_device_127 depends on !patch && (context || org || report) exists@
 identifier acq = {__auxiliary_device_add};
 identifier rel = {auxiliary_device_delete};
 expression e, E, E2;
@@ -14536,22 +14780,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_auxiliary_device_125.p1;
-p2 << r_auxiliary_device_125.p2;
-acq << r_auxiliary_device_125.acq;
-rel << r_auxiliary_device_125.rel;
+p1 << r_auxiliary_device_127.p1;
+p2 << r_auxiliary_device_127.p2;
+acq << r_auxiliary_device_127.acq;
+rel << r_auxiliary_device_127.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_auxiliary_device_125.p1;
-p2 << r_auxiliary_device_125.p2;
-acq << r_auxiliary_device_125.acq;
-rel << r_auxiliary_device_125.rel;
+p1 << r_auxiliary_device_127.p1;
+p2 << r_auxiliary_device_127.p2;
+acq << r_auxiliary_device_127.acq;
+rel << r_auxiliary_device_127.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_auxiliary_device_125_fix depends on patch exists@
+@r_auxiliary_device_127_fix depends on patch exists@
 identifier acq = {__auxiliary_device_add};
 identifier rel = {auxiliary_device_delete};
 expression e, E, E2;
@@ -14590,15 +14834,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_auxiliary_device_125_branch depends on patch@
-position r_auxiliary_device_125_fix.p2, ps;
+@r_auxiliary_device_127_branch depends on patch@
+position r_auxiliary_device_127_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_auxiliary_device_125_here depends on patch@
-p3 << r_auxiliary_device_125_fix.p3;
-ps << r_auxiliary_device_125_branch.ps;
+@script:python r_auxiliary_device_127_here depends on patch@
+p3 << r_auxiliary_device_127_fix.p3;
+ps << r_auxiliary_device_127_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14608,10 +14852,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_auxiliary_device_125_fix.rel;
-expression list r_auxiliary_device_125_fix.es;
-expression r_auxiliary_device_125_fix.e;
-position r_auxiliary_device_125_here.pr;
+identifier r_auxiliary_device_127_fix.rel;
+expression list r_auxiliary_device_127_fix.es;
+expression r_auxiliary_device_127_fix.e;
+position r_auxiliary_device_127_here.pr;
 @@
 
 + rel(e, es);
@@ -14619,7 +14863,7 @@ position r_auxiliary_device_125_here.pr;
 
 // mfd-devices: MFD child devices
 
-@r_mfd_devices_126 depends on !patch && (context || org || report) exists@
+@r_mfd_devices_128 depends on !patch && (context || org || report) exists@
 identifier acq = {mfd_add_devices};
 identifier rel = {mfd_remove_devices};
 expression e, E, E2;
@@ -14658,22 +14902,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mfd_devices_126.p1;
-p2 << r_mfd_devices_126.p2;
-acq << r_mfd_devices_126.acq;
-rel << r_mfd_devices_126.rel;
+p1 << r_mfd_devices_128.p1;
+p2 << r_mfd_devices_128.p2;
+acq << r_mfd_devices_128.acq;
+rel << r_mfd_devices_128.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mfd_devices_126.p1;
-p2 << r_mfd_devices_126.p2;
-acq << r_mfd_devices_126.acq;
-rel << r_mfd_devices_126.rel;
+p1 << r_mfd_devices_128.p1;
+p2 << r_mfd_devices_128.p2;
+acq << r_mfd_devices_128.acq;
+rel << r_mfd_devices_128.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mfd_devices_126_fix depends on patch exists@
+@r_mfd_devices_128_fix depends on patch exists@
 identifier acq = {mfd_add_devices};
 identifier rel = {mfd_remove_devices};
 expression e, E, E2;
@@ -14712,15 +14956,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mfd_devices_126_branch depends on patch@
-position r_mfd_devices_126_fix.p2, ps;
+@r_mfd_devices_128_branch depends on patch@
+position r_mfd_devices_128_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mfd_devices_126_here depends on patch@
-p3 << r_mfd_devices_126_fix.p3;
-ps << r_mfd_devices_126_branch.ps;
+@script:python r_mfd_devices_128_here depends on patch@
+p3 << r_mfd_devices_128_fix.p3;
+ps << r_mfd_devices_128_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14730,10 +14974,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mfd_devices_126_fix.rel;
-expression list r_mfd_devices_126_fix.es;
-expression r_mfd_devices_126_fix.e;
-position r_mfd_devices_126_here.pr;
+identifier r_mfd_devices_128_fix.rel;
+expression list r_mfd_devices_128_fix.es;
+expression r_mfd_devices_128_fix.e;
+position r_mfd_devices_128_here.pr;
 @@
 
 + rel(e, es);
@@ -14741,7 +14985,7 @@ position r_mfd_devices_126_here.pr;
 
 // reserved-mem: reserved memory assigned to a device
 
-@r_reserved_mem_127 depends on !patch && (context || org || report) exists@
+@r_reserved_mem_129 depends on !patch && (context || org || report) exists@
 identifier acq = {of_reserved_mem_device_init_by_idx};
 identifier rel = {of_reserved_mem_device_release};
 expression e, E, E2;
@@ -14780,22 +15024,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reserved_mem_127.p1;
-p2 << r_reserved_mem_127.p2;
-acq << r_reserved_mem_127.acq;
-rel << r_reserved_mem_127.rel;
+p1 << r_reserved_mem_129.p1;
+p2 << r_reserved_mem_129.p2;
+acq << r_reserved_mem_129.acq;
+rel << r_reserved_mem_129.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reserved_mem_127.p1;
-p2 << r_reserved_mem_127.p2;
-acq << r_reserved_mem_127.acq;
-rel << r_reserved_mem_127.rel;
+p1 << r_reserved_mem_129.p1;
+p2 << r_reserved_mem_129.p2;
+acq << r_reserved_mem_129.acq;
+rel << r_reserved_mem_129.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reserved_mem_127_fix depends on patch exists@
+@r_reserved_mem_129_fix depends on patch exists@
 identifier acq = {of_reserved_mem_device_init_by_idx};
 identifier rel = {of_reserved_mem_device_release};
 expression e, E, E2;
@@ -14834,15 +15078,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reserved_mem_127_branch depends on patch@
-position r_reserved_mem_127_fix.p2, ps;
+@r_reserved_mem_129_branch depends on patch@
+position r_reserved_mem_129_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reserved_mem_127_here depends on patch@
-p3 << r_reserved_mem_127_fix.p3;
-ps << r_reserved_mem_127_branch.ps;
+@script:python r_reserved_mem_129_here depends on patch@
+p3 << r_reserved_mem_129_fix.p3;
+ps << r_reserved_mem_129_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14852,10 +15096,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reserved_mem_127_fix.rel;
-expression list r_reserved_mem_127_fix.es;
-expression r_reserved_mem_127_fix.e;
-position r_reserved_mem_127_here.pr;
+identifier r_reserved_mem_129_fix.rel;
+expression list r_reserved_mem_129_fix.es;
+expression r_reserved_mem_129_fix.e;
+position r_reserved_mem_129_here.pr;
 @@
 
 + rel(e, es);
@@ -14863,7 +15107,7 @@ position r_reserved_mem_127_here.pr;
 
 // i2c-adapter-ref: i2c adapter reference
 
-@r_i2c_adapter_ref_128 depends on !patch && (context || org || report) exists@
+@r_i2c_adapter_ref_130 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_get_adapter, of_get_i2c_adapter_by_node};
 identifier rel = {i2c_put_adapter};
 expression e, E, E2;
@@ -14897,22 +15141,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_adapter_ref_128.p1;
-p2 << r_i2c_adapter_ref_128.p2;
-acq << r_i2c_adapter_ref_128.acq;
-rel << r_i2c_adapter_ref_128.rel;
+p1 << r_i2c_adapter_ref_130.p1;
+p2 << r_i2c_adapter_ref_130.p2;
+acq << r_i2c_adapter_ref_130.acq;
+rel << r_i2c_adapter_ref_130.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_adapter_ref_128.p1;
-p2 << r_i2c_adapter_ref_128.p2;
-acq << r_i2c_adapter_ref_128.acq;
-rel << r_i2c_adapter_ref_128.rel;
+p1 << r_i2c_adapter_ref_130.p1;
+p2 << r_i2c_adapter_ref_130.p2;
+acq << r_i2c_adapter_ref_130.acq;
+rel << r_i2c_adapter_ref_130.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_adapter_ref_128_fix depends on patch exists@
+@r_i2c_adapter_ref_130_fix depends on patch exists@
 identifier acq = {i2c_get_adapter, of_get_i2c_adapter_by_node};
 identifier rel = {i2c_put_adapter};
 expression e, E, E2;
@@ -14946,15 +15190,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_adapter_ref_128_branch depends on patch@
-position r_i2c_adapter_ref_128_fix.p2, ps;
+@r_i2c_adapter_ref_130_branch depends on patch@
+position r_i2c_adapter_ref_130_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_adapter_ref_128_here depends on patch@
-p3 << r_i2c_adapter_ref_128_fix.p3;
-ps << r_i2c_adapter_ref_128_branch.ps;
+@script:python r_i2c_adapter_ref_130_here depends on patch@
+p3 << r_i2c_adapter_ref_130_fix.p3;
+ps << r_i2c_adapter_ref_130_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14964,10 +15208,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_adapter_ref_128_fix.rel;
-expression list r_i2c_adapter_ref_128_fix.es;
-expression r_i2c_adapter_ref_128_fix.e;
-position r_i2c_adapter_ref_128_here.pr;
+identifier r_i2c_adapter_ref_130_fix.rel;
+expression list r_i2c_adapter_ref_130_fix.es;
+expression r_i2c_adapter_ref_130_fix.e;
+position r_i2c_adapter_ref_130_here.pr;
 @@
 
 + rel(e, es);
@@ -14975,7 +15219,7 @@ position r_i2c_adapter_ref_128_here.pr;
 
 // i2c-scanned: probed i2c client
 
-@r_i2c_scanned_129 depends on !patch && (context || org || report) exists@
+@r_i2c_scanned_131 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_new_scanned_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -15009,22 +15253,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_scanned_129.p1;
-p2 << r_i2c_scanned_129.p2;
-acq << r_i2c_scanned_129.acq;
-rel << r_i2c_scanned_129.rel;
+p1 << r_i2c_scanned_131.p1;
+p2 << r_i2c_scanned_131.p2;
+acq << r_i2c_scanned_131.acq;
+rel << r_i2c_scanned_131.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_scanned_129.p1;
-p2 << r_i2c_scanned_129.p2;
-acq << r_i2c_scanned_129.acq;
-rel << r_i2c_scanned_129.rel;
+p1 << r_i2c_scanned_131.p1;
+p2 << r_i2c_scanned_131.p2;
+acq << r_i2c_scanned_131.acq;
+rel << r_i2c_scanned_131.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_scanned_129_fix depends on patch exists@
+@r_i2c_scanned_131_fix depends on patch exists@
 identifier acq = {i2c_new_scanned_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -15058,15 +15302,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_scanned_129_branch depends on patch@
-position r_i2c_scanned_129_fix.p2, ps;
+@r_i2c_scanned_131_branch depends on patch@
+position r_i2c_scanned_131_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_scanned_129_here depends on patch@
-p3 << r_i2c_scanned_129_fix.p3;
-ps << r_i2c_scanned_129_branch.ps;
+@script:python r_i2c_scanned_131_here depends on patch@
+p3 << r_i2c_scanned_131_fix.p3;
+ps << r_i2c_scanned_131_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15076,10 +15320,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_scanned_129_fix.rel;
-expression list r_i2c_scanned_129_fix.es;
-expression r_i2c_scanned_129_fix.e;
-position r_i2c_scanned_129_here.pr;
+identifier r_i2c_scanned_131_fix.rel;
+expression list r_i2c_scanned_131_fix.es;
+expression r_i2c_scanned_131_fix.e;
+position r_i2c_scanned_131_here.pr;
 @@
 
 + rel(e, es);
@@ -15087,7 +15331,7 @@ position r_i2c_scanned_129_here.pr;
 
 // spi-device-alloc: SPI device
 
-@r_spi_device_alloc_130 depends on !patch && (context || org || report) exists@
+@r_spi_device_alloc_132 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_alloc_device};
 identifier rel = {spi_dev_put};
 expression e, E, E2;
@@ -15121,22 +15365,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_device_alloc_130.p1;
-p2 << r_spi_device_alloc_130.p2;
-acq << r_spi_device_alloc_130.acq;
-rel << r_spi_device_alloc_130.rel;
+p1 << r_spi_device_alloc_132.p1;
+p2 << r_spi_device_alloc_132.p2;
+acq << r_spi_device_alloc_132.acq;
+rel << r_spi_device_alloc_132.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_device_alloc_130.p1;
-p2 << r_spi_device_alloc_130.p2;
-acq << r_spi_device_alloc_130.acq;
-rel << r_spi_device_alloc_130.rel;
+p1 << r_spi_device_alloc_132.p1;
+p2 << r_spi_device_alloc_132.p2;
+acq << r_spi_device_alloc_132.acq;
+rel << r_spi_device_alloc_132.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_device_alloc_130_fix depends on patch exists@
+@r_spi_device_alloc_132_fix depends on patch exists@
 identifier acq = {spi_alloc_device};
 identifier rel = {spi_dev_put};
 expression e, E, E2;
@@ -15170,15 +15414,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_device_alloc_130_branch depends on patch@
-position r_spi_device_alloc_130_fix.p2, ps;
+@r_spi_device_alloc_132_branch depends on patch@
+position r_spi_device_alloc_132_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_device_alloc_130_here depends on patch@
-p3 << r_spi_device_alloc_130_fix.p3;
-ps << r_spi_device_alloc_130_branch.ps;
+@script:python r_spi_device_alloc_132_here depends on patch@
+p3 << r_spi_device_alloc_132_fix.p3;
+ps << r_spi_device_alloc_132_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15188,10 +15432,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_device_alloc_130_fix.rel;
-expression list r_spi_device_alloc_130_fix.es;
-expression r_spi_device_alloc_130_fix.e;
-position r_spi_device_alloc_130_here.pr;
+identifier r_spi_device_alloc_132_fix.rel;
+expression list r_spi_device_alloc_132_fix.es;
+expression r_spi_device_alloc_132_fix.e;
+position r_spi_device_alloc_132_here.pr;
 @@
 
 + rel(e, es);
@@ -15199,7 +15443,7 @@ position r_spi_device_alloc_130_here.pr;
 
 // spi-device-new: registered SPI device
 
-@r_spi_device_new_131 depends on !patch && (context || org || report) exists@
+@r_spi_device_new_133 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_new_device};
 identifier rel = {spi_unregister_device};
 expression e, E, E2;
@@ -15233,22 +15477,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_device_new_131.p1;
-p2 << r_spi_device_new_131.p2;
-acq << r_spi_device_new_131.acq;
-rel << r_spi_device_new_131.rel;
+p1 << r_spi_device_new_133.p1;
+p2 << r_spi_device_new_133.p2;
+acq << r_spi_device_new_133.acq;
+rel << r_spi_device_new_133.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_device_new_131.p1;
-p2 << r_spi_device_new_131.p2;
-acq << r_spi_device_new_131.acq;
-rel << r_spi_device_new_131.rel;
+p1 << r_spi_device_new_133.p1;
+p2 << r_spi_device_new_133.p2;
+acq << r_spi_device_new_133.acq;
+rel << r_spi_device_new_133.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_device_new_131_fix depends on patch exists@
+@r_spi_device_new_133_fix depends on patch exists@
 identifier acq = {spi_new_device};
 identifier rel = {spi_unregister_device};
 expression e, E, E2;
@@ -15282,15 +15526,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_device_new_131_branch depends on patch@
-position r_spi_device_new_131_fix.p2, ps;
+@r_spi_device_new_133_branch depends on patch@
+position r_spi_device_new_133_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_device_new_131_here depends on patch@
-p3 << r_spi_device_new_131_fix.p3;
-ps << r_spi_device_new_131_branch.ps;
+@script:python r_spi_device_new_133_here depends on patch@
+p3 << r_spi_device_new_133_fix.p3;
+ps << r_spi_device_new_133_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15300,10 +15544,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_device_new_131_fix.rel;
-expression list r_spi_device_new_131_fix.es;
-expression r_spi_device_new_131_fix.e;
-position r_spi_device_new_131_here.pr;
+identifier r_spi_device_new_133_fix.rel;
+expression list r_spi_device_new_133_fix.es;
+expression r_spi_device_new_133_fix.e;
+position r_spi_device_new_133_here.pr;
 @@
 
 + rel(e, es);
@@ -15311,7 +15555,7 @@ position r_spi_device_new_131_here.pr;
 
 // spi-controller-alloc: SPI controller
 
-@r_spi_controller_alloc_132 depends on !patch && (context || org || report) exists@
+@r_spi_controller_alloc_134 depends on !patch && (context || org || report) exists@
 identifier acq = {__spi_alloc_controller};
 identifier rel = {spi_controller_put};
 expression e, E, E2;
@@ -15345,22 +15589,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_controller_alloc_132.p1;
-p2 << r_spi_controller_alloc_132.p2;
-acq << r_spi_controller_alloc_132.acq;
-rel << r_spi_controller_alloc_132.rel;
+p1 << r_spi_controller_alloc_134.p1;
+p2 << r_spi_controller_alloc_134.p2;
+acq << r_spi_controller_alloc_134.acq;
+rel << r_spi_controller_alloc_134.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_controller_alloc_132.p1;
-p2 << r_spi_controller_alloc_132.p2;
-acq << r_spi_controller_alloc_132.acq;
-rel << r_spi_controller_alloc_132.rel;
+p1 << r_spi_controller_alloc_134.p1;
+p2 << r_spi_controller_alloc_134.p2;
+acq << r_spi_controller_alloc_134.acq;
+rel << r_spi_controller_alloc_134.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_controller_alloc_132_fix depends on patch exists@
+@r_spi_controller_alloc_134_fix depends on patch exists@
 identifier acq = {__spi_alloc_controller};
 identifier rel = {spi_controller_put};
 expression e, E, E2;
@@ -15394,15 +15638,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_controller_alloc_132_branch depends on patch@
-position r_spi_controller_alloc_132_fix.p2, ps;
+@r_spi_controller_alloc_134_branch depends on patch@
+position r_spi_controller_alloc_134_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_controller_alloc_132_here depends on patch@
-p3 << r_spi_controller_alloc_132_fix.p3;
-ps << r_spi_controller_alloc_132_branch.ps;
+@script:python r_spi_controller_alloc_134_here depends on patch@
+p3 << r_spi_controller_alloc_134_fix.p3;
+ps << r_spi_controller_alloc_134_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15412,10 +15656,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_controller_alloc_132_fix.rel;
-expression list r_spi_controller_alloc_132_fix.es;
-expression r_spi_controller_alloc_132_fix.e;
-position r_spi_controller_alloc_132_here.pr;
+identifier r_spi_controller_alloc_134_fix.rel;
+expression list r_spi_controller_alloc_134_fix.es;
+expression r_spi_controller_alloc_134_fix.e;
+position r_spi_controller_alloc_134_here.pr;
 @@
 
 + rel(e, es);
@@ -15423,7 +15667,7 @@ position r_spi_controller_alloc_132_here.pr;
 
 // mmc-host-alloc: MMC host
 
-@r_mmc_host_alloc_133 depends on !patch && (context || org || report) exists@
+@r_mmc_host_alloc_135 depends on !patch && (context || org || report) exists@
 identifier acq = {mmc_alloc_host};
 identifier rel = {mmc_free_host};
 expression e, E, E2;
@@ -15457,22 +15701,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mmc_host_alloc_133.p1;
-p2 << r_mmc_host_alloc_133.p2;
-acq << r_mmc_host_alloc_133.acq;
-rel << r_mmc_host_alloc_133.rel;
+p1 << r_mmc_host_alloc_135.p1;
+p2 << r_mmc_host_alloc_135.p2;
+acq << r_mmc_host_alloc_135.acq;
+rel << r_mmc_host_alloc_135.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mmc_host_alloc_133.p1;
-p2 << r_mmc_host_alloc_133.p2;
-acq << r_mmc_host_alloc_133.acq;
-rel << r_mmc_host_alloc_133.rel;
+p1 << r_mmc_host_alloc_135.p1;
+p2 << r_mmc_host_alloc_135.p2;
+acq << r_mmc_host_alloc_135.acq;
+rel << r_mmc_host_alloc_135.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mmc_host_alloc_133_fix depends on patch exists@
+@r_mmc_host_alloc_135_fix depends on patch exists@
 identifier acq = {mmc_alloc_host};
 identifier rel = {mmc_free_host};
 expression e, E, E2;
@@ -15506,15 +15750,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mmc_host_alloc_133_branch depends on patch@
-position r_mmc_host_alloc_133_fix.p2, ps;
+@r_mmc_host_alloc_135_branch depends on patch@
+position r_mmc_host_alloc_135_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mmc_host_alloc_133_here depends on patch@
-p3 << r_mmc_host_alloc_133_fix.p3;
-ps << r_mmc_host_alloc_133_branch.ps;
+@script:python r_mmc_host_alloc_135_here depends on patch@
+p3 << r_mmc_host_alloc_135_fix.p3;
+ps << r_mmc_host_alloc_135_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15524,10 +15768,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mmc_host_alloc_133_fix.rel;
-expression list r_mmc_host_alloc_133_fix.es;
-expression r_mmc_host_alloc_133_fix.e;
-position r_mmc_host_alloc_133_here.pr;
+identifier r_mmc_host_alloc_135_fix.rel;
+expression list r_mmc_host_alloc_135_fix.es;
+expression r_mmc_host_alloc_135_fix.e;
+position r_mmc_host_alloc_135_here.pr;
 @@
 
 + rel(e, es);
@@ -15535,7 +15779,7 @@ position r_mmc_host_alloc_133_here.pr;
 
 // udc: USB device controller
 
-@r_udc_134 depends on !patch && (context || org || report) exists@
+@r_udc_136 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_add_gadget_udc};
 identifier rel = {usb_del_gadget_udc};
 expression e, E, E2;
@@ -15575,22 +15819,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_udc_134.p1;
-p2 << r_udc_134.p2;
-acq << r_udc_134.acq;
-rel << r_udc_134.rel;
+p1 << r_udc_136.p1;
+p2 << r_udc_136.p2;
+acq << r_udc_136.acq;
+rel << r_udc_136.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_udc_134.p1;
-p2 << r_udc_134.p2;
-acq << r_udc_134.acq;
-rel << r_udc_134.rel;
+p1 << r_udc_136.p1;
+p2 << r_udc_136.p2;
+acq << r_udc_136.acq;
+rel << r_udc_136.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_udc_134_fix depends on patch exists@
+@r_udc_136_fix depends on patch exists@
 identifier acq = {usb_add_gadget_udc};
 identifier rel = {usb_del_gadget_udc};
 expression e, E, E2;
@@ -15630,15 +15874,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_udc_134_branch depends on patch@
-position r_udc_134_fix.p2, ps;
+@r_udc_136_branch depends on patch@
+position r_udc_136_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_udc_134_here depends on patch@
-p3 << r_udc_134_fix.p3;
-ps << r_udc_134_branch.ps;
+@script:python r_udc_136_here depends on patch@
+p3 << r_udc_136_fix.p3;
+ps << r_udc_136_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15648,10 +15892,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_udc_134_fix.rel;
-expression list r_udc_134_fix.es;
-expression r_udc_134_fix.e;
-position r_udc_134_here.pr;
+identifier r_udc_136_fix.rel;
+expression list r_udc_136_fix.es;
+expression r_udc_136_fix.e;
+position r_udc_136_here.pr;
 @@
 
 + rel(e, es);
@@ -15659,7 +15903,7 @@ position r_udc_134_here.pr;
 
 // clk-exclusive: exclusive clock rate
 
-@r_clk_exclusive_135 depends on !patch && (context || org || report) exists@
+@r_clk_exclusive_137 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_rate_exclusive_get};
 identifier rel = {clk_rate_exclusive_put};
 expression e, E, E2;
@@ -15698,22 +15942,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_exclusive_135.p1;
-p2 << r_clk_exclusive_135.p2;
-acq << r_clk_exclusive_135.acq;
-rel << r_clk_exclusive_135.rel;
+p1 << r_clk_exclusive_137.p1;
+p2 << r_clk_exclusive_137.p2;
+acq << r_clk_exclusive_137.acq;
+rel << r_clk_exclusive_137.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_exclusive_135.p1;
-p2 << r_clk_exclusive_135.p2;
-acq << r_clk_exclusive_135.acq;
-rel << r_clk_exclusive_135.rel;
+p1 << r_clk_exclusive_137.p1;
+p2 << r_clk_exclusive_137.p2;
+acq << r_clk_exclusive_137.acq;
+rel << r_clk_exclusive_137.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_exclusive_135_fix depends on patch exists@
+@r_clk_exclusive_137_fix depends on patch exists@
 identifier acq = {clk_rate_exclusive_get};
 identifier rel = {clk_rate_exclusive_put};
 expression e, E, E2;
@@ -15752,15 +15996,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_exclusive_135_branch depends on patch@
-position r_clk_exclusive_135_fix.p2, ps;
+@r_clk_exclusive_137_branch depends on patch@
+position r_clk_exclusive_137_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_exclusive_135_here depends on patch@
-p3 << r_clk_exclusive_135_fix.p3;
-ps << r_clk_exclusive_135_branch.ps;
+@script:python r_clk_exclusive_137_here depends on patch@
+p3 << r_clk_exclusive_137_fix.p3;
+ps << r_clk_exclusive_137_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15770,10 +16014,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_exclusive_135_fix.rel;
-expression list r_clk_exclusive_135_fix.es;
-expression r_clk_exclusive_135_fix.e;
-position r_clk_exclusive_135_here.pr;
+identifier r_clk_exclusive_137_fix.rel;
+expression list r_clk_exclusive_137_fix.es;
+expression r_clk_exclusive_137_fix.e;
+position r_clk_exclusive_137_here.pr;
 @@
 
 + rel(e, es);
@@ -15781,7 +16025,7 @@ position r_clk_exclusive_135_here.pr;
 
 // clk-notifier: clock rate notifier
 
-@r_clk_notifier_136 depends on !patch && (context || org || report) exists@
+@r_clk_notifier_138 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_notifier_register};
 identifier rel = {clk_notifier_unregister};
 expression R;
@@ -15814,22 +16058,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_clk_notifier_136.p1;
-p2 << r_clk_notifier_136.p2;
-acq << r_clk_notifier_136.acq;
-rel << r_clk_notifier_136.rel;
+p1 << r_clk_notifier_138.p1;
+p2 << r_clk_notifier_138.p2;
+acq << r_clk_notifier_138.acq;
+rel << r_clk_notifier_138.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_notifier_136.p1;
-p2 << r_clk_notifier_136.p2;
-acq << r_clk_notifier_136.acq;
-rel << r_clk_notifier_136.rel;
+p1 << r_clk_notifier_138.p1;
+p2 << r_clk_notifier_138.p2;
+acq << r_clk_notifier_138.acq;
+rel << r_clk_notifier_138.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_notifier_136_fix depends on patch exists@
+@r_clk_notifier_138_fix depends on patch exists@
 identifier acq = {clk_notifier_register};
 identifier rel = {clk_notifier_unregister};
 expression R;
@@ -15862,15 +16106,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_clk_notifier_136_branch depends on patch@
-position r_clk_notifier_136_fix.p2, ps;
+@r_clk_notifier_138_branch depends on patch@
+position r_clk_notifier_138_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_notifier_136_here depends on patch@
-p3 << r_clk_notifier_136_fix.p3;
-ps << r_clk_notifier_136_branch.ps;
+@script:python r_clk_notifier_138_here depends on patch@
+p3 << r_clk_notifier_138_fix.p3;
+ps << r_clk_notifier_138_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15880,9 +16124,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_notifier_136_fix.rel;
-expression list r_clk_notifier_136_fix.es;
-position r_clk_notifier_136_here.pr;
+identifier r_clk_notifier_138_fix.rel;
+expression list r_clk_notifier_138_fix.es;
+position r_clk_notifier_138_here.pr;
 @@
 
 + rel(es);
@@ -15890,7 +16134,7 @@ position r_clk_notifier_136_here.pr;
 
 // reset-acquire: acquired exclusive reset
 
-@r_reset_acquire_137 depends on !patch && (context || org || report) exists@
+@r_reset_acquire_139 depends on !patch && (context || org || report) exists@
 identifier acq = {reset_control_acquire};
 identifier rel = {reset_control_release};
 expression e, E, E2;
@@ -15929,22 +16173,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reset_acquire_137.p1;
-p2 << r_reset_acquire_137.p2;
-acq << r_reset_acquire_137.acq;
-rel << r_reset_acquire_137.rel;
+p1 << r_reset_acquire_139.p1;
+p2 << r_reset_acquire_139.p2;
+acq << r_reset_acquire_139.acq;
+rel << r_reset_acquire_139.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reset_acquire_137.p1;
-p2 << r_reset_acquire_137.p2;
-acq << r_reset_acquire_137.acq;
-rel << r_reset_acquire_137.rel;
+p1 << r_reset_acquire_139.p1;
+p2 << r_reset_acquire_139.p2;
+acq << r_reset_acquire_139.acq;
+rel << r_reset_acquire_139.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reset_acquire_137_fix depends on patch exists@
+@r_reset_acquire_139_fix depends on patch exists@
 identifier acq = {reset_control_acquire};
 identifier rel = {reset_control_release};
 expression e, E, E2;
@@ -15983,15 +16227,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reset_acquire_137_branch depends on patch@
-position r_reset_acquire_137_fix.p2, ps;
+@r_reset_acquire_139_branch depends on patch@
+position r_reset_acquire_139_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reset_acquire_137_here depends on patch@
-p3 << r_reset_acquire_137_fix.p3;
-ps << r_reset_acquire_137_branch.ps;
+@script:python r_reset_acquire_139_here depends on patch@
+p3 << r_reset_acquire_139_fix.p3;
+ps << r_reset_acquire_139_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16001,10 +16245,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reset_acquire_137_fix.rel;
-expression list r_reset_acquire_137_fix.es;
-expression r_reset_acquire_137_fix.e;
-position r_reset_acquire_137_here.pr;
+identifier r_reset_acquire_139_fix.rel;
+expression list r_reset_acquire_139_fix.es;
+expression r_reset_acquire_139_fix.e;
+position r_reset_acquire_139_here.pr;
 @@
 
 + rel(e, es);
@@ -16012,7 +16256,7 @@ position r_reset_acquire_137_here.pr;
 
 // cpu-latency-qos: CPU latency request
 
-@r_cpu_latency_qos_138 depends on !patch && (context || org || report) exists@
+@r_cpu_latency_qos_140 depends on !patch && (context || org || report) exists@
 identifier acq = {cpu_latency_qos_add_request};
 identifier rel = {cpu_latency_qos_remove_request};
 expression e, E, E2;
@@ -16043,22 +16287,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_cpu_latency_qos_138.p1;
-p2 << r_cpu_latency_qos_138.p2;
-acq << r_cpu_latency_qos_138.acq;
-rel << r_cpu_latency_qos_138.rel;
+p1 << r_cpu_latency_qos_140.p1;
+p2 << r_cpu_latency_qos_140.p2;
+acq << r_cpu_latency_qos_140.acq;
+rel << r_cpu_latency_qos_140.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpu_latency_qos_138.p1;
-p2 << r_cpu_latency_qos_138.p2;
-acq << r_cpu_latency_qos_138.acq;
-rel << r_cpu_latency_qos_138.rel;
+p1 << r_cpu_latency_qos_140.p1;
+p2 << r_cpu_latency_qos_140.p2;
+acq << r_cpu_latency_qos_140.acq;
+rel << r_cpu_latency_qos_140.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpu_latency_qos_138_fix depends on patch exists@
+@r_cpu_latency_qos_140_fix depends on patch exists@
 identifier acq = {cpu_latency_qos_add_request};
 identifier rel = {cpu_latency_qos_remove_request};
 expression e, E, E2;
@@ -16089,15 +16333,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_cpu_latency_qos_138_branch depends on patch@
-position r_cpu_latency_qos_138_fix.p2, ps;
+@r_cpu_latency_qos_140_branch depends on patch@
+position r_cpu_latency_qos_140_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpu_latency_qos_138_here depends on patch@
-p3 << r_cpu_latency_qos_138_fix.p3;
-ps << r_cpu_latency_qos_138_branch.ps;
+@script:python r_cpu_latency_qos_140_here depends on patch@
+p3 << r_cpu_latency_qos_140_fix.p3;
+ps << r_cpu_latency_qos_140_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16107,10 +16351,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpu_latency_qos_138_fix.rel;
-expression list r_cpu_latency_qos_138_fix.es;
-expression r_cpu_latency_qos_138_fix.e;
-position r_cpu_latency_qos_138_here.pr;
+identifier r_cpu_latency_qos_140_fix.rel;
+expression list r_cpu_latency_qos_140_fix.es;
+expression r_cpu_latency_qos_140_fix.e;
+position r_cpu_latency_qos_140_here.pr;
 @@
 
 + rel(e, es);
@@ -16118,7 +16362,7 @@ position r_cpu_latency_qos_138_here.pr;
 
 // dev-pm-qos: device PM QoS request
 
-@r_dev_pm_qos_139 depends on !patch && (context || org || report) exists@
+@r_dev_pm_qos_141 depends on !patch && (context || org || report) exists@
 identifier acq = {dev_pm_qos_add_request};
 identifier rel = {dev_pm_qos_remove_request};
 expression e, E, E2;
@@ -16158,22 +16402,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dev_pm_qos_139.p1;
-p2 << r_dev_pm_qos_139.p2;
-acq << r_dev_pm_qos_139.acq;
-rel << r_dev_pm_qos_139.rel;
+p1 << r_dev_pm_qos_141.p1;
+p2 << r_dev_pm_qos_141.p2;
+acq << r_dev_pm_qos_141.acq;
+rel << r_dev_pm_qos_141.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dev_pm_qos_139.p1;
-p2 << r_dev_pm_qos_139.p2;
-acq << r_dev_pm_qos_139.acq;
-rel << r_dev_pm_qos_139.rel;
+p1 << r_dev_pm_qos_141.p1;
+p2 << r_dev_pm_qos_141.p2;
+acq << r_dev_pm_qos_141.acq;
+rel << r_dev_pm_qos_141.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dev_pm_qos_139_fix depends on patch exists@
+@r_dev_pm_qos_141_fix depends on patch exists@
 identifier acq = {dev_pm_qos_add_request};
 identifier rel = {dev_pm_qos_remove_request};
 expression e, E, E2;
@@ -16213,15 +16457,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dev_pm_qos_139_branch depends on patch@
-position r_dev_pm_qos_139_fix.p2, ps;
+@r_dev_pm_qos_141_branch depends on patch@
+position r_dev_pm_qos_141_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dev_pm_qos_139_here depends on patch@
-p3 << r_dev_pm_qos_139_fix.p3;
-ps << r_dev_pm_qos_139_branch.ps;
+@script:python r_dev_pm_qos_141_here depends on patch@
+p3 << r_dev_pm_qos_141_fix.p3;
+ps << r_dev_pm_qos_141_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16231,10 +16475,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dev_pm_qos_139_fix.rel;
-expression list r_dev_pm_qos_139_fix.es;
-expression r_dev_pm_qos_139_fix.e;
-position r_dev_pm_qos_139_here.pr;
+identifier r_dev_pm_qos_141_fix.rel;
+expression list r_dev_pm_qos_141_fix.es;
+expression r_dev_pm_qos_141_fix.e;
+position r_dev_pm_qos_141_here.pr;
 @@
 
 + rel(e, es);
@@ -16242,7 +16486,7 @@ position r_dev_pm_qos_139_here.pr;
 
 // freq-qos: frequency QoS request
 
-@r_freq_qos_140 depends on !patch && (context || org || report) exists@
+@r_freq_qos_142 depends on !patch && (context || org || report) exists@
 identifier acq = {freq_qos_add_request};
 identifier rel = {freq_qos_remove_request};
 expression e, E, E2;
@@ -16282,22 +16526,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_freq_qos_140.p1;
-p2 << r_freq_qos_140.p2;
-acq << r_freq_qos_140.acq;
-rel << r_freq_qos_140.rel;
+p1 << r_freq_qos_142.p1;
+p2 << r_freq_qos_142.p2;
+acq << r_freq_qos_142.acq;
+rel << r_freq_qos_142.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_freq_qos_140.p1;
-p2 << r_freq_qos_140.p2;
-acq << r_freq_qos_140.acq;
-rel << r_freq_qos_140.rel;
+p1 << r_freq_qos_142.p1;
+p2 << r_freq_qos_142.p2;
+acq << r_freq_qos_142.acq;
+rel << r_freq_qos_142.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_freq_qos_140_fix depends on patch exists@
+@r_freq_qos_142_fix depends on patch exists@
 identifier acq = {freq_qos_add_request};
 identifier rel = {freq_qos_remove_request};
 expression e, E, E2;
@@ -16337,15 +16581,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_freq_qos_140_branch depends on patch@
-position r_freq_qos_140_fix.p2, ps;
+@r_freq_qos_142_branch depends on patch@
+position r_freq_qos_142_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_freq_qos_140_here depends on patch@
-p3 << r_freq_qos_140_fix.p3;
-ps << r_freq_qos_140_branch.ps;
+@script:python r_freq_qos_142_here depends on patch@
+p3 << r_freq_qos_142_fix.p3;
+ps << r_freq_qos_142_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16355,10 +16599,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_freq_qos_140_fix.rel;
-expression list r_freq_qos_140_fix.es;
-expression r_freq_qos_140_fix.e;
-position r_freq_qos_140_here.pr;
+identifier r_freq_qos_142_fix.rel;
+expression list r_freq_qos_142_fix.es;
+expression r_freq_qos_142_fix.e;
+position r_freq_qos_142_here.pr;
 @@
 
 + rel(e, es);
@@ -16366,7 +16610,7 @@ position r_freq_qos_140_here.pr;
 
 // hwspinlock: hardware spinlock
 
-@r_hwspinlock_141 depends on !patch && (context || org || report) exists@
+@r_hwspinlock_143 depends on !patch && (context || org || report) exists@
 identifier acq = {hwspin_lock_request_specific};
 identifier rel = {hwspin_lock_free};
 expression e, E, E2;
@@ -16400,22 +16644,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hwspinlock_141.p1;
-p2 << r_hwspinlock_141.p2;
-acq << r_hwspinlock_141.acq;
-rel << r_hwspinlock_141.rel;
+p1 << r_hwspinlock_143.p1;
+p2 << r_hwspinlock_143.p2;
+acq << r_hwspinlock_143.acq;
+rel << r_hwspinlock_143.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hwspinlock_141.p1;
-p2 << r_hwspinlock_141.p2;
-acq << r_hwspinlock_141.acq;
-rel << r_hwspinlock_141.rel;
+p1 << r_hwspinlock_143.p1;
+p2 << r_hwspinlock_143.p2;
+acq << r_hwspinlock_143.acq;
+rel << r_hwspinlock_143.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hwspinlock_141_fix depends on patch exists@
+@r_hwspinlock_143_fix depends on patch exists@
 identifier acq = {hwspin_lock_request_specific};
 identifier rel = {hwspin_lock_free};
 expression e, E, E2;
@@ -16449,15 +16693,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hwspinlock_141_branch depends on patch@
-position r_hwspinlock_141_fix.p2, ps;
+@r_hwspinlock_143_branch depends on patch@
+position r_hwspinlock_143_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hwspinlock_141_here depends on patch@
-p3 << r_hwspinlock_141_fix.p3;
-ps << r_hwspinlock_141_branch.ps;
+@script:python r_hwspinlock_143_here depends on patch@
+p3 << r_hwspinlock_143_fix.p3;
+ps << r_hwspinlock_143_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16467,10 +16711,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hwspinlock_141_fix.rel;
-expression list r_hwspinlock_141_fix.es;
-expression r_hwspinlock_141_fix.e;
-position r_hwspinlock_141_here.pr;
+identifier r_hwspinlock_143_fix.rel;
+expression list r_hwspinlock_143_fix.es;
+expression r_hwspinlock_143_fix.e;
+position r_hwspinlock_143_here.pr;
 @@
 
 + rel(e, es);
@@ -16478,7 +16722,7 @@ position r_hwspinlock_141_here.pr;
 
 // thermal-cooling: registered cooling device
 
-@r_thermal_cooling_142 depends on !patch && (context || org || report) exists@
+@r_thermal_cooling_144 depends on !patch && (context || org || report) exists@
 identifier acq = {thermal_cooling_device_register, thermal_of_cooling_device_register};
 identifier rel = {thermal_cooling_device_unregister};
 expression e, E, E2;
@@ -16512,22 +16756,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_thermal_cooling_142.p1;
-p2 << r_thermal_cooling_142.p2;
-acq << r_thermal_cooling_142.acq;
-rel << r_thermal_cooling_142.rel;
+p1 << r_thermal_cooling_144.p1;
+p2 << r_thermal_cooling_144.p2;
+acq << r_thermal_cooling_144.acq;
+rel << r_thermal_cooling_144.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_thermal_cooling_142.p1;
-p2 << r_thermal_cooling_142.p2;
-acq << r_thermal_cooling_142.acq;
-rel << r_thermal_cooling_142.rel;
+p1 << r_thermal_cooling_144.p1;
+p2 << r_thermal_cooling_144.p2;
+acq << r_thermal_cooling_144.acq;
+rel << r_thermal_cooling_144.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_thermal_cooling_142_fix depends on patch exists@
+@r_thermal_cooling_144_fix depends on patch exists@
 identifier acq = {thermal_cooling_device_register, thermal_of_cooling_device_register};
 identifier rel = {thermal_cooling_device_unregister};
 expression e, E, E2;
@@ -16561,15 +16805,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_thermal_cooling_142_branch depends on patch@
-position r_thermal_cooling_142_fix.p2, ps;
+@r_thermal_cooling_144_branch depends on patch@
+position r_thermal_cooling_144_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_thermal_cooling_142_here depends on patch@
-p3 << r_thermal_cooling_142_fix.p3;
-ps << r_thermal_cooling_142_branch.ps;
+@script:python r_thermal_cooling_144_here depends on patch@
+p3 << r_thermal_cooling_144_fix.p3;
+ps << r_thermal_cooling_144_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16579,10 +16823,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_thermal_cooling_142_fix.rel;
-expression list r_thermal_cooling_142_fix.es;
-expression r_thermal_cooling_142_fix.e;
-position r_thermal_cooling_142_here.pr;
+identifier r_thermal_cooling_144_fix.rel;
+expression list r_thermal_cooling_144_fix.es;
+expression r_thermal_cooling_144_fix.e;
+position r_thermal_cooling_144_here.pr;
 @@
 
 + rel(e, es);
@@ -16590,7 +16834,7 @@ position r_thermal_cooling_142_here.pr;
 
 // backlight: registered backlight
 
-@r_backlight_143 depends on !patch && (context || org || report) exists@
+@r_backlight_145 depends on !patch && (context || org || report) exists@
 identifier acq = {backlight_device_register};
 identifier rel = {backlight_device_unregister};
 expression e, E, E2;
@@ -16624,22 +16868,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_backlight_143.p1;
-p2 << r_backlight_143.p2;
-acq << r_backlight_143.acq;
-rel << r_backlight_143.rel;
+p1 << r_backlight_145.p1;
+p2 << r_backlight_145.p2;
+acq << r_backlight_145.acq;
+rel << r_backlight_145.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_backlight_143.p1;
-p2 << r_backlight_143.p2;
-acq << r_backlight_143.acq;
-rel << r_backlight_143.rel;
+p1 << r_backlight_145.p1;
+p2 << r_backlight_145.p2;
+acq << r_backlight_145.acq;
+rel << r_backlight_145.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_backlight_143_fix depends on patch exists@
+@r_backlight_145_fix depends on patch exists@
 identifier acq = {backlight_device_register};
 identifier rel = {backlight_device_unregister};
 expression e, E, E2;
@@ -16673,15 +16917,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_backlight_143_branch depends on patch@
-position r_backlight_143_fix.p2, ps;
+@r_backlight_145_branch depends on patch@
+position r_backlight_145_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_backlight_143_here depends on patch@
-p3 << r_backlight_143_fix.p3;
-ps << r_backlight_143_branch.ps;
+@script:python r_backlight_145_here depends on patch@
+p3 << r_backlight_145_fix.p3;
+ps << r_backlight_145_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16691,10 +16935,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_backlight_143_fix.rel;
-expression list r_backlight_143_fix.es;
-expression r_backlight_143_fix.e;
-position r_backlight_143_here.pr;
+identifier r_backlight_145_fix.rel;
+expression list r_backlight_145_fix.es;
+expression r_backlight_145_fix.e;
+position r_backlight_145_here.pr;
 @@
 
 + rel(e, es);
@@ -16702,7 +16946,7 @@ position r_backlight_143_here.pr;
 
 // framebuffer-alloc: framebuffer info
 
-@r_framebuffer_alloc_144 depends on !patch && (context || org || report) exists@
+@r_framebuffer_alloc_146 depends on !patch && (context || org || report) exists@
 identifier acq = {framebuffer_alloc};
 identifier rel = {framebuffer_release};
 expression e, E, E2;
@@ -16736,22 +16980,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_framebuffer_alloc_144.p1;
-p2 << r_framebuffer_alloc_144.p2;
-acq << r_framebuffer_alloc_144.acq;
-rel << r_framebuffer_alloc_144.rel;
+p1 << r_framebuffer_alloc_146.p1;
+p2 << r_framebuffer_alloc_146.p2;
+acq << r_framebuffer_alloc_146.acq;
+rel << r_framebuffer_alloc_146.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_framebuffer_alloc_144.p1;
-p2 << r_framebuffer_alloc_144.p2;
-acq << r_framebuffer_alloc_144.acq;
-rel << r_framebuffer_alloc_144.rel;
+p1 << r_framebuffer_alloc_146.p1;
+p2 << r_framebuffer_alloc_146.p2;
+acq << r_framebuffer_alloc_146.acq;
+rel << r_framebuffer_alloc_146.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_framebuffer_alloc_144_fix depends on patch exists@
+@r_framebuffer_alloc_146_fix depends on patch exists@
 identifier acq = {framebuffer_alloc};
 identifier rel = {framebuffer_release};
 expression e, E, E2;
@@ -16785,15 +17029,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_framebuffer_alloc_144_branch depends on patch@
-position r_framebuffer_alloc_144_fix.p2, ps;
+@r_framebuffer_alloc_146_branch depends on patch@
+position r_framebuffer_alloc_146_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_framebuffer_alloc_144_here depends on patch@
-p3 << r_framebuffer_alloc_144_fix.p3;
-ps << r_framebuffer_alloc_144_branch.ps;
+@script:python r_framebuffer_alloc_146_here depends on patch@
+p3 << r_framebuffer_alloc_146_fix.p3;
+ps << r_framebuffer_alloc_146_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16803,10 +17047,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_framebuffer_alloc_144_fix.rel;
-expression list r_framebuffer_alloc_144_fix.es;
-expression r_framebuffer_alloc_144_fix.e;
-position r_framebuffer_alloc_144_here.pr;
+identifier r_framebuffer_alloc_146_fix.rel;
+expression list r_framebuffer_alloc_146_fix.es;
+expression r_framebuffer_alloc_146_fix.e;
+position r_framebuffer_alloc_146_here.pr;
 @@
 
 + rel(e, es);
@@ -16814,7 +17058,7 @@ position r_framebuffer_alloc_144_here.pr;
 
 // framebuffer-register: registered framebuffer
 
-@r_framebuffer_register_145 depends on !patch && (context || org || report) exists@
+@r_framebuffer_register_147 depends on !patch && (context || org || report) exists@
 identifier acq = {register_framebuffer};
 identifier rel = {unregister_framebuffer};
 expression e, E, E2;
@@ -16853,22 +17097,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_framebuffer_register_145.p1;
-p2 << r_framebuffer_register_145.p2;
-acq << r_framebuffer_register_145.acq;
-rel << r_framebuffer_register_145.rel;
+p1 << r_framebuffer_register_147.p1;
+p2 << r_framebuffer_register_147.p2;
+acq << r_framebuffer_register_147.acq;
+rel << r_framebuffer_register_147.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_framebuffer_register_145.p1;
-p2 << r_framebuffer_register_145.p2;
-acq << r_framebuffer_register_145.acq;
-rel << r_framebuffer_register_145.rel;
+p1 << r_framebuffer_register_147.p1;
+p2 << r_framebuffer_register_147.p2;
+acq << r_framebuffer_register_147.acq;
+rel << r_framebuffer_register_147.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_framebuffer_register_145_fix depends on patch exists@
+@r_framebuffer_register_147_fix depends on patch exists@
 identifier acq = {register_framebuffer};
 identifier rel = {unregister_framebuffer};
 expression e, E, E2;
@@ -16907,15 +17151,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_framebuffer_register_145_branch depends on patch@
-position r_framebuffer_register_145_fix.p2, ps;
+@r_framebuffer_register_147_branch depends on patch@
+position r_framebuffer_register_147_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_framebuffer_register_145_here depends on patch@
-p3 << r_framebuffer_register_145_fix.p3;
-ps << r_framebuffer_register_145_branch.ps;
+@script:python r_framebuffer_register_147_here depends on patch@
+p3 << r_framebuffer_register_147_fix.p3;
+ps << r_framebuffer_register_147_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16925,10 +17169,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_framebuffer_register_145_fix.rel;
-expression list r_framebuffer_register_145_fix.es;
-expression r_framebuffer_register_145_fix.e;
-position r_framebuffer_register_145_here.pr;
+identifier r_framebuffer_register_147_fix.rel;
+expression list r_framebuffer_register_147_fix.es;
+expression r_framebuffer_register_147_fix.e;
+position r_framebuffer_register_147_here.pr;
 @@
 
 + rel(e, es);
@@ -16936,7 +17180,7 @@ position r_framebuffer_register_145_here.pr;
 
 // iio-channel: IIO channel
 
-@r_iio_channel_146 depends on !patch && (context || org || report) exists@
+@r_iio_channel_148 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_channel_get};
 identifier rel = {iio_channel_release};
 expression e, E, E2;
@@ -16970,22 +17214,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_channel_146.p1;
-p2 << r_iio_channel_146.p2;
-acq << r_iio_channel_146.acq;
-rel << r_iio_channel_146.rel;
+p1 << r_iio_channel_148.p1;
+p2 << r_iio_channel_148.p2;
+acq << r_iio_channel_148.acq;
+rel << r_iio_channel_148.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_channel_146.p1;
-p2 << r_iio_channel_146.p2;
-acq << r_iio_channel_146.acq;
-rel << r_iio_channel_146.rel;
+p1 << r_iio_channel_148.p1;
+p2 << r_iio_channel_148.p2;
+acq << r_iio_channel_148.acq;
+rel << r_iio_channel_148.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_channel_146_fix depends on patch exists@
+@r_iio_channel_148_fix depends on patch exists@
 identifier acq = {iio_channel_get};
 identifier rel = {iio_channel_release};
 expression e, E, E2;
@@ -17019,15 +17263,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_channel_146_branch depends on patch@
-position r_iio_channel_146_fix.p2, ps;
+@r_iio_channel_148_branch depends on patch@
+position r_iio_channel_148_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_channel_146_here depends on patch@
-p3 << r_iio_channel_146_fix.p3;
-ps << r_iio_channel_146_branch.ps;
+@script:python r_iio_channel_148_here depends on patch@
+p3 << r_iio_channel_148_fix.p3;
+ps << r_iio_channel_148_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17037,10 +17281,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_channel_146_fix.rel;
-expression list r_iio_channel_146_fix.es;
-expression r_iio_channel_146_fix.e;
-position r_iio_channel_146_here.pr;
+identifier r_iio_channel_148_fix.rel;
+expression list r_iio_channel_148_fix.es;
+expression r_iio_channel_148_fix.e;
+position r_iio_channel_148_here.pr;
 @@
 
 + rel(e, es);
@@ -17048,7 +17292,7 @@ position r_iio_channel_146_here.pr;
 
 // iio-channels: IIO channels
 
-@r_iio_channels_147 depends on !patch && (context || org || report) exists@
+@r_iio_channels_149 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_channel_get_all};
 identifier rel = {iio_channel_release_all};
 expression e, E, E2;
@@ -17082,22 +17326,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_channels_147.p1;
-p2 << r_iio_channels_147.p2;
-acq << r_iio_channels_147.acq;
-rel << r_iio_channels_147.rel;
+p1 << r_iio_channels_149.p1;
+p2 << r_iio_channels_149.p2;
+acq << r_iio_channels_149.acq;
+rel << r_iio_channels_149.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_channels_147.p1;
-p2 << r_iio_channels_147.p2;
-acq << r_iio_channels_147.acq;
-rel << r_iio_channels_147.rel;
+p1 << r_iio_channels_149.p1;
+p2 << r_iio_channels_149.p2;
+acq << r_iio_channels_149.acq;
+rel << r_iio_channels_149.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_channels_147_fix depends on patch exists@
+@r_iio_channels_149_fix depends on patch exists@
 identifier acq = {iio_channel_get_all};
 identifier rel = {iio_channel_release_all};
 expression e, E, E2;
@@ -17131,15 +17375,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_channels_147_branch depends on patch@
-position r_iio_channels_147_fix.p2, ps;
+@r_iio_channels_149_branch depends on patch@
+position r_iio_channels_149_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_channels_147_here depends on patch@
-p3 << r_iio_channels_147_fix.p3;
-ps << r_iio_channels_147_branch.ps;
+@script:python r_iio_channels_149_here depends on patch@
+p3 << r_iio_channels_149_fix.p3;
+ps << r_iio_channels_149_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17149,10 +17393,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_channels_147_fix.rel;
-expression list r_iio_channels_147_fix.es;
-expression r_iio_channels_147_fix.e;
-position r_iio_channels_147_here.pr;
+identifier r_iio_channels_149_fix.rel;
+expression list r_iio_channels_149_fix.es;
+expression r_iio_channels_149_fix.e;
+position r_iio_channels_149_here.pr;
 @@
 
 + rel(e, es);
@@ -17160,7 +17404,7 @@ position r_iio_channels_147_here.pr;
 
 // iio-trigger-alloc: IIO trigger
 
-@r_iio_trigger_alloc_148 depends on !patch && (context || org || report) exists@
+@r_iio_trigger_alloc_150 depends on !patch && (context || org || report) exists@
 identifier acq = {__iio_trigger_alloc};
 identifier rel = {iio_trigger_free};
 expression e, E, E2;
@@ -17194,22 +17438,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_trigger_alloc_148.p1;
-p2 << r_iio_trigger_alloc_148.p2;
-acq << r_iio_trigger_alloc_148.acq;
-rel << r_iio_trigger_alloc_148.rel;
+p1 << r_iio_trigger_alloc_150.p1;
+p2 << r_iio_trigger_alloc_150.p2;
+acq << r_iio_trigger_alloc_150.acq;
+rel << r_iio_trigger_alloc_150.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_trigger_alloc_148.p1;
-p2 << r_iio_trigger_alloc_148.p2;
-acq << r_iio_trigger_alloc_148.acq;
-rel << r_iio_trigger_alloc_148.rel;
+p1 << r_iio_trigger_alloc_150.p1;
+p2 << r_iio_trigger_alloc_150.p2;
+acq << r_iio_trigger_alloc_150.acq;
+rel << r_iio_trigger_alloc_150.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_trigger_alloc_148_fix depends on patch exists@
+@r_iio_trigger_alloc_150_fix depends on patch exists@
 identifier acq = {__iio_trigger_alloc};
 identifier rel = {iio_trigger_free};
 expression e, E, E2;
@@ -17243,15 +17487,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_trigger_alloc_148_branch depends on patch@
-position r_iio_trigger_alloc_148_fix.p2, ps;
+@r_iio_trigger_alloc_150_branch depends on patch@
+position r_iio_trigger_alloc_150_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_trigger_alloc_148_here depends on patch@
-p3 << r_iio_trigger_alloc_148_fix.p3;
-ps << r_iio_trigger_alloc_148_branch.ps;
+@script:python r_iio_trigger_alloc_150_here depends on patch@
+p3 << r_iio_trigger_alloc_150_fix.p3;
+ps << r_iio_trigger_alloc_150_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17261,10 +17505,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_trigger_alloc_148_fix.rel;
-expression list r_iio_trigger_alloc_148_fix.es;
-expression r_iio_trigger_alloc_148_fix.e;
-position r_iio_trigger_alloc_148_here.pr;
+identifier r_iio_trigger_alloc_150_fix.rel;
+expression list r_iio_trigger_alloc_150_fix.es;
+expression r_iio_trigger_alloc_150_fix.e;
+position r_iio_trigger_alloc_150_here.pr;
 @@
 
 + rel(e, es);
@@ -17272,7 +17516,7 @@ position r_iio_trigger_alloc_148_here.pr;
 
 // iio-trigger-register: registered IIO trigger
 
-@r_iio_trigger_register_149 depends on !patch && (context || org || report) exists@
+@r_iio_trigger_register_151 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_trigger_register};
 identifier rel = {iio_trigger_unregister};
 expression e, E, E2;
@@ -17311,22 +17555,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_trigger_register_149.p1;
-p2 << r_iio_trigger_register_149.p2;
-acq << r_iio_trigger_register_149.acq;
-rel << r_iio_trigger_register_149.rel;
+p1 << r_iio_trigger_register_151.p1;
+p2 << r_iio_trigger_register_151.p2;
+acq << r_iio_trigger_register_151.acq;
+rel << r_iio_trigger_register_151.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_trigger_register_149.p1;
-p2 << r_iio_trigger_register_149.p2;
-acq << r_iio_trigger_register_149.acq;
-rel << r_iio_trigger_register_149.rel;
+p1 << r_iio_trigger_register_151.p1;
+p2 << r_iio_trigger_register_151.p2;
+acq << r_iio_trigger_register_151.acq;
+rel << r_iio_trigger_register_151.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_trigger_register_149_fix depends on patch exists@
+@r_iio_trigger_register_151_fix depends on patch exists@
 identifier acq = {iio_trigger_register};
 identifier rel = {iio_trigger_unregister};
 expression e, E, E2;
@@ -17365,15 +17609,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_trigger_register_149_branch depends on patch@
-position r_iio_trigger_register_149_fix.p2, ps;
+@r_iio_trigger_register_151_branch depends on patch@
+position r_iio_trigger_register_151_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_trigger_register_149_here depends on patch@
-p3 << r_iio_trigger_register_149_fix.p3;
-ps << r_iio_trigger_register_149_branch.ps;
+@script:python r_iio_trigger_register_151_here depends on patch@
+p3 << r_iio_trigger_register_151_fix.p3;
+ps << r_iio_trigger_register_151_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17383,10 +17627,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_trigger_register_149_fix.rel;
-expression list r_iio_trigger_register_149_fix.es;
-expression r_iio_trigger_register_149_fix.e;
-position r_iio_trigger_register_149_here.pr;
+identifier r_iio_trigger_register_151_fix.rel;
+expression list r_iio_trigger_register_151_fix.es;
+expression r_iio_trigger_register_151_fix.e;
+position r_iio_trigger_register_151_here.pr;
 @@
 
 + rel(e, es);
@@ -17394,7 +17638,7 @@ position r_iio_trigger_register_149_here.pr;
 
 // iio-triggered-buffer: IIO triggered buffer
 
-@r_iio_triggered_buffer_150 depends on !patch && (context || org || report) exists@
+@r_iio_triggered_buffer_152 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_triggered_buffer_setup_ext};
 identifier rel = {iio_triggered_buffer_cleanup};
 expression e, E, E2;
@@ -17433,22 +17677,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_triggered_buffer_150.p1;
-p2 << r_iio_triggered_buffer_150.p2;
-acq << r_iio_triggered_buffer_150.acq;
-rel << r_iio_triggered_buffer_150.rel;
+p1 << r_iio_triggered_buffer_152.p1;
+p2 << r_iio_triggered_buffer_152.p2;
+acq << r_iio_triggered_buffer_152.acq;
+rel << r_iio_triggered_buffer_152.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_triggered_buffer_150.p1;
-p2 << r_iio_triggered_buffer_150.p2;
-acq << r_iio_triggered_buffer_150.acq;
-rel << r_iio_triggered_buffer_150.rel;
+p1 << r_iio_triggered_buffer_152.p1;
+p2 << r_iio_triggered_buffer_152.p2;
+acq << r_iio_triggered_buffer_152.acq;
+rel << r_iio_triggered_buffer_152.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_triggered_buffer_150_fix depends on patch exists@
+@r_iio_triggered_buffer_152_fix depends on patch exists@
 identifier acq = {iio_triggered_buffer_setup_ext};
 identifier rel = {iio_triggered_buffer_cleanup};
 expression e, E, E2;
@@ -17487,15 +17731,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_triggered_buffer_150_branch depends on patch@
-position r_iio_triggered_buffer_150_fix.p2, ps;
+@r_iio_triggered_buffer_152_branch depends on patch@
+position r_iio_triggered_buffer_152_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_triggered_buffer_150_here depends on patch@
-p3 << r_iio_triggered_buffer_150_fix.p3;
-ps << r_iio_triggered_buffer_150_branch.ps;
+@script:python r_iio_triggered_buffer_152_here depends on patch@
+p3 << r_iio_triggered_buffer_152_fix.p3;
+ps << r_iio_triggered_buffer_152_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17505,10 +17749,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_triggered_buffer_150_fix.rel;
-expression list r_iio_triggered_buffer_150_fix.es;
-expression r_iio_triggered_buffer_150_fix.e;
-position r_iio_triggered_buffer_150_here.pr;
+identifier r_iio_triggered_buffer_152_fix.rel;
+expression list r_iio_triggered_buffer_152_fix.es;
+expression r_iio_triggered_buffer_152_fix.e;
+position r_iio_triggered_buffer_152_here.pr;
 @@
 
 + rel(e, es);
@@ -17516,7 +17760,7 @@ position r_iio_triggered_buffer_150_here.pr;
 
 // pwm-ref: PWM device reference
 
-@r_pwm_ref_151 depends on !patch && (context || org || report) exists@
+@r_pwm_ref_153 depends on !patch && (context || org || report) exists@
 identifier acq = {pwm_get};
 identifier rel = {pwm_put};
 expression e, E, E2;
@@ -17550,22 +17794,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pwm_ref_151.p1;
-p2 << r_pwm_ref_151.p2;
-acq << r_pwm_ref_151.acq;
-rel << r_pwm_ref_151.rel;
+p1 << r_pwm_ref_153.p1;
+p2 << r_pwm_ref_153.p2;
+acq << r_pwm_ref_153.acq;
+rel << r_pwm_ref_153.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pwm_ref_151.p1;
-p2 << r_pwm_ref_151.p2;
-acq << r_pwm_ref_151.acq;
-rel << r_pwm_ref_151.rel;
+p1 << r_pwm_ref_153.p1;
+p2 << r_pwm_ref_153.p2;
+acq << r_pwm_ref_153.acq;
+rel << r_pwm_ref_153.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pwm_ref_151_fix depends on patch exists@
+@r_pwm_ref_153_fix depends on patch exists@
 identifier acq = {pwm_get};
 identifier rel = {pwm_put};
 expression e, E, E2;
@@ -17599,15 +17843,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pwm_ref_151_branch depends on patch@
-position r_pwm_ref_151_fix.p2, ps;
+@r_pwm_ref_153_branch depends on patch@
+position r_pwm_ref_153_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pwm_ref_151_here depends on patch@
-p3 << r_pwm_ref_151_fix.p3;
-ps << r_pwm_ref_151_branch.ps;
+@script:python r_pwm_ref_153_here depends on patch@
+p3 << r_pwm_ref_153_fix.p3;
+ps << r_pwm_ref_153_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17617,10 +17861,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pwm_ref_151_fix.rel;
-expression list r_pwm_ref_151_fix.es;
-expression r_pwm_ref_151_fix.e;
-position r_pwm_ref_151_here.pr;
+identifier r_pwm_ref_153_fix.rel;
+expression list r_pwm_ref_153_fix.es;
+expression r_pwm_ref_153_fix.e;
+position r_pwm_ref_153_here.pr;
 @@
 
 + rel(e, es);
@@ -17628,7 +17872,7 @@ position r_pwm_ref_151_here.pr;
 
 // input-handler: registered input handler
 
-@r_input_handler_152 depends on !patch && (context || org || report) exists@
+@r_input_handler_154 depends on !patch && (context || org || report) exists@
 identifier acq = {input_register_handler};
 identifier rel = {input_unregister_handler};
 expression e, E, E2;
@@ -17667,22 +17911,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_input_handler_152.p1;
-p2 << r_input_handler_152.p2;
-acq << r_input_handler_152.acq;
-rel << r_input_handler_152.rel;
+p1 << r_input_handler_154.p1;
+p2 << r_input_handler_154.p2;
+acq << r_input_handler_154.acq;
+rel << r_input_handler_154.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_input_handler_152.p1;
-p2 << r_input_handler_152.p2;
-acq << r_input_handler_152.acq;
-rel << r_input_handler_152.rel;
+p1 << r_input_handler_154.p1;
+p2 << r_input_handler_154.p2;
+acq << r_input_handler_154.acq;
+rel << r_input_handler_154.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_input_handler_152_fix depends on patch exists@
+@r_input_handler_154_fix depends on patch exists@
 identifier acq = {input_register_handler};
 identifier rel = {input_unregister_handler};
 expression e, E, E2;
@@ -17721,15 +17965,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_input_handler_152_branch depends on patch@
-position r_input_handler_152_fix.p2, ps;
+@r_input_handler_154_branch depends on patch@
+position r_input_handler_154_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_input_handler_152_here depends on patch@
-p3 << r_input_handler_152_fix.p3;
-ps << r_input_handler_152_branch.ps;
+@script:python r_input_handler_154_here depends on patch@
+p3 << r_input_handler_154_fix.p3;
+ps << r_input_handler_154_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17739,10 +17983,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_input_handler_152_fix.rel;
-expression list r_input_handler_152_fix.es;
-expression r_input_handler_152_fix.e;
-position r_input_handler_152_here.pr;
+identifier r_input_handler_154_fix.rel;
+expression list r_input_handler_154_fix.es;
+expression r_input_handler_154_fix.e;
+position r_input_handler_154_here.pr;
 @@
 
 + rel(e, es);
@@ -17750,7 +17994,7 @@ position r_input_handler_152_here.pr;
 
 // input-handle: registered input handle
 
-@r_input_handle_153 depends on !patch && (context || org || report) exists@
+@r_input_handle_155 depends on !patch && (context || org || report) exists@
 identifier acq = {input_register_handle};
 identifier rel = {input_unregister_handle};
 expression e, E, E2;
@@ -17789,22 +18033,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_input_handle_153.p1;
-p2 << r_input_handle_153.p2;
-acq << r_input_handle_153.acq;
-rel << r_input_handle_153.rel;
+p1 << r_input_handle_155.p1;
+p2 << r_input_handle_155.p2;
+acq << r_input_handle_155.acq;
+rel << r_input_handle_155.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_input_handle_153.p1;
-p2 << r_input_handle_153.p2;
-acq << r_input_handle_153.acq;
-rel << r_input_handle_153.rel;
+p1 << r_input_handle_155.p1;
+p2 << r_input_handle_155.p2;
+acq << r_input_handle_155.acq;
+rel << r_input_handle_155.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_input_handle_153_fix depends on patch exists@
+@r_input_handle_155_fix depends on patch exists@
 identifier acq = {input_register_handle};
 identifier rel = {input_unregister_handle};
 expression e, E, E2;
@@ -17843,15 +18087,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_input_handle_153_branch depends on patch@
-position r_input_handle_153_fix.p2, ps;
+@r_input_handle_155_branch depends on patch@
+position r_input_handle_155_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_input_handle_153_here depends on patch@
-p3 << r_input_handle_153_fix.p3;
-ps << r_input_handle_153_branch.ps;
+@script:python r_input_handle_155_here depends on patch@
+p3 << r_input_handle_155_fix.p3;
+ps << r_input_handle_155_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17861,10 +18105,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_input_handle_153_fix.rel;
-expression list r_input_handle_153_fix.es;
-expression r_input_handle_153_fix.e;
-position r_input_handle_153_here.pr;
+identifier r_input_handle_155_fix.rel;
+expression list r_input_handle_155_fix.es;
+expression r_input_handle_155_fix.e;
+position r_input_handle_155_here.pr;
 @@
 
 + rel(e, es);
@@ -17872,7 +18116,7 @@ position r_input_handle_153_here.pr;
 
 // hid-device: HID device
 
-@r_hid_device_154 depends on !patch && (context || org || report) exists@
+@r_hid_device_156 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_allocate_device};
 identifier rel = {hid_destroy_device};
 expression e, E, E2;
@@ -17906,22 +18150,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_device_154.p1;
-p2 << r_hid_device_154.p2;
-acq << r_hid_device_154.acq;
-rel << r_hid_device_154.rel;
+p1 << r_hid_device_156.p1;
+p2 << r_hid_device_156.p2;
+acq << r_hid_device_156.acq;
+rel << r_hid_device_156.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_device_154.p1;
-p2 << r_hid_device_154.p2;
-acq << r_hid_device_154.acq;
-rel << r_hid_device_154.rel;
+p1 << r_hid_device_156.p1;
+p2 << r_hid_device_156.p2;
+acq << r_hid_device_156.acq;
+rel << r_hid_device_156.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_device_154_fix depends on patch exists@
+@r_hid_device_156_fix depends on patch exists@
 identifier acq = {hid_allocate_device};
 identifier rel = {hid_destroy_device};
 expression e, E, E2;
@@ -17955,15 +18199,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_device_154_branch depends on patch@
-position r_hid_device_154_fix.p2, ps;
+@r_hid_device_156_branch depends on patch@
+position r_hid_device_156_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_device_154_here depends on patch@
-p3 << r_hid_device_154_fix.p3;
-ps << r_hid_device_154_branch.ps;
+@script:python r_hid_device_156_here depends on patch@
+p3 << r_hid_device_156_fix.p3;
+ps << r_hid_device_156_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17973,10 +18217,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_device_154_fix.rel;
-expression list r_hid_device_154_fix.es;
-expression r_hid_device_154_fix.e;
-position r_hid_device_154_here.pr;
+identifier r_hid_device_156_fix.rel;
+expression list r_hid_device_156_fix.es;
+expression r_hid_device_156_fix.e;
+position r_hid_device_156_here.pr;
 @@
 
 + rel(e, es);
@@ -17984,7 +18228,7 @@ position r_hid_device_154_here.pr;
 
 // hid-hw-start: started HID hardware
 
-@r_hid_hw_start_155 depends on !patch && (context || org || report) exists@
+@r_hid_hw_start_157 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_hw_start};
 identifier rel = {hid_hw_stop};
 expression e, E, E2;
@@ -18023,22 +18267,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_hw_start_155.p1;
-p2 << r_hid_hw_start_155.p2;
-acq << r_hid_hw_start_155.acq;
-rel << r_hid_hw_start_155.rel;
+p1 << r_hid_hw_start_157.p1;
+p2 << r_hid_hw_start_157.p2;
+acq << r_hid_hw_start_157.acq;
+rel << r_hid_hw_start_157.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_hw_start_155.p1;
-p2 << r_hid_hw_start_155.p2;
-acq << r_hid_hw_start_155.acq;
-rel << r_hid_hw_start_155.rel;
+p1 << r_hid_hw_start_157.p1;
+p2 << r_hid_hw_start_157.p2;
+acq << r_hid_hw_start_157.acq;
+rel << r_hid_hw_start_157.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_hw_start_155_fix depends on patch exists@
+@r_hid_hw_start_157_fix depends on patch exists@
 identifier acq = {hid_hw_start};
 identifier rel = {hid_hw_stop};
 expression e, E, E2;
@@ -18077,15 +18321,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_hw_start_155_branch depends on patch@
-position r_hid_hw_start_155_fix.p2, ps;
+@r_hid_hw_start_157_branch depends on patch@
+position r_hid_hw_start_157_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_hw_start_155_here depends on patch@
-p3 << r_hid_hw_start_155_fix.p3;
-ps << r_hid_hw_start_155_branch.ps;
+@script:python r_hid_hw_start_157_here depends on patch@
+p3 << r_hid_hw_start_157_fix.p3;
+ps << r_hid_hw_start_157_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18095,10 +18339,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_hw_start_155_fix.rel;
-expression list r_hid_hw_start_155_fix.es;
-expression r_hid_hw_start_155_fix.e;
-position r_hid_hw_start_155_here.pr;
+identifier r_hid_hw_start_157_fix.rel;
+expression list r_hid_hw_start_157_fix.es;
+expression r_hid_hw_start_157_fix.e;
+position r_hid_hw_start_157_here.pr;
 @@
 
 + rel(e, es);
@@ -18106,7 +18350,7 @@ position r_hid_hw_start_155_here.pr;
 
 // hid-hw-open: opened HID hardware
 
-@r_hid_hw_open_156 depends on !patch && (context || org || report) exists@
+@r_hid_hw_open_158 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_hw_open};
 identifier rel = {hid_hw_close};
 expression e, E, E2;
@@ -18145,22 +18389,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_hw_open_156.p1;
-p2 << r_hid_hw_open_156.p2;
-acq << r_hid_hw_open_156.acq;
-rel << r_hid_hw_open_156.rel;
+p1 << r_hid_hw_open_158.p1;
+p2 << r_hid_hw_open_158.p2;
+acq << r_hid_hw_open_158.acq;
+rel << r_hid_hw_open_158.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_hw_open_156.p1;
-p2 << r_hid_hw_open_156.p2;
-acq << r_hid_hw_open_156.acq;
-rel << r_hid_hw_open_156.rel;
+p1 << r_hid_hw_open_158.p1;
+p2 << r_hid_hw_open_158.p2;
+acq << r_hid_hw_open_158.acq;
+rel << r_hid_hw_open_158.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_hw_open_156_fix depends on patch exists@
+@r_hid_hw_open_158_fix depends on patch exists@
 identifier acq = {hid_hw_open};
 identifier rel = {hid_hw_close};
 expression e, E, E2;
@@ -18199,15 +18443,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_hw_open_156_branch depends on patch@
-position r_hid_hw_open_156_fix.p2, ps;
+@r_hid_hw_open_158_branch depends on patch@
+position r_hid_hw_open_158_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_hw_open_156_here depends on patch@
-p3 << r_hid_hw_open_156_fix.p3;
-ps << r_hid_hw_open_156_branch.ps;
+@script:python r_hid_hw_open_158_here depends on patch@
+p3 << r_hid_hw_open_158_fix.p3;
+ps << r_hid_hw_open_158_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18217,10 +18461,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_hw_open_156_fix.rel;
-expression list r_hid_hw_open_156_fix.es;
-expression r_hid_hw_open_156_fix.e;
-position r_hid_hw_open_156_here.pr;
+identifier r_hid_hw_open_158_fix.rel;
+expression list r_hid_hw_open_158_fix.es;
+expression r_hid_hw_open_158_fix.e;
+position r_hid_hw_open_158_here.pr;
 @@
 
 + rel(e, es);
@@ -18228,7 +18472,7 @@ position r_hid_hw_open_156_here.pr;
 
 // extcon-alloc: extcon device
 
-@r_extcon_alloc_157 depends on !patch && (context || org || report) exists@
+@r_extcon_alloc_159 depends on !patch && (context || org || report) exists@
 identifier acq = {extcon_dev_allocate};
 identifier rel = {extcon_dev_free};
 expression e, E, E2;
@@ -18262,22 +18506,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_extcon_alloc_157.p1;
-p2 << r_extcon_alloc_157.p2;
-acq << r_extcon_alloc_157.acq;
-rel << r_extcon_alloc_157.rel;
+p1 << r_extcon_alloc_159.p1;
+p2 << r_extcon_alloc_159.p2;
+acq << r_extcon_alloc_159.acq;
+rel << r_extcon_alloc_159.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_extcon_alloc_157.p1;
-p2 << r_extcon_alloc_157.p2;
-acq << r_extcon_alloc_157.acq;
-rel << r_extcon_alloc_157.rel;
+p1 << r_extcon_alloc_159.p1;
+p2 << r_extcon_alloc_159.p2;
+acq << r_extcon_alloc_159.acq;
+rel << r_extcon_alloc_159.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_extcon_alloc_157_fix depends on patch exists@
+@r_extcon_alloc_159_fix depends on patch exists@
 identifier acq = {extcon_dev_allocate};
 identifier rel = {extcon_dev_free};
 expression e, E, E2;
@@ -18311,15 +18555,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_extcon_alloc_157_branch depends on patch@
-position r_extcon_alloc_157_fix.p2, ps;
+@r_extcon_alloc_159_branch depends on patch@
+position r_extcon_alloc_159_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_extcon_alloc_157_here depends on patch@
-p3 << r_extcon_alloc_157_fix.p3;
-ps << r_extcon_alloc_157_branch.ps;
+@script:python r_extcon_alloc_159_here depends on patch@
+p3 << r_extcon_alloc_159_fix.p3;
+ps << r_extcon_alloc_159_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18329,10 +18573,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_extcon_alloc_157_fix.rel;
-expression list r_extcon_alloc_157_fix.es;
-expression r_extcon_alloc_157_fix.e;
-position r_extcon_alloc_157_here.pr;
+identifier r_extcon_alloc_159_fix.rel;
+expression list r_extcon_alloc_159_fix.es;
+expression r_extcon_alloc_159_fix.e;
+position r_extcon_alloc_159_here.pr;
 @@
 
 + rel(e, es);
@@ -18340,7 +18584,7 @@ position r_extcon_alloc_157_here.pr;
 
 // rproc-boot: booted remote processor
 
-@r_rproc_boot_158 depends on !patch && (context || org || report) exists@
+@r_rproc_boot_160 depends on !patch && (context || org || report) exists@
 identifier acq = {rproc_boot};
 identifier rel = {rproc_shutdown};
 expression e, E, E2;
@@ -18379,22 +18623,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rproc_boot_158.p1;
-p2 << r_rproc_boot_158.p2;
-acq << r_rproc_boot_158.acq;
-rel << r_rproc_boot_158.rel;
+p1 << r_rproc_boot_160.p1;
+p2 << r_rproc_boot_160.p2;
+acq << r_rproc_boot_160.acq;
+rel << r_rproc_boot_160.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rproc_boot_158.p1;
-p2 << r_rproc_boot_158.p2;
-acq << r_rproc_boot_158.acq;
-rel << r_rproc_boot_158.rel;
+p1 << r_rproc_boot_160.p1;
+p2 << r_rproc_boot_160.p2;
+acq << r_rproc_boot_160.acq;
+rel << r_rproc_boot_160.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rproc_boot_158_fix depends on patch exists@
+@r_rproc_boot_160_fix depends on patch exists@
 identifier acq = {rproc_boot};
 identifier rel = {rproc_shutdown};
 expression e, E, E2;
@@ -18433,15 +18677,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rproc_boot_158_branch depends on patch@
-position r_rproc_boot_158_fix.p2, ps;
+@r_rproc_boot_160_branch depends on patch@
+position r_rproc_boot_160_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rproc_boot_158_here depends on patch@
-p3 << r_rproc_boot_158_fix.p3;
-ps << r_rproc_boot_158_branch.ps;
+@script:python r_rproc_boot_160_here depends on patch@
+p3 << r_rproc_boot_160_fix.p3;
+ps << r_rproc_boot_160_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18451,10 +18695,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rproc_boot_158_fix.rel;
-expression list r_rproc_boot_158_fix.es;
-expression r_rproc_boot_158_fix.e;
-position r_rproc_boot_158_here.pr;
+identifier r_rproc_boot_160_fix.rel;
+expression list r_rproc_boot_160_fix.es;
+expression r_rproc_boot_160_fix.e;
+position r_rproc_boot_160_here.pr;
 @@
 
 + rel(e, es);
@@ -18462,7 +18706,7 @@ position r_rproc_boot_158_here.pr;
 
 // mtd-ref: MTD device reference
 
-@r_mtd_ref_159 depends on !patch && (context || org || report) exists@
+@r_mtd_ref_161 depends on !patch && (context || org || report) exists@
 identifier acq = {get_mtd_device, get_mtd_device_nm};
 identifier rel = {put_mtd_device};
 expression e, E, E2;
@@ -18496,22 +18740,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mtd_ref_159.p1;
-p2 << r_mtd_ref_159.p2;
-acq << r_mtd_ref_159.acq;
-rel << r_mtd_ref_159.rel;
+p1 << r_mtd_ref_161.p1;
+p2 << r_mtd_ref_161.p2;
+acq << r_mtd_ref_161.acq;
+rel << r_mtd_ref_161.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mtd_ref_159.p1;
-p2 << r_mtd_ref_159.p2;
-acq << r_mtd_ref_159.acq;
-rel << r_mtd_ref_159.rel;
+p1 << r_mtd_ref_161.p1;
+p2 << r_mtd_ref_161.p2;
+acq << r_mtd_ref_161.acq;
+rel << r_mtd_ref_161.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mtd_ref_159_fix depends on patch exists@
+@r_mtd_ref_161_fix depends on patch exists@
 identifier acq = {get_mtd_device, get_mtd_device_nm};
 identifier rel = {put_mtd_device};
 expression e, E, E2;
@@ -18545,15 +18789,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mtd_ref_159_branch depends on patch@
-position r_mtd_ref_159_fix.p2, ps;
+@r_mtd_ref_161_branch depends on patch@
+position r_mtd_ref_161_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mtd_ref_159_here depends on patch@
-p3 << r_mtd_ref_159_fix.p3;
-ps << r_mtd_ref_159_branch.ps;
+@script:python r_mtd_ref_161_here depends on patch@
+p3 << r_mtd_ref_161_fix.p3;
+ps << r_mtd_ref_161_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18563,10 +18807,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mtd_ref_159_fix.rel;
-expression list r_mtd_ref_159_fix.es;
-expression r_mtd_ref_159_fix.e;
-position r_mtd_ref_159_here.pr;
+identifier r_mtd_ref_161_fix.rel;
+expression list r_mtd_ref_161_fix.es;
+expression r_mtd_ref_161_fix.e;
+position r_mtd_ref_161_here.pr;
 @@
 
 + rel(e, es);
@@ -18574,7 +18818,7 @@ position r_mtd_ref_159_here.pr;
 
 // ptp-clock: registered PTP clock
 
-@r_ptp_clock_160 depends on !patch && (context || org || report) exists@
+@r_ptp_clock_162 depends on !patch && (context || org || report) exists@
 identifier acq = {ptp_clock_register};
 identifier rel = {ptp_clock_unregister};
 expression e, E, E2;
@@ -18608,22 +18852,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_ptp_clock_160.p1;
-p2 << r_ptp_clock_160.p2;
-acq << r_ptp_clock_160.acq;
-rel << r_ptp_clock_160.rel;
+p1 << r_ptp_clock_162.p1;
+p2 << r_ptp_clock_162.p2;
+acq << r_ptp_clock_162.acq;
+rel << r_ptp_clock_162.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_ptp_clock_160.p1;
-p2 << r_ptp_clock_160.p2;
-acq << r_ptp_clock_160.acq;
-rel << r_ptp_clock_160.rel;
+p1 << r_ptp_clock_162.p1;
+p2 << r_ptp_clock_162.p2;
+acq << r_ptp_clock_162.acq;
+rel << r_ptp_clock_162.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_ptp_clock_160_fix depends on patch exists@
+@r_ptp_clock_162_fix depends on patch exists@
 identifier acq = {ptp_clock_register};
 identifier rel = {ptp_clock_unregister};
 expression e, E, E2;
@@ -18657,15 +18901,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_ptp_clock_160_branch depends on patch@
-position r_ptp_clock_160_fix.p2, ps;
+@r_ptp_clock_162_branch depends on patch@
+position r_ptp_clock_162_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_ptp_clock_160_here depends on patch@
-p3 << r_ptp_clock_160_fix.p3;
-ps << r_ptp_clock_160_branch.ps;
+@script:python r_ptp_clock_162_here depends on patch@
+p3 << r_ptp_clock_162_fix.p3;
+ps << r_ptp_clock_162_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18675,10 +18919,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_ptp_clock_160_fix.rel;
-expression list r_ptp_clock_160_fix.es;
-expression r_ptp_clock_160_fix.e;
-position r_ptp_clock_160_here.pr;
+identifier r_ptp_clock_162_fix.rel;
+expression list r_ptp_clock_162_fix.es;
+expression r_ptp_clock_162_fix.e;
+position r_ptp_clock_162_here.pr;
 @@
 
 + rel(e, es);
@@ -18686,7 +18930,7 @@ position r_ptp_clock_160_here.pr;
 
 // candev-alloc: CAN device
 
-@r_candev_alloc_161 depends on !patch && (context || org || report) exists@
+@r_candev_alloc_163 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_candev_mqs};
 identifier rel = {free_candev};
 expression e, E, E2;
@@ -18720,22 +18964,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_alloc_161.p1;
-p2 << r_candev_alloc_161.p2;
-acq << r_candev_alloc_161.acq;
-rel << r_candev_alloc_161.rel;
+p1 << r_candev_alloc_163.p1;
+p2 << r_candev_alloc_163.p2;
+acq << r_candev_alloc_163.acq;
+rel << r_candev_alloc_163.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_alloc_161.p1;
-p2 << r_candev_alloc_161.p2;
-acq << r_candev_alloc_161.acq;
-rel << r_candev_alloc_161.rel;
+p1 << r_candev_alloc_163.p1;
+p2 << r_candev_alloc_163.p2;
+acq << r_candev_alloc_163.acq;
+rel << r_candev_alloc_163.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_alloc_161_fix depends on patch exists@
+@r_candev_alloc_163_fix depends on patch exists@
 identifier acq = {alloc_candev_mqs};
 identifier rel = {free_candev};
 expression e, E, E2;
@@ -18769,15 +19013,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_alloc_161_branch depends on patch@
-position r_candev_alloc_161_fix.p2, ps;
+@r_candev_alloc_163_branch depends on patch@
+position r_candev_alloc_163_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_alloc_161_here depends on patch@
-p3 << r_candev_alloc_161_fix.p3;
-ps << r_candev_alloc_161_branch.ps;
+@script:python r_candev_alloc_163_here depends on patch@
+p3 << r_candev_alloc_163_fix.p3;
+ps << r_candev_alloc_163_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18787,10 +19031,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_alloc_161_fix.rel;
-expression list r_candev_alloc_161_fix.es;
-expression r_candev_alloc_161_fix.e;
-position r_candev_alloc_161_here.pr;
+identifier r_candev_alloc_163_fix.rel;
+expression list r_candev_alloc_163_fix.es;
+expression r_candev_alloc_163_fix.e;
+position r_candev_alloc_163_here.pr;
 @@
 
 + rel(e, es);
@@ -18798,7 +19042,7 @@ position r_candev_alloc_161_here.pr;
 
 // candev-register: registered CAN device
 
-@r_candev_register_162 depends on !patch && (context || org || report) exists@
+@r_candev_register_164 depends on !patch && (context || org || report) exists@
 identifier acq = {register_candev};
 identifier rel = {unregister_candev};
 expression e, E, E2;
@@ -18837,22 +19081,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_register_162.p1;
-p2 << r_candev_register_162.p2;
-acq << r_candev_register_162.acq;
-rel << r_candev_register_162.rel;
+p1 << r_candev_register_164.p1;
+p2 << r_candev_register_164.p2;
+acq << r_candev_register_164.acq;
+rel << r_candev_register_164.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_register_162.p1;
-p2 << r_candev_register_162.p2;
-acq << r_candev_register_162.acq;
-rel << r_candev_register_162.rel;
+p1 << r_candev_register_164.p1;
+p2 << r_candev_register_164.p2;
+acq << r_candev_register_164.acq;
+rel << r_candev_register_164.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_register_162_fix depends on patch exists@
+@r_candev_register_164_fix depends on patch exists@
 identifier acq = {register_candev};
 identifier rel = {unregister_candev};
 expression e, E, E2;
@@ -18891,15 +19135,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_register_162_branch depends on patch@
-position r_candev_register_162_fix.p2, ps;
+@r_candev_register_164_branch depends on patch@
+position r_candev_register_164_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_register_162_here depends on patch@
-p3 << r_candev_register_162_fix.p3;
-ps << r_candev_register_162_branch.ps;
+@script:python r_candev_register_164_here depends on patch@
+p3 << r_candev_register_164_fix.p3;
+ps << r_candev_register_164_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18909,10 +19153,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_register_162_fix.rel;
-expression list r_candev_register_162_fix.es;
-expression r_candev_register_162_fix.e;
-position r_candev_register_162_here.pr;
+identifier r_candev_register_164_fix.rel;
+expression list r_candev_register_164_fix.es;
+expression r_candev_register_164_fix.e;
+position r_candev_register_164_here.pr;
 @@
 
 + rel(e, es);
@@ -18920,7 +19164,7 @@ position r_candev_register_162_here.pr;
 
 // candev-open: opened CAN device
 
-@r_candev_open_163 depends on !patch && (context || org || report) exists@
+@r_candev_open_165 depends on !patch && (context || org || report) exists@
 identifier acq = {open_candev};
 identifier rel = {close_candev};
 expression e, E, E2;
@@ -18959,22 +19203,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_open_163.p1;
-p2 << r_candev_open_163.p2;
-acq << r_candev_open_163.acq;
-rel << r_candev_open_163.rel;
+p1 << r_candev_open_165.p1;
+p2 << r_candev_open_165.p2;
+acq << r_candev_open_165.acq;
+rel << r_candev_open_165.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_open_163.p1;
-p2 << r_candev_open_163.p2;
-acq << r_candev_open_163.acq;
-rel << r_candev_open_163.rel;
+p1 << r_candev_open_165.p1;
+p2 << r_candev_open_165.p2;
+acq << r_candev_open_165.acq;
+rel << r_candev_open_165.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_open_163_fix depends on patch exists@
+@r_candev_open_165_fix depends on patch exists@
 identifier acq = {open_candev};
 identifier rel = {close_candev};
 expression e, E, E2;
@@ -19013,15 +19257,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_open_163_branch depends on patch@
-position r_candev_open_163_fix.p2, ps;
+@r_candev_open_165_branch depends on patch@
+position r_candev_open_165_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_open_163_here depends on patch@
-p3 << r_candev_open_163_fix.p3;
-ps << r_candev_open_163_branch.ps;
+@script:python r_candev_open_165_here depends on patch@
+p3 << r_candev_open_165_fix.p3;
+ps << r_candev_open_165_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19031,10 +19275,592 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_open_163_fix.rel;
-expression list r_candev_open_163_fix.es;
-expression r_candev_open_163_fix.e;
-position r_candev_open_163_here.pr;
+identifier r_candev_open_165_fix.rel;
+expression list r_candev_open_165_fix.es;
+expression r_candev_open_165_fix.e;
+position r_candev_open_165_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// can-rx-offload: CAN rx-offload context
+
+@r_can_rx_offload_166 depends on !patch && (context || org || report) exists@
+identifier acq = {can_rx_offload_add_timestamp, can_rx_offload_add_fifo, can_rx_offload_add_manual};
+identifier rel = {can_rx_offload_del};
+expression e, E, E2;
+expression R;
+expression X0;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(X0, e, ...);
+... when != can_rx_offload_del(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(X0, e, ...)\|acq@p1(X0, e, ...) < 0\|acq@p1(X0, e, ...) != 0\|unlikely(acq@p1(X0, e, ...))\|unlikely(acq@p1(X0, e, ...) < 0)\|WARN_ON(acq@p1(X0, e, ...))\)) S
+)
+... when any
+    when != can_rx_offload_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... can_rx_offload_del(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != can_rx_offload_del(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_can_rx_offload_166.p1;
+p2 << r_can_rx_offload_166.p2;
+acq << r_can_rx_offload_166.acq;
+rel << r_can_rx_offload_166.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_can_rx_offload_166.p1;
+p2 << r_can_rx_offload_166.p2;
+acq << r_can_rx_offload_166.acq;
+rel << r_can_rx_offload_166.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_can_rx_offload_166_fix depends on patch exists@
+identifier acq = {can_rx_offload_add_timestamp, can_rx_offload_add_fifo, can_rx_offload_add_manual};
+identifier rel = {can_rx_offload_del};
+expression e, E, E2;
+expression R;
+expression list es;
+expression X0;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(X0, e, ...);
+... when != can_rx_offload_del(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(X0, e, ...)\|acq(X0, e, ...) < 0\|acq(X0, e, ...) != 0\|unlikely(acq(X0, e, ...))\|unlikely(acq(X0, e, ...) < 0)\|WARN_ON(acq(X0, e, ...))\)) S
+)
+... when any
+    when != can_rx_offload_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... can_rx_offload_del(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != can_rx_offload_del(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_can_rx_offload_166_branch depends on patch@
+position r_can_rx_offload_166_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_can_rx_offload_166_here depends on patch@
+p3 << r_can_rx_offload_166_fix.p3;
+ps << r_can_rx_offload_166_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_can_rx_offload_166_fix.rel;
+expression list r_can_rx_offload_166_fix.es;
+expression r_can_rx_offload_166_fix.e;
+position r_can_rx_offload_166_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// edac-mc: EDAC memory controller
+
+@r_edac_mc_167 depends on !patch && (context || org || report) exists@
+identifier acq = {edac_mc_alloc};
+identifier rel = {edac_mc_free};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != edac_mc_free(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != edac_mc_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... edac_mc_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != edac_mc_free(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_edac_mc_167.p1;
+p2 << r_edac_mc_167.p2;
+acq << r_edac_mc_167.acq;
+rel << r_edac_mc_167.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_edac_mc_167.p1;
+p2 << r_edac_mc_167.p2;
+acq << r_edac_mc_167.acq;
+rel << r_edac_mc_167.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_edac_mc_167_fix depends on patch exists@
+identifier acq = {edac_mc_alloc};
+identifier rel = {edac_mc_free};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != edac_mc_free(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != edac_mc_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... edac_mc_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != edac_mc_free(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_edac_mc_167_branch depends on patch@
+position r_edac_mc_167_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_edac_mc_167_here depends on patch@
+p3 << r_edac_mc_167_fix.p3;
+ps << r_edac_mc_167_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_edac_mc_167_fix.rel;
+expression list r_edac_mc_167_fix.es;
+expression r_edac_mc_167_fix.e;
+position r_edac_mc_167_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// edac-device: EDAC device control structure
+
+@r_edac_device_168 depends on !patch && (context || org || report) exists@
+identifier acq = {edac_device_alloc_ctl_info};
+identifier rel = {edac_device_free_ctl_info};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != edac_device_free_ctl_info(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != edac_device_free_ctl_info(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... edac_device_free_ctl_info(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != edac_device_free_ctl_info(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_edac_device_168.p1;
+p2 << r_edac_device_168.p2;
+acq << r_edac_device_168.acq;
+rel << r_edac_device_168.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_edac_device_168.p1;
+p2 << r_edac_device_168.p2;
+acq << r_edac_device_168.acq;
+rel << r_edac_device_168.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_edac_device_168_fix depends on patch exists@
+identifier acq = {edac_device_alloc_ctl_info};
+identifier rel = {edac_device_free_ctl_info};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != edac_device_free_ctl_info(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != edac_device_free_ctl_info(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... edac_device_free_ctl_info(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != edac_device_free_ctl_info(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_edac_device_168_branch depends on patch@
+position r_edac_device_168_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_edac_device_168_here depends on patch@
+p3 << r_edac_device_168_fix.p3;
+ps << r_edac_device_168_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_edac_device_168_fix.rel;
+expression list r_edac_device_168_fix.es;
+expression r_edac_device_168_fix.e;
+position r_edac_device_168_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// edac-pci: EDAC PCI control structure
+
+@r_edac_pci_169 depends on !patch && (context || org || report) exists@
+identifier acq = {edac_pci_alloc_ctl_info};
+identifier rel = {edac_pci_free_ctl_info};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != edac_pci_free_ctl_info(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != edac_pci_free_ctl_info(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... edac_pci_free_ctl_info(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != edac_pci_free_ctl_info(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_edac_pci_169.p1;
+p2 << r_edac_pci_169.p2;
+acq << r_edac_pci_169.acq;
+rel << r_edac_pci_169.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_edac_pci_169.p1;
+p2 << r_edac_pci_169.p2;
+acq << r_edac_pci_169.acq;
+rel << r_edac_pci_169.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_edac_pci_169_fix depends on patch exists@
+identifier acq = {edac_pci_alloc_ctl_info};
+identifier rel = {edac_pci_free_ctl_info};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != edac_pci_free_ctl_info(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != edac_pci_free_ctl_info(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... edac_pci_free_ctl_info(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != edac_pci_free_ctl_info(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_edac_pci_169_branch depends on patch@
+position r_edac_pci_169_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_edac_pci_169_here depends on patch@
+p3 << r_edac_pci_169_fix.p3;
+ps << r_edac_pci_169_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_edac_pci_169_fix.rel;
+expression list r_edac_pci_169_fix.es;
+expression r_edac_pci_169_fix.e;
+position r_edac_pci_169_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// icc-provider: registered interconnect provider
+
+@r_icc_provider_170 depends on !patch && (context || org || report) exists@
+identifier acq = {icc_provider_register};
+identifier rel = {icc_provider_deregister};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != icc_provider_deregister(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != icc_provider_deregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... icc_provider_deregister(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != icc_provider_deregister(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_icc_provider_170.p1;
+p2 << r_icc_provider_170.p2;
+acq << r_icc_provider_170.acq;
+rel << r_icc_provider_170.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_icc_provider_170.p1;
+p2 << r_icc_provider_170.p2;
+acq << r_icc_provider_170.acq;
+rel << r_icc_provider_170.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_icc_provider_170_fix depends on patch exists@
+identifier acq = {icc_provider_register};
+identifier rel = {icc_provider_deregister};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != icc_provider_deregister(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != icc_provider_deregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... icc_provider_deregister(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != icc_provider_deregister(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_icc_provider_170_branch depends on patch@
+position r_icc_provider_170_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_icc_provider_170_here depends on patch@
+p3 << r_icc_provider_170_fix.p3;
+ps << r_icc_provider_170_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_icc_provider_170_fix.rel;
+expression list r_icc_provider_170_fix.es;
+expression r_icc_provider_170_fix.e;
+position r_icc_provider_170_here.pr;
 @@
 
 + rel(e, es);
@@ -19042,7 +19868,7 @@ position r_candev_open_163_here.pr;
 
 // pci-sriov: enabled SR-IOV
 
-@r_pci_sriov_164 depends on !patch && (context || org || report) exists@
+@r_pci_sriov_171 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_enable_sriov};
 identifier rel = {pci_disable_sriov};
 expression e, E, E2;
@@ -19081,22 +19907,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_sriov_164.p1;
-p2 << r_pci_sriov_164.p2;
-acq << r_pci_sriov_164.acq;
-rel << r_pci_sriov_164.rel;
+p1 << r_pci_sriov_171.p1;
+p2 << r_pci_sriov_171.p2;
+acq << r_pci_sriov_171.acq;
+rel << r_pci_sriov_171.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_sriov_164.p1;
-p2 << r_pci_sriov_164.p2;
-acq << r_pci_sriov_164.acq;
-rel << r_pci_sriov_164.rel;
+p1 << r_pci_sriov_171.p1;
+p2 << r_pci_sriov_171.p2;
+acq << r_pci_sriov_171.acq;
+rel << r_pci_sriov_171.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_sriov_164_fix depends on patch exists@
+@r_pci_sriov_171_fix depends on patch exists@
 identifier acq = {pci_enable_sriov};
 identifier rel = {pci_disable_sriov};
 expression e, E, E2;
@@ -19135,15 +19961,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_sriov_164_branch depends on patch@
-position r_pci_sriov_164_fix.p2, ps;
+@r_pci_sriov_171_branch depends on patch@
+position r_pci_sriov_171_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_sriov_164_here depends on patch@
-p3 << r_pci_sriov_164_fix.p3;
-ps << r_pci_sriov_164_branch.ps;
+@script:python r_pci_sriov_171_here depends on patch@
+p3 << r_pci_sriov_171_fix.p3;
+ps << r_pci_sriov_171_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19153,10 +19979,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_sriov_164_fix.rel;
-expression list r_pci_sriov_164_fix.es;
-expression r_pci_sriov_164_fix.e;
-position r_pci_sriov_164_here.pr;
+identifier r_pci_sriov_171_fix.rel;
+expression list r_pci_sriov_171_fix.es;
+expression r_pci_sriov_171_fix.e;
+position r_pci_sriov_171_here.pr;
 @@
 
 + rel(e, es);
@@ -19164,7 +19990,7 @@ position r_pci_sriov_164_here.pr;
 
 // pci-irq: PCI interrupt handler
 
-@r_pci_irq_165 depends on !patch && (context || org || report) exists@
+@r_pci_irq_172 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_request_irq};
 identifier rel = {pci_free_irq};
 expression e, E, E2;
@@ -19203,22 +20029,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_irq_165.p1;
-p2 << r_pci_irq_165.p2;
-acq << r_pci_irq_165.acq;
-rel << r_pci_irq_165.rel;
+p1 << r_pci_irq_172.p1;
+p2 << r_pci_irq_172.p2;
+acq << r_pci_irq_172.acq;
+rel << r_pci_irq_172.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_irq_165.p1;
-p2 << r_pci_irq_165.p2;
-acq << r_pci_irq_165.acq;
-rel << r_pci_irq_165.rel;
+p1 << r_pci_irq_172.p1;
+p2 << r_pci_irq_172.p2;
+acq << r_pci_irq_172.acq;
+rel << r_pci_irq_172.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_irq_165_fix depends on patch exists@
+@r_pci_irq_172_fix depends on patch exists@
 identifier acq = {pci_request_irq};
 identifier rel = {pci_free_irq};
 expression e, E, E2;
@@ -19257,15 +20083,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_irq_165_branch depends on patch@
-position r_pci_irq_165_fix.p2, ps;
+@r_pci_irq_172_branch depends on patch@
+position r_pci_irq_172_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_irq_165_here depends on patch@
-p3 << r_pci_irq_165_fix.p3;
-ps << r_pci_irq_165_branch.ps;
+@script:python r_pci_irq_172_here depends on patch@
+p3 << r_pci_irq_172_fix.p3;
+ps << r_pci_irq_172_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19275,10 +20101,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_irq_165_fix.rel;
-expression list r_pci_irq_165_fix.es;
-expression r_pci_irq_165_fix.e;
-position r_pci_irq_165_here.pr;
+identifier r_pci_irq_172_fix.rel;
+expression list r_pci_irq_172_fix.es;
+expression r_pci_irq_172_fix.e;
+position r_pci_irq_172_here.pr;
 @@
 
 + rel(e, es);
@@ -19286,7 +20112,7 @@ position r_pci_irq_165_here.pr;
 
 // blk-queue: request queue
 
-@r_blk_queue_166 depends on !patch && (context || org || report) exists@
+@r_blk_queue_173 depends on !patch && (context || org || report) exists@
 identifier acq = {blk_mq_alloc_queue};
 identifier rel = {blk_mq_destroy_queue};
 expression e, E, E2;
@@ -19320,22 +20146,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_blk_queue_166.p1;
-p2 << r_blk_queue_166.p2;
-acq << r_blk_queue_166.acq;
-rel << r_blk_queue_166.rel;
+p1 << r_blk_queue_173.p1;
+p2 << r_blk_queue_173.p2;
+acq << r_blk_queue_173.acq;
+rel << r_blk_queue_173.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_blk_queue_166.p1;
-p2 << r_blk_queue_166.p2;
-acq << r_blk_queue_166.acq;
-rel << r_blk_queue_166.rel;
+p1 << r_blk_queue_173.p1;
+p2 << r_blk_queue_173.p2;
+acq << r_blk_queue_173.acq;
+rel << r_blk_queue_173.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_blk_queue_166_fix depends on patch exists@
+@r_blk_queue_173_fix depends on patch exists@
 identifier acq = {blk_mq_alloc_queue};
 identifier rel = {blk_mq_destroy_queue};
 expression e, E, E2;
@@ -19369,15 +20195,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_blk_queue_166_branch depends on patch@
-position r_blk_queue_166_fix.p2, ps;
+@r_blk_queue_173_branch depends on patch@
+position r_blk_queue_173_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_blk_queue_166_here depends on patch@
-p3 << r_blk_queue_166_fix.p3;
-ps << r_blk_queue_166_branch.ps;
+@script:python r_blk_queue_173_here depends on patch@
+p3 << r_blk_queue_173_fix.p3;
+ps << r_blk_queue_173_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19387,10 +20213,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_blk_queue_166_fix.rel;
-expression list r_blk_queue_166_fix.es;
-expression r_blk_queue_166_fix.e;
-position r_blk_queue_166_here.pr;
+identifier r_blk_queue_173_fix.rel;
+expression list r_blk_queue_173_fix.es;
+expression r_blk_queue_173_fix.e;
+position r_blk_queue_173_here.pr;
 @@
 
 + rel(e, es);
@@ -19398,7 +20224,7 @@ position r_blk_queue_166_here.pr;
 
 // disk-alloc: allocated disk
 
-@r_disk_alloc_167 depends on !patch && (context || org || report) exists@
+@r_disk_alloc_174 depends on !patch && (context || org || report) exists@
 identifier acq = {__blk_mq_alloc_disk, __blk_alloc_disk};
 identifier rel = {put_disk};
 expression e, E, E2;
@@ -19432,22 +20258,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_disk_alloc_167.p1;
-p2 << r_disk_alloc_167.p2;
-acq << r_disk_alloc_167.acq;
-rel << r_disk_alloc_167.rel;
+p1 << r_disk_alloc_174.p1;
+p2 << r_disk_alloc_174.p2;
+acq << r_disk_alloc_174.acq;
+rel << r_disk_alloc_174.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_disk_alloc_167.p1;
-p2 << r_disk_alloc_167.p2;
-acq << r_disk_alloc_167.acq;
-rel << r_disk_alloc_167.rel;
+p1 << r_disk_alloc_174.p1;
+p2 << r_disk_alloc_174.p2;
+acq << r_disk_alloc_174.acq;
+rel << r_disk_alloc_174.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_disk_alloc_167_fix depends on patch exists@
+@r_disk_alloc_174_fix depends on patch exists@
 identifier acq = {__blk_mq_alloc_disk, __blk_alloc_disk};
 identifier rel = {put_disk};
 expression e, E, E2;
@@ -19481,15 +20307,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_disk_alloc_167_branch depends on patch@
-position r_disk_alloc_167_fix.p2, ps;
+@r_disk_alloc_174_branch depends on patch@
+position r_disk_alloc_174_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_disk_alloc_167_here depends on patch@
-p3 << r_disk_alloc_167_fix.p3;
-ps << r_disk_alloc_167_branch.ps;
+@script:python r_disk_alloc_174_here depends on patch@
+p3 << r_disk_alloc_174_fix.p3;
+ps << r_disk_alloc_174_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19499,10 +20325,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_disk_alloc_167_fix.rel;
-expression list r_disk_alloc_167_fix.es;
-expression r_disk_alloc_167_fix.e;
-position r_disk_alloc_167_here.pr;
+identifier r_disk_alloc_174_fix.rel;
+expression list r_disk_alloc_174_fix.es;
+expression r_disk_alloc_174_fix.e;
+position r_disk_alloc_174_here.pr;
 @@
 
 + rel(e, es);
@@ -19510,7 +20336,7 @@ position r_disk_alloc_167_here.pr;
 
 // proc-entry: procfs entry
 
-@r_proc_entry_168 depends on !patch && (context || org || report) exists@
+@r_proc_entry_175 depends on !patch && (context || org || report) exists@
 identifier acq = {proc_create, proc_create_data, proc_mkdir, proc_create_seq_private, proc_create_single_data};
 identifier rel = {proc_remove};
 expression e, E, E2;
@@ -19544,22 +20370,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_proc_entry_168.p1;
-p2 << r_proc_entry_168.p2;
-acq << r_proc_entry_168.acq;
-rel << r_proc_entry_168.rel;
+p1 << r_proc_entry_175.p1;
+p2 << r_proc_entry_175.p2;
+acq << r_proc_entry_175.acq;
+rel << r_proc_entry_175.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_proc_entry_168.p1;
-p2 << r_proc_entry_168.p2;
-acq << r_proc_entry_168.acq;
-rel << r_proc_entry_168.rel;
+p1 << r_proc_entry_175.p1;
+p2 << r_proc_entry_175.p2;
+acq << r_proc_entry_175.acq;
+rel << r_proc_entry_175.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_proc_entry_168_fix depends on patch exists@
+@r_proc_entry_175_fix depends on patch exists@
 identifier acq = {proc_create, proc_create_data, proc_mkdir, proc_create_seq_private, proc_create_single_data};
 identifier rel = {proc_remove};
 expression e, E, E2;
@@ -19593,15 +20419,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_proc_entry_168_branch depends on patch@
-position r_proc_entry_168_fix.p2, ps;
+@r_proc_entry_175_branch depends on patch@
+position r_proc_entry_175_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_proc_entry_168_here depends on patch@
-p3 << r_proc_entry_168_fix.p3;
-ps << r_proc_entry_168_branch.ps;
+@script:python r_proc_entry_175_here depends on patch@
+p3 << r_proc_entry_175_fix.p3;
+ps << r_proc_entry_175_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19611,10 +20437,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_proc_entry_168_fix.rel;
-expression list r_proc_entry_168_fix.es;
-expression r_proc_entry_168_fix.e;
-position r_proc_entry_168_here.pr;
+identifier r_proc_entry_175_fix.rel;
+expression list r_proc_entry_175_fix.es;
+expression r_proc_entry_175_fix.e;
+position r_proc_entry_175_here.pr;
 @@
 
 + rel(e, es);
@@ -19622,7 +20448,7 @@ position r_proc_entry_168_here.pr;
 
 // crypto-akcipher: public-key transform
 
-@r_crypto_akcipher_169 depends on !patch && (context || org || report) exists@
+@r_crypto_akcipher_176 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_akcipher};
 identifier rel = {crypto_free_akcipher};
 expression e, E, E2;
@@ -19656,22 +20482,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_akcipher_169.p1;
-p2 << r_crypto_akcipher_169.p2;
-acq << r_crypto_akcipher_169.acq;
-rel << r_crypto_akcipher_169.rel;
+p1 << r_crypto_akcipher_176.p1;
+p2 << r_crypto_akcipher_176.p2;
+acq << r_crypto_akcipher_176.acq;
+rel << r_crypto_akcipher_176.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_akcipher_169.p1;
-p2 << r_crypto_akcipher_169.p2;
-acq << r_crypto_akcipher_169.acq;
-rel << r_crypto_akcipher_169.rel;
+p1 << r_crypto_akcipher_176.p1;
+p2 << r_crypto_akcipher_176.p2;
+acq << r_crypto_akcipher_176.acq;
+rel << r_crypto_akcipher_176.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_akcipher_169_fix depends on patch exists@
+@r_crypto_akcipher_176_fix depends on patch exists@
 identifier acq = {crypto_alloc_akcipher};
 identifier rel = {crypto_free_akcipher};
 expression e, E, E2;
@@ -19705,15 +20531,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_akcipher_169_branch depends on patch@
-position r_crypto_akcipher_169_fix.p2, ps;
+@r_crypto_akcipher_176_branch depends on patch@
+position r_crypto_akcipher_176_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_akcipher_169_here depends on patch@
-p3 << r_crypto_akcipher_169_fix.p3;
-ps << r_crypto_akcipher_169_branch.ps;
+@script:python r_crypto_akcipher_176_here depends on patch@
+p3 << r_crypto_akcipher_176_fix.p3;
+ps << r_crypto_akcipher_176_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19723,10 +20549,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_akcipher_169_fix.rel;
-expression list r_crypto_akcipher_169_fix.es;
-expression r_crypto_akcipher_169_fix.e;
-position r_crypto_akcipher_169_here.pr;
+identifier r_crypto_akcipher_176_fix.rel;
+expression list r_crypto_akcipher_176_fix.es;
+expression r_crypto_akcipher_176_fix.e;
+position r_crypto_akcipher_176_here.pr;
 @@
 
 + rel(e, es);
@@ -19734,7 +20560,7 @@ position r_crypto_akcipher_169_here.pr;
 
 // crypto-rng: RNG transform
 
-@r_crypto_rng_170 depends on !patch && (context || org || report) exists@
+@r_crypto_rng_177 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_rng};
 identifier rel = {crypto_free_rng};
 expression e, E, E2;
@@ -19768,22 +20594,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_rng_170.p1;
-p2 << r_crypto_rng_170.p2;
-acq << r_crypto_rng_170.acq;
-rel << r_crypto_rng_170.rel;
+p1 << r_crypto_rng_177.p1;
+p2 << r_crypto_rng_177.p2;
+acq << r_crypto_rng_177.acq;
+rel << r_crypto_rng_177.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_rng_170.p1;
-p2 << r_crypto_rng_170.p2;
-acq << r_crypto_rng_170.acq;
-rel << r_crypto_rng_170.rel;
+p1 << r_crypto_rng_177.p1;
+p2 << r_crypto_rng_177.p2;
+acq << r_crypto_rng_177.acq;
+rel << r_crypto_rng_177.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_rng_170_fix depends on patch exists@
+@r_crypto_rng_177_fix depends on patch exists@
 identifier acq = {crypto_alloc_rng};
 identifier rel = {crypto_free_rng};
 expression e, E, E2;
@@ -19817,15 +20643,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_rng_170_branch depends on patch@
-position r_crypto_rng_170_fix.p2, ps;
+@r_crypto_rng_177_branch depends on patch@
+position r_crypto_rng_177_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_rng_170_here depends on patch@
-p3 << r_crypto_rng_170_fix.p3;
-ps << r_crypto_rng_170_branch.ps;
+@script:python r_crypto_rng_177_here depends on patch@
+p3 << r_crypto_rng_177_fix.p3;
+ps << r_crypto_rng_177_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19835,10 +20661,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_rng_170_fix.rel;
-expression list r_crypto_rng_170_fix.es;
-expression r_crypto_rng_170_fix.e;
-position r_crypto_rng_170_here.pr;
+identifier r_crypto_rng_177_fix.rel;
+expression list r_crypto_rng_177_fix.es;
+expression r_crypto_rng_177_fix.e;
+position r_crypto_rng_177_here.pr;
 @@
 
 + rel(e, es);
@@ -19846,7 +20672,7 @@ position r_crypto_rng_170_here.pr;
 
 // crypto-kpp: key-agreement transform
 
-@r_crypto_kpp_171 depends on !patch && (context || org || report) exists@
+@r_crypto_kpp_178 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_kpp};
 identifier rel = {crypto_free_kpp};
 expression e, E, E2;
@@ -19880,22 +20706,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_kpp_171.p1;
-p2 << r_crypto_kpp_171.p2;
-acq << r_crypto_kpp_171.acq;
-rel << r_crypto_kpp_171.rel;
+p1 << r_crypto_kpp_178.p1;
+p2 << r_crypto_kpp_178.p2;
+acq << r_crypto_kpp_178.acq;
+rel << r_crypto_kpp_178.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_kpp_171.p1;
-p2 << r_crypto_kpp_171.p2;
-acq << r_crypto_kpp_171.acq;
-rel << r_crypto_kpp_171.rel;
+p1 << r_crypto_kpp_178.p1;
+p2 << r_crypto_kpp_178.p2;
+acq << r_crypto_kpp_178.acq;
+rel << r_crypto_kpp_178.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_kpp_171_fix depends on patch exists@
+@r_crypto_kpp_178_fix depends on patch exists@
 identifier acq = {crypto_alloc_kpp};
 identifier rel = {crypto_free_kpp};
 expression e, E, E2;
@@ -19929,15 +20755,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_kpp_171_branch depends on patch@
-position r_crypto_kpp_171_fix.p2, ps;
+@r_crypto_kpp_178_branch depends on patch@
+position r_crypto_kpp_178_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_kpp_171_here depends on patch@
-p3 << r_crypto_kpp_171_fix.p3;
-ps << r_crypto_kpp_171_branch.ps;
+@script:python r_crypto_kpp_178_here depends on patch@
+p3 << r_crypto_kpp_178_fix.p3;
+ps << r_crypto_kpp_178_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19947,10 +20773,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_kpp_171_fix.rel;
-expression list r_crypto_kpp_171_fix.es;
-expression r_crypto_kpp_171_fix.e;
-position r_crypto_kpp_171_here.pr;
+identifier r_crypto_kpp_178_fix.rel;
+expression list r_crypto_kpp_178_fix.es;
+expression r_crypto_kpp_178_fix.e;
+position r_crypto_kpp_178_here.pr;
 @@
 
 + rel(e, es);
@@ -19958,7 +20784,7 @@ position r_crypto_kpp_171_here.pr;
 
 // crypto-acomp: compression transform
 
-@r_crypto_acomp_172 depends on !patch && (context || org || report) exists@
+@r_crypto_acomp_179 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_acomp};
 identifier rel = {crypto_free_acomp};
 expression e, E, E2;
@@ -19992,22 +20818,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_acomp_172.p1;
-p2 << r_crypto_acomp_172.p2;
-acq << r_crypto_acomp_172.acq;
-rel << r_crypto_acomp_172.rel;
+p1 << r_crypto_acomp_179.p1;
+p2 << r_crypto_acomp_179.p2;
+acq << r_crypto_acomp_179.acq;
+rel << r_crypto_acomp_179.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_acomp_172.p1;
-p2 << r_crypto_acomp_172.p2;
-acq << r_crypto_acomp_172.acq;
-rel << r_crypto_acomp_172.rel;
+p1 << r_crypto_acomp_179.p1;
+p2 << r_crypto_acomp_179.p2;
+acq << r_crypto_acomp_179.acq;
+rel << r_crypto_acomp_179.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_acomp_172_fix depends on patch exists@
+@r_crypto_acomp_179_fix depends on patch exists@
 identifier acq = {crypto_alloc_acomp};
 identifier rel = {crypto_free_acomp};
 expression e, E, E2;
@@ -20041,15 +20867,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_acomp_172_branch depends on patch@
-position r_crypto_acomp_172_fix.p2, ps;
+@r_crypto_acomp_179_branch depends on patch@
+position r_crypto_acomp_179_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_acomp_172_here depends on patch@
-p3 << r_crypto_acomp_172_fix.p3;
-ps << r_crypto_acomp_172_branch.ps;
+@script:python r_crypto_acomp_179_here depends on patch@
+p3 << r_crypto_acomp_179_fix.p3;
+ps << r_crypto_acomp_179_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20059,10 +20885,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_acomp_172_fix.rel;
-expression list r_crypto_acomp_172_fix.es;
-expression r_crypto_acomp_172_fix.e;
-position r_crypto_acomp_172_here.pr;
+identifier r_crypto_acomp_179_fix.rel;
+expression list r_crypto_acomp_179_fix.es;
+expression r_crypto_acomp_179_fix.e;
+position r_crypto_acomp_179_here.pr;
 @@
 
 + rel(e, es);
@@ -20070,7 +20896,7 @@ position r_crypto_acomp_172_here.pr;
 
 // sock-kern: kernel socket
 
-@r_sock_kern_173 depends on !patch && (context || org || report) exists@
+@r_sock_kern_180 depends on !patch && (context || org || report) exists@
 identifier acq = {sock_create_kern};
 identifier rel = {sock_release};
 expression e, E, E2;
@@ -20110,22 +20936,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sock_kern_173.p1;
-p2 << r_sock_kern_173.p2;
-acq << r_sock_kern_173.acq;
-rel << r_sock_kern_173.rel;
+p1 << r_sock_kern_180.p1;
+p2 << r_sock_kern_180.p2;
+acq << r_sock_kern_180.acq;
+rel << r_sock_kern_180.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sock_kern_173.p1;
-p2 << r_sock_kern_173.p2;
-acq << r_sock_kern_173.acq;
-rel << r_sock_kern_173.rel;
+p1 << r_sock_kern_180.p1;
+p2 << r_sock_kern_180.p2;
+acq << r_sock_kern_180.acq;
+rel << r_sock_kern_180.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sock_kern_173_fix depends on patch exists@
+@r_sock_kern_180_fix depends on patch exists@
 identifier acq = {sock_create_kern};
 identifier rel = {sock_release};
 expression e, E, E2;
@@ -20165,15 +20991,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_sock_kern_173_branch depends on patch@
-position r_sock_kern_173_fix.p2, ps;
+@r_sock_kern_180_branch depends on patch@
+position r_sock_kern_180_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sock_kern_173_here depends on patch@
-p3 << r_sock_kern_173_fix.p3;
-ps << r_sock_kern_173_branch.ps;
+@script:python r_sock_kern_180_here depends on patch@
+p3 << r_sock_kern_180_fix.p3;
+ps << r_sock_kern_180_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20183,10 +21009,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sock_kern_173_fix.rel;
-expression list r_sock_kern_173_fix.es;
-expression r_sock_kern_173_fix.e;
-position r_sock_kern_173_here.pr;
+identifier r_sock_kern_180_fix.rel;
+expression list r_sock_kern_180_fix.es;
+expression r_sock_kern_180_fix.e;
+position r_sock_kern_180_here.pr;
 @@
 
 + rel(e, es);
