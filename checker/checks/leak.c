@@ -26,10 +26,13 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 	 * returns holding it, as sparse's __acquires() would say.  Not
 	 * when it fails with an errno: its caller sees the failure and
 	 * does not unlock (a seq_file ->start()'s NULL is no failure).
+	 * Nor when it drops the lock itself before a success return: then
+	 * it is no such function, whatever its name says.
 	 */
 	if (r->rule->pair->every_return && model_on(MODEL_HELD_BY_NAME) &&
 	    !returns_errno(ctx) &&
-	    rules_name_says_held(analysis_rules(ctx), analysis_function(ctx)))
+	    rules_name_says_held(analysis_rules(ctx), analysis_function(ctx)) &&
+	    !releases_before_success(ctx, r->rule->pair))
 		return model_escape(MODEL_HELD_BY_NAME);
 	/*
 	 * ufshcd_clock_scaling_prepare() returns holding the locks that

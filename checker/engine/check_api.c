@@ -240,21 +240,114 @@ bool mirror_function_releases(const struct check_ctx *ctx, const struct pair *pa
 	return summary_mirror_releases(an->summaries, an->rules, an->fn->name, pair);
 }
 
+/* Does @call release @pair by name (not implicitly)? */
+static bool releases_pair(const struct analysis *an, const struct ir *call,
+			  const struct pair *pair)
+{
+	const struct rule_fn *rule;
+
+	for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next)
+		if (rule->role == ROLE_RELEASE && rule->pair == pair &&
+		    !rule->implicit)
+			return true;
+	return false;
+}
+
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair)
 {
 	const struct analysis *an = ctx->an;
-	const struct rule_fn *rule;
 	size_t i;
 
-	for (i = 0; i < an->releases.len; i++) {
+	for (i = 0; i < an->releases.len; i++)
+		if (releases_pair(an, an->releases.items[i], pair))
+			return true;
+	return false;
+}
+
+/* Is the call @call somewhere in @e? */
+static bool ir_contains(const struct ir *e, const struct ir *call)
+{
+	unsigned k;
+
+	if (e == call)
+		return true;
+	for (k = 0; e && k < e->nkids; k++)
+		if (ir_contains(e->kids[k], call))
+			return true;
+	return false;
+}
+
+static bool block_contains(const struct block *blk, const struct ir *call)
+{
+	unsigned i;
+
+	for (i = 0; i < blk->nelems; i++)
+		if (ir_contains(blk->elems[i], call))
+			return true;
+	return ir_contains(blk->cond, call) || ir_contains(blk->ret, call);
+}
+
+/*
+ * A return that says success: a void function's, or "return 0;" (not
+ * any constant: a trylock helper's "return 1;" says busy).
+ */
+static bool success_exit(const struct ir_func *fn, const struct block *blk)
+{
+	const struct ir *ret = blk->ret;
+
+	if (fn->ret == RET_VOID)
+		return blk->term == TERM_EXIT || blk->term == TERM_RETURN;
+	return fn->ret == RET_SIGNED && blk->term == TERM_RETURN && ret &&
+	       ret->kind == IR_CONST && ret->value == 0;
+}
+
+/* Is a success exit reachable from block @from? */
+static bool reaches_success(const struct analysis *an, unsigned from,
+			    unsigned char *seen)
+{
+	const struct block *blk = an->cfg->blocks[from];
+
+	if (seen[from])
+		return false;
+	seen[from] = 1;
+	if (success_exit(an->fn, blk))
+		return true;
+	if (blk->term == TERM_JUMP || blk->term == TERM_BRANCH)
+		if (reaches_success(an, blk->succ[0], seen))
+			return true;
+	return blk->term == TERM_BRANCH && reaches_success(an, blk->succ[1], seen);
+}
+
+/*
+ * A function that returns holding a lock on purpose (foo_lock(), a
+ * seq_file's start) drops it only where it fails.  One that drops it
+ * before "return 0;" is not such a function, whatever its name says:
+ * its other success returns that keep it are imbalances
+ * (ath11k_mac_op_get_txpower() unlocks before one "return 0;" and not
+ * before another).
+ */
+bool releases_before_success(const struct check_ctx *ctx, const struct pair *pair)
+{
+	const struct analysis *an = ctx->an;
+	unsigned char *seen = xcalloc(an->cfg->nblocks + 1, 1);
+	bool found = false;
+	size_t i;
+	unsigned b;
+
+	for (i = 0; i < an->releases.len && !found; i++) {
 		const struct ir *call = an->releases.items[i];
 
-		for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next)
-			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
-			    !rule->implicit)
-				return true;
+		if (!releases_pair(an, call, pair))
+			continue;
+		for (b = 0; b < an->cfg->nblocks && !found; b++) {
+			if (!block_contains(an->cfg->blocks[b], call))
+				continue;
+			memset(seen, 0, an->cfg->nblocks + 1);
+			found = reaches_success(an, b, seen);
+		}
 	}
-	return false;
+	free(seen);
+	return found;
 }
 
 bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource *r)

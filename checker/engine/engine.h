@@ -116,6 +116,11 @@ const char *analysis_function(const struct check_ctx *ctx);
 const struct rules *analysis_rules(const struct check_ctx *ctx);
 /* Does the function call a release of @pair anywhere (not implicitly)? */
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair);
+/*
+ * Does the function release @pair on a way to a return that says
+ * success (a void function's, or "return 0;")?
+ */
+bool releases_before_success(const struct check_ctx *ctx, const struct pair *pair);
 /* Does the function's mirror-named undo in the TU release @pair? */
 bool mirror_function_releases(const struct check_ctx *ctx, const struct pair *pair);
 /*
