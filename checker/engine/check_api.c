@@ -277,14 +277,34 @@ static bool ir_contains(const struct ir *e, const struct ir *call)
 	return false;
 }
 
-static bool block_contains(const struct block *blk, const struct ir *call)
+/* Which element of @blk holds the call @call: its index, or -1. */
+static int element_of(const struct block *blk, const struct ir *call)
 {
 	unsigned i;
 
 	for (i = 0; i < blk->nelems; i++)
 		if (ir_contains(blk->elems[i], call))
+			return (int)i;
+	return -1;
+}
+
+/* Does @e call an acquire of @pair? */
+static bool acquires_pair(const struct analysis *an, const struct ir *e,
+			  const struct pair *pair)
+{
+	const struct rule_fn *rule;
+	unsigned k;
+
+	if (!e)
+		return false;
+	if (e->kind == IR_CALL && e->name)
+		for (rule = rules_lookup(an->rules, e->name); rule; rule = rule->next)
+			if (rule->role == ROLE_ACQUIRE && rule->pair == pair)
+				return true;
+	for (k = 0; k < e->nkids; k++)
+		if (acquires_pair(an, e->kids[k], pair))
 			return true;
-	return ir_contains(blk->cond, call) || ir_contains(blk->ret, call);
+	return false;
 }
 
 /*
@@ -301,52 +321,70 @@ static bool success_exit(const struct ir_func *fn, const struct block *blk)
 	       ret->kind == IR_CONST && ret->value == 0;
 }
 
-/* Is a success exit reachable from block @from? */
-static bool reaches_success(const struct analysis *an, unsigned from,
-			    unsigned char *seen)
-{
-	const struct block *blk = an->cfg->blocks[from];
+struct unlock_walk {
+	const struct analysis *an;
+	const struct pair *pair;
+	unsigned char *seen;		/* per block */
+};
 
-	if (seen[from])
+/*
+ * From element @first of block @id on, is a success exit reachable
+ * without taking the pair again?  A loop that drops the lock, waits and
+ * takes it again (nand_get_device()) still returns holding it.
+ */
+static bool reaches_success(struct unlock_walk *w, unsigned id, unsigned first)
+{
+	const struct block *blk = w->an->cfg->blocks[id];
+	unsigned i;
+
+	if (w->seen[id])
 		return false;
-	seen[from] = 1;
-	if (success_exit(an->fn, blk))
+	w->seen[id] = 1;
+	for (i = first; i < blk->nelems; i++)
+		if (acquires_pair(w->an, blk->elems[i], w->pair))
+			return false;
+	if (acquires_pair(w->an, blk->cond, w->pair))
+		return false;
+	if (success_exit(w->an->fn, blk))
 		return true;
-	if (blk->term == TERM_JUMP || blk->term == TERM_BRANCH)
-		if (reaches_success(an, blk->succ[0], seen))
-			return true;
-	return blk->term == TERM_BRANCH && reaches_success(an, blk->succ[1], seen);
+	if ((blk->term == TERM_JUMP || blk->term == TERM_BRANCH) &&
+	    reaches_success(w, blk->succ[0], 0))
+		return true;
+	return blk->term == TERM_BRANCH && reaches_success(w, blk->succ[1], 0);
 }
 
 /*
  * A function that returns holding a lock on purpose (foo_lock(), a
  * seq_file's start) drops it only where it fails.  One that drops it
- * before "return 0;" is not such a function, whatever its name says:
- * its other success returns that keep it are imbalances
- * (ath11k_mac_op_get_txpower() unlocks before one "return 0;" and not
- * before another).
+ * and goes on to "return 0;" without taking it again is not such a
+ * function, whatever its name says: its other success returns that keep
+ * it are imbalances (ath11k_mac_op_get_txpower() unlocks before one
+ * "return 0;" and not before another).
  */
 bool releases_before_success(const struct check_ctx *ctx, const struct pair *pair)
 {
 	const struct analysis *an = ctx->an;
-	unsigned char *seen = xcalloc(an->cfg->nblocks + 1, 1);
+	struct unlock_walk w = { .an = an, .pair = pair };
 	bool found = false;
 	size_t i;
 	unsigned b;
+	int at;
 
+	w.seen = xcalloc(an->cfg->nblocks + 1, 1);
 	for (i = 0; i < an->releases.len && !found; i++) {
 		const struct ir *call = an->releases.items[i];
 
 		if (!releases_pair(an, call, pair))
 			continue;
 		for (b = 0; b < an->cfg->nblocks && !found; b++) {
-			if (!block_contains(an->cfg->blocks[b], call))
+			at = element_of(an->cfg->blocks[b], call);
+			if (at < 0)
 				continue;
-			memset(seen, 0, an->cfg->nblocks + 1);
-			found = reaches_success(an, b, seen);
+			memset(w.seen, 0, an->cfg->nblocks + 1);
+			found = reaches_success(&w, b, (unsigned)at + 1);
 		}
 	}
-	free(seen);
+	free(w.seen);
 	return found;
 }
 
