@@ -270,7 +270,7 @@ static void fall_off_end(struct path *p)
 {
 	struct ir_loc end = { p->an->fn->loc.file, p->an->fn->last_line, 1 };
 
-	fire_other_return(p, end);
+	void_return(p, end);
 }
 
 static void step_block(struct analysis *an, const struct block *blk, struct state *st)
@@ -286,6 +286,7 @@ static void step_block(struct analysis *an, const struct block *blk, struct stat
 		trace_step(&p, blk->label->loc,
 			   blk->label->flags & IR_F_INTERNAL ? NULL : text);
 		((struct trace *)st->trace)->label = true;
+		enter_label(&p, blk);
 	}
 	if (blk->loop_leave)
 		trace_loop(&p, TRACE_LOOP_LEAVE, blk->loop_leave);

@@ -256,6 +256,8 @@ bool narrow_by_test(struct state *st, const struct test *t, bool outcome);
 bool known_const(const struct state *st, struct value v, long long *c);
 void mark_pending_alike(struct path *p, const struct block *blk);
 void publish_wrapper(struct analysis *an);
+void enter_label(struct path *p, const struct block *blk);
+void void_return(struct path *p, struct ir_loc where);
 void do_return(struct path *p, const struct block *blk);
 
 /* exploration: the worklist and its bounds (explore.c) */

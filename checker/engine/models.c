@@ -112,6 +112,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_RESIZED_MEMBER] = { "resized-member",
 		"p->a = krealloc(p->a, ...) resizes what the object already owned: the object owns "
 		"the new block as it owned the old, and a later failure owes nothing for it" },
+	[MODEL_ERROR_LABEL] = { "error-label",
+		"a void function's return reached through a label named for a failure (err_*, "
+		"fail*: rules' error-label-words) is an error return" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -277,6 +277,35 @@ static void leaves_on_failure(struct path *p)
 	}
 }
 
+/*
+ * Model error-label.  A void function has no error value, but kernel
+ * style names the labels of its unwind for what they handle
+ * (err_put_runtime_pm:, fail_unmap:, the rules' error-label-words): a
+ * path that has entered one failed, and the return it reaches is an
+ * error return.  A macro's own label says nothing.
+ */
+void enter_label(struct path *p, const struct block *blk)
+{
+	if (p->an->fn->ret != RET_VOID || !model_on(MODEL_ERROR_LABEL) ||
+	    (blk->label->flags & IR_F_INTERNAL) ||
+	    !rules_label_says_error(p->an->rules, blk->label->name))
+		return;
+	state_set(p->st, ap_marker(p->an->paths, AP_ERROR_LABEL, NULL, NULL),
+		  v_const(1));
+}
+
+/* A void function's return, at @where: an error one past an error label. */
+void void_return(struct path *p, struct ir_loc where)
+{
+	const struct access_path *marker =
+		ap_marker(p->an->paths, AP_ERROR_LABEL, NULL, NULL);
+
+	if (state_get(p->st, marker).kind == V_CONST)
+		fire_error_return(p, where, false);
+	else
+		fire_other_return(p, where);
+}
+
 void do_return(struct path *p, const struct block *blk)
 {
 	struct value v = blk->ret ? eval(p, blk->ret) : v_unknown();
@@ -284,6 +313,10 @@ void do_return(struct path *p, const struct block *blk)
 	bool error = is_error_return(p, v, &mask);
 
 	note_given(p, v, error, mask);
+	if (!blk->ret && p->an->fn->ret == RET_VOID) {
+		void_return(p, blk->where);
+		return;
+	}
 	if (!error) {
 		/* What it returns is its caller's now. */
 		if (blk->ret)

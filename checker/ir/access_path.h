@@ -42,6 +42,7 @@ enum ap_kind {
 	AP_PAIR_RESTORE,	/* the path released pair .name first */
 	AP_ACTION,		/* the path added devm action .name */
 	AP_RELATION,		/* the relation .name ("a<b") */
+	AP_ERROR_LABEL,		/* the path entered a label named for a failure */
 };
 
 struct access_path {

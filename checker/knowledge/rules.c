@@ -43,6 +43,8 @@ struct rules {
 	unsigned nheld_words;
 	const char **drop_words;	/* drop-words */
 	unsigned ndrop_words;
+	const char **error_words;	/* error-label-words */
+	unsigned nerror_words;
 	long long *pending;		/* pending-values: queued, not failed */
 	unsigned npending;
 	struct ptrvec ordered;		/* every function, in load order */
@@ -1289,6 +1291,13 @@ static bool top_drop_words(struct loader *ld, yaml_node_t *v, void *t)
 			     &ld->rules->ndrop_words);
 }
 
+static bool top_error_words(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_strings(ld, v, "error-label-words", &ld->rules->error_words,
+			     &ld->rules->nerror_words);
+}
+
 static bool top_ignore(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
@@ -1370,6 +1379,7 @@ static const struct key_handler top_keys[] = {
 	{ "managed-prefixes", top_managed },
 	{ "held-on-return-words", top_held_words },
 	{ "drop-words", top_drop_words },
+	{ "error-label-words", top_error_words },
 	{ "pending-values", top_pending },
 };
 
@@ -1665,6 +1675,7 @@ void rules_free(struct rules *r)
 	free(r->suffixes);
 	free(r->held_words);
 	free(r->drop_words);
+	free(r->error_words);
 	free(r->pending);
 	free(r->verbs);
 	free(r->callbacks);
@@ -1799,6 +1810,24 @@ const struct rule_fn *const *rules_functions(const struct rules *r, unsigned *n)
 	return (const struct rule_fn *const *)r->ordered.items;
 }
 
+/* Is one of @name's words, split at '_', one of @words? */
+static bool has_word(const char *name, const char **words, unsigned nwords)
+{
+	const char *word = name;
+	unsigned i;
+
+	while (word && *word) {
+		size_t len = strcspn(word, "_");
+
+		for (i = 0; i < nwords; i++)
+			if (strlen(words[i]) == len && !strncmp(word, words[i], len))
+				return true;
+		word += len;
+		word += *word == '_';
+	}
+	return false;
+}
+
 /*
  * Does @name say it returns holding what it took: a word of it, split at
  * '_', is one of held-on-return-words ("foo_lock", "lock_foo",
@@ -1806,21 +1835,14 @@ const struct rule_fn *const *rules_functions(const struct rules *r, unsigned *n)
  */
 bool rules_name_says_held(const struct rules *r, const char *name)
 {
-	const char *word = name;
-	unsigned i;
-
 	r = loaded(r);
-	while (word && *word) {
-		size_t len = strcspn(word, "_");
+	return has_word(name, r->held_words, r->nheld_words);
+}
 
-		for (i = 0; i < r->nheld_words; i++)
-			if (strlen(r->held_words[i]) == len &&
-			    !strncmp(word, r->held_words[i], len))
-				return true;
-		word += len;
-		word += *word == '_';
-	}
-	return false;
+bool rules_label_says_error(const struct rules *r, const char *label)
+{
+	r = loaded(r);
+	return has_word(label, r->error_words, r->nerror_words);
 }
 
 /*

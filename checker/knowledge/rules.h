@@ -221,6 +221,11 @@ bool rules_name_says_held(const struct rules *r, const char *name);
 /* Is @name foo_put(), foo_free(), ...: a drop-word last (model drop-named)? */
 bool rules_name_drops(const struct rules *r, const char *name);
 /*
+ * Does the goto label @label say it handles a failure: one of its words,
+ * split at '_', is one of error-label-words ("err_put_pm", "out_err")?
+ */
+bool rules_label_says_error(const struct rules *r, const char *label);
+/*
  * Does @name begin, past any '_', with one of managed-prefixes (devm_,
  * pcim_): a function whose acquires the driver core undoes, never a
  * wrapper that leaves its caller a release to make?
