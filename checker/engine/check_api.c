@@ -361,9 +361,8 @@ static bool reaches_success(struct unlock_walk *w, unsigned id, unsigned first)
  * it are imbalances (ath11k_mac_op_get_txpower() unlocks before one
  * "return 0;" and not before another).
  */
-bool releases_before_success(const struct check_ctx *ctx, const struct pair *pair)
+static bool walk_unlocks(const struct analysis *an, const struct pair *pair)
 {
-	const struct analysis *an = ctx->an;
 	struct unlock_walk w = { .an = an, .pair = pair };
 	bool found = false;
 	size_t i;
@@ -386,6 +385,23 @@ bool releases_before_success(const struct check_ctx *ctx, const struct pair *pai
 	}
 	free(w.seen);
 	return found;
+}
+
+/* Asked at every return of every path that holds the lock: walked once. */
+bool releases_before_success(const struct check_ctx *ctx, const struct pair *pair)
+{
+	struct analysis *an = ctx->an;
+	unsigned npairs = rules_pair_count(an->rules);
+
+	if (pair->index >= npairs)
+		return walk_unlocks(an, pair);
+	if (!an->unlock_memo) {
+		an->unlock_memo = arena_alloc(an->arena, npairs);
+		memset(an->unlock_memo, 0, npairs);
+	}
+	if (!an->unlock_memo[pair->index])
+		an->unlock_memo[pair->index] = walk_unlocks(an, pair) ? 1 : 2;
+	return an->unlock_memo[pair->index] == 1;
 }
 
 bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource *r)

@@ -124,6 +124,11 @@ struct analysis {
 	unsigned char *handed_sites;
 	/* By call site: the stores the callee's start makes (helper_stores.c). */
 	struct site_stores **site_stores;
+	/*
+	 * By pair, once asked: 1 if the function drops it on the way to a
+	 * success return, 2 if not (releases_before_success()).
+	 */
+	unsigned char *unlock_memo;
 	struct ptrvec lost;
 	bool explain;
 	bool all_paths;
