@@ -507,11 +507,16 @@ static void inherit_name(struct path *p, const struct ir *call, const char *name
  * ata_host_put(host) after host = kzalloc() and ata_host_init(host);
  * display_timings_release(disp) with disp->timings.  A helper of the
  * file is read, not named: its summary says what it releases.
+ *
+ * Only a call given one object is named for dropping it.  Given more,
+ * the first is the context the others are dropped from or put into:
+ * kmem_cache_free(cache, obj), devres_release(dev, ...), and the
+ * appends skb_put(skb, len) and nla_put(skb, type, len, data).
  */
 static void drop_named(struct path *p, struct ir *call,
 		       const struct value *args, unsigned nargs)
 {
-	if (!model_on(MODEL_DROP_NAMED) || !nargs ||
+	if (!model_on(MODEL_DROP_NAMED) || nargs != 1 ||
 	    !rules_name_drops(p->an->rules, call->name) ||
 	    summary_has_body(p->an->summaries, call->name))
 		return;

@@ -30,6 +30,13 @@ int ata_tport_add(struct device *parent, struct ata_port *ap);
 void ata_host_stop(struct ata_host *host);
 void display_timings_release(struct display_timings *disp);
 int of_parse_timing(struct device *dev, void **timing);
+struct sk_buff;
+struct sk_buff *__netdev_alloc_skb(struct device *dev, unsigned int length,
+				   unsigned int gfp);
+void consume_skb(struct sk_buff *skb);
+void *skb_put(struct sk_buff *skb, unsigned int len);
+int nla_put(struct sk_buff *skb, int attrtype, int attrlen, const void *data);
+void ath_dp_pdev_free(struct ata_host *host, int pdev_idx);
 
 // Silent: the put ends the host.
 int sas_ata_init(struct device *dev, struct ata_host **out)
@@ -133,4 +140,36 @@ entryfail:
 	// OFF: drop-named.c:[[@LINE+2]]:2: warning: 'disp' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
 	// OFF: drop-named.c:[[@LINE+1]]:2: warning: 'disp->timings' from kcalloc() is not released on this error path; kfree() is missing [ladder-leak]
 	return NULL;
+}
+
+// Fires: a call given more than one object is not named for dropping
+// the first.  skb_put() and nla_put() append to the skb, and a free
+// given an owner and an index frees a part of the owner.
+// CHECK-LABEL: In function 'build_frame':
+int build_frame(struct device *dev, int type)
+{
+	struct sk_buff *skb = __netdev_alloc_skb(dev, 64, GFP_KERNEL);
+
+	if (!skb)
+		return -ENOMEM;
+	skb_put(skb, 16);
+	if (nla_put(skb, type, 4, &type))
+		// CHECK: drop-named.c:[[@LINE+1]]:3: warning: 'skb' from __netdev_alloc_skb() is not released on this error path; kfree_skb() is missing [ladder-leak]
+		return -EINVAL;
+	consume_skb(skb);
+	return 0;
+}
+
+// CHECK-LABEL: In function 'pdev_create':
+int pdev_create(struct device *dev, struct ata_host *host)
+{
+	host->private = kzalloc(16, GFP_KERNEL);
+	if (!host->private)
+		return -ENOMEM;
+	if (ata_tport_add(dev, NULL)) {
+		ath_dp_pdev_free(host, 0);
+		// CHECK: drop-named.c:[[@LINE+1]]:3: warning: 'host->private' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return -EIO;
+	}
+	return 0;
 }
