@@ -192,6 +192,7 @@ static void session_begin(struct session *s, struct rules *rules,
 static void session_end(struct session *s, struct rules *rules)
 {
 	report_free(s->env.report);
+	report_free(s->scratch);
 	strtab_free(s->env.strings);
 	ap_table_free(s->env.paths);
 	rules_free(rules);

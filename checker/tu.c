@@ -52,6 +52,35 @@ static void analyse_function(struct session *s, struct ir_func *fn,
 }
 
 /*
+ * A header's inline function the file calls (model inline-wrappers):
+ * explored as the file's own are, so that what it acquires and returns
+ * becomes a wrapper its callers see (alloc_skb() returns what
+ * __alloc_skb() did), but into a scratch report: the headers are not
+ * the file under review, and neither are their bounds.
+ */
+static void learn_from_inline(struct session *s, struct ir_func *fn,
+			      const struct inference *inf)
+{
+	const struct rules *plain = s->env.rules, *own = infer_rules_for(inf, fn);
+	struct report *file_report = s->env.report;
+	bool explain = s->env.explain;
+	struct arena arena = { 0 };
+
+	if (!s->scratch)
+		s->scratch = report_new(FORMAT_TEXT, stderr);
+	s->env.report = s->scratch;
+	s->env.explain = false;
+	if (own)
+		s->env.rules = own;
+	engine_run(fn, &s->env, &arena);
+	report_discard(s->scratch);
+	arena_free(&arena);
+	s->env.rules = plain;
+	s->env.report = file_report;
+	s->env.explain = explain;
+}
+
+/*
  * The translation unit's time is up: say so once, at the first function
  * left out, with how many were.  Functions already analysed keep their
  * findings.
@@ -187,8 +216,12 @@ static void analyse_functions(struct session *s, const char *file,
 	/* Helpers first: a wrapper is known before its callers are explored. */
 	summary_bottom_up(s->env.summaries, order);
 	for (i = 0, done = 0; i < n && !s->miner; i++) {
-		if (order[i] >= own)
-			continue;	/* a header's inline: summarised only */
+		if (order[i] >= own) {
+			/* A header's inline: learnt from, never reported on. */
+			if (model_on(MODEL_INLINE_WRAPPERS))
+				learn_from_inline(s, fns[order[i]], inf);
+			continue;
+		}
 		if (tu_out_of_time(s, fns[order[i]], own - done))
 			break;
 		analyse_function(s, fns[order[i]], inf);

@@ -23,6 +23,7 @@ struct session {
 	bool db_write;			/* ladder db: give it this file's */
 	unsigned db_changed;		/* ... files whose summaries changed */
 	char *db_error;			/* ... the first write that failed */
+	struct report *scratch;		/* header inlines' findings, dropped */
 };
 
 enum tu_status {

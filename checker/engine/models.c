@@ -115,6 +115,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_ERROR_LABEL] = { "error-label",
 		"a void function's return reached through a label named for a failure (err_*, "
 		"fail*: rules' error-label-words) is an error return" },
+	[MODEL_INLINE_WRAPPERS] = { "inline-wrappers",
+		"a header's inline function the file calls is explored like the file's own functions, for what it "
+		"acquires and gives back (alloc_skb() is __alloc_skb()), never reported on" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -403,6 +403,11 @@ void report_file_end(struct report *r, bool parse_failed)
 	clear_file(r);
 }
 
+void report_discard(struct report *r)
+{
+	clear_file(r);
+}
+
 unsigned report_total_findings(const struct report *r)
 {
 	return r->findings;

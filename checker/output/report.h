@@ -67,6 +67,11 @@ void report_bound(struct report *r, const char *function, struct ir_loc loc,
 
 void report_file_begin(struct report *r, const char *file);
 void report_file_end(struct report *r, bool parse_failed);
+/*
+ * Forget the findings and bounds made since the file began, unreported:
+ * a scratch report for functions explored only for what they teach.
+ */
+void report_discard(struct report *r);
 void report_count_function(struct report *r);
 void report_parse_error(struct report *r, const char *file, const char *first);
 
