@@ -924,6 +924,7 @@ struct value eval_call(struct path *p, struct ir *call)
 	if (model_on(MODEL_HELPER_TAKES))
 		take_ownership(p, call, summary_takes(p->an->summaries, call->name),
 			       NULL, NULL, args, nargs, model_escape(MODEL_HELPER_TAKES));
+	handed_on_success(p, call, args, nargs);
 	if (!chain) {
 		if (make_helper_stores(p, call, args, nargs))
 			return call_result(p, call);

@@ -191,6 +191,8 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	find_returned(&an);
 	find_pending_tests(&an);
 	an.handed_sites = xcalloc(fn->nsites + 1, 1);
+	an.handoffs = xcalloc(fn->nsites + 1, sizeof(*an.handoffs));
+	find_handoffs(&an);
 	an.seen = xcalloc(an.cfg->nblocks, sizeof(*an.seen));
 	an.nseen = xcalloc(an.cfg->nblocks, sizeof(*an.nseen));
 	explore(&an);
@@ -205,6 +207,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	free(an.pending_at);
 	free(an.silenced);
 	free(an.handed_sites);
+	free(an.handoffs);
 	ptrvec_free(&an.lost);
 	sym_names_free(an.syms);
 	free(an.alias_of);

@@ -122,6 +122,8 @@ struct analysis {
 	 * handed-on-some-path).
 	 */
 	unsigned char *handed_sites;
+	/* By call site: what the function gives away on success (handoff.c). */
+	struct handoff { unsigned short args; unsigned char ok; } *handoffs;
 	/* By call site: the stores the callee's start makes (helper_stores.c). */
 	struct site_stores **site_stores;
 	/*
@@ -214,6 +216,11 @@ void mark_resource_beyond(struct path *p, struct resource *r);
 void mark_carried(struct path *p, struct ir *e, struct value v);
 bool found_null(const struct path *p, const struct access_path *key);
 void find_lazy_stores(struct analysis *an);
+
+/* handoff: calls that take what they are given on success (handoff.c) */
+void find_handoffs(struct analysis *an);
+void handed_on_success(struct path *p, struct ir *call,
+		       const struct value *args, unsigned nargs);
 
 /* calls: what a call does to the state (calls.c) */
 bool frees_member(const struct path *p, const struct ir *call,

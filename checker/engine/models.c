@@ -118,6 +118,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_INLINE_WRAPPERS] = { "inline-wrappers",
 		"a header's inline function the file calls is explored like the file's own functions, for what it "
 		"acquires and gives back (alloc_skb() is __alloc_skb()), never reported on" },
+	[MODEL_HANDED_ON_SUCCESS] = { "handed-on-success",
+		"a call whose failure the function answers by releasing what it gave the call, and after which "
+		"it never names that again, took it when it succeeded (ret = foo_send(skb); if (ret) kfree_skb(skb);)" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -844,7 +844,8 @@ bool summary_frees_param(const struct summaries *s, const char *name,
 	unsigned i;
 
 	for (i = 0; fs && i < fs->nparams_freed; i++)
-		if (fs->params_freed[i].pair == pair && fs->params_freed[i].param == param)
+		if ((!pair || fs->params_freed[i].pair == pair) &&
+		    fs->params_freed[i].param == param)
 			return true;
 	return false;
 }

@@ -117,8 +117,9 @@ bool summary_frees_global(const struct summaries *s, const char *name,
 			  const struct pair *pair, const char *global,
 			  const char *member);
 /*
- * Does @name release a resource of @pair that its parameter @param is or
- * holds (kfree(t), kfree(t->buf) for t), itself or through a helper?
+ * Does @name release a resource of @pair (any pair: NULL) that its
+ * parameter @param is or holds (kfree(t), kfree(t->buf) for t), itself
+ * or through a helper?
  */
 bool summary_frees_param(const struct summaries *s, const char *name,
 			 const struct pair *pair, unsigned param);
