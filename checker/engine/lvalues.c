@@ -181,6 +181,38 @@ unsigned path_symbol(struct analysis *an, const struct access_path *key)
  * The value of an lvalue nobody assigned on this path, made a symbol so
  * that two tests of the same flag agree: "if (x) get(); ... if (x) put();"
  */
+/*
+ * Model flag-bits.  "x & M" read after the path tested "x & m": a bit
+ * of M found set sets it, and M's bits all found clear clear it.
+ * efifb_probe() maps with ioremap_wc() under "mem_flags & WC" and
+ * unmaps with iounmap() under "mem_flags & (UC | WC)".  @mask: what an
+ * unknown value of its type may be.
+ */
+static unsigned flag_bits(const struct state *st, const struct access_path *key,
+			  unsigned mask)
+{
+	unsigned long long want = (unsigned long long)key->n, clear = 0;
+	unsigned i;
+
+	if (key->kind != AP_FLAG || !model_on(MODEL_FLAG_BITS))
+		return mask;
+	for (i = 0; i < st->nbinds; i++) {
+		const struct access_path *k = st->binds[i].key;
+		unsigned long long m = (unsigned long long)k->n;
+		const struct sym *s;
+
+		if (k->kind != AP_FLAG || k->base != key->base ||
+		    st->binds[i].value.kind != V_SYM ||
+		    !(s = state_sym(st, st->binds[i].value.sym)))
+			continue;
+		if (s->mask == VAL_ZERO)
+			clear |= m;
+		else if (!(s->mask & VAL_ZERO) && !(m & ~want))
+			return mask & ~VAL_ZERO;
+	}
+	return want && !(want & ~clear) ? VAL_ZERO : mask;
+}
+
 struct value lvalue_symbol(struct path *p, struct ir *e,
 			   const struct access_path *key)
 {
@@ -189,6 +221,7 @@ struct value lvalue_symbol(struct path *p, struct ir *e,
 
 	if (state_sym(p->st, id))
 		return v_unknown();
+	mask = flag_bits(p->st, key, mask);
 	state_new_sym(p->st, id, mask, NULL);
 	state_set(p->st, key, v_sym(id));
 	return v_sym(id);

@@ -121,6 +121,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_HANDED_ON_SUCCESS] = { "handed-on-success",
 		"a call whose failure the function answers by releasing what it gave the call, and after which "
 		"it never names that again, took it when it succeeded (ret = foo_send(skb); if (ret) kfree_skb(skb);)" },
+	[MODEL_FLAG_BITS] = { "flag-bits",
+		"x & M read after tests of x & m keeps what they found: a bit of M found set sets it, "
+		"M's bits all found clear clear it" },
 };
 
 static bool switched_off[NR_MODELS];
