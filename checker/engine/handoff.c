@@ -32,6 +32,16 @@
  * Read from the IR before exploring, as the lexical shape it is; the
  * exploration then makes the take stand on the call's success only,
  * as a rule's "takes: ... if:" does (take_on_success() in calls.c).
+ *
+ * The other way code says it gave an object away is to forget it at
+ * once (model cleared-after-call):
+ *
+ *	hci_recv_frame(hdev, skb);
+ *	skb = NULL;
+ *
+ * A pointer set to NULL by the statement right after a call it was
+ * given no longer names what it held: the call took it, whatever it
+ * returned.  A rule's call (kfree(p); p = NULL;) is left to its rule.
  */
 #include "engine/internal.h"
 
@@ -233,6 +243,36 @@ static int assigned_call(struct ir *stmt, struct ir **call)
 	return -1;
 }
 
+/* The call statement @stmt makes, its result kept or not. */
+static struct ir *statement_call(struct ir *stmt)
+{
+	if (stmt->kind == IR_ASSIGN)
+		stmt = stmt->kids[1];
+	return stmt->kind == IR_CALL ? stmt : NULL;
+}
+
+/* Is @stmt "var = NULL;"? */
+static bool clears(const struct ir *stmt, int var)
+{
+	return stmt && stmt->kind == IR_ASSIGN &&
+	       stmt->kids[0]->kind == IR_VAR && stmt->kids[0]->id == var &&
+	       stmt->kids[1]->kind == IR_CONST && stmt->kids[1]->value == 0;
+}
+
+/* "foo(x); x = NULL;": foo() took what x held (model cleared-after-call). */
+static void cleared_after(struct analysis *an, struct ir *stmt, struct ir *next)
+{
+	struct ir *call = statement_call(stmt);
+	unsigned k;
+
+	if (!call || !next || (call->name && lookup_call(an, call->name)) ||
+	    !model_on(MODEL_CLEARED_AFTER_CALL))
+		return;
+	for (k = 0; k < call->nkids && k < MAX_CALL_ARGS; k++)
+		if (call->kids[k]->kind == IR_VAR && clears(next, call->kids[k]->id))
+			an->handoffs[call->site].always |= 1u << k;
+}
+
 /* Find the shapes: "ret = foo(x); if (ret) { release(x); ... }". */
 static void find_tests(struct handoff_scan *s, struct ir *e)
 {
@@ -248,6 +288,8 @@ static void find_tests(struct handoff_scan *s, struct ir *e)
 
 		if (!stmt)
 			continue;
+		if (e->kind == IR_BLOCK && i + 1 < e->nkids)
+			cleared_after(s->an, stmt, e->kids[i + 1]);
 		if (stmt->kind == IR_IF) {
 			result = -1;
 			call = NULL;
@@ -313,9 +355,9 @@ void find_handoffs(struct analysis *an)
 	struct handoff_scan s = { .an = an };
 	unsigned i;
 
-	if (!model_on(MODEL_HANDED_ON_SUCCESS))
-		return;
 	find_tests(&s, an->fn->body);
+	if (!model_on(MODEL_HANDED_ON_SUCCESS))
+		s.n = 0;
 	if (s.n) {
 		bool *inside = xcalloc(s.n, sizeof(*inside));
 
@@ -341,12 +383,14 @@ void handed_on_success(struct path *p, struct ir *call,
 		       const struct value *args, unsigned nargs)
 {
 	const struct handoff *h = &p->an->handoffs[call->site];
+	bool on_success = !(call->flags & IR_F_VOID);
 	unsigned i, k;
 
-	if (!h->args || (call->flags & IR_F_VOID))
-		return;
 	for (k = 0; k < nargs; k++) {
-		if (!(h->args & (1u << k)) || args[k].kind != V_SYM)
+		bool always = h->always & (1u << k);
+
+		if (!(always || (on_success && (h->args & (1u << k)))) ||
+		    args[k].kind != V_SYM)
 			continue;
 		for (i = 0; i < p->st->nres; i++) {
 			struct resource *r = &p->st->res[i];
@@ -355,6 +399,11 @@ void handed_on_success(struct path *p, struct ir *call,
 			    r->handle_sym != args[k].sym ||
 			    r->rule->pair->every_return)
 				continue;
+			if (always) {
+				escape(r, model_escape(MODEL_CLEARED_AFTER_CALL),
+				       call->loc);
+				continue;
+			}
 			r->take_sym = sym_name(p->an->syms, SYM_SITE, call->site, 0);
 			r->take_ok = success_ok_mask(h->ok);
 			escape(r, model_escape(MODEL_HANDED_ON_SUCCESS), call->loc);

@@ -123,7 +123,11 @@ struct analysis {
 	 */
 	unsigned char *handed_sites;
 	/* By call site: what the function gives away on success (handoff.c). */
-	struct handoff { unsigned short args; unsigned char ok; } *handoffs;
+	struct handoff {
+		unsigned short args;	/* given away when the call succeeds */
+		unsigned short always;	/* given away whatever it returns */
+		unsigned char ok;	/* enum success_kind: what success is */
+	} *handoffs;
 	/* By call site: the stores the callee's start makes (helper_stores.c). */
 	struct site_stores **site_stores;
 	/*

@@ -124,6 +124,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_FLAG_BITS] = { "flag-bits",
 		"x & M read after tests of x & m keeps what they found: a bit of M found set sets it, "
 		"M's bits all found clear clear it" },
+	[MODEL_CLEARED_AFTER_CALL] = { "cleared-after-call",
+		"a pointer set to NULL by the statement right after a call it was given no longer names what it held: "
+		"the call took it (hci_recv_frame(hdev, skb); skb = NULL;)" },
 };
 
 static bool switched_off[NR_MODELS];
