@@ -40,6 +40,14 @@ static void double_release(struct check_ctx *ctx, const struct release_event *ev
 	if (ev->kind != REL_RELEASED)
 		return;
 	/*
+	 * A NULL-safe release given what the path knows is NULL releases
+	 * nothing: the acquire that last set the handle failed.  A lookup
+	 * loop ends so, "do { dev = bus_find_device(bus, dev, ...); ...
+	 * put_device(dev); } while (dev); put_device(dev);".
+	 */
+	if (release_null_safe(ev->rule) && ev->handle_mask == VAL_ZERO)
+		return;
+	/*
 	 * A handle-less pair counts references (runtime PM): a second put
 	 * may balance a get made in another call.  Only on an error ladder
 	 * is it a rung too many.
