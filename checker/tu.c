@@ -62,10 +62,14 @@ static void learn_from_inline(struct session *s, struct ir_func *fn,
 			      const struct inference *inf)
 {
 	const struct rules *plain = s->env.rules, *own = infer_rules_for(inf, fn);
+	double limit = s->env.limits->max_tu_seconds;
 	struct report *file_report = s->env.report;
 	bool explain = s->env.explain;
 	struct arena arena = { 0 };
 
+	/* Out of time, the file's own functions come first (and say so). */
+	if (limit && seconds_now() - s->file_started > limit)
+		return;
 	if (!s->scratch)
 		s->scratch = report_new(FORMAT_TEXT, stderr);
 	s->env.report = s->scratch;
