@@ -29,6 +29,14 @@ static double seconds_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Has the file's --tu-time-limit, which counts its parse, run out? */
+static bool file_time_up(const struct session *s)
+{
+	double limit = s->env.limits->max_tu_seconds;
+
+	return limit && seconds_now() - s->file_started > limit;
+}
+
 static void analyse_function(struct session *s, struct ir_func *fn,
 			     const struct inference *inf)
 {
@@ -62,13 +70,12 @@ static void learn_from_inline(struct session *s, struct ir_func *fn,
 			      const struct inference *inf)
 {
 	const struct rules *plain = s->env.rules, *own = infer_rules_for(inf, fn);
-	double limit = s->env.limits->max_tu_seconds;
 	struct report *file_report = s->env.report;
 	bool explain = s->env.explain;
 	struct arena arena = { 0 };
 
 	/* Out of time, the file's own functions come first (and say so). */
-	if (limit && seconds_now() - s->file_started > limit)
+	if (file_time_up(s))
 		return;
 	if (!s->scratch)
 		s->scratch = report_new(FORMAT_TEXT, stderr);
@@ -95,7 +102,7 @@ static bool tu_out_of_time(struct session *s, const struct ir_func *next,
 	double limit = s->env.limits->max_tu_seconds;
 	char *why;
 
-	if (!limit || seconds_now() - s->file_started <= limit)
+	if (!file_time_up(s))
 		return false;
 	why = xasprintf("the file's time limit (%gs, --tu-time-limit) ran out; "
 			"this function and %u after it were not analysed",

@@ -290,7 +290,7 @@ static void find_tests(struct handoff_scan *s, struct ir *e)
 			continue;
 		if (e->kind == IR_BLOCK && i + 1 < e->nkids)
 			cleared_after(s->an, stmt, e->kids[i + 1]);
-		if (stmt->kind == IR_IF) {
+		if (stmt->kind == IR_IF && model_on(MODEL_HANDED_ON_SUCCESS)) {
 			result = -1;
 			call = NULL;
 			if (e->kind == IR_BLOCK && i > 0 && e->kids[i - 1])
@@ -356,8 +356,6 @@ void find_handoffs(struct analysis *an)
 	unsigned i;
 
 	find_tests(&s, an->fn->body);
-	if (!model_on(MODEL_HANDED_ON_SUCCESS))
-		s.n = 0;
 	if (s.n) {
 		bool *inside = xcalloc(s.n, sizeof(*inside));
 
@@ -386,6 +384,8 @@ void handed_on_success(struct path *p, struct ir *call,
 	bool on_success = !(call->flags & IR_F_VOID);
 	unsigned i, k;
 
+	if (!h->args && !h->always)
+		return;		/* most calls: asked on every path */
 	for (k = 0; k < nargs; k++) {
 		bool always = h->always & (1u << k);
 
