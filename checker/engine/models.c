@@ -127,6 +127,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_CLEARED_AFTER_CALL] = { "cleared-after-call",
 		"a pointer set to NULL by the statement right after a call it was given no longer names what it held: "
 		"the call took it (hci_recv_frame(hdev, skb); skb = NULL;)" },
+	[MODEL_CONTENTS_FOLLOW] = { "contents-follow",
+		"what an object holds goes where the object goes: a block left to the caller or handed over "
+		"takes what its members hold with it (wiphy->bands[0] = band takes band->channels)" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -633,6 +633,53 @@ static bool teardown_undoes(const struct analysis *an, const struct resource *r)
 }
 
 /*
+ * Model contents-follow.  An object the path let go of (left to a
+ * caller who cleans it, handed over) takes what its members hold: whoever frees the band frees band->channels, as the caller's
+ * brcmf_free_wiphy() does after brcmf_setup_wiphy() fails.  Every
+ * member below the object, through any number of "->" (band->chan->buf),
+ * goes with it.  Not a release: kfree(band) frees no
+ * member, and what they hold is still owed.
+ */
+static void follow_object(struct path *p, unsigned sym, struct ir_loc where)
+{
+	unsigned i;
+
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		/* A lock is dropped, never carried off by its holder. */
+		if (r->has_handle && r->handle_sym == sym &&
+		    !r->rule->pair->every_return)
+			escape(r, model_escape(MODEL_CONTENTS_FOLLOW), where);
+	}
+}
+
+static void contents_follow(struct path *p, unsigned sym, struct ir_loc where)
+{
+	const struct access_path *step;
+	struct value object;
+	unsigned i;
+
+	if (!model_on(MODEL_CONTENTS_FOLLOW))
+		return;
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind != V_SYM || b->value.sym == sym)
+			continue;
+		for (step = b->key; step->base; step = step->base) {
+			if (step->kind != AP_ARROW && step->kind != AP_DEREF)
+				continue;
+			object = state_get(p->st, step->base);
+			if (object.kind == V_SYM && object.sym == sym) {
+				follow_object(p, b->value.sym, where);
+				break;
+			}
+		}
+	}
+}
+
+/*
  * Stored in a member of an object the function was given, it is handed
  * over exactly when a caller is seen to clean it (caller_owes()), even
  * where the function also releases it on some path (a retry), when the
@@ -668,8 +715,10 @@ static void hand_over_to_caller(struct path *p, struct ir *lhs, unsigned sym,
 			model = MODEL_LAZY_CACHE;
 		if (model == NR_MODELS && teardown_undoes(p->an, r))
 			model = MODEL_TEARDOWN_UNDOES;
-		if (model != NR_MODELS)
+		if (model != NR_MODELS) {
 			escape(r, model_escape(model), where);
+			contents_follow(p, sym, where);
+		}
 	}
 }
 
@@ -824,6 +873,7 @@ void stored_in_member(struct path *p, struct ir *lhs, unsigned sym,
 		break;
 	case HOLDER_HANDED:
 		escape_sym(p, sym, ESC_HAND_OFF, where);
+		contents_follow(p, sym, where);
 		break;
 	}
 }
