@@ -200,7 +200,8 @@ static void analyse_functions(struct session *s, const char *file,
 	struct ir_func **fns;
 	struct arena ir_arena = { 0 };
 	struct inference *inf;
-	unsigned i, n, own, done, ncallbacks, *order;
+	const char *const *tabled;
+	unsigned i, n, own, done, ncallbacks, ntabled, *order;
 	/* Its presumed name: a .i and its .c, or a copy, are one file. */
 	struct summary_link link = {
 		.db = model_on(MODEL_CROSS_FILE) ? s->db : NULL,
@@ -219,6 +220,9 @@ static void analyse_functions(struct session *s, const char *file,
 	for (i = 0; i < ncallbacks; i++)
 		summaries_note_teardown(s->env.summaries, callbacks[i].setup,
 					callbacks[i].teardown);
+	tabled = parsed_tabled_functions(pf, &ntabled);
+	for (i = 0; i < ntabled; i++)
+		summaries_note_tabled(s->env.summaries, tabled[i]);
 	callbacks = parsed_callbacks(pf, &ncallbacks);
 	inf = infer_build(s->env.rules, fns, own, n - own, callbacks, ncallbacks,
 			  model_on(MODEL_RELEASED_RESULT));

@@ -130,6 +130,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_CONTENTS_FOLLOW] = { "contents-follow",
 		"what an object holds goes where the object goes: a block left to the caller or handed over "
 		"takes what its members hold with it (wiphy->bands[0] = band takes band->channels)" },
+	[MODEL_TABLED_CALLERS] = { "tabled-callers",
+		"a static function the file never calls but names in a file-scope initialiser (an ops table) "
+		"is called from other files, as an external one is (for owner-frees)" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -436,6 +436,18 @@ static bool named_as_callback(const struct rules *rules, const char *name)
 }
 
 /*
+ * Are the function's callers in other files?  An external function's
+ * may be; a static one's are where the ops table naming it goes (model
+ * tabled-callers: ".preinit = brcmf_sdio_bus_preinit" in the bus ops).
+ */
+static bool called_from_elsewhere(const struct analysis *an)
+{
+	return an->fn->external ||
+	       (model_on(MODEL_TABLED_CALLERS) &&
+		summary_called_elsewhere(an->summaries, an->fn->name));
+}
+
+/*
  * Model owner-frees.  A function called from other files that fails
  * leaves to the owner of an object what it stored there, when its
  * error paths undo no member of any object (it cleans nothing up, by
@@ -452,7 +464,8 @@ static bool named_as_callback(const struct rules *rules, const char *name)
 static bool owner_may_free(struct analysis *an)
 {
 	if (an->owner_may_free < 0)
-		an->owner_may_free = model_on(MODEL_OWNER_FREES) && an->fn->external &&
+		an->owner_may_free = model_on(MODEL_OWNER_FREES) &&
+				     called_from_elsewhere(an) &&
 				     !summary_called_here(an->summaries, an->fn->name) &&
 				     !named_as_callback(an->rules, an->fn->name) &&
 				     !releases_members(an);
@@ -467,9 +480,15 @@ static bool owner_frees(struct path *p, const struct resource *r, const struct i
 	if (lhs->kind != IR_MEMBER || !lhs->name || pair->every_return ||
 	    pair->managed || !owner_may_free(an))
 		return false;
+	/*
+	 * A tabled callback's table usually names its counterpart too
+	 * (.runtime_resume and .runtime_suspend), which looks like a
+	 * destructor and runs only after it succeeded: only a function
+	 * that frees the object as well is its destructor.
+	 */
 	return !summary_mirror_releases(an->summaries, an->rules, an->fn->name, pair) &&
 	       summary_destructor_frees(an->summaries, an->rules, an->fn, pair,
-					lhs->name);
+					lhs->name, !an->fn->external);
 }
 
 /*

@@ -43,6 +43,9 @@ struct parsed_file {
 	/* {setup, teardown}: undone-after-failure callbacks of one ops */
 	struct callback_pair *teardowns;
 	unsigned nteardowns;
+	/* functions a file-scope initialiser names: ops tables' callbacks */
+	const char **tabled;
+	unsigned ntabled;
 };
 
 static const char *presumed_file(CXSourceLocation loc, struct strtab *strings)
@@ -249,6 +252,25 @@ static void collect_failure_teardowns(struct parsed_file *pf, CXCursor var)
 	}
 }
 
+/* Every function a file-scope variable's initialiser names. */
+static enum CXChildVisitResult find_tabled(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	struct parsed_file *pf = data;
+	CXCursor ref;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
+		return CXChildVisit_Recurse;
+	ref = clang_getCursorReferenced(c);
+	if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
+		pf->tabled = xrealloc(pf->tabled,
+				      (pf->ntabled + 1) * sizeof(*pf->tabled));
+		pf->tabled[pf->ntabled++] = cursor_name(pf, ref);
+	}
+	return CXChildVisit_Continue;
+}
+
 /* The function a module_init()/module_exit() declaration names. */
 static enum CXChildVisitResult find_function_ref(CXCursor c, CXCursor parent,
 						 CXClientData data)
@@ -345,6 +367,7 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 		collect_callbacks(pf, c);
 		collect_failure_teardowns(pf, c);
 		collect_module_exit(pf, c);
+		clang_visitChildren(c, find_tabled, pf);
 		return CXChildVisit_Continue;
 	}
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
@@ -429,6 +452,13 @@ const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
 {
 	*n = pf->ncallbacks;
 	return pf->callbacks;
+}
+
+const char *const *parsed_tabled_functions(const struct parsed_file *pf,
+					   unsigned *n)
+{
+	*n = pf->ntabled;
+	return pf->tabled;
 }
 
 const struct callback_pair *parsed_failure_teardowns(const struct parsed_file *pf,
@@ -530,6 +560,7 @@ void parsed_free(struct parsed_file *pf)
 	free(pf->inline_names);
 	free(pf->callbacks);
 	free(pf->teardowns);
+	free(pf->tabled);
 	clang_disposeTranslationUnit(pf->tu);
 	clang_disposeIndex(pf->index);
 	free(pf);

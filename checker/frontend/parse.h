@@ -45,6 +45,13 @@ const struct callback_pair *parsed_failure_teardowns(const struct parsed_file *p
 						   unsigned *n);
 const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
 					     unsigned *n);
+/*
+ * The functions a file-scope initialiser names (".preinit = foo_preinit"
+ * in an ops table), interned, repeats included: called through the
+ * table, from wherever the table goes.
+ */
+const char *const *parsed_tabled_functions(const struct parsed_file *pf,
+					   unsigned *n);
 /* Tell @report every file the TU read, the main file included. */
 void parsed_list_inputs(const struct parsed_file *pf, struct report *report);
 

@@ -777,6 +777,21 @@ void summaries_note_teardown(struct summaries *s, const char *setup,
 		fs->teardown = teardown;
 }
 
+void summaries_note_tabled(struct summaries *s, const char *name)
+{
+	struct fn_summary *fs = s ? (struct fn_summary *)find(s, name) : NULL;
+
+	if (fs)
+		fs->tabled = true;
+}
+
+bool summary_called_elsewhere(const struct summaries *s, const char *name)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	return fs && fs->tabled && !fs->called;
+}
+
 const char *summary_teardown_of(const struct summaries *s, const char *name)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
@@ -944,40 +959,126 @@ bool summary_called_here(const struct summaries *s, const char *name)
 	return fs && fs->called;
 }
 
-/*
- * Does @fn, before any label of its body, release @pair's @member by a
- * statement of its own: what it does on every path, as a destructor
- * does, not what an error branch or an unwind ladder does?
- */
-static bool frees_unconditionally(const struct ir_func *fn, const struct rules *rules,
-				  const struct pair *pair, const char *member)
+static bool statement_frees(const struct ir *e, const struct rules *rules,
+			    const struct pair *pair, const char *member)
 {
-	const struct ir *body = fn->body;
 	const struct rule_fn *rule;
-	unsigned i;
+	const char *freed;
 
-	for (i = 0; body && body->kind == IR_BLOCK && i < body->nkids; i++) {
-		const struct ir *e = body->kids[i];
-		const char *freed;
+	if (e->kind != IR_CALL || !e->name)
+		return false;
+	for (rule = rules_lookup(rules, e->name); rule; rule = rule->next)
+		if (rule->role == ROLE_RELEASE && rule->pair == pair &&
+		    rule->handle.kind == HANDLE_ARG &&
+		    (unsigned)rule->handle.arg < e->nkids &&
+		    (freed = summary_handle_member(e->kids[rule->handle.arg])) &&
+		    !strcmp(freed, member))
+			return true;
+	return false;
+}
 
-		if (!e || e->kind == IR_LABEL)
-			break;
-		if (e->kind != IR_CALL || !e->name)
+/*
+ * "if (bus) { ... }" with no else, of a parameter: a destructor's guard
+ * against being given no object.  Its body runs whenever there is one
+ * to destroy.
+ */
+static const struct ir *object_guarded(const struct ir_func *fn, const struct ir *e)
+{
+	const struct ir *cond;
+
+	if (e->kind != IR_IF || (e->nkids > 2 && e->kids[2]))
+		return NULL;
+	cond = e->kids[0];
+	if (cond->kind == IR_CMP && cond->op == CMP_NE &&
+	    cond->kids[1]->kind == IR_CONST && cond->kids[1]->value == 0)
+		cond = cond->kids[0];
+	if (cond->kind != IR_VAR || (cond->flags & IR_F_GLOBAL) || cond->id < 0 ||
+	    (unsigned)cond->id >= fn->nparams)
+		return NULL;
+	return e->kids[1];
+}
+
+/* Is @e a release of the object the parameter itself points to: kfree(bus)? */
+static bool destroys_param(const struct ir_func *fn, const struct ir *e,
+			   const struct rules *rules)
+{
+	const struct rule_fn *rule;
+	const struct ir *arg;
+
+	if (e->kind != IR_CALL || !e->name)
+		return false;
+	for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= e->nkids)
 			continue;
-		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next)
-			if (rule->role == ROLE_RELEASE && rule->pair == pair &&
-			    rule->handle.kind == HANDLE_ARG &&
-			    (unsigned)rule->handle.arg < e->nkids &&
-			    (freed = summary_handle_member(e->kids[rule->handle.arg])) &&
-			    !strcmp(freed, member))
-				return true;
+		arg = e->kids[rule->handle.arg];
+		if (arg->kind == IR_VAR && !(arg->flags & IR_F_GLOBAL) &&
+		    arg->id >= 0 && (unsigned)arg->id < fn->nparams)
+			return true;
 	}
 	return false;
 }
 
+/* Does @block, or a NULL guard in it, free the object its parameter points to? */
+static bool block_destroys(const struct ir_func *fn, const struct ir *block,
+			   const struct rules *rules)
+{
+	const struct ir *guarded;
+	unsigned i;
+
+	if (block && block->kind != IR_BLOCK)
+		return destroys_param(fn, block, rules);
+	for (i = 0; block && i < block->nkids; i++) {
+		const struct ir *e = block->kids[i];
+
+		if (!e || e->kind == IR_LABEL)
+			break;
+		guarded = object_guarded(fn, e);
+		if ((guarded && block_destroys(fn, guarded, rules)) ||
+		    destroys_param(fn, e, rules))
+			return true;
+	}
+	return false;
+}
+
+static bool block_frees(const struct ir_func *fn, const struct ir *block,
+			const struct rules *rules, const struct pair *pair,
+			const char *member)
+{
+	const struct ir *guarded;
+	unsigned i;
+
+	if (block && block->kind != IR_BLOCK)
+		return statement_frees(block, rules, pair, member);
+	for (i = 0; block && i < block->nkids; i++) {
+		const struct ir *e = block->kids[i];
+
+		if (!e || e->kind == IR_LABEL)
+			break;
+		guarded = object_guarded(fn, e);
+		if (guarded && block_frees(fn, guarded, rules, pair, member))
+			return true;
+		if (statement_frees(e, rules, pair, member))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does @fn, before any label of its body (inside a NULL guard of a
+ * parameter, "if (bus)", too), release @pair's @member by a statement
+ * of its own: what it does on every path, as a destructor does, not
+ * what an error branch or an unwind ladder does?
+ */
+static bool frees_unconditionally(const struct ir_func *fn, const struct rules *rules,
+				  const struct pair *pair, const char *member)
+{
+	return block_frees(fn, fn->body, rules, pair, member);
+}
+
 bool summary_destructor_frees(const struct summaries *s, const struct rules *rules,
 			      const struct ir_func *self, const struct pair *pair,
-			      const char *member)
+			      const char *member, bool whole)
 {
 	unsigned i;
 
@@ -987,7 +1088,8 @@ bool summary_destructor_frees(const struct summaries *s, const struct rules *rul
 		if (fs->fn == self || fs->fn->loc.file != self->loc.file ||
 		    bit_of(s, fs->acquires, pair->index))
 			continue;
-		if (frees_unconditionally(fs->fn, rules, pair, member))
+		if (frees_unconditionally(fs->fn, rules, pair, member) &&
+		    (!whole || block_destroys(fs->fn, fs->fn->body, rules)))
 			return true;
 	}
 	return false;

@@ -50,6 +50,13 @@ bool summary_may_release(const struct summaries *s, const char *name,
  */
 void summaries_note_teardown(struct summaries *s, const char *setup,
 			     const char *teardown);
+/*
+ * A file-scope initialiser names @name (an ops table's callback): it is
+ * called through the table, from other files.
+ */
+void summaries_note_tabled(struct summaries *s, const char *name);
+/* Named by a table and never called by the TU: its callers are elsewhere. */
+bool summary_called_elsewhere(const struct summaries *s, const char *name);
 const char *summary_teardown_of(const struct summaries *s, const char *name);
 /*
  * Does a function of the TU that calls @callee give an object its last
@@ -102,11 +109,13 @@ bool summary_called_here(const struct summaries *s, const char *name);
  * Is there a function of @self's file, other than @self, that acquires
  * none of @pair by its own calls and frees a resource of @pair kept in a
  * member named @member by a statement of its body before any label: the
- * destructor of an object keeping it?
+ * destructor of an object keeping it?  @whole: only one that frees the
+ * object itself too (kfree(bus)), not a counterpart callback that takes
+ * down part of it (a suspend disabling what resume enabled).
  */
 bool summary_destructor_frees(const struct summaries *s, const struct rules *rules,
 			      const struct ir_func *self, const struct pair *pair,
-			      const char *member);
+			      const char *member, bool whole);
 /*
  * Does @name release a resource of @pair that global @global holds (its
  * member @member, or NULL: the global itself), itself or through the

@@ -80,6 +80,7 @@ struct fn_summary {
 	struct freed_member *callers_freed;
 	unsigned ncallers_freed, capcallers_freed;
 	bool called;			/* a function of the TU calls it */
+	bool tabled;			/* a file-scope initialiser names it */
 	bool puts;			/* gives an object its last put, maybe by a helper */
 	bool puts_direct;		/* ... by its own calls */
 	bool callers_put;		/* a TU caller does, not through this function */
