@@ -82,7 +82,8 @@ static void release_unacquired(struct check_ctx *ctx, const struct release_event
 		msg = failed_message(ev);
 	} else if (ev->kind == REL_NEVER && !release_null_safe(ev->rule) &&
 		   !finds_nothing(ev) &&
-		   (ev->handle || path_entered_label(ctx))) {
+		   (ev->handle || path_entered_label(ctx)) &&
+		   !release_bracketed(ctx, ev->call, ev->rule)) {
 		if (ev->handle)
 			msg = xasprintf("%s() releases '%s', which this path "
 					"never acquired", ev->call->name, ev->handle);

@@ -420,6 +420,101 @@ bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource 
 	return s && s->mask == VAL_ZERO;
 }
 
+/* The argument a rule's call keeps its handle in, or its first one. */
+static struct ir *handle_arg(const struct rule_fn *rule, const struct ir *call)
+{
+	unsigned k = rule->handle.kind == HANDLE_ARG ? (unsigned)rule->handle.arg : 0;
+
+	return k < call->nkids ? call->kids[k] : NULL;
+}
+
+/* Does the call @e acquire @pair through the same place @key names? */
+static bool acquires_same(struct analysis *an, const struct ir *e,
+			  const struct pair *pair, const struct access_path *key)
+{
+	const struct rule_fn *rule;
+	const char *display;
+	struct ir *arg;
+
+	if (!e || e->kind != IR_CALL || !e->name)
+		return false;
+	for (rule = rules_lookup(an->rules, e->name); rule; rule = rule->next) {
+		if (rule->role != ROLE_ACQUIRE || rule->pair != pair)
+			continue;
+		arg = handle_arg(rule, e);
+		if (arg && lvalue(an, arg, &display) == key)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Does a statement after @i in @block acquire @pair through @key again?
+ * The release may be the statement, or its value assigned or dropped.
+ */
+static bool reacquired_in(struct analysis *an, const struct ir *block, unsigned i,
+			  const struct pair *pair, const struct access_path *key)
+{
+	const struct ir *e;
+
+	for (i++; i < block->nkids; i++) {
+		e = block->kids[i];
+		if (e && e->kind == IR_ASSIGN && e->nkids > 1)
+			e = e->kids[1];
+		if (acquires_same(an, e, pair, key))
+			return true;
+	}
+	return false;
+}
+
+static bool bracket_in(struct analysis *an, const struct ir *e, const struct ir *call,
+		       const struct pair *pair, const struct access_path *key,
+		       bool *found)
+{
+	unsigned i;
+
+	for (i = 0; e && !*found && i < e->nkids; i++) {
+		const struct ir *kid = e->kids[i];
+
+		if (!kid)
+			continue;
+		if (kid == call || (kid->kind == IR_ASSIGN && kid->nkids > 1 &&
+				    kid->kids[1] == call)) {
+			*found = true;
+			return e->kind == IR_BLOCK &&
+			       reacquired_in(an, e, i, pair, key);
+		}
+		if (bracket_in(an, kid, call, pair, key, found))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Model bracketed-release.  A release that a later statement of its own
+ * block undoes, acquiring the same pair through the same place,
+ * brackets something the function does while it is released
+ * ("pm_runtime_disable(dev); pm_runtime_set_active(dev);
+ * pm_runtime_enable(dev);", the runtime PM core's way to change a
+ * device's status): it puts back what it found, and releases nothing
+ * of the path's own.
+ */
+bool release_bracketed(const struct check_ctx *ctx, const struct ir *call,
+		       const struct rule_fn *rule)
+{
+	struct analysis *an = ctx->an;
+	const struct access_path *key;
+	const char *display;
+	struct ir *arg;
+	bool found = false;
+
+	if (!model_on(MODEL_BRACKETED_RELEASE))
+		return false;
+	arg = handle_arg(rule, call);
+	key = arg ? lvalue(an, arg, &display) : NULL;
+	return key && bracket_in(an, an->fn->body, call, rule->pair, key, &found);
+}
+
 bool path_entered_label(const struct check_ctx *ctx)
 {
 	const struct trace *t;

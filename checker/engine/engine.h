@@ -131,6 +131,13 @@ bool mirror_function_releases(const struct check_ctx *ctx, const struct pair *pa
 bool resource_handle_is_null(const struct check_ctx *ctx, const struct resource *r);
 /* Did this path get here through a label (an error ladder)? */
 bool path_entered_label(const struct check_ctx *ctx);
+/*
+ * Does a later statement of @call's block acquire @rule's pair through
+ * the same place again, so that the release only brackets what comes
+ * between (model bracketed-release)?
+ */
+bool release_bracketed(const struct check_ctx *ctx, const struct ir *call,
+		       const struct rule_fn *rule);
 
 /*
  * Report a finding of @check at @at about @r (may be NULL), identified by

@@ -133,6 +133,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_TABLED_CALLERS] = { "tabled-callers",
 		"a static function the file never calls but names in a file-scope initialiser (an ops table) "
 		"is called from other files, as an external one is (for owner-frees)" },
+	[MODEL_BRACKETED_RELEASE] = { "bracketed-release",
+		"a release that a later statement of its block acquires again through the same place "
+		"(pm_runtime_disable(dev); pm_runtime_set_active(dev); pm_runtime_enable(dev);) puts back what it found" },
 };
 
 static bool switched_off[NR_MODELS];
