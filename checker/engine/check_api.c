@@ -612,11 +612,35 @@ struct finding *check_emit_release(struct check_ctx *ctx, const char *check,
  * a success one is one cause too, whichever check sees it first: leak
  * at the one, lock-held at the other.
  */
+/*
+ * Checks that say the same release is missing, at different returns:
+ * one finding per missing release, whichever sees it first, the other
+ * returns its notes (a leak at an error return, and the same buffer
+ * lost at a merged "return ret < 0 ? ret : 0;").
+ */
+static const struct {
+	const char *check, *space;
+} shared_spaces[] = {
+	{ "lost-handle", "leak" },
+};
+
+static const char *finding_space(const char *check, const struct resource *r)
+{
+	unsigned i;
+
+	if (r && r->rule->pair->every_return)
+		return "held";
+	for (i = 0; i < ARRAY_SIZE(shared_spaces); i++)
+		if (!strcmp(check, shared_spaces[i].check))
+			return shared_spaces[i].space;
+	return check;
+}
+
 struct finding *check_emit_return(struct check_ctx *ctx, const char *check,
 				  struct ir_loc where, const struct resource *r,
 				  const char *cause, char *message, const char *also)
 {
-	const char *space = r && r->rule->pair->every_return ? "held" : check;
+	const char *space = finding_space(check, r);
 	struct finding *f, *dup;
 	char *key;
 
