@@ -536,6 +536,23 @@ static bool keeps_nothing(const struct rule_fn *chain, const struct ir *call)
 	return call->name && !strncmp(call->name, "__builtin_", 10);
 }
 
+/*
+ * Model sized-buffer.  Is argument @k of @call, a function of another
+ * file, a buffer given with its length ("void *data, u32 len")?  Such a
+ * function reads or fills the buffer for its caller, and does not keep
+ * it: brcmf_fil_cmd_data_get(ifp, cmd, buf, len), i2c_master_send().
+ * Which integer is a length its parameter's name says (the rules'
+ * length-words): virtqueue_add_outbuf()'s "void *data, gfp_t gfp"
+ * keeps data.
+ */
+static bool sized_buffer(const struct path *p, const struct ir *call, unsigned k)
+{
+	return model_on(MODEL_SIZED_BUFFER) && k < 31 &&
+	       (call->buf_args & (1u << k)) &&
+	       rules_names_length(p->an->rules, call->param_names[k + 1]) &&
+	       !summary_has_body(p->an->summaries, call->name);
+}
+
 /* @call may keep what its arguments hold or lead to. */
 static void carry_args(struct path *p, struct ir *call,
 		       const struct value *args, unsigned nargs)
@@ -543,7 +560,8 @@ static void carry_args(struct path *p, struct ir *call,
 	unsigned i;
 
 	for (i = 0; i < call->nkids; i++)
-		mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
+		if (!sized_buffer(p, call, i))
+			mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
 }
 
 static struct value unknown_call(struct path *p, struct ir *call,

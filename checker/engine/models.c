@@ -136,6 +136,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_BRACKETED_RELEASE] = { "bracketed-release",
 		"a release that a later statement of its block acquires again through the same place "
 		"(pm_runtime_disable(dev); pm_runtime_set_active(dev); pm_runtime_enable(dev);) puts back what it found" },
+	[MODEL_SIZED_BUFFER] = { "sized-buffer",
+		"a function of another file given a buffer and then its length (void *data, u32 len: "
+		"the rules' length-words) reads or fills the buffer and does not keep it" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -581,6 +581,58 @@ static CXCursor called_function(CXCursor call)
 	return clang_getNullCursor();
 }
 
+static bool points_to_bytes(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_Pointer)
+		return false;
+	switch (clang_getCanonicalType(clang_getPointeeType(t)).kind) {
+	case CXType_Void:
+	case CXType_Char_S:
+	case CXType_Char_U:
+	case CXType_SChar:
+	case CXType_UChar:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool is_integer(CXType t)
+{
+	t = clang_getCanonicalType(t);
+	return t.kind >= CXType_Bool && t.kind <= CXType_Int128 &&
+	       t.kind != CXType_Char16 && t.kind != CXType_Char32;
+}
+
+/*
+ * The callee's parameters that pass a buffer and then an integer
+ * ("void *data, u32 len"): struct ir's buf_args, and the parameters'
+ * names for the engine to judge which integer is a length.
+ */
+static void note_buffer_params(struct ast_ctx *ctx, struct ir *n, CXCursor callee)
+{
+	int nparams = clang_Cursor_getNumArguments(callee), k;
+	const char **names;
+	unsigned bits = 0;
+
+	for (k = 0; k + 1 < nparams && k < 31; k++)
+		if (points_to_bytes(clang_getCursorType(clang_Cursor_getArgument(callee, (unsigned)k))) &&
+		    is_integer(clang_getCursorType(clang_Cursor_getArgument(callee, (unsigned)k + 1))))
+			bits |= 1u << k;
+	if (!bits)
+		return;
+	names = arena_alloc(ctx->arena, (size_t)nparams * sizeof(*names));
+	for (k = 0; k < nparams; k++) {
+		CXString s = clang_getCursorSpelling(clang_Cursor_getArgument(callee, (unsigned)k));
+
+		names[k] = strtab_intern(ctx->strings, clang_getCString(s));
+		clang_disposeString(s);
+	}
+	n->buf_args = bits;
+	n->param_names = names;
+}
+
 static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
 {
 	CXCursor callee = called_function(c);
@@ -611,6 +663,8 @@ static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
 	n->site = ctx->fn->nsites++;
 	for (i = 0; i < nargs; i++)
 		n->kids[i] = tr_expr(ctx, clang_Cursor_getArgument(c, (unsigned)i));
+	if (clang_getCursorKind(callee) == CXCursor_FunctionDecl)
+		note_buffer_params(ctx, n, callee);
 	set_type_flags(n, clang_getCursorType(c));
 	return finish(n);
 }

@@ -105,6 +105,15 @@ struct ir {
 	 * source line uses it (kcalloc for kmalloc_array_noprof), or NULL.
 	 */
 	const char *spelled;
+	/*
+	 * IR_CALL of a declared function: bit k says its parameter k points
+	 * to bytes (void *, char *, u8 *) and parameter k + 1 is an
+	 * integer, whose name @param_names[k + 1] has (a buffer and its
+	 * length, if that name says so).  @param_names is NULL without
+	 * such a pair.
+	 */
+	unsigned buf_args;
+	const char *const *param_names;
 };
 
 enum ret_kind { RET_VOID, RET_POINTER, RET_SIGNED, RET_UNSIGNED, RET_OTHER };

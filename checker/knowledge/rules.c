@@ -43,6 +43,8 @@ struct rules {
 	unsigned nheld_words;
 	const char **drop_words;	/* drop-words */
 	unsigned ndrop_words;
+	const char **length_words;	/* length-words */
+	unsigned nlength_words;
 	const char **error_words;	/* error-label-words */
 	unsigned nerror_words;
 	long long *pending;		/* pending-values: queued, not failed */
@@ -1291,6 +1293,13 @@ static bool top_drop_words(struct loader *ld, yaml_node_t *v, void *t)
 			     &ld->rules->ndrop_words);
 }
 
+static bool top_length_words(struct loader *ld, yaml_node_t *v, void *t)
+{
+	(void)t;
+	return parse_strings(ld, v, "length-words", &ld->rules->length_words,
+			     &ld->rules->nlength_words);
+}
+
 static bool top_error_words(struct loader *ld, yaml_node_t *v, void *t)
 {
 	(void)t;
@@ -1379,6 +1388,7 @@ static const struct key_handler top_keys[] = {
 	{ "managed-prefixes", top_managed },
 	{ "held-on-return-words", top_held_words },
 	{ "drop-words", top_drop_words },
+	{ "length-words", top_length_words },
 	{ "error-label-words", top_error_words },
 	{ "pending-values", top_pending },
 };
@@ -1675,6 +1685,7 @@ void rules_free(struct rules *r)
 	free(r->suffixes);
 	free(r->held_words);
 	free(r->drop_words);
+	free(r->length_words);
 	free(r->error_words);
 	free(r->pending);
 	free(r->verbs);
@@ -1859,6 +1870,24 @@ bool rules_name_drops(const struct rules *r, const char *name)
 		return false;
 	for (i = 0; i < r->ndrop_words; i++)
 		if (!strcmp(last + 1, r->drop_words[i]))
+			return true;
+	return false;
+}
+
+/*
+ * Is @name, a parameter's, spelled as a length: one of length-words, or
+ * one last after a '_' ("len", "buf_len", "count")?
+ */
+bool rules_names_length(const struct rules *r, const char *name)
+{
+	const char *last = name ? strrchr(name, '_') : NULL;
+	unsigned i;
+
+	r = loaded(r);
+	last = last ? last + 1 : name;
+	for (i = 0; last && i < r->nlength_words; i++)
+		if (!strcmp(last, r->length_words[i]) ||
+		    !strcmp(name, r->length_words[i]))
 			return true;
 	return false;
 }

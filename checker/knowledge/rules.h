@@ -220,6 +220,8 @@ bool rules_pending_value(const struct rules *r, long long value);
 bool rules_name_says_held(const struct rules *r, const char *name);
 /* Is @name foo_put(), foo_free(), ...: a drop-word last (model drop-named)? */
 bool rules_name_drops(const struct rules *r, const char *name);
+/* Is a parameter named @name a length (length-words)? */
+bool rules_names_length(const struct rules *r, const char *name);
 /*
  * Does the goto label @label say it handles a failure: one of its words,
  * split at '_', is one of error-label-words ("err_put_pm", "out_err")?
