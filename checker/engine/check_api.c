@@ -613,36 +613,51 @@ struct finding *check_emit_release(struct check_ctx *ctx, const char *check,
  * at the one, lock-held at the other.
  */
 /*
- * Checks that say the same release is missing, at different returns:
- * one finding per missing release, whichever sees it first, the other
- * returns its notes (a leak at an error return, and the same buffer
- * lost at a merged "return ret < 0 ? ret : 0;").
+ * A check whose finding is an earlier one's seen from another return:
+ * a buffer lost at a merged "return ret < 0 ? ret : 0;" that the leak
+ * check already reported at an error return is that warning's note, not
+ * a second warning.  Only that way round: a lost-handle finding may be
+ * withdrawn later (model handed-on-some-path), and must not take a
+ * leak with it.
  */
 static const struct {
-	const char *check, *space;
-} shared_spaces[] = {
+	const char *check, *into;
+} folds[] = {
 	{ "lost-handle", "leak" },
 };
 
-static const char *finding_space(const char *check, const struct resource *r)
+static struct finding *folded_into(struct check_ctx *ctx, const char *check,
+				   const char *cause)
 {
+	struct finding *f = NULL;
 	unsigned i;
+	char *key;
 
-	if (r && r->rule->pair->every_return)
-		return "held";
-	for (i = 0; i < ARRAY_SIZE(shared_spaces); i++)
-		if (!strcmp(check, shared_spaces[i].check))
-			return shared_spaces[i].space;
-	return check;
+	for (i = 0; !f && i < ARRAY_SIZE(folds); i++) {
+		if (strcmp(check, folds[i].check))
+			continue;
+		key = xasprintf("%s|%s|%s", folds[i].into, ctx->an->fn->name, cause);
+		f = report_find(ctx->an->report, key);
+		free(key);
+	}
+	return f;
 }
 
 struct finding *check_emit_return(struct check_ctx *ctx, const char *check,
 				  struct ir_loc where, const struct resource *r,
 				  const char *cause, char *message, const char *also)
 {
-	const char *space = finding_space(check, r);
+	const char *space = r && r->rule->pair->every_return ? "held" : check;
 	struct finding *f, *dup;
 	char *key;
+
+	dup = ctx->an->all_paths ? NULL : folded_into(ctx, check, cause);
+	if (dup) {
+		if (dup->loc.line != where.line && !has_note_at(dup, where))
+			finding_note(dup, where, "%s", also);
+		free(message);
+		return NULL;
+	}
 
 	if (ctx->an->all_paths) {
 		key = xasprintf("%s|%u:%u", cause, where.line, where.col);

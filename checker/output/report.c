@@ -123,6 +123,16 @@ struct finding *report_add(struct report *r, const char *key, struct finding **d
 	return f;
 }
 
+struct finding *report_find(struct report *r, const char *key)
+{
+	unsigned i;
+
+	for (i = 0; i < r->nitems; i++)
+		if (!strcmp(r->items[i]->key, key))
+			return r->items[i];
+	return NULL;
+}
+
 void report_withdraw(struct report *r, struct finding *f)
 {
 	unsigned i;

@@ -53,6 +53,8 @@ void report_free(struct report *r);
  */
 struct finding *report_add(struct report *r, const char *key,
 			   struct finding **dup);
+/* The finding with identity @key made so far, or NULL. */
+struct finding *report_find(struct report *r, const char *key);
 /*
  * Take back @f, made earlier for the current translation unit: what the
  * rest of its function's paths showed makes it no finding.
