@@ -605,14 +605,6 @@ struct finding *check_emit_release(struct check_ctx *ctx, const char *check,
 }
 
 /*
- * One warning per root cause: the same resource owed at several returns
- * is reported at the first return the exploration reaches, and each
- * other return becomes a note on it.  --all-paths keeps one warning per
- * return.  A lock (owed on every return) held at an error return and at
- * a success one is one cause too, whichever check sees it first: leak
- * at the one, lock-held at the other.
- */
-/*
  * A check whose finding is an earlier one's seen from another return:
  * a buffer lost at a merged "return ret < 0 ? ret : 0;" that the leak
  * check already reported at an error return is that warning's note, not
@@ -643,6 +635,14 @@ static struct finding *folded_into(struct check_ctx *ctx, const char *check,
 	return f;
 }
 
+/*
+ * One warning per root cause: the same resource owed at several returns
+ * is reported at the first return the exploration reaches, and each
+ * other return becomes a note on it.  --all-paths keeps one warning per
+ * return.  A lock (owed on every return) held at an error return and at
+ * a success one is one cause too, whichever check sees it first: leak
+ * at the one, lock-held at the other.
+ */
 struct finding *check_emit_return(struct check_ctx *ctx, const char *check,
 				  struct ir_loc where, const struct resource *r,
 				  const char *cause, char *message, const char *also)

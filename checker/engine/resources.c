@@ -653,11 +653,12 @@ static bool teardown_undoes(const struct analysis *an, const struct resource *r)
 
 /*
  * Model contents-follow.  An object the path let go of (left to a
- * caller who cleans it, handed over) takes what its members hold: whoever frees the band frees band->channels, as the caller's
+ * caller who cleans it, handed over) takes what its members hold:
+ * whoever frees the band frees band->channels, as the caller's
  * brcmf_free_wiphy() does after brcmf_setup_wiphy() fails.  Every
- * member below the object, through any number of "->" (band->chan->buf),
- * goes with it.  Not a release: kfree(band) frees no
- * member, and what they hold is still owed.
+ * member below the object, through any number of "->"
+ * (band->chan->buf), goes with it.  Not a release: kfree(band) frees
+ * no member, and what they hold is still owed.
  */
 static void follow_object(struct path *p, unsigned sym, struct ir_loc where)
 {
