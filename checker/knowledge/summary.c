@@ -959,21 +959,42 @@ bool summary_called_here(const struct summaries *s, const char *name)
 	return fs && fs->called;
 }
 
-static bool statement_frees(const struct ir *e, const struct rules *rules,
-			    const struct pair *pair, const char *member)
+/*
+ * What a destructor is asked for: a release of @pair's @member, or,
+ * with no @pair, a release of the object its parameter points to
+ * (kfree(bus)).
+ */
+struct destructor_test {
+	const struct ir_func *fn;
+	const struct rules *rules;
+	const struct pair *pair;
+	const char *member;
+};
+
+static bool is_param(const struct ir_func *fn, const struct ir *e)
+{
+	return e->kind == IR_VAR && !(e->flags & IR_F_GLOBAL) && e->id >= 0 &&
+	       (unsigned)e->id < fn->nparams;
+}
+
+static bool statement_releases(const struct destructor_test *t, const struct ir *e)
 {
 	const struct rule_fn *rule;
+	const struct ir *arg;
 	const char *freed;
 
 	if (e->kind != IR_CALL || !e->name)
 		return false;
-	for (rule = rules_lookup(rules, e->name); rule; rule = rule->next)
-		if (rule->role == ROLE_RELEASE && rule->pair == pair &&
-		    rule->handle.kind == HANDLE_ARG &&
-		    (unsigned)rule->handle.arg < e->nkids &&
-		    (freed = summary_handle_member(e->kids[rule->handle.arg])) &&
-		    !strcmp(freed, member))
+	for (rule = rules_lookup(t->rules, e->name); rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+		    (unsigned)rule->handle.arg >= e->nkids)
+			continue;
+		arg = e->kids[rule->handle.arg];
+		if (!t->pair ? is_param(t->fn, arg) :
+		    rule->pair == t->pair &&
+		    (freed = summary_handle_member(arg)) && !strcmp(freed, t->member))
 			return true;
+	}
 	return false;
 }
 
@@ -992,88 +1013,34 @@ static const struct ir *object_guarded(const struct ir_func *fn, const struct ir
 	if (cond->kind == IR_CMP && cond->op == CMP_NE &&
 	    cond->kids[1]->kind == IR_CONST && cond->kids[1]->value == 0)
 		cond = cond->kids[0];
-	if (cond->kind != IR_VAR || (cond->flags & IR_F_GLOBAL) || cond->id < 0 ||
-	    (unsigned)cond->id >= fn->nparams)
-		return NULL;
-	return e->kids[1];
-}
-
-/* Is @e a release of the object the parameter itself points to: kfree(bus)? */
-static bool destroys_param(const struct ir_func *fn, const struct ir *e,
-			   const struct rules *rules)
-{
-	const struct rule_fn *rule;
-	const struct ir *arg;
-
-	if (e->kind != IR_CALL || !e->name)
-		return false;
-	for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
-		if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
-		    (unsigned)rule->handle.arg >= e->nkids)
-			continue;
-		arg = e->kids[rule->handle.arg];
-		if (arg->kind == IR_VAR && !(arg->flags & IR_F_GLOBAL) &&
-		    arg->id >= 0 && (unsigned)arg->id < fn->nparams)
-			return true;
-	}
-	return false;
-}
-
-/* Does @block, or a NULL guard in it, free the object its parameter points to? */
-static bool block_destroys(const struct ir_func *fn, const struct ir *block,
-			   const struct rules *rules)
-{
-	const struct ir *guarded;
-	unsigned i;
-
-	if (block && block->kind != IR_BLOCK)
-		return destroys_param(fn, block, rules);
-	for (i = 0; block && i < block->nkids; i++) {
-		const struct ir *e = block->kids[i];
-
-		if (!e || e->kind == IR_LABEL)
-			break;
-		guarded = object_guarded(fn, e);
-		if ((guarded && block_destroys(fn, guarded, rules)) ||
-		    destroys_param(fn, e, rules))
-			return true;
-	}
-	return false;
-}
-
-static bool block_frees(const struct ir_func *fn, const struct ir *block,
-			const struct rules *rules, const struct pair *pair,
-			const char *member)
-{
-	const struct ir *guarded;
-	unsigned i;
-
-	if (block && block->kind != IR_BLOCK)
-		return statement_frees(block, rules, pair, member);
-	for (i = 0; block && i < block->nkids; i++) {
-		const struct ir *e = block->kids[i];
-
-		if (!e || e->kind == IR_LABEL)
-			break;
-		guarded = object_guarded(fn, e);
-		if (guarded && block_frees(fn, guarded, rules, pair, member))
-			return true;
-		if (statement_frees(e, rules, pair, member))
-			return true;
-	}
-	return false;
+	return is_param(fn, cond) ? e->kids[1] : NULL;
 }
 
 /*
- * Does @fn, before any label of its body (inside a NULL guard of a
- * parameter, "if (bus)", too), release @pair's @member by a statement
- * of its own: what it does on every path, as a destructor does, not
- * what an error branch or an unwind ladder does?
+ * Does @block, before any label (inside a NULL guard of a parameter,
+ * "if (bus)", too), make the release @t asks for by a statement of its
+ * own: what it does on every path, as a destructor does, not what an
+ * error branch or an unwind ladder does?
  */
-static bool frees_unconditionally(const struct ir_func *fn, const struct rules *rules,
-				  const struct pair *pair, const char *member)
+static bool releases_every_path(const struct destructor_test *t,
+				const struct ir *block)
 {
-	return block_frees(fn, fn->body, rules, pair, member);
+	const struct ir *guarded;
+	unsigned i;
+
+	if (block && block->kind != IR_BLOCK)
+		return statement_releases(t, block);
+	for (i = 0; block && i < block->nkids; i++) {
+		const struct ir *e = block->kids[i];
+
+		if (!e || e->kind == IR_LABEL)
+			break;
+		guarded = object_guarded(t->fn, e);
+		if ((guarded && releases_every_path(t, guarded)) ||
+		    statement_releases(t, e))
+			return true;
+	}
+	return false;
 }
 
 bool summary_destructor_frees(const struct summaries *s, const struct rules *rules,
@@ -1084,12 +1051,14 @@ bool summary_destructor_frees(const struct summaries *s, const struct rules *rul
 
 	for (i = 0; s && i < s->nlocal; i++) {
 		const struct fn_summary *fs = &s->fns[i];
+		struct destructor_test frees = { fs->fn, rules, pair, member };
+		struct destructor_test destroys = { fs->fn, rules, NULL, NULL };
 
 		if (fs->fn == self || fs->fn->loc.file != self->loc.file ||
 		    bit_of(s, fs->acquires, pair->index))
 			continue;
-		if (frees_unconditionally(fs->fn, rules, pair, member) &&
-		    (!whole || block_destroys(fs->fn, fs->fn->body, rules)))
+		if (releases_every_path(&frees, fs->fn->body) &&
+		    (!whole || releases_every_path(&destroys, fs->fn->body)))
 			return true;
 	}
 	return false;
