@@ -41,6 +41,8 @@ static struct value eval_lvalue(struct path *p, struct ir *e)
 	return v;
 }
 
+static struct value member_address(struct path *p, const struct ir *e);
+
 /* &x: the same non-NULL symbol each time on a path, while x stands. */
 static struct value eval_address(struct path *p, struct ir *e)
 {
@@ -57,6 +59,11 @@ static struct value eval_address(struct path *p, struct ir *e)
 	v = state_get(p->st, key);
 	if (v.kind != V_UNKNOWN && v.kind != V_UNINIT)
 		return v;
+	v = member_address(p, e);
+	if (v.kind == V_SYM) {
+		state_set(p->st, key, v);
+		return v;
+	}
 	id = path_symbol(p->an, key);
 	if (state_sym(p->st, id))
 		return v_unknown();
@@ -254,19 +261,81 @@ static struct value eval_update(struct path *p, struct ir *e)
 }
 
 /*
+ * Model offset-nonnull: p + n and p - n when p is known not to be NULL.
+ * C leaves arithmetic on a null pointer undefined, so the compiler takes
+ * the result for non-NULL, and so does the kernel: "if (dev) nv =
+ * container_of(dev, ...); if (!nv) return -EPROBE_DEFER;" holds no dev
+ * on that return.  The result is the expression's own symbol, of the
+ * sign classes p may have; where p may be NULL, nothing is known.
+ */
+static struct value offset_value(struct path *p, struct ir *e, struct value base)
+{
+	unsigned mask, id;
+	struct sym *s;
+
+	if (!(e->flags & IR_F_OFFSET) || !model_on(MODEL_OFFSET_NONNULL) ||
+	    base.kind != V_SYM)
+		return v_unknown();
+	mask = value_mask(p->st, base);
+	if (mask & VAL_ZERO)
+		return v_unknown();
+	id = sym_name(p->an->syms, SYM_SITE, e->site, 0);
+	if (id == base.sym)
+		id = sym_name(p->an->syms, SYM_SITE, e->site, 1);
+	s = state_new_sym(p->st, id, mask, NULL);
+	if (e->flags & IR_F_BYTES) {
+		s->has_offset = true;
+		s->offset_base = base.sym;
+		s->offset = e->value;
+	}
+	return v_sym(id);
+}
+
+/*
+ * &x->m, where x is what offset_value() made of p by moving it back by
+ * m's offset: p itself ("nv = container_of(dev, struct nv, dev);
+ * put_device(&nv->dev);" puts dev).
+ */
+static struct value member_address(struct path *p, const struct ir *e)
+{
+	const struct ir *m = e->kids[0];
+	const struct access_path *key;
+	const char *display;
+	struct value obj;
+	const struct sym *s;
+
+	if (!model_on(MODEL_OFFSET_NONNULL) || m->kind != IR_MEMBER ||
+	    !(m->flags & IR_F_ARROW) || !(m->flags & IR_F_BYTES))
+		return v_unknown();
+	key = lvalue(p->an, m->kids[0], &display);
+	obj = key ? state_get(p->st, key) : v_unknown();
+	s = obj.kind == V_SYM ? state_sym(p->st, obj.sym) : NULL;
+	if (!s || !s->has_offset || s->offset + m->value != 0 ||
+	    !state_sym(p->st, s->offset_base))
+		return v_unknown();
+	return v_sym(s->offset_base);
+}
+
+/*
  * An expression ladder gives no value: arithmetic, an initialiser
  * list, a ?: inside an argument.  A handle among its operands may live
  * on in what it makes, so it is no longer only a local's.
  */
 static struct value eval_other(struct path *p, struct ir *e)
 {
+	struct value base = v_unknown();
 	unsigned i;
 
-	eval_kids(p, e);
+	if (e->flags & IR_F_OFFSET) {
+		base = eval(p, e->kids[0]);
+		eval(p, e->kids[1]);
+	} else {
+		eval_kids(p, e);
+	}
 	for (i = 0; i < e->nkids; i++)
 		if (e->kids[i])
 			mark_carried(p, e->kids[i], v_unknown());
-	return v_unknown();
+	return offset_value(p, e, base);
 }
 
 struct value eval(struct path *p, struct ir *e)

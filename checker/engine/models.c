@@ -139,6 +139,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_SIZED_BUFFER] = { "sized-buffer",
 		"a function of another file given a buffer and then its length (void *data, u32 len: "
 		"the rules' length-words) reads or fills the buffer and does not keep it" },
+	[MODEL_OFFSET_NONNULL] = { "offset-nonnull",
+		"a pointer moved by an offset is non-NULL when the pointer is, as C and the compiler assume "
+		"(container_of(dev, struct foo, dev) after a test that dev is not NULL)" },
 };
 
 static bool switched_off[NR_MODELS];

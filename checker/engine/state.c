@@ -534,7 +534,8 @@ static bool sym_used(const struct state *st, unsigned id)
 				return true;
 	}
 	for (i = 0; i < st->nsyms; i++)
-		if (st->syms[i].has_tests && st->syms[i].tests == id)
+		if ((st->syms[i].has_tests && st->syms[i].tests == id) ||
+		    (st->syms[i].has_offset && st->syms[i].offset_base == id))
 			return true;
 	return false;
 }
@@ -683,6 +684,7 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 		sj->mask = VAL_ANY;
 		sj->has_const = false;
 		sj->has_range = false;
+		sj->has_offset = false;
 		sj->nne = 0;
 		return;
 	}
@@ -693,6 +695,9 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 		sj->has_tests = false;
 	if (sj->has_const && (!sb->has_const || sb->c != sj->c))
 		sj->has_const = false;
+	if (sj->has_offset && (!sb->has_offset || sb->offset_base != sj->offset_base ||
+			       sb->offset != sj->offset))
+		sj->has_offset = false;
 	sym_keep_common_ne(sj, sb);
 }
 
@@ -773,6 +778,10 @@ bool state_equal(const struct state *a, const struct state *b)
 		    a->syms[i].has_tests != b->syms[i].has_tests ||
 		    a->syms[i].tests != b->syms[i].tests ||
 		    a->syms[i].tests_mask != b->syms[i].tests_mask ||
+		    a->syms[i].has_offset != b->syms[i].has_offset ||
+		    (a->syms[i].has_offset &&
+		     (a->syms[i].offset_base != b->syms[i].offset_base ||
+		      a->syms[i].offset != b->syms[i].offset)) ||
 		    memcmp(a->syms[i].ne, b->syms[i].ne,
 			   a->syms[i].nne * sizeof(a->syms[i].ne[0])))
 			return false;

@@ -64,6 +64,9 @@ struct sym {
 	long long c, ne[SYM_MAX_NE];	/* ne[] sorted */
 	bool has_range;			/* it lies in [lo, hi] (value-ranges) */
 	long long lo, hi;
+	bool has_offset;		/* it is symbol .offset_base moved by */
+	unsigned offset_base;		/* .offset bytes (offset-nonnull) */
+	long long offset;
 };
 
 /* The values a symbol may still have, as one range: [lo, hi]. */

@@ -392,6 +392,28 @@ static bool names_anonymous_member(CXCursor c)
 			clang_getTypeDeclaration(clang_getCursorType(field)));
 }
 
+/*
+ * p->m: where m lies in *p, in bytes, so that &p->m of a p made by
+ * container_of(x, T, m) is known to be x (model offset-nonnull).  Not
+ * for a member of an anonymous struct or union, whose offset is its
+ * record's, nor for a bit-field.
+ */
+static void note_member_offset(struct ir *n, CXCursor c)
+{
+	CXCursor field = clang_getCursorReferenced(c);
+	long long bits;
+
+	if (!(n->flags & IR_F_ARROW) || clang_getCursorKind(field) != CXCursor_FieldDecl ||
+	    clang_Cursor_isBitField(field) ||
+	    clang_Cursor_isAnonymousRecordDecl(clang_getCursorSemanticParent(field)))
+		return;
+	bits = clang_Cursor_getOffsetOfField(field);
+	if (bits < 0 || bits % 8)
+		return;
+	n->flags |= IR_F_BYTES;
+	n->value = bits / 8;
+}
+
 static struct ir *tr_member(struct ast_ctx *ctx, CXCursor c)
 {
 	struct cursors kids = children(c);
@@ -421,6 +443,7 @@ static struct ir *tr_member(struct ast_ctx *ctx, CXCursor c)
 		n->flags &= ~IR_F_ARROW;
 	}
 	free(kids.items);
+	note_member_offset(n, c);
 	name = clang_getCursorSpelling(c);
 	n->name = strtab_intern(ctx->strings, clang_getCString(name));
 	clang_disposeString(name);
@@ -844,6 +867,51 @@ static struct ir *shift_as_mask(struct ast_ctx *ctx, CXCursor c, struct ir *lhs,
 	return finish(n);
 }
 
+/*
+ * How many bytes "@ptr + @count" moves the pointer, when @count is a
+ * constant: offsetof() in container_of(), or a constant index.  GNU C
+ * moves a void * by bytes.
+ */
+static bool offset_bytes(CXCursor ptr, CXCursor count, long long *bytes)
+{
+	CXType pointee = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(ptr)));
+	long long size = pointee.kind == CXType_Void ? 1 : clang_Type_getSizeOf(pointee);
+	CXEvalResult res;
+	bool known = false;
+
+	if (size <= 0)
+		return false;
+	res = clang_Cursor_Evaluate(count);
+	if (res && clang_EvalResult_getKind(res) == CXEval_Int) {
+		*bytes = clang_EvalResult_getAsLongLong(res) * size;
+		known = true;
+	}
+	if (res)
+		clang_EvalResult_dispose(res);
+	return known;
+}
+
+/*
+ * p + n and p - n, the pointer first (container_of() is "__mptr -
+ * offsetof(...)"): the result has a value of its own, a site, which the
+ * engine may know non-NULL (model offset-nonnull).
+ */
+static void mark_offset(struct ast_ctx *ctx, struct ir *n,
+			enum CXBinaryOperatorKind op, const long long *bytes)
+{
+	if (n->kind != IR_OTHER ||
+	    (op != CXBinaryOperator_Add && op != CXBinaryOperator_Sub) ||
+	    !(n->flags & IR_F_POINTER) || !(n->kids[0]->flags & IR_F_POINTER) ||
+	    (n->kids[1]->flags & IR_F_POINTER))
+		return;
+	n->flags |= IR_F_OFFSET;
+	n->site = ctx->fn->nsites++;
+	if (bytes) {
+		n->flags |= IR_F_BYTES;
+		n->value = op == CXBinaryOperator_Sub ? -*bytes : *bytes;
+	}
+}
+
 static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 {
 	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
@@ -851,7 +919,8 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 	enum ir_kind kind = compound ? IR_UPDATE : IR_OTHER;
 	struct ir *lhs, *rhs, *n;
 	enum ir_cmp cmp = CMP_EQ;
-	long long folded;
+	long long folded, bytes;
+	bool known_offset;
 	size_t i;
 
 	if (kids.len != 2) {
@@ -860,6 +929,7 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 	}
 	lhs = tr_expr(ctx, kids.items[0]);
 	rhs = tr_expr(ctx, kids.items[1]);
+	known_offset = offset_bytes(kids.items[0], kids.items[1], &bytes);
 	free(kids.items);
 	if (lhs->kind == IR_CONST && rhs->kind == IR_CONST && !compound &&
 	    fold_binary(op, lhs->value, rhs->value, &folded))
@@ -896,6 +966,7 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 	n->kids[0] = lhs;
 	n->kids[1] = rhs;
 	set_type_flags(n, clang_getCursorType(c));
+	mark_offset(ctx, n, op, known_offset ? &bytes : NULL);
 	return finish(n);
 }
 

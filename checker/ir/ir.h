@@ -80,6 +80,13 @@ enum ir_update {
 #define IR_F_DISCARDED	0x800	/* IR_CALL whose value its statement drops */
 #define IR_F_FUNCTION	0x1000	/* IR_OPAQUE naming a function (.name), a callback */
 #define IR_F_TEMP	0x2000	/* IR_VAR the CFG builder made for a value */
+#define IR_F_OFFSET	0x4000	/* IR_OTHER: pointer kid[0] plus or minus an integer */
+/*
+ * IR_OTHER with IR_F_OFFSET: the integer is the constant .value, in
+ * bytes (negative for p - n).  IR_MEMBER through a pointer: .value is
+ * the member's offset in its struct, in bytes.
+ */
+#define IR_F_BYTES	0x8000
 
 struct ir_loc {
 	const char *file;	/* presumed file name, interned */
