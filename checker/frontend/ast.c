@@ -882,10 +882,9 @@ static bool offset_bytes(CXCursor ptr, CXCursor count, long long *bytes)
 	if (size <= 0)
 		return false;
 	res = clang_Cursor_Evaluate(count);
-	if (res && clang_EvalResult_getKind(res) == CXEval_Int) {
-		*bytes = clang_EvalResult_getAsLongLong(res) * size;
-		known = true;
-	}
+	if (res && clang_EvalResult_getKind(res) == CXEval_Int)
+		known = !__builtin_mul_overflow(clang_EvalResult_getAsLongLong(res),
+						size, bytes);
 	if (res)
 		clang_EvalResult_dispose(res);
 	return known;
@@ -929,7 +928,8 @@ static struct ir *tr_binary(struct ast_ctx *ctx, CXCursor c, bool compound)
 	}
 	lhs = tr_expr(ctx, kids.items[0]);
 	rhs = tr_expr(ctx, kids.items[1]);
-	known_offset = offset_bytes(kids.items[0], kids.items[1], &bytes);
+	known_offset = !compound && (op == CXBinaryOperator_Add || op == CXBinaryOperator_Sub) &&
+		       offset_bytes(kids.items[0], kids.items[1], &bytes);
 	free(kids.items);
 	if (lhs->kind == IR_CONST && rhs->kind == IR_CONST && !compound &&
 	    fold_binary(op, lhs->value, rhs->value, &folded))
