@@ -876,18 +876,10 @@ static bool offset_bytes(CXCursor ptr, CXCursor count, long long *bytes)
 {
 	CXType pointee = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(ptr)));
 	long long size = pointee.kind == CXType_Void ? 1 : clang_Type_getSizeOf(pointee);
-	CXEvalResult res;
-	bool known = false;
+	long long n;
 
-	if (size <= 0)
-		return false;
-	res = clang_Cursor_Evaluate(count);
-	if (res && clang_EvalResult_getKind(res) == CXEval_Int)
-		known = !__builtin_mul_overflow(clang_EvalResult_getAsLongLong(res),
-						size, bytes);
-	if (res)
-		clang_EvalResult_dispose(res);
-	return known;
+	return size > 0 && eval_integer(count, &n) &&
+	       !__builtin_mul_overflow(n, size, bytes);
 }
 
 /*
