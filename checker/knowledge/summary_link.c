@@ -78,6 +78,19 @@ static void json_bits(const struct rules *rules, json_t *index, json_t *names,
 			set_bit_of(map, pair->index);
 }
 
+/* Does the list of pair names @names name @pair? */
+static bool json_names(const struct rules *rules, json_t *index, json_t *names,
+		       const struct pair *pair)
+{
+	json_t *name;
+	size_t i;
+
+	json_array_foreach(names, i, name)
+		if (pair_named(rules, index, name) == pair)
+			return true;
+	return false;
+}
+
 /* Set @key to @value unless it says nothing, to keep records short. */
 static void set_some(json_t *obj, const char *key, json_t *value)
 {
@@ -260,7 +273,12 @@ static void take_function(struct summaries *s, const struct rules *rules,
 	 * its callers' business, and would make every helper calling it
 	 * seem to free what it is given ("releases" is kept for people).
 	 * For the same reason its last puts ("puts") are not taken: which
-	 * object it puts, the record does not say.
+	 * object it puts, the record does not say.  What it releases of an
+	 * argument is whatever of the pair the argument holds only where
+	 * some release of the pair names no member ("unnamed": kfree(t));
+	 * where each names one (kfree(cfg->a)), "freed" says which, as a
+	 * summary of the file's own functions would (brcmf_btcoex_detach()
+	 * frees cfg->btcoex, not the cfg->pno a failing caller still owes).
 	 */
 	json_array_foreach(json_object_get(facts, "params"), i, item) {
 		const struct pair *pair = pair_named(rules, index, json_array_get(item, 0));
@@ -270,7 +288,8 @@ static void take_function(struct summaries *s, const struct rules *rules,
 			continue;
 		summary_add_param_freed(fs, pair, (unsigned)param);
 		set_bit_of(fs->releases, pair->index);
-		set_bit_of(fs->frees_unnamed, pair->index);
+		if (json_names(rules, index, json_object_get(facts, "unnamed"), pair))
+			set_bit_of(fs->frees_unnamed, pair->index);
 	}
 	memcpy(fs->direct, fs->releases, (s->words ? s->words : 1) * sizeof(long));
 	fs->takes = (unsigned)json_integer_value(json_object_get(facts, "takes"));
