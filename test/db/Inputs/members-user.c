@@ -3,7 +3,6 @@
 struct cfg {
 	void *pno;
 	void *btcoex;
-	void *scratch;
 };
 
 int cfg_pno_attach(struct cfg *cfg);
@@ -53,5 +52,23 @@ detach_pno:
 	cfg_pno_detach(cfg);
 detach_btcoex:
 	cfg_btcoex_detach(cfg);
+	return -EIO;
+}
+
+/* The object itself is freed: what it holds of the pair goes with it. */
+int cfg_attach_or_free(void)
+{
+	struct cfg *cfg = cfg_get();
+
+	if (!cfg)
+		return -ENODEV;
+	if (cfg_pno_attach(cfg))
+		goto free;
+	if (cfg_activate(cfg))
+		goto free;
+	return 0;
+
+free:
+	cfg_free(cfg);
 	return -EIO;
 }

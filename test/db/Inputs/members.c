@@ -5,7 +5,6 @@
 struct cfg {
 	void *pno;
 	void *btcoex;
-	void *scratch;
 };
 
 int cfg_pno_attach(struct cfg *cfg)
