@@ -55,7 +55,10 @@ detach_btcoex:
 	return -EIO;
 }
 
-/* The object itself is freed: what it holds of the pair goes with it. */
+/*
+ * A helper that frees the object itself counts as freeing what the
+ * object holds of the pair, in one file or across files.
+ */
 int cfg_attach_or_free(void)
 {
 	struct cfg *cfg = cfg_get();
