@@ -12,13 +12,17 @@
 #include "tu.h"
 #include "cfg.h"
 #include "dump.h"
+#include "cache.h"
 #include "infer.h"
+#include "ir_store.h"
 #include "mine.h"
 #include "parse.h"
 #include "summary_db.h"
 #include "engine/models.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 static double seconds_now(void)
@@ -192,40 +196,31 @@ static void give_summaries(struct session *s, const char *file, unsigned own)
 	s->db_changed += changed;
 }
 
-/* Translate every function first: summaries need all of them. */
+/* Every function is translated first: summaries need all of them. */
 static void analyse_functions(struct session *s, const char *file,
-			      const struct parsed_file *pf)
+			      const struct tu_ir *t)
 {
-	const struct callback_pair *callbacks;
-	struct ir_func **fns;
-	struct arena ir_arena = { 0 };
+	struct ir_func **fns = t->fns;
 	struct inference *inf;
-	const char *const *tabled;
-	unsigned i, n, own, done, ncallbacks, ntabled, *order;
+	unsigned i, n = t->nfns, own = t->nown, done, *order;
 	/* Its presumed name: a .i and its .c, or a copy, are one file. */
 	struct summary_link link = {
 		.db = model_on(MODEL_CROSS_FILE) ? s->db : NULL,
-		.file = parsed_main_name(pf) ? parsed_main_name(pf) : file,
+		.file = t->main_name ? t->main_name : file,
 		.strings = s->env.strings,
 	};
 
-	own = parsed_functions(pf, &ir_arena, &fns);
-	n = model_on(MODEL_HEADER_INLINES) ?
-	    add_inlines(s, pf, &fns, own, &ir_arena) : own;
 	order = xcalloc(n ? n : 1, sizeof(*order));
 	s->env.summaries = summaries_build(fns, n, s->env.rules,
 					   model_on(MODEL_CALLER_CHAIN),
 					   s->db ? &link : NULL);
-	callbacks = parsed_failure_teardowns(pf, &ncallbacks);
-	for (i = 0; i < ncallbacks; i++)
-		summaries_note_teardown(s->env.summaries, callbacks[i].setup,
-					callbacks[i].teardown);
-	tabled = parsed_tabled_functions(pf, &ntabled);
-	for (i = 0; i < ntabled; i++)
-		summaries_note_tabled(s->env.summaries, tabled[i]);
-	callbacks = parsed_callbacks(pf, &ncallbacks);
-	inf = infer_build(s->env.rules, fns, own, n - own, callbacks, ncallbacks,
-			  model_on(MODEL_RELEASED_RESULT));
+	for (i = 0; i < t->nteardowns; i++)
+		summaries_note_teardown(s->env.summaries, t->teardowns[i].setup,
+					t->teardowns[i].teardown);
+	for (i = 0; i < t->ntabled; i++)
+		summaries_note_tabled(s->env.summaries, t->tabled[i]);
+	inf = infer_build(s->env.rules, fns, own, n - own, t->callbacks,
+			  t->ncallbacks, model_on(MODEL_RELEASED_RESULT));
 	if (s->miner)
 		miner_add(s->miner, file, inf);
 	/* Helpers first: a wrapper is known before its callers are explored. */
@@ -248,27 +243,111 @@ static void analyse_functions(struct session *s, const char *file,
 	infer_free(inf);
 	summaries_free(s->env.summaries);
 	s->env.summaries = NULL;
-	arena_free(&ir_arena);
-	free(fns);
+}
+
+/*
+ * What the engine needs of a parsed file: the main source's functions
+ * and the header inlines they call, translated; the callbacks; the
+ * errors; the files it read.
+ */
+static struct tu_ir *translate(struct session *s, const struct parsed_file *pf,
+			       struct arena *arena)
+{
+	struct tu_ir *t = arena_alloc(arena, sizeof(*t));
+	struct ir_func **fns;
+	const char **inputs;
+
+	memset(t, 0, sizeof(*t));
+	t->main_name = parsed_main_name(pf);
+	t->nown = parsed_functions(pf, arena, &fns);
+	t->nfns = model_on(MODEL_HEADER_INLINES) ?
+		  add_inlines(s, pf, &fns, t->nown, arena) : t->nown;
+	t->fns = fns;
+	t->teardowns = parsed_failure_teardowns(pf, &t->nteardowns);
+	t->tabled = parsed_tabled_functions(pf, &t->ntabled);
+	t->callbacks = parsed_callbacks(pf, &t->ncallbacks);
+	t->errors = parsed_errors(pf, &t->first_error);
+	inputs = parsed_inputs(pf, &t->ninputs);
+	t->inputs = arena_alloc(arena, (t->ninputs ? t->ninputs : 1) * sizeof(*inputs));
+	memcpy((void *)t->inputs, inputs, t->ninputs * sizeof(*inputs));
+	free(inputs);
+	return t;
+}
+
+/* --ir-cache: the file's IR as a run before left it, if still valid. */
+static struct tu_ir *cached_ir(struct session *s, const char *file,
+			       const char *const *flags, int nflags,
+			       struct arena *arena)
+{
+	unsigned char *bytes;
+	struct tu_ir *t;
+	size_t len;
+
+	if (!s->ir_cache ||
+	    !(bytes = cache_ir_lookup(s->ir_cache, file, flags, nflags, &len)))
+		return NULL;
+	t = ir_store_decode(bytes, len, arena, s->env.strings);
+	free(bytes);
+	if (t && s->verbose)
+		fprintf(stderr, "ladder: %s: IR from the cache, not parsed\n",
+			display_path(file));
+	return t;
+}
+
+static void store_ir(struct session *s, const char *file,
+		     const char *const *flags, int nflags, const struct tu_ir *t)
+{
+	unsigned char *bytes;
+	size_t len;
+
+	if (!s->ir_cache)
+		return;
+	len = ir_store_encode(t, &bytes);
+	cache_ir_store(s->ir_cache, file, flags, nflags, t->inputs, t->ninputs,
+		       bytes, len);
+	free(bytes);
+}
+
+/* Parse errors: one line on stderr naming the first, and in the report. */
+static void report_errors(struct session *s, const char *file,
+			  const struct tu_ir *t)
+{
+	if (!t->errors)
+		return;
+	fprintf(stderr, "ladder: %s: %u error%s while parsing, analysing "
+		"what parsed (first: %s)\n", display_path(file), t->errors,
+		t->errors == 1 ? "" : "s", t->first_error);
+	report_parse_error(s->env.report, file, t->first_error);
 }
 
 enum tu_status analyse_file(struct session *s, const char *file,
 			    const char *const *flags, int nflags)
 {
-	struct parsed_file *pf;
-	unsigned errors;
+	struct parsed_file *pf = NULL;
+	struct arena ir_arena = { 0 };
+	struct tu_ir *t;
+	unsigned i, errors;
 
 	s->file_started = seconds_now();	/* the parse counts too */
-	pf = parse_file(file, flags, nflags, s->verbose, s->env.strings,
-			s->env.rules);
-	if (!pf)
-		return TU_FAILED;
+	t = cached_ir(s, file, flags, nflags, &ir_arena);
+	if (!t) {
+		pf = parse_file(file, flags, nflags, s->verbose, s->env.strings,
+				s->env.rules);
+		if (!pf)
+			return TU_FAILED;
+		t = translate(s, pf, &ir_arena);
+		store_ir(s, file, flags, nflags, t);
+	}
 	report_file_begin(s->env.report, file);
-	errors = parsed_errors(pf, s->env.report);
-	analyse_functions(s, file, pf);
+	report_errors(s, file, t);
+	analyse_functions(s, file, t);
 	if (s->list_inputs)
-		parsed_list_inputs(pf, s->env.report);
+		for (i = 0; i < t->ninputs; i++)
+			report_input(s->env.report, t->inputs[i]);
+	errors = t->errors;
 	report_file_end(s->env.report, errors > 0);
 	parsed_free(pf);
+	free(t->fns);
+	arena_free(&ir_arena);
 	return errors ? TU_ERRORS : TU_OK;
 }

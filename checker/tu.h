@@ -24,6 +24,7 @@ struct session {
 	unsigned db_changed;		/* ... files whose summaries changed */
 	char *db_error;			/* ... the first write that failed */
 	struct report *scratch;		/* header inlines' findings, dropped */
+	struct cache *ir_cache;		/* --ir-cache: files' IR, or NULL */
 };
 
 enum tu_status {

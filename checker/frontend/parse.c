@@ -394,34 +394,25 @@ static enum CXChildVisitResult collect_function(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
-/* Count errors; print one line naming the first, and record it in @report. */
-unsigned parsed_errors(const struct parsed_file *pf, struct report *report)
+unsigned parsed_errors(const struct parsed_file *pf, const char **first)
 {
 	unsigned n = clang_getNumDiagnostics(pf->tu), i, errors = 0;
-	char *first = NULL;
 
+	*first = NULL;
 	for (i = 0; i < n; i++) {
 		CXDiagnostic d = clang_getDiagnostic(pf->tu, i);
 
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			if (!errors++) {
-				CXString text = clang_formatDiagnostic(d,
-					CXDiagnostic_DisplaySourceLocation |
-					CXDiagnostic_DisplayColumn);
+		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error &&
+		    !errors++) {
+			CXString text = clang_formatDiagnostic(d,
+				CXDiagnostic_DisplaySourceLocation |
+				CXDiagnostic_DisplayColumn);
 
-				first = xstrdup(clang_getCString(text));
-				clang_disposeString(text);
-			}
+			*first = strtab_intern(pf->strings, clang_getCString(text));
+			clang_disposeString(text);
 		}
 		clang_disposeDiagnostic(d);
 	}
-	if (errors) {
-		fprintf(stderr, "ladder: %s: %u error%s while parsing, analysing "
-			"what parsed (first: %s)\n", display_path(pf->file), errors,
-			errors == 1 ? "" : "s", first);
-		report_parse_error(report, pf->file, first);
-	}
-	free(first);
 	return errors;
 }
 
@@ -468,12 +459,18 @@ const struct callback_pair *parsed_failure_teardowns(const struct parsed_file *p
 	return pf->teardowns;
 }
 
+struct inputs {
+	struct ptrvec names;
+	struct strtab *strings;
+};
+
 /* Every file the TU read, the main file included: what a cache depends on. */
 static void note_input(CXFile file, CXSourceLocation *stack, unsigned depth,
-		       void *report)
+		       void *data)
 {
 	/* Absolute: -working-directory makes clang's own names relative. */
 	CXString name = clang_File_tryGetRealPathName(file);
+	struct inputs *in = data;
 
 	(void)stack;
 	(void)depth;
@@ -481,13 +478,18 @@ static void note_input(CXFile file, CXSourceLocation *stack, unsigned depth,
 		clang_disposeString(name);
 		name = clang_getFileName(file);
 	}
-	report_input(report, clang_getCString(name));
+	ptrvec_push(&in->names, (void *)strtab_intern(in->strings,
+						      clang_getCString(name)));
 	clang_disposeString(name);
 }
 
-void parsed_list_inputs(const struct parsed_file *pf, struct report *report)
+const char **parsed_inputs(const struct parsed_file *pf, unsigned *n)
 {
-	clang_getInclusions(pf->tu, note_input, report);
+	struct inputs in = { .strings = pf->strings };
+
+	clang_getInclusions(pf->tu, note_input, &in);
+	*n = (unsigned)in.names.len;
+	return (const char **)in.names.items;
 }
 
 /* A missing, unreadable or non-regular file: one line, before libclang. */

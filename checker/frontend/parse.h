@@ -31,8 +31,8 @@ void parsed_free(struct parsed_file *pf);
  */
 const char *parsed_main_name(const struct parsed_file *pf);
 
-/* The errors libclang reported: the first on stderr and in @report. */
-unsigned parsed_errors(const struct parsed_file *pf, struct report *report);
+/* How many errors libclang reported; the first's text (interned) in *@first. */
+unsigned parsed_errors(const struct parsed_file *pf, const char **first);
 /* The IR of the main source's functions into *@fns (xcalloc'ed); how many. */
 unsigned parsed_functions(const struct parsed_file *pf, struct arena *arena,
 			  struct ir_func ***fns);
@@ -52,7 +52,7 @@ const struct callback_pair *parsed_callbacks(const struct parsed_file *pf,
  */
 const char *const *parsed_tabled_functions(const struct parsed_file *pf,
 					   unsigned *n);
-/* Tell @report every file the TU read, the main file included. */
-void parsed_list_inputs(const struct parsed_file *pf, struct report *report);
+/* Every file the TU read, the main file included (xmalloc'ed, interned). */
+const char **parsed_inputs(const struct parsed_file *pf, unsigned *n);
 
 #endif

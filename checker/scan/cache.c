@@ -13,7 +13,9 @@
 #include "cache.h"
 #include "util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,39 +110,45 @@ void cache_close(struct cache *c)
 }
 
 static char *entry_path(const struct cache *c, const char *file,
-			char *const *flags, int nflags)
+			const char *const *flags, int nflags, const char *ext)
 {
 	unsigned long h = hash_string(c->salt, file);
 	int i;
 
 	for (i = 0; i < nflags; i++)
 		h = hash_string(h, flags[i]);
-	return xasprintf("%s/%016lx.json", c->dir, h);
+	return xasprintf("%s/%016lx.%s", c->dir, h, ext);
+}
+
+/* Has every input named in @inputs the content it had? */
+static bool inputs_unchanged(struct cache *c, json_t *inputs)
+{
+	const char *input;
+	json_t *want;
+
+	if (!json_is_object(inputs))
+		return false;
+	json_object_foreach(inputs, input, want) {
+		const char *now = digest(c, input);
+
+		if (!json_is_string(want) || !now ||
+		    strcmp(json_string_value(want), now))
+			return false;
+	}
+	return true;
 }
 
 json_t *cache_lookup(struct cache *c, const char *file, char *const *flags,
 		     int nflags)
 {
-	char *path = entry_path(c, file, flags, nflags);
+	char *path = entry_path(c, file, (const char *const *)flags, nflags, "json");
 	json_t *entry = json_load_file(path, 0, NULL), *result = NULL;
-	const char *input;
-	json_t *want;
-	bool valid;
 
 	free(path);
 	if (!entry)
 		return NULL;
-	valid = json_is_object(json_object_get(entry, "inputs")) &&
-		json_object_get(entry, "result");
-	json_object_foreach(json_object_get(entry, "inputs"), input, want) {
-		if (!valid)
-			break;
-		const char *now = digest(c, input);
-
-		valid = json_is_string(want) && now &&
-			!strcmp(json_string_value(want), now);
-	}
-	if (valid)
+	if (json_object_get(entry, "result") &&
+	    inputs_unchanged(c, json_object_get(entry, "inputs")))
 		result = json_incref(json_object_get(entry, "result"));
 	json_decref(entry);
 	return result;
@@ -159,7 +167,7 @@ static bool add_input(struct cache *c, json_t *inputs, const char *path)
 bool cache_store(struct cache *c, const char *file, char *const *flags,
 		 int nflags, const json_t *result)
 {
-	char *path = entry_path(c, file, flags, nflags);
+	char *path = entry_path(c, file, (const char *const *)flags, nflags, "json");
 	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
 	json_t *inputs = json_object(), *name;
 	json_t *entry;
@@ -195,4 +203,121 @@ unsigned long cache_salt(unsigned long h, const char *path)
 	if (digest_file(path, &d))
 		h = hash_bytes(h, &d, sizeof(d));
 	return h;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+unsigned long cache_salt_dir(unsigned long h, const char *dir)
+{
+	struct ptrvec names = { 0 };
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	size_t i;
+
+	if (!d)
+		return h;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			ptrvec_push(&names, xasprintf("%s/%s", dir, de->d_name));
+	closedir(d);
+	if (names.len > 1)
+		qsort(names.items, names.len, sizeof(*names.items), by_name);
+	for (i = 0; i < names.len; i++) {
+		h = cache_salt(h, names.items[i]);
+		free(names.items[i]);
+	}
+	ptrvec_free(&names);
+	return h;
+}
+
+/*
+ * A translation unit's IR (ir_store.c), in one file: the length of a
+ * JSON line naming its inputs and their digests, that line, the bytes.
+ * Written whole, then renamed, like a result.
+ */
+unsigned char *cache_ir_lookup(struct cache *c, const char *file,
+			       const char *const *flags, int nflags, size_t *len)
+{
+	char *path = entry_path(c, file, flags, nflags, "ir");
+	size_t size;
+	char *data = read_file(path, &size);
+	unsigned char *bytes = NULL;
+	uint32_t index_len;
+	json_t *index;
+
+	free(path);
+	if (!data || size < sizeof(index_len)) {
+		free(data);
+		return NULL;
+	}
+	memcpy(&index_len, data, sizeof(index_len));
+	if (index_len > size - sizeof(index_len)) {
+		free(data);
+		return NULL;
+	}
+	index = json_loadb(data + sizeof(index_len), index_len, 0, NULL);
+	if (index && inputs_unchanged(c, index)) {
+		*len = size - sizeof(index_len) - index_len;
+		bytes = xmalloc(*len ? *len : 1);
+		memcpy(bytes, data + sizeof(index_len) + index_len, *len);
+	}
+	json_decref(index);
+	free(data);
+	return bytes;
+}
+
+bool cache_ir_store(struct cache *c, const char *file, const char *const *flags,
+		    int nflags, const char *const *inputs, unsigned ninputs,
+		    const unsigned char *bytes, size_t len)
+{
+	char *path = entry_path(c, file, flags, nflags, "ir");
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	json_t *index = json_object();
+	bool ok = add_input(c, index, file);
+	char *text = NULL;
+	uint32_t index_len;
+	FILE *f = NULL;
+	unsigned i;
+
+	for (i = 0; ok && i < ninputs; i++)
+		ok = add_input(c, index, inputs[i]);
+	if (ok)
+		text = json_dumps(index, JSON_COMPACT);
+	if (text && (f = fopen(tmp, "wb"))) {
+		index_len = (uint32_t)strlen(text);
+		ok = fwrite(&index_len, sizeof(index_len), 1, f) == 1 &&
+		     fwrite(text, 1, index_len, f) == index_len &&
+		     fwrite(bytes, 1, len, f) == len;
+		ok = !fclose(f) && ok && !rename(tmp, path);
+		if (!ok)
+			remove(tmp);
+	} else {
+		ok = false;
+	}
+	free(text);
+	json_decref(index);
+	free(tmp);
+	free(path);
+	return ok;
+}
+
+void cache_remove_dir(const char *dir)
+{
+	DIR *d = dir ? opendir(dir) : NULL;
+	struct dirent *de;
+
+	if (!d)
+		return;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.') {
+			char *path = xasprintf("%s/%s", dir, de->d_name);
+
+			remove(path);
+			free(path);
+		}
+	closedir(d);
+	rmdir(dir);
 }

@@ -24,5 +24,21 @@ bool cache_store(struct cache *c, const char *file, char *const *flags,
 
 /* Fold the name and content of @path into a salt. */
 unsigned long cache_salt(unsigned long salt, const char *path);
+/* ... and of every file in @dir, by name (the rules). */
+unsigned long cache_salt_dir(unsigned long salt, const char *dir);
+
+/*
+ * A translation unit's IR as ir_store.c encodes it, if every file it was
+ * read from (@file and the @inputs it was stored with) is unchanged:
+ * the bytes (xmalloc'ed, *@len of them), or NULL.
+ */
+unsigned char *cache_ir_lookup(struct cache *c, const char *file,
+			       const char *const *flags, int nflags, size_t *len);
+/* Remove a cache directory made for one run, and its entries. */
+void cache_remove_dir(const char *dir);
+
+bool cache_ir_store(struct cache *c, const char *file, const char *const *flags,
+		    int nflags, const char *const *inputs, unsigned ninputs,
+		    const unsigned char *bytes, size_t len);
 
 #endif
