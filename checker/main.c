@@ -9,6 +9,7 @@
  */
 #include "access_path.h"
 #include "cocci.h"
+#include "cache.h"
 #include "compdb.h"
 #include "gate.h"
 #include "mine.h"
@@ -52,6 +53,8 @@ static char *default_rules_dir(void)
 	free(dir);
 	return real;
 }
+
+int main(int argc, char **argv);
 
 static int fail(const char *fmt, const char *arg)
 {
@@ -191,11 +194,67 @@ static void session_begin(struct session *s, struct rules *rules,
 
 static void session_end(struct session *s, struct rules *rules)
 {
+	cache_close(s->ir_cache);
 	report_free(s->env.report);
 	report_free(s->scratch);
 	strtab_free(s->env.strings);
 	ap_table_free(s->env.paths);
 	rules_free(rules);
+}
+
+/*
+ * --ir-cache: what decides a file's IR besides the file and its flags is
+ * this binary (its frontend), the rules (which inlines are translated)
+ * and the models.
+ */
+static bool open_ir_cache(struct session *s, const struct options *o,
+			  const char *dir, const char *rules_dir)
+{
+	char exe[PATH_MAX], *models = models_options(), *err;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	unsigned long salt = HASH_INIT;
+	int i;
+
+	if (!dir) {
+		free(models);
+		return true;
+	}
+	if (n > 0) {
+		exe[n] = '\0';
+		salt = cache_salt(salt, exe);
+	}
+	salt = cache_salt_dir(salt, rules_dir);
+	for (i = 0; i < o->nextra_rules; i++)
+		salt = cache_salt(salt, o->extra_rules[i]);
+	if (models)
+		salt = hash_bytes(salt, models, strlen(models));
+	free(models);
+	s->ir_cache = cache_open(dir, salt, &err);
+	if (!s->ir_cache) {
+		fail("%s", err);
+		free(err);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * ladder db's passes after the first read each file's IR from a cache
+ * of its own, made for the run (unless --ir-cache names one), instead
+ * of parsing it again.
+ */
+static char *temporary_ir_dir(const struct options *o)
+{
+	const char *base = getenv("TMPDIR");
+	char *dir;
+
+	if (o->ir_cache || !o->db_write || o->db_merge || o->db_passes == 1)
+		return NULL;
+	dir = xasprintf("%s/ladder-db-ir.XXXXXX", base && *base ? base : "/tmp");
+	if (mkdtemp(dir))
+		return dir;
+	free(dir);
+	return NULL;	/* then every pass parses, as before */
 }
 
 /*
@@ -244,6 +303,36 @@ static struct summary_db *open_db_to_read(const char *path)
 		free(err);
 	}
 	return db;
+}
+
+/*
+ * --db-update (ladder scan's passes): a findings run that also gives the
+ * database its files' summaries, and says in its JSON stats what it read
+ * and whose rows it changed.  A database that cannot be written costs
+ * its knowledge and the update, never the findings.
+ */
+static void open_db_to_update(struct session *s, const char *path)
+{
+	char *err;
+
+	s->db = summary_db_open(path, true, &err);
+	if (!s->db) {
+		fprintf(stderr, "ladder: warning: %s; analysing without it\n", err);
+		free(err);
+		return;
+	}
+	s->db_write = true;
+}
+
+static int end_db_update(struct session *s)
+{
+	report_add_stat(s->env.report, "db", summary_db_activity(s->db));
+	if (!s->db_error)
+		return EXIT_OK;
+	fail("db: %s", s->db_error);
+	free(s->db_error);
+	s->db_error = NULL;
+	return EXIT_INPUT;
 }
 
 /* ladder db --merge: the shards' databases into --db's. */
@@ -340,6 +429,7 @@ static int run(const struct options *o)
 			     .dump_cfg = o->dump_cfg, .dump_ir = o->dump_ir,
 			     .verbose = o->verbose, .list_inputs = o->list_inputs };
 	char *rules_dir = o->rules_dir ? xstrdup(o->rules_dir) : default_rules_dir();
+	char *ir_dir;
 	FILE *out = stdout;
 	struct gate *gate;
 	struct rules *rules;
@@ -349,16 +439,28 @@ static int run(const struct options *o)
 
 	rules = rules_load_extra(rules_dir, o->extra_rules,
 				 (unsigned)o->nextra_rules, &err);
-	free(rules_dir);
 	if (!rules) {
+		free(rules_dir);
 		ret = fail("%s", err);
 		free(err);
 		return ret;
 	}
+	ir_dir = temporary_ir_dir(o);
+	if (!open_ir_cache(&s, o, ir_dir ? ir_dir : o->ir_cache, rules_dir)) {
+		free(rules_dir);
+		free(ir_dir);
+		rules_free(rules);
+		return EXIT_INPUT;
+	}
+	free(rules_dir);
 	if (o->mine)
 		return run_mine(&s, o, rules);
-	if (o->db_write)
-		return run_db(&s, o, rules);
+	if (o->db_write) {
+		ret = run_db(&s, o, rules);
+		cache_remove_dir(ir_dir);
+		free(ir_dir);
+		return ret;
+	}
 	gate = gate_new(o, &err);
 	if (!gate) {
 		ret = fail("%s", err);
@@ -375,9 +477,13 @@ static int run(const struct options *o)
 	session_begin(&s, rules, report_new(o->format, out));
 	report_set_filter(s.env.report, gate_drops, gate);
 	s.gate = gate;
-	if (o->db)
+	if (o->db && o->db_update)
+		open_db_to_update(&s, o->db);
+	else if (o->db)
 		s.db = open_db_to_read(o->db);
 	ret = o->build_dir ? run_compdb(&s, o) : run_files(&s, o, &file_findings);
+	if (s.db_write)
+		ret = worst(ret, end_db_update(&s));
 	summary_db_close(s.db);
 	if (!o->file_output)
 		report_finish(s.env.report);
@@ -477,7 +583,7 @@ static int cmd_scan(int argc, char **argv)
 	if (!rules_dir) {
 		ret = fail("cannot open rules directory '%s'", o.rules_dir);
 	} else {
-		ret = scan_run(&o, self, rules_dir);
+		ret = scan_run(&o, self, rules_dir, main);
 		free(rules_dir);
 	}
 	options_free(&o);

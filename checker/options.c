@@ -15,6 +15,7 @@ enum opt_id {
 	OPT_VERSION, OPT_LIST_INPUTS, OPT_FILE_OUTPUT, OPT_JOBS, OPT_SHARD, OPT_CACHE_DIR,
 	OPT_NO_CACHE, OPT_TU_TIME_LIMIT, OPT_MODEL, OPT_ENABLE, OPT_DISABLE, OPT_STATS, OPT_EXPLAIN, OPT_ALL_PATHS, OPT_BASELINE, OPT_WRITE_BASELINE, OPT_DIFF, OPT_SINCE,
 	OPT_EXTRA_RULES, OPT_MIN_SUPPORT, OPT_REVIEW, OPT_DB, OPT_PASSES, OPT_MERGE,
+	OPT_IR_CACHE, OPT_DB_UPDATE,
 };
 
 struct opt {
@@ -57,6 +58,8 @@ static const struct opt opts_table[] = {
 	{ "--shard", OPT_SHARD, "K/N", "scan, db: only the K-th of N equal parts" },
 	{ "--cache-dir", OPT_CACHE_DIR, "DIR", "scan: keep results in DIR (default BUILD_DIR/.ladder-cache)" },
 	{ "--no-cache", OPT_NO_CACHE, NULL, "scan: analyse every file again" },
+	{ "--db-update", OPT_DB_UPDATE, NULL, "with --db: also write the files' summaries into it (scan's passes)" },
+	{ "--ir-cache", OPT_IR_CACHE, "DIR", "keep each file's IR in DIR; a later run reads it, not the source" },
 	{ "--tu-time-limit", OPT_TU_TIME_LIMIT, "N", "seconds per file (default 600); scan kills it 30s later" },
 	{ "--help", OPT_HELP, NULL, "this text" },
 	{ "--version", OPT_VERSION, NULL, "print the version" },
@@ -221,6 +224,12 @@ static bool apply(struct options *o, const struct opt *opt, const char *value,
 		return true;
 	case OPT_NO_CACHE:
 		o->no_cache = true;
+		return true;
+	case OPT_IR_CACHE:
+		o->ir_cache = value;
+		return true;
+	case OPT_DB_UPDATE:
+		o->db_update = true;
 		return true;
 	case OPT_TU_TIME_LIMIT: {
 		char *end;

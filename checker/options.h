@@ -46,6 +46,8 @@ struct options {
 	unsigned shard, nshards;	/* --shard K/N: this is shard K of N */
 	const char *cache_dir;		/* default BUILD_DIR/.ladder-cache */
 	bool no_cache;
+	const char *ir_cache;		/* --ir-cache: files' IR kept here */
+	bool db_update;			/* --db-update: findings, and summaries into --db */
 	double tu_time_limit;		/* seconds per file (scan: then killed) */
 	bool help, version;
 	const char **files;

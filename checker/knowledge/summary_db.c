@@ -38,18 +38,20 @@ static const char schema_sql[] =
 
 enum stmt_id {
 	ST_FUNCTION, ST_CALLERS, ST_OLD_DIGEST, ST_DROP_FUNCTIONS, ST_DROP_CALLERS,
-	ST_PUT_FUNCTION, ST_PUT_CALLERS, ST_PUT_FILE, ST_COUNT,
+	ST_PUT_FUNCTION, ST_PUT_CALLERS, ST_PUT_FILE, ST_CONTENT, ST_COUNT,
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FUNCTION] = "SELECT facts FROM functions WHERE name = ?1 LIMIT 2",
-	[ST_CALLERS] = "SELECT facts FROM callers WHERE callee = ?1 AND file <> ?2",
+	[ST_CALLERS] = "SELECT facts FROM callers WHERE callee = ?1 AND file <> ?2"
+		       " ORDER BY file, facts",
 	[ST_OLD_DIGEST] = "SELECT digest FROM files WHERE file = ?1",
 	[ST_DROP_FUNCTIONS] = "DELETE FROM functions WHERE file = ?1",
 	[ST_DROP_CALLERS] = "DELETE FROM callers WHERE file = ?1",
 	[ST_PUT_FUNCTION] = "INSERT OR REPLACE INTO functions VALUES(?1, ?2, ?3)",
 	[ST_PUT_CALLERS] = "INSERT INTO callers VALUES(?1, ?2, ?3)",
 	[ST_PUT_FILE] = "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3)",
+	[ST_CONTENT] = "SELECT file, digest FROM files ORDER BY file",
 };
 
 struct summary_db {
@@ -60,6 +62,13 @@ struct summary_db {
 	char *file;			/* being replaced, between begin and end */
 	char *old_digest;
 	unsigned long digest;
+	/*
+	 * For ladder scan's passes: what this process read, each question
+	 * with a digest of the rows that answered it, and the digest of
+	 * the rows it wrote for its file.
+	 */
+	json_t *read;
+	char written[32];
 };
 
 static bool failed(struct summary_db *db, const char *what, char **err)
@@ -134,6 +143,7 @@ struct summary_db *summary_db_open(const char *path, bool write, char **err)
 			    SQLITE_OPEN_READONLY;
 
 	db->path = xstrdup(path);
+	db->read = json_object();
 	if (sqlite3_open_v2(path, &db->sql, flags, NULL) != SQLITE_OK) {
 		failed(db, "cannot open", err);
 		summary_db_close(db);
@@ -157,6 +167,7 @@ void summary_db_close(struct summary_db *db)
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(db->stmt[i]);
 	sqlite3_close(db->sql);
+	json_decref(db->read);
 	free(db->file);
 	free(db->old_digest);
 	free(db->path);
@@ -177,39 +188,134 @@ static sqlite3_stmt *bound(struct summary_db *db, enum stmt_id id,
 	return st;
 }
 
-static json_t *row_json(sqlite3_stmt *st)
+/* The question a read asks, as ladder scan keeps it: "f NAME", "c NAME FILE". */
+static char *question(const char *kind, const char *name, const char *file)
+{
+	return file ? xasprintf("%s %s %s", kind, name, file) :
+		      xasprintf("%s %s", kind, name);
+}
+
+static void note_read(struct summary_db *db, char *question, unsigned long rows)
+{
+	char hex[17];
+
+	snprintf(hex, sizeof(hex), "%016lx", rows);
+	json_object_set_new(db->read, question, json_string(hex));
+	free(question);
+}
+
+/* Fold the row @st is on into @rows; its facts as JSON, or NULL. */
+static json_t *take_row(sqlite3_stmt *st, unsigned long *rows)
 {
 	const char *text = (const char *)sqlite3_column_text(st, 0);
 
-	return text ? json_loads(text, 0, NULL) : NULL;
+	if (!text)
+		return NULL;
+	*rows = hash_bytes(*rows, text, strlen(text) + 1);
+	return json_loads(text, 0, NULL);
 }
 
-json_t *summary_db_function(struct summary_db *db, const char *name)
+/* The facts of @name's rows (two at most: two say nothing), and their digest. */
+static json_t *function_rows(struct summary_db *db, const char *name,
+			     unsigned long *rows)
 {
 	sqlite3_stmt *st = bound(db, ST_FUNCTION, name, NULL, NULL);
-	json_t *facts = NULL;
+	json_t *facts = NULL, *second = NULL;
 
+	*rows = HASH_INIT;
 	if (sqlite3_step(st) == SQLITE_ROW)
-		facts = row_json(st);
+		facts = take_row(st, rows);
 	if (facts && sqlite3_step(st) == SQLITE_ROW) {
+		second = take_row(st, rows);
 		json_decref(facts);		/* two definitions: ambiguous */
+		json_decref(second);
 		facts = NULL;
 	}
 	sqlite3_reset(st);
 	return facts;
 }
 
-json_t *summary_db_callers(struct summary_db *db, const char *callee,
-			   const char *file)
+static json_t *callers_rows(struct summary_db *db, const char *callee,
+			    const char *file, unsigned long *rows)
 {
 	sqlite3_stmt *st = bound(db, ST_CALLERS, callee, file ? file : "", NULL);
 	json_t *all = json_array(), *facts;
 
+	*rows = HASH_INIT;
 	while (sqlite3_step(st) == SQLITE_ROW)
-		if ((facts = row_json(st)))
+		if ((facts = take_row(st, rows)))
 			json_array_append_new(all, facts);
 	sqlite3_reset(st);
 	return all;
+}
+
+json_t *summary_db_function(struct summary_db *db, const char *name)
+{
+	unsigned long rows;
+	json_t *facts = function_rows(db, name, &rows);
+
+	note_read(db, question("f", name, NULL), rows);
+	return facts;
+}
+
+json_t *summary_db_callers(struct summary_db *db, const char *callee,
+			   const char *file)
+{
+	unsigned long rows;
+	json_t *all = callers_rows(db, callee, file, &rows);
+
+	note_read(db, question("c", callee, file ? file : ""), rows);
+	return all;
+}
+
+/* Would @question, asked now, get the rows whose digest is @was? */
+static bool same_answer(struct summary_db *db, const char *question,
+			const char *was)
+{
+	char kind[2], *name = xstrdup(question + 2), *file = NULL, hex[17];
+	unsigned long rows = HASH_INIT;
+
+	snprintf(kind, sizeof(kind), "%s", question);
+	if (kind[0] == 'c' && (file = strchr(name, ' ')))
+		*file++ = '\0';
+	if (kind[0] == 'f')
+		json_decref(function_rows(db, name, &rows));
+	else if (file)
+		json_decref(callers_rows(db, name, file, &rows));
+	free(name);
+	snprintf(hex, sizeof(hex), "%016lx", rows);
+	return !strcmp(hex, was);
+}
+
+bool summary_db_answers_same(struct summary_db *db, const json_t *activity)
+{
+	const json_t *read = json_object_get(activity, "read");
+	const char *q;
+	json_t *was;
+
+	if (!json_is_object(read))
+		return false;
+	json_object_foreach((json_t *)read, q, was)
+		if (!json_is_string(was) || strlen(q) < 3 ||
+		    !same_answer(db, q, json_string_value(was)))
+			return false;
+	return true;
+}
+
+bool summary_db_holds_written(struct summary_db *db, const json_t *activity)
+{
+	const char *file = json_string_value(json_object_get(activity, "file"));
+	const char *rows = json_string_value(json_object_get(activity, "rows"));
+	sqlite3_stmt *st;
+	bool same = false;
+
+	if (!file || !rows)
+		return false;
+	st = bound(db, ST_OLD_DIGEST, file, NULL, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		same = !strcmp((const char *)sqlite3_column_text(st, 0), rows);
+	sqlite3_reset(st);
+	return same;
 }
 
 static bool step_done(struct summary_db *db, sqlite3_stmt *st, const char *what,
@@ -274,6 +380,7 @@ bool summary_db_end_file(struct summary_db *db, bool *changed, char **err)
 
 	snprintf(digest, sizeof(digest), "%016lx", db->digest);
 	*changed = !db->old_digest || strcmp(db->old_digest, digest);
+	snprintf(db->written, sizeof(db->written), "%s", digest);
 	if (!step_done(db, bound(db, ST_PUT_FILE, db->file, digest, db->run),
 		       "cannot record a file", err)) {
 		exec(db, "ROLLBACK", err);
@@ -359,4 +466,38 @@ void summary_db_counts(struct summary_db *db, long *functions, long *files)
 {
 	*functions = count_of(db, "SELECT count(*) FROM functions");
 	*files = count_of(db, "SELECT count(*) FROM files");
+}
+
+json_t *summary_db_activity(const struct summary_db *db)
+{
+	json_t *a = json_pack("{s:O}", "read", db->read);
+
+	if (db->file && db->written[0]) {
+		json_object_set_new(a, "file", json_string(db->file));
+		json_object_set_new(a, "rows", json_string(db->written));
+	}
+	return a;
+}
+
+bool summary_db_content(const char *path, unsigned long *digest)
+{
+	char *err = NULL;
+	struct summary_db *db = summary_db_open(path, false, &err);
+	sqlite3_stmt *st;
+
+	free(err);
+	if (!db)
+		return false;
+	*digest = HASH_INIT;
+	st = bound(db, ST_CONTENT, NULL, NULL, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *file = (const char *)sqlite3_column_text(st, 0);
+		const char *d = (const char *)sqlite3_column_text(st, 1);
+
+		*digest = hash_bytes(*digest, file, strlen(file) + 1);
+		*digest = hash_bytes(*digest, d, strlen(d) + 1);
+	}
+	sqlite3_reset(st);
+	summary_db_close(db);
+	return true;
 }

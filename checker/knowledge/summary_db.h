@@ -61,6 +61,23 @@ void summary_db_abort_file(struct summary_db *db);
 /* Add the rows of the database @path (a shard's) to @db, file by file. */
 bool summary_db_merge(struct summary_db *db, const char *path, char **err);
 
+/*
+ * What this process did with the database, for ladder scan's passes:
+ * {"read": {question: digest of the rows that answered it}, "file":
+ * the file it wrote, "rows": their digest}.  A new reference.
+ */
+json_t *summary_db_activity(const struct summary_db *db);
+/* Would every question of @activity get the same rows now? */
+bool summary_db_answers_same(struct summary_db *db, const json_t *activity);
+/* Does the database still hold the rows @activity wrote for its file? */
+bool summary_db_holds_written(struct summary_db *db, const json_t *activity);
+/*
+ * A digest of what the database at @path holds (each file's rows'
+ * digest), which the file's bytes are not: SQLite rewrites pages when
+ * rows are replaced by the same rows.  False if it cannot be read.
+ */
+bool summary_db_content(const char *path, unsigned long *digest);
+
 /* How many functions and files it holds, for messages. */
 void summary_db_counts(struct summary_db *db, long *functions, long *files);
 

@@ -33,6 +33,7 @@ struct report {
 	unsigned nbounds, capbounds;
 	/* the whole run */
 	json_t *json_findings, *json_bounds, *json_parse_errors, *json_inputs;
+	json_t *json_extra;	/* more stats a caller adds (report_add_stat()) */
 	json_t *json_silenced;		/* model name: owed resources it kept quiet */
 	unsigned files, functions, findings, failed_files, suppressed;
 	unsigned nbounds_hit;
@@ -52,6 +53,7 @@ struct report *report_new(enum output_format format, FILE *out)
 	r->json_bounds = json_array();
 	r->json_parse_errors = json_array();
 	r->json_inputs = json_array();
+	r->json_extra = json_object();
 	r->json_silenced = json_object();
 	for (i = 0; i < NR_MODELS; i++)
 		json_object_set_new(r->json_silenced, models[i].name, json_integer(0));
@@ -94,6 +96,7 @@ void report_free(struct report *r)
 	json_decref(r->json_bounds);
 	json_decref(r->json_parse_errors);
 	json_decref(r->json_inputs);
+	json_decref(r->json_extra);
 	json_decref(r->json_silenced);
 	free(r->last_fn);
 	free(r->last_file);
@@ -442,6 +445,7 @@ static json_t *stats(const struct report *r)
 
 	if (json_array_size(r->json_inputs))
 		json_object_set(st, "inputs", r->json_inputs);
+	json_object_update(st, r->json_extra);
 	return st;
 }
 
@@ -487,6 +491,11 @@ void report_take_run(struct report *r, const json_t *doc)
 	json_object_foreach((json_t *)json_object_get(st, "silenced"), model, item)
 		add_silenced(r, model, (unsigned long)json_integer_value(item));
 	fflush(r->out);
+}
+
+void report_add_stat(struct report *r, const char *key, json_t *value)
+{
+	json_object_set_new(r->json_extra, key, value);
 }
 
 void report_input(struct report *r, const char *path)

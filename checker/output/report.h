@@ -96,6 +96,8 @@ void report_take_run(struct report *r, const json_t *doc);
 
 /* A file the translation unit read (--list-inputs, for the scan cache). */
 void report_input(struct report *r, const char *path);
+/* JSON: one more member of "stats" (@value's reference is taken). */
+void report_add_stat(struct report *r, const char *key, json_t *value);
 
 /* A model (engine/models.h) kept one owed resource from being reported. */
 void report_count_silenced(struct report *r, const char *model);

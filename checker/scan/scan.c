@@ -11,6 +11,15 @@
  * the files, whatever -j, through the same report as a plain run, so
  * baselines, --diff and every format apply.
  *
+ * With --db=F --db-update the scan runs both passes of the summary
+ * database itself.  Each child analyses its file as usual, gives F its
+ * file's summaries and says which names it read from F and whose rows
+ * it changed; it also leaves the file's IR in the cache.  A file that
+ * read a name whose rows another file then changed is analysed again,
+ * from its IR, without parsing, until nothing changes (at most
+ * --passes times).  Each file's findings are those of its last
+ * analysis, which saw the database as it ends.
+ *
  * ladder merge joins the --format=json outputs of several scans (the
  * shards of a tree split with --shard K/N) into one report.
  */
@@ -20,6 +29,7 @@
 #include "cache.h"
 #include "compdb.h"
 #include "gate.h"
+#include "summary_db.h"
 #include "options.h"
 #include "report.h"
 #include "util.h"
@@ -46,6 +56,7 @@ struct scan_file {
 	json_t *result;		/* the child's --format=json document */
 	char *failure;		/* why there is no result */
 	bool cached;
+	bool todo;		/* to be analysed in this pass */
 	pid_t pid;		/* running child, or 0 */
 	double started;
 	char *out, *err;	/* the child's output files */
@@ -54,6 +65,7 @@ struct scan_file {
 struct scan {
 	const struct options *o;
 	const char *self;	/* this binary */
+	int (*entry)(int argc, char **argv);	/* its main(), run when forked */
 	const char *rules_dir;
 	struct cache *cache;
 	struct scan_file *files;
@@ -61,6 +73,13 @@ struct scan {
 	double started;
 	bool tty;
 	char *tmpdir;
+	/* --db-update: the passes, and where the files' IR is kept */
+	bool db_update;
+	unsigned pass;
+	bool last_pass;		/* reads the database, writes nothing */
+	char *ir_dir;
+	bool ir_dir_temporary;	/* --no-cache: removed at the end */
+	unsigned long salt_base;	/* the salt before the database's part */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -141,7 +160,8 @@ static void progress(struct scan *sc, const struct scan_file *f)
 		if (sc->done == sc->nfiles)
 			fputc('\n', stderr);
 	} else {
-		fprintf(stderr, "ladder: [%zu/%zu] %s: %s\n", sc->done, sc->nfiles,
+		fprintf(stderr, "ladder: %s[%zu/%zu] %s: %s\n",
+			sc->pass > 1 ? "again: " : "", sc->done, sc->nfiles,
 			display_path(f->job->file),
 			f->failure ? f->failure : f->cached ? "cached" : "done");
 	}
@@ -160,7 +180,7 @@ static void finished(struct scan *sc, struct scan_file *f)
 static char **child_argv(const struct scan *sc, const struct scan_file *f)
 {
 	const struct options *o = sc->o;
-	char **argv = xcalloc((size_t)f->job->nargs + 20, sizeof(*argv));
+	char **argv = xcalloc((size_t)f->job->nargs + 24, sizeof(*argv));
 	char *model, *checks;
 	int n = 0, i;
 
@@ -177,6 +197,10 @@ static char **child_argv(const struct scan *sc, const struct scan_file *f)
 		argv[n++] = xstrdup("--all-paths");
 	if (o->db)
 		argv[n++] = xasprintf("--db=%s", o->db);
+	if (sc->db_update && !sc->last_pass)
+		argv[n++] = xstrdup("--db-update");
+	if (sc->ir_dir)
+		argv[n++] = xasprintf("--ir-cache=%s", sc->ir_dir);
 	if ((checks = checks_option(true)))
 		argv[n++] = checks;
 	if ((checks = checks_option(false)))
@@ -199,21 +223,58 @@ static void free_argv(char **argv)
 	free(argv);
 }
 
+/*
+ * The child as a fork of this process that runs the entry point on its
+ * arguments: what exec would do, less loading libclang and LLVM again
+ * (a tenth of a second per file).  The scan itself holds no thread, no
+ * open database and no parse, so a fork is a clean start.  It leaves
+ * through _exit(): the parent's exit handlers are not its own.
+ */
+static pid_t fork_child(struct scan *sc, struct scan_file *f, char **argv)
+{
+	int argc = 0, out, err;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid)
+		return pid;
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	out = open("/dev/null", O_WRONLY);
+	err = open(f->err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+		_exit(127);
+	close(out);
+	close(err);
+	while (argv[argc])
+		argc++;
+	argc = sc->entry(argc, argv);
+	fflush(NULL);
+	_exit(argc);
+}
+
 static bool start_child(struct scan *sc, struct scan_file *f, size_t index)
 {
 	posix_spawn_file_actions_t actions;
 	char **argv;
-	int rc;
+	int rc = 0;
 
 	f->out = xasprintf("%s/%zu.json", sc->tmpdir, index);
 	f->err = xasprintf("%s/%zu.err", sc->tmpdir, index);
 	argv = child_argv(sc, f);
-	posix_spawn_file_actions_init(&actions);
-	posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-	posix_spawn_file_actions_addopen(&actions, 2, f->err,
-					 O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	rc = posix_spawn(&f->pid, sc->self, &actions, NULL, argv, environ);
-	posix_spawn_file_actions_destroy(&actions);
+	if (sc->entry) {
+		f->pid = fork_child(sc, f, argv);
+		if (f->pid < 0)
+			rc = errno;
+	} else {
+		posix_spawn_file_actions_init(&actions);
+		posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_addopen(&actions, 2, f->err,
+						 O_WRONLY | O_CREAT | O_TRUNC, 0644);
+		rc = posix_spawn(&f->pid, sc->self, &actions, NULL, argv, environ);
+		posix_spawn_file_actions_destroy(&actions);
+	}
 	free_argv(argv);
 	if (rc) {
 		f->failure = xasprintf("cannot start ladder: %s", strerror(rc));
@@ -262,7 +323,7 @@ static void collect_child(struct scan *sc, struct scan_file *f, int status)
 		f->result = json_load_file(f->out, 0, NULL);
 		if (!f->result)
 			f->failure = xstrdup("ladder wrote no result");
-		else if (sc->cache)
+		else if (sc->cache && !sc->db_update)
 			cache_store(sc->cache, f->job->file, f->job->args,
 				    f->job->nargs, f->result);
 	}
@@ -333,25 +394,35 @@ static void stop_children(struct scan *sc)
 		sc->running--;
 }
 
-static void run_all(struct scan *sc)
+/* Results of earlier scans that still hold: those files are done. */
+static void take_cached(struct scan *sc)
 {
-	size_t next = 0, i;
-	int jobs = sc->o->jobs ? sc->o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	size_t i;
 
 	for (i = 0; i < sc->nfiles; i++) {
 		struct scan_file *f = &sc->files[i];
 
+		f->todo = true;
 		if (sc->cache && (f->result = cache_lookup(sc->cache, f->job->file,
 							   f->job->args, f->job->nargs))) {
 			f->cached = true;
+			f->todo = false;
 			finished(sc, f);
 		}
 	}
+}
+
+/* Analyse the files marked todo, N at a time. */
+static void run_pass(struct scan *sc)
+{
+	size_t next = 0;
+	int jobs = sc->o->jobs ? sc->o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+
 	while (!interrupted && (next < sc->nfiles || sc->running)) {
 		while (!interrupted && next < sc->nfiles && (int)sc->running < jobs) {
 			struct scan_file *f = &sc->files[next];
 
-			if (!f->cached && !start_child(sc, f, next))
+			if (f->todo && !start_child(sc, f, next))
 				finished(sc, f);
 			next++;
 		}
@@ -362,6 +433,89 @@ static void run_all(struct scan *sc)
 	}
 	if (interrupted)
 		stop_children(sc);
+}
+
+/*
+ * The files whose findings the database's changes may change: those
+ * whose questions to it would get other rows now (another file's
+ * summaries changed after it read them), and those whose own rows it
+ * no longer holds.  Marked todo, counted.
+ */
+static size_t mark_stale(struct scan *sc)
+{
+	char *err = NULL;
+	struct summary_db *db = summary_db_open(sc->o->db, false, &err);
+	size_t i, stale = 0;
+
+	free(err);
+	for (i = 0; i < sc->nfiles; i++) {
+		struct scan_file *f = &sc->files[i];
+		const json_t *activity = json_object_get(
+			json_object_get(f->result, "stats"), "db");
+
+		f->todo = db && f->result &&
+			  (!summary_db_answers_same(db, activity) ||
+			   !summary_db_holds_written(db, activity));
+		stale += f->todo;
+	}
+	summary_db_close(db);
+	return stale;
+}
+
+/* Forget the result of a file about to be analysed again. */
+static void reset_stale(struct scan *sc)
+{
+	size_t i;
+
+	sc->done = 0;
+	for (i = 0; i < sc->nfiles; i++) {
+		struct scan_file *f = &sc->files[i];
+
+		if (!f->todo) {
+			sc->done++;
+			continue;
+		}
+		sc->findings -= json_array_size(json_object_get(f->result, "findings"));
+		json_decref(f->result);
+		f->result = NULL;
+		f->cached = false;
+	}
+}
+
+/*
+ * --db-update: after the first pass, the files whose findings the
+ * database's changes may change, again from their IR, while the
+ * summaries change and --passes allows; then, if they still changed,
+ * once more reading the database without writing it, so that every
+ * file's findings are those of the database as it ends.
+ */
+static void run_again(struct scan *sc)
+{
+	unsigned passes = sc->o->db_passes ? sc->o->db_passes : 3;
+	size_t stale;
+
+	while (!interrupted && (stale = mark_stale(sc))) {
+		sc->pass++;
+		sc->last_pass = sc->pass > passes;
+		fprintf(stderr, "ladder: pass %u, at %.1fs: %zu file%s read "
+			"summaries that changed%s\n", sc->pass,
+			now() - sc->started, stale, stale == 1 ? "" : "s",
+			sc->last_pass ? " (--passes reached: the database is "
+			"not written again)" : "");
+		reset_stale(sc);
+		run_pass(sc);
+		if (sc->last_pass)
+			break;
+	}
+}
+
+static void run_all(struct scan *sc)
+{
+	sc->pass = 1;
+	take_cached(sc);
+	run_pass(sc);
+	if (sc->db_update)
+		run_again(sc);
 }
 
 /* ---- the end ---- */
@@ -455,35 +609,6 @@ static size_t render(struct scan *sc, struct report *r)
 	return failed;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The rules files, by name and content: editing a rule redoes the scan. */
-static unsigned long rules_salt(unsigned long h, const char *dir)
-{
-	struct ptrvec names = { 0 };
-	struct dirent *de;
-	DIR *d = opendir(dir);
-	size_t i;
-
-	if (!d)
-		return h;
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.')
-			ptrvec_push(&names, xasprintf("%s/%s", dir, de->d_name));
-	closedir(d);
-	if (names.len > 1)
-		qsort(names.items, names.len, sizeof(*names.items), by_name);
-	for (i = 0; i < names.len; i++) {
-		h = cache_salt(h, names.items[i]);
-		free(names.items[i]);
-	}
-	ptrvec_free(&names);
-	return h;
-}
-
 /*
  * Everything but the file and its flags that decides a result: the
  * binary, the limits, the models, checks and --all-paths, the summary
@@ -495,19 +620,29 @@ static unsigned long salt(const struct scan *sc)
 	unsigned long h = cache_salt(HASH_INIT, sc->self);
 	char *model = models_options(), *on = checks_option(true);
 	char *off = checks_option(false);
-	char *limits = xasprintf("%u/%u/%u/%s/%s/%s/%d", l->max_steps,
+	char *limits = xasprintf("%u/%u/%u/%s/%s/%s/%d/%d", l->max_steps,
 				 l->max_block_states, (unsigned)l->max_seconds,
 				 model ? model : "", on ? on : "", off ? off : "",
-				 sc->o->all_paths);
+				 sc->o->all_paths, sc->db_update);
 
 	h = hash_bytes(h, limits, strlen(limits));
 	free(limits);
 	free(model);
 	free(on);
 	free(off);
-	if (sc->o->db)
-		h = cache_salt(h, sc->o->db);	/* other files' summaries */
-	return rules_salt(h, sc->rules_dir);
+	return cache_salt_dir(h, sc->rules_dir);	/* editing a rule redoes the scan */
+}
+
+/* ... and what the summary database holds, which its bytes are not. */
+static unsigned long db_salt(const struct scan *sc, unsigned long h)
+{
+	unsigned long content;
+
+	if (sc->o->db && summary_db_content(sc->o->db, &content))
+		h = hash_bytes(h, &content, sizeof(content));
+	else if (sc->o->db)
+		h = cache_salt(h, sc->o->db);
+	return h;
 }
 
 static bool open_cache(struct scan *sc, char **err)
@@ -518,9 +653,58 @@ static bool open_cache(struct scan *sc, char **err)
 		return true;
 	dir = sc->o->cache_dir ? xstrdup(sc->o->cache_dir) :
 		xasprintf("%s/.ladder-cache", sc->o->build_dir);
-	sc->cache = cache_open(dir, salt(sc), err);
+	sc->salt_base = salt(sc);
+	/* --db-update asks the database itself which results still hold. */
+	sc->cache = cache_open(dir, sc->db_update ? sc->salt_base :
+				    db_salt(sc, sc->salt_base), err);
+	if (sc->cache && sc->db_update)
+		sc->ir_dir = xasprintf("%s/ir", dir);
 	free(dir);
 	return sc->cache != NULL;
+}
+
+/*
+ * --db-update: the results are kept when the passes are over, with what
+ * each read of the database: a later scan takes those whose questions
+ * still get the same rows.
+ */
+static void store_results(struct scan *sc)
+{
+	size_t i;
+
+	if (!sc->cache || !sc->db_update || interrupted)
+		return;
+	for (i = 0; i < sc->nfiles; i++)
+		if (sc->files[i].result && !sc->files[i].cached)
+			cache_store(sc->cache, sc->files[i].job->file,
+				    sc->files[i].job->args, sc->files[i].job->nargs,
+				    sc->files[i].result);
+}
+
+/*
+ * --db-update: the database must be writable before any file is
+ * analysed; a child that cannot write it would analyse without it.
+ */
+static bool check_db(struct scan *sc, char **err)
+{
+	struct summary_db *db;
+
+	if (!sc->db_update)
+		return true;
+	if (!sc->o->db) {
+		*err = xstrdup("scan: --db-update needs --db=FILE, the database to bring up to date");
+		return false;
+	}
+	db = summary_db_open(sc->o->db, true, err);
+	summary_db_close(db);
+	return db != NULL;
+}
+
+/* --no-cache with --db-update: the files' IR still has to go somewhere. */
+static void remove_ir_dir(struct scan *sc)
+{
+	if (sc->ir_dir_temporary)
+		cache_remove_dir(sc->ir_dir);
 }
 
 static bool make_tmpdir(struct scan *sc, char **err)
@@ -534,6 +718,10 @@ static bool make_tmpdir(struct scan *sc, char **err)
 		return false;
 	}
 	sc->tmpdir = templ;
+	if (sc->db_update && !sc->ir_dir) {
+		sc->ir_dir = xasprintf("%s/ir", templ);
+		sc->ir_dir_temporary = true;
+	}
 	return true;
 }
 
@@ -548,9 +736,11 @@ static void scan_free(struct scan *sc)
 		free(sc->files[i].err);
 	}
 	free(sc->files);
+	remove_ir_dir(sc);
 	if (sc->tmpdir)
 		rmdir(sc->tmpdir);
 	free(sc->tmpdir);
+	free(sc->ir_dir);
 	cache_close(sc->cache);
 }
 
@@ -605,9 +795,12 @@ static int input_error(char *err)
 	return SCAN_INPUT;
 }
 
-int scan_run(const struct options *o, const char *self, const char *rules_dir)
+int scan_run(const struct options *o, const char *self, const char *rules_dir,
+	     int (*entry)(int argc, char **argv))
 {
-	struct scan sc = { .o = o, .self = self, .rules_dir = rules_dir };
+	struct scan sc = { .o = o, .self = self, .rules_dir = rules_dir,
+			   .entry = entry,
+			   .db_update = o->db_update };
 	struct compile_job *jobs;
 	struct sigaction sa = { .sa_handler = on_interrupt };
 	struct sink sink;
@@ -624,8 +817,8 @@ int scan_run(const struct options *o, const char *self, const char *rules_dir)
 		compdb_free(jobs, njobs);
 		return SCAN_INPUT;
 	}
-	if (!open_cache(&sc, &err) || !make_tmpdir(&sc, &err) ||
-	    !sink_open(&sink, o, &err)) {
+	if (!check_db(&sc, &err) || !open_cache(&sc, &err) ||
+	    !make_tmpdir(&sc, &err) || !sink_open(&sink, o, &err)) {
 		scan_free(&sc);
 		compdb_free(jobs, njobs);
 		return input_error(err);
@@ -641,6 +834,7 @@ int scan_run(const struct options *o, const char *self, const char *rules_dir)
 			sc.done, sc.nfiles);
 		ret = SCAN_INTERRUPTED;
 	} else {
+		store_results(&sc);
 		summary(&sc);
 		if (render(&sc, sink.report))
 			ret = SCAN_FAILED_FILES;
