@@ -242,11 +242,14 @@ static pid_t fork_child(struct scan *sc, struct scan_file *f, char **argv)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 	out = open("/dev/null", O_WRONLY);
-	err = open(f->err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (out < 0 || err < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0)
+	if (out < 0)
 		_exit(127);
-	close(out);
-	close(err);
+	err = open(f->err, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (err < 0)
+		_exit(127);
+	/* The two extra descriptors live as long as the child: left open. */
+	if (dup2(out, 1) < 0 || dup2(err, 2) < 0)
+		_exit(127);
 	while (argv[argc])
 		argc++;
 	argc = sc->entry(argc, argv);
