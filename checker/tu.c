@@ -267,6 +267,9 @@ static struct tu_ir *translate(struct session *s, const struct parsed_file *pf,
 	t->tabled = parsed_tabled_functions(pf, &t->ntabled);
 	t->callbacks = parsed_callbacks(pf, &t->ncallbacks);
 	t->errors = parsed_errors(pf, &t->first_error);
+	/* Walking ~800 inclusions is for those who ask: a list or a cache. */
+	if (!s->list_inputs && !s->ir_cache)
+		return t;
 	inputs = parsed_inputs(pf, &t->ninputs);
 	t->inputs = arena_alloc(arena, (t->ninputs ? t->ninputs : 1) * sizeof(*inputs));
 	memcpy((void *)t->inputs, inputs, t->ninputs * sizeof(*inputs));
