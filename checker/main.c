@@ -192,6 +192,14 @@ static void session_begin(struct session *s, struct rules *rules,
 	s->env.report = report;
 }
 
+/* A run that fails before session_begin() gives back what it opened. */
+static void session_abandon(struct session *s, struct rules *rules)
+{
+	cache_close(s->ir_cache);
+	s->ir_cache = NULL;
+	rules_free(rules);
+}
+
 static void session_end(struct session *s, struct rules *rules)
 {
 	cache_close(s->ir_cache);
@@ -271,7 +279,7 @@ static int run_mine(struct session *s, const struct options *o,
 
 	if (o->output && !(out = fopen(o->output, "w"))) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
-		rules_free(rules);
+		session_abandon(s, rules);
 		return EXIT_INPUT;
 	}
 	/* Nothing is analysed, so nothing is reported. */
@@ -396,7 +404,7 @@ static int run_db(struct session *s, const struct options *o,
 	if (!s->db) {
 		ret = fail("db: %s", err);
 		free(err);
-		rules_free(rules);
+		session_abandon(s, rules);
 		return ret;
 	}
 	/* Summaries, not findings: a file's own are the second pass's. */
@@ -465,13 +473,13 @@ static int run(const struct options *o)
 	if (!gate) {
 		ret = fail("%s", err);
 		free(err);
-		rules_free(rules);
+		session_abandon(&s, rules);
 		return ret;
 	}
 	if (o->output && !(out = fopen(o->output, "w"))) {
 		fprintf(stderr, "ladder: %s: %s\n", o->output, strerror(errno));
 		gate_free(gate);
-		rules_free(rules);
+		session_abandon(&s, rules);
 		return EXIT_INPUT;
 	}
 	session_begin(&s, rules, report_new(o->format, out));

@@ -263,6 +263,9 @@ static bool start_child(struct scan *sc, struct scan_file *f, size_t index)
 	char **argv;
 	int rc = 0;
 
+	/* A file analysed again in a later pass gets the same names. */
+	free(f->out);
+	free(f->err);
 	f->out = xasprintf("%s/%zu.json", sc->tmpdir, index);
 	f->err = xasprintf("%s/%zu.err", sc->tmpdir, index);
 	argv = child_argv(sc, f);
