@@ -41,9 +41,13 @@ unsigned char why_not_owed(struct check_ctx *ctx, const struct resource *r)
 	if (r->rule->pair->every_return && model_on(MODEL_HELD_BY_MIRROR) &&
 	    !returns_errno(ctx) && mirror_function_releases(ctx, r->rule->pair))
 		return model_escape(MODEL_HELD_BY_MIRROR);
-	/* A shared reset deasserted for good is not a leak. */
+	/*
+	 * A shared reset deasserted for good is not a leak; one the file
+	 * asserts again elsewhere (its deinit) is not kept for good.
+	 */
 	if (model_on(MODEL_OWED_IF_RELEASED) && r->rule->pair->owed_if_released &&
-	    !function_releases_pair(ctx, r->rule->pair))
+	    !function_releases_pair(ctx, r->rule->pair) &&
+	    !file_undoes_member(ctx, r))
 		return model_escape(MODEL_OWED_IF_RELEASED);
 	return ESC_NONE;
 }

@@ -39,6 +39,15 @@ static bool harmless(const struct check_ctx *ctx, const struct release_event *ev
 	if (ev->rule->err_safe && !(ev->handle_mask & VAL_POS))
 		return true;
 	/*
+	 * Model member-kept: a call that fails leaves the member it would
+	 * fill as it was (phylink_parse_fixedlink(pl, ...) and
+	 * pl->link_gpio), so a release of that member after the failure
+	 * releases what it held before, which the path does not know.
+	 */
+	if (model_on(MODEL_MEMBER_KEPT) &&
+	    ev->res->rule->handle.kind == HANDLE_ARG_MEMBER)
+		return true;
+	/*
 	 * Null-safe: a release given NULL, or for a pair without a handle
 	 * one that finds nothing to undo (of_dma_controller_free()).
 	 */

@@ -29,6 +29,9 @@ static bool bind_handle_arg(struct path *p, struct ir *call, struct value arg,
 	const char *display = NULL;
 	const struct access_path *key = lv ? lvalue(p->an, lv, &display) : NULL;
 
+	/* A member found NULL that the call fills holds a new handle. */
+	if (arg.kind == V_SYM && written && key && found_null(p, key))
+		arg = v_unknown();
 	if (arg.kind == V_SYM) {
 		r->handle_sym = arg.sym;
 	} else if (key) {
@@ -70,6 +73,45 @@ static struct value member_held(struct path *p, struct ir *member)
 	return held.kind == V_SYM ? held : v_unknown();
 }
 
+/* One IR_MEMBER of @object: "->name" when @arrow, else ".name". */
+static struct ir *member_of(struct analysis *an, const struct ir *call,
+			    struct ir *object, const char *name, bool arrow)
+{
+	struct ir *n = arena_alloc(an->arena, sizeof(*n));
+
+	n->kind = IR_MEMBER;
+	n->flags = (arrow ? IR_F_ARROW : 0) | IR_F_POINTER;
+	n->name = name;
+	n->loc = call->loc;
+	n->nkids = 1;
+	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
+	n->kids[0] = object;
+	return n;
+}
+
+/* @object's member @member, which may name one embedded ("audio.pdev"). */
+static struct ir *member_chain(struct analysis *an, const struct ir *call,
+			       struct ir *object, const char *member, bool arrow)
+{
+	const char *dot;
+	char part[128];
+	size_t len;
+
+	while ((dot = strchr(member, '.'))) {
+		len = (size_t)(dot - member);
+		if (len >= sizeof(part))
+			return NULL;
+		memcpy(part, member, len);
+		part[len] = '\0';
+		object = member_of(an, call, object, strtab_intern(an->strings, part),
+				   arrow);
+		object->flags &= ~IR_F_POINTER;	/* an embedded struct */
+		arrow = false;
+		member = dot + 1;
+	}
+	return member_of(an, call, object, strtab_intern(an->strings, member), arrow);
+}
+
 /*
  * "priv->rings" for foo_alloc_rings(priv), a wrapper that leaves what it
  * acquired in that member, and "args.np" for of_parse_phandle_with_args(
@@ -97,14 +139,7 @@ struct ir *member_node(struct analysis *an, struct ir *call,
 		object = object->kids[0];	/* &args: args.np */
 	if (!lvalue(an, object, &display))
 		return NULL;
-	n = arena_alloc(an->arena, sizeof(*n));
-	n->kind = IR_MEMBER;
-	n->flags = (through_address ? 0 : IR_F_ARROW) | IR_F_POINTER;
-	n->name = member;
-	n->loc = call->loc;
-	n->nkids = 1;
-	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
-	n->kids[0] = object;
+	n = member_chain(an, call, object, member, !through_address);
 	if (cached)
 		an->member_nodes[slot] = n;
 	return n;

@@ -117,6 +117,13 @@ const struct rules *analysis_rules(const struct check_ctx *ctx);
 /* Does the function call a release of @pair anywhere (not implicitly)? */
 bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair);
 /*
+ * Does another function of the file release @r's pair from the member
+ * @r is kept in, by its name, without acquiring the pair: an undo
+ * (sun8i_hdmi_phy_deinit() asserting phy->rst_phy)?  Model
+ * undone-in-file.
+ */
+bool file_undoes_member(const struct check_ctx *ctx, const struct resource *r);
+/*
  * Does the function release @pair on a way to a return that says
  * success (a void function's, or "return 0;")?
  */

@@ -142,6 +142,18 @@ const struct model models[NR_MODELS] = {
 	[MODEL_OFFSET_NONNULL] = { "offset-nonnull",
 		"a pointer moved by an offset is non-NULL when the pointer is, as C and the compiler assume "
 		"(container_of(dev, struct foo, dev) after a test that dev is not NULL)" },
+	[MODEL_UNDONE_IN_FILE] = { "undone-in-file",
+		"a pair marked owed-if-released is owed too where another function of the file undoes "
+		"the member it is kept in (a deinit asserting phy->rst_phy): the driver keeps it balanced" },
+	[MODEL_OPTIONAL_SETUP] = { "optional-setup",
+		"an int function that leaves resources in its arguments' members on some success returns and "
+		"nothing on others (an optional part: audio, LEDs) sets them up for its callers when it succeeds" },
+	[MODEL_TESTED_RETURN] = { "tested-return",
+		"an int function returning a test's result (return PTR_ERR_OR_ZERO(p);) returns twice: "
+		"0 where the test is false, the error where it is true" },
+	[MODEL_MEMBER_KEPT] = { "member-kept",
+		"a call that fails leaves the member of its argument it would fill as it was: releasing that member "
+		"after the failure releases what it held before, not what the call failed to acquire" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -536,6 +536,33 @@ static bool among(const struct access_path *key,
 
 #define MAX_LAZY_KEYS 8
 
+/*
+ * A call that fills a member of its argument (a wrapper of the file,
+ * dev_pm_qos_constraints_allocate(dev) filling dev->power.qos) stores
+ * there as an assignment would: inside "if (!dev->power.qos)" it fills
+ * a cache.  The member's node is the one the acquire will name.
+ */
+static void scan_lazy_fills(struct analysis *an, struct ir *call,
+			    const struct access_path **keys, unsigned n)
+{
+	const struct rule_fn *rule = call->name ? lookup_call(an, call->name) : NULL;
+	const char *display;
+	unsigned part = 0;
+	struct ir *member;
+
+	for (; rule; rule = rule->next) {
+		if (rule->role != ROLE_ACQUIRE)
+			continue;
+		if (rule->handle.kind == HANDLE_ARG_MEMBER &&
+		    (unsigned)rule->handle.arg < call->nkids &&
+		    (member = member_node(an, call, (unsigned)rule->handle.arg,
+					  rule->handle.member, part)) &&
+		    among(lvalue(an, member, &display), keys, n))
+			ptrvec_push(&an->lazy_stores, member);
+		part++;
+	}
+}
+
 static void scan_lazy(struct analysis *an, struct ir *e,
 		      const struct access_path **keys, unsigned n)
 {
@@ -560,6 +587,8 @@ static void scan_lazy(struct analysis *an, struct ir *e,
 		if (e->kids[i]->kind == IR_ADDR &&
 		    among(lvalue(an, e->kids[i]->kids[0], &display), keys, n))
 			ptrvec_push(&an->lazy_stores, e->kids[i]->kids[0]);
+	if (e->kind == IR_CALL && n)
+		scan_lazy_fills(an, e, keys, n);
 	for (i = 0; i < e->nkids; i++)
 		scan_lazy(an, e->kids[i], keys, n);
 }

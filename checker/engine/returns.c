@@ -111,20 +111,41 @@ static bool is_error_return(struct path *p, struct value v, unsigned *mask)
 }
 
 /*
- * The member of parameter @param that @key names ("rings" of
- * priv->rings), as a function that sets up its caller's object stores
- * to it; NULL for any other path.
+ * The member of a parameter that @key names, as a function that sets up
+ * its caller's object stores to it: "rings" of priv->rings, and
+ * "audio.pdev" of priv->audio.pdev (a member of a struct the object
+ * embeds), with the parameter's index in @param; NULL for any other path.
  */
 static const char *param_member(struct analysis *an,
 				const struct access_path *key, int *param)
 {
-	const struct access_path *root = key->base;
+	const struct access_path *arrow = key, *k;
+	char text[256];
+	size_t len = 0, n;
 
-	if (key->kind != AP_ARROW || root->kind != AP_VAR || root->var < 0 ||
-	    (unsigned)root->var >= an->fn->nparams)
+	while (arrow->kind == AP_FIELD)
+		arrow = arrow->base;
+	if (arrow->kind != AP_ARROW || arrow->base->kind != AP_VAR ||
+	    arrow->base->var < 0 || (unsigned)arrow->base->var >= an->fn->nparams)
 		return NULL;
-	*param = root->var;
-	return key->name;
+	*param = arrow->base->var;
+	if (arrow == key)
+		return key->name;
+	/* The names from the outermost member in: written back to front. */
+	text[sizeof(text) - 1] = '\0';
+	len = sizeof(text) - 1;
+	for (k = key; ; k = k->base) {
+		n = strlen(k->name) + (k != key);
+		if (n > len)
+			return NULL;
+		len -= n;
+		memcpy(text + len, k->name, strlen(k->name));
+		if (k != key)
+			text[len + n - 1] = '.';
+		if (k == arrow)
+			break;
+	}
+	return strtab_intern(an->strings, text + len);
 }
 
 /*
@@ -139,6 +160,30 @@ static bool named_member(const struct resource *r, const char *member)
 
 	return len > mlen + 2 && !strcmp(r->name + len - mlen, member) &&
 	       !strncmp(r->name + len - mlen - 2, "->", 2);
+}
+
+/*
+ * A success return that leaves nothing: which members of its arguments
+ * did it find set ("if (priv->rings) return 0;")?  What a member the
+ * other returns fill held then was there before the call.
+ */
+static void note_found_set(struct path *p)
+{
+	const struct sym *s;
+	const char *member;
+	unsigned i;
+	int param;
+
+	for (i = 0; i < p->st->nbinds; i++) {
+		const struct binding *b = &p->st->binds[i];
+
+		if (b->value.kind != V_SYM ||
+		    !(member = param_member(p->an, b->key, &param)))
+			continue;
+		s = state_sym(p->st, b->value.sym);
+		if (s && !(s->mask & VAL_ZERO))
+			wrapper_found_set(&p->an->wrapper, param, member);
+	}
 }
 
 /*
@@ -202,6 +247,8 @@ static void note_left_in_member(struct path *p, struct value v)
 			found[n++] = (struct gift){ r->rule->pair, param, member };
 		}
 	}
+	if (!n)
+		note_found_set(p);
 	wrapper_leaves_in_members(w, found, n);
 }
 
@@ -249,12 +296,64 @@ static void note_given(struct path *p, struct value v, bool error,
  * managed function (devm_devfreq_add_device()) registers the undo of
  * what it returns with devres: its callers owe nothing.
  */
+/* The last name of a member chain: "pdev" of "audio.pdev". */
+static const char *last_name(const char *member)
+{
+	const char *dot = strrchr(member, '.');
+
+	return dot ? dot + 1 : member;
+}
+
+/* Does a release call of the function take parameter @param's @member? */
+static bool releases_param_member(const struct analysis *an, int param,
+				  const char *member)
+{
+	const struct rule_fn *rule;
+	const struct ir *call, *arg;
+	size_t i;
+
+	for (i = 0; i < an->releases.len; i++) {
+		call = an->releases.items[i];
+		for (rule = rules_lookup(an->rules, call->name); rule; rule = rule->next) {
+			if (rule->role != ROLE_RELEASE || rule->handle.kind != HANDLE_ARG ||
+			    (unsigned)rule->handle.arg >= call->nkids)
+				continue;
+			arg = call->kids[rule->handle.arg];
+			if (arg->kind == IR_MEMBER && arg->name &&
+			    !strcmp(arg->name, last_name(member)) &&
+			    arg->kids[0]->kind == IR_VAR && arg->kids[0]->id == param)
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Model optional-setup, for a function whose success returns leave its
+ * gifts on some paths only.  One that releases what a gift's member
+ * held first (vfree(wl->fw) before wl->fw = vmalloc(...),
+ * of_phandle_iterator_next()'s of_node_put(it->node)) replaces it: a
+ * cache or an iterator, whose bare returns keep the old one.
+ */
+static bool optional_setup(const struct analysis *an)
+{
+	const struct wrapper_learner *w = &an->wrapper;
+	unsigned i;
+
+	if (!model_on(MODEL_OPTIONAL_SETUP))
+		return false;
+	for (i = 0; i < w->ngifts; i++)
+		if (releases_param_member(an, w->gifts[i].arg, w->gifts[i].member))
+			return false;
+	return true;
+}
+
 void publish_wrapper(struct analysis *an)
 {
 	if (!model_on(MODEL_MANAGED_NAMES) ||
 	    !rules_name_managed(an->rules, an->fn->name))
 		wrapper_publish(&an->wrapper, an->summaries, an->fn->name,
-				!an->stopped);
+				!an->stopped, optional_setup(an));
 }
 
 /*
@@ -306,9 +405,8 @@ void void_return(struct path *p, struct ir_loc where)
 		fire_other_return(p, where);
 }
 
-void do_return(struct path *p, const struct block *blk)
+static void finish_return(struct path *p, const struct block *blk, struct value v)
 {
-	struct value v = blk->ret ? eval(p, blk->ret) : v_unknown();
 	unsigned mask = 0;
 	bool error = is_error_return(p, v, &mask);
 
@@ -329,4 +427,41 @@ void do_return(struct path *p, const struct block *blk)
 	leaves_on_failure(p);
 	fire_error_return(p, blk->where, !(v.kind == V_CONST && v.c == 0) &&
 			  !(mask & VAL_ZERO));
+}
+
+/*
+ * Model tested-return.  "return PTR_ERR_OR_ZERO(p);" returns an errno
+ * exactly when p is an error pointer: it is two returns, a success with
+ * p valid and a failure with p an error, not one return of a value that
+ * may be either.  So for any test kept as a value (a predicate's result)
+ * an int function returns.
+ */
+static bool split_tested_return(struct path *p, const struct block *blk,
+				struct value v)
+{
+	const struct sym *s = v.kind == V_SYM ? state_sym(p->st, v.sym) : NULL;
+	unsigned outcome[2], i;
+
+	if (!s || !s->has_tests || p->an->fn->ret != RET_SIGNED ||
+	    !(s->mask & VAL_ZERO) || !(s->mask & ~VAL_ZERO) ||
+	    !model_on(MODEL_TESTED_RETURN))
+		return false;
+	outcome[0] = VAL_ZERO;
+	outcome[1] = s->mask & ~VAL_ZERO;
+	for (i = 0; i < 2; i++) {
+		struct path q = { p->an, state_clone(p->st) };
+
+		if (state_refine(q.st, v.sym, outcome[i]))
+			finish_return(&q, blk, v);
+		state_free(q.st);
+	}
+	return true;
+}
+
+void do_return(struct path *p, const struct block *blk)
+{
+	struct value v = blk->ret ? eval(p, blk->ret) : v_unknown();
+
+	if (!split_tested_return(p, blk, v))
+		finish_return(p, blk, v);
 }

@@ -50,13 +50,21 @@ static bool has_gift(const struct wrapper_learner *w, const struct gift *g)
 	return false;
 }
 
-/* Every success return must leave the same resources. */
+/*
+ * Every success return that leaves resources must leave the same ones;
+ * one that leaves none set up nothing (an optional part, or no wrapper:
+ * wrapper_publish() decides).
+ */
 void wrapper_leaves_in_members(struct wrapper_learner *w,
 			       const struct gift *found, unsigned n)
 {
 	unsigned i;
 
-	if (!n || n > MAX_GIFTS || (w->ngifts && w->ngifts != n)) {
+	if (!n) {
+		w->bare_success = true;
+		return;
+	}
+	if (n > MAX_GIFTS || (w->ngifts && w->ngifts != n)) {
 		w->no_wrapper = true;
 		return;
 	}
@@ -69,6 +77,26 @@ void wrapper_leaves_in_members(struct wrapper_learner *w,
 	memcpy(w->gifts, found, n * sizeof(*found));
 	w->ngifts = n;
 	w->gives = found[0].pair;
+}
+
+void wrapper_found_set(struct wrapper_learner *w, int arg, const char *member)
+{
+	if (w->nfound_set == MAX_FOUND_SET) {
+		w->no_wrapper = true;	/* too many to tell */
+		return;
+	}
+	w->found_set[w->nfound_set++] = (struct gift){ NULL, arg, member };
+}
+
+/* Did a return that gave nothing find @g's member set already? */
+static bool gift_found_set(const struct wrapper_learner *w, const struct gift *g)
+{
+	unsigned i;
+
+	for (i = 0; i < w->nfound_set; i++)
+		if (w->found_set[i].arg == g->arg && w->found_set[i].member == g->member)
+			return true;
+	return false;
 }
 
 static enum success_kind success_of_failures(unsigned fails)
@@ -92,7 +120,7 @@ static enum success_kind success_of_failures(unsigned fails)
  * is not.
  */
 void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
-		     const char *name, bool complete)
+		     const char *name, bool complete, bool optional)
 {
 	struct handle_spec ret = { .kind = HANDLE_RETURN };
 	const struct pair *pairs[MAX_GIFTS];
@@ -108,7 +136,12 @@ void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
 				    !w->shared);
 		return;
 	}
+	if (w->bare_success && !optional)
+		return;
 	for (i = 0; i < w->ngifts; i++) {
+		/* "if (priv->rings) return 0;": set up before, not by it. */
+		if (gift_found_set(w, &w->gifts[i]))
+			return;
 		pairs[i] = w->gifts[i].pair;
 		args[i] = w->gifts[i].arg;
 		members[i] = w->gifts[i].member;

@@ -24,6 +24,7 @@
  * ../shared/corpus, two of them false (docs/quality.md).
  */
 #define MAX_GIFTS 1
+#define MAX_FOUND_SET 4
 
 /* A resource of @pair a success return leaves in @member of argument @arg. */
 struct gift {
@@ -40,7 +41,14 @@ struct wrapper_learner {
 					 * had gone beyond the locals too */
 	unsigned fails_with;		/* value classes error returns give */
 	struct gift gifts[MAX_GIFTS];	/* an int function's, at every success */
-	unsigned ngifts;
+	unsigned ngifts;		/* that gives any */
+	bool bare_success;		/* a success return gave none */
+	/*
+	 * Members such a return found already set ("if (priv->rings)
+	 * return 0;"): what a gift there holds is not the call's own.
+	 */
+	struct gift found_set[MAX_FOUND_SET];
+	unsigned nfound_set;
 };
 
 /* A return gave something a wrapper does not: it is none. */
@@ -57,11 +65,15 @@ void wrapper_gives_handle(struct wrapper_learner *w, const struct pair *pair,
 /* A success return (0) leaves @n resources in members: @found. */
 void wrapper_leaves_in_members(struct wrapper_learner *w,
 			       const struct gift *found, unsigned n);
+/* A success return that left none found @member of argument @arg set. */
+void wrapper_found_set(struct wrapper_learner *w, int arg, const char *member);
 /*
  * The function @name was explored (@complete: no bound cut it short):
- * publish what it wraps, if anything, in @s.
+ * publish what it wraps, if anything, in @s.  @optional: an int
+ * function whose other success returns leave nothing in members still
+ * wraps what the ones that do leave (model optional-setup).
  */
 void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
-		     const char *name, bool complete);
+		     const char *name, bool complete, bool optional);
 
 #endif

@@ -165,7 +165,9 @@ int foo_open_keeps(struct foo_priv *priv)
 	return some_setup();
 }
 
-// Silent: a helper that may return 0 without acquiring is no wrapper.
+// Silent: a helper that returns 0 when it finds the member already set
+// is no wrapper: what the member holds then is not the call's (model
+// optional-setup asks this of the returns that leave nothing).
 static int foo_maybe_rings(struct foo_priv *priv)
 {
 	if (priv->rings)

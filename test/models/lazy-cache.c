@@ -96,3 +96,35 @@ int init_once(struct wcn *wcn)
 		return -EIO;
 	return 0;
 }
+
+// A helper of the file that fills the member stores there as an
+// assignment would (drivers/base/power/qos.c, dev_pm_qos_add_notifier():
+// "else if (!dev->power.qos) ret = dev_pm_qos_constraints_allocate(dev);").
+struct qos_dev { struct qos_box { void *qos; } power; };
+int add_notifier_to(void *qos);
+
+static int constraints_allocate(struct qos_dev *dev)
+{
+	void *qos = kzalloc(32, GFP_KERNEL);
+
+	if (!qos)
+		return -ENOMEM;
+	dev->power.qos = qos;
+	return 0;
+}
+
+// OFF-LABEL: In function 'add_notifier':
+int add_notifier(struct qos_dev *dev)
+{
+	int ret = 0;
+
+	if (!dev->power.qos)
+		ret = constraints_allocate(dev);
+	if (ret)
+		return ret;
+	ret = add_notifier_to(dev->power.qos);
+	if (ret)
+		// OFF: lazy-cache.c:[[@LINE+1]]:3: warning: 'dev->power.qos' from constraints_allocate() is not released on this error path; kfree() is missing [ladder-leak]
+		return ret;
+	return 0;
+}
