@@ -126,14 +126,21 @@ static bool passed_embedded(struct path *p, const struct resource *r,
 	return held_by_owner(p, r, &o);
 }
 
-/* The last member a display name ends in: "buf" of "priv->ring.buf", or the name. */
-static const char *last_member(const char *name)
+const char *display_member(const char *name)
 {
 	const char *arrow = name ? strrchr(name, '>') : NULL;
 	const char *dot = name ? strrchr(name, '.') : NULL;
 	const char *last = arrow > dot ? arrow : dot;
 
-	return last ? last + 1 : name ? name : "";
+	return last ? last + 1 : NULL;
+}
+
+/* The last member a display name ends in, or the name itself. */
+static const char *last_member(const char *name)
+{
+	const char *member = display_member(name);
+
+	return member ? member : name ? name : "";
 }
 
 /*

@@ -264,22 +264,12 @@ bool function_releases_pair(const struct check_ctx *ctx, const struct pair *pair
 	return false;
 }
 
-/* The last member a display name ends in: "rst" of "priv->hw.rst", or NULL. */
-static const char *display_member(const char *name)
-{
-	const char *arrow = name ? strrchr(name, '>') : NULL;
-	const char *dot = name ? strrchr(name, '.') : NULL;
-	const char *last = arrow > dot ? arrow : dot;
-
-	return last ? last + 1 : NULL;
-}
-
 bool file_undoes_member(const struct check_ctx *ctx, const struct resource *r)
 {
 	const struct analysis *an = ctx->an;
 	const char *member = display_member(r->name);
 
-	return member && model_on(MODEL_UNDONE_IN_FILE) &&
+	return model_on(MODEL_UNDONE_IN_FILE) && member &&
 	       summary_destructor_frees(an->summaries, an->rules, an->fn,
 					r->rule->pair, member, false);
 }

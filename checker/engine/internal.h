@@ -185,6 +185,8 @@ struct test {
 const struct access_path *lvalue(struct analysis *an, struct ir *e,
 				 const char **display);
 bool rooted_in_internal(const struct ir *e);
+/* The last member a display name ends in: "buf" of "priv->ring.buf", or NULL. */
+const char *display_member(const char *name);
 bool reads_macro_local(const struct ir *e);
 unsigned path_symbol(struct analysis *an, const struct access_path *key);
 struct value lvalue_symbol(struct path *p, struct ir *e,

@@ -296,18 +296,12 @@ static void note_given(struct path *p, struct value v, bool error,
  * managed function (devm_devfreq_add_device()) registers the undo of
  * what it returns with devres: its callers owe nothing.
  */
-/* The last name of a member chain: "pdev" of "audio.pdev". */
-static const char *last_name(const char *member)
-{
-	const char *dot = strrchr(member, '.');
-
-	return dot ? dot + 1 : member;
-}
-
 /* Does a release call of the function take parameter @param's @member? */
 static bool releases_param_member(const struct analysis *an, int param,
 				  const char *member)
 {
+	/* "pdev" of a member chain "audio.pdev". */
+	const char *last = display_member(member) ? display_member(member) : member;
 	const struct rule_fn *rule;
 	const struct ir *call, *arg;
 	size_t i;
@@ -320,7 +314,7 @@ static bool releases_param_member(const struct analysis *an, int param,
 				continue;
 			arg = call->kids[rule->handle.arg];
 			if (arg->kind == IR_MEMBER && arg->name &&
-			    !strcmp(arg->name, last_name(member)) &&
+			    !strcmp(arg->name, last) &&
 			    arg->kids[0]->kind == IR_VAR && arg->kids[0]->id == param)
 				return true;
 		}
