@@ -215,23 +215,36 @@ static json_t *take_row(sqlite3_stmt *st, unsigned long *rows)
 	return json_loads(text, 0, NULL);
 }
 
-/* The facts of @name's rows (two at most: two say nothing), and their digest. */
+/*
+ * The facts of @name's rows (two at most: two say nothing), and their
+ * digest.  The digest is of the answer, not of the rows: two rows, or
+ * one whose facts are empty ("{}", a function that does nothing its
+ * callers see), answer as no row does, so a file that asked before
+ * such a row was written is not analysed again for it.
+ */
 static json_t *function_rows(struct summary_db *db, const char *name,
 			     unsigned long *rows)
 {
 	sqlite3_stmt *st = bound(db, ST_FUNCTION, name, NULL, NULL);
 	json_t *facts = NULL, *second = NULL;
+	unsigned long ignored = HASH_INIT;
 
 	*rows = HASH_INIT;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		facts = take_row(st, rows);
 	if (facts && sqlite3_step(st) == SQLITE_ROW) {
-		second = take_row(st, rows);
+		second = take_row(st, &ignored);
 		json_decref(facts);		/* two definitions: ambiguous */
 		json_decref(second);
 		facts = NULL;
 	}
 	sqlite3_reset(st);
+	if (facts && !json_object_size(facts)) {
+		json_decref(facts);
+		facts = NULL;
+	}
+	if (!facts)
+		*rows = HASH_INIT;
 	return facts;
 }
 
