@@ -42,6 +42,17 @@
  * A pointer set to NULL by the statement right after a call it was
  * given no longer names what it held: the call took it, whatever it
  * returned.  A rule's call (kfree(p); p = NULL;) is left to its rule.
+ *
+ * The same holds of a call given the address of one of the object's
+ * members (model cleared-after-member), rule or not: the callee
+ * reaches the object by container_of(), and the NULL says it is gone,
+ * typically freed by the release callback of the object embedded there:
+ *
+ *	kset_unregister(&priv->subsys);
+ *	priv = NULL;	(the kobject's release kfree()d priv)
+ *
+ * Lock calls are not: "spin_unlock(&x->lock); x = NULL;" only
+ * forgets x.
  */
 #include "engine/internal.h"
 
@@ -243,9 +254,11 @@ static int assigned_call(struct ir *stmt, struct ir **call)
 	return -1;
 }
 
-/* The call statement @stmt makes, its result kept or not. */
+/* The call statement @stmt makes, its result kept or not, labelled or not. */
 static struct ir *statement_call(struct ir *stmt)
 {
+	while (stmt->kind == IR_LABEL && stmt->nkids && stmt->kids[0])
+		stmt = stmt->kids[0];
 	if (stmt->kind == IR_ASSIGN)
 		stmt = stmt->kids[1];
 	return stmt->kind == IR_CALL ? stmt : NULL;
@@ -259,18 +272,56 @@ static bool clears(const struct ir *stmt, int var)
 	       stmt->kids[1]->kind == IR_CONST && stmt->kids[1]->value == 0;
 }
 
-/* "foo(x); x = NULL;": foo() took what x held (model cleared-after-call). */
+/*
+ * The variable @arg is the address of a member of: x in &x->m,
+ * &x->a.b and &x->m[i]; NULL for anything else (&x->a->b is inside
+ * another object).
+ */
+static struct ir *member_address_of(struct ir *arg)
+{
+	struct ir *e;
+
+	if (arg->kind != IR_ADDR)
+		return NULL;
+	for (e = arg->kids[0]; e->kind == IR_MEMBER || e->kind == IR_INDEX;
+	     e = e->kids[0])
+		if (e->kind == IR_MEMBER && (e->flags & IR_F_ARROW))
+			return e->kids[0]->kind == IR_VAR ? e->kids[0] : NULL;
+	return NULL;
+}
+
+/* Does a rule of @chain take or drop a lock? */
+static bool locks(const struct rule_fn *chain)
+{
+	for (; chain; chain = chain->next)
+		if (chain->pair && chain->pair->every_return)
+			return true;
+	return false;
+}
+
+/*
+ * "foo(x); x = NULL;": foo() took what x held (model cleared-after-call);
+ * "foo(&x->m); x = NULL;": foo() took x (model cleared-after-member).
+ */
 static void cleared_after(struct analysis *an, struct ir *stmt, struct ir *next)
 {
-	struct ir *call = statement_call(stmt);
+	struct ir *call = statement_call(stmt), *arg, *object;
+	const struct rule_fn *chain;
 	unsigned k;
 
-	if (!call || !next || (call->name && lookup_call(an, call->name)) ||
-	    !model_on(MODEL_CLEARED_AFTER_CALL))
+	if (!call || !next)
 		return;
-	for (k = 0; k < call->nkids && k < MAX_CALL_ARGS; k++)
-		if (call->kids[k]->kind == IR_VAR && clears(next, call->kids[k]->id))
+	chain = call->name ? lookup_call(an, call->name) : NULL;
+	for (k = 0; k < call->nkids && k < MAX_CALL_ARGS; k++) {
+		arg = call->kids[k];
+		if (!chain && arg->kind == IR_VAR && clears(next, arg->id) &&
+		    model_on(MODEL_CLEARED_AFTER_CALL))
 			an->handoffs[call->site].always |= 1u << k;
+		object = member_address_of(arg);
+		if (object && clears(next, object->id) && !locks(chain) &&
+		    model_on(MODEL_CLEARED_AFTER_MEMBER))
+			an->handoffs[call->site].containers |= 1u << k;
+	}
 }
 
 /* Find the shapes: "ret = foo(x); if (ret) { release(x); ... }". */
@@ -373,6 +424,31 @@ void find_handoffs(struct analysis *an)
 	free(s.c);
 }
 
+/* At the call: the objects given by a member's address, and then forgotten, go. */
+static void give_containers(struct path *p, struct ir *call, unsigned mask)
+{
+	const struct access_path *key;
+	const char *display;
+	struct value object;
+	unsigned i, k;
+
+	for (k = 0; mask >> k; k++) {
+		if (!(mask & (1u << k)))
+			continue;
+		key = lvalue(p->an, member_address_of(call->kids[k]), &display);
+		object = key ? state_get(p->st, key) : v_unknown();
+		for (i = 0; object.kind == V_SYM && i < p->st->nres; i++) {
+			struct resource *r = &p->st->res[i];
+
+			if (!r->escaped && r->has_handle &&
+			    r->handle_sym == object.sym &&
+			    !r->rule->pair->every_return)
+				escape(r, model_escape(MODEL_CLEARED_AFTER_MEMBER),
+				       call->loc);
+		}
+	}
+}
+
 /*
  * At the call: what the arguments the function gives away hold goes
  * with the call, unless its result says it failed (state_update_take()).
@@ -384,8 +460,9 @@ void handed_on_success(struct path *p, struct ir *call,
 	bool on_success = !(call->flags & IR_F_VOID);
 	unsigned i, k;
 
-	if (!h->args && !h->always)
+	if (!h->args && !h->always && !h->containers)
 		return;		/* most calls: asked on every path */
+	give_containers(p, call, h->containers);
 	for (k = 0; k < nargs; k++) {
 		bool always = h->always & (1u << k);
 

@@ -126,6 +126,7 @@ struct analysis {
 	struct handoff {
 		unsigned short args;	/* given away when the call succeeds */
 		unsigned short always;	/* given away whatever it returns */
+		unsigned short containers; /* &x->m: x given away, whatever it returns */
 		unsigned char ok;	/* enum success_kind: what success is */
 	} *handoffs;
 	/* By call site: the stores the callee's start makes (helper_stores.c). */

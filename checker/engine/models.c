@@ -154,6 +154,10 @@ const struct model models[NR_MODELS] = {
 	[MODEL_MEMBER_KEPT] = { "member-kept",
 		"a call that fails leaves the member of its argument it would fill as it was: releasing that member "
 		"after the failure releases what it held before, not what the call failed to acquire" },
+	[MODEL_CLEARED_AFTER_MEMBER] = { "cleared-after-member",
+		"a pointer set to NULL by the statement right after a call given the address of one of its "
+		"members no longer names what it held: the call reached the object by container_of() and freed or "
+		"took it (kset_unregister(&priv->subsys); priv = NULL;)" },
 };
 
 static bool switched_off[NR_MODELS];

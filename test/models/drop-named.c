@@ -6,9 +6,10 @@
 // drivers/scsi/libsas/sas_ata.c, sas_ata_init(): the host is
 // kzalloc()ed, ata_host_init() starts its kref, and ata_host_put()
 // (drivers/ata/libata-core.c) drops it into ata_host_release(), which
-// kfree()s it.
+// kfree()s it.  The OFF run also switches off cleared-after-call, which
+// reads "display_timings_release(disp); disp = NULL;" the same way.
 // RUN: %ladder -I %inputs %s | FileCheck %s --implicit-check-not=warning:
-// RUN: %ladder -I %inputs --model=-drop-named %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
+// RUN: %ladder -I %inputs --model=-drop-named,-cleared-after-call %s | FileCheck %s --check-prefixes=CHECK,OFF --implicit-check-not=warning:
 
 #include "kernel.h"
 
