@@ -38,7 +38,8 @@ static const char schema_sql[] =
 
 enum stmt_id {
 	ST_FUNCTION, ST_CALLERS, ST_OLD_DIGEST, ST_DROP_FUNCTIONS, ST_DROP_CALLERS,
-	ST_PUT_FUNCTION, ST_PUT_CALLERS, ST_PUT_FILE, ST_CONTENT, ST_COUNT,
+	ST_PUT_FUNCTION, ST_PUT_CALLERS, ST_PUT_FILE, ST_CONTENT,
+	ST_DEFINERS, ST_CALLER_FILES, ST_COUNT,
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
@@ -52,6 +53,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_PUT_CALLERS] = "INSERT INTO callers VALUES(?1, ?2, ?3)",
 	[ST_PUT_FILE] = "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3)",
 	[ST_CONTENT] = "SELECT file, digest FROM files ORDER BY file",
+	[ST_DEFINERS] = "SELECT file FROM functions WHERE name = ?1 LIMIT 2",
+	[ST_CALLER_FILES] = "SELECT DISTINCT file FROM callers WHERE callee = ?1"
+			    " AND file <> ?2",
 };
 
 struct summary_db {
@@ -313,6 +317,41 @@ bool summary_db_answers_same(struct summary_db *db, const json_t *activity)
 		    !same_answer(db, q, json_string_value(was)))
 			return false;
 	return true;
+}
+
+/* Add to @files the file of each row @st (one text column) gives. */
+static void add_files(sqlite3_stmt *st, json_t *files)
+{
+	const char *file;
+
+	while (sqlite3_step(st) == SQLITE_ROW)
+		if ((file = (const char *)sqlite3_column_text(st, 0)))
+			json_object_set_new(files, file, json_true());
+	sqlite3_reset(st);
+}
+
+json_t *summary_db_sources(struct summary_db *db, const json_t *activity)
+{
+	const json_t *read = json_object_get(activity, "read");
+	json_t *files = json_object(), *was;
+	const char *q;
+
+	json_object_foreach((json_t *)read, q, was) {
+		char *name, *file;
+
+		if (strlen(q) < 3)
+			continue;
+		name = xstrdup(q + 2);
+		file = strchr(name, ' ');
+		if (q[0] == 'f')
+			add_files(bound(db, ST_DEFINERS, name, NULL, NULL), files);
+		else if (q[0] == 'c' && file) {
+			*file++ = '\0';
+			add_files(bound(db, ST_CALLER_FILES, name, file, NULL), files);
+		}
+		free(name);
+	}
+	return files;
 }
 
 bool summary_db_holds_written(struct summary_db *db, const json_t *activity)

@@ -69,6 +69,12 @@ bool summary_db_merge(struct summary_db *db, const char *path, char **err);
 json_t *summary_db_activity(const struct summary_db *db);
 /* Would every question of @activity get the same rows now? */
 bool summary_db_answers_same(struct summary_db *db, const json_t *activity);
+/*
+ * The files whose rows answer the questions of @activity (the definers
+ * of the functions it asked about, the callers of its own), as the
+ * keys of a new JSON object.
+ */
+json_t *summary_db_sources(struct summary_db *db, const json_t *activity);
 /* Does the database still hold the rows @activity wrote for its file? */
 bool summary_db_holds_written(struct summary_db *db, const json_t *activity);
 /*

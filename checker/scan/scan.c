@@ -80,6 +80,7 @@ struct scan {
 	char *ir_dir;
 	bool ir_dir_temporary;	/* --no-cache: removed at the end */
 	unsigned long salt_base;	/* the salt before the database's part */
+	size_t *order;		/* a later pass's order of the files, or NULL */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -426,9 +427,10 @@ static void run_pass(struct scan *sc)
 
 	while (!interrupted && (next < sc->nfiles || sc->running)) {
 		while (!interrupted && next < sc->nfiles && (int)sc->running < jobs) {
-			struct scan_file *f = &sc->files[next];
+			size_t index = sc->order ? sc->order[next] : next;
+			struct scan_file *f = &sc->files[index];
 
-			if (f->todo && !start_child(sc, f, next))
+			if (f->todo && !start_child(sc, f, index))
 				finished(sc, f);
 			next++;
 		}
@@ -439,6 +441,96 @@ static void run_pass(struct scan *sc)
 	}
 	if (interrupted)
 		stop_children(sc);
+}
+
+/* What the file's last analysis asked of the database and wrote to it. */
+static const json_t *db_activity(const struct scan_file *f)
+{
+	return json_object_get(json_object_get(f->result, "stats"), "db");
+}
+
+/* What a file of a later pass reads from: the files whose rows answer it. */
+struct sources {
+	size_t *of;
+	size_t n;
+};
+
+/* The stale files whose rows answer the questions of each stale file. */
+static struct sources *stale_sources(struct scan *sc, struct summary_db *db)
+{
+	struct sources *src = xcalloc(sc->nfiles, sizeof(*src));
+	json_t *index = json_object(), *files, *at;
+	const char *file;
+	size_t i;
+
+	for (i = 0; i < sc->nfiles; i++)
+		if (sc->files[i].todo && (file = json_string_value(json_object_get(
+				db_activity(&sc->files[i]), "file"))))
+			json_object_set_new(index, file, json_integer((json_int_t)i));
+	for (i = 0; i < sc->nfiles; i++) {
+		if (!sc->files[i].todo)
+			continue;
+		files = summary_db_sources(db, db_activity(&sc->files[i]));
+		src[i].of = xcalloc(json_object_size(files) + 1, sizeof(size_t));
+		json_object_foreach(files, file, at)
+			if ((at = json_object_get(index, file)) &&
+			    (size_t)json_integer_value(at) != i)
+				src[i].of[src[i].n++] = (size_t)json_integer_value(at);
+		json_decref(files);
+	}
+	json_decref(index);
+	return src;
+}
+
+/*
+ * The order of a later pass: each stale file after the stale files whose
+ * rows answer its questions (depth first; a cycle is cut where it
+ * closes), so that it reads their new rows instead of going round once
+ * more.  Pass 1 has no rows to go by: it takes the compilation
+ * database's order.
+ */
+static void order_by_sources(struct scan *sc, struct summary_db *db)
+{
+	struct sources *src = stale_sources(sc, db);
+	size_t *stack = xcalloc(sc->nfiles, sizeof(*stack));
+	size_t *edge = xcalloc(sc->nfiles, sizeof(*edge));
+	unsigned char *seen = xcalloc(sc->nfiles, 1);
+	size_t i, depth, n = 0;
+
+	free(sc->order);
+	sc->order = xcalloc(sc->nfiles, sizeof(*sc->order));
+	for (i = 0; i < sc->nfiles; i++) {
+		if (!sc->files[i].todo || seen[i])
+			continue;
+		seen[i] = 1;
+		stack[0] = i;
+		edge[i] = 0;
+		depth = 1;
+		while (depth) {
+			size_t top = stack[depth - 1], next;
+
+			if (edge[top] == src[top].n) {
+				sc->order[n++] = top;
+				depth--;
+				continue;
+			}
+			next = src[top].of[edge[top]++];
+			if (!seen[next]) {
+				seen[next] = 1;
+				edge[next] = 0;
+				stack[depth++] = next;
+			}
+		}
+	}
+	for (i = 0; i < sc->nfiles; i++)
+		if (!sc->files[i].todo)
+			sc->order[n++] = i;
+	for (i = 0; i < sc->nfiles; i++)
+		free(src[i].of);
+	free(src);
+	free(stack);
+	free(edge);
+	free(seen);
 }
 
 /*
@@ -456,14 +548,15 @@ static size_t mark_stale(struct scan *sc)
 	free(err);
 	for (i = 0; i < sc->nfiles; i++) {
 		struct scan_file *f = &sc->files[i];
-		const json_t *activity = json_object_get(
-			json_object_get(f->result, "stats"), "db");
+		const json_t *activity = db_activity(f);
 
 		f->todo = db && f->result &&
 			  (!summary_db_answers_same(db, activity) ||
 			   !summary_db_holds_written(db, activity));
 		stale += f->todo;
 	}
+	if (db && stale)
+		order_by_sources(sc, db);
 	summary_db_close(db);
 	return stale;
 }
@@ -747,6 +840,7 @@ static void scan_free(struct scan *sc)
 		rmdir(sc->tmpdir);
 	free(sc->tmpdir);
 	free(sc->ir_dir);
+	free(sc->order);
 	cache_close(sc->cache);
 }
 
