@@ -691,6 +691,8 @@ static void list_rules(const struct rules *rules)
 				printf(", failed-safe");
 			putchar('\n');
 		}
+		for (k = 0; k < p->nmanaged_with; k++)
+			printf("  %-8s %s\n", "managed-with", p->managed_with[k]);
 	}
 }
 

@@ -197,12 +197,62 @@ static void give_summaries(struct session *s, const char *file, unsigned own)
 }
 
 /* Every function is translated first: summaries need all of them. */
+/* Does @e call @name? */
+static bool ir_calls(const struct ir *e, const char *name)
+{
+	unsigned i;
+
+	if (!e)
+		return false;
+	if (e->kind == IR_CALL && e->name && !strcmp(e->name, name))
+		return true;
+	for (i = 0; i < e->nkids; i++)
+		if (ir_calls(e->kids[i], name))
+			return true;
+	return false;
+}
+
+/* Does one of the file's own functions call one of @pair's managed-with? */
+static bool file_manages(const struct tu_ir *t, const struct pair *pair)
+{
+	unsigned i, k;
+
+	for (k = 0; k < pair->nmanaged_with; k++)
+		for (i = 0; i < t->nown; i++)
+			if (ir_calls(t->fns[i]->body, pair->managed_with[k]))
+				return true;
+	return false;
+}
+
+/*
+ * The pairs the file makes managed (model managed-with): a "hybrid"
+ * acquire is devres-managed once its device is (pcim_enable_device()),
+ * and a driver enables its device one way, so one call in the file
+ * decides for every function of it.
+ */
+static unsigned char *managed_pairs(const struct rules *rules,
+				    const struct tu_ir *t, unsigned *n)
+{
+	unsigned char *here;
+	unsigned i;
+
+	*n = rules_pair_count(rules);
+	here = xcalloc(*n ? *n : 1, 1);
+	for (i = 0; i < *n; i++) {
+		const struct pair *pair = rules_pair_at(rules, i);
+
+		here[i] = pair->nmanaged_with && file_manages(t, pair);
+	}
+	return here;
+}
+
 static void analyse_functions(struct session *s, const char *file,
 			      const struct tu_ir *t)
 {
 	struct ir_func **fns = t->fns;
 	struct inference *inf;
 	unsigned i, n = t->nfns, own = t->nown, done, *order;
+	unsigned char *managed;
 	/* Its presumed name: a .i and its .c, or a copy, are one file. */
 	struct summary_link link = {
 		.db = model_on(MODEL_CROSS_FILE) ? s->db : NULL,
@@ -211,6 +261,8 @@ static void analyse_functions(struct session *s, const char *file,
 	};
 
 	order = xcalloc(n ? n : 1, sizeof(*order));
+	managed = managed_pairs(s->env.rules, t, &s->env.nmanaged_here);
+	s->env.managed_here = managed;
 	s->env.summaries = summaries_build(fns, n, s->env.rules,
 					   model_on(MODEL_CALLER_CHAIN),
 					   s->db ? &link : NULL);
@@ -243,6 +295,9 @@ static void analyse_functions(struct session *s, const char *file,
 	infer_free(inf);
 	summaries_free(s->env.summaries);
 	s->env.summaries = NULL;
+	free(managed);
+	s->env.managed_here = NULL;
+	s->env.nmanaged_here = 0;
 }
 
 /*

@@ -302,6 +302,17 @@ static void keep_status(struct path *p, struct ir *call,
  * call acquires for; a later part finds in @args the handle an earlier
  * one named.
  */
+/*
+ * A "hybrid" acquire in a file that makes its device managed
+ * (pci_alloc_irq_vectors() where the file calls pcim_enable_device()):
+ * devres releases it (model managed-with).
+ */
+static bool managed_here(const struct analysis *an, const struct pair *pair)
+{
+	return pair->index < an->nmanaged_here && an->managed_here[pair->index] &&
+	       model_on(MODEL_MANAGED_WITH);
+}
+
 static struct value do_acquire(struct path *p, struct ir *call,
 			       const struct rule_fn *rule, unsigned part,
 			       struct value *args, unsigned nargs)
@@ -405,6 +416,9 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	r.elements_before = earlier_pass_held(p->st, &r);
 	state_update_status(p->st, &r);
 	state_add_resource(p->st, &r);
+	if (managed_here(p->an, rule->pair))
+		escape(state_add_resource(p->st, &r),
+		       model_escape(MODEL_MANAGED_WITH), call->loc);
 	if (rule->handle.kind == HANDLE_NONE && model_on(MODEL_RESTORE_MARKER) &&
 	    state_get(p->st, pair_restore_marker(p->an, rule->pair)).kind == V_CONST)
 		escape(state_add_resource(p->st, &r),

@@ -174,7 +174,8 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 		.strings = env->strings, .paths = env->paths,
 		.start = clock(), .explain = env->explain,
 		.all_paths = env->all_paths, .releases_members = -1,
-		.owner_may_free = -1,
+		.owner_may_free = -1, .managed_here = env->managed_here,
+		.nmanaged_here = env->nmanaged_here,
 	};
 
 	/* A function that calls nothing ladder knows cannot have a finding. */

@@ -56,6 +56,12 @@ struct engine_env {
 	struct ap_table *paths;			/* the run's access paths */
 	bool explain;				/* say what models silenced */
 	bool all_paths;				/* a warning per return, not per cause */
+	/*
+	 * By pair index, base rules only: 1 where the file calls one of
+	 * the pair's managed-with functions (model managed-with).
+	 */
+	const unsigned char *managed_here;
+	unsigned nmanaged_here;
 };
 
 /* Analyse one function; findings go to env->report. */

@@ -52,6 +52,8 @@ struct analysis {
 	const struct limits *limits;
 	struct report *report;
 	struct arena *arena;
+	const unsigned char *managed_here;	/* engine_env's */
+	unsigned nmanaged_here;
 	struct strtab *strings;
 	struct ap_table *paths;		/* the run's access paths */
 	struct sym_names *syms;		/* this function's symbols */

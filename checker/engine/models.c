@@ -158,6 +158,9 @@ const struct model models[NR_MODELS] = {
 		"a pointer set to NULL by the statement right after a call given the address of one of its "
 		"members no longer names what it held: the call reached the object by container_of() and freed or "
 		"took it (kset_unregister(&priv->subsys); priv = NULL;)" },
+	[MODEL_MANAGED_WITH] = { "managed-with",
+		"a pair the rules call managed-with a function (pci_alloc_irq_vectors() with pcim_enable_device()) "
+		"is managed in a file that calls it: devres releases what it acquires" },
 };
 
 static bool switched_off[NR_MODELS];

@@ -810,6 +810,17 @@ static bool pair_managed(struct loader *ld, yaml_node_t *v, void *t)
 	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->managed);
 }
 
+static bool parse_strings(struct loader *ld, yaml_node_t *v, const char *key,
+			  const char ***out, unsigned *n);
+
+static bool pair_managed_with(struct loader *ld, yaml_node_t *v, void *t)
+{
+	struct pair *pair = ((struct pair_draft *)t)->pair;
+
+	return parse_strings(ld, v, "managed-with", &pair->managed_with,
+			     &pair->nmanaged_with);
+}
+
 static bool pair_survives_put(struct loader *ld, yaml_node_t *v, void *t)
 {
 	return parse_bool(ld, v, &((struct pair_draft *)t)->pair->survives_put);
@@ -968,6 +979,7 @@ static const struct key_handler pair_keys[] = {
 	{ "null-safe", pair_null_safe },
 	{ "owed", pair_owed },
 	{ "managed", pair_managed },
+	{ "managed-with", pair_managed_with },
 	{ "survives-put", pair_survives_put },
 	{ "absent-safe", pair_absent_safe },
 	{ "handle-only", pair_handle_only },
@@ -1677,8 +1689,10 @@ void rules_free(struct rules *r)
 			free(fn);
 		}
 	}
-	for (i = 0; i < r->npairs; i++)
+	for (i = 0; i < r->npairs; i++) {
+		free(r->pairs[i]->managed_with);
 		free(r->pairs[i]);
+	}
 	free(r->buckets);
 	free(r->pairs);
 	ptrvec_free(&r->ordered);

@@ -157,6 +157,13 @@ struct pair {
 	bool every_return;		/* owed on every return, not only on errors */
 	bool managed;			/* devm: the driver core releases it */
 	/*
+	 * Managed in a file that calls one of these: the kernel's "hybrid"
+	 * functions, plain unless the device was enabled managed
+	 * (pci_request_regions() after pcim_enable_device()).
+	 */
+	const char **managed_with;
+	unsigned nmanaged_with;
+	/*
 	 * A put of the object it is part of does not end it: the acquire
 	 * holds a reference of its own (device_add()), so the object is not
 	 * freed while it lasts.
