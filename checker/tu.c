@@ -196,7 +196,6 @@ static void give_summaries(struct session *s, const char *file, unsigned own)
 	s->db_changed += changed;
 }
 
-/* Every function is translated first: summaries need all of them. */
 /* Does @e call @name? */
 static bool ir_calls(const struct ir *e, const char *name)
 {
@@ -246,6 +245,7 @@ static unsigned char *managed_pairs(const struct rules *rules,
 	return here;
 }
 
+/* Every function is translated first: summaries need all of them. */
 static void analyse_functions(struct session *s, const char *file,
 			      const struct tu_ir *t)
 {

@@ -298,11 +298,6 @@ static void keep_status(struct path *p, struct ir *call,
 }
 
 /*
- * One resource from @call for @rule's pair.  @part numbers the pairs one
- * call acquires for; a later part finds in @args the handle an earlier
- * one named.
- */
-/*
  * A "hybrid" acquire in a file that makes its device managed
  * (pci_alloc_irq_vectors() where the file calls pcim_enable_device()):
  * devres releases it (model managed-with).
@@ -313,6 +308,11 @@ static bool managed_here(const struct analysis *an, const struct pair *pair)
 	       model_on(MODEL_MANAGED_WITH);
 }
 
+/*
+ * One resource from @call for @rule's pair.  @part numbers the pairs one
+ * call acquires for; a later part finds in @args the handle an earlier
+ * one named.
+ */
 static struct value do_acquire(struct path *p, struct ir *call,
 			       const struct rule_fn *rule, unsigned part,
 			       struct value *args, unsigned nargs)
