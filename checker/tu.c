@@ -211,15 +211,40 @@ static bool ir_calls(const struct ir *e, const char *name)
 	return false;
 }
 
-/* Does one of the file's own functions call one of @pair's managed-with? */
-static bool file_manages(const struct tu_ir *t, const struct pair *pair)
+/* Does one of the file's own functions call @name? */
+static bool file_calls(const struct tu_ir *t, const char *name)
 {
+	unsigned i;
+
+	for (i = 0; i < t->nown; i++)
+		if (ir_calls(t->fns[i]->body, name))
+			return true;
+	return false;
+}
+
+/* The names of @pair's managed-with the file calls: one walk per name. */
+static bool file_manages(const struct tu_ir *t, const struct pair *pair,
+			 struct ptrvec *called, struct ptrvec *not_called)
+{
+	const char *name;
 	unsigned i, k;
 
-	for (k = 0; k < pair->nmanaged_with; k++)
-		for (i = 0; i < t->nown; i++)
-			if (ir_calls(t->fns[i]->body, pair->managed_with[k]))
+	for (k = 0; k < pair->nmanaged_with; k++) {
+		name = pair->managed_with[k];
+		for (i = 0; i < called->len; i++)
+			if (!strcmp(called->items[i], name))
 				return true;
+		for (i = 0; i < not_called->len; i++)
+			if (!strcmp(not_called->items[i], name))
+				break;
+		if (i < not_called->len)
+			continue;
+		if (file_calls(t, name)) {
+			ptrvec_push(called, (void *)name);
+			return true;
+		}
+		ptrvec_push(not_called, (void *)name);
+	}
 	return false;
 }
 
@@ -227,11 +252,13 @@ static bool file_manages(const struct tu_ir *t, const struct pair *pair)
  * The pairs the file makes managed (model managed-with): a "hybrid"
  * acquire is devres-managed once its device is (pcim_enable_device()),
  * and a driver enables its device one way, so one call in the file
- * decides for every function of it.
+ * decides for every function of it.  Five pairs name one function: the
+ * file is walked once for it.
  */
 static unsigned char *managed_pairs(const struct rules *rules,
 				    const struct tu_ir *t, unsigned *n)
 {
+	struct ptrvec called = { 0 }, not_called = { 0 };
 	unsigned char *here;
 	unsigned i;
 
@@ -240,8 +267,11 @@ static unsigned char *managed_pairs(const struct rules *rules,
 	for (i = 0; i < *n; i++) {
 		const struct pair *pair = rules_pair_at(rules, i);
 
-		here[i] = pair->nmanaged_with && file_manages(t, pair);
+		here[i] = pair->nmanaged_with &&
+			  file_manages(t, pair, &called, &not_called);
 	}
+	ptrvec_free(&called);
+	ptrvec_free(&not_called);
 	return here;
 }
 
