@@ -306,6 +306,31 @@ static void test_relation(struct path *p, const struct ir *c, struct value l,
 	t->subject = NULL;
 }
 
+/*
+ * "owner = NULL; if (dev) owner = dev->owner; if (owner != bus->owner &&
+ * !try_module_get(bus->owner)) ... if (owner != bus->owner)
+ * module_put(bus->owner);": a side whose value the path knows is that
+ * constant, so the test is one of the other side against it, and the
+ * value keeps what the first test found (model known-side).
+ */
+static bool test_known_side(struct path *p, const struct ir *c, struct value l,
+			    struct value r, struct test *t)
+{
+	long long k;
+
+	if (!model_on(MODEL_KNOWN_SIDE))
+		return false;
+	if (known_const(p->st, r, &k) && l.kind == V_SYM) {
+		test_value(p, l, (enum ir_cmp)c->op, k, t);
+		return true;
+	}
+	if (known_const(p->st, l, &k) && r.kind == V_SYM) {
+		test_value(p, r, swapped[c->op], k, t);
+		return true;
+	}
+	return false;
+}
+
 void eval_test(struct path *p, struct ir *c, struct test *t)
 {
 	const struct rule_fn *rule;
@@ -336,6 +361,8 @@ void eval_test(struct path *p, struct ir *c, struct test *t)
 		l = tested_value(p, c->kids[0], t);
 		r = tested_value(p, c->kids[1], t);
 		t->subject = NULL;
+		if (test_known_side(p, c, l, r, t))
+			return;
 		test_frame_address(p, c, l, r, t);
 		test_relation(p, c, l, r, t);
 		return;

@@ -37,6 +37,9 @@ const struct model models[NR_MODELS] = {
 		"a function named for taking a lock (rules' held-on-return-words) returns holding it" },
 	[MODEL_SAME_RELATION] = { "same-relation",
 		"two values compared twice, neither assigned between, compare the same way" },
+	[MODEL_KNOWN_SIDE] = { "known-side",
+		"a comparison of two values, one a constant the path knows (a local set to NULL), "
+		"tests the other against that constant: a later test of it answers the same" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element; "
 		"an acquire made again keeps what earlier passes hold" },
