@@ -40,6 +40,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_KNOWN_SIDE] = { "known-side",
 		"a comparison of two values, one a constant the path knows (a local set to NULL), "
 		"tests the other against that constant: a later test of it answers the same" },
+	[MODEL_JOINED_EXCLUSIONS] = { "joined-exclusions",
+		"where paths join, a value both exclude (one tested x != 3, the other set x = 0) "
+		"stays excluded: a later x == 3 cannot hold" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element; "
 		"an acquire made again keeps what earlier passes hold" },

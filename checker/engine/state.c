@@ -701,6 +701,53 @@ static void join_sym(struct state *j, const struct state *b, unsigned id)
 	sym_keep_common_ne(sj, sb);
 }
 
+/* Does @v, in @st, never equal @c? */
+static bool side_excludes(const struct state *st, struct value v, long long c)
+{
+	const struct sym *s = v.kind == V_SYM ? state_sym(st, v.sym) : NULL;
+	struct interval r;
+
+	if (v.kind == V_CONST)
+		return v.c != c;
+	if (!s)
+		return false;
+	if (s->has_const)
+		return s->c != c;
+	r = sym_interval(s);
+	return sym_excludes(s, c) || c < r.lo || c > r.hi;
+}
+
+/* Exclude from @sj what @va (in @a) excludes and @vb (in @b) does too. */
+static void exclude_common(struct sym *sj, const struct state *a, struct value va,
+			   const struct state *b, struct value vb)
+{
+	const struct sym *s = va.kind == V_SYM ? state_sym(a, va.sym) : NULL;
+	unsigned i;
+
+	for (i = 0; s && !s->has_const && i < s->nne; i++)
+		if (side_excludes(b, vb, s->ne[i]))
+			sym_exclude(sj, s->ne[i]);
+}
+
+/*
+ * "key_dir = DMA_NONE;" on one path, "if (key_dir != DMA_NONE)" taken on
+ * another: the joined value still is not DMA_NONE where neither side
+ * can be.  Values both sides exclude, by a test or by being another
+ * constant, stay excluded (model joined-exclusions).  @old is what the
+ * join point's symbol knew before, if it held other values too.
+ */
+static void join_exclusions(struct sym *sj, const struct state *a, struct value va,
+			    const struct state *b, struct value vb,
+			    const struct sym *old)
+{
+	if (!model_on(MODEL_JOINED_EXCLUSIONS))
+		return;
+	exclude_common(sj, a, va, b, vb);
+	exclude_common(sj, b, vb, a, va);
+	if (old)
+		sym_keep_common_ne(sj, old);
+}
+
 /*
  * A symbol for a binding whose values differ between the joined states.
  * It is named for the join point and the key, so joining again at the
@@ -713,15 +760,21 @@ static struct value joined_value(struct sym_names *names, struct state *j,
 {
 	unsigned id, mask;
 	struct value v = { V_SYM, 0, 0 };
+	struct sym old, *sj;
+	bool had_other;
 
 	if (ba->value.kind == V_UNINIT || vb.kind == V_UNINIT ||
 	    ba->value.kind == V_UNKNOWN || vb.kind == V_UNKNOWN)
 		return (struct value){ V_UNKNOWN, 0, 0 };
 	id = sym_name(names, SYM_JOIN, ba->key->id, point);
 	mask = value_mask(a, ba->value) | value_mask(b, vb);
-	if (state_sym(j, id) && !(ba->value.kind == V_SYM && ba->value.sym == id))
-		mask |= state_sym(j, id)->mask;
-	state_new_sym(j, id, mask, NULL);
+	had_other = state_sym(j, id) && !(ba->value.kind == V_SYM && ba->value.sym == id);
+	if (had_other) {
+		old = *state_sym(j, id);
+		mask |= old.mask;
+	}
+	sj = state_new_sym(j, id, mask, NULL);
+	join_exclusions(sj, a, ba->value, b, vb, had_other ? &old : NULL);
 	v.sym = id;
 	return v;
 }
