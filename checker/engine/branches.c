@@ -316,10 +316,15 @@ static void test_relation(struct path *p, const struct ir *c, struct value l,
 static bool test_known_side(struct path *p, const struct ir *c, struct value l,
 			    struct value r, struct test *t)
 {
-	long long k;
+	long long k, lk;
 
 	if (!model_on(MODEL_KNOWN_SIDE))
 		return false;
+	if (known_const(p->st, r, &k) && known_const(p->st, l, &lk)) {
+		t->kind = TEST_CONST;
+		t->truth = holds(lk, (enum ir_cmp)c->op, k);
+		return true;
+	}
 	if (known_const(p->st, r, &k) && l.kind == V_SYM) {
 		test_value(p, l, (enum ir_cmp)c->op, k, t);
 		return true;
