@@ -1520,7 +1520,7 @@ position r_dma_pool_object_12_here.pr;
 
 @r_dma_map_single_13_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_single, dma_map_single_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, kvfree_call_rcu, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, edac_mc_free, edac_device_free_ctl_info, edac_pci_free_ctl_info, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, kvfree_call_rcu, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, mempool_free, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, edac_mc_free, edac_device_free_ctl_info, edac_pci_free_ctl_info, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp, ieee80211_free_hw, drm_dev_put, tty_driver_kref_put, usb_ep_free_request};
 expression m, E;
 expression R;
 statement S;
@@ -1557,7 +1557,7 @@ ladder_pinned(p1, p2, acq, fr, "dma_unmap_single")
 
 @r_dma_map_page_14_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_page, dma_map_page_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, kvfree_call_rcu, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, edac_mc_free, edac_device_free_ctl_info, edac_pci_free_ctl_info, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, kvfree_call_rcu, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, mempool_free, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, edac_mc_free, edac_device_free_ctl_info, edac_pci_free_ctl_info, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp, ieee80211_free_hw, drm_dev_put, tty_driver_kref_put, usb_ep_free_request};
 expression m, E;
 expression R;
 statement S;
@@ -2385,7 +2385,7 @@ position r_vmap_21_here.pr;
 
 @r_dma_map_sg_22_pin depends on !patch && (context || org || report) exists@
 identifier acq = {dma_map_sg_attrs};
-identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, kvfree_call_rcu, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, edac_mc_free, edac_device_free_ctl_info, edac_pci_free_ctl_info, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp};
+identifier fr = {iounmap, memunmap, irq_dispose_mapping, clk_put, reset_control_put, regulator_put, of_node_put, fwnode_handle_put, dma_release_channel, mbox_free_channel, gpiod_put, kthread_stop, destroy_workqueue, platform_device_put, platform_device_unregister, i2c_unregister_device, ida_free, devm_iounmap, devm_clk_put, devm_regulator_put, free, fclose, pclose, close, closedir, munmap, srcu_read_unlock, pcim_iounmap, dmam_free_coherent, dmam_pool_destroy, devm_gpiod_put, devm_memunmap, kfree, kfree_sensitive, kvfree, kvfree_sensitive, kfree_const, kvfree_call_rcu, vfree, free_pages_exact, free_pages, free_page, __free_pages, __free_page, dma_free_contiguous, kmem_cache_destroy, kmem_cache_free, dma_free_coherent, dma_free_wc, dma_free_attrs, dma_pool_destroy, dma_pool_free, bitmap_free, free_percpu, gen_pool_destroy, mempool_destroy, vunmap, dma_unmap_resource, devm_kfree, drmm_kfree, mempool_free, class_destroy, input_free_device, input_unregister_device, debugfs_remove, debugfs_remove_recursive, irq_domain_remove, regulator_unregister, power_supply_unregister, power_supply_put, dev_pm_domain_detach, wakeup_source_unregister, thermal_zone_device_unregister, devfreq_remove_device, rproc_free, iio_device_free, nvmem_unregister, nvmem_cell_put, nvmem_device_put, typec_unregister_port, clk_unregister, pinctrl_unregister, pinctrl_put, irq_free_descs, phy_destroy, phy_put, of_phy_put, usb_put_hcd, usb_free_urb, usb_free_coherent, usb_put_phy, scsi_host_put, free_netdev, phy_disconnect, mdiobus_free, phylink_destroy, kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason, pci_iounmap, pci_dev_put, ioport_unmap, iommu_domain_free, iommu_group_put, crypto_free_shash, crypto_free_ahash, crypto_free_skcipher, crypto_free_aead, filp_close, fput, put_unused_fd, kobject_put, kset_unregister, dma_free_noncoherent, dma_free_pages, regmap_exit, kthread_destroy_worker, __kunmap_local, vm_unmap_ram, gen_pool_free_owner, dma_buf_put, dma_buf_detach, dma_buf_unmap_attachment, device_link_del, put_device, i2c_put_adapter, spi_dev_put, spi_unregister_device, spi_controller_put, mmc_free_host, hwspin_lock_free, thermal_cooling_device_unregister, backlight_device_unregister, framebuffer_release, iio_channel_release, iio_channel_release_all, iio_trigger_free, pwm_put, hid_destroy_device, extcon_dev_free, put_mtd_device, ptp_clock_unregister, free_candev, edac_mc_free, edac_device_free_ctl_info, edac_pci_free_ctl_info, blk_mq_destroy_queue, put_disk, proc_remove, crypto_free_akcipher, crypto_free_rng, crypto_free_kpp, crypto_free_acomp, ieee80211_free_hw, drm_dev_put, tty_driver_kref_put, usb_ep_free_request};
 expression m, E;
 expression R;
 statement S;
@@ -2644,4 +2644,238 @@ position r_dma_map_resource_24_here.pr;
 // devm-kmalloc: device-managed memory
 
 // drmm-kmalloc: drm_device-managed memory
+
+// mempool-element: mempool element
+
+@r_mempool_element_27 depends on !patch && (context || org || report) exists@
+identifier acq = {mempool_alloc};
+identifier rel = {mempool_free};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != mempool_free(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != mempool_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... mempool_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != mempool_free(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_mempool_element_27.p1;
+p2 << r_mempool_element_27.p2;
+acq << r_mempool_element_27.acq;
+rel << r_mempool_element_27.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_mempool_element_27.p1;
+p2 << r_mempool_element_27.p2;
+acq << r_mempool_element_27.acq;
+rel << r_mempool_element_27.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_mempool_element_27_fix depends on patch exists@
+identifier acq = {mempool_alloc};
+identifier rel = {mempool_free};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != mempool_free(..., e, ...)
+if (\(!e\|e == NULL\|unlikely(!e)\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != mempool_free(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... mempool_free(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != mempool_free(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_mempool_element_27_branch depends on patch@
+position r_mempool_element_27_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_mempool_element_27_here depends on patch@
+p3 << r_mempool_element_27_fix.p3;
+ps << r_mempool_element_27_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_mempool_element_27_fix.rel;
+expression list r_mempool_element_27_fix.es;
+expression r_mempool_element_27_fix.e;
+position r_mempool_element_27_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// rhashtable: hash table buckets
+
+@r_rhashtable_28 depends on !patch && (context || org || report) exists@
+identifier acq = {rhashtable_init};
+identifier rel = {rhashtable_destroy, rhashtable_free_and_destroy};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_rhashtable_28.p1;
+p2 << r_rhashtable_28.p2;
+acq << r_rhashtable_28.acq;
+rel << r_rhashtable_28.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_rhashtable_28.p1;
+p2 << r_rhashtable_28.p2;
+acq << r_rhashtable_28.acq;
+rel << r_rhashtable_28.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_rhashtable_28_fix depends on patch exists@
+identifier acq = {rhashtable_init};
+identifier rel = {rhashtable_destroy, rhashtable_free_and_destroy};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != \(rhashtable_destroy(..., e, ...)\|rhashtable_free_and_destroy(..., e, ...)\)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_rhashtable_28_branch depends on patch@
+position r_rhashtable_28_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_rhashtable_28_here depends on patch@
+p3 << r_rhashtable_28_fix.p3;
+ps << r_rhashtable_28_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_rhashtable_28_fix.rel;
+expression list r_rhashtable_28_fix.es;
+expression r_rhashtable_28_fix.e;
+position r_rhashtable_28_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
 
