@@ -702,6 +702,26 @@ static bool memo_append(char *text, size_t size, size_t *len, const char *part)
 }
 
 /*
+ * A stable call without arguments that the rules list (get_current(),
+ * the task the function runs in) answers one thing for the whole
+ * function: its result is a root of its own, "f()".  One the summaries
+ * find stable may read a global that another call changes, which only
+ * an argument's lvalue would tell, so it is left alone.
+ */
+static const struct access_path *listed_stable_root(struct analysis *an,
+						    const struct ir *call)
+{
+	const struct rule_fn *rule = rules_lookup(an->rules, call->name);
+	char text[256];
+
+	if (!rule || rule->role != ROLE_STABLE ||
+	    (size_t)snprintf(text, sizeof(text), "%s()", call->name) >= sizeof(text))
+		return NULL;
+	return ap_intern(an->paths, AP_MEMO_ROOT, NULL, 0, 0,
+			 strtab_intern(an->strings, text));
+}
+
+/*
  * The access path of a stable call's result: "f(1)" below the path of
  * its anchor argument (host->slot->mmc), from the arguments' values
  * @args; without them (NULL) from what the code writes, as
@@ -717,7 +737,9 @@ const struct access_path *stable_key(struct analysis *an, struct ir *call,
 	unsigned i, anchor;
 	size_t len = 0;
 
-	if (!call->nkids || call->nkids > MAX_CALL_ARGS)
+	if (!call->nkids)
+		return listed_stable_root(an, call);
+	if (call->nkids > MAX_CALL_ARGS)
 		return NULL;
 	anchor = memo_anchor(an, call);
 	base = lvalue(an, call->kids[anchor], &display);

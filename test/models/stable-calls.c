@@ -155,3 +155,33 @@ err_ioremap:
 	// OFF: stable-calls.c:[[@LINE+1]]:2: warning: 'qm->db_io_base' from ioremap() is not released on this error path
 	return ret;
 }
+
+// `current` is get_current(), which the rules list as stable and which
+// has no argument: the task a function runs in is one task to its end.
+// An SDIO host claimed unless the IRQ task is the caller is released
+// under the same test (drivers/net/wireless/rsi/rsi_91x_sdio.c,
+// rsi_sdio_read_register()).
+struct task_struct;
+struct task_struct *get_current(void);
+struct sdio_func;
+void sdio_claim_host(struct sdio_func *func);
+void sdio_release_host(struct sdio_func *func);
+unsigned char sdio_f0_readb(struct sdio_func *func, unsigned int addr, int *err);
+struct sdiodev {
+	struct task_struct *sdio_irq_task;
+	struct sdio_func *pfunction;
+};
+
+// OFF-LABEL: In function 'read_register':
+int read_register(struct sdiodev *dev, unsigned int addr, unsigned char *data)
+{
+	int status;
+
+	if (dev->sdio_irq_task != get_current())
+		sdio_claim_host(dev->pfunction);
+	*data = sdio_f0_readb(dev->pfunction, addr, &status);
+	if (dev->sdio_irq_task != get_current())
+		sdio_release_host(dev->pfunction);
+	// OFF: stable-calls.c:[[@LINE+1]]:2: warning: 'dev->pfunction' from sdio_claim_host() is still held at this return; sdio_release_host() is missing [ladder-lock-held]
+	return status;
+}
