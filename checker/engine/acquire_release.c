@@ -112,6 +112,21 @@ static struct ir *member_chain(struct analysis *an, const struct ir *call,
 	return member_of(an, call, object, strtab_intern(an->strings, member), arrow);
 }
 
+/* "&@lv", for a member whose address is the handle (a lock's). */
+static struct ir *address_of(struct analysis *an, const struct ir *call,
+			     struct ir *lv)
+{
+	struct ir *n = arena_alloc(an->arena, sizeof(*n));
+
+	n->kind = IR_ADDR;
+	n->flags = IR_F_POINTER;
+	n->loc = call->loc;
+	n->nkids = 1;
+	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
+	n->kids[0] = lv;
+	return n;
+}
+
 /*
  * "priv->rings" for foo_alloc_rings(priv), a wrapper that leaves what it
  * acquired in that member, and "args.np" for of_parse_phandle_with_args(
@@ -139,7 +154,11 @@ struct ir *member_node(struct analysis *an, struct ir *call,
 		object = object->kids[0];	/* &args: args.np */
 	if (!lvalue(an, object, &display))
 		return NULL;
-	n = member_chain(an, call, object, member, !through_address);
+	if (member[0] == '&')
+		n = address_of(an, call, member_chain(an, call, object, member + 1,
+						      !through_address));
+	else
+		n = member_chain(an, call, object, member, !through_address);
 	if (cached)
 		an->member_nodes[slot] = n;
 	return n;
@@ -398,7 +417,11 @@ static struct value do_acquire(struct path *p, struct ir *call,
 		break;
 	case HANDLE_ARG_MEMBER:
 		if (arg >= nargs ||
-		    !(lv = member_node(p->an, call, arg, rule->handle.member, part)) ||
+		    !(lv = member_node(p->an, call, arg, rule->handle.member, part)))
+			return result;
+		/* "&dev->mutex" of device_lock(dev): known by that address. */
+		if (lv->kind == IR_ADDR ?
+		    !bind_handle_arg(p, call, eval(p, lv), lv, &r, false) :
 		    !bind_handle_arg(p, call, member_held(p, lv), lv, &r, true))
 			return result;
 		handle_place = lv;

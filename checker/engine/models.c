@@ -43,6 +43,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_JOINED_EXCLUSIONS] = { "joined-exclusions",
 		"where paths join, a value both exclude (one tested x != 3, the other set x = 0) "
 		"stays excluded: a later x == 3 cannot hold" },
+	[MODEL_VOID_SETUP] = { "void-setup",
+		"a void function that leaves the same resources in its arguments' members at every return "
+		"(device_lock(dev) holding dev->mutex) acquires them for its callers, and cannot fail" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element; "
 		"an acquire made again keeps what earlier passes hold" },

@@ -120,8 +120,23 @@ static const char *param_member(struct analysis *an,
 				const struct access_path *key, int *param)
 {
 	const struct access_path *arrow = key, *k;
+	const char *member;
 	char text[256];
 	size_t len = 0, n;
+
+	/*
+	 * "&dev->mutex": a lock's handle is the member's address.  Only a
+	 * void function's (model void-setup): an int function that leaves
+	 * an embedded device added (&dimm->dev) has callers that tear the
+	 * whole object down, through paths ladder does not follow.
+	 */
+	if (key->kind == AP_ADDRESS && key->base) {
+		if (!an->wrapper.always ||
+		    !(member = param_member(an, key->base, param)) ||
+		    snprintf(text, sizeof(text), "&%s", member) >= (int)sizeof(text))
+			return NULL;
+		return strtab_intern(an->strings, text);
+	}
 
 	while (arrow->kind == AP_FIELD)
 		arrow = arrow->base;
@@ -186,12 +201,24 @@ static void note_found_set(struct path *p)
 	}
 }
 
+static void note_gifts(struct path *p);
+
 /*
  * An int function's success return (0), for wrapper learning: what it
  * acquired and left in members of its arguments.  "priv->rings =
  * kcalloc(...); if (!priv->rings) return -ENOMEM; return 0;"
  */
 static void note_left_in_member(struct path *p, struct value v)
+{
+	if (value_mask(p->st, v) != VAL_ZERO) {
+		wrapper_not(&p->an->wrapper);
+		return;
+	}
+	note_gifts(p);
+}
+
+/* What this success return leaves in members of the arguments. */
+static void note_gifts(struct path *p)
 {
 	struct wrapper_learner *w = &p->an->wrapper;
 	struct gift found[MAX_GIFTS];
@@ -201,10 +228,6 @@ static void note_left_in_member(struct path *p, struct value v)
 	unsigned i, k, j, n = 0;
 	int param;
 
-	if (value_mask(p->st, v) != VAL_ZERO) {
-		wrapper_not(w);
-		return;
-	}
 	for (i = 0; i < p->st->nbinds; i++) {
 		const struct binding *b = &p->st->binds[i];
 
@@ -387,13 +410,35 @@ void enter_label(struct path *p, const struct block *blk)
 		  v_const(1));
 }
 
+/*
+ * Model void-setup.  A void function cannot fail, so each of its returns
+ * is a success: what every one of them leaves in members of its
+ * arguments (device_lock(dev) holding &dev->mutex, foo_init_rings(priv)
+ * leaving priv->rings) is set up for its callers, an acquire that always
+ * succeeds.  A return through an error label (model error-label) makes
+ * it none.
+ */
+static void note_void_gifts(struct path *p, bool error)
+{
+	struct wrapper_learner *w = &p->an->wrapper;
+
+	if (!model_on(MODEL_VOID_SETUP) || p->an->fn->ret != RET_VOID || error) {
+		wrapper_not(w);
+		return;
+	}
+	w->always = true;
+	note_gifts(p);
+}
+
 /* A void function's return, at @where: an error one past an error label. */
 void void_return(struct path *p, struct ir_loc where)
 {
 	const struct access_path *marker =
 		ap_marker(p->an->paths, AP_ERROR_LABEL, NULL, NULL);
+	bool error = state_get(p->st, marker).kind == V_CONST;
 
-	if (state_get(p->st, marker).kind == V_CONST)
+	note_void_gifts(p, error);
+	if (error)
 		fire_error_return(p, where, false);
 	else
 		fire_other_return(p, where);

@@ -1098,7 +1098,8 @@ void summary_set_wrapper(struct summaries *s, const char *name,
 
 void summary_set_member_wrapper(struct summaries *s, const char *name,
 				 const struct pair *const *pairs, const int *args,
-				 const char *const *members, unsigned n)
+				 const char *const *members, unsigned n,
+				 enum success_kind success)
 {
 	struct fn_summary *fs = (struct fn_summary *)find(s, name);
 	struct rule_fn *rules;
@@ -1111,7 +1112,7 @@ void summary_set_member_wrapper(struct summaries *s, const char *name,
 	for (i = 0; i < n; i++)
 		rules[i] = (struct rule_fn){ .name = fs->name, .role = ROLE_ACQUIRE,
 					     .learned = true,
-					     .pair = pairs[i], .success = SUCCESS_ZERO,
+					     .pair = pairs[i], .success = success,
 					     .handle = { HANDLE_ARG_MEMBER, args[i],
 							 members[i] },
 					     .null_arg = -1,

@@ -193,11 +193,13 @@ void summary_set_wrapper(struct summaries *s, const char *name,
 /*
  * The same for an int function that, at every success return (0), leaves
  * a resource of @pairs[i] in member @members[i] of its argument @args[i],
- * for i < @n: one acquire of @n parts for its callers.
+ * for i < @n: one acquire of @n parts for its callers, reporting failure
+ * as @success says (SUCCESS_ALWAYS for a void function's).
  */
 void summary_set_member_wrapper(struct summaries *s, const char *name,
 				 const struct pair *const *pairs, const int *args,
-				 const char *const *members, unsigned n);
+				 const char *const *members, unsigned n,
+				 enum success_kind success);
 const struct rule_fn *summary_wrapper(const struct summaries *s, const char *name);
 /*
  * The TU's functions in an order to explore them: each after the

@@ -136,7 +136,8 @@ void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
 				    !w->shared);
 		return;
 	}
-	if (w->bare_success && !optional)
+	/* A void function tells its callers nothing: no optional part. */
+	if (w->bare_success && (!optional || w->always))
 		return;
 	for (i = 0; i < w->ngifts; i++) {
 		/* "if (priv->rings) return 0;": set up before, not by it. */
@@ -146,5 +147,6 @@ void wrapper_publish(const struct wrapper_learner *w, struct summaries *s,
 		args[i] = w->gifts[i].arg;
 		members[i] = w->gifts[i].member;
 	}
-	summary_set_member_wrapper(s, name, pairs, args, members, w->ngifts);
+	summary_set_member_wrapper(s, name, pairs, args, members, w->ngifts,
+				   w->always ? SUCCESS_ALWAYS : SUCCESS_ZERO);
 }

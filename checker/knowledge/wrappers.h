@@ -43,6 +43,7 @@ struct wrapper_learner {
 	struct gift gifts[MAX_GIFTS];	/* an int function's, at every success */
 	unsigned ngifts;		/* that gives any */
 	bool bare_success;		/* a success return gave none */
+	bool always;			/* a void function's: it cannot fail */
 	/*
 	 * Members such a return found already set ("if (priv->rings)
 	 * return 0;"): what a gift there holds is not the call's own.
