@@ -22,13 +22,17 @@ int ffa_rxtx_unmap(void);
 void ffa_notifications_setup(void);
 void ffa_notifications_cleanup(void);
 int ffa_setup_partitions(void);
+size_t ffa_min_bufsz(void);
 
 // FIXED-NOT: warning:
 // CHECK: In function 'ffa_init':
 int ffa_init(void)
 {
-	size_t rxtx_bufsz = SZ_4K, rxtx_min_bufsz = SZ_4K;
+	size_t rxtx_bufsz = SZ_4K, rxtx_min_bufsz;
 	int ret;
+
+	/* The driver reads the minimum from the firmware's features. */
+	rxtx_min_bufsz = ffa_min_bufsz();
 
 	ret = ffa_transport_init();
 	if (ret)
