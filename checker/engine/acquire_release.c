@@ -215,6 +215,21 @@ static const char *spelled_remedy(const struct analysis *an,
 }
 
 /*
+ * What a maintainer calls to undo a wrapper of the file: its mirror-named
+ * undo there (device_unlock() for device_lock(), foo_free_rings() for
+ * foo_alloc_rings()), which releases the pair, rather than the call the
+ * wrapper wraps.
+ */
+static const char *learned_remedy(const struct analysis *an, const struct ir *call,
+				  const struct rule_fn *rule)
+{
+	if (!rule->learned || !call->name)
+		return NULL;
+	return summary_mirror_release(an->summaries, an->rules, call->name,
+				      rule->pair);
+}
+
+/*
  * sg_alloc_table() in a loop that failed on its third pass leaves the
  * tables of the first two held, and the unwind's "while (i--)
  * sg_free_table(...)" frees them.  Where no handle tells the elements
@@ -350,7 +365,9 @@ static struct value do_acquire(struct path *p, struct ir *call,
 	bool returns_handle = rule->handle.kind == HANDLE_ARG &&
 			      rule->returns == arg + 1 && arg < nargs;
 
-	r.remedy_name = spelled_remedy(p->an, rule, r.acquire_name);
+	r.remedy_name = learned_remedy(p->an, call, rule);
+	if (!r.remedy_name)
+		r.remedy_name = spelled_remedy(p->an, rule, r.acquire_name);
 	r.status_sym = NO_SYM;
 	r.status = RES_LIVE;
 	if (rule->null_arg >= 0 && (unsigned)rule->null_arg < nargs) {

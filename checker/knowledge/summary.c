@@ -938,8 +938,9 @@ bool summary_global_released(const struct summaries *s, const char *name)
 	return false;
 }
 
-bool summary_mirror_releases(const struct summaries *s, const struct rules *rules,
-			     const char *name, const struct pair *pair)
+const char *summary_mirror_release(const struct summaries *s,
+				   const struct rules *rules,
+				   const char *name, const struct pair *pair)
 {
 	unsigned i;
 
@@ -948,8 +949,14 @@ bool summary_mirror_releases(const struct summaries *s, const struct rules *rule
 		if (bit_of(s, s->fns[i].releases, pair->index) &&
 		    !bit_of(s, s->fns[i].acquires, pair->index) &&
 		    rules_names_mirror(rules, name, s->fns[i].name))
-			return true;
-	return false;
+			return s->fns[i].name;
+	return NULL;
+}
+
+bool summary_mirror_releases(const struct summaries *s, const struct rules *rules,
+			     const char *name, const struct pair *pair)
+{
+	return summary_mirror_release(s, rules, name, pair) != NULL;
 }
 
 bool summary_called_here(const struct summaries *s, const char *name)

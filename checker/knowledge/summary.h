@@ -103,6 +103,10 @@ unsigned summary_takes(const struct summaries *s, const char *name);
  */
 bool summary_mirror_releases(const struct summaries *s, const struct rules *rules,
 			     const char *name, const struct pair *pair);
+/* That function's name (the first one), or NULL. */
+const char *summary_mirror_release(const struct summaries *s,
+				   const struct rules *rules,
+				   const char *name, const struct pair *pair);
 /* Does a function of the TU call @name directly? */
 bool summary_called_here(const struct summaries *s, const char *name);
 /*

@@ -5,7 +5,9 @@
 // locks the device and returns an error without device_unlock() still
 // holds the lock (scsi_resume_device(), drivers/scsi/scsi_scan.c).  A
 // void function that locks only on some returns sets up nothing.  The
-// file has no other warning: with the model off, none.
+// file has no other warning: with the model off, none.  The remedy
+// named is the file's mirror-named undo, dev_unlock(), as a maintainer
+// would write it, not the mutex_unlock() it wraps.
 // RUN: %ladder -I %inputs %s | FileCheck %s --check-prefixes=CHECK,ON --implicit-check-not=warning:
 // RUN: %ladder -I %inputs --model=-void-setup %s | FileCheck %s --allow-empty --check-prefixes=CHECK,OFF --implicit-check-not=warning:
 
@@ -53,7 +55,7 @@ int resume(struct dev_like *dev)
 	}
 	ret = rescan(dev);
 out:
-	// ON: void-setup.c:[[@LINE+1]]:2: warning: 'dev->mutex' from dev_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+	// ON: void-setup.c:[[@LINE+1]]:2: warning: 'dev->mutex' from dev_lock() is not released on this error path; dev_unlock() is missing [ladder-leak]
 	return ret;
 }
 
