@@ -295,6 +295,7 @@ static void analyse_functions(struct session *s, const char *file,
 	s->env.managed_here = managed;
 	s->env.summaries = summaries_build(fns, n, s->env.rules,
 					   model_on(MODEL_CALLER_CHAIN),
+					   model_on(MODEL_DROP_NAMED),
 					   s->db ? &link : NULL);
 	for (i = 0; i < t->nteardowns; i++)
 		summaries_note_teardown(s->env.summaries, t->teardowns[i].setup,

@@ -464,6 +464,23 @@ static void note_freed(struct fn_summary *fs, const struct pair *pair,
 		summary_add_param_freed(fs, pair, (unsigned)param);
 }
 
+/*
+ * Model drop-named, as the engine applies it at a call (calls.c): a
+ * call of another file no rule knows, given one object and named for
+ * dropping it (drm_mode_object_put(&fb->base)), takes that object.  A
+ * function making the call takes its parameter with it, so that
+ * drm_framebuffer_put(), a header's inline over that call, does too.
+ */
+static bool drops_named(const struct summaries *s, const struct rules *rules,
+			const struct ir *call)
+{
+	const struct fn_summary *callee = find(s, call->name);
+
+	return s->drop_named && call->nkids == 1 &&
+	       !rules_lookup(rules, call->name) &&
+	       rules_name_drops(rules, call->name) && !(callee && callee->fn);
+}
+
 static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 		 const struct rules *rules)
 {
@@ -477,6 +494,8 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 	if (e->kind == IR_CALL && e->name) {
 		if (is_last_put(rules_lookup(rules, e->name)))
 			fs->puts = fs->puts_direct = true;
+		if (drops_named(s, rules, e))
+			fs->takes |= params_taken(fs->fn, e, 1u);
 		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
 			fs->takes |= params_taken(fs->fn, e, rule->takes);
 			if (rule->role == ROLE_RELEASE &&
@@ -706,10 +725,12 @@ void summary_init_entry(const struct summaries *s, struct fn_summary *fs,
 
 struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 				  const struct rules *rules, bool caller_chain,
-				  const struct summary_link *link)
+				  bool drop_named, const struct summary_link *link)
 {
 	struct summaries *s = xcalloc(1, sizeof(*s));
 	unsigned i;
+
+	s->drop_named = drop_named;
 
 	s->n = s->nlocal = n;
 	s->words = (rules_pair_count(rules) + 8 * sizeof(long) - 1) / (8 * sizeof(long));

@@ -31,12 +31,15 @@ struct summary_link {
 
 /*
  * @caller_chain: what cleans after a caller's failure cleans after the
- * callees whose failure it passes on (model caller-chain).  @link, or
- * NULL: the functions of other files the TU calls, as the database says.
+ * callees whose failure it passes on (model caller-chain).  @drop_named:
+ * a call of another file no rule knows, given one object and named for
+ * dropping it, takes it (model drop-named), so a function making that
+ * call takes its parameter too.  @link, or NULL: the functions of other
+ * files the TU calls, as the database says.
  */
 struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 				  const struct rules *rules, bool caller_chain,
-				  const struct summary_link *link);
+				  bool drop_named, const struct summary_link *link);
 void summaries_free(struct summaries *s);
 
 /* May a call to @name release a resource of @pair? */

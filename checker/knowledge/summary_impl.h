@@ -100,6 +100,7 @@ struct summaries {
 	 */
 	unsigned nlocal;
 	struct ptrvec released_globals;	/* names, interned */
+	bool drop_named;		/* model drop-named: see summaries_build() */
 	/* fns by name: index + 1, open addressing; nslots a power of two */
 	unsigned *slots, nslots;
 };

@@ -174,3 +174,41 @@ int pdev_create(struct device *dev, struct ata_host *host)
 	}
 	return 0;
 }
+
+// A function that makes such a call takes what it passes on (model
+// helper-takes): drm_framebuffer_put() is a header's inline over
+// drm_mode_object_put(&fb->base), so a framebuffer embedded in a block
+// of the caller's goes with the put (rockchip_fb_create(),
+// drivers/gpu/drm/rockchip/rockchip_drm_fb.c).
+struct drm_mode_object { int refcount; };
+struct drm_framebuffer { struct drm_mode_object base; int width; };
+struct afbc_framebuffer { struct drm_framebuffer base; int block_width; };
+void drm_mode_object_put(struct drm_mode_object *obj);
+static inline void drm_framebuffer_put(struct drm_framebuffer *fb)
+{
+	drm_mode_object_put(&fb->base);
+}
+int drm_fb_init(struct drm_framebuffer *fb);
+int afbc_init(struct afbc_framebuffer *afbc);
+
+// OFF-LABEL: In function 'fb_create':
+struct drm_framebuffer *fb_create(void)
+{
+	struct afbc_framebuffer *afbc_fb = kzalloc(sizeof(*afbc_fb), GFP_KERNEL);
+	int ret;
+
+	if (!afbc_fb)
+		return ERR_PTR(-ENOMEM);
+	ret = drm_fb_init(&afbc_fb->base);
+	if (ret) {
+		kfree(afbc_fb);
+		return ERR_PTR(ret);
+	}
+	ret = afbc_init(afbc_fb);
+	if (ret) {
+		drm_framebuffer_put(&afbc_fb->base);
+		// OFF: drop-named.c:[[@LINE+1]]:3: warning: 'afbc_fb' from kzalloc() is not released on this error path; kfree() is missing [ladder-leak]
+		return ERR_PTR(ret);
+	}
+	return &afbc_fb->base;
+}
