@@ -73,20 +73,29 @@ static struct value member_held(struct path *p, struct ir *member)
 	return held.kind == V_SYM ? held : v_unknown();
 }
 
-/* One IR_MEMBER of @object: "->name" when @arrow, else ".name". */
-static struct ir *member_of(struct analysis *an, const struct ir *call,
-			    struct ir *object, const char *name, bool arrow)
+/* A node of one kid the code does not spell out, placed at @call. */
+static struct ir *made_node(struct analysis *an, const struct ir *call,
+			    enum ir_kind kind, unsigned short flags, const char *name,
+			    struct ir *kid)
 {
 	struct ir *n = arena_alloc(an->arena, sizeof(*n));
 
-	n->kind = IR_MEMBER;
-	n->flags = (arrow ? IR_F_ARROW : 0) | IR_F_POINTER;
+	n->kind = kind;
+	n->flags = flags;
 	n->name = name;
 	n->loc = call->loc;
 	n->nkids = 1;
 	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
-	n->kids[0] = object;
+	n->kids[0] = kid;
 	return n;
+}
+
+/* One IR_MEMBER of @object: "->name" when @arrow, else ".name". */
+static struct ir *member_of(struct analysis *an, const struct ir *call,
+			    struct ir *object, const char *name, bool arrow)
+{
+	return made_node(an, call, IR_MEMBER,
+			 (arrow ? IR_F_ARROW : 0) | IR_F_POINTER, name, object);
 }
 
 /* @object's member @member, which may name one embedded ("audio.pdev"). */
@@ -116,15 +125,7 @@ static struct ir *member_chain(struct analysis *an, const struct ir *call,
 static struct ir *address_of(struct analysis *an, const struct ir *call,
 			     struct ir *lv)
 {
-	struct ir *n = arena_alloc(an->arena, sizeof(*n));
-
-	n->kind = IR_ADDR;
-	n->flags = IR_F_POINTER;
-	n->loc = call->loc;
-	n->nkids = 1;
-	n->kids = arena_alloc(an->arena, sizeof(*n->kids));
-	n->kids[0] = lv;
-	return n;
+	return made_node(an, call, IR_ADDR, IR_F_POINTER, NULL, lv);
 }
 
 /*

@@ -524,8 +524,7 @@ static void drop_named(struct path *p, struct ir *call,
 		       const struct value *args, unsigned nargs)
 {
 	if (!model_on(MODEL_DROP_NAMED) || nargs != 1 ||
-	    !rules_name_drops(p->an->rules, call->name) ||
-	    summary_has_body(p->an->summaries, call->name))
+	    !summary_named_drop(p->an->summaries, p->an->rules, call))
 		return;
 	take_ownership(p, call, 1u, NULL, NULL, args, nargs,
 		       model_escape(MODEL_DROP_NAMED));

@@ -464,20 +464,12 @@ static void note_freed(struct fn_summary *fs, const struct pair *pair,
 		summary_add_param_freed(fs, pair, (unsigned)param);
 }
 
-/*
- * Model drop-named, as the engine applies it at a call (calls.c): a
- * call of another file no rule knows, given one object and named for
- * dropping it (drm_mode_object_put(&fb->base)), takes that object.  A
- * function making the call takes its parameter with it, so that
- * drm_framebuffer_put(), a header's inline over that call, does too.
- */
-static bool drops_named(const struct summaries *s, const struct rules *rules,
+bool summary_named_drop(const struct summaries *s, const struct rules *rules,
 			const struct ir *call)
 {
-	const struct fn_summary *callee = find(s, call->name);
+	const struct fn_summary *callee = s ? find(s, call->name) : NULL;
 
-	return s->drop_named && call->nkids == 1 &&
-	       !rules_lookup(rules, call->name) &&
+	return call->nkids == 1 && !rules_lookup(rules, call->name) &&
 	       rules_name_drops(rules, call->name) && !(callee && callee->fn);
 }
 
@@ -494,7 +486,12 @@ static void scan(struct summaries *s, struct fn_summary *fs, const struct ir *e,
 	if (e->kind == IR_CALL && e->name) {
 		if (is_last_put(rules_lookup(rules, e->name)))
 			fs->puts = fs->puts_direct = true;
-		if (drops_named(s, rules, e))
+		/*
+		 * A function making a call model drop-named takes (calls.c)
+		 * takes its parameter with it: drm_framebuffer_put(), a
+		 * header's inline over drm_mode_object_put(&fb->base).
+		 */
+		if (s->drop_named && summary_named_drop(s, rules, e))
 			fs->takes |= params_taken(fs->fn, e, 1u);
 		for (rule = rules_lookup(rules, e->name); rule; rule = rule->next) {
 			fs->takes |= params_taken(fs->fn, e, rule->takes);

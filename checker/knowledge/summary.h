@@ -110,6 +110,13 @@ bool summary_mirror_releases(const struct summaries *s, const struct rules *rule
 const char *summary_mirror_release(const struct summaries *s,
 				   const struct rules *rules,
 				   const char *name, const struct pair *pair);
+/*
+ * Is @call one of another file, known to no rule, given one object and
+ * named for dropping it (rules' drop-words: foo_put(), foo_free())?
+ * Model drop-named says it takes that object.
+ */
+bool summary_named_drop(const struct summaries *s, const struct rules *rules,
+			const struct ir *call);
 /* Does a function of the TU call @name directly? */
 bool summary_called_here(const struct summaries *s, const char *name);
 /*
