@@ -692,11 +692,35 @@ static struct ir *tr_call(struct ast_ctx *ctx, CXCursor c)
 	return finish(n);
 }
 
+/*
+ * C says &*p is p, and &p[0] is p + 0, which is p: the address an
+ * allocator returned and stored as "x->first = &buf[0]" is still buf,
+ * so the store keeps buf as "x->first = buf" does.  Only through a
+ * pointer: an array's &a[0] is the decayed array, which ladder keys
+ * apart from its elements.
+ */
+static struct ir *same_pointer(struct ir *addressed)
+{
+	struct ir *base;
+
+	if (addressed->kind == IR_DEREF)
+		return addressed->kids[0];
+	if (addressed->kind != IR_INDEX)
+		return NULL;
+	base = addressed->kids[0];
+	if (addressed->kids[1]->kind != IR_CONST || addressed->kids[1]->value ||
+	    !(base->flags & IR_F_POINTER) || (base->flags & IR_F_ARRAY))
+		return NULL;
+	return base;
+}
+
 static struct ir *fold_unary(struct ast_ctx *ctx, CXCursor c, struct ir *kid,
 			     enum CXUnaryOperatorKind op)
 {
 	long long v;
 
+	if (op == CXUnaryOperator_AddrOf)
+		return same_pointer(kid);
 	if (kid->kind == IR_CONST) {
 		v = kid->value;
 		switch (op) {
