@@ -338,8 +338,7 @@ static void release_through_helper(struct path *p, struct ir *call,
 		 * drops the caller's hold and takes it back).
 		 */
 		if (r->rule->pair->every_return &&
-		    summary_acquires(p->an->summaries, call->name, r->rule->pair) &&
-		    !summary_releases_held(p->an->summaries, call->name, r->rule->pair))
+		    !summary_drops_held(p->an->summaries, call->name, r->rule->pair))
 			continue;
 		/*
 		 * Kept in an object the function was given, it is reachable

@@ -574,6 +574,47 @@ static bool or_bits(const struct summaries *s, unsigned long *into,
 }
 
 /*
+ * The pairs @fs's own calls may drop while its caller holds them: a
+ * release that no acquire of the function comes before, or releases
+ * first and last.  A function that takes a lock and drops it again
+ * (free_buf() queueing a buffer under dma_bufs_lock) drops nothing of
+ * its caller's, and neither do the helpers that call only it.
+ */
+static void note_drops_held(const struct summaries *s, struct fn_summary *fs)
+{
+	unsigned w;
+
+	for (w = 0; w < s->words; w++)
+		fs->drops_held[w] = fs->direct[w] &
+				    (~fs->acquires[w] |
+				     (fs->releases_first[w] & fs->releases_last[w]));
+}
+
+/*
+ * A helper's drops are its caller's, for the pairs the caller does not
+ * take itself: one that takes the lock and calls what drops it
+ * (rpm_idle() around its callback) drops and takes back its own hold,
+ * as its own calls say (note_drops_held()).
+ */
+static bool inherit_drops(const struct summaries *s, struct fn_summary *fs,
+			  const struct fn_summary *callee)
+{
+	bool changed = false;
+	unsigned w;
+
+	for (w = 0; w < s->words; w++) {
+		unsigned long add = callee->drops_held[w] & ~fs->acquires[w] &
+				    ~fs->drops_held[w];
+
+		if (add) {
+			fs->drops_held[w] |= add;
+			changed = true;
+		}
+	}
+	return changed;
+}
+
+/*
  * What @fs learns of its call @k: it is unstable when the callee is, and
  * hands over the parameters it gives a callee that hands them over.  A
  * helper of the file also gives it what it may release, and its last
@@ -610,6 +651,7 @@ static bool inherit(struct summaries *s, struct fn_summary *fs, unsigned k)
 					    callee->globals_freed[w].global,
 					    callee->globals_freed[w].member);
 	changed |= or_bits(s, fs->releases, callee->releases);
+	changed |= inherit_drops(s, fs, callee);
 	changed |= or_bits(s, fs->frees_unnamed, callee->frees_unnamed);
 	return changed;
 }
@@ -717,6 +759,7 @@ void summary_init_entry(const struct summaries *s, struct fn_summary *fs,
 	fs->acquires = xcalloc(words, sizeof(long));
 	fs->releases_first = xcalloc(words, sizeof(long));
 	fs->releases_last = xcalloc(words, sizeof(long));
+	fs->drops_held = xcalloc(words, sizeof(long));
 	fs->frees_unnamed = xcalloc(words, sizeof(long));
 }
 
@@ -746,6 +789,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 
 		scan(s, fs, fns[i]->body, rules);
 		memcpy(fs->direct, fs->releases, (s->words ? s->words : 1) * sizeof(long));
+		note_drops_held(s, fs);
 	}
 	while (propagate(s))
 		;
@@ -771,6 +815,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].acquires);
 		free(s->fns[i].releases_first);
 		free(s->fns[i].releases_last);
+		free(s->fns[i].drops_held);
 		free(s->fns[i].freed);
 		free(s->fns[i].params_freed);
 		free(s->fns[i].globals_freed);
@@ -903,21 +948,19 @@ bool summary_callers_put(const struct summaries *s, const char *callee)
 	return fs && fs->callers_put;
 }
 
-bool summary_acquires(const struct summaries *s, const char *name,
-		      const struct pair *pair)
+bool summary_drops_held(const struct summaries *s, const char *name,
+			const struct pair *pair)
 {
 	const struct fn_summary *fs = s ? find(s, name) : NULL;
 
-	return fs && bit_of(s, fs->acquires, pair->index);
-}
-
-bool summary_releases_held(const struct summaries *s, const char *name,
-			    const struct pair *pair)
-{
-	const struct fn_summary *fs = s ? find(s, name) : NULL;
-
-	return fs && bit_of(s, fs->releases_first, pair->index) &&
-	       bit_of(s, fs->releases_last, pair->index);
+	if (!fs)
+		return false;
+	if (fs - s->fns < s->nlocal)
+		return bit_of(s, fs->drops_held, pair->index);
+	/* Another file's: what its own calls do, as the database says. */
+	return !bit_of(s, fs->acquires, pair->index) ||
+	       (bit_of(s, fs->releases_first, pair->index) &&
+		bit_of(s, fs->releases_last, pair->index));
 }
 
 bool summary_caller_releases(const struct summaries *s, const char *callee,

@@ -75,15 +75,14 @@ bool summary_callers_put(const struct summaries *s, const char *callee);
 bool summary_may_free_member(const struct summaries *s, const char *name,
 			     const struct pair *pair, const char *member);
 /*
- * Are @name's first and last calls of @pair, in the order of the source,
- * releases: is it called holding it, and does it return without it, as
- * sparse's __releases() with no __acquires() would say?
+ * May a call to @name drop a hold of @pair its caller has: does it, or
+ * a helper of the file it calls, release the pair without taking it
+ * first, or drop it first and last (sparse's __releases() with no
+ * __acquires())?  A function that only takes and drops a lock for its
+ * own work, itself or in its helpers, does not.
  */
-bool summary_releases_held(const struct summaries *s, const char *name,
-			    const struct pair *pair);
-/* Does @name itself call an acquire of @pair? */
-bool summary_acquires(const struct summaries *s, const char *name,
-		      const struct pair *pair);
+bool summary_drops_held(const struct summaries *s, const char *name,
+			const struct pair *pair);
 /*
  * Does a function of the TU that calls @callee release a resource of
  * @pair, itself or through its other helpers (not through @callee)?  The

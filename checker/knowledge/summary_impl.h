@@ -46,6 +46,12 @@ struct fn_summary {
 	 * it (sparse's __releases() with no __acquires())
 	 */
 	unsigned long *releases_first, *releases_last;
+	/*
+	 * ... that it may release while its caller holds it: by its own
+	 * calls, a release not after its own acquire, or releases first
+	 * and last; or through a helper of the file that may.
+	 */
+	unsigned long *drops_held;
 	const char **callees;		/* calls to functions of this TU */
 	const struct ir **callee_calls;	/* ... the calls themselves */
 	unsigned ncallees, capcallees;

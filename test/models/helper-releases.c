@@ -147,6 +147,57 @@ int priv_suspend(struct priv *priv)
 	return 0;
 }
 
+// Nor one whose only drop is its helper's, of a lock that helper took
+// itself: reclaiming buffers frees each under another lock, taken and
+// dropped there (drivers/char/virtio_console.c, __send_to_port() and
+// reclaim_consumed_buffers() calling free_buf()).  A helper of the
+// helper that drops the caller's hold is the caller's helper's too.
+static struct mutex bufs_lock;
+
+static void buf_free(struct priv *priv)
+{
+	mutex_lock(&bufs_lock);
+	priv->state = 0;
+	mutex_unlock(&bufs_lock);
+}
+
+static void priv_reclaim(struct priv *priv)
+{
+	if (priv->state)
+		buf_free(priv);
+}
+
+// CHECK-LABEL: In function 'priv_send_buf':
+int priv_send_buf(struct priv *priv)
+{
+	mutex_lock(&priv->lock);
+	priv_reclaim(priv);
+	if (some_setup())
+		// CHECK: helper-releases.c:[[@LINE+1]]:3: warning: 'priv->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+		return -EIO;
+	mutex_unlock(&priv->lock);
+	return 0;
+}
+
+static void priv_flush(struct priv *priv)
+{
+	if (priv->state)
+		priv_send(priv);
+}
+
+// OFF-LABEL: In function 'priv_dequeue_all':
+int priv_dequeue_all(struct priv *priv)
+{
+	mutex_lock(&priv->lock);
+	if (priv->state) {
+		priv_flush(priv);
+		// OFF: helper-releases.c:[[@LINE+1]]:3: warning: 'priv->lock' from mutex_lock() is not released on this error path; mutex_unlock() is missing [ladder-leak]
+		return -EIO;
+	}
+	mutex_unlock(&priv->lock);
+	return 0;
+}
+
 // A helper given the object releases what it holds only where it
 // releases that member by name, or a member it cannot name: pl330_del()
 // frees pl330->channels, not pl330->peripherals (drivers/dma/pl330.c,
