@@ -46,6 +46,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_VOID_SETUP] = { "void-setup",
 		"a void function that leaves the same resources in its arguments' members at every return "
 		"(device_lock(dev) holding dev->mutex) acquires them for its callers, and cannot fail" },
+	[MODEL_LOCK_SETUP] = { "lock-setup",
+		"an int function whose every success return holds a lock in a member of its argument, "
+		"and whose failures do not (a trylock helper checking state), takes it for its callers" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element; "
 		"an acquire made again keeps what earlier passes hold" },

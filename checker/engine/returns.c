@@ -115,24 +115,21 @@ static bool is_error_return(struct path *p, struct value v, unsigned *mask)
  * its caller's object stores to it: "rings" of priv->rings, and
  * "audio.pdev" of priv->audio.pdev (a member of a struct the object
  * embeds), with the parameter's index in @param; NULL for any other path.
+ * "&dev->mutex" too, where @address: a lock's handle is the member's
+ * address.
  */
 static const char *param_member(struct analysis *an,
-				const struct access_path *key, int *param)
+				const struct access_path *key, int *param,
+				bool address)
 {
 	const struct access_path *arrow = key, *k;
 	const char *member;
 	char text[256];
 	size_t len = 0, n;
 
-	/*
-	 * "&dev->mutex": a lock's handle is the member's address.  Only a
-	 * void function's (model void-setup): an int function that leaves
-	 * an embedded device added (&dimm->dev) has callers that tear the
-	 * whole object down, through paths ladder does not follow.
-	 */
 	if (key->kind == AP_ADDRESS && key->base) {
-		if (!an->wrapper.always ||
-		    !(member = param_member(an, key->base, param)) ||
+		if (!address ||
+		    !(member = param_member(an, key->base, param, false)) ||
 		    snprintf(text, sizeof(text), "&%s", member) >= (int)sizeof(text))
 			return NULL;
 		return strtab_intern(an->strings, text);
@@ -193,7 +190,8 @@ static void note_found_set(struct path *p)
 		const struct binding *b = &p->st->binds[i];
 
 		if (b->value.kind != V_SYM ||
-		    !(member = param_member(p->an, b->key, &param)))
+		    !(member = param_member(p->an, b->key, &param,
+					    p->an->wrapper.always)))
 			continue;
 		s = state_sym(p->st, b->value.sym);
 		if (s && !(s->mask & VAL_ZERO))
@@ -202,6 +200,21 @@ static void note_found_set(struct path *p)
 }
 
 static void note_gifts(struct path *p);
+
+/*
+ * May @r, whose handle is the address of a member of an argument
+ * ("&dev->mutex"), be a gift to the callers?  A void function's (model
+ * void-setup).  An int function's only for a lock (model lock-setup):
+ * one that leaves an embedded device added (&dimm->dev) has callers
+ * that tear the whole object down, through paths ladder does not
+ * follow, but a lock taken is dropped by name.
+ */
+static bool address_gift(const struct analysis *an, const struct resource *r)
+{
+	if (an->wrapper.always)
+		return true;
+	return r->rule->pair->every_return && model_on(MODEL_LOCK_SETUP);
+}
 
 /*
  * An int function's success return (0), for wrapper learning: what it
@@ -232,10 +245,12 @@ static void note_gifts(struct path *p)
 		const struct binding *b = &p->st->binds[i];
 
 		if (b->value.kind != V_SYM ||
-		    !(member = param_member(p->an, b->key, &param)))
+		    !(member = param_member(p->an, b->key, &param, true)))
 			continue;
 		for (k = 0; k < p->st->nres; k++) {
 			r = &p->st->res[k];
+			if (b->key->kind == AP_ADDRESS && !address_gift(p->an, r))
+				continue;
 			/*
 			 * Handed over (device_register()), it is not the
 			 * caller's; left for the caller to clean, it is.
@@ -350,7 +365,8 @@ static bool releases_param_member(const struct analysis *an, int param,
  * gifts on some paths only.  One that releases what a gift's member
  * held first (vfree(wl->fw) before wl->fw = vmalloc(...),
  * of_phandle_iterator_next()'s of_node_put(it->node)) replaces it: a
- * cache or an iterator, whose bare returns keep the old one.
+ * cache or an iterator, whose bare returns keep the old one.  A lock is
+ * never optional: a caller cannot tell whether a 0 left it held.
  */
 static bool optional_setup(const struct analysis *an)
 {
@@ -360,7 +376,8 @@ static bool optional_setup(const struct analysis *an)
 	if (!model_on(MODEL_OPTIONAL_SETUP))
 		return false;
 	for (i = 0; i < w->ngifts; i++)
-		if (releases_param_member(an, w->gifts[i].arg, w->gifts[i].member))
+		if (w->gifts[i].pair->every_return ||
+		    releases_param_member(an, w->gifts[i].arg, w->gifts[i].member))
 			return false;
 	return true;
 }
