@@ -558,6 +558,18 @@ static bool sized_buffer(const struct path *p, const struct ir *call, unsigned k
 	       !summary_has_body(p->an->summaries, call->name);
 }
 
+/*
+ * Model lent-params.  Is argument @k of @call, a helper of the file,
+ * one its body only reads, writes, tests and lends on (lent.c)?  Not
+ * for a helper returning a pointer: what it reads from the object may
+ * lead back to it (platform_get_drvdata(pdev)).
+ */
+static bool lent_param(const struct path *p, const struct ir *call, unsigned k)
+{
+	return model_on(MODEL_LENT_PARAMS) && !(call->flags & IR_F_POINTER) &&
+	       summary_lends(p->an->summaries, call->name, k);
+}
+
 /* @call may keep what its arguments hold or lead to. */
 static void carry_args(struct path *p, struct ir *call,
 		       const struct value *args, unsigned nargs)
@@ -565,7 +577,7 @@ static void carry_args(struct path *p, struct ir *call,
 	unsigned i;
 
 	for (i = 0; i < call->nkids; i++)
-		if (!sized_buffer(p, call, i))
+		if (!sized_buffer(p, call, i) && !lent_param(p, call, i))
 			mark_carried(p, call->kids[i], i < nargs ? args[i] : v_unknown());
 }
 
@@ -637,10 +649,13 @@ struct ir *through_transparent(struct analysis *an, struct ir *e)
  */
 unsigned eval_args(struct path *p, struct ir *call, struct value *args)
 {
+	bool lent = keeps_nothing(lookup_call(p->an, call->name), call);
 	unsigned i;
 
 	for (i = 0; i < call->nkids; i++) {
-		struct value v = eval(p, call->kids[i]);
+		struct value v = lent || sized_buffer(p, call, i) ||
+				 lent_param(p, call, i) ?
+				 eval_lent(p, call->kids[i]) : eval(p, call->kids[i]);
 
 		if (i < MAX_CALL_ARGS)
 			args[i] = v;

@@ -338,6 +338,23 @@ static struct value eval_other(struct path *p, struct ir *e)
 	return offset_value(p, e, base);
 }
 
+/*
+ * An argument of a call that keeps none of its pointers (memcpy(),
+ * a sized buffer): p + 12 there is p lent for the call, not a pointer
+ * into p kept elsewhere, so p stays only its locals'
+ * ("memcpy(resp_data + 12, name, 8)", sas_smp_host_handler()).
+ */
+struct value eval_lent(struct path *p, struct ir *e)
+{
+	struct value base;
+
+	if (e->kind != IR_OTHER || !(e->flags & IR_F_OFFSET))
+		return eval(p, e);
+	base = eval(p, e->kids[0]);
+	eval(p, e->kids[1]);
+	return offset_value(p, e, base);
+}
+
 struct value eval(struct path *p, struct ir *e)
 {
 	struct value a, b;

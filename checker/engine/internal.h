@@ -150,6 +150,7 @@ struct path {
 };
 
 struct value eval(struct path *p, struct ir *e);
+struct value eval_lent(struct path *p, struct ir *e);
 const char *call_name(const struct analysis *an, const struct ir *call);
 
 static inline struct value v_unknown(void)

@@ -49,6 +49,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_LOCK_SETUP] = { "lock-setup",
 		"an int function whose every success return holds a lock in a member of its argument, "
 		"and whose failures do not (a trylock helper checking state), takes it for its callers" },
+	[MODEL_LENT_PARAMS] = { "lent-params",
+		"a helper of the file that only reads, writes, tests and lends on a pointer it is given "
+		"(memcpy()) keeps none: what only locals held, only locals hold after the call" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element; "
 		"an acquire made again keeps what earlier passes hold" },

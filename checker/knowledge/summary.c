@@ -793,6 +793,7 @@ struct summaries *summaries_build(struct ir_func *const *fns, unsigned n,
 	}
 	while (propagate(s))
 		;
+	summary_note_lent(s, rules);
 	note_callers(s);
 	if (link)
 		summary_link_callers(s, rules, link);

@@ -159,6 +159,12 @@ bool summary_has_body(const struct summaries *s, const char *name);
 const struct ir_func *summary_body(const struct summaries *s, const char *name);
 /* Is @name a function of another file, known from the summary database? */
 bool summary_is_linked(const struct summaries *s, const char *name);
+/*
+ * Does @name, a function of the TU, keep no pointer into the object
+ * its argument @k points to: does it only read, write, test and lend
+ * it on to calls that keep nothing (lent.c)?
+ */
+bool summary_lends(const struct summaries *s, const char *name, unsigned k);
 /* Does @name, of this TU or linked from the database, release anything? */
 bool summary_releases_any(const struct summaries *s, const char *name);
 /*

@@ -57,6 +57,7 @@ struct fn_summary {
 	unsigned ncallees, capcallees;
 	const struct ir_func *fn;	/* NULL: defined in another file */
 	unsigned takes;			/* bit N: hands over what parameter N holds */
+	unsigned lends;			/* bit N: keeps no pointer into parameter N's object (lent.c) */
 	/*
 	 * The members it releases by name, maybe through a helper
 	 * (kfree(priv->buf): the kmalloc pair, "buf"), and the pairs some
@@ -182,6 +183,8 @@ void summary_link_callers(struct summaries *s, const struct rules *rules,
  * TU release after it fails (after_failure.c); with @chain, also what
  * their callers release after the failure they pass on.
  */
+/* Which pointer parameters each function of the TU only lends (lent.c). */
+void summary_note_lent(struct summaries *s, const struct rules *rules);
 void summary_note_after_failure(struct summaries *s, const struct rules *rules,
 				bool chain);
 
