@@ -52,6 +52,9 @@ const struct model models[NR_MODELS] = {
 	[MODEL_LENT_PARAMS] = { "lent-params",
 		"a helper of the file that only reads, writes, tests and lends on a pointer it is given "
 		"(memcpy()) keeps none: what only locals held, only locals hold after the call" },
+	[MODEL_CLEARED_HOLDER] = { "cleared-holder",
+		"a member set to NULL that alone held what was left in it for the object's owner "
+		"(ctx->key = NULL with the key still mapped) leaves the owner nothing: the path owes it again" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element; "
 		"an acquire made again keeps what earlier passes hold" },

@@ -1029,10 +1029,61 @@ void mark_carried(struct path *p, struct ir *e, struct value v)
 	}
 }
 
+/* Was @r left in a given object for its owner to clean (hand_over_to_caller())? */
+static bool left_for_owner(const struct resource *r)
+{
+	static const enum model_id owners[] = {
+		MODEL_CALLER_CLEANS, MODEL_CALLER_PUTS, MODEL_OWNER_FREES,
+		MODEL_LAZY_CACHE, MODEL_TEARDOWN_UNDOES, MODEL_RESIZED_MEMBER,
+	};
+	unsigned i;
+
+	for (i = 0; i < sizeof(owners) / sizeof(owners[0]); i++)
+		if (r->escaped == model_escape(owners[i]))
+			return true;
+	return false;
+}
+
+/* Does some binding of the path's state hold @sym? */
+static bool sym_bound(const struct state *st, unsigned sym)
+{
+	unsigned i;
+
+	for (i = 0; i < st->nbinds; i++)
+		if (st->binds[i].value.kind == V_SYM && st->binds[i].value.sym == sym)
+			return true;
+	return false;
+}
+
+/*
+ * Model cleared-holder.  "ctx->rsa.crt_prikey = NULL" where that member
+ * alone held a live key the function left there for the object's owner
+ * (a caller that cleans after it fails, a release callback): the owner
+ * finds NULL and cleans nothing, so the path owes the key again.  Only
+ * a store of 0, the kernel's way of saying "nothing held here", and
+ * only when no variable or member the path knows still holds it.
+ */
+static void cleared_holder(struct path *p, struct value old, struct value v)
+{
+	unsigned i;
+
+	if (!model_on(MODEL_CLEARED_HOLDER) || old.kind != V_SYM ||
+	    v.kind != V_CONST || v.c != 0 || sym_bound(p->st, old.sym))
+		return;
+	for (i = 0; i < p->st->nres; i++) {
+		struct resource *r = &p->st->res[i];
+
+		if (r->has_handle && r->handle_sym == old.sym &&
+		    r->status == RES_LIVE && left_for_owner(r))
+			r->escaped = ESC_NONE;
+	}
+}
+
 void store(struct path *p, struct ir *lhs, struct value v)
 {
 	const char *display;
 	const struct access_path *key = lvalue(p->an, lhs, &display);
+	struct value old;
 
 	if (v.kind == V_SYM &&
 	    (lhs->kind != IR_VAR || (lhs->flags & IR_F_GLOBAL)))
@@ -1047,8 +1098,10 @@ void store(struct path *p, struct ir *lhs, struct value v)
 	if (!key)
 		return;
 	stale_names(p, display, v);
+	old = state_get(p->st, key);
 	forget_from(p, key);
 	state_set(p->st, key, v);
+	cleared_holder(p, old, v);
 	if (v.kind == V_SYM)
 		name_resources(p, v.sym, lhs, display);
 }
