@@ -477,6 +477,54 @@ static bool reacquired_in(struct analysis *an, const struct ir *block, unsigned 
 	return false;
 }
 
+/* Does the call @e release @pair through the same place @key names? */
+static bool releases_same(struct analysis *an, const struct ir *e,
+			  const struct pair *pair, const struct access_path *key)
+{
+	const struct rule_fn *rule;
+	const char *display;
+	struct ir *arg;
+
+	if (!e || e->kind != IR_CALL || !e->name)
+		return false;
+	for (rule = rules_lookup(an->rules, e->name); rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE || rule->pair != pair)
+			continue;
+		arg = handle_arg(rule, e);
+		if (arg && lvalue(an, arg, &display) == key)
+			return true;
+	}
+	return false;
+}
+
+/* The call statement @e makes, itself or assigned: "ret = foo(...)". */
+static const struct ir *statement_call(const struct ir *e)
+{
+	if (e && e->kind == IR_ASSIGN && e->nkids > 1)
+		e = e->kids[1];
+	return e && e->kind == IR_CALL ? e : NULL;
+}
+
+bool acquire_restores(struct analysis *an, const struct ir *block, unsigned i,
+		      const struct rule_fn *acquire)
+{
+	const struct ir *call = statement_call(block->kids[i]);
+	const struct access_path *key;
+	const char *display;
+	struct ir *arg;
+	unsigned k;
+
+	if (!model_on(MODEL_BRACKETED_RELEASE) || !call ||
+	    !(arg = handle_arg(acquire, call)) ||
+	    !(key = lvalue(an, arg, &display)))
+		return false;
+	for (k = 0; k < i; k++)
+		if (releases_same(an, statement_call(block->kids[k]),
+				  acquire->pair, key))
+			return true;
+	return false;
+}
+
 static bool bracket_in(struct analysis *an, const struct ir *e, const struct ir *call,
 		       const struct pair *pair, const struct access_path *key,
 		       bool *found)

@@ -10,8 +10,29 @@
  */
 #include "engine/internal.h"
 
-/* Does @e contain a call ladder has a rule for?  Records acquired pairs. */
-static bool scan_calls(struct analysis *an, struct ir *e)
+/* The call statement @i of @e makes if it restores a bracket, or NULL. */
+static const struct ir *block_restore(struct analysis *an, const struct ir *e,
+				      unsigned i)
+{
+	const struct rule_fn *acq;
+	const struct ir *call = e->kids[i];
+
+	if (e->kind != IR_BLOCK || !call)
+		return NULL;
+	if (call->kind == IR_ASSIGN && call->nkids > 1)
+		call = call->kids[1];
+	if (call->kind != IR_CALL ||
+	    !(acq = find_role(lookup_call(an, call->name), ROLE_ACQUIRE)))
+		return NULL;
+	return acquire_restores(an, e, i, acq) ? call : NULL;
+}
+
+/*
+ * Does @e contain a call ladder has a rule for?  Records acquired pairs,
+ * but not an acquire that puts back what its block released first
+ * (acquire_restores(): @restore, the call of such a statement).
+ */
+static bool scan_calls(struct analysis *an, struct ir *e, const struct ir *restore)
 {
 	const struct rule_fn *rule;
 	bool found = false;
@@ -22,7 +43,7 @@ static bool scan_calls(struct analysis *an, struct ir *e)
 	if (e->kind == IR_CALL && (rule = lookup_call(an, e->name))) {
 		const struct rule_fn *acq = find_role(rule, ROLE_ACQUIRE);
 
-		if (acq && !pair_acquired(an, acq->pair)) {
+		if (acq && e != restore && !pair_acquired(an, acq->pair)) {
 			if (an->nacquired == an->capacquired) {
 				an->capacquired = an->capacquired ? an->capacquired * 2 : 8;
 				an->acquired = xrealloc(an->acquired,
@@ -35,7 +56,7 @@ static bool scan_calls(struct analysis *an, struct ir *e)
 		found = acq || find_role(rule, ROLE_RELEASE);
 	}
 	for (i = 0; i < e->nkids; i++)
-		found |= scan_calls(an, e->kids[i]);
+		found |= scan_calls(an, e->kids[i], block_restore(an, e, i));
 	return found;
 }
 
@@ -179,7 +200,7 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	};
 
 	/* A function that calls nothing ladder knows cannot have a finding. */
-	if (!scan_calls(&an, fn->body)) {
+	if (!scan_calls(&an, fn->body, NULL)) {
 		free(an.acquired);
 		ptrvec_free(&an.releases);
 		return;
