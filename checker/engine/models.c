@@ -55,6 +55,10 @@ const struct model models[NR_MODELS] = {
 	[MODEL_CLEARED_HOLDER] = { "cleared-holder",
 		"a member set to NULL that alone held what was left in it for the object's owner "
 		"(ctx->key = NULL with the key still mapped) leaves the owner nothing: the path owes it again" },
+	[MODEL_PASSED_UP] = { "passed-up",
+		"a static helper whose every caller in the file tests its result and returns, up to an ops "
+		"callback, is cleaned after only by what those returns release: a caller releasing the pair "
+		"elsewhere is no evidence" },
 	[MODEL_LOOP_ELEMENTS] = { "loop-elements",
 		"a release call meeting its own earlier release went round a loop: another element; "
 		"an acquire made again keeps what earlier passes hold" },

@@ -282,6 +282,12 @@ static bool releases_through(struct analysis *an, const struct pair *pair,
 static bool caller_cleans(const struct analysis *an, const struct pair *pair,
 			  const char *member)
 {
+	bool cleaned;
+
+	if (model_on(MODEL_PASSED_UP) &&
+	    summary_failure_passed_up(an->summaries, an->fn->name, pair, member,
+				      &cleaned))
+		return cleaned;
 	return summary_caller_releases(an->summaries, an->fn->name, pair) ||
 	       summary_callers_free_member(an->summaries, an->fn->name, pair,
 					   member);
@@ -302,6 +308,12 @@ static bool caller_puts(const struct analysis *an, const struct resource *r)
 {
 	enum handle_kind handle = r->rule->handle.kind;
 
+	bool cleaned;
+
+	if (model_on(MODEL_PASSED_UP) &&
+	    summary_failure_passed_up(an->summaries, an->fn->name, r->rule->pair,
+				      NULL, &cleaned) && !cleaned)
+		return false;
 	return model_on(MODEL_CALLER_PUTS) && !r->rule->pair->every_return &&
 	       (handle == HANDLE_RETURN || handle == HANDLE_ARG_OUT) &&
 	       summary_callers_put(an->summaries, an->fn->name);

@@ -27,6 +27,7 @@ struct continuation {
 	const struct fn_summary *failed;	/* its own releases are no evidence */
 	struct freed_member *members;
 	unsigned n, cap;
+	unsigned long *unnamed;			/* pairs released naming no member */
 	bool returns;
 	int labels[MAX_LABELS_FOLLOWED];	/* followed already */
 	unsigned nlabels;
@@ -82,15 +83,23 @@ static void collect_call(const struct walk *w, const struct ir *call,
 	const char *member;
 	unsigned i;
 
-	for (rule = rules_lookup(w->rules, call->name); rule; rule = rule->next)
-		if (rule->role == ROLE_RELEASE && rule->handle.kind == HANDLE_ARG &&
-		    (unsigned)rule->handle.arg < call->nkids &&
-		    (member = summary_handle_member(call->kids[rule->handle.arg])))
+	for (rule = rules_lookup(w->rules, call->name); rule; rule = rule->next) {
+		if (rule->role != ROLE_RELEASE)
+			continue;
+		member = rule->handle.kind == HANDLE_ARG &&
+			 (unsigned)rule->handle.arg < call->nkids ?
+			 summary_handle_member(call->kids[rule->handle.arg]) : NULL;
+		if (member)
 			add(c, rule->pair, member);
+		else
+			set_bit_of(c->unnamed, rule->pair->index);
+	}
 	if (helper == w->caller || helper == c->failed)
 		return;
 	for (i = 0; helper && i < helper->nfreed; i++)
 		add(c, helper->freed[i].pair, helper->freed[i].member);
+	for (i = 0; helper && i < w->s->words; i++)
+		c->unnamed[i] |= helper->frees_unnamed[i];
 }
 
 static void collect(const struct walk *w, const struct ir *e,
@@ -166,14 +175,21 @@ static void record(struct walk *w, const struct ir *e, const struct ir *cont)
 	callee = e->kind == IR_CALL ? (struct fn_summary *)find(w->s, e->name) : NULL;
 	if (callee && callee != w->caller) {
 		c.failed = callee;
+		c.unnamed = xcalloc(w->s->words ? w->s->words : 1, sizeof(long));
 		collect(w, cont, &c);
 		for (i = 0; i < c.n; i++)
 			summary_add_member(&callee->callers_freed, &callee->ncallers_freed,
 					   &callee->capcallers_freed,
 					   c.members[i].pair, c.members[i].member);
+		for (i = 0; i < w->s->words; i++)
+			callee->cleaned_after[i] |= c.unnamed[i];
+		callee->nrecorded++;
 		if (c.returns)
 			add_edge(w, callee);
+		else
+			callee->after_open = true;
 		free(c.members);
+		free(c.unnamed);
 	}
 	for (i = 0; i < e->nkids; i++)
 		record(w, e->kids[i], cont);
@@ -252,17 +268,102 @@ static bool pass_chain(struct walk *w)
 	return changed;
 }
 
+/* Its calls in the file, by other functions of the file. */
+static void count_sites(struct summaries *s)
+{
+	unsigned i, k;
+
+	for (i = 0; i < s->nlocal; i++)
+		for (k = 0; k < s->fns[i].ncallees; k++) {
+			struct fn_summary *callee =
+				(struct fn_summary *)find(s, s->fns[i].callees[k]);
+
+			if (callee && callee != &s->fns[i])
+				callee->nsites++;
+		}
+}
+
+/*
+ * Does a failure passed on by @caller reach code the file can see?  A
+ * static function no function of the file calls is called by a
+ * framework through an ops table (or not at all), which does not clean
+ * a driver's objects after a callback fails (teardown-undoes names the
+ * ones that do); an external one may have callers anywhere.
+ */
+static bool chain_known(const struct fn_summary *caller)
+{
+	if (!caller->nsites)
+		return !caller->fn->external;
+	return caller->after_known;
+}
+
+/*
+ * Model passed-up.  A static function whose every call in the file tests
+ * its result, and whose callers then return (through their unwind
+ * ladders) rather than go on, has its callers' cleaning after its
+ * failure in plain sight: the members those continuations release
+ * (->callers_freed, as for the summary database), the pairs they
+ * release naming no member (kfree(local), a helper's), and up the chain.
+ * Round after round, from "known" down, and the pairs up.
+ */
+static void note_passed_up(struct walk *w)
+{
+	struct summaries *s = w->s;
+	bool changed = true;
+	unsigned i;
+
+	for (i = 0; i < s->nlocal; i++) {
+		struct fn_summary *fs = &s->fns[i];
+
+		fs->after_known = fs->nsites && fs->nrecorded == fs->nsites &&
+				  !fs->after_open && !fs->fn->external;
+	}
+	while (changed) {
+		changed = false;
+		for (i = 0; i < w->nedges; i++) {
+			const struct fn_summary *caller = w->edges[i].caller;
+			struct fn_summary *callee = w->edges[i].callee;
+			unsigned k;
+
+			if (callee->after_known && !chain_known(caller)) {
+				callee->after_known = false;
+				changed = true;
+			}
+			for (k = 0; k < s->words; k++)
+				if (caller->cleaned_after[k] & ~callee->cleaned_after[k]) {
+					callee->cleaned_after[k] |= caller->cleaned_after[k];
+					changed = true;
+				}
+		}
+	}
+}
+
 void summary_note_after_failure(struct summaries *s, const struct rules *rules,
 				bool chain)
 {
 	struct walk w = { .s = s, .rules = rules };
 	unsigned i;
 
+	count_sites(s);
 	for (i = 0; i < s->nlocal; i++) {
 		w.caller = &s->fns[i];
 		visit(&w, s->fns[i].fn->body);
 	}
+	note_passed_up(&w);
 	while (chain && pass_chain(&w))
 		;
 	free(w.edges);
+}
+
+bool summary_failure_passed_up(const struct summaries *s, const char *name,
+			       const struct pair *pair, const char *member,
+			       bool *cleaned)
+{
+	const struct fn_summary *fs = s ? find(s, name) : NULL;
+
+	if (!fs || fs - s->fns >= s->nlocal || !fs->after_known)
+		return false;
+	*cleaned = bit_of(s, fs->cleaned_after, pair->index) ||
+		   summary_callers_free_member(s, name, pair, member);
+	return true;
 }

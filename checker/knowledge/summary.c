@@ -760,6 +760,7 @@ void summary_init_entry(const struct summaries *s, struct fn_summary *fs,
 	fs->releases_first = xcalloc(words, sizeof(long));
 	fs->releases_last = xcalloc(words, sizeof(long));
 	fs->drops_held = xcalloc(words, sizeof(long));
+	fs->cleaned_after = xcalloc(words, sizeof(long));
 	fs->frees_unnamed = xcalloc(words, sizeof(long));
 }
 
@@ -817,6 +818,7 @@ void summaries_free(struct summaries *s)
 		free(s->fns[i].releases_first);
 		free(s->fns[i].releases_last);
 		free(s->fns[i].drops_held);
+		free(s->fns[i].cleaned_after);
 		free(s->fns[i].freed);
 		free(s->fns[i].params_freed);
 		free(s->fns[i].globals_freed);

@@ -157,6 +157,16 @@ bool summary_callers_free_member(const struct summaries *s, const char *name,
 bool summary_has_body(const struct summaries *s, const char *name);
 /* @name's body, translated, or NULL for what is not in the TU. */
 const struct ir_func *summary_body(const struct summaries *s, const char *name);
+/*
+ * Are the callers of @name, a static function of the TU, seen in full
+ * when it fails (model passed-up: every call tests its result and the
+ * failure ends in returns, up to a framework's callback)?  Then
+ * *@cleaned says whether they release a resource of @pair on the way,
+ * from @member or naming none.
+ */
+bool summary_failure_passed_up(const struct summaries *s, const char *name,
+			       const struct pair *pair, const char *member,
+			       bool *cleaned);
 /* Is @name a function of another file, known from the summary database? */
 bool summary_is_linked(const struct summaries *s, const char *name);
 /*

@@ -86,6 +86,18 @@ struct fn_summary {
 	 */
 	struct freed_member *callers_freed;
 	unsigned ncallers_freed, capcallers_freed;
+	/*
+	 * What its callers in the file do when it fails (after_failure.c,
+	 * model passed-up): @after_known when every call of it in the file
+	 * tests its result and then either returns or ends in a return,
+	 * and it is static; @cleaned_after, the pairs released there
+	 * naming no member, and up the chain of callers that pass the
+	 * failure on (the members are ->callers_freed).
+	 */
+	unsigned long *cleaned_after;
+	unsigned nsites, nrecorded;	/* its calls in the file; tested ones */
+	bool after_open;		/* a tested call goes on after failing */
+	bool after_known;
 	bool called;			/* a function of the TU calls it */
 	bool tabled;			/* a file-scope initialiser names it */
 	bool puts;			/* gives an object its last put, maybe by a helper */
