@@ -27,12 +27,20 @@ static const struct ir *block_restore(struct analysis *an, const struct ir *e,
 	return acquire_restores(an, e, i, acq) ? call : NULL;
 }
 
-/*
- * Does @e contain a call ladder has a rule for?  Records acquired pairs,
- * but not an acquire that puts back what its block released first
- * (acquire_restores(): @restore, the call of such a statement).
- */
-static bool scan_calls(struct analysis *an, struct ir *e, const struct ir *restore)
+static void note_acquired(struct analysis *an, const struct pair *pair)
+{
+	if (pair_acquired(an, pair))
+		return;
+	if (an->nacquired == an->capacquired) {
+		an->capacquired = an->capacquired ? an->capacquired * 2 : 8;
+		an->acquired = xrealloc(an->acquired,
+					an->capacquired * sizeof(*an->acquired));
+	}
+	an->acquired[an->nacquired++] = pair;
+}
+
+/* Does @e contain a call ladder has a rule for?  Records acquired pairs. */
+static bool scan_calls(struct analysis *an, struct ir *e)
 {
 	const struct rule_fn *rule;
 	bool found = false;
@@ -43,21 +51,36 @@ static bool scan_calls(struct analysis *an, struct ir *e, const struct ir *resto
 	if (e->kind == IR_CALL && (rule = lookup_call(an, e->name))) {
 		const struct rule_fn *acq = find_role(rule, ROLE_ACQUIRE);
 
-		if (acq && e != restore && !pair_acquired(an, acq->pair)) {
-			if (an->nacquired == an->capacquired) {
-				an->capacquired = an->capacquired ? an->capacquired * 2 : 8;
-				an->acquired = xrealloc(an->acquired,
-					an->capacquired * sizeof(*an->acquired));
-			}
-			an->acquired[an->nacquired++] = acq->pair;
-		}
+		if (acq)
+			note_acquired(an, acq->pair);
 		if (find_role(rule, ROLE_RELEASE))
 			ptrvec_push(&an->releases, (void *)e);
 		found = acq || find_role(rule, ROLE_RELEASE);
 	}
 	for (i = 0; i < e->nkids; i++)
-		found |= scan_calls(an, e->kids[i], block_restore(an, e, i));
+		found |= scan_calls(an, e->kids[i]);
 	return found;
+}
+
+/*
+ * The pairs the function acquires, again, once lvalues have their keys
+ * (find_address_aliases()): not by an acquire that puts back what its
+ * block released first (acquire_restores(): @restore, the call of such
+ * a statement).
+ */
+static void rescan_acquired(struct analysis *an, const struct ir *e,
+			    const struct ir *restore)
+{
+	const struct rule_fn *acq;
+	unsigned i;
+
+	if (!e)
+		return;
+	if (e->kind == IR_CALL && e != restore &&
+	    (acq = find_role(lookup_call(an, e->name), ROLE_ACQUIRE)))
+		note_acquired(an, acq->pair);
+	for (i = 0; i < e->nkids; i++)
+		rescan_acquired(an, e->kids[i], block_restore(an, e, i));
 }
 
 /* The lvalue a branch condition tests, if it tests one. */
@@ -200,13 +223,17 @@ void engine_run(struct ir_func *fn, const struct engine_env *env,
 	};
 
 	/* A function that calls nothing ladder knows cannot have a finding. */
-	if (!scan_calls(&an, fn->body, NULL)) {
+	if (!scan_calls(&an, fn->body)) {
 		free(an.acquired);
 		ptrvec_free(&an.releases);
 		return;
 	}
 	an.syms = sym_names_new();
 	find_address_aliases(&an);
+	if (model_on(MODEL_BRACKETED_RELEASE)) {
+		an.nacquired = 0;
+		rescan_acquired(&an, fn->body, NULL);
+	}
 	find_lazy_stores(&an);
 	an.cfg = cfg_build(fn, arena);
 	find_conditions(&an);
