@@ -20,6 +20,7 @@
 #include "summary_impl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #define MAX_LABELS_FOLLOWED	32
 
@@ -28,6 +29,7 @@ struct continuation {
 	struct freed_member *members;
 	unsigned n, cap;
 	unsigned long *unnamed;			/* pairs released naming no member */
+	bool unknown;				/* calls what may clean anything */
 	bool returns;
 	int labels[MAX_LABELS_FOLLOWED];	/* followed already */
 	unsigned nlabels;
@@ -83,6 +85,14 @@ static void collect_call(const struct walk *w, const struct ir *call,
 	const char *member;
 	unsigned i;
 
+	/*
+	 * A function of another file the rules do not describe may clean
+	 * anything (rsi_91x_deinit() freeing adapter->rsi_dev): what the
+	 * caller releases after the failure is then not in plain sight.
+	 */
+	if (!helper && !rules_lookup(w->rules, call->name) &&
+	    strncmp(call->name, "__builtin_", 10))
+		c->unknown = true;
 	for (rule = rules_lookup(w->rules, call->name); rule; rule = rule->next) {
 		if (rule->role != ROLE_RELEASE)
 			continue;
@@ -186,7 +196,7 @@ static void record(struct walk *w, const struct ir *e, const struct ir *cont)
 		callee->nrecorded++;
 		if (c.returns)
 			add_edge(w, callee);
-		else
+		if (!c.returns || c.unknown)
 			callee->after_open = true;
 		free(c.members);
 		free(c.unnamed);

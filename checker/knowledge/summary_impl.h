@@ -96,7 +96,8 @@ struct fn_summary {
 	 */
 	unsigned long *cleaned_after;
 	unsigned nsites, nrecorded;	/* its calls in the file; tested ones */
-	bool after_open;		/* a tested call goes on after failing */
+	bool after_open;		/* a tested call goes on after failing, or
+				 * calls what may clean anything */
 	bool after_known;
 	bool called;			/* a function of the TU calls it */
 	bool tabled;			/* a file-scope initialiser names it */

@@ -117,6 +117,50 @@ static const struct phy_ops qmp_ops = {
 	.power_on = qmp_enable,
 };
 
+// A caller whose failure path calls a function of another file that no
+// rule describes may clean anything there (rsi_91x_deinit()): the old
+// evidence stands.
+struct qmp_buf { void *buf; void *table; };
+void other_file_deinit(struct qmp_buf *qb);
+struct qmp_buf *buf_of(struct phy *phy);
+
+static int qmp_alloc_buf(struct qmp_buf *qb)
+{
+	qb->buf = kzalloc(64, GFP_KERNEL);
+	if (!qb->buf)
+		return -ENOMEM;
+	if (hw_reset(NULL))
+		return -EIO;
+	return 0;
+}
+
+static int qmp_buf_probe(struct phy *phy)
+{
+	struct qmp_buf *qb = buf_of(phy);
+	int ret;
+
+	ret = qmp_alloc_buf(qb);
+	if (ret)
+		goto err;
+	if (hw_start(NULL)) {
+		kfree(qb->table);
+		return -EIO;
+	}
+	return 0;
+err:
+	other_file_deinit(qb);
+	return ret;
+}
+
+static const struct phy_ops qmp_buf_ops = {
+	.init = qmp_buf_probe,
+};
+
+const struct phy_ops *qmp_get_buf_ops(void)
+{
+	return &qmp_buf_ops;
+}
+
 // An external caller may itself be called from a file that cleans:
 // the old evidence stands.
 static int pipe_on(struct qmp *qmp)
