@@ -505,24 +505,27 @@ static const struct ir *statement_call(const struct ir *e)
 	return e && e->kind == IR_CALL ? e : NULL;
 }
 
-bool acquire_restores(struct analysis *an, const struct ir *block, unsigned i,
-		      const struct rule_fn *acquire)
+const struct ir *restoring_acquire(struct analysis *an, const struct ir *block,
+				   unsigned i)
 {
-	const struct ir *call = statement_call(block->kids[i]);
+	const struct ir *call;
+	const struct rule_fn *acquire;
 	const struct access_path *key;
 	const char *display;
 	struct ir *arg;
 	unsigned k;
 
-	if (!model_on(MODEL_BRACKETED_RELEASE) || !call ||
+	if (!model_on(MODEL_BRACKETED_RELEASE) || block->kind != IR_BLOCK ||
+	    !(call = statement_call(block->kids[i])) ||
+	    !(acquire = find_role(lookup_call(an, call->name), ROLE_ACQUIRE)) ||
 	    !(arg = handle_arg(acquire, call)) ||
 	    !(key = lvalue(an, arg, &display)))
-		return false;
+		return NULL;
 	for (k = 0; k < i; k++)
 		if (releases_same(an, statement_call(block->kids[k]),
 				  acquire->pair, key))
-			return true;
-	return false;
+			return call;
+	return NULL;
 }
 
 static bool bracket_in(struct analysis *an, const struct ir *e, const struct ir *call,

@@ -10,23 +10,6 @@
  */
 #include "engine/internal.h"
 
-/* The call statement @i of @e makes if it restores a bracket, or NULL. */
-static const struct ir *block_restore(struct analysis *an, const struct ir *e,
-				      unsigned i)
-{
-	const struct rule_fn *acq;
-	const struct ir *call = e->kids[i];
-
-	if (e->kind != IR_BLOCK || !call)
-		return NULL;
-	if (call->kind == IR_ASSIGN && call->nkids > 1)
-		call = call->kids[1];
-	if (call->kind != IR_CALL ||
-	    !(acq = find_role(lookup_call(an, call->name), ROLE_ACQUIRE)))
-		return NULL;
-	return acquire_restores(an, e, i, acq) ? call : NULL;
-}
-
 static void note_acquired(struct analysis *an, const struct pair *pair)
 {
 	if (pair_acquired(an, pair))
@@ -65,8 +48,7 @@ static bool scan_calls(struct analysis *an, struct ir *e)
 /*
  * The pairs the function acquires, again, once lvalues have their keys
  * (find_address_aliases()): not by an acquire that puts back what its
- * block released first (acquire_restores(): @restore, the call of such
- * a statement).
+ * block released first (@restore, restoring_acquire()).
  */
 static void rescan_acquired(struct analysis *an, const struct ir *e,
 			    const struct ir *restore)
@@ -80,7 +62,7 @@ static void rescan_acquired(struct analysis *an, const struct ir *e,
 	    (acq = find_role(lookup_call(an, e->name), ROLE_ACQUIRE)))
 		note_acquired(an, acq->pair);
 	for (i = 0; i < e->nkids; i++)
-		rescan_acquired(an, e->kids[i], block_restore(an, e, i));
+		rescan_acquired(an, e->kids[i], restoring_acquire(an, e, i));
 }
 
 /* The lvalue a branch condition tests, if it tests one. */

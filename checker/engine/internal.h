@@ -244,14 +244,15 @@ const struct access_path *pair_restore_marker(struct analysis *an,
 struct ir *through_transparent(struct analysis *an, struct ir *e);
 unsigned eval_args(struct path *p, struct ir *call, struct value *args);
 /*
- * Model bracketed-release, the other end: does statement @i of @block
- * acquire by @acquire what an earlier statement of the block released
+ * Model bracketed-release, the other end: the call of statement @i of
+ * @block if it acquires what an earlier statement of the block released
  * through the same place ("pm_runtime_disable(dev);
- * pm_runtime_set_active(dev); pm_runtime_enable(dev);")?  It puts back
- * what it found: the function acquires nothing of its own there.
+ * pm_runtime_set_active(dev); pm_runtime_enable(dev);"), else NULL.  It
+ * puts back what it found: the function acquires nothing of its own
+ * there.  Asks lvalue(): only once address aliases are known.
  */
-bool acquire_restores(struct analysis *an, const struct ir *block, unsigned i,
-		      const struct rule_fn *acquire);
+const struct ir *restoring_acquire(struct analysis *an, const struct ir *block,
+				   unsigned i);
 const struct access_path *stable_key(struct analysis *an, struct ir *call,
 				     const struct value *args);
 bool is_stable(const struct analysis *an, const struct ir *call,

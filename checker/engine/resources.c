@@ -307,7 +307,6 @@ static bool caller_cleans(const struct analysis *an, const struct pair *pair,
 static bool caller_puts(const struct analysis *an, const struct resource *r)
 {
 	enum handle_kind handle = r->rule->handle.kind;
-
 	bool cleaned;
 
 	if (model_on(MODEL_PASSED_UP) &&
