@@ -574,9 +574,9 @@ static bool or_bits(const struct summaries *s, unsigned long *into,
 }
 
 /*
- * The pairs @fs's own calls may drop while its caller holds them: a
- * release that no acquire of the function comes before, or releases
- * first and last.  A function that takes a lock and drops it again
+ * The pairs @fs's own calls may drop while its caller holds them: it
+ * releases the pair and never takes it, or its first and last calls of
+ * the pair are releases.  A function that takes a lock and drops it again
  * (free_buf() queueing a buffer under dma_bufs_lock) drops nothing of
  * its caller's, and neither do the helpers that call only it.
  */

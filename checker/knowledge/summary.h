@@ -76,10 +76,10 @@ bool summary_may_free_member(const struct summaries *s, const char *name,
 			     const struct pair *pair, const char *member);
 /*
  * May a call to @name drop a hold of @pair its caller has: does it, or
- * a helper of the file it calls, release the pair without taking it
- * first, or drop it first and last (sparse's __releases() with no
- * __acquires())?  A function that only takes and drops a lock for its
- * own work, itself or in its helpers, does not.
+ * a helper of the file it calls, release the pair and never take it, or
+ * drop it first and last (sparse's __releases() with no __acquires())?
+ * A function that only takes and drops a lock for its own work, itself
+ * or in its helpers, does not.
  */
 bool summary_drops_held(const struct summaries *s, const char *name,
 			const struct pair *pair);

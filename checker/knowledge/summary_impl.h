@@ -48,7 +48,7 @@ struct fn_summary {
 	unsigned long *releases_first, *releases_last;
 	/*
 	 * ... that it may release while its caller holds it: by its own
-	 * calls, a release not after its own acquire, or releases first
+	 * calls, a release of a pair it never takes, or releases first
 	 * and last; or through a helper of the file that may.
 	 */
 	unsigned long *drops_held;
