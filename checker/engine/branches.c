@@ -348,7 +348,7 @@ void eval_test(struct path *p, struct ir *c, struct test *t)
 		if (!rule || rule->role != ROLE_PREDICATE ||
 		    (unsigned)rule->arg >= c->nkids)
 			break;
-		eval_args(p, c, args);
+		eval_args(p, c, rule, args);
 		l = tested_value(p, c->kids[rule->arg], t);
 		test_predicate(p, l, rule->mask, t);
 		return;

@@ -643,13 +643,15 @@ struct ir *through_transparent(struct analysis *an, struct ir *e)
 }
 
 /*
- * The symbol of the handle a call's acquire @part leaves: site * 2 + 1
- * for the first, past every site's symbols for the others (a helper
- * leaving two members has two handles).
+ * The values of @call's arguments, into @args (at most MAX_CALL_ARGS),
+ * their side effects applied.  @chain, the call's rules: an argument a
+ * call keeps nothing of (a borrow, a sized buffer, a lent parameter) is
+ * lent, so p + 12 there does not carry p (eval_lent()).
  */
-unsigned eval_args(struct path *p, struct ir *call, struct value *args)
+unsigned eval_args(struct path *p, struct ir *call, const struct rule_fn *chain,
+		   struct value *args)
 {
-	bool lent = keeps_nothing(lookup_call(p->an, call->name), call);
+	bool lent = keeps_nothing(chain, call);
 	unsigned i;
 
 	for (i = 0; i < call->nkids; i++) {
@@ -970,7 +972,7 @@ struct value eval_call(struct path *p, struct ir *call)
 	struct value args[MAX_CALL_ARGS], v;
 	const struct rule_fn *rule;
 	const char *taken = NULL;
-	unsigned nargs = eval_args(p, call, args);
+	unsigned nargs = eval_args(p, call, chain, args);
 
 	if (is_stable(p->an, call, chain)) {
 		/*

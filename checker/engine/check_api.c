@@ -438,18 +438,30 @@ static struct ir *handle_arg(const struct rule_fn *rule, const struct ir *call)
 	return k < call->nkids ? call->kids[k] : NULL;
 }
 
-/* Does the call @e acquire @pair through the same place @key names? */
-static bool acquires_same(struct analysis *an, const struct ir *e,
-			  const struct pair *pair, const struct access_path *key)
+/* The call statement @e makes, itself or assigned: "ret = foo(...)". */
+static const struct ir *statement_call(const struct ir *e)
+{
+	if (e && e->kind == IR_ASSIGN && e->nkids > 1)
+		e = e->kids[1];
+	return e && e->kind == IR_CALL ? e : NULL;
+}
+
+/*
+ * Is the call @e an acquire or a release (@role) of @pair
+ * through the same place @key names?
+ */
+static bool same_place(struct analysis *an, const struct ir *e,
+		       enum rule_role role, const struct pair *pair,
+		       const struct access_path *key)
 {
 	const struct rule_fn *rule;
 	const char *display;
 	struct ir *arg;
 
-	if (!e || e->kind != IR_CALL || !e->name)
+	if (!e || !e->name)
 		return false;
 	for (rule = rules_lookup(an->rules, e->name); rule; rule = rule->next) {
-		if (rule->role != ROLE_ACQUIRE || rule->pair != pair)
+		if (rule->role != role || rule->pair != pair)
 			continue;
 		arg = handle_arg(rule, e);
 		if (arg && lvalue(an, arg, &display) == key)
@@ -465,44 +477,11 @@ static bool acquires_same(struct analysis *an, const struct ir *e,
 static bool reacquired_in(struct analysis *an, const struct ir *block, unsigned i,
 			  const struct pair *pair, const struct access_path *key)
 {
-	const struct ir *e;
-
-	for (i++; i < block->nkids; i++) {
-		e = block->kids[i];
-		if (e && e->kind == IR_ASSIGN && e->nkids > 1)
-			e = e->kids[1];
-		if (acquires_same(an, e, pair, key))
+	for (i++; i < block->nkids; i++)
+		if (same_place(an, statement_call(block->kids[i]), ROLE_ACQUIRE,
+			       pair, key))
 			return true;
-	}
 	return false;
-}
-
-/* Does the call @e release @pair through the same place @key names? */
-static bool releases_same(struct analysis *an, const struct ir *e,
-			  const struct pair *pair, const struct access_path *key)
-{
-	const struct rule_fn *rule;
-	const char *display;
-	struct ir *arg;
-
-	if (!e || e->kind != IR_CALL || !e->name)
-		return false;
-	for (rule = rules_lookup(an->rules, e->name); rule; rule = rule->next) {
-		if (rule->role != ROLE_RELEASE || rule->pair != pair)
-			continue;
-		arg = handle_arg(rule, e);
-		if (arg && lvalue(an, arg, &display) == key)
-			return true;
-	}
-	return false;
-}
-
-/* The call statement @e makes, itself or assigned: "ret = foo(...)". */
-static const struct ir *statement_call(const struct ir *e)
-{
-	if (e && e->kind == IR_ASSIGN && e->nkids > 1)
-		e = e->kids[1];
-	return e && e->kind == IR_CALL ? e : NULL;
 }
 
 const struct ir *restoring_acquire(struct analysis *an, const struct ir *block,
@@ -522,8 +501,8 @@ const struct ir *restoring_acquire(struct analysis *an, const struct ir *block,
 	    !(key = lvalue(an, arg, &display)))
 		return NULL;
 	for (k = 0; k < i; k++)
-		if (releases_same(an, statement_call(block->kids[k]),
-				  acquire->pair, key))
+		if (same_place(an, statement_call(block->kids[k]), ROLE_RELEASE,
+			       acquire->pair, key))
 			return call;
 	return NULL;
 }
@@ -539,8 +518,7 @@ static bool bracket_in(struct analysis *an, const struct ir *e, const struct ir 
 
 		if (!kid)
 			continue;
-		if (kid == call || (kid->kind == IR_ASSIGN && kid->nkids > 1 &&
-				    kid->kids[1] == call)) {
+		if (statement_call(kid) == call) {
 			*found = true;
 			return e->kind == IR_BLOCK &&
 			       reacquired_in(an, e, i, pair, key);

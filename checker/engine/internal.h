@@ -242,7 +242,8 @@ const struct access_path *restore_marker(struct analysis *an,
 const struct access_path *pair_restore_marker(struct analysis *an,
 					      const struct pair *pair);
 struct ir *through_transparent(struct analysis *an, struct ir *e);
-unsigned eval_args(struct path *p, struct ir *call, struct value *args);
+unsigned eval_args(struct path *p, struct ir *call, const struct rule_fn *chain,
+		   struct value *args);
 /*
  * Model bracketed-release, the other end: the call of statement @i of
  * @block if it acquires what an earlier statement of the block released
