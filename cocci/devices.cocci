@@ -2420,82 +2420,112 @@ position r_reset_assert_19_here.pr;
 + rel(e, es);
   return@pr ...;
 
-// runtime-pm-enable: runtime PM enabled
+// reset-bulk-assert: reset lines held in reset
 
-@r_runtime_pm_enable_20 depends on !patch && (context || org || report) exists@
-identifier acq = {pm_runtime_enable};
-identifier rel = {pm_runtime_disable};
+@r_reset_bulk_assert_20 depends on !patch && (context || org || report) exists@
+identifier acq = {reset_control_bulk_deassert};
+identifier rel = {reset_control_bulk_assert};
+expression e, E, E2;
+expression R;
+expression X0;
+statement S;
 expression E4;
 position p1, p2;
 @@
 
-acq@p1(...)
+(
+R = acq@p1(X0, e, ...);
+... when != reset_control_bulk_assert(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(X0, e, ...)\|acq@p1(X0, e, ...) < 0\|acq@p1(X0, e, ...) != 0\|unlikely(acq@p1(X0, e, ...))\|unlikely(acq@p1(X0, e, ...) < 0)\|WARN_ON(acq@p1(X0, e, ...))\)) S
+)
 ... when any
-    when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
-    when != if (...) { ... \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\); ... }
+    when != reset_control_bulk_assert(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... reset_control_bulk_assert(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 *if@p2 (...)
-   { ... when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
+   { ... when != reset_control_bulk_assert(..., e, ...)
          when forall
      return ...; }
 )
 ... when any
-rel(...);
+rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_runtime_pm_enable_20.p1;
-p2 << r_runtime_pm_enable_20.p2;
-acq << r_runtime_pm_enable_20.acq;
-rel << r_runtime_pm_enable_20.rel;
+p1 << r_reset_bulk_assert_20.p1;
+p2 << r_reset_bulk_assert_20.p2;
+acq << r_reset_bulk_assert_20.acq;
+rel << r_reset_bulk_assert_20.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_runtime_pm_enable_20.p1;
-p2 << r_runtime_pm_enable_20.p2;
-acq << r_runtime_pm_enable_20.acq;
-rel << r_runtime_pm_enable_20.rel;
+p1 << r_reset_bulk_assert_20.p1;
+p2 << r_reset_bulk_assert_20.p2;
+acq << r_reset_bulk_assert_20.acq;
+rel << r_reset_bulk_assert_20.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_runtime_pm_enable_20_fix depends on patch exists@
-identifier acq = {pm_runtime_enable};
-identifier rel = {pm_runtime_disable};
+@r_reset_bulk_assert_20_fix depends on patch exists@
+identifier acq = {reset_control_bulk_deassert};
+identifier rel = {reset_control_bulk_assert};
+expression e, E, E2;
+expression R;
 expression list es;
+expression X0;
+statement S;
 expression E4;
 position p2, p3;
 @@
 
-acq(...)
+(
+R = acq(X0, e, ...);
+... when != reset_control_bulk_assert(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(X0, e, ...)\|acq(X0, e, ...) < 0\|acq(X0, e, ...) != 0\|unlikely(acq(X0, e, ...))\|unlikely(acq(X0, e, ...) < 0)\|WARN_ON(acq(X0, e, ...))\)) S
+)
 ... when any
-    when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
-    when != if (...) { ... \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\); ... }
+    when != reset_control_bulk_assert(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... reset_control_bulk_assert(..., e, ...); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
+if (...) { ... return <+...e...+>; }
+|
 if@p2 (...)
-   { ... when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
+   { ... when != reset_control_bulk_assert(..., e, ...)
          when forall
      return@p3 ...; }
 )
 ... when any
-rel(es);
+rel(X0, e, es);
 
-@r_runtime_pm_enable_20_branch depends on patch@
-position r_runtime_pm_enable_20_fix.p2, ps;
+@r_reset_bulk_assert_20_branch depends on patch@
+position r_reset_bulk_assert_20_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_runtime_pm_enable_20_here depends on patch@
-p3 << r_runtime_pm_enable_20_fix.p3;
-ps << r_runtime_pm_enable_20_branch.ps;
+@script:python r_reset_bulk_assert_20_here depends on patch@
+p3 << r_reset_bulk_assert_20_fix.p3;
+ps << r_reset_bulk_assert_20_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2505,34 +2535,36 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_runtime_pm_enable_20_fix.rel;
-expression list r_runtime_pm_enable_20_fix.es;
-position r_runtime_pm_enable_20_here.pr;
+identifier r_reset_bulk_assert_20_fix.rel;
+expression list r_reset_bulk_assert_20_fix.es;
+expression r_reset_bulk_assert_20_fix.e;
+expression r_reset_bulk_assert_20_fix.X0;
+position r_reset_bulk_assert_20_here.pr;
 @@
 
-+ rel(es);
++ rel(X0, e, es);
   return@pr ...;
 
-// runtime-pm-get: runtime PM usage count
+// runtime-pm-enable: runtime PM enabled
 
-@r_runtime_pm_get_21 depends on !patch && (context || org || report) exists@
-identifier acq = {pm_runtime_get_sync, pm_runtime_get, pm_runtime_get_noresume};
-identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
+@r_runtime_pm_enable_21 depends on !patch && (context || org || report) exists@
+identifier acq = {pm_runtime_enable};
+identifier rel = {pm_runtime_disable};
 expression E4;
 position p1, p2;
 @@
 
 acq@p1(...)
 ... when any
-    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
-    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
+    when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
+    when != if (...) { ... \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 *if@p2 (...)
-   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+   { ... when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
          when forall
      return ...; }
 )
@@ -2540,24 +2572,24 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_runtime_pm_get_21.p1;
-p2 << r_runtime_pm_get_21.p2;
-acq << r_runtime_pm_get_21.acq;
-rel << r_runtime_pm_get_21.rel;
+p1 << r_runtime_pm_enable_21.p1;
+p2 << r_runtime_pm_enable_21.p2;
+acq << r_runtime_pm_enable_21.acq;
+rel << r_runtime_pm_enable_21.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_runtime_pm_get_21.p1;
-p2 << r_runtime_pm_get_21.p2;
-acq << r_runtime_pm_get_21.acq;
-rel << r_runtime_pm_get_21.rel;
+p1 << r_runtime_pm_enable_21.p1;
+p2 << r_runtime_pm_enable_21.p2;
+acq << r_runtime_pm_enable_21.acq;
+rel << r_runtime_pm_enable_21.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_runtime_pm_get_21_fix depends on patch exists@
-identifier acq = {pm_runtime_get_sync, pm_runtime_get, pm_runtime_get_noresume};
-identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
+@r_runtime_pm_enable_21_fix depends on patch exists@
+identifier acq = {pm_runtime_enable};
+identifier rel = {pm_runtime_disable};
 expression list es;
 expression E4;
 position p2, p3;
@@ -2565,30 +2597,30 @@ position p2, p3;
 
 acq(...)
 ... when any
-    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
-    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
+    when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
+    when != if (...) { ... \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\); ... }
 (
 if (...) { ... return 0; }
 |
 if (\(!E4\|E4 == 0\)) { ... return E4; }
 |
 if@p2 (...)
-   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+   { ... when != \(pm_runtime_disable(...)\|pm_runtime_force_suspend(...)\|device_del(...)\|device_unregister(...)\)
          when forall
      return@p3 ...; }
 )
 ... when any
 rel(es);
 
-@r_runtime_pm_get_21_branch depends on patch@
-position r_runtime_pm_get_21_fix.p2, ps;
+@r_runtime_pm_enable_21_branch depends on patch@
+position r_runtime_pm_enable_21_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_runtime_pm_get_21_here depends on patch@
-p3 << r_runtime_pm_get_21_fix.p3;
-ps << r_runtime_pm_get_21_branch.ps;
+@script:python r_runtime_pm_enable_21_here depends on patch@
+p3 << r_runtime_pm_enable_21_fix.p3;
+ps << r_runtime_pm_enable_21_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2598,9 +2630,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_runtime_pm_get_21_fix.rel;
-expression list r_runtime_pm_get_21_fix.es;
-position r_runtime_pm_get_21_here.pr;
+identifier r_runtime_pm_enable_21_fix.rel;
+expression list r_runtime_pm_enable_21_fix.es;
+position r_runtime_pm_enable_21_here.pr;
 @@
 
 + rel(es);
@@ -2609,21 +2641,13 @@ position r_runtime_pm_get_21_here.pr;
 // runtime-pm-get: runtime PM usage count
 
 @r_runtime_pm_get_22 depends on !patch && (context || org || report) exists@
-identifier acq = {pm_runtime_resume_and_get};
+identifier acq = {pm_runtime_get_sync, pm_runtime_get, pm_runtime_get_noresume};
 identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
-expression R;
-statement S;
 expression E4;
 position p1, p2;
 @@
 
-(
-R = acq@p1(...);
-... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
-if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
-|
-if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
-)
+acq@p1(...)
 ... when any
     when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
     when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
@@ -2657,22 +2681,14 @@ rel << r_runtime_pm_get_22.rel;
 ladder_leak(p1, p2, acq, rel)
 
 @r_runtime_pm_get_22_fix depends on patch exists@
-identifier acq = {pm_runtime_resume_and_get};
+identifier acq = {pm_runtime_get_sync, pm_runtime_get, pm_runtime_get_noresume};
 identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
-expression R;
 expression list es;
-statement S;
 expression E4;
 position p2, p3;
 @@
 
-(
-R = acq(...);
-... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
-if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
-|
-if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
-)
+acq(...)
 ... when any
     when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
     when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
@@ -2715,9 +2731,118 @@ position r_runtime_pm_get_22_here.pr;
 + rel(es);
   return@pr ...;
 
+// runtime-pm-get: runtime PM usage count
+
+@r_runtime_pm_get_23 depends on !patch && (context || org || report) exists@
+identifier acq = {pm_runtime_resume_and_get};
+identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(...);
+... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(...)\|acq@p1(...) < 0\|acq@p1(...) != 0\|unlikely(acq@p1(...))\|unlikely(acq@p1(...) < 0)\|WARN_ON(acq@p1(...))\)) S
+)
+... when any
+    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+*if@p2 (...)
+   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+         when forall
+     return ...; }
+)
+... when any
+rel(...);
+
+@script:python depends on org@
+p1 << r_runtime_pm_get_23.p1;
+p2 << r_runtime_pm_get_23.p2;
+acq << r_runtime_pm_get_23.acq;
+rel << r_runtime_pm_get_23.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_runtime_pm_get_23.p1;
+p2 << r_runtime_pm_get_23.p2;
+acq << r_runtime_pm_get_23.acq;
+rel << r_runtime_pm_get_23.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_runtime_pm_get_23_fix depends on patch exists@
+identifier acq = {pm_runtime_resume_and_get};
+identifier rel = {pm_runtime_put, pm_runtime_put_sync, pm_runtime_put_noidle, pm_runtime_put_autosuspend, pm_runtime_put_sync_autosuspend, pm_runtime_put_sync_suspend};
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(...);
+... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(...)\|acq(...) < 0\|acq(...) != 0\|unlikely(acq(...))\|unlikely(acq(...) < 0)\|WARN_ON(acq(...))\)) S
+)
+... when any
+    when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+    when != if (...) { ... \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if@p2 (...)
+   { ... when != \(pm_runtime_put(...)\|pm_runtime_put_sync(...)\|pm_runtime_put_noidle(...)\|pm_runtime_put_autosuspend(...)\|pm_runtime_put_sync_autosuspend(...)\|pm_runtime_put_sync_suspend(...)\|spi_finalize_current_message(...)\)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(es);
+
+@r_runtime_pm_get_23_branch depends on patch@
+position r_runtime_pm_get_23_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_runtime_pm_get_23_here depends on patch@
+p3 << r_runtime_pm_get_23_fix.p3;
+ps << r_runtime_pm_get_23_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_runtime_pm_get_23_fix.rel;
+expression list r_runtime_pm_get_23_fix.es;
+position r_runtime_pm_get_23_here.pr;
+@@
+
++ rel(es);
+  return@pr ...;
+
 // of-node: device tree node reference
 
-@r_of_node_23 depends on !patch && (context || org || report) exists@
+@r_of_node_24 depends on !patch && (context || org || report) exists@
 identifier acq = {of_parse_phandle, of_get_child_by_name, of_get_parent, of_find_node_by_phandle, of_get_compatible_child, of_graph_get_remote_port_parent, of_graph_get_remote_port, of_graph_get_remote_endpoint, of_graph_get_remote_node, of_find_next_cache_node, of_graph_get_port_by_id, of_graph_get_port_parent, of_graph_get_endpoint_by_regs, of_find_node_by_path, of_find_node_opts_by_path, of_get_cpu_node, of_cpu_device_node_get, of_get_cpu_state_node, of_irq_find_parent, dev_pm_opp_of_get_opp_desc_node, dev_pm_opp_get_of_node, of_nvmem_layout_get_container, usb_of_get_device_node, of_get_next_child, of_get_next_available_child, of_get_next_parent, of_get_next_cpu_node, of_graph_get_next_endpoint, of_find_node_by_name, of_find_node_by_type, of_find_compatible_node, of_find_matching_node_and_match, of_find_matching_node, of_find_node_with_property, of_find_all_nodes, of_get_next_reserved_child, of_graph_get_next_port, of_graph_get_next_port_endpoint};
 identifier rel = {of_node_put};
 expression e, E, E2;
@@ -2751,22 +2876,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_of_node_23.p1;
-p2 << r_of_node_23.p2;
-acq << r_of_node_23.acq;
-rel << r_of_node_23.rel;
+p1 << r_of_node_24.p1;
+p2 << r_of_node_24.p2;
+acq << r_of_node_24.acq;
+rel << r_of_node_24.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_of_node_23.p1;
-p2 << r_of_node_23.p2;
-acq << r_of_node_23.acq;
-rel << r_of_node_23.rel;
+p1 << r_of_node_24.p1;
+p2 << r_of_node_24.p2;
+acq << r_of_node_24.acq;
+rel << r_of_node_24.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_of_node_23_fix depends on patch exists@
+@r_of_node_24_fix depends on patch exists@
 identifier acq = {of_parse_phandle, of_get_child_by_name, of_get_parent, of_find_node_by_phandle, of_get_compatible_child, of_graph_get_remote_port_parent, of_graph_get_remote_port, of_graph_get_remote_endpoint, of_graph_get_remote_node, of_find_next_cache_node, of_graph_get_port_by_id, of_graph_get_port_parent, of_graph_get_endpoint_by_regs, of_find_node_by_path, of_find_node_opts_by_path, of_get_cpu_node, of_cpu_device_node_get, of_get_cpu_state_node, of_irq_find_parent, dev_pm_opp_of_get_opp_desc_node, dev_pm_opp_get_of_node, of_nvmem_layout_get_container, usb_of_get_device_node, of_get_next_child, of_get_next_available_child, of_get_next_parent, of_get_next_cpu_node, of_graph_get_next_endpoint, of_find_node_by_name, of_find_node_by_type, of_find_compatible_node, of_find_matching_node_and_match, of_find_matching_node, of_find_node_with_property, of_find_all_nodes, of_get_next_reserved_child, of_graph_get_next_port, of_graph_get_next_port_endpoint};
 identifier rel = {of_node_put};
 expression e, E, E2;
@@ -2800,15 +2925,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_of_node_23_branch depends on patch@
-position r_of_node_23_fix.p2, ps;
+@r_of_node_24_branch depends on patch@
+position r_of_node_24_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_of_node_23_here depends on patch@
-p3 << r_of_node_23_fix.p3;
-ps << r_of_node_23_branch.ps;
+@script:python r_of_node_24_here depends on patch@
+p3 << r_of_node_24_fix.p3;
+ps << r_of_node_24_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2818,10 +2943,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_of_node_23_fix.rel;
-expression list r_of_node_23_fix.es;
-expression r_of_node_23_fix.e;
-position r_of_node_23_here.pr;
+identifier r_of_node_24_fix.rel;
+expression list r_of_node_24_fix.es;
+expression r_of_node_24_fix.e;
+position r_of_node_24_here.pr;
 @@
 
 + rel(e, es);
@@ -2829,7 +2954,7 @@ position r_of_node_23_here.pr;
 
 // fwnode: firmware node reference
 
-@r_fwnode_24 depends on !patch && (context || org || report) exists@
+@r_fwnode_25 depends on !patch && (context || org || report) exists@
 identifier acq = {fwnode_get_named_child_node, device_get_named_child_node, fwnode_get_parent, fwnode_get_next_parent, fwnode_get_next_child_node, fwnode_get_next_available_child_node, device_get_next_child_node, fwnode_graph_get_next_endpoint, fwnode_graph_get_remote_endpoint, fwnode_graph_get_port_parent, fwnode_graph_get_remote_port_parent};
 identifier rel = {fwnode_handle_put};
 expression e, E, E2;
@@ -2863,22 +2988,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_fwnode_24.p1;
-p2 << r_fwnode_24.p2;
-acq << r_fwnode_24.acq;
-rel << r_fwnode_24.rel;
+p1 << r_fwnode_25.p1;
+p2 << r_fwnode_25.p2;
+acq << r_fwnode_25.acq;
+rel << r_fwnode_25.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_fwnode_24.p1;
-p2 << r_fwnode_24.p2;
-acq << r_fwnode_24.acq;
-rel << r_fwnode_24.rel;
+p1 << r_fwnode_25.p1;
+p2 << r_fwnode_25.p2;
+acq << r_fwnode_25.acq;
+rel << r_fwnode_25.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_fwnode_24_fix depends on patch exists@
+@r_fwnode_25_fix depends on patch exists@
 identifier acq = {fwnode_get_named_child_node, device_get_named_child_node, fwnode_get_parent, fwnode_get_next_parent, fwnode_get_next_child_node, fwnode_get_next_available_child_node, device_get_next_child_node, fwnode_graph_get_next_endpoint, fwnode_graph_get_remote_endpoint, fwnode_graph_get_port_parent, fwnode_graph_get_remote_port_parent};
 identifier rel = {fwnode_handle_put};
 expression e, E, E2;
@@ -2912,15 +3037,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_fwnode_24_branch depends on patch@
-position r_fwnode_24_fix.p2, ps;
+@r_fwnode_25_branch depends on patch@
+position r_fwnode_25_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_fwnode_24_here depends on patch@
-p3 << r_fwnode_24_fix.p3;
-ps << r_fwnode_24_branch.ps;
+@script:python r_fwnode_25_here depends on patch@
+p3 << r_fwnode_25_fix.p3;
+ps << r_fwnode_25_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2930,10 +3055,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_fwnode_24_fix.rel;
-expression list r_fwnode_24_fix.es;
-expression r_fwnode_24_fix.e;
-position r_fwnode_24_here.pr;
+identifier r_fwnode_25_fix.rel;
+expression list r_fwnode_25_fix.es;
+expression r_fwnode_25_fix.e;
+position r_fwnode_25_here.pr;
 @@
 
 + rel(e, es);
@@ -2941,7 +3066,7 @@ position r_fwnode_24_here.pr;
 
 // firmware: firmware image
 
-@r_firmware_25 depends on !patch && (context || org || report) exists@
+@r_firmware_26 depends on !patch && (context || org || report) exists@
 identifier acq = {request_firmware, request_firmware_direct, firmware_request_nowarn};
 identifier rel = {release_firmware};
 expression e, E, E2;
@@ -2980,22 +3105,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_firmware_25.p1;
-p2 << r_firmware_25.p2;
-acq << r_firmware_25.acq;
-rel << r_firmware_25.rel;
+p1 << r_firmware_26.p1;
+p2 << r_firmware_26.p2;
+acq << r_firmware_26.acq;
+rel << r_firmware_26.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_firmware_25.p1;
-p2 << r_firmware_25.p2;
-acq << r_firmware_25.acq;
-rel << r_firmware_25.rel;
+p1 << r_firmware_26.p1;
+p2 << r_firmware_26.p2;
+acq << r_firmware_26.acq;
+rel << r_firmware_26.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_firmware_25_fix depends on patch exists@
+@r_firmware_26_fix depends on patch exists@
 identifier acq = {request_firmware, request_firmware_direct, firmware_request_nowarn};
 identifier rel = {release_firmware};
 expression e, E, E2;
@@ -3034,15 +3159,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_firmware_25_branch depends on patch@
-position r_firmware_25_fix.p2, ps;
+@r_firmware_26_branch depends on patch@
+position r_firmware_26_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_firmware_25_here depends on patch@
-p3 << r_firmware_25_fix.p3;
-ps << r_firmware_25_branch.ps;
+@script:python r_firmware_26_here depends on patch@
+p3 << r_firmware_26_fix.p3;
+ps << r_firmware_26_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3052,10 +3177,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_firmware_25_fix.rel;
-expression list r_firmware_25_fix.es;
-expression r_firmware_25_fix.e;
-position r_firmware_25_here.pr;
+identifier r_firmware_26_fix.rel;
+expression list r_firmware_26_fix.es;
+expression r_firmware_26_fix.e;
+position r_firmware_26_here.pr;
 @@
 
 + rel(e, es);
@@ -3063,7 +3188,7 @@ position r_firmware_25_here.pr;
 
 // dma-chan: DMA channel
 
-@r_dma_chan_26 depends on !patch && (context || org || report) exists@
+@r_dma_chan_27 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_request_chan, dma_request_chan_by_mask};
 identifier rel = {dma_release_channel};
 expression e, E, E2;
@@ -3097,22 +3222,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_chan_26.p1;
-p2 << r_dma_chan_26.p2;
-acq << r_dma_chan_26.acq;
-rel << r_dma_chan_26.rel;
+p1 << r_dma_chan_27.p1;
+p2 << r_dma_chan_27.p2;
+acq << r_dma_chan_27.acq;
+rel << r_dma_chan_27.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_chan_26.p1;
-p2 << r_dma_chan_26.p2;
-acq << r_dma_chan_26.acq;
-rel << r_dma_chan_26.rel;
+p1 << r_dma_chan_27.p1;
+p2 << r_dma_chan_27.p2;
+acq << r_dma_chan_27.acq;
+rel << r_dma_chan_27.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_chan_26_fix depends on patch exists@
+@r_dma_chan_27_fix depends on patch exists@
 identifier acq = {dma_request_chan, dma_request_chan_by_mask};
 identifier rel = {dma_release_channel};
 expression e, E, E2;
@@ -3146,15 +3271,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dma_chan_26_branch depends on patch@
-position r_dma_chan_26_fix.p2, ps;
+@r_dma_chan_27_branch depends on patch@
+position r_dma_chan_27_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_chan_26_here depends on patch@
-p3 << r_dma_chan_26_fix.p3;
-ps << r_dma_chan_26_branch.ps;
+@script:python r_dma_chan_27_here depends on patch@
+p3 << r_dma_chan_27_fix.p3;
+ps << r_dma_chan_27_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3164,10 +3289,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_chan_26_fix.rel;
-expression list r_dma_chan_26_fix.es;
-expression r_dma_chan_26_fix.e;
-position r_dma_chan_26_here.pr;
+identifier r_dma_chan_27_fix.rel;
+expression list r_dma_chan_27_fix.es;
+expression r_dma_chan_27_fix.e;
+position r_dma_chan_27_here.pr;
 @@
 
 + rel(e, es);
@@ -3175,7 +3300,7 @@ position r_dma_chan_26_here.pr;
 
 // mbox-chan: mailbox channel
 
-@r_mbox_chan_27 depends on !patch && (context || org || report) exists@
+@r_mbox_chan_28 depends on !patch && (context || org || report) exists@
 identifier acq = {mbox_request_channel, mbox_request_channel_byname};
 identifier rel = {mbox_free_channel};
 expression e, E, E2;
@@ -3209,22 +3334,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mbox_chan_27.p1;
-p2 << r_mbox_chan_27.p2;
-acq << r_mbox_chan_27.acq;
-rel << r_mbox_chan_27.rel;
+p1 << r_mbox_chan_28.p1;
+p2 << r_mbox_chan_28.p2;
+acq << r_mbox_chan_28.acq;
+rel << r_mbox_chan_28.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mbox_chan_27.p1;
-p2 << r_mbox_chan_27.p2;
-acq << r_mbox_chan_27.acq;
-rel << r_mbox_chan_27.rel;
+p1 << r_mbox_chan_28.p1;
+p2 << r_mbox_chan_28.p2;
+acq << r_mbox_chan_28.acq;
+rel << r_mbox_chan_28.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mbox_chan_27_fix depends on patch exists@
+@r_mbox_chan_28_fix depends on patch exists@
 identifier acq = {mbox_request_channel, mbox_request_channel_byname};
 identifier rel = {mbox_free_channel};
 expression e, E, E2;
@@ -3258,15 +3383,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mbox_chan_27_branch depends on patch@
-position r_mbox_chan_27_fix.p2, ps;
+@r_mbox_chan_28_branch depends on patch@
+position r_mbox_chan_28_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mbox_chan_27_here depends on patch@
-p3 << r_mbox_chan_27_fix.p3;
-ps << r_mbox_chan_27_branch.ps;
+@script:python r_mbox_chan_28_here depends on patch@
+p3 << r_mbox_chan_28_fix.p3;
+ps << r_mbox_chan_28_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3276,10 +3401,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mbox_chan_27_fix.rel;
-expression list r_mbox_chan_27_fix.es;
-expression r_mbox_chan_27_fix.e;
-position r_mbox_chan_27_here.pr;
+identifier r_mbox_chan_28_fix.rel;
+expression list r_mbox_chan_28_fix.es;
+expression r_mbox_chan_28_fix.e;
+position r_mbox_chan_28_here.pr;
 @@
 
 + rel(e, es);
@@ -3287,7 +3412,7 @@ position r_mbox_chan_27_here.pr;
 
 // gpiod: GPIO descriptor
 
-@r_gpiod_28 depends on !patch && (context || org || report) exists@
+@r_gpiod_29 depends on !patch && (context || org || report) exists@
 identifier acq = {gpiod_get, gpiod_get_index, gpiod_get_optional, gpiod_get_index_optional, fwnode_gpiod_get_index};
 identifier rel = {gpiod_put};
 expression e, E, E2;
@@ -3321,22 +3446,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gpiod_28.p1;
-p2 << r_gpiod_28.p2;
-acq << r_gpiod_28.acq;
-rel << r_gpiod_28.rel;
+p1 << r_gpiod_29.p1;
+p2 << r_gpiod_29.p2;
+acq << r_gpiod_29.acq;
+rel << r_gpiod_29.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gpiod_28.p1;
-p2 << r_gpiod_28.p2;
-acq << r_gpiod_28.acq;
-rel << r_gpiod_28.rel;
+p1 << r_gpiod_29.p1;
+p2 << r_gpiod_29.p2;
+acq << r_gpiod_29.acq;
+rel << r_gpiod_29.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gpiod_28_fix depends on patch exists@
+@r_gpiod_29_fix depends on patch exists@
 identifier acq = {gpiod_get, gpiod_get_index, gpiod_get_optional, gpiod_get_index_optional, fwnode_gpiod_get_index};
 identifier rel = {gpiod_put};
 expression e, E, E2;
@@ -3370,15 +3495,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_gpiod_28_branch depends on patch@
-position r_gpiod_28_fix.p2, ps;
+@r_gpiod_29_branch depends on patch@
+position r_gpiod_29_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gpiod_28_here depends on patch@
-p3 << r_gpiod_28_fix.p3;
-ps << r_gpiod_28_branch.ps;
+@script:python r_gpiod_29_here depends on patch@
+p3 << r_gpiod_29_fix.p3;
+ps << r_gpiod_29_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3388,10 +3513,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gpiod_28_fix.rel;
-expression list r_gpiod_28_fix.es;
-expression r_gpiod_28_fix.e;
-position r_gpiod_28_here.pr;
+identifier r_gpiod_29_fix.rel;
+expression list r_gpiod_29_fix.es;
+expression r_gpiod_29_fix.e;
+position r_gpiod_29_here.pr;
 @@
 
 + rel(e, es);
@@ -3399,7 +3524,7 @@ position r_gpiod_28_here.pr;
 
 // pci-enable: enabled PCI device
 
-@r_pci_enable_29 depends on !patch && (context || org || report) exists@
+@r_pci_enable_30 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_enable_device, pci_enable_device_mem};
 identifier rel = {pci_disable_device};
 expression e, E, E2;
@@ -3438,22 +3563,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_enable_29.p1;
-p2 << r_pci_enable_29.p2;
-acq << r_pci_enable_29.acq;
-rel << r_pci_enable_29.rel;
+p1 << r_pci_enable_30.p1;
+p2 << r_pci_enable_30.p2;
+acq << r_pci_enable_30.acq;
+rel << r_pci_enable_30.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_enable_29.p1;
-p2 << r_pci_enable_29.p2;
-acq << r_pci_enable_29.acq;
-rel << r_pci_enable_29.rel;
+p1 << r_pci_enable_30.p1;
+p2 << r_pci_enable_30.p2;
+acq << r_pci_enable_30.acq;
+rel << r_pci_enable_30.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_enable_29_fix depends on patch exists@
+@r_pci_enable_30_fix depends on patch exists@
 identifier acq = {pci_enable_device, pci_enable_device_mem};
 identifier rel = {pci_disable_device};
 expression e, E, E2;
@@ -3492,15 +3617,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_enable_29_branch depends on patch@
-position r_pci_enable_29_fix.p2, ps;
+@r_pci_enable_30_branch depends on patch@
+position r_pci_enable_30_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_enable_29_here depends on patch@
-p3 << r_pci_enable_29_fix.p3;
-ps << r_pci_enable_29_branch.ps;
+@script:python r_pci_enable_30_here depends on patch@
+p3 << r_pci_enable_30_fix.p3;
+ps << r_pci_enable_30_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3510,10 +3635,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_enable_29_fix.rel;
-expression list r_pci_enable_29_fix.es;
-expression r_pci_enable_29_fix.e;
-position r_pci_enable_29_here.pr;
+identifier r_pci_enable_30_fix.rel;
+expression list r_pci_enable_30_fix.es;
+expression r_pci_enable_30_fix.e;
+position r_pci_enable_30_here.pr;
 @@
 
 + rel(e, es);
@@ -3521,7 +3646,7 @@ position r_pci_enable_29_here.pr;
 
 // pci-regions: PCI BAR regions
 
-@r_pci_regions_30 depends on !patch && (context || org || report) exists@
+@r_pci_regions_31 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_request_regions};
 identifier rel = {pci_release_regions};
 expression e, E, E2;
@@ -3560,22 +3685,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_regions_30.p1;
-p2 << r_pci_regions_30.p2;
-acq << r_pci_regions_30.acq;
-rel << r_pci_regions_30.rel;
+p1 << r_pci_regions_31.p1;
+p2 << r_pci_regions_31.p2;
+acq << r_pci_regions_31.acq;
+rel << r_pci_regions_31.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_regions_30.p1;
-p2 << r_pci_regions_30.p2;
-acq << r_pci_regions_30.acq;
-rel << r_pci_regions_30.rel;
+p1 << r_pci_regions_31.p1;
+p2 << r_pci_regions_31.p2;
+acq << r_pci_regions_31.acq;
+rel << r_pci_regions_31.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_regions_30_fix depends on patch exists@
+@r_pci_regions_31_fix depends on patch exists@
 identifier acq = {pci_request_regions};
 identifier rel = {pci_release_regions};
 expression e, E, E2;
@@ -3614,15 +3739,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_regions_30_branch depends on patch@
-position r_pci_regions_30_fix.p2, ps;
+@r_pci_regions_31_branch depends on patch@
+position r_pci_regions_31_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_regions_30_here depends on patch@
-p3 << r_pci_regions_30_fix.p3;
-ps << r_pci_regions_30_branch.ps;
+@script:python r_pci_regions_31_here depends on patch@
+p3 << r_pci_regions_31_fix.p3;
+ps << r_pci_regions_31_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3632,10 +3757,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_regions_30_fix.rel;
-expression list r_pci_regions_30_fix.es;
-expression r_pci_regions_30_fix.e;
-position r_pci_regions_30_here.pr;
+identifier r_pci_regions_31_fix.rel;
+expression list r_pci_regions_31_fix.es;
+expression r_pci_regions_31_fix.e;
+position r_pci_regions_31_here.pr;
 @@
 
 + rel(e, es);
@@ -3643,7 +3768,7 @@ position r_pci_regions_30_here.pr;
 
 // pci-irq-vectors: PCI interrupt vectors
 
-@r_pci_irq_vectors_31 depends on !patch && (context || org || report) exists@
+@r_pci_irq_vectors_32 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_alloc_irq_vectors};
 identifier rel = {pci_free_irq_vectors};
 expression e, E, E2;
@@ -3682,22 +3807,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_irq_vectors_31.p1;
-p2 << r_pci_irq_vectors_31.p2;
-acq << r_pci_irq_vectors_31.acq;
-rel << r_pci_irq_vectors_31.rel;
+p1 << r_pci_irq_vectors_32.p1;
+p2 << r_pci_irq_vectors_32.p2;
+acq << r_pci_irq_vectors_32.acq;
+rel << r_pci_irq_vectors_32.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_irq_vectors_31.p1;
-p2 << r_pci_irq_vectors_31.p2;
-acq << r_pci_irq_vectors_31.acq;
-rel << r_pci_irq_vectors_31.rel;
+p1 << r_pci_irq_vectors_32.p1;
+p2 << r_pci_irq_vectors_32.p2;
+acq << r_pci_irq_vectors_32.acq;
+rel << r_pci_irq_vectors_32.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_irq_vectors_31_fix depends on patch exists@
+@r_pci_irq_vectors_32_fix depends on patch exists@
 identifier acq = {pci_alloc_irq_vectors};
 identifier rel = {pci_free_irq_vectors};
 expression e, E, E2;
@@ -3736,15 +3861,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_irq_vectors_31_branch depends on patch@
-position r_pci_irq_vectors_31_fix.p2, ps;
+@r_pci_irq_vectors_32_branch depends on patch@
+position r_pci_irq_vectors_32_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_irq_vectors_31_here depends on patch@
-p3 << r_pci_irq_vectors_31_fix.p3;
-ps << r_pci_irq_vectors_31_branch.ps;
+@script:python r_pci_irq_vectors_32_here depends on patch@
+p3 << r_pci_irq_vectors_32_fix.p3;
+ps << r_pci_irq_vectors_32_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3754,10 +3879,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_irq_vectors_31_fix.rel;
-expression list r_pci_irq_vectors_31_fix.es;
-expression r_pci_irq_vectors_31_fix.e;
-position r_pci_irq_vectors_31_here.pr;
+identifier r_pci_irq_vectors_32_fix.rel;
+expression list r_pci_irq_vectors_32_fix.es;
+expression r_pci_irq_vectors_32_fix.e;
+position r_pci_irq_vectors_32_here.pr;
 @@
 
 + rel(e, es);
@@ -3765,7 +3890,7 @@ position r_pci_irq_vectors_31_here.pr;
 
 // kthread: kernel thread
 
-@r_kthread_32 depends on !patch && (context || org || report) exists@
+@r_kthread_33 depends on !patch && (context || org || report) exists@
 identifier acq = {kthread_create_on_node, kthread_run_on_cpu};
 identifier rel = {kthread_stop};
 expression e, E, E2;
@@ -3799,22 +3924,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kthread_32.p1;
-p2 << r_kthread_32.p2;
-acq << r_kthread_32.acq;
-rel << r_kthread_32.rel;
+p1 << r_kthread_33.p1;
+p2 << r_kthread_33.p2;
+acq << r_kthread_33.acq;
+rel << r_kthread_33.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kthread_32.p1;
-p2 << r_kthread_32.p2;
-acq << r_kthread_32.acq;
-rel << r_kthread_32.rel;
+p1 << r_kthread_33.p1;
+p2 << r_kthread_33.p2;
+acq << r_kthread_33.acq;
+rel << r_kthread_33.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kthread_32_fix depends on patch exists@
+@r_kthread_33_fix depends on patch exists@
 identifier acq = {kthread_create_on_node, kthread_run_on_cpu};
 identifier rel = {kthread_stop};
 expression e, E, E2;
@@ -3848,15 +3973,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kthread_32_branch depends on patch@
-position r_kthread_32_fix.p2, ps;
+@r_kthread_33_branch depends on patch@
+position r_kthread_33_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kthread_32_here depends on patch@
-p3 << r_kthread_32_fix.p3;
-ps << r_kthread_32_branch.ps;
+@script:python r_kthread_33_here depends on patch@
+p3 << r_kthread_33_fix.p3;
+ps << r_kthread_33_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3866,10 +3991,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kthread_32_fix.rel;
-expression list r_kthread_32_fix.es;
-expression r_kthread_32_fix.e;
-position r_kthread_32_here.pr;
+identifier r_kthread_33_fix.rel;
+expression list r_kthread_33_fix.es;
+expression r_kthread_33_fix.e;
+position r_kthread_33_here.pr;
 @@
 
 + rel(e, es);
@@ -3877,7 +4002,7 @@ position r_kthread_32_here.pr;
 
 // workqueue: workqueue
 
-@r_workqueue_33 depends on !patch && (context || org || report) exists@
+@r_workqueue_34 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_workqueue, alloc_ordered_workqueue};
 identifier rel = {destroy_workqueue};
 expression e, E, E2;
@@ -3911,22 +4036,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_workqueue_33.p1;
-p2 << r_workqueue_33.p2;
-acq << r_workqueue_33.acq;
-rel << r_workqueue_33.rel;
+p1 << r_workqueue_34.p1;
+p2 << r_workqueue_34.p2;
+acq << r_workqueue_34.acq;
+rel << r_workqueue_34.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_workqueue_33.p1;
-p2 << r_workqueue_33.p2;
-acq << r_workqueue_33.acq;
-rel << r_workqueue_33.rel;
+p1 << r_workqueue_34.p1;
+p2 << r_workqueue_34.p2;
+acq << r_workqueue_34.acq;
+rel << r_workqueue_34.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_workqueue_33_fix depends on patch exists@
+@r_workqueue_34_fix depends on patch exists@
 identifier acq = {alloc_workqueue, alloc_ordered_workqueue};
 identifier rel = {destroy_workqueue};
 expression e, E, E2;
@@ -3960,15 +4085,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_workqueue_33_branch depends on patch@
-position r_workqueue_33_fix.p2, ps;
+@r_workqueue_34_branch depends on patch@
+position r_workqueue_34_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_workqueue_33_here depends on patch@
-p3 << r_workqueue_33_fix.p3;
-ps << r_workqueue_33_branch.ps;
+@script:python r_workqueue_34_here depends on patch@
+p3 << r_workqueue_34_fix.p3;
+ps << r_workqueue_34_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3978,10 +4103,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_workqueue_33_fix.rel;
-expression list r_workqueue_33_fix.es;
-expression r_workqueue_33_fix.e;
-position r_workqueue_33_here.pr;
+identifier r_workqueue_34_fix.rel;
+expression list r_workqueue_34_fix.es;
+expression r_workqueue_34_fix.e;
+position r_workqueue_34_here.pr;
 @@
 
 + rel(e, es);
@@ -3989,7 +4114,7 @@ position r_workqueue_33_here.pr;
 
 // platform-device-alloc: platform device reference
 
-@r_platform_device_alloc_34 depends on !patch && (context || org || report) exists@
+@r_platform_device_alloc_35 depends on !patch && (context || org || report) exists@
 identifier acq = {platform_device_alloc};
 identifier rel = {platform_device_put, platform_device_unregister};
 expression e, E, E2;
@@ -4023,22 +4148,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_platform_device_alloc_34.p1;
-p2 << r_platform_device_alloc_34.p2;
-acq << r_platform_device_alloc_34.acq;
-rel << r_platform_device_alloc_34.rel;
+p1 << r_platform_device_alloc_35.p1;
+p2 << r_platform_device_alloc_35.p2;
+acq << r_platform_device_alloc_35.acq;
+rel << r_platform_device_alloc_35.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_platform_device_alloc_34.p1;
-p2 << r_platform_device_alloc_34.p2;
-acq << r_platform_device_alloc_34.acq;
-rel << r_platform_device_alloc_34.rel;
+p1 << r_platform_device_alloc_35.p1;
+p2 << r_platform_device_alloc_35.p2;
+acq << r_platform_device_alloc_35.acq;
+rel << r_platform_device_alloc_35.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_platform_device_alloc_34_fix depends on patch exists@
+@r_platform_device_alloc_35_fix depends on patch exists@
 identifier acq = {platform_device_alloc};
 identifier rel = {platform_device_put, platform_device_unregister};
 expression e, E, E2;
@@ -4072,15 +4197,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_platform_device_alloc_34_branch depends on patch@
-position r_platform_device_alloc_34_fix.p2, ps;
+@r_platform_device_alloc_35_branch depends on patch@
+position r_platform_device_alloc_35_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_platform_device_alloc_34_here depends on patch@
-p3 << r_platform_device_alloc_34_fix.p3;
-ps << r_platform_device_alloc_34_branch.ps;
+@script:python r_platform_device_alloc_35_here depends on patch@
+p3 << r_platform_device_alloc_35_fix.p3;
+ps << r_platform_device_alloc_35_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4090,10 +4215,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_platform_device_alloc_34_fix.rel;
-expression list r_platform_device_alloc_34_fix.es;
-expression r_platform_device_alloc_34_fix.e;
-position r_platform_device_alloc_34_here.pr;
+identifier r_platform_device_alloc_35_fix.rel;
+expression list r_platform_device_alloc_35_fix.es;
+expression r_platform_device_alloc_35_fix.e;
+position r_platform_device_alloc_35_here.pr;
 @@
 
 + rel(e, es);
@@ -4101,7 +4226,7 @@ position r_platform_device_alloc_34_here.pr;
 
 // i2c-client: registered i2c client
 
-@r_i2c_client_35 depends on !patch && (context || org || report) exists@
+@r_i2c_client_36 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_new_dummy_device, i2c_new_client_device, i2c_new_ancillary_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -4135,22 +4260,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_client_35.p1;
-p2 << r_i2c_client_35.p2;
-acq << r_i2c_client_35.acq;
-rel << r_i2c_client_35.rel;
+p1 << r_i2c_client_36.p1;
+p2 << r_i2c_client_36.p2;
+acq << r_i2c_client_36.acq;
+rel << r_i2c_client_36.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_client_35.p1;
-p2 << r_i2c_client_35.p2;
-acq << r_i2c_client_35.acq;
-rel << r_i2c_client_35.rel;
+p1 << r_i2c_client_36.p1;
+p2 << r_i2c_client_36.p2;
+acq << r_i2c_client_36.acq;
+rel << r_i2c_client_36.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_client_35_fix depends on patch exists@
+@r_i2c_client_36_fix depends on patch exists@
 identifier acq = {i2c_new_dummy_device, i2c_new_client_device, i2c_new_ancillary_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -4184,15 +4309,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_client_35_branch depends on patch@
-position r_i2c_client_35_fix.p2, ps;
+@r_i2c_client_36_branch depends on patch@
+position r_i2c_client_36_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_client_35_here depends on patch@
-p3 << r_i2c_client_35_fix.p3;
-ps << r_i2c_client_35_branch.ps;
+@script:python r_i2c_client_36_here depends on patch@
+p3 << r_i2c_client_36_fix.p3;
+ps << r_i2c_client_36_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4202,10 +4327,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_client_35_fix.rel;
-expression list r_i2c_client_35_fix.es;
-expression r_i2c_client_35_fix.e;
-position r_i2c_client_35_here.pr;
+identifier r_i2c_client_36_fix.rel;
+expression list r_i2c_client_36_fix.es;
+expression r_i2c_client_36_fix.e;
+position r_i2c_client_36_here.pr;
 @@
 
 + rel(e, es);
@@ -4213,7 +4338,7 @@ position r_i2c_client_35_here.pr;
 
 // ida: allocated ID
 
-@r_ida_36 depends on !patch && (context || org || report) exists@
+@r_ida_37 depends on !patch && (context || org || report) exists@
 identifier acq = {ida_alloc, ida_alloc_range, ida_alloc_max, ida_alloc_min};
 identifier rel = {ida_free};
 expression e, E, E2;
@@ -4247,22 +4372,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_ida_36.p1;
-p2 << r_ida_36.p2;
-acq << r_ida_36.acq;
-rel << r_ida_36.rel;
+p1 << r_ida_37.p1;
+p2 << r_ida_37.p2;
+acq << r_ida_37.acq;
+rel << r_ida_37.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_ida_36.p1;
-p2 << r_ida_36.p2;
-acq << r_ida_36.acq;
-rel << r_ida_36.rel;
+p1 << r_ida_37.p1;
+p2 << r_ida_37.p2;
+acq << r_ida_37.acq;
+rel << r_ida_37.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_ida_36_fix depends on patch exists@
+@r_ida_37_fix depends on patch exists@
 identifier acq = {ida_alloc, ida_alloc_range, ida_alloc_max, ida_alloc_min};
 identifier rel = {ida_free};
 expression e, E, E2;
@@ -4297,15 +4422,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_ida_36_branch depends on patch@
-position r_ida_36_fix.p2, ps;
+@r_ida_37_branch depends on patch@
+position r_ida_37_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_ida_36_here depends on patch@
-p3 << r_ida_36_fix.p3;
-ps << r_ida_36_branch.ps;
+@script:python r_ida_37_here depends on patch@
+p3 << r_ida_37_fix.p3;
+ps << r_ida_37_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4315,11 +4440,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_ida_36_fix.rel;
-expression list r_ida_36_fix.es;
-expression r_ida_36_fix.e;
-expression r_ida_36_fix.X0;
-position r_ida_36_here.pr;
+identifier r_ida_37_fix.rel;
+expression list r_ida_37_fix.es;
+expression r_ida_37_fix.e;
+expression r_ida_37_fix.X0;
+position r_ida_37_here.pr;
 @@
 
 + rel(X0, e, es);

@@ -912,9 +912,827 @@ position r_v4l2_ctrl_handler_6_here.pr;
 + rel(e, es);
   return@pr ...;
 
+// v4l2-async-connection: V4L2 async notifier connections
+
+@r_v4l2_async_connection_7 depends on !patch && (context || org || report) exists@
+identifier acq = {__v4l2_async_nf_add_fwnode, __v4l2_async_nf_add_fwnode_remote, __v4l2_async_nf_add_i2c};
+identifier rel = {v4l2_async_nf_cleanup};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != v4l2_async_nf_cleanup(..., e, ...)
+if (\(IS_ERR(R)\|unlikely(IS_ERR(R))\|IS_ERR_OR_NULL(R)\)) S
+|
+if (\(IS_ERR(acq@p1(e, ...))\|unlikely(IS_ERR(acq@p1(e, ...)))\|IS_ERR_OR_NULL(acq@p1(e, ...))\)) S
+)
+... when any
+    when != v4l2_async_nf_cleanup(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_async_nf_cleanup(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != v4l2_async_nf_cleanup(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_v4l2_async_connection_7.p1;
+p2 << r_v4l2_async_connection_7.p2;
+acq << r_v4l2_async_connection_7.acq;
+rel << r_v4l2_async_connection_7.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_v4l2_async_connection_7.p1;
+p2 << r_v4l2_async_connection_7.p2;
+acq << r_v4l2_async_connection_7.acq;
+rel << r_v4l2_async_connection_7.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_v4l2_async_connection_7_fix depends on patch exists@
+identifier acq = {__v4l2_async_nf_add_fwnode, __v4l2_async_nf_add_fwnode_remote, __v4l2_async_nf_add_i2c};
+identifier rel = {v4l2_async_nf_cleanup};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != v4l2_async_nf_cleanup(..., e, ...)
+if (\(IS_ERR(R)\|unlikely(IS_ERR(R))\|IS_ERR_OR_NULL(R)\)) S
+|
+if (\(IS_ERR(acq(e, ...))\|unlikely(IS_ERR(acq(e, ...)))\|IS_ERR_OR_NULL(acq(e, ...))\)) S
+)
+... when any
+    when != v4l2_async_nf_cleanup(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_async_nf_cleanup(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != v4l2_async_nf_cleanup(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_v4l2_async_connection_7_branch depends on patch@
+position r_v4l2_async_connection_7_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_v4l2_async_connection_7_here depends on patch@
+p3 << r_v4l2_async_connection_7_fix.p3;
+ps << r_v4l2_async_connection_7_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_v4l2_async_connection_7_fix.rel;
+expression list r_v4l2_async_connection_7_fix.es;
+expression r_v4l2_async_connection_7_fix.e;
+position r_v4l2_async_connection_7_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// v4l2-async-notifier: registered V4L2 async notifier
+
+@r_v4l2_async_notifier_8 depends on !patch && (context || org || report) exists@
+identifier acq = {v4l2_async_nf_register};
+identifier rel = {v4l2_async_nf_unregister};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != v4l2_async_nf_unregister(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != v4l2_async_nf_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_async_nf_unregister(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != v4l2_async_nf_unregister(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_v4l2_async_notifier_8.p1;
+p2 << r_v4l2_async_notifier_8.p2;
+acq << r_v4l2_async_notifier_8.acq;
+rel << r_v4l2_async_notifier_8.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_v4l2_async_notifier_8.p1;
+p2 << r_v4l2_async_notifier_8.p2;
+acq << r_v4l2_async_notifier_8.acq;
+rel << r_v4l2_async_notifier_8.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_v4l2_async_notifier_8_fix depends on patch exists@
+identifier acq = {v4l2_async_nf_register};
+identifier rel = {v4l2_async_nf_unregister};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != v4l2_async_nf_unregister(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != v4l2_async_nf_unregister(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_async_nf_unregister(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != v4l2_async_nf_unregister(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_v4l2_async_notifier_8_branch depends on patch@
+position r_v4l2_async_notifier_8_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_v4l2_async_notifier_8_here depends on patch@
+p3 << r_v4l2_async_notifier_8_fix.p3;
+ps << r_v4l2_async_notifier_8_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_v4l2_async_notifier_8_fix.rel;
+expression list r_v4l2_async_notifier_8_fix.es;
+expression r_v4l2_async_notifier_8_fix.e;
+position r_v4l2_async_notifier_8_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// v4l2-async-subdev: registered V4L2 async sub-device
+
+@r_v4l2_async_subdev_9 depends on !patch && (context || org || report) exists@
+identifier acq = {__v4l2_async_register_subdev, __v4l2_async_register_subdev_sensor};
+identifier rel = {v4l2_async_unregister_subdev};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != v4l2_async_unregister_subdev(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != v4l2_async_unregister_subdev(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_async_unregister_subdev(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != v4l2_async_unregister_subdev(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_v4l2_async_subdev_9.p1;
+p2 << r_v4l2_async_subdev_9.p2;
+acq << r_v4l2_async_subdev_9.acq;
+rel << r_v4l2_async_subdev_9.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_v4l2_async_subdev_9.p1;
+p2 << r_v4l2_async_subdev_9.p2;
+acq << r_v4l2_async_subdev_9.acq;
+rel << r_v4l2_async_subdev_9.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_v4l2_async_subdev_9_fix depends on patch exists@
+identifier acq = {__v4l2_async_register_subdev, __v4l2_async_register_subdev_sensor};
+identifier rel = {v4l2_async_unregister_subdev};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != v4l2_async_unregister_subdev(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != v4l2_async_unregister_subdev(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_async_unregister_subdev(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != v4l2_async_unregister_subdev(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_v4l2_async_subdev_9_branch depends on patch@
+position r_v4l2_async_subdev_9_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_v4l2_async_subdev_9_here depends on patch@
+p3 << r_v4l2_async_subdev_9_fix.p3;
+ps << r_v4l2_async_subdev_9_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_v4l2_async_subdev_9_fix.rel;
+expression list r_v4l2_async_subdev_9_fix.es;
+expression r_v4l2_async_subdev_9_fix.e;
+position r_v4l2_async_subdev_9_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// v4l2-fh-list: V4L2 file handle on its device's list
+
+@r_v4l2_fh_list_10 depends on !patch && (context || org || report) exists@
+identifier acq = {v4l2_fh_add};
+identifier rel = {v4l2_fh_del};
+expression e, E, E2;
+expression E4;
+position p1, p2;
+@@
+
+acq@p1(e, ...)
+... when any
+    when != v4l2_fh_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_fh_del(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != v4l2_fh_del(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_v4l2_fh_list_10.p1;
+p2 << r_v4l2_fh_list_10.p2;
+acq << r_v4l2_fh_list_10.acq;
+rel << r_v4l2_fh_list_10.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_v4l2_fh_list_10.p1;
+p2 << r_v4l2_fh_list_10.p2;
+acq << r_v4l2_fh_list_10.acq;
+rel << r_v4l2_fh_list_10.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_v4l2_fh_list_10_fix depends on patch exists@
+identifier acq = {v4l2_fh_add};
+identifier rel = {v4l2_fh_del};
+expression e, E, E2;
+expression list es;
+expression E4;
+position p2, p3;
+@@
+
+acq(e, ...)
+... when any
+    when != v4l2_fh_del(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_fh_del(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != v4l2_fh_del(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_v4l2_fh_list_10_branch depends on patch@
+position r_v4l2_fh_list_10_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_v4l2_fh_list_10_here depends on patch@
+p3 << r_v4l2_fh_list_10_fix.p3;
+ps << r_v4l2_fh_list_10_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_v4l2_fh_list_10_fix.rel;
+expression list r_v4l2_fh_list_10_fix.es;
+expression r_v4l2_fh_list_10_fix.e;
+position r_v4l2_fh_list_10_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// v4l2-m2m-dev: V4L2 mem2mem device
+
+@r_v4l2_m2m_dev_11 depends on !patch && (context || org || report) exists@
+identifier acq = {v4l2_m2m_init};
+identifier rel = {v4l2_m2m_release, v4l2_m2m_put};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_v4l2_m2m_dev_11.p1;
+p2 << r_v4l2_m2m_dev_11.p2;
+acq << r_v4l2_m2m_dev_11.acq;
+rel << r_v4l2_m2m_dev_11.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_v4l2_m2m_dev_11.p1;
+p2 << r_v4l2_m2m_dev_11.p2;
+acq << r_v4l2_m2m_dev_11.acq;
+rel << r_v4l2_m2m_dev_11.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_v4l2_m2m_dev_11_fix depends on patch exists@
+identifier acq = {v4l2_m2m_init};
+identifier rel = {v4l2_m2m_release, v4l2_m2m_put};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != \(v4l2_m2m_release(..., e, ...)\|v4l2_m2m_put(..., e, ...)\)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_v4l2_m2m_dev_11_branch depends on patch@
+position r_v4l2_m2m_dev_11_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_v4l2_m2m_dev_11_here depends on patch@
+p3 << r_v4l2_m2m_dev_11_fix.p3;
+ps << r_v4l2_m2m_dev_11_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_v4l2_m2m_dev_11_fix.rel;
+expression list r_v4l2_m2m_dev_11_fix.es;
+expression r_v4l2_m2m_dev_11_fix.e;
+position r_v4l2_m2m_dev_11_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// v4l2-m2m-ctx: V4L2 mem2mem context
+
+@r_v4l2_m2m_ctx_12 depends on !patch && (context || org || report) exists@
+identifier acq = {v4l2_m2m_ctx_init};
+identifier rel = {v4l2_m2m_ctx_release};
+expression e, E, E2;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+e = acq@p1(...)
+... when != v4l2_m2m_ctx_release(..., e, ...)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != v4l2_m2m_ctx_release(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_m2m_ctx_release(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != v4l2_m2m_ctx_release(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_v4l2_m2m_ctx_12.p1;
+p2 << r_v4l2_m2m_ctx_12.p2;
+acq << r_v4l2_m2m_ctx_12.acq;
+rel << r_v4l2_m2m_ctx_12.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_v4l2_m2m_ctx_12.p1;
+p2 << r_v4l2_m2m_ctx_12.p2;
+acq << r_v4l2_m2m_ctx_12.acq;
+rel << r_v4l2_m2m_ctx_12.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_v4l2_m2m_ctx_12_fix depends on patch exists@
+identifier acq = {v4l2_m2m_ctx_init};
+identifier rel = {v4l2_m2m_ctx_release};
+expression e, E, E2;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+e = acq(...)
+... when != v4l2_m2m_ctx_release(..., e, ...)
+if (\(IS_ERR(e)\|unlikely(IS_ERR(e))\|IS_ERR_OR_NULL(e)\)) S
+... when any
+    when != v4l2_m2m_ctx_release(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_m2m_ctx_release(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != v4l2_m2m_ctx_release(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_v4l2_m2m_ctx_12_branch depends on patch@
+position r_v4l2_m2m_ctx_12_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_v4l2_m2m_ctx_12_here depends on patch@
+p3 << r_v4l2_m2m_ctx_12_fix.p3;
+ps << r_v4l2_m2m_ctx_12_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_v4l2_m2m_ctx_12_fix.rel;
+expression list r_v4l2_m2m_ctx_12_fix.es;
+expression r_v4l2_m2m_ctx_12_fix.e;
+position r_v4l2_m2m_ctx_12_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
+// v4l2-subdev-state: V4L2 sub-device active state
+
+@r_v4l2_subdev_state_13 depends on !patch && (context || org || report) exists@
+identifier acq = {__v4l2_subdev_init_finalize};
+identifier rel = {v4l2_subdev_cleanup};
+expression e, E, E2;
+expression R;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(e, ...);
+... when != v4l2_subdev_cleanup(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(e, ...)\|acq@p1(e, ...) < 0\|acq@p1(e, ...) != 0\|unlikely(acq@p1(e, ...))\|unlikely(acq@p1(e, ...) < 0)\|WARN_ON(acq@p1(e, ...))\)) S
+)
+... when any
+    when != v4l2_subdev_cleanup(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_subdev_cleanup(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != v4l2_subdev_cleanup(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_v4l2_subdev_state_13.p1;
+p2 << r_v4l2_subdev_state_13.p2;
+acq << r_v4l2_subdev_state_13.acq;
+rel << r_v4l2_subdev_state_13.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_v4l2_subdev_state_13.p1;
+p2 << r_v4l2_subdev_state_13.p2;
+acq << r_v4l2_subdev_state_13.acq;
+rel << r_v4l2_subdev_state_13.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_v4l2_subdev_state_13_fix depends on patch exists@
+identifier acq = {__v4l2_subdev_init_finalize};
+identifier rel = {v4l2_subdev_cleanup};
+expression e, E, E2;
+expression R;
+expression list es;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(e, ...);
+... when != v4l2_subdev_cleanup(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(e, ...)\|acq(e, ...) < 0\|acq(e, ...) != 0\|unlikely(acq(e, ...))\|unlikely(acq(e, ...) < 0)\|WARN_ON(acq(e, ...))\)) S
+)
+... when any
+    when != v4l2_subdev_cleanup(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... v4l2_subdev_cleanup(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != v4l2_subdev_cleanup(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(e, es);
+
+@r_v4l2_subdev_state_13_branch depends on patch@
+position r_v4l2_subdev_state_13_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_v4l2_subdev_state_13_here depends on patch@
+p3 << r_v4l2_subdev_state_13_fix.p3;
+ps << r_v4l2_subdev_state_13_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_v4l2_subdev_state_13_fix.rel;
+expression list r_v4l2_subdev_state_13_fix.es;
+expression r_v4l2_subdev_state_13_fix.e;
+position r_v4l2_subdev_state_13_here.pr;
+@@
+
++ rel(e, es);
+  return@pr ...;
+
 // drm-dev-register: registered DRM device
 
-@r_drm_dev_register_7 depends on !patch && (context || org || report) exists@
+@r_drm_dev_register_14 depends on !patch && (context || org || report) exists@
 identifier acq = {drm_dev_register};
 identifier rel = {drm_dev_unregister};
 expression e, E, E2;
@@ -953,22 +1771,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_drm_dev_register_7.p1;
-p2 << r_drm_dev_register_7.p2;
-acq << r_drm_dev_register_7.acq;
-rel << r_drm_dev_register_7.rel;
+p1 << r_drm_dev_register_14.p1;
+p2 << r_drm_dev_register_14.p2;
+acq << r_drm_dev_register_14.acq;
+rel << r_drm_dev_register_14.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_drm_dev_register_7.p1;
-p2 << r_drm_dev_register_7.p2;
-acq << r_drm_dev_register_7.acq;
-rel << r_drm_dev_register_7.rel;
+p1 << r_drm_dev_register_14.p1;
+p2 << r_drm_dev_register_14.p2;
+acq << r_drm_dev_register_14.acq;
+rel << r_drm_dev_register_14.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_drm_dev_register_7_fix depends on patch exists@
+@r_drm_dev_register_14_fix depends on patch exists@
 identifier acq = {drm_dev_register};
 identifier rel = {drm_dev_unregister};
 expression e, E, E2;
@@ -1007,15 +1825,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_drm_dev_register_7_branch depends on patch@
-position r_drm_dev_register_7_fix.p2, ps;
+@r_drm_dev_register_14_branch depends on patch@
+position r_drm_dev_register_14_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_drm_dev_register_7_here depends on patch@
-p3 << r_drm_dev_register_7_fix.p3;
-ps << r_drm_dev_register_7_branch.ps;
+@script:python r_drm_dev_register_14_here depends on patch@
+p3 << r_drm_dev_register_14_fix.p3;
+ps << r_drm_dev_register_14_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1025,10 +1843,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_drm_dev_register_7_fix.rel;
-expression list r_drm_dev_register_7_fix.es;
-expression r_drm_dev_register_7_fix.e;
-position r_drm_dev_register_7_here.pr;
+identifier r_drm_dev_register_14_fix.rel;
+expression list r_drm_dev_register_14_fix.es;
+expression r_drm_dev_register_14_fix.e;
+position r_drm_dev_register_14_here.pr;
 @@
 
 + rel(e, es);
@@ -1036,7 +1854,7 @@ position r_drm_dev_register_7_here.pr;
 
 // drm-bridge: added DRM bridge
 
-@r_drm_bridge_8 depends on !patch && (context || org || report) exists@
+@r_drm_bridge_15 depends on !patch && (context || org || report) exists@
 identifier acq = {drm_bridge_add};
 identifier rel = {drm_bridge_remove};
 expression e, E, E2;
@@ -1067,22 +1885,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_drm_bridge_8.p1;
-p2 << r_drm_bridge_8.p2;
-acq << r_drm_bridge_8.acq;
-rel << r_drm_bridge_8.rel;
+p1 << r_drm_bridge_15.p1;
+p2 << r_drm_bridge_15.p2;
+acq << r_drm_bridge_15.acq;
+rel << r_drm_bridge_15.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_drm_bridge_8.p1;
-p2 << r_drm_bridge_8.p2;
-acq << r_drm_bridge_8.acq;
-rel << r_drm_bridge_8.rel;
+p1 << r_drm_bridge_15.p1;
+p2 << r_drm_bridge_15.p2;
+acq << r_drm_bridge_15.acq;
+rel << r_drm_bridge_15.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_drm_bridge_8_fix depends on patch exists@
+@r_drm_bridge_15_fix depends on patch exists@
 identifier acq = {drm_bridge_add};
 identifier rel = {drm_bridge_remove};
 expression e, E, E2;
@@ -1113,15 +1931,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_drm_bridge_8_branch depends on patch@
-position r_drm_bridge_8_fix.p2, ps;
+@r_drm_bridge_15_branch depends on patch@
+position r_drm_bridge_15_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_drm_bridge_8_here depends on patch@
-p3 << r_drm_bridge_8_fix.p3;
-ps << r_drm_bridge_8_branch.ps;
+@script:python r_drm_bridge_15_here depends on patch@
+p3 << r_drm_bridge_15_fix.p3;
+ps << r_drm_bridge_15_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1131,10 +1949,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_drm_bridge_8_fix.rel;
-expression list r_drm_bridge_8_fix.es;
-expression r_drm_bridge_8_fix.e;
-position r_drm_bridge_8_here.pr;
+identifier r_drm_bridge_15_fix.rel;
+expression list r_drm_bridge_15_fix.es;
+expression r_drm_bridge_15_fix.e;
+position r_drm_bridge_15_here.pr;
 @@
 
 + rel(e, es);
@@ -1142,7 +1960,7 @@ position r_drm_bridge_8_here.pr;
 
 // drm-panel: added DRM panel
 
-@r_drm_panel_9 depends on !patch && (context || org || report) exists@
+@r_drm_panel_16 depends on !patch && (context || org || report) exists@
 identifier acq = {drm_panel_add};
 identifier rel = {drm_panel_remove};
 expression e, E, E2;
@@ -1173,22 +1991,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_drm_panel_9.p1;
-p2 << r_drm_panel_9.p2;
-acq << r_drm_panel_9.acq;
-rel << r_drm_panel_9.rel;
+p1 << r_drm_panel_16.p1;
+p2 << r_drm_panel_16.p2;
+acq << r_drm_panel_16.acq;
+rel << r_drm_panel_16.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_drm_panel_9.p1;
-p2 << r_drm_panel_9.p2;
-acq << r_drm_panel_9.acq;
-rel << r_drm_panel_9.rel;
+p1 << r_drm_panel_16.p1;
+p2 << r_drm_panel_16.p2;
+acq << r_drm_panel_16.acq;
+rel << r_drm_panel_16.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_drm_panel_9_fix depends on patch exists@
+@r_drm_panel_16_fix depends on patch exists@
 identifier acq = {drm_panel_add};
 identifier rel = {drm_panel_remove};
 expression e, E, E2;
@@ -1219,15 +2037,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_drm_panel_9_branch depends on patch@
-position r_drm_panel_9_fix.p2, ps;
+@r_drm_panel_16_branch depends on patch@
+position r_drm_panel_16_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_drm_panel_9_here depends on patch@
-p3 << r_drm_panel_9_fix.p3;
-ps << r_drm_panel_9_branch.ps;
+@script:python r_drm_panel_16_here depends on patch@
+p3 << r_drm_panel_16_fix.p3;
+ps << r_drm_panel_16_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1237,10 +2055,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_drm_panel_9_fix.rel;
-expression list r_drm_panel_9_fix.es;
-expression r_drm_panel_9_fix.e;
-position r_drm_panel_9_here.pr;
+identifier r_drm_panel_16_fix.rel;
+expression list r_drm_panel_16_fix.es;
+expression r_drm_panel_16_fix.e;
+position r_drm_panel_16_here.pr;
 @@
 
 + rel(e, es);
@@ -1248,7 +2066,7 @@ position r_drm_panel_9_here.pr;
 
 // component: added component
 
-@r_component_10 depends on !patch && (context || org || report) exists@
+@r_component_17 depends on !patch && (context || org || report) exists@
 identifier acq = {component_add};
 identifier rel = {component_del};
 expression e, E, E2;
@@ -1287,22 +2105,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_component_10.p1;
-p2 << r_component_10.p2;
-acq << r_component_10.acq;
-rel << r_component_10.rel;
+p1 << r_component_17.p1;
+p2 << r_component_17.p2;
+acq << r_component_17.acq;
+rel << r_component_17.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_component_10.p1;
-p2 << r_component_10.p2;
-acq << r_component_10.acq;
-rel << r_component_10.rel;
+p1 << r_component_17.p1;
+p2 << r_component_17.p2;
+acq << r_component_17.acq;
+rel << r_component_17.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_component_10_fix depends on patch exists@
+@r_component_17_fix depends on patch exists@
 identifier acq = {component_add};
 identifier rel = {component_del};
 expression e, E, E2;
@@ -1341,15 +2159,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_component_10_branch depends on patch@
-position r_component_10_fix.p2, ps;
+@r_component_17_branch depends on patch@
+position r_component_17_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_component_10_here depends on patch@
-p3 << r_component_10_fix.p3;
-ps << r_component_10_branch.ps;
+@script:python r_component_17_here depends on patch@
+p3 << r_component_17_fix.p3;
+ps << r_component_17_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1359,10 +2177,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_component_10_fix.rel;
-expression list r_component_10_fix.es;
-expression r_component_10_fix.e;
-position r_component_10_here.pr;
+identifier r_component_17_fix.rel;
+expression list r_component_17_fix.es;
+expression r_component_17_fix.e;
+position r_component_17_here.pr;
 @@
 
 + rel(e, es);
@@ -1370,7 +2188,7 @@ position r_component_10_here.pr;
 
 // component-master: added aggregate driver
 
-@r_component_master_11 depends on !patch && (context || org || report) exists@
+@r_component_master_18 depends on !patch && (context || org || report) exists@
 identifier acq = {component_master_add_with_match};
 identifier rel = {component_master_del};
 expression e, E, E2;
@@ -1409,22 +2227,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_component_master_11.p1;
-p2 << r_component_master_11.p2;
-acq << r_component_master_11.acq;
-rel << r_component_master_11.rel;
+p1 << r_component_master_18.p1;
+p2 << r_component_master_18.p2;
+acq << r_component_master_18.acq;
+rel << r_component_master_18.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_component_master_11.p1;
-p2 << r_component_master_11.p2;
-acq << r_component_master_11.acq;
-rel << r_component_master_11.rel;
+p1 << r_component_master_18.p1;
+p2 << r_component_master_18.p2;
+acq << r_component_master_18.acq;
+rel << r_component_master_18.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_component_master_11_fix depends on patch exists@
+@r_component_master_18_fix depends on patch exists@
 identifier acq = {component_master_add_with_match};
 identifier rel = {component_master_del};
 expression e, E, E2;
@@ -1463,15 +2281,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_component_master_11_branch depends on patch@
-position r_component_master_11_fix.p2, ps;
+@r_component_master_18_branch depends on patch@
+position r_component_master_18_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_component_master_11_here depends on patch@
-p3 << r_component_master_11_fix.p3;
-ps << r_component_master_11_branch.ps;
+@script:python r_component_master_18_here depends on patch@
+p3 << r_component_master_18_fix.p3;
+ps << r_component_master_18_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1481,10 +2299,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_component_master_11_fix.rel;
-expression list r_component_master_11_fix.es;
-expression r_component_master_11_fix.e;
-position r_component_master_11_here.pr;
+identifier r_component_master_18_fix.rel;
+expression list r_component_master_18_fix.es;
+expression r_component_master_18_fix.e;
+position r_component_master_18_here.pr;
 @@
 
 + rel(e, es);
@@ -1492,7 +2310,7 @@ position r_component_master_11_here.pr;
 
 // regulator-register: registered regulator
 
-@r_regulator_register_12 depends on !patch && (context || org || report) exists@
+@r_regulator_register_19 depends on !patch && (context || org || report) exists@
 identifier acq = {regulator_register};
 identifier rel = {regulator_unregister};
 expression e, E, E2;
@@ -1526,22 +2344,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regulator_register_12.p1;
-p2 << r_regulator_register_12.p2;
-acq << r_regulator_register_12.acq;
-rel << r_regulator_register_12.rel;
+p1 << r_regulator_register_19.p1;
+p2 << r_regulator_register_19.p2;
+acq << r_regulator_register_19.acq;
+rel << r_regulator_register_19.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regulator_register_12.p1;
-p2 << r_regulator_register_12.p2;
-acq << r_regulator_register_12.acq;
-rel << r_regulator_register_12.rel;
+p1 << r_regulator_register_19.p1;
+p2 << r_regulator_register_19.p2;
+acq << r_regulator_register_19.acq;
+rel << r_regulator_register_19.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regulator_register_12_fix depends on patch exists@
+@r_regulator_register_19_fix depends on patch exists@
 identifier acq = {regulator_register};
 identifier rel = {regulator_unregister};
 expression e, E, E2;
@@ -1575,15 +2393,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_regulator_register_12_branch depends on patch@
-position r_regulator_register_12_fix.p2, ps;
+@r_regulator_register_19_branch depends on patch@
+position r_regulator_register_19_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regulator_register_12_here depends on patch@
-p3 << r_regulator_register_12_fix.p3;
-ps << r_regulator_register_12_branch.ps;
+@script:python r_regulator_register_19_here depends on patch@
+p3 << r_regulator_register_19_fix.p3;
+ps << r_regulator_register_19_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1593,10 +2411,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regulator_register_12_fix.rel;
-expression list r_regulator_register_12_fix.es;
-expression r_regulator_register_12_fix.e;
-position r_regulator_register_12_here.pr;
+identifier r_regulator_register_19_fix.rel;
+expression list r_regulator_register_19_fix.es;
+expression r_regulator_register_19_fix.e;
+position r_regulator_register_19_here.pr;
 @@
 
 + rel(e, es);
@@ -1604,7 +2422,7 @@ position r_regulator_register_12_here.pr;
 
 // power-supply: registered power supply
 
-@r_power_supply_13 depends on !patch && (context || org || report) exists@
+@r_power_supply_20 depends on !patch && (context || org || report) exists@
 identifier acq = {power_supply_register, power_supply_register_no_ws};
 identifier rel = {power_supply_unregister};
 expression e, E, E2;
@@ -1638,22 +2456,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_power_supply_13.p1;
-p2 << r_power_supply_13.p2;
-acq << r_power_supply_13.acq;
-rel << r_power_supply_13.rel;
+p1 << r_power_supply_20.p1;
+p2 << r_power_supply_20.p2;
+acq << r_power_supply_20.acq;
+rel << r_power_supply_20.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_power_supply_13.p1;
-p2 << r_power_supply_13.p2;
-acq << r_power_supply_13.acq;
-rel << r_power_supply_13.rel;
+p1 << r_power_supply_20.p1;
+p2 << r_power_supply_20.p2;
+acq << r_power_supply_20.acq;
+rel << r_power_supply_20.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_power_supply_13_fix depends on patch exists@
+@r_power_supply_20_fix depends on patch exists@
 identifier acq = {power_supply_register, power_supply_register_no_ws};
 identifier rel = {power_supply_unregister};
 expression e, E, E2;
@@ -1687,15 +2505,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_power_supply_13_branch depends on patch@
-position r_power_supply_13_fix.p2, ps;
+@r_power_supply_20_branch depends on patch@
+position r_power_supply_20_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_power_supply_13_here depends on patch@
-p3 << r_power_supply_13_fix.p3;
-ps << r_power_supply_13_branch.ps;
+@script:python r_power_supply_20_here depends on patch@
+p3 << r_power_supply_20_fix.p3;
+ps << r_power_supply_20_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1705,10 +2523,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_power_supply_13_fix.rel;
-expression list r_power_supply_13_fix.es;
-expression r_power_supply_13_fix.e;
-position r_power_supply_13_here.pr;
+identifier r_power_supply_20_fix.rel;
+expression list r_power_supply_20_fix.es;
+expression r_power_supply_20_fix.e;
+position r_power_supply_20_here.pr;
 @@
 
 + rel(e, es);
@@ -1716,7 +2534,7 @@ position r_power_supply_13_here.pr;
 
 // power-supply-ref: power supply reference
 
-@r_power_supply_ref_14 depends on !patch && (context || org || report) exists@
+@r_power_supply_ref_21 depends on !patch && (context || org || report) exists@
 identifier acq = {power_supply_get_by_name};
 identifier rel = {power_supply_put};
 expression e, E, E2;
@@ -1750,22 +2568,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_power_supply_ref_14.p1;
-p2 << r_power_supply_ref_14.p2;
-acq << r_power_supply_ref_14.acq;
-rel << r_power_supply_ref_14.rel;
+p1 << r_power_supply_ref_21.p1;
+p2 << r_power_supply_ref_21.p2;
+acq << r_power_supply_ref_21.acq;
+rel << r_power_supply_ref_21.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_power_supply_ref_14.p1;
-p2 << r_power_supply_ref_14.p2;
-acq << r_power_supply_ref_14.acq;
-rel << r_power_supply_ref_14.rel;
+p1 << r_power_supply_ref_21.p1;
+p2 << r_power_supply_ref_21.p2;
+acq << r_power_supply_ref_21.acq;
+rel << r_power_supply_ref_21.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_power_supply_ref_14_fix depends on patch exists@
+@r_power_supply_ref_21_fix depends on patch exists@
 identifier acq = {power_supply_get_by_name};
 identifier rel = {power_supply_put};
 expression e, E, E2;
@@ -1799,15 +2617,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_power_supply_ref_14_branch depends on patch@
-position r_power_supply_ref_14_fix.p2, ps;
+@r_power_supply_ref_21_branch depends on patch@
+position r_power_supply_ref_21_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_power_supply_ref_14_here depends on patch@
-p3 << r_power_supply_ref_14_fix.p3;
-ps << r_power_supply_ref_14_branch.ps;
+@script:python r_power_supply_ref_21_here depends on patch@
+p3 << r_power_supply_ref_21_fix.p3;
+ps << r_power_supply_ref_21_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1817,10 +2635,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_power_supply_ref_14_fix.rel;
-expression list r_power_supply_ref_14_fix.es;
-expression r_power_supply_ref_14_fix.e;
-position r_power_supply_ref_14_here.pr;
+identifier r_power_supply_ref_21_fix.rel;
+expression list r_power_supply_ref_21_fix.es;
+expression r_power_supply_ref_21_fix.e;
+position r_power_supply_ref_21_here.pr;
 @@
 
 + rel(e, es);
@@ -1828,7 +2646,7 @@ position r_power_supply_ref_14_here.pr;
 
 // genpd: power domain
 
-@r_genpd_15 depends on !patch && (context || org || report) exists@
+@r_genpd_22 depends on !patch && (context || org || report) exists@
 identifier acq = {pm_genpd_init};
 identifier rel = {pm_genpd_remove};
 expression e, E, E2;
@@ -1867,22 +2685,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_genpd_15.p1;
-p2 << r_genpd_15.p2;
-acq << r_genpd_15.acq;
-rel << r_genpd_15.rel;
+p1 << r_genpd_22.p1;
+p2 << r_genpd_22.p2;
+acq << r_genpd_22.acq;
+rel << r_genpd_22.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_genpd_15.p1;
-p2 << r_genpd_15.p2;
-acq << r_genpd_15.acq;
-rel << r_genpd_15.rel;
+p1 << r_genpd_22.p1;
+p2 << r_genpd_22.p2;
+acq << r_genpd_22.acq;
+rel << r_genpd_22.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_genpd_15_fix depends on patch exists@
+@r_genpd_22_fix depends on patch exists@
 identifier acq = {pm_genpd_init};
 identifier rel = {pm_genpd_remove};
 expression e, E, E2;
@@ -1921,15 +2739,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_genpd_15_branch depends on patch@
-position r_genpd_15_fix.p2, ps;
+@r_genpd_22_branch depends on patch@
+position r_genpd_22_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_genpd_15_here depends on patch@
-p3 << r_genpd_15_fix.p3;
-ps << r_genpd_15_branch.ps;
+@script:python r_genpd_22_here depends on patch@
+p3 << r_genpd_22_fix.p3;
+ps << r_genpd_22_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -1939,10 +2757,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_genpd_15_fix.rel;
-expression list r_genpd_15_fix.es;
-expression r_genpd_15_fix.e;
-position r_genpd_15_here.pr;
+identifier r_genpd_22_fix.rel;
+expression list r_genpd_22_fix.es;
+expression r_genpd_22_fix.e;
+position r_genpd_22_here.pr;
 @@
 
 + rel(e, es);
@@ -1950,7 +2768,7 @@ position r_genpd_15_here.pr;
 
 // opp-table: OPP table from DT
 
-@r_opp_table_16 depends on !patch && (context || org || report) exists@
+@r_opp_table_23 depends on !patch && (context || org || report) exists@
 identifier acq = {dev_pm_opp_of_add_table};
 identifier rel = {dev_pm_opp_of_remove_table};
 expression e, E, E2;
@@ -1989,22 +2807,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_opp_table_16.p1;
-p2 << r_opp_table_16.p2;
-acq << r_opp_table_16.acq;
-rel << r_opp_table_16.rel;
+p1 << r_opp_table_23.p1;
+p2 << r_opp_table_23.p2;
+acq << r_opp_table_23.acq;
+rel << r_opp_table_23.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_opp_table_16.p1;
-p2 << r_opp_table_16.p2;
-acq << r_opp_table_16.acq;
-rel << r_opp_table_16.rel;
+p1 << r_opp_table_23.p1;
+p2 << r_opp_table_23.p2;
+acq << r_opp_table_23.acq;
+rel << r_opp_table_23.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_opp_table_16_fix depends on patch exists@
+@r_opp_table_23_fix depends on patch exists@
 identifier acq = {dev_pm_opp_of_add_table};
 identifier rel = {dev_pm_opp_of_remove_table};
 expression e, E, E2;
@@ -2043,15 +2861,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_opp_table_16_branch depends on patch@
-position r_opp_table_16_fix.p2, ps;
+@r_opp_table_23_branch depends on patch@
+position r_opp_table_23_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_opp_table_16_here depends on patch@
-p3 << r_opp_table_16_fix.p3;
-ps << r_opp_table_16_branch.ps;
+@script:python r_opp_table_23_here depends on patch@
+p3 << r_opp_table_23_fix.p3;
+ps << r_opp_table_23_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2061,10 +2879,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_opp_table_16_fix.rel;
-expression list r_opp_table_16_fix.es;
-expression r_opp_table_16_fix.e;
-position r_opp_table_16_here.pr;
+identifier r_opp_table_23_fix.rel;
+expression list r_opp_table_23_fix.es;
+expression r_opp_table_23_fix.e;
+position r_opp_table_23_here.pr;
 @@
 
 + rel(e, es);
@@ -2072,7 +2890,7 @@ position r_opp_table_16_here.pr;
 
 // pm-domain-attach: attached power domain device
 
-@r_pm_domain_attach_17 depends on !patch && (context || org || report) exists@
+@r_pm_domain_attach_24 depends on !patch && (context || org || report) exists@
 identifier acq = {dev_pm_domain_attach_by_name, dev_pm_domain_attach_by_id};
 identifier rel = {dev_pm_domain_detach};
 expression e, E, E2;
@@ -2106,22 +2924,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pm_domain_attach_17.p1;
-p2 << r_pm_domain_attach_17.p2;
-acq << r_pm_domain_attach_17.acq;
-rel << r_pm_domain_attach_17.rel;
+p1 << r_pm_domain_attach_24.p1;
+p2 << r_pm_domain_attach_24.p2;
+acq << r_pm_domain_attach_24.acq;
+rel << r_pm_domain_attach_24.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pm_domain_attach_17.p1;
-p2 << r_pm_domain_attach_17.p2;
-acq << r_pm_domain_attach_17.acq;
-rel << r_pm_domain_attach_17.rel;
+p1 << r_pm_domain_attach_24.p1;
+p2 << r_pm_domain_attach_24.p2;
+acq << r_pm_domain_attach_24.acq;
+rel << r_pm_domain_attach_24.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pm_domain_attach_17_fix depends on patch exists@
+@r_pm_domain_attach_24_fix depends on patch exists@
 identifier acq = {dev_pm_domain_attach_by_name, dev_pm_domain_attach_by_id};
 identifier rel = {dev_pm_domain_detach};
 expression e, E, E2;
@@ -2155,15 +2973,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pm_domain_attach_17_branch depends on patch@
-position r_pm_domain_attach_17_fix.p2, ps;
+@r_pm_domain_attach_24_branch depends on patch@
+position r_pm_domain_attach_24_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pm_domain_attach_17_here depends on patch@
-p3 << r_pm_domain_attach_17_fix.p3;
-ps << r_pm_domain_attach_17_branch.ps;
+@script:python r_pm_domain_attach_24_here depends on patch@
+p3 << r_pm_domain_attach_24_fix.p3;
+ps << r_pm_domain_attach_24_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2173,10 +2991,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pm_domain_attach_17_fix.rel;
-expression list r_pm_domain_attach_17_fix.es;
-expression r_pm_domain_attach_17_fix.e;
-position r_pm_domain_attach_17_here.pr;
+identifier r_pm_domain_attach_24_fix.rel;
+expression list r_pm_domain_attach_24_fix.es;
+expression r_pm_domain_attach_24_fix.e;
+position r_pm_domain_attach_24_here.pr;
 @@
 
 + rel(e, es);
@@ -2184,7 +3002,7 @@ position r_pm_domain_attach_17_here.pr;
 
 // wakeup-source: wakeup source
 
-@r_wakeup_source_18 depends on !patch && (context || org || report) exists@
+@r_wakeup_source_25 depends on !patch && (context || org || report) exists@
 identifier acq = {wakeup_source_register};
 identifier rel = {wakeup_source_unregister};
 expression e, E, E2;
@@ -2218,22 +3036,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_wakeup_source_18.p1;
-p2 << r_wakeup_source_18.p2;
-acq << r_wakeup_source_18.acq;
-rel << r_wakeup_source_18.rel;
+p1 << r_wakeup_source_25.p1;
+p2 << r_wakeup_source_25.p2;
+acq << r_wakeup_source_25.acq;
+rel << r_wakeup_source_25.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_wakeup_source_18.p1;
-p2 << r_wakeup_source_18.p2;
-acq << r_wakeup_source_18.acq;
-rel << r_wakeup_source_18.rel;
+p1 << r_wakeup_source_25.p1;
+p2 << r_wakeup_source_25.p2;
+acq << r_wakeup_source_25.acq;
+rel << r_wakeup_source_25.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_wakeup_source_18_fix depends on patch exists@
+@r_wakeup_source_25_fix depends on patch exists@
 identifier acq = {wakeup_source_register};
 identifier rel = {wakeup_source_unregister};
 expression e, E, E2;
@@ -2267,15 +3085,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_wakeup_source_18_branch depends on patch@
-position r_wakeup_source_18_fix.p2, ps;
+@r_wakeup_source_25_branch depends on patch@
+position r_wakeup_source_25_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_wakeup_source_18_here depends on patch@
-p3 << r_wakeup_source_18_fix.p3;
-ps << r_wakeup_source_18_branch.ps;
+@script:python r_wakeup_source_25_here depends on patch@
+p3 << r_wakeup_source_25_fix.p3;
+ps << r_wakeup_source_25_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2285,10 +3103,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_wakeup_source_18_fix.rel;
-expression list r_wakeup_source_18_fix.es;
-expression r_wakeup_source_18_fix.e;
-position r_wakeup_source_18_here.pr;
+identifier r_wakeup_source_25_fix.rel;
+expression list r_wakeup_source_25_fix.es;
+expression r_wakeup_source_25_fix.e;
+position r_wakeup_source_25_here.pr;
 @@
 
 + rel(e, es);
@@ -2296,7 +3114,7 @@ position r_wakeup_source_18_here.pr;
 
 // thermal-zone: registered thermal zone
 
-@r_thermal_zone_19 depends on !patch && (context || org || report) exists@
+@r_thermal_zone_26 depends on !patch && (context || org || report) exists@
 identifier acq = {thermal_zone_device_register_with_trips, thermal_tripless_zone_device_register};
 identifier rel = {thermal_zone_device_unregister};
 expression e, E, E2;
@@ -2330,22 +3148,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_thermal_zone_19.p1;
-p2 << r_thermal_zone_19.p2;
-acq << r_thermal_zone_19.acq;
-rel << r_thermal_zone_19.rel;
+p1 << r_thermal_zone_26.p1;
+p2 << r_thermal_zone_26.p2;
+acq << r_thermal_zone_26.acq;
+rel << r_thermal_zone_26.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_thermal_zone_19.p1;
-p2 << r_thermal_zone_19.p2;
-acq << r_thermal_zone_19.acq;
-rel << r_thermal_zone_19.rel;
+p1 << r_thermal_zone_26.p1;
+p2 << r_thermal_zone_26.p2;
+acq << r_thermal_zone_26.acq;
+rel << r_thermal_zone_26.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_thermal_zone_19_fix depends on patch exists@
+@r_thermal_zone_26_fix depends on patch exists@
 identifier acq = {thermal_zone_device_register_with_trips, thermal_tripless_zone_device_register};
 identifier rel = {thermal_zone_device_unregister};
 expression e, E, E2;
@@ -2379,15 +3197,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_thermal_zone_19_branch depends on patch@
-position r_thermal_zone_19_fix.p2, ps;
+@r_thermal_zone_26_branch depends on patch@
+position r_thermal_zone_26_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_thermal_zone_19_here depends on patch@
-p3 << r_thermal_zone_19_fix.p3;
-ps << r_thermal_zone_19_branch.ps;
+@script:python r_thermal_zone_26_here depends on patch@
+p3 << r_thermal_zone_26_fix.p3;
+ps << r_thermal_zone_26_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2397,10 +3215,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_thermal_zone_19_fix.rel;
-expression list r_thermal_zone_19_fix.es;
-expression r_thermal_zone_19_fix.e;
-position r_thermal_zone_19_here.pr;
+identifier r_thermal_zone_26_fix.rel;
+expression list r_thermal_zone_26_fix.es;
+expression r_thermal_zone_26_fix.e;
+position r_thermal_zone_26_here.pr;
 @@
 
 + rel(e, es);
@@ -2408,7 +3226,7 @@ position r_thermal_zone_19_here.pr;
 
 // cpufreq-driver: registered cpufreq driver
 
-@r_cpufreq_driver_20 depends on !patch && (context || org || report) exists@
+@r_cpufreq_driver_27 depends on !patch && (context || org || report) exists@
 identifier acq = {cpufreq_register_driver};
 identifier rel = {cpufreq_unregister_driver};
 expression e, E, E2;
@@ -2447,22 +3265,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_cpufreq_driver_20.p1;
-p2 << r_cpufreq_driver_20.p2;
-acq << r_cpufreq_driver_20.acq;
-rel << r_cpufreq_driver_20.rel;
+p1 << r_cpufreq_driver_27.p1;
+p2 << r_cpufreq_driver_27.p2;
+acq << r_cpufreq_driver_27.acq;
+rel << r_cpufreq_driver_27.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpufreq_driver_20.p1;
-p2 << r_cpufreq_driver_20.p2;
-acq << r_cpufreq_driver_20.acq;
-rel << r_cpufreq_driver_20.rel;
+p1 << r_cpufreq_driver_27.p1;
+p2 << r_cpufreq_driver_27.p2;
+acq << r_cpufreq_driver_27.acq;
+rel << r_cpufreq_driver_27.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpufreq_driver_20_fix depends on patch exists@
+@r_cpufreq_driver_27_fix depends on patch exists@
 identifier acq = {cpufreq_register_driver};
 identifier rel = {cpufreq_unregister_driver};
 expression e, E, E2;
@@ -2501,15 +3319,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_cpufreq_driver_20_branch depends on patch@
-position r_cpufreq_driver_20_fix.p2, ps;
+@r_cpufreq_driver_27_branch depends on patch@
+position r_cpufreq_driver_27_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpufreq_driver_20_here depends on patch@
-p3 << r_cpufreq_driver_20_fix.p3;
-ps << r_cpufreq_driver_20_branch.ps;
+@script:python r_cpufreq_driver_27_here depends on patch@
+p3 << r_cpufreq_driver_27_fix.p3;
+ps << r_cpufreq_driver_27_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2519,10 +3337,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpufreq_driver_20_fix.rel;
-expression list r_cpufreq_driver_20_fix.es;
-expression r_cpufreq_driver_20_fix.e;
-position r_cpufreq_driver_20_here.pr;
+identifier r_cpufreq_driver_27_fix.rel;
+expression list r_cpufreq_driver_27_fix.es;
+expression r_cpufreq_driver_27_fix.e;
+position r_cpufreq_driver_27_here.pr;
 @@
 
 + rel(e, es);
@@ -2530,7 +3348,7 @@ position r_cpufreq_driver_20_here.pr;
 
 // devfreq: devfreq device
 
-@r_devfreq_21 depends on !patch && (context || org || report) exists@
+@r_devfreq_28 depends on !patch && (context || org || report) exists@
 identifier acq = {devfreq_add_device};
 identifier rel = {devfreq_remove_device};
 expression e, E, E2;
@@ -2564,22 +3382,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_devfreq_21.p1;
-p2 << r_devfreq_21.p2;
-acq << r_devfreq_21.acq;
-rel << r_devfreq_21.rel;
+p1 << r_devfreq_28.p1;
+p2 << r_devfreq_28.p2;
+acq << r_devfreq_28.acq;
+rel << r_devfreq_28.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_devfreq_21.p1;
-p2 << r_devfreq_21.p2;
-acq << r_devfreq_21.acq;
-rel << r_devfreq_21.rel;
+p1 << r_devfreq_28.p1;
+p2 << r_devfreq_28.p2;
+acq << r_devfreq_28.acq;
+rel << r_devfreq_28.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_devfreq_21_fix depends on patch exists@
+@r_devfreq_28_fix depends on patch exists@
 identifier acq = {devfreq_add_device};
 identifier rel = {devfreq_remove_device};
 expression e, E, E2;
@@ -2613,15 +3431,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_devfreq_21_branch depends on patch@
-position r_devfreq_21_fix.p2, ps;
+@r_devfreq_28_branch depends on patch@
+position r_devfreq_28_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_devfreq_21_here depends on patch@
-p3 << r_devfreq_21_fix.p3;
-ps << r_devfreq_21_branch.ps;
+@script:python r_devfreq_28_here depends on patch@
+p3 << r_devfreq_28_fix.p3;
+ps << r_devfreq_28_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2631,10 +3449,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_devfreq_21_fix.rel;
-expression list r_devfreq_21_fix.es;
-expression r_devfreq_21_fix.e;
-position r_devfreq_21_here.pr;
+identifier r_devfreq_28_fix.rel;
+expression list r_devfreq_28_fix.es;
+expression r_devfreq_28_fix.e;
+position r_devfreq_28_here.pr;
 @@
 
 + rel(e, es);
@@ -2642,7 +3460,7 @@ position r_devfreq_21_here.pr;
 
 // watchdog: registered watchdog
 
-@r_watchdog_22 depends on !patch && (context || org || report) exists@
+@r_watchdog_29 depends on !patch && (context || org || report) exists@
 identifier acq = {watchdog_register_device};
 identifier rel = {watchdog_unregister_device};
 expression e, E, E2;
@@ -2681,22 +3499,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_watchdog_22.p1;
-p2 << r_watchdog_22.p2;
-acq << r_watchdog_22.acq;
-rel << r_watchdog_22.rel;
+p1 << r_watchdog_29.p1;
+p2 << r_watchdog_29.p2;
+acq << r_watchdog_29.acq;
+rel << r_watchdog_29.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_watchdog_22.p1;
-p2 << r_watchdog_22.p2;
-acq << r_watchdog_22.acq;
-rel << r_watchdog_22.rel;
+p1 << r_watchdog_29.p1;
+p2 << r_watchdog_29.p2;
+acq << r_watchdog_29.acq;
+rel << r_watchdog_29.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_watchdog_22_fix depends on patch exists@
+@r_watchdog_29_fix depends on patch exists@
 identifier acq = {watchdog_register_device};
 identifier rel = {watchdog_unregister_device};
 expression e, E, E2;
@@ -2735,15 +3553,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_watchdog_22_branch depends on patch@
-position r_watchdog_22_fix.p2, ps;
+@r_watchdog_29_branch depends on patch@
+position r_watchdog_29_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_watchdog_22_here depends on patch@
-p3 << r_watchdog_22_fix.p3;
-ps << r_watchdog_22_branch.ps;
+@script:python r_watchdog_29_here depends on patch@
+p3 << r_watchdog_29_fix.p3;
+ps << r_watchdog_29_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2753,10 +3571,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_watchdog_22_fix.rel;
-expression list r_watchdog_22_fix.es;
-expression r_watchdog_22_fix.e;
-position r_watchdog_22_here.pr;
+identifier r_watchdog_29_fix.rel;
+expression list r_watchdog_29_fix.es;
+expression r_watchdog_29_fix.e;
+position r_watchdog_29_here.pr;
 @@
 
 + rel(e, es);
@@ -2764,7 +3582,7 @@ position r_watchdog_22_here.pr;
 
 // led-classdev: registered LED
 
-@r_led_classdev_23 depends on !patch && (context || org || report) exists@
+@r_led_classdev_30 depends on !patch && (context || org || report) exists@
 identifier acq = {led_classdev_register_ext};
 identifier rel = {led_classdev_unregister};
 expression e, E, E2;
@@ -2804,22 +3622,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_led_classdev_23.p1;
-p2 << r_led_classdev_23.p2;
-acq << r_led_classdev_23.acq;
-rel << r_led_classdev_23.rel;
+p1 << r_led_classdev_30.p1;
+p2 << r_led_classdev_30.p2;
+acq << r_led_classdev_30.acq;
+rel << r_led_classdev_30.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_led_classdev_23.p1;
-p2 << r_led_classdev_23.p2;
-acq << r_led_classdev_23.acq;
-rel << r_led_classdev_23.rel;
+p1 << r_led_classdev_30.p1;
+p2 << r_led_classdev_30.p2;
+acq << r_led_classdev_30.acq;
+rel << r_led_classdev_30.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_led_classdev_23_fix depends on patch exists@
+@r_led_classdev_30_fix depends on patch exists@
 identifier acq = {led_classdev_register_ext};
 identifier rel = {led_classdev_unregister};
 expression e, E, E2;
@@ -2859,15 +3677,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_led_classdev_23_branch depends on patch@
-position r_led_classdev_23_fix.p2, ps;
+@r_led_classdev_30_branch depends on patch@
+position r_led_classdev_30_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_led_classdev_23_here depends on patch@
-p3 << r_led_classdev_23_fix.p3;
-ps << r_led_classdev_23_branch.ps;
+@script:python r_led_classdev_30_here depends on patch@
+p3 << r_led_classdev_30_fix.p3;
+ps << r_led_classdev_30_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2877,10 +3695,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_led_classdev_23_fix.rel;
-expression list r_led_classdev_23_fix.es;
-expression r_led_classdev_23_fix.e;
-position r_led_classdev_23_here.pr;
+identifier r_led_classdev_30_fix.rel;
+expression list r_led_classdev_30_fix.es;
+expression r_led_classdev_30_fix.e;
+position r_led_classdev_30_here.pr;
 @@
 
 + rel(e, es);
@@ -2888,7 +3706,7 @@ position r_led_classdev_23_here.pr;
 
 // pwmchip: added PWM chip
 
-@r_pwmchip_24 depends on !patch && (context || org || report) exists@
+@r_pwmchip_31 depends on !patch && (context || org || report) exists@
 identifier acq = {__pwmchip_add};
 identifier rel = {pwmchip_remove};
 expression e, E, E2;
@@ -2927,22 +3745,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pwmchip_24.p1;
-p2 << r_pwmchip_24.p2;
-acq << r_pwmchip_24.acq;
-rel << r_pwmchip_24.rel;
+p1 << r_pwmchip_31.p1;
+p2 << r_pwmchip_31.p2;
+acq << r_pwmchip_31.acq;
+rel << r_pwmchip_31.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pwmchip_24.p1;
-p2 << r_pwmchip_24.p2;
-acq << r_pwmchip_24.acq;
-rel << r_pwmchip_24.rel;
+p1 << r_pwmchip_31.p1;
+p2 << r_pwmchip_31.p2;
+acq << r_pwmchip_31.acq;
+rel << r_pwmchip_31.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pwmchip_24_fix depends on patch exists@
+@r_pwmchip_31_fix depends on patch exists@
 identifier acq = {__pwmchip_add};
 identifier rel = {pwmchip_remove};
 expression e, E, E2;
@@ -2981,15 +3799,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pwmchip_24_branch depends on patch@
-position r_pwmchip_24_fix.p2, ps;
+@r_pwmchip_31_branch depends on patch@
+position r_pwmchip_31_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pwmchip_24_here depends on patch@
-p3 << r_pwmchip_24_fix.p3;
-ps << r_pwmchip_24_branch.ps;
+@script:python r_pwmchip_31_here depends on patch@
+p3 << r_pwmchip_31_fix.p3;
+ps << r_pwmchip_31_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -2999,10 +3817,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pwmchip_24_fix.rel;
-expression list r_pwmchip_24_fix.es;
-expression r_pwmchip_24_fix.e;
-position r_pwmchip_24_here.pr;
+identifier r_pwmchip_31_fix.rel;
+expression list r_pwmchip_31_fix.es;
+expression r_pwmchip_31_fix.e;
+position r_pwmchip_31_here.pr;
 @@
 
 + rel(e, es);
@@ -3010,7 +3828,7 @@ position r_pwmchip_24_here.pr;
 
 // mbox-controller: registered mailbox controller
 
-@r_mbox_controller_25 depends on !patch && (context || org || report) exists@
+@r_mbox_controller_32 depends on !patch && (context || org || report) exists@
 identifier acq = {mbox_controller_register};
 identifier rel = {mbox_controller_unregister};
 expression e, E, E2;
@@ -3049,22 +3867,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mbox_controller_25.p1;
-p2 << r_mbox_controller_25.p2;
-acq << r_mbox_controller_25.acq;
-rel << r_mbox_controller_25.rel;
+p1 << r_mbox_controller_32.p1;
+p2 << r_mbox_controller_32.p2;
+acq << r_mbox_controller_32.acq;
+rel << r_mbox_controller_32.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mbox_controller_25.p1;
-p2 << r_mbox_controller_25.p2;
-acq << r_mbox_controller_25.acq;
-rel << r_mbox_controller_25.rel;
+p1 << r_mbox_controller_32.p1;
+p2 << r_mbox_controller_32.p2;
+acq << r_mbox_controller_32.acq;
+rel << r_mbox_controller_32.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mbox_controller_25_fix depends on patch exists@
+@r_mbox_controller_32_fix depends on patch exists@
 identifier acq = {mbox_controller_register};
 identifier rel = {mbox_controller_unregister};
 expression e, E, E2;
@@ -3103,15 +3921,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mbox_controller_25_branch depends on patch@
-position r_mbox_controller_25_fix.p2, ps;
+@r_mbox_controller_32_branch depends on patch@
+position r_mbox_controller_32_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mbox_controller_25_here depends on patch@
-p3 << r_mbox_controller_25_fix.p3;
-ps << r_mbox_controller_25_branch.ps;
+@script:python r_mbox_controller_32_here depends on patch@
+p3 << r_mbox_controller_32_fix.p3;
+ps << r_mbox_controller_32_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3121,10 +3939,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mbox_controller_25_fix.rel;
-expression list r_mbox_controller_25_fix.es;
-expression r_mbox_controller_25_fix.e;
-position r_mbox_controller_25_here.pr;
+identifier r_mbox_controller_32_fix.rel;
+expression list r_mbox_controller_32_fix.es;
+expression r_mbox_controller_32_fix.e;
+position r_mbox_controller_32_here.pr;
 @@
 
 + rel(e, es);
@@ -3132,7 +3950,7 @@ position r_mbox_controller_25_here.pr;
 
 // rproc-alloc: remote processor
 
-@r_rproc_alloc_26 depends on !patch && (context || org || report) exists@
+@r_rproc_alloc_33 depends on !patch && (context || org || report) exists@
 identifier acq = {rproc_alloc};
 identifier rel = {rproc_free};
 expression e, E, E2;
@@ -3166,22 +3984,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rproc_alloc_26.p1;
-p2 << r_rproc_alloc_26.p2;
-acq << r_rproc_alloc_26.acq;
-rel << r_rproc_alloc_26.rel;
+p1 << r_rproc_alloc_33.p1;
+p2 << r_rproc_alloc_33.p2;
+acq << r_rproc_alloc_33.acq;
+rel << r_rproc_alloc_33.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rproc_alloc_26.p1;
-p2 << r_rproc_alloc_26.p2;
-acq << r_rproc_alloc_26.acq;
-rel << r_rproc_alloc_26.rel;
+p1 << r_rproc_alloc_33.p1;
+p2 << r_rproc_alloc_33.p2;
+acq << r_rproc_alloc_33.acq;
+rel << r_rproc_alloc_33.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rproc_alloc_26_fix depends on patch exists@
+@r_rproc_alloc_33_fix depends on patch exists@
 identifier acq = {rproc_alloc};
 identifier rel = {rproc_free};
 expression e, E, E2;
@@ -3215,15 +4033,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rproc_alloc_26_branch depends on patch@
-position r_rproc_alloc_26_fix.p2, ps;
+@r_rproc_alloc_33_branch depends on patch@
+position r_rproc_alloc_33_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rproc_alloc_26_here depends on patch@
-p3 << r_rproc_alloc_26_fix.p3;
-ps << r_rproc_alloc_26_branch.ps;
+@script:python r_rproc_alloc_33_here depends on patch@
+p3 << r_rproc_alloc_33_fix.p3;
+ps << r_rproc_alloc_33_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3233,10 +4051,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rproc_alloc_26_fix.rel;
-expression list r_rproc_alloc_26_fix.es;
-expression r_rproc_alloc_26_fix.e;
-position r_rproc_alloc_26_here.pr;
+identifier r_rproc_alloc_33_fix.rel;
+expression list r_rproc_alloc_33_fix.es;
+expression r_rproc_alloc_33_fix.e;
+position r_rproc_alloc_33_here.pr;
 @@
 
 + rel(e, es);
@@ -3244,7 +4062,7 @@ position r_rproc_alloc_26_here.pr;
 
 // rproc-add: added remote processor
 
-@r_rproc_add_27 depends on !patch && (context || org || report) exists@
+@r_rproc_add_34 depends on !patch && (context || org || report) exists@
 identifier acq = {rproc_add};
 identifier rel = {rproc_del};
 expression e, E, E2;
@@ -3283,22 +4101,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rproc_add_27.p1;
-p2 << r_rproc_add_27.p2;
-acq << r_rproc_add_27.acq;
-rel << r_rproc_add_27.rel;
+p1 << r_rproc_add_34.p1;
+p2 << r_rproc_add_34.p2;
+acq << r_rproc_add_34.acq;
+rel << r_rproc_add_34.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rproc_add_27.p1;
-p2 << r_rproc_add_27.p2;
-acq << r_rproc_add_27.acq;
-rel << r_rproc_add_27.rel;
+p1 << r_rproc_add_34.p1;
+p2 << r_rproc_add_34.p2;
+acq << r_rproc_add_34.acq;
+rel << r_rproc_add_34.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rproc_add_27_fix depends on patch exists@
+@r_rproc_add_34_fix depends on patch exists@
 identifier acq = {rproc_add};
 identifier rel = {rproc_del};
 expression e, E, E2;
@@ -3337,15 +4155,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rproc_add_27_branch depends on patch@
-position r_rproc_add_27_fix.p2, ps;
+@r_rproc_add_34_branch depends on patch@
+position r_rproc_add_34_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rproc_add_27_here depends on patch@
-p3 << r_rproc_add_27_fix.p3;
-ps << r_rproc_add_27_branch.ps;
+@script:python r_rproc_add_34_here depends on patch@
+p3 << r_rproc_add_34_fix.p3;
+ps << r_rproc_add_34_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3355,10 +4173,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rproc_add_27_fix.rel;
-expression list r_rproc_add_27_fix.es;
-expression r_rproc_add_27_fix.e;
-position r_rproc_add_27_here.pr;
+identifier r_rproc_add_34_fix.rel;
+expression list r_rproc_add_34_fix.es;
+expression r_rproc_add_34_fix.e;
+position r_rproc_add_34_here.pr;
 @@
 
 + rel(e, es);
@@ -3366,7 +4184,7 @@ position r_rproc_add_27_here.pr;
 
 // iio-alloc: IIO device
 
-@r_iio_alloc_28 depends on !patch && (context || org || report) exists@
+@r_iio_alloc_35 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_device_alloc};
 identifier rel = {iio_device_free};
 expression e, E, E2;
@@ -3400,22 +4218,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_alloc_28.p1;
-p2 << r_iio_alloc_28.p2;
-acq << r_iio_alloc_28.acq;
-rel << r_iio_alloc_28.rel;
+p1 << r_iio_alloc_35.p1;
+p2 << r_iio_alloc_35.p2;
+acq << r_iio_alloc_35.acq;
+rel << r_iio_alloc_35.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_alloc_28.p1;
-p2 << r_iio_alloc_28.p2;
-acq << r_iio_alloc_28.acq;
-rel << r_iio_alloc_28.rel;
+p1 << r_iio_alloc_35.p1;
+p2 << r_iio_alloc_35.p2;
+acq << r_iio_alloc_35.acq;
+rel << r_iio_alloc_35.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_alloc_28_fix depends on patch exists@
+@r_iio_alloc_35_fix depends on patch exists@
 identifier acq = {iio_device_alloc};
 identifier rel = {iio_device_free};
 expression e, E, E2;
@@ -3449,15 +4267,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_alloc_28_branch depends on patch@
-position r_iio_alloc_28_fix.p2, ps;
+@r_iio_alloc_35_branch depends on patch@
+position r_iio_alloc_35_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_alloc_28_here depends on patch@
-p3 << r_iio_alloc_28_fix.p3;
-ps << r_iio_alloc_28_branch.ps;
+@script:python r_iio_alloc_35_here depends on patch@
+p3 << r_iio_alloc_35_fix.p3;
+ps << r_iio_alloc_35_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3467,10 +4285,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_alloc_28_fix.rel;
-expression list r_iio_alloc_28_fix.es;
-expression r_iio_alloc_28_fix.e;
-position r_iio_alloc_28_here.pr;
+identifier r_iio_alloc_35_fix.rel;
+expression list r_iio_alloc_35_fix.es;
+expression r_iio_alloc_35_fix.e;
+position r_iio_alloc_35_here.pr;
 @@
 
 + rel(e, es);
@@ -3478,7 +4296,7 @@ position r_iio_alloc_28_here.pr;
 
 // iio-register: registered IIO device
 
-@r_iio_register_29 depends on !patch && (context || org || report) exists@
+@r_iio_register_36 depends on !patch && (context || org || report) exists@
 identifier acq = {__iio_device_register};
 identifier rel = {iio_device_unregister};
 expression e, E, E2;
@@ -3517,22 +4335,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_register_29.p1;
-p2 << r_iio_register_29.p2;
-acq << r_iio_register_29.acq;
-rel << r_iio_register_29.rel;
+p1 << r_iio_register_36.p1;
+p2 << r_iio_register_36.p2;
+acq << r_iio_register_36.acq;
+rel << r_iio_register_36.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_register_29.p1;
-p2 << r_iio_register_29.p2;
-acq << r_iio_register_29.acq;
-rel << r_iio_register_29.rel;
+p1 << r_iio_register_36.p1;
+p2 << r_iio_register_36.p2;
+acq << r_iio_register_36.acq;
+rel << r_iio_register_36.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_register_29_fix depends on patch exists@
+@r_iio_register_36_fix depends on patch exists@
 identifier acq = {__iio_device_register};
 identifier rel = {iio_device_unregister};
 expression e, E, E2;
@@ -3571,15 +4389,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_register_29_branch depends on patch@
-position r_iio_register_29_fix.p2, ps;
+@r_iio_register_36_branch depends on patch@
+position r_iio_register_36_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_register_29_here depends on patch@
-p3 << r_iio_register_29_fix.p3;
-ps << r_iio_register_29_branch.ps;
+@script:python r_iio_register_36_here depends on patch@
+p3 << r_iio_register_36_fix.p3;
+ps << r_iio_register_36_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3589,10 +4407,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_register_29_fix.rel;
-expression list r_iio_register_29_fix.es;
-expression r_iio_register_29_fix.e;
-position r_iio_register_29_here.pr;
+identifier r_iio_register_36_fix.rel;
+expression list r_iio_register_36_fix.es;
+expression r_iio_register_36_fix.e;
+position r_iio_register_36_here.pr;
 @@
 
 + rel(e, es);
@@ -3600,7 +4418,7 @@ position r_iio_register_29_here.pr;
 
 // hwrng: registered RNG
 
-@r_hwrng_30 depends on !patch && (context || org || report) exists@
+@r_hwrng_37 depends on !patch && (context || org || report) exists@
 identifier acq = {hwrng_register};
 identifier rel = {hwrng_unregister};
 expression e, E, E2;
@@ -3639,22 +4457,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hwrng_30.p1;
-p2 << r_hwrng_30.p2;
-acq << r_hwrng_30.acq;
-rel << r_hwrng_30.rel;
+p1 << r_hwrng_37.p1;
+p2 << r_hwrng_37.p2;
+acq << r_hwrng_37.acq;
+rel << r_hwrng_37.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hwrng_30.p1;
-p2 << r_hwrng_30.p2;
-acq << r_hwrng_30.acq;
-rel << r_hwrng_30.rel;
+p1 << r_hwrng_37.p1;
+p2 << r_hwrng_37.p2;
+acq << r_hwrng_37.acq;
+rel << r_hwrng_37.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hwrng_30_fix depends on patch exists@
+@r_hwrng_37_fix depends on patch exists@
 identifier acq = {hwrng_register};
 identifier rel = {hwrng_unregister};
 expression e, E, E2;
@@ -3693,15 +4511,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hwrng_30_branch depends on patch@
-position r_hwrng_30_fix.p2, ps;
+@r_hwrng_37_branch depends on patch@
+position r_hwrng_37_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hwrng_30_here depends on patch@
-p3 << r_hwrng_30_fix.p3;
-ps << r_hwrng_30_branch.ps;
+@script:python r_hwrng_37_here depends on patch@
+p3 << r_hwrng_37_fix.p3;
+ps << r_hwrng_37_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3711,10 +4529,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hwrng_30_fix.rel;
-expression list r_hwrng_30_fix.es;
-expression r_hwrng_30_fix.e;
-position r_hwrng_30_here.pr;
+identifier r_hwrng_37_fix.rel;
+expression list r_hwrng_37_fix.es;
+expression r_hwrng_37_fix.e;
+position r_hwrng_37_here.pr;
 @@
 
 + rel(e, es);
@@ -3722,7 +4540,7 @@ position r_hwrng_30_here.pr;
 
 // tty-driver: registered tty driver
 
-@r_tty_driver_31 depends on !patch && (context || org || report) exists@
+@r_tty_driver_38 depends on !patch && (context || org || report) exists@
 identifier acq = {tty_register_driver};
 identifier rel = {tty_unregister_driver};
 expression e, E, E2;
@@ -3761,22 +4579,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_tty_driver_31.p1;
-p2 << r_tty_driver_31.p2;
-acq << r_tty_driver_31.acq;
-rel << r_tty_driver_31.rel;
+p1 << r_tty_driver_38.p1;
+p2 << r_tty_driver_38.p2;
+acq << r_tty_driver_38.acq;
+rel << r_tty_driver_38.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_tty_driver_31.p1;
-p2 << r_tty_driver_31.p2;
-acq << r_tty_driver_31.acq;
-rel << r_tty_driver_31.rel;
+p1 << r_tty_driver_38.p1;
+p2 << r_tty_driver_38.p2;
+acq << r_tty_driver_38.acq;
+rel << r_tty_driver_38.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_tty_driver_31_fix depends on patch exists@
+@r_tty_driver_38_fix depends on patch exists@
 identifier acq = {tty_register_driver};
 identifier rel = {tty_unregister_driver};
 expression e, E, E2;
@@ -3815,15 +4633,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_tty_driver_31_branch depends on patch@
-position r_tty_driver_31_fix.p2, ps;
+@r_tty_driver_38_branch depends on patch@
+position r_tty_driver_38_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_tty_driver_31_here depends on patch@
-p3 << r_tty_driver_31_fix.p3;
-ps << r_tty_driver_31_branch.ps;
+@script:python r_tty_driver_38_here depends on patch@
+p3 << r_tty_driver_38_fix.p3;
+ps << r_tty_driver_38_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3833,10 +4651,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_tty_driver_31_fix.rel;
-expression list r_tty_driver_31_fix.es;
-expression r_tty_driver_31_fix.e;
-position r_tty_driver_31_here.pr;
+identifier r_tty_driver_38_fix.rel;
+expression list r_tty_driver_38_fix.es;
+expression r_tty_driver_38_fix.e;
+position r_tty_driver_38_here.pr;
 @@
 
 + rel(e, es);
@@ -3844,7 +4662,7 @@ position r_tty_driver_31_here.pr;
 
 // uart-driver: registered UART driver
 
-@r_uart_driver_32 depends on !patch && (context || org || report) exists@
+@r_uart_driver_39 depends on !patch && (context || org || report) exists@
 identifier acq = {uart_register_driver};
 identifier rel = {uart_unregister_driver};
 expression e, E, E2;
@@ -3883,22 +4701,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_uart_driver_32.p1;
-p2 << r_uart_driver_32.p2;
-acq << r_uart_driver_32.acq;
-rel << r_uart_driver_32.rel;
+p1 << r_uart_driver_39.p1;
+p2 << r_uart_driver_39.p2;
+acq << r_uart_driver_39.acq;
+rel << r_uart_driver_39.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_uart_driver_32.p1;
-p2 << r_uart_driver_32.p2;
-acq << r_uart_driver_32.acq;
-rel << r_uart_driver_32.rel;
+p1 << r_uart_driver_39.p1;
+p2 << r_uart_driver_39.p2;
+acq << r_uart_driver_39.acq;
+rel << r_uart_driver_39.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_uart_driver_32_fix depends on patch exists@
+@r_uart_driver_39_fix depends on patch exists@
 identifier acq = {uart_register_driver};
 identifier rel = {uart_unregister_driver};
 expression e, E, E2;
@@ -3937,15 +4755,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_uart_driver_32_branch depends on patch@
-position r_uart_driver_32_fix.p2, ps;
+@r_uart_driver_39_branch depends on patch@
+position r_uart_driver_39_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_uart_driver_32_here depends on patch@
-p3 << r_uart_driver_32_fix.p3;
-ps << r_uart_driver_32_branch.ps;
+@script:python r_uart_driver_39_here depends on patch@
+p3 << r_uart_driver_39_fix.p3;
+ps << r_uart_driver_39_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -3955,10 +4773,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_uart_driver_32_fix.rel;
-expression list r_uart_driver_32_fix.es;
-expression r_uart_driver_32_fix.e;
-position r_uart_driver_32_here.pr;
+identifier r_uart_driver_39_fix.rel;
+expression list r_uart_driver_39_fix.es;
+expression r_uart_driver_39_fix.e;
+position r_uart_driver_39_here.pr;
 @@
 
 + rel(e, es);
@@ -3966,7 +4784,7 @@ position r_uart_driver_32_here.pr;
 
 // uart-port: added UART port
 
-@r_uart_port_33 depends on !patch && (context || org || report) exists@
+@r_uart_port_40 depends on !patch && (context || org || report) exists@
 identifier acq = {uart_add_one_port};
 identifier rel = {uart_remove_one_port};
 expression e, E, E2;
@@ -4006,22 +4824,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_uart_port_33.p1;
-p2 << r_uart_port_33.p2;
-acq << r_uart_port_33.acq;
-rel << r_uart_port_33.rel;
+p1 << r_uart_port_40.p1;
+p2 << r_uart_port_40.p2;
+acq << r_uart_port_40.acq;
+rel << r_uart_port_40.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_uart_port_33.p1;
-p2 << r_uart_port_33.p2;
-acq << r_uart_port_33.acq;
-rel << r_uart_port_33.rel;
+p1 << r_uart_port_40.p1;
+p2 << r_uart_port_40.p2;
+acq << r_uart_port_40.acq;
+rel << r_uart_port_40.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_uart_port_33_fix depends on patch exists@
+@r_uart_port_40_fix depends on patch exists@
 identifier acq = {uart_add_one_port};
 identifier rel = {uart_remove_one_port};
 expression e, E, E2;
@@ -4061,15 +4879,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_uart_port_33_branch depends on patch@
-position r_uart_port_33_fix.p2, ps;
+@r_uart_port_40_branch depends on patch@
+position r_uart_port_40_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_uart_port_33_here depends on patch@
-p3 << r_uart_port_33_fix.p3;
-ps << r_uart_port_33_branch.ps;
+@script:python r_uart_port_40_here depends on patch@
+p3 << r_uart_port_40_fix.p3;
+ps << r_uart_port_40_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4079,11 +4897,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_uart_port_33_fix.rel;
-expression list r_uart_port_33_fix.es;
-expression r_uart_port_33_fix.e;
-expression r_uart_port_33_fix.X0;
-position r_uart_port_33_here.pr;
+identifier r_uart_port_40_fix.rel;
+expression list r_uart_port_40_fix.es;
+expression r_uart_port_40_fix.e;
+expression r_uart_port_40_fix.X0;
+position r_uart_port_40_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -4091,7 +4909,7 @@ position r_uart_port_33_here.pr;
 
 // serdev-open: opened serdev device
 
-@r_serdev_open_34 depends on !patch && (context || org || report) exists@
+@r_serdev_open_41 depends on !patch && (context || org || report) exists@
 identifier acq = {serdev_device_open};
 identifier rel = {serdev_device_close};
 expression e, E, E2;
@@ -4130,22 +4948,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_serdev_open_34.p1;
-p2 << r_serdev_open_34.p2;
-acq << r_serdev_open_34.acq;
-rel << r_serdev_open_34.rel;
+p1 << r_serdev_open_41.p1;
+p2 << r_serdev_open_41.p2;
+acq << r_serdev_open_41.acq;
+rel << r_serdev_open_41.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_serdev_open_34.p1;
-p2 << r_serdev_open_34.p2;
-acq << r_serdev_open_34.acq;
-rel << r_serdev_open_34.rel;
+p1 << r_serdev_open_41.p1;
+p2 << r_serdev_open_41.p2;
+acq << r_serdev_open_41.acq;
+rel << r_serdev_open_41.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_serdev_open_34_fix depends on patch exists@
+@r_serdev_open_41_fix depends on patch exists@
 identifier acq = {serdev_device_open};
 identifier rel = {serdev_device_close};
 expression e, E, E2;
@@ -4184,15 +5002,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_serdev_open_34_branch depends on patch@
-position r_serdev_open_34_fix.p2, ps;
+@r_serdev_open_41_branch depends on patch@
+position r_serdev_open_41_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_serdev_open_34_here depends on patch@
-p3 << r_serdev_open_34_fix.p3;
-ps << r_serdev_open_34_branch.ps;
+@script:python r_serdev_open_41_here depends on patch@
+p3 << r_serdev_open_41_fix.p3;
+ps << r_serdev_open_41_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4202,10 +5020,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_serdev_open_34_fix.rel;
-expression list r_serdev_open_34_fix.es;
-expression r_serdev_open_34_fix.e;
-position r_serdev_open_34_here.pr;
+identifier r_serdev_open_41_fix.rel;
+expression list r_serdev_open_41_fix.es;
+expression r_serdev_open_41_fix.e;
+position r_serdev_open_41_here.pr;
 @@
 
 + rel(e, es);
@@ -4213,7 +5031,7 @@ position r_serdev_open_34_here.pr;
 
 // nvmem-register: registered NVMEM device
 
-@r_nvmem_register_35 depends on !patch && (context || org || report) exists@
+@r_nvmem_register_42 depends on !patch && (context || org || report) exists@
 identifier acq = {nvmem_register};
 identifier rel = {nvmem_unregister};
 expression e, E, E2;
@@ -4247,22 +5065,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_nvmem_register_35.p1;
-p2 << r_nvmem_register_35.p2;
-acq << r_nvmem_register_35.acq;
-rel << r_nvmem_register_35.rel;
+p1 << r_nvmem_register_42.p1;
+p2 << r_nvmem_register_42.p2;
+acq << r_nvmem_register_42.acq;
+rel << r_nvmem_register_42.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_nvmem_register_35.p1;
-p2 << r_nvmem_register_35.p2;
-acq << r_nvmem_register_35.acq;
-rel << r_nvmem_register_35.rel;
+p1 << r_nvmem_register_42.p1;
+p2 << r_nvmem_register_42.p2;
+acq << r_nvmem_register_42.acq;
+rel << r_nvmem_register_42.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_nvmem_register_35_fix depends on patch exists@
+@r_nvmem_register_42_fix depends on patch exists@
 identifier acq = {nvmem_register};
 identifier rel = {nvmem_unregister};
 expression e, E, E2;
@@ -4296,15 +5114,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_nvmem_register_35_branch depends on patch@
-position r_nvmem_register_35_fix.p2, ps;
+@r_nvmem_register_42_branch depends on patch@
+position r_nvmem_register_42_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_nvmem_register_35_here depends on patch@
-p3 << r_nvmem_register_35_fix.p3;
-ps << r_nvmem_register_35_branch.ps;
+@script:python r_nvmem_register_42_here depends on patch@
+p3 << r_nvmem_register_42_fix.p3;
+ps << r_nvmem_register_42_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4314,10 +5132,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_nvmem_register_35_fix.rel;
-expression list r_nvmem_register_35_fix.es;
-expression r_nvmem_register_35_fix.e;
-position r_nvmem_register_35_here.pr;
+identifier r_nvmem_register_42_fix.rel;
+expression list r_nvmem_register_42_fix.es;
+expression r_nvmem_register_42_fix.e;
+position r_nvmem_register_42_here.pr;
 @@
 
 + rel(e, es);
@@ -4325,7 +5143,7 @@ position r_nvmem_register_35_here.pr;
 
 // nvmem-cell: NVMEM cell reference
 
-@r_nvmem_cell_36 depends on !patch && (context || org || report) exists@
+@r_nvmem_cell_43 depends on !patch && (context || org || report) exists@
 identifier acq = {nvmem_cell_get, of_nvmem_cell_get};
 identifier rel = {nvmem_cell_put};
 expression e, E, E2;
@@ -4359,22 +5177,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_nvmem_cell_36.p1;
-p2 << r_nvmem_cell_36.p2;
-acq << r_nvmem_cell_36.acq;
-rel << r_nvmem_cell_36.rel;
+p1 << r_nvmem_cell_43.p1;
+p2 << r_nvmem_cell_43.p2;
+acq << r_nvmem_cell_43.acq;
+rel << r_nvmem_cell_43.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_nvmem_cell_36.p1;
-p2 << r_nvmem_cell_36.p2;
-acq << r_nvmem_cell_36.acq;
-rel << r_nvmem_cell_36.rel;
+p1 << r_nvmem_cell_43.p1;
+p2 << r_nvmem_cell_43.p2;
+acq << r_nvmem_cell_43.acq;
+rel << r_nvmem_cell_43.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_nvmem_cell_36_fix depends on patch exists@
+@r_nvmem_cell_43_fix depends on patch exists@
 identifier acq = {nvmem_cell_get, of_nvmem_cell_get};
 identifier rel = {nvmem_cell_put};
 expression e, E, E2;
@@ -4408,15 +5226,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_nvmem_cell_36_branch depends on patch@
-position r_nvmem_cell_36_fix.p2, ps;
+@r_nvmem_cell_43_branch depends on patch@
+position r_nvmem_cell_43_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_nvmem_cell_36_here depends on patch@
-p3 << r_nvmem_cell_36_fix.p3;
-ps << r_nvmem_cell_36_branch.ps;
+@script:python r_nvmem_cell_43_here depends on patch@
+p3 << r_nvmem_cell_43_fix.p3;
+ps << r_nvmem_cell_43_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4426,10 +5244,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_nvmem_cell_36_fix.rel;
-expression list r_nvmem_cell_36_fix.es;
-expression r_nvmem_cell_36_fix.e;
-position r_nvmem_cell_36_here.pr;
+identifier r_nvmem_cell_43_fix.rel;
+expression list r_nvmem_cell_43_fix.es;
+expression r_nvmem_cell_43_fix.e;
+position r_nvmem_cell_43_here.pr;
 @@
 
 + rel(e, es);
@@ -4437,7 +5255,7 @@ position r_nvmem_cell_36_here.pr;
 
 // nvmem-device: NVMEM device reference
 
-@r_nvmem_device_37 depends on !patch && (context || org || report) exists@
+@r_nvmem_device_44 depends on !patch && (context || org || report) exists@
 identifier acq = {nvmem_device_get, of_nvmem_device_get};
 identifier rel = {nvmem_device_put};
 expression e, E, E2;
@@ -4471,22 +5289,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_nvmem_device_37.p1;
-p2 << r_nvmem_device_37.p2;
-acq << r_nvmem_device_37.acq;
-rel << r_nvmem_device_37.rel;
+p1 << r_nvmem_device_44.p1;
+p2 << r_nvmem_device_44.p2;
+acq << r_nvmem_device_44.acq;
+rel << r_nvmem_device_44.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_nvmem_device_37.p1;
-p2 << r_nvmem_device_37.p2;
-acq << r_nvmem_device_37.acq;
-rel << r_nvmem_device_37.rel;
+p1 << r_nvmem_device_44.p1;
+p2 << r_nvmem_device_44.p2;
+acq << r_nvmem_device_44.acq;
+rel << r_nvmem_device_44.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_nvmem_device_37_fix depends on patch exists@
+@r_nvmem_device_44_fix depends on patch exists@
 identifier acq = {nvmem_device_get, of_nvmem_device_get};
 identifier rel = {nvmem_device_put};
 expression e, E, E2;
@@ -4520,15 +5338,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_nvmem_device_37_branch depends on patch@
-position r_nvmem_device_37_fix.p2, ps;
+@r_nvmem_device_44_branch depends on patch@
+position r_nvmem_device_44_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_nvmem_device_37_here depends on patch@
-p3 << r_nvmem_device_37_fix.p3;
-ps << r_nvmem_device_37_branch.ps;
+@script:python r_nvmem_device_44_here depends on patch@
+p3 << r_nvmem_device_44_fix.p3;
+ps << r_nvmem_device_44_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4538,10 +5356,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_nvmem_device_37_fix.rel;
-expression list r_nvmem_device_37_fix.es;
-expression r_nvmem_device_37_fix.e;
-position r_nvmem_device_37_here.pr;
+identifier r_nvmem_device_44_fix.rel;
+expression list r_nvmem_device_44_fix.es;
+expression r_nvmem_device_44_fix.e;
+position r_nvmem_device_44_here.pr;
 @@
 
 + rel(e, es);
@@ -4549,7 +5367,7 @@ position r_nvmem_device_37_here.pr;
 
 // mtd-device: registered MTD device
 
-@r_mtd_device_38 depends on !patch && (context || org || report) exists@
+@r_mtd_device_45 depends on !patch && (context || org || report) exists@
 identifier acq = {mtd_device_parse_register};
 identifier rel = {mtd_device_unregister};
 expression e, E, E2;
@@ -4588,22 +5406,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mtd_device_38.p1;
-p2 << r_mtd_device_38.p2;
-acq << r_mtd_device_38.acq;
-rel << r_mtd_device_38.rel;
+p1 << r_mtd_device_45.p1;
+p2 << r_mtd_device_45.p2;
+acq << r_mtd_device_45.acq;
+rel << r_mtd_device_45.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mtd_device_38.p1;
-p2 << r_mtd_device_38.p2;
-acq << r_mtd_device_38.acq;
-rel << r_mtd_device_38.rel;
+p1 << r_mtd_device_45.p1;
+p2 << r_mtd_device_45.p2;
+acq << r_mtd_device_45.acq;
+rel << r_mtd_device_45.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mtd_device_38_fix depends on patch exists@
+@r_mtd_device_45_fix depends on patch exists@
 identifier acq = {mtd_device_parse_register};
 identifier rel = {mtd_device_unregister};
 expression e, E, E2;
@@ -4642,15 +5460,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mtd_device_38_branch depends on patch@
-position r_mtd_device_38_fix.p2, ps;
+@r_mtd_device_45_branch depends on patch@
+position r_mtd_device_45_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mtd_device_38_here depends on patch@
-p3 << r_mtd_device_38_fix.p3;
-ps << r_mtd_device_38_branch.ps;
+@script:python r_mtd_device_45_here depends on patch@
+p3 << r_mtd_device_45_fix.p3;
+ps << r_mtd_device_45_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4660,10 +5478,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mtd_device_38_fix.rel;
-expression list r_mtd_device_38_fix.es;
-expression r_mtd_device_38_fix.e;
-position r_mtd_device_38_here.pr;
+identifier r_mtd_device_45_fix.rel;
+expression list r_mtd_device_45_fix.es;
+expression r_mtd_device_45_fix.e;
+position r_mtd_device_45_here.pr;
 @@
 
 + rel(e, es);
@@ -4671,7 +5489,7 @@ position r_mtd_device_38_here.pr;
 
 // extcon-dev: registered extcon device
 
-@r_extcon_dev_39 depends on !patch && (context || org || report) exists@
+@r_extcon_dev_46 depends on !patch && (context || org || report) exists@
 identifier acq = {extcon_dev_register};
 identifier rel = {extcon_dev_unregister};
 expression e, E, E2;
@@ -4710,22 +5528,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_extcon_dev_39.p1;
-p2 << r_extcon_dev_39.p2;
-acq << r_extcon_dev_39.acq;
-rel << r_extcon_dev_39.rel;
+p1 << r_extcon_dev_46.p1;
+p2 << r_extcon_dev_46.p2;
+acq << r_extcon_dev_46.acq;
+rel << r_extcon_dev_46.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_extcon_dev_39.p1;
-p2 << r_extcon_dev_39.p2;
-acq << r_extcon_dev_39.acq;
-rel << r_extcon_dev_39.rel;
+p1 << r_extcon_dev_46.p1;
+p2 << r_extcon_dev_46.p2;
+acq << r_extcon_dev_46.acq;
+rel << r_extcon_dev_46.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_extcon_dev_39_fix depends on patch exists@
+@r_extcon_dev_46_fix depends on patch exists@
 identifier acq = {extcon_dev_register};
 identifier rel = {extcon_dev_unregister};
 expression e, E, E2;
@@ -4764,15 +5582,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_extcon_dev_39_branch depends on patch@
-position r_extcon_dev_39_fix.p2, ps;
+@r_extcon_dev_46_branch depends on patch@
+position r_extcon_dev_46_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_extcon_dev_39_here depends on patch@
-p3 << r_extcon_dev_39_fix.p3;
-ps << r_extcon_dev_39_branch.ps;
+@script:python r_extcon_dev_46_here depends on patch@
+p3 << r_extcon_dev_46_fix.p3;
+ps << r_extcon_dev_46_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4782,10 +5600,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_extcon_dev_39_fix.rel;
-expression list r_extcon_dev_39_fix.es;
-expression r_extcon_dev_39_fix.e;
-position r_extcon_dev_39_here.pr;
+identifier r_extcon_dev_46_fix.rel;
+expression list r_extcon_dev_46_fix.es;
+expression r_extcon_dev_46_fix.e;
+position r_extcon_dev_46_here.pr;
 @@
 
 + rel(e, es);
@@ -4793,7 +5611,7 @@ position r_extcon_dev_39_here.pr;
 
 // typec-port: registered USB Type-C port
 
-@r_typec_port_40 depends on !patch && (context || org || report) exists@
+@r_typec_port_47 depends on !patch && (context || org || report) exists@
 identifier acq = {typec_register_port};
 identifier rel = {typec_unregister_port};
 expression e, E, E2;
@@ -4827,22 +5645,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_typec_port_40.p1;
-p2 << r_typec_port_40.p2;
-acq << r_typec_port_40.acq;
-rel << r_typec_port_40.rel;
+p1 << r_typec_port_47.p1;
+p2 << r_typec_port_47.p2;
+acq << r_typec_port_47.acq;
+rel << r_typec_port_47.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_typec_port_40.p1;
-p2 << r_typec_port_40.p2;
-acq << r_typec_port_40.acq;
-rel << r_typec_port_40.rel;
+p1 << r_typec_port_47.p1;
+p2 << r_typec_port_47.p2;
+acq << r_typec_port_47.acq;
+rel << r_typec_port_47.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_typec_port_40_fix depends on patch exists@
+@r_typec_port_47_fix depends on patch exists@
 identifier acq = {typec_register_port};
 identifier rel = {typec_unregister_port};
 expression e, E, E2;
@@ -4876,15 +5694,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_typec_port_40_branch depends on patch@
-position r_typec_port_40_fix.p2, ps;
+@r_typec_port_47_branch depends on patch@
+position r_typec_port_47_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_typec_port_40_here depends on patch@
-p3 << r_typec_port_40_fix.p3;
-ps << r_typec_port_40_branch.ps;
+@script:python r_typec_port_47_here depends on patch@
+p3 << r_typec_port_47_fix.p3;
+ps << r_typec_port_47_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -4894,10 +5712,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_typec_port_40_fix.rel;
-expression list r_typec_port_40_fix.es;
-expression r_typec_port_40_fix.e;
-position r_typec_port_40_here.pr;
+identifier r_typec_port_47_fix.rel;
+expression list r_typec_port_47_fix.es;
+expression r_typec_port_47_fix.e;
+position r_typec_port_47_here.pr;
 @@
 
 + rel(e, es);
@@ -4905,7 +5723,7 @@ position r_typec_port_40_here.pr;
 
 // clk-register: registered clock
 
-@r_clk_register_41 depends on !patch && (context || org || report) exists@
+@r_clk_register_48 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_register};
 identifier rel = {clk_unregister};
 expression e, E, E2;
@@ -4939,22 +5757,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_register_41.p1;
-p2 << r_clk_register_41.p2;
-acq << r_clk_register_41.acq;
-rel << r_clk_register_41.rel;
+p1 << r_clk_register_48.p1;
+p2 << r_clk_register_48.p2;
+acq << r_clk_register_48.acq;
+rel << r_clk_register_48.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_register_41.p1;
-p2 << r_clk_register_41.p2;
-acq << r_clk_register_41.acq;
-rel << r_clk_register_41.rel;
+p1 << r_clk_register_48.p1;
+p2 << r_clk_register_48.p2;
+acq << r_clk_register_48.acq;
+rel << r_clk_register_48.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_register_41_fix depends on patch exists@
+@r_clk_register_48_fix depends on patch exists@
 identifier acq = {clk_register};
 identifier rel = {clk_unregister};
 expression e, E, E2;
@@ -4988,15 +5806,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_register_41_branch depends on patch@
-position r_clk_register_41_fix.p2, ps;
+@r_clk_register_48_branch depends on patch@
+position r_clk_register_48_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_register_41_here depends on patch@
-p3 << r_clk_register_41_fix.p3;
-ps << r_clk_register_41_branch.ps;
+@script:python r_clk_register_48_here depends on patch@
+p3 << r_clk_register_48_fix.p3;
+ps << r_clk_register_48_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5006,10 +5824,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_register_41_fix.rel;
-expression list r_clk_register_41_fix.es;
-expression r_clk_register_41_fix.e;
-position r_clk_register_41_here.pr;
+identifier r_clk_register_48_fix.rel;
+expression list r_clk_register_48_fix.es;
+expression r_clk_register_48_fix.e;
+position r_clk_register_48_here.pr;
 @@
 
 + rel(e, es);
@@ -5017,7 +5835,7 @@ position r_clk_register_41_here.pr;
 
 // clk-hw-register: registered clock hardware
 
-@r_clk_hw_register_42 depends on !patch && (context || org || report) exists@
+@r_clk_hw_register_49 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_hw_register};
 identifier rel = {clk_hw_unregister};
 expression e, E, E2;
@@ -5057,22 +5875,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_hw_register_42.p1;
-p2 << r_clk_hw_register_42.p2;
-acq << r_clk_hw_register_42.acq;
-rel << r_clk_hw_register_42.rel;
+p1 << r_clk_hw_register_49.p1;
+p2 << r_clk_hw_register_49.p2;
+acq << r_clk_hw_register_49.acq;
+rel << r_clk_hw_register_49.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_hw_register_42.p1;
-p2 << r_clk_hw_register_42.p2;
-acq << r_clk_hw_register_42.acq;
-rel << r_clk_hw_register_42.rel;
+p1 << r_clk_hw_register_49.p1;
+p2 << r_clk_hw_register_49.p2;
+acq << r_clk_hw_register_49.acq;
+rel << r_clk_hw_register_49.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_hw_register_42_fix depends on patch exists@
+@r_clk_hw_register_49_fix depends on patch exists@
 identifier acq = {clk_hw_register};
 identifier rel = {clk_hw_unregister};
 expression e, E, E2;
@@ -5112,15 +5930,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_hw_register_42_branch depends on patch@
-position r_clk_hw_register_42_fix.p2, ps;
+@r_clk_hw_register_49_branch depends on patch@
+position r_clk_hw_register_49_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_hw_register_42_here depends on patch@
-p3 << r_clk_hw_register_42_fix.p3;
-ps << r_clk_hw_register_42_branch.ps;
+@script:python r_clk_hw_register_49_here depends on patch@
+p3 << r_clk_hw_register_49_fix.p3;
+ps << r_clk_hw_register_49_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5130,10 +5948,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_hw_register_42_fix.rel;
-expression list r_clk_hw_register_42_fix.es;
-expression r_clk_hw_register_42_fix.e;
-position r_clk_hw_register_42_here.pr;
+identifier r_clk_hw_register_49_fix.rel;
+expression list r_clk_hw_register_49_fix.es;
+expression r_clk_hw_register_49_fix.e;
+position r_clk_hw_register_49_here.pr;
 @@
 
 + rel(e, es);
@@ -5141,7 +5959,7 @@ position r_clk_hw_register_42_here.pr;
 
 // of-clk-provider: DT clock provider
 
-@r_of_clk_provider_43 depends on !patch && (context || org || report) exists@
+@r_of_clk_provider_50 depends on !patch && (context || org || report) exists@
 identifier acq = {of_clk_add_provider, of_clk_add_hw_provider};
 identifier rel = {of_clk_del_provider};
 expression e, E, E2;
@@ -5180,22 +5998,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_of_clk_provider_43.p1;
-p2 << r_of_clk_provider_43.p2;
-acq << r_of_clk_provider_43.acq;
-rel << r_of_clk_provider_43.rel;
+p1 << r_of_clk_provider_50.p1;
+p2 << r_of_clk_provider_50.p2;
+acq << r_of_clk_provider_50.acq;
+rel << r_of_clk_provider_50.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_of_clk_provider_43.p1;
-p2 << r_of_clk_provider_43.p2;
-acq << r_of_clk_provider_43.acq;
-rel << r_of_clk_provider_43.rel;
+p1 << r_of_clk_provider_50.p1;
+p2 << r_of_clk_provider_50.p2;
+acq << r_of_clk_provider_50.acq;
+rel << r_of_clk_provider_50.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_of_clk_provider_43_fix depends on patch exists@
+@r_of_clk_provider_50_fix depends on patch exists@
 identifier acq = {of_clk_add_provider, of_clk_add_hw_provider};
 identifier rel = {of_clk_del_provider};
 expression e, E, E2;
@@ -5234,15 +6052,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_of_clk_provider_43_branch depends on patch@
-position r_of_clk_provider_43_fix.p2, ps;
+@r_of_clk_provider_50_branch depends on patch@
+position r_of_clk_provider_50_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_of_clk_provider_43_here depends on patch@
-p3 << r_of_clk_provider_43_fix.p3;
-ps << r_of_clk_provider_43_branch.ps;
+@script:python r_of_clk_provider_50_here depends on patch@
+p3 << r_of_clk_provider_50_fix.p3;
+ps << r_of_clk_provider_50_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5252,10 +6070,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_of_clk_provider_43_fix.rel;
-expression list r_of_clk_provider_43_fix.es;
-expression r_of_clk_provider_43_fix.e;
-position r_of_clk_provider_43_here.pr;
+identifier r_of_clk_provider_50_fix.rel;
+expression list r_of_clk_provider_50_fix.es;
+expression r_of_clk_provider_50_fix.e;
+position r_of_clk_provider_50_here.pr;
 @@
 
 + rel(e, es);
@@ -5263,7 +6081,7 @@ position r_of_clk_provider_43_here.pr;
 
 // reset-controller: registered reset controller
 
-@r_reset_controller_44 depends on !patch && (context || org || report) exists@
+@r_reset_controller_51 depends on !patch && (context || org || report) exists@
 identifier acq = {reset_controller_register};
 identifier rel = {reset_controller_unregister};
 expression e, E, E2;
@@ -5302,22 +6120,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reset_controller_44.p1;
-p2 << r_reset_controller_44.p2;
-acq << r_reset_controller_44.acq;
-rel << r_reset_controller_44.rel;
+p1 << r_reset_controller_51.p1;
+p2 << r_reset_controller_51.p2;
+acq << r_reset_controller_51.acq;
+rel << r_reset_controller_51.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reset_controller_44.p1;
-p2 << r_reset_controller_44.p2;
-acq << r_reset_controller_44.acq;
-rel << r_reset_controller_44.rel;
+p1 << r_reset_controller_51.p1;
+p2 << r_reset_controller_51.p2;
+acq << r_reset_controller_51.acq;
+rel << r_reset_controller_51.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reset_controller_44_fix depends on patch exists@
+@r_reset_controller_51_fix depends on patch exists@
 identifier acq = {reset_controller_register};
 identifier rel = {reset_controller_unregister};
 expression e, E, E2;
@@ -5356,15 +6174,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reset_controller_44_branch depends on patch@
-position r_reset_controller_44_fix.p2, ps;
+@r_reset_controller_51_branch depends on patch@
+position r_reset_controller_51_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reset_controller_44_here depends on patch@
-p3 << r_reset_controller_44_fix.p3;
-ps << r_reset_controller_44_branch.ps;
+@script:python r_reset_controller_51_here depends on patch@
+p3 << r_reset_controller_51_fix.p3;
+ps << r_reset_controller_51_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5374,10 +6192,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reset_controller_44_fix.rel;
-expression list r_reset_controller_44_fix.es;
-expression r_reset_controller_44_fix.e;
-position r_reset_controller_44_here.pr;
+identifier r_reset_controller_51_fix.rel;
+expression list r_reset_controller_51_fix.es;
+expression r_reset_controller_51_fix.e;
+position r_reset_controller_51_here.pr;
 @@
 
 + rel(e, es);
@@ -5385,7 +6203,7 @@ position r_reset_controller_44_here.pr;
 
 // pinctrl-register: registered pin controller
 
-@r_pinctrl_register_45 depends on !patch && (context || org || report) exists@
+@r_pinctrl_register_52 depends on !patch && (context || org || report) exists@
 identifier acq = {pinctrl_register};
 identifier rel = {pinctrl_unregister};
 expression e, E, E2;
@@ -5419,22 +6237,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pinctrl_register_45.p1;
-p2 << r_pinctrl_register_45.p2;
-acq << r_pinctrl_register_45.acq;
-rel << r_pinctrl_register_45.rel;
+p1 << r_pinctrl_register_52.p1;
+p2 << r_pinctrl_register_52.p2;
+acq << r_pinctrl_register_52.acq;
+rel << r_pinctrl_register_52.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pinctrl_register_45.p1;
-p2 << r_pinctrl_register_45.p2;
-acq << r_pinctrl_register_45.acq;
-rel << r_pinctrl_register_45.rel;
+p1 << r_pinctrl_register_52.p1;
+p2 << r_pinctrl_register_52.p2;
+acq << r_pinctrl_register_52.acq;
+rel << r_pinctrl_register_52.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pinctrl_register_45_fix depends on patch exists@
+@r_pinctrl_register_52_fix depends on patch exists@
 identifier acq = {pinctrl_register};
 identifier rel = {pinctrl_unregister};
 expression e, E, E2;
@@ -5468,15 +6286,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pinctrl_register_45_branch depends on patch@
-position r_pinctrl_register_45_fix.p2, ps;
+@r_pinctrl_register_52_branch depends on patch@
+position r_pinctrl_register_52_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pinctrl_register_45_here depends on patch@
-p3 << r_pinctrl_register_45_fix.p3;
-ps << r_pinctrl_register_45_branch.ps;
+@script:python r_pinctrl_register_52_here depends on patch@
+p3 << r_pinctrl_register_52_fix.p3;
+ps << r_pinctrl_register_52_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5486,10 +6304,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pinctrl_register_45_fix.rel;
-expression list r_pinctrl_register_45_fix.es;
-expression r_pinctrl_register_45_fix.e;
-position r_pinctrl_register_45_here.pr;
+identifier r_pinctrl_register_52_fix.rel;
+expression list r_pinctrl_register_52_fix.es;
+expression r_pinctrl_register_52_fix.e;
+position r_pinctrl_register_52_here.pr;
 @@
 
 + rel(e, es);
@@ -5497,7 +6315,7 @@ position r_pinctrl_register_45_here.pr;
 
 // pinctrl-get: pin control handle
 
-@r_pinctrl_get_46 depends on !patch && (context || org || report) exists@
+@r_pinctrl_get_53 depends on !patch && (context || org || report) exists@
 identifier acq = {pinctrl_get};
 identifier rel = {pinctrl_put};
 expression e, E, E2;
@@ -5531,22 +6349,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pinctrl_get_46.p1;
-p2 << r_pinctrl_get_46.p2;
-acq << r_pinctrl_get_46.acq;
-rel << r_pinctrl_get_46.rel;
+p1 << r_pinctrl_get_53.p1;
+p2 << r_pinctrl_get_53.p2;
+acq << r_pinctrl_get_53.acq;
+rel << r_pinctrl_get_53.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pinctrl_get_46.p1;
-p2 << r_pinctrl_get_46.p2;
-acq << r_pinctrl_get_46.acq;
-rel << r_pinctrl_get_46.rel;
+p1 << r_pinctrl_get_53.p1;
+p2 << r_pinctrl_get_53.p2;
+acq << r_pinctrl_get_53.acq;
+rel << r_pinctrl_get_53.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pinctrl_get_46_fix depends on patch exists@
+@r_pinctrl_get_53_fix depends on patch exists@
 identifier acq = {pinctrl_get};
 identifier rel = {pinctrl_put};
 expression e, E, E2;
@@ -5580,15 +6398,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pinctrl_get_46_branch depends on patch@
-position r_pinctrl_get_46_fix.p2, ps;
+@r_pinctrl_get_53_branch depends on patch@
+position r_pinctrl_get_53_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pinctrl_get_46_here depends on patch@
-p3 << r_pinctrl_get_46_fix.p3;
-ps << r_pinctrl_get_46_branch.ps;
+@script:python r_pinctrl_get_53_here depends on patch@
+p3 << r_pinctrl_get_53_fix.p3;
+ps << r_pinctrl_get_53_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5598,10 +6416,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pinctrl_get_46_fix.rel;
-expression list r_pinctrl_get_46_fix.es;
-expression r_pinctrl_get_46_fix.e;
-position r_pinctrl_get_46_here.pr;
+identifier r_pinctrl_get_53_fix.rel;
+expression list r_pinctrl_get_53_fix.es;
+expression r_pinctrl_get_53_fix.e;
+position r_pinctrl_get_53_here.pr;
 @@
 
 + rel(e, es);
@@ -5609,7 +6427,7 @@ position r_pinctrl_get_46_here.pr;
 
 // irq-descs: allocated irq descriptors
 
-@r_irq_descs_47 depends on !patch && (context || org || report) exists@
+@r_irq_descs_54 depends on !patch && (context || org || report) exists@
 identifier acq = {__irq_alloc_descs};
 identifier rel = {irq_free_descs};
 expression e, E, E2;
@@ -5643,22 +6461,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_irq_descs_47.p1;
-p2 << r_irq_descs_47.p2;
-acq << r_irq_descs_47.acq;
-rel << r_irq_descs_47.rel;
+p1 << r_irq_descs_54.p1;
+p2 << r_irq_descs_54.p2;
+acq << r_irq_descs_54.acq;
+rel << r_irq_descs_54.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_irq_descs_47.p1;
-p2 << r_irq_descs_47.p2;
-acq << r_irq_descs_47.acq;
-rel << r_irq_descs_47.rel;
+p1 << r_irq_descs_54.p1;
+p2 << r_irq_descs_54.p2;
+acq << r_irq_descs_54.acq;
+rel << r_irq_descs_54.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_irq_descs_47_fix depends on patch exists@
+@r_irq_descs_54_fix depends on patch exists@
 identifier acq = {__irq_alloc_descs};
 identifier rel = {irq_free_descs};
 expression e, E, E2;
@@ -5692,15 +6510,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_irq_descs_47_branch depends on patch@
-position r_irq_descs_47_fix.p2, ps;
+@r_irq_descs_54_branch depends on patch@
+position r_irq_descs_54_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_irq_descs_47_here depends on patch@
-p3 << r_irq_descs_47_fix.p3;
-ps << r_irq_descs_47_branch.ps;
+@script:python r_irq_descs_54_here depends on patch@
+p3 << r_irq_descs_54_fix.p3;
+ps << r_irq_descs_54_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5710,10 +6528,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_irq_descs_47_fix.rel;
-expression list r_irq_descs_47_fix.es;
-expression r_irq_descs_47_fix.e;
-position r_irq_descs_47_here.pr;
+identifier r_irq_descs_54_fix.rel;
+expression list r_irq_descs_54_fix.es;
+expression r_irq_descs_54_fix.e;
+position r_irq_descs_54_here.pr;
 @@
 
 + rel(e, es);
@@ -5721,7 +6539,7 @@ position r_irq_descs_47_here.pr;
 
 // nmi: NMI handler
 
-@r_nmi_48 depends on !patch && (context || org || report) exists@
+@r_nmi_55 depends on !patch && (context || org || report) exists@
 identifier acq = {request_nmi};
 identifier rel = {free_nmi};
 expression e, E, E2;
@@ -5760,22 +6578,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_nmi_48.p1;
-p2 << r_nmi_48.p2;
-acq << r_nmi_48.acq;
-rel << r_nmi_48.rel;
+p1 << r_nmi_55.p1;
+p2 << r_nmi_55.p2;
+acq << r_nmi_55.acq;
+rel << r_nmi_55.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_nmi_48.p1;
-p2 << r_nmi_48.p2;
-acq << r_nmi_48.acq;
-rel << r_nmi_48.rel;
+p1 << r_nmi_55.p1;
+p2 << r_nmi_55.p2;
+acq << r_nmi_55.acq;
+rel << r_nmi_55.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_nmi_48_fix depends on patch exists@
+@r_nmi_55_fix depends on patch exists@
 identifier acq = {request_nmi};
 identifier rel = {free_nmi};
 expression e, E, E2;
@@ -5814,15 +6632,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_nmi_48_branch depends on patch@
-position r_nmi_48_fix.p2, ps;
+@r_nmi_55_branch depends on patch@
+position r_nmi_55_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_nmi_48_here depends on patch@
-p3 << r_nmi_48_fix.p3;
-ps << r_nmi_48_branch.ps;
+@script:python r_nmi_55_here depends on patch@
+p3 << r_nmi_55_fix.p3;
+ps << r_nmi_55_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5832,10 +6650,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_nmi_48_fix.rel;
-expression list r_nmi_48_fix.es;
-expression r_nmi_48_fix.e;
-position r_nmi_48_here.pr;
+identifier r_nmi_55_fix.rel;
+expression list r_nmi_55_fix.es;
+expression r_nmi_55_fix.e;
+position r_nmi_55_here.pr;
 @@
 
 + rel(e, es);
@@ -5843,7 +6661,7 @@ position r_nmi_48_here.pr;
 
 // irq-wake: interrupt wakeup enabled
 
-@r_irq_wake_49 depends on !patch && (context || org || report) exists@
+@r_irq_wake_56 depends on !patch && (context || org || report) exists@
 identifier acq = {enable_irq_wake};
 identifier rel = {disable_irq_wake};
 expression e, E, E2;
@@ -5882,22 +6700,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_irq_wake_49.p1;
-p2 << r_irq_wake_49.p2;
-acq << r_irq_wake_49.acq;
-rel << r_irq_wake_49.rel;
+p1 << r_irq_wake_56.p1;
+p2 << r_irq_wake_56.p2;
+acq << r_irq_wake_56.acq;
+rel << r_irq_wake_56.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_irq_wake_49.p1;
-p2 << r_irq_wake_49.p2;
-acq << r_irq_wake_49.acq;
-rel << r_irq_wake_49.rel;
+p1 << r_irq_wake_56.p1;
+p2 << r_irq_wake_56.p2;
+acq << r_irq_wake_56.acq;
+rel << r_irq_wake_56.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_irq_wake_49_fix depends on patch exists@
+@r_irq_wake_56_fix depends on patch exists@
 identifier acq = {enable_irq_wake};
 identifier rel = {disable_irq_wake};
 expression e, E, E2;
@@ -5936,15 +6754,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_irq_wake_49_branch depends on patch@
-position r_irq_wake_49_fix.p2, ps;
+@r_irq_wake_56_branch depends on patch@
+position r_irq_wake_56_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_irq_wake_49_here depends on patch@
-p3 << r_irq_wake_49_fix.p3;
-ps << r_irq_wake_49_branch.ps;
+@script:python r_irq_wake_56_here depends on patch@
+p3 << r_irq_wake_56_fix.p3;
+ps << r_irq_wake_56_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -5954,10 +6772,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_irq_wake_49_fix.rel;
-expression list r_irq_wake_49_fix.es;
-expression r_irq_wake_49_fix.e;
-position r_irq_wake_49_here.pr;
+identifier r_irq_wake_56_fix.rel;
+expression list r_irq_wake_56_fix.es;
+expression r_irq_wake_56_fix.e;
+position r_irq_wake_56_here.pr;
 @@
 
 + rel(e, es);
@@ -5965,7 +6783,7 @@ position r_irq_wake_49_here.pr;
 
 // of-platform-populate: devices created from DT children
 
-@r_of_platform_populate_50 depends on !patch && (context || org || report) exists@
+@r_of_platform_populate_57 depends on !patch && (context || org || report) exists@
 identifier acq = {of_platform_populate};
 identifier rel = {of_platform_depopulate};
 expression e, E, E2;
@@ -6005,22 +6823,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_of_platform_populate_50.p1;
-p2 << r_of_platform_populate_50.p2;
-acq << r_of_platform_populate_50.acq;
-rel << r_of_platform_populate_50.rel;
+p1 << r_of_platform_populate_57.p1;
+p2 << r_of_platform_populate_57.p2;
+acq << r_of_platform_populate_57.acq;
+rel << r_of_platform_populate_57.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_of_platform_populate_50.p1;
-p2 << r_of_platform_populate_50.p2;
-acq << r_of_platform_populate_50.acq;
-rel << r_of_platform_populate_50.rel;
+p1 << r_of_platform_populate_57.p1;
+p2 << r_of_platform_populate_57.p2;
+acq << r_of_platform_populate_57.acq;
+rel << r_of_platform_populate_57.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_of_platform_populate_50_fix depends on patch exists@
+@r_of_platform_populate_57_fix depends on patch exists@
 identifier acq = {of_platform_populate};
 identifier rel = {of_platform_depopulate};
 expression e, E, E2;
@@ -6060,15 +6878,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_of_platform_populate_50_branch depends on patch@
-position r_of_platform_populate_50_fix.p2, ps;
+@r_of_platform_populate_57_branch depends on patch@
+position r_of_platform_populate_57_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_of_platform_populate_50_here depends on patch@
-p3 << r_of_platform_populate_50_fix.p3;
-ps << r_of_platform_populate_50_branch.ps;
+@script:python r_of_platform_populate_57_here depends on patch@
+p3 << r_of_platform_populate_57_fix.p3;
+ps << r_of_platform_populate_57_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6078,10 +6896,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_of_platform_populate_50_fix.rel;
-expression list r_of_platform_populate_50_fix.es;
-expression r_of_platform_populate_50_fix.e;
-position r_of_platform_populate_50_here.pr;
+identifier r_of_platform_populate_57_fix.rel;
+expression list r_of_platform_populate_57_fix.es;
+expression r_of_platform_populate_57_fix.e;
+position r_of_platform_populate_57_here.pr;
 @@
 
 + rel(e, es);
@@ -6089,7 +6907,7 @@ position r_of_platform_populate_50_here.pr;
 
 // phy-create: created PHY
 
-@r_phy_create_51 depends on !patch && (context || org || report) exists@
+@r_phy_create_58 depends on !patch && (context || org || report) exists@
 identifier acq = {phy_create};
 identifier rel = {phy_destroy};
 expression e, E, E2;
@@ -6123,22 +6941,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_phy_create_51.p1;
-p2 << r_phy_create_51.p2;
-acq << r_phy_create_51.acq;
-rel << r_phy_create_51.rel;
+p1 << r_phy_create_58.p1;
+p2 << r_phy_create_58.p2;
+acq << r_phy_create_58.acq;
+rel << r_phy_create_58.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_phy_create_51.p1;
-p2 << r_phy_create_51.p2;
-acq << r_phy_create_51.acq;
-rel << r_phy_create_51.rel;
+p1 << r_phy_create_58.p1;
+p2 << r_phy_create_58.p2;
+acq << r_phy_create_58.acq;
+rel << r_phy_create_58.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_phy_create_51_fix depends on patch exists@
+@r_phy_create_58_fix depends on patch exists@
 identifier acq = {phy_create};
 identifier rel = {phy_destroy};
 expression e, E, E2;
@@ -6172,15 +6990,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_phy_create_51_branch depends on patch@
-position r_phy_create_51_fix.p2, ps;
+@r_phy_create_58_branch depends on patch@
+position r_phy_create_58_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_phy_create_51_here depends on patch@
-p3 << r_phy_create_51_fix.p3;
-ps << r_phy_create_51_branch.ps;
+@script:python r_phy_create_58_here depends on patch@
+p3 << r_phy_create_58_fix.p3;
+ps << r_phy_create_58_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6190,10 +7008,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_phy_create_51_fix.rel;
-expression list r_phy_create_51_fix.es;
-expression r_phy_create_51_fix.e;
-position r_phy_create_51_here.pr;
+identifier r_phy_create_58_fix.rel;
+expression list r_phy_create_58_fix.es;
+expression r_phy_create_58_fix.e;
+position r_phy_create_58_here.pr;
 @@
 
 + rel(e, es);
@@ -6201,7 +7019,7 @@ position r_phy_create_51_here.pr;
 
 // phy-get: PHY reference
 
-@r_phy_get_52 depends on !patch && (context || org || report) exists@
+@r_phy_get_59 depends on !patch && (context || org || report) exists@
 identifier acq = {phy_get, of_phy_get};
 identifier rel = {phy_put};
 expression e, E, E2;
@@ -6235,22 +7053,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_phy_get_52.p1;
-p2 << r_phy_get_52.p2;
-acq << r_phy_get_52.acq;
-rel << r_phy_get_52.rel;
+p1 << r_phy_get_59.p1;
+p2 << r_phy_get_59.p2;
+acq << r_phy_get_59.acq;
+rel << r_phy_get_59.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_phy_get_52.p1;
-p2 << r_phy_get_52.p2;
-acq << r_phy_get_52.acq;
-rel << r_phy_get_52.rel;
+p1 << r_phy_get_59.p1;
+p2 << r_phy_get_59.p2;
+acq << r_phy_get_59.acq;
+rel << r_phy_get_59.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_phy_get_52_fix depends on patch exists@
+@r_phy_get_59_fix depends on patch exists@
 identifier acq = {phy_get, of_phy_get};
 identifier rel = {phy_put};
 expression e, E, E2;
@@ -6285,15 +7103,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_phy_get_52_branch depends on patch@
-position r_phy_get_52_fix.p2, ps;
+@r_phy_get_59_branch depends on patch@
+position r_phy_get_59_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_phy_get_52_here depends on patch@
-p3 << r_phy_get_52_fix.p3;
-ps << r_phy_get_52_branch.ps;
+@script:python r_phy_get_59_here depends on patch@
+p3 << r_phy_get_59_fix.p3;
+ps << r_phy_get_59_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6303,11 +7121,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_phy_get_52_fix.rel;
-expression list r_phy_get_52_fix.es;
-expression r_phy_get_52_fix.e;
-expression r_phy_get_52_fix.X0;
-position r_phy_get_52_here.pr;
+identifier r_phy_get_59_fix.rel;
+expression list r_phy_get_59_fix.es;
+expression r_phy_get_59_fix.e;
+expression r_phy_get_59_fix.X0;
+position r_phy_get_59_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -6315,7 +7133,7 @@ position r_phy_get_52_here.pr;
 
 // phy-init: initialised PHY
 
-@r_phy_init_53 depends on !patch && (context || org || report) exists@
+@r_phy_init_60 depends on !patch && (context || org || report) exists@
 identifier acq = {phy_init};
 identifier rel = {phy_exit};
 expression e, E, E2;
@@ -6354,22 +7172,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_phy_init_53.p1;
-p2 << r_phy_init_53.p2;
-acq << r_phy_init_53.acq;
-rel << r_phy_init_53.rel;
+p1 << r_phy_init_60.p1;
+p2 << r_phy_init_60.p2;
+acq << r_phy_init_60.acq;
+rel << r_phy_init_60.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_phy_init_53.p1;
-p2 << r_phy_init_53.p2;
-acq << r_phy_init_53.acq;
-rel << r_phy_init_53.rel;
+p1 << r_phy_init_60.p1;
+p2 << r_phy_init_60.p2;
+acq << r_phy_init_60.acq;
+rel << r_phy_init_60.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_phy_init_53_fix depends on patch exists@
+@r_phy_init_60_fix depends on patch exists@
 identifier acq = {phy_init};
 identifier rel = {phy_exit};
 expression e, E, E2;
@@ -6408,15 +7226,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_phy_init_53_branch depends on patch@
-position r_phy_init_53_fix.p2, ps;
+@r_phy_init_60_branch depends on patch@
+position r_phy_init_60_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_phy_init_53_here depends on patch@
-p3 << r_phy_init_53_fix.p3;
-ps << r_phy_init_53_branch.ps;
+@script:python r_phy_init_60_here depends on patch@
+p3 << r_phy_init_60_fix.p3;
+ps << r_phy_init_60_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6426,10 +7244,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_phy_init_53_fix.rel;
-expression list r_phy_init_53_fix.es;
-expression r_phy_init_53_fix.e;
-position r_phy_init_53_here.pr;
+identifier r_phy_init_60_fix.rel;
+expression list r_phy_init_60_fix.es;
+expression r_phy_init_60_fix.e;
+position r_phy_init_60_here.pr;
 @@
 
 + rel(e, es);
@@ -6437,7 +7255,7 @@ position r_phy_init_53_here.pr;
 
 // phy-power: powered PHY
 
-@r_phy_power_54 depends on !patch && (context || org || report) exists@
+@r_phy_power_61 depends on !patch && (context || org || report) exists@
 identifier acq = {phy_power_on};
 identifier rel = {phy_power_off};
 expression e, E, E2;
@@ -6476,22 +7294,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_phy_power_54.p1;
-p2 << r_phy_power_54.p2;
-acq << r_phy_power_54.acq;
-rel << r_phy_power_54.rel;
+p1 << r_phy_power_61.p1;
+p2 << r_phy_power_61.p2;
+acq << r_phy_power_61.acq;
+rel << r_phy_power_61.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_phy_power_54.p1;
-p2 << r_phy_power_54.p2;
-acq << r_phy_power_54.acq;
-rel << r_phy_power_54.rel;
+p1 << r_phy_power_61.p1;
+p2 << r_phy_power_61.p2;
+acq << r_phy_power_61.acq;
+rel << r_phy_power_61.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_phy_power_54_fix depends on patch exists@
+@r_phy_power_61_fix depends on patch exists@
 identifier acq = {phy_power_on};
 identifier rel = {phy_power_off};
 expression e, E, E2;
@@ -6530,15 +7348,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_phy_power_54_branch depends on patch@
-position r_phy_power_54_fix.p2, ps;
+@r_phy_power_61_branch depends on patch@
+position r_phy_power_61_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_phy_power_54_here depends on patch@
-p3 << r_phy_power_54_fix.p3;
-ps << r_phy_power_54_branch.ps;
+@script:python r_phy_power_61_here depends on patch@
+p3 << r_phy_power_61_fix.p3;
+ps << r_phy_power_61_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6548,10 +7366,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_phy_power_54_fix.rel;
-expression list r_phy_power_54_fix.es;
-expression r_phy_power_54_fix.e;
-position r_phy_power_54_here.pr;
+identifier r_phy_power_61_fix.rel;
+expression list r_phy_power_61_fix.es;
+expression r_phy_power_61_fix.e;
+position r_phy_power_61_here.pr;
 @@
 
 + rel(e, es);
@@ -6559,7 +7377,7 @@ position r_phy_power_54_here.pr;
 
 // usb-hcd-create: USB host controller
 
-@r_usb_hcd_create_55 depends on !patch && (context || org || report) exists@
+@r_usb_hcd_create_62 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_create_hcd, usb_create_shared_hcd};
 identifier rel = {usb_put_hcd};
 expression e, E, E2;
@@ -6593,22 +7411,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_hcd_create_55.p1;
-p2 << r_usb_hcd_create_55.p2;
-acq << r_usb_hcd_create_55.acq;
-rel << r_usb_hcd_create_55.rel;
+p1 << r_usb_hcd_create_62.p1;
+p2 << r_usb_hcd_create_62.p2;
+acq << r_usb_hcd_create_62.acq;
+rel << r_usb_hcd_create_62.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_hcd_create_55.p1;
-p2 << r_usb_hcd_create_55.p2;
-acq << r_usb_hcd_create_55.acq;
-rel << r_usb_hcd_create_55.rel;
+p1 << r_usb_hcd_create_62.p1;
+p2 << r_usb_hcd_create_62.p2;
+acq << r_usb_hcd_create_62.acq;
+rel << r_usb_hcd_create_62.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_hcd_create_55_fix depends on patch exists@
+@r_usb_hcd_create_62_fix depends on patch exists@
 identifier acq = {usb_create_hcd, usb_create_shared_hcd};
 identifier rel = {usb_put_hcd};
 expression e, E, E2;
@@ -6642,15 +7460,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_hcd_create_55_branch depends on patch@
-position r_usb_hcd_create_55_fix.p2, ps;
+@r_usb_hcd_create_62_branch depends on patch@
+position r_usb_hcd_create_62_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_hcd_create_55_here depends on patch@
-p3 << r_usb_hcd_create_55_fix.p3;
-ps << r_usb_hcd_create_55_branch.ps;
+@script:python r_usb_hcd_create_62_here depends on patch@
+p3 << r_usb_hcd_create_62_fix.p3;
+ps << r_usb_hcd_create_62_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6660,10 +7478,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_hcd_create_55_fix.rel;
-expression list r_usb_hcd_create_55_fix.es;
-expression r_usb_hcd_create_55_fix.e;
-position r_usb_hcd_create_55_here.pr;
+identifier r_usb_hcd_create_62_fix.rel;
+expression list r_usb_hcd_create_62_fix.es;
+expression r_usb_hcd_create_62_fix.e;
+position r_usb_hcd_create_62_here.pr;
 @@
 
 + rel(e, es);
@@ -6671,7 +7489,7 @@ position r_usb_hcd_create_55_here.pr;
 
 // usb-hcd-add: added USB host controller
 
-@r_usb_hcd_add_56 depends on !patch && (context || org || report) exists@
+@r_usb_hcd_add_63 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_add_hcd};
 identifier rel = {usb_remove_hcd};
 expression e, E, E2;
@@ -6710,22 +7528,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_hcd_add_56.p1;
-p2 << r_usb_hcd_add_56.p2;
-acq << r_usb_hcd_add_56.acq;
-rel << r_usb_hcd_add_56.rel;
+p1 << r_usb_hcd_add_63.p1;
+p2 << r_usb_hcd_add_63.p2;
+acq << r_usb_hcd_add_63.acq;
+rel << r_usb_hcd_add_63.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_hcd_add_56.p1;
-p2 << r_usb_hcd_add_56.p2;
-acq << r_usb_hcd_add_56.acq;
-rel << r_usb_hcd_add_56.rel;
+p1 << r_usb_hcd_add_63.p1;
+p2 << r_usb_hcd_add_63.p2;
+acq << r_usb_hcd_add_63.acq;
+rel << r_usb_hcd_add_63.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_hcd_add_56_fix depends on patch exists@
+@r_usb_hcd_add_63_fix depends on patch exists@
 identifier acq = {usb_add_hcd};
 identifier rel = {usb_remove_hcd};
 expression e, E, E2;
@@ -6764,15 +7582,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_hcd_add_56_branch depends on patch@
-position r_usb_hcd_add_56_fix.p2, ps;
+@r_usb_hcd_add_63_branch depends on patch@
+position r_usb_hcd_add_63_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_hcd_add_56_here depends on patch@
-p3 << r_usb_hcd_add_56_fix.p3;
-ps << r_usb_hcd_add_56_branch.ps;
+@script:python r_usb_hcd_add_63_here depends on patch@
+p3 << r_usb_hcd_add_63_fix.p3;
+ps << r_usb_hcd_add_63_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6782,10 +7600,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_hcd_add_56_fix.rel;
-expression list r_usb_hcd_add_56_fix.es;
-expression r_usb_hcd_add_56_fix.e;
-position r_usb_hcd_add_56_here.pr;
+identifier r_usb_hcd_add_63_fix.rel;
+expression list r_usb_hcd_add_63_fix.es;
+expression r_usb_hcd_add_63_fix.e;
+position r_usb_hcd_add_63_here.pr;
 @@
 
 + rel(e, es);
@@ -6793,7 +7611,7 @@ position r_usb_hcd_add_56_here.pr;
 
 // usb-urb: USB request block
 
-@r_usb_urb_57 depends on !patch && (context || org || report) exists@
+@r_usb_urb_64 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_alloc_urb};
 identifier rel = {usb_free_urb};
 expression e, E, E2;
@@ -6827,22 +7645,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_urb_57.p1;
-p2 << r_usb_urb_57.p2;
-acq << r_usb_urb_57.acq;
-rel << r_usb_urb_57.rel;
+p1 << r_usb_urb_64.p1;
+p2 << r_usb_urb_64.p2;
+acq << r_usb_urb_64.acq;
+rel << r_usb_urb_64.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_urb_57.p1;
-p2 << r_usb_urb_57.p2;
-acq << r_usb_urb_57.acq;
-rel << r_usb_urb_57.rel;
+p1 << r_usb_urb_64.p1;
+p2 << r_usb_urb_64.p2;
+acq << r_usb_urb_64.acq;
+rel << r_usb_urb_64.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_urb_57_fix depends on patch exists@
+@r_usb_urb_64_fix depends on patch exists@
 identifier acq = {usb_alloc_urb};
 identifier rel = {usb_free_urb};
 expression e, E, E2;
@@ -6876,15 +7694,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_urb_57_branch depends on patch@
-position r_usb_urb_57_fix.p2, ps;
+@r_usb_urb_64_branch depends on patch@
+position r_usb_urb_64_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_urb_57_here depends on patch@
-p3 << r_usb_urb_57_fix.p3;
-ps << r_usb_urb_57_branch.ps;
+@script:python r_usb_urb_64_here depends on patch@
+p3 << r_usb_urb_64_fix.p3;
+ps << r_usb_urb_64_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -6894,10 +7712,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_urb_57_fix.rel;
-expression list r_usb_urb_57_fix.es;
-expression r_usb_urb_57_fix.e;
-position r_usb_urb_57_here.pr;
+identifier r_usb_urb_64_fix.rel;
+expression list r_usb_urb_64_fix.es;
+expression r_usb_urb_64_fix.e;
+position r_usb_urb_64_here.pr;
 @@
 
 + rel(e, es);
@@ -6905,7 +7723,7 @@ position r_usb_urb_57_here.pr;
 
 // usb-coherent: USB DMA buffer
 
-@r_usb_coherent_58 depends on !patch && (context || org || report) exists@
+@r_usb_coherent_65 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_alloc_coherent};
 identifier rel = {usb_free_coherent};
 expression e, E, E2;
@@ -6939,22 +7757,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_coherent_58.p1;
-p2 << r_usb_coherent_58.p2;
-acq << r_usb_coherent_58.acq;
-rel << r_usb_coherent_58.rel;
+p1 << r_usb_coherent_65.p1;
+p2 << r_usb_coherent_65.p2;
+acq << r_usb_coherent_65.acq;
+rel << r_usb_coherent_65.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_coherent_58.p1;
-p2 << r_usb_coherent_58.p2;
-acq << r_usb_coherent_58.acq;
-rel << r_usb_coherent_58.rel;
+p1 << r_usb_coherent_65.p1;
+p2 << r_usb_coherent_65.p2;
+acq << r_usb_coherent_65.acq;
+rel << r_usb_coherent_65.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_coherent_58_fix depends on patch exists@
+@r_usb_coherent_65_fix depends on patch exists@
 identifier acq = {usb_alloc_coherent};
 identifier rel = {usb_free_coherent};
 expression e, E, E2;
@@ -6989,15 +7807,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_usb_coherent_58_branch depends on patch@
-position r_usb_coherent_58_fix.p2, ps;
+@r_usb_coherent_65_branch depends on patch@
+position r_usb_coherent_65_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_coherent_58_here depends on patch@
-p3 << r_usb_coherent_58_fix.p3;
-ps << r_usb_coherent_58_branch.ps;
+@script:python r_usb_coherent_65_here depends on patch@
+p3 << r_usb_coherent_65_fix.p3;
+ps << r_usb_coherent_65_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7007,11 +7825,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_coherent_58_fix.rel;
-expression list r_usb_coherent_58_fix.es;
-expression r_usb_coherent_58_fix.e;
-expression r_usb_coherent_58_fix.X0, r_usb_coherent_58_fix.X1;
-position r_usb_coherent_58_here.pr;
+identifier r_usb_coherent_65_fix.rel;
+expression list r_usb_coherent_65_fix.es;
+expression r_usb_coherent_65_fix.e;
+expression r_usb_coherent_65_fix.X0, r_usb_coherent_65_fix.X1;
+position r_usb_coherent_65_here.pr;
 @@
 
 + rel(X0, X1, e, es);
@@ -7019,7 +7837,7 @@ position r_usb_coherent_58_here.pr;
 
 // usb-driver: registered USB driver
 
-@r_usb_driver_59 depends on !patch && (context || org || report) exists@
+@r_usb_driver_66 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_register_driver};
 identifier rel = {usb_deregister};
 expression e, E, E2;
@@ -7058,22 +7876,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_driver_59.p1;
-p2 << r_usb_driver_59.p2;
-acq << r_usb_driver_59.acq;
-rel << r_usb_driver_59.rel;
+p1 << r_usb_driver_66.p1;
+p2 << r_usb_driver_66.p2;
+acq << r_usb_driver_66.acq;
+rel << r_usb_driver_66.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_driver_59.p1;
-p2 << r_usb_driver_59.p2;
-acq << r_usb_driver_59.acq;
-rel << r_usb_driver_59.rel;
+p1 << r_usb_driver_66.p1;
+p2 << r_usb_driver_66.p2;
+acq << r_usb_driver_66.acq;
+rel << r_usb_driver_66.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_driver_59_fix depends on patch exists@
+@r_usb_driver_66_fix depends on patch exists@
 identifier acq = {usb_register_driver};
 identifier rel = {usb_deregister};
 expression e, E, E2;
@@ -7112,15 +7930,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_driver_59_branch depends on patch@
-position r_usb_driver_59_fix.p2, ps;
+@r_usb_driver_66_branch depends on patch@
+position r_usb_driver_66_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_driver_59_here depends on patch@
-p3 << r_usb_driver_59_fix.p3;
-ps << r_usb_driver_59_branch.ps;
+@script:python r_usb_driver_66_here depends on patch@
+p3 << r_usb_driver_66_fix.p3;
+ps << r_usb_driver_66_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7130,10 +7948,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_driver_59_fix.rel;
-expression list r_usb_driver_59_fix.es;
-expression r_usb_driver_59_fix.e;
-position r_usb_driver_59_here.pr;
+identifier r_usb_driver_66_fix.rel;
+expression list r_usb_driver_66_fix.es;
+expression r_usb_driver_66_fix.e;
+position r_usb_driver_66_here.pr;
 @@
 
 + rel(e, es);
@@ -7141,7 +7959,7 @@ position r_usb_driver_59_here.pr;
 
 // usb-intf: USB interface reference
 
-@r_usb_intf_60 depends on !patch && (context || org || report) exists@
+@r_usb_intf_67 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_get_intf};
 identifier rel = {usb_put_intf};
 expression e, E, E2;
@@ -7172,22 +7990,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_intf_60.p1;
-p2 << r_usb_intf_60.p2;
-acq << r_usb_intf_60.acq;
-rel << r_usb_intf_60.rel;
+p1 << r_usb_intf_67.p1;
+p2 << r_usb_intf_67.p2;
+acq << r_usb_intf_67.acq;
+rel << r_usb_intf_67.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_intf_60.p1;
-p2 << r_usb_intf_60.p2;
-acq << r_usb_intf_60.acq;
-rel << r_usb_intf_60.rel;
+p1 << r_usb_intf_67.p1;
+p2 << r_usb_intf_67.p2;
+acq << r_usb_intf_67.acq;
+rel << r_usb_intf_67.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_intf_60_fix depends on patch exists@
+@r_usb_intf_67_fix depends on patch exists@
 identifier acq = {usb_get_intf};
 identifier rel = {usb_put_intf};
 expression e, E, E2;
@@ -7218,15 +8036,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_intf_60_branch depends on patch@
-position r_usb_intf_60_fix.p2, ps;
+@r_usb_intf_67_branch depends on patch@
+position r_usb_intf_67_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_intf_60_here depends on patch@
-p3 << r_usb_intf_60_fix.p3;
-ps << r_usb_intf_60_branch.ps;
+@script:python r_usb_intf_67_here depends on patch@
+p3 << r_usb_intf_67_fix.p3;
+ps << r_usb_intf_67_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7236,10 +8054,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_intf_60_fix.rel;
-expression list r_usb_intf_60_fix.es;
-expression r_usb_intf_60_fix.e;
-position r_usb_intf_60_here.pr;
+identifier r_usb_intf_67_fix.rel;
+expression list r_usb_intf_67_fix.es;
+expression r_usb_intf_67_fix.e;
+position r_usb_intf_67_here.pr;
 @@
 
 + rel(e, es);
@@ -7247,7 +8065,7 @@ position r_usb_intf_60_here.pr;
 
 // usb-phy: USB PHY reference
 
-@r_usb_phy_61 depends on !patch && (context || org || report) exists@
+@r_usb_phy_68 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_get_phy};
 identifier rel = {usb_put_phy};
 expression e, E, E2;
@@ -7281,22 +8099,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_phy_61.p1;
-p2 << r_usb_phy_61.p2;
-acq << r_usb_phy_61.acq;
-rel << r_usb_phy_61.rel;
+p1 << r_usb_phy_68.p1;
+p2 << r_usb_phy_68.p2;
+acq << r_usb_phy_68.acq;
+rel << r_usb_phy_68.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_phy_61.p1;
-p2 << r_usb_phy_61.p2;
-acq << r_usb_phy_61.acq;
-rel << r_usb_phy_61.rel;
+p1 << r_usb_phy_68.p1;
+p2 << r_usb_phy_68.p2;
+acq << r_usb_phy_68.acq;
+rel << r_usb_phy_68.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_phy_61_fix depends on patch exists@
+@r_usb_phy_68_fix depends on patch exists@
 identifier acq = {usb_get_phy};
 identifier rel = {usb_put_phy};
 expression e, E, E2;
@@ -7330,15 +8148,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_phy_61_branch depends on patch@
-position r_usb_phy_61_fix.p2, ps;
+@r_usb_phy_68_branch depends on patch@
+position r_usb_phy_68_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_phy_61_here depends on patch@
-p3 << r_usb_phy_61_fix.p3;
-ps << r_usb_phy_61_branch.ps;
+@script:python r_usb_phy_68_here depends on patch@
+p3 << r_usb_phy_68_fix.p3;
+ps << r_usb_phy_68_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7348,10 +8166,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_phy_61_fix.rel;
-expression list r_usb_phy_61_fix.es;
-expression r_usb_phy_61_fix.e;
-position r_usb_phy_61_here.pr;
+identifier r_usb_phy_68_fix.rel;
+expression list r_usb_phy_68_fix.es;
+expression r_usb_phy_68_fix.e;
+position r_usb_phy_68_here.pr;
 @@
 
 + rel(e, es);
@@ -7359,7 +8177,7 @@ position r_usb_phy_61_here.pr;
 
 // scsi-host-alloc: SCSI host
 
-@r_scsi_host_alloc_62 depends on !patch && (context || org || report) exists@
+@r_scsi_host_alloc_69 depends on !patch && (context || org || report) exists@
 identifier acq = {scsi_host_alloc};
 identifier rel = {scsi_host_put};
 expression e, E, E2;
@@ -7393,22 +8211,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_scsi_host_alloc_62.p1;
-p2 << r_scsi_host_alloc_62.p2;
-acq << r_scsi_host_alloc_62.acq;
-rel << r_scsi_host_alloc_62.rel;
+p1 << r_scsi_host_alloc_69.p1;
+p2 << r_scsi_host_alloc_69.p2;
+acq << r_scsi_host_alloc_69.acq;
+rel << r_scsi_host_alloc_69.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_scsi_host_alloc_62.p1;
-p2 << r_scsi_host_alloc_62.p2;
-acq << r_scsi_host_alloc_62.acq;
-rel << r_scsi_host_alloc_62.rel;
+p1 << r_scsi_host_alloc_69.p1;
+p2 << r_scsi_host_alloc_69.p2;
+acq << r_scsi_host_alloc_69.acq;
+rel << r_scsi_host_alloc_69.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_scsi_host_alloc_62_fix depends on patch exists@
+@r_scsi_host_alloc_69_fix depends on patch exists@
 identifier acq = {scsi_host_alloc};
 identifier rel = {scsi_host_put};
 expression e, E, E2;
@@ -7442,15 +8260,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_scsi_host_alloc_62_branch depends on patch@
-position r_scsi_host_alloc_62_fix.p2, ps;
+@r_scsi_host_alloc_69_branch depends on patch@
+position r_scsi_host_alloc_69_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_scsi_host_alloc_62_here depends on patch@
-p3 << r_scsi_host_alloc_62_fix.p3;
-ps << r_scsi_host_alloc_62_branch.ps;
+@script:python r_scsi_host_alloc_69_here depends on patch@
+p3 << r_scsi_host_alloc_69_fix.p3;
+ps << r_scsi_host_alloc_69_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7460,10 +8278,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_scsi_host_alloc_62_fix.rel;
-expression list r_scsi_host_alloc_62_fix.es;
-expression r_scsi_host_alloc_62_fix.e;
-position r_scsi_host_alloc_62_here.pr;
+identifier r_scsi_host_alloc_69_fix.rel;
+expression list r_scsi_host_alloc_69_fix.es;
+expression r_scsi_host_alloc_69_fix.e;
+position r_scsi_host_alloc_69_here.pr;
 @@
 
 + rel(e, es);
@@ -7471,7 +8289,7 @@ position r_scsi_host_alloc_62_here.pr;
 
 // scsi-host-add: added SCSI host
 
-@r_scsi_host_add_63 depends on !patch && (context || org || report) exists@
+@r_scsi_host_add_70 depends on !patch && (context || org || report) exists@
 identifier acq = {scsi_add_host_with_dma};
 identifier rel = {scsi_remove_host};
 expression e, E, E2;
@@ -7510,22 +8328,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_scsi_host_add_63.p1;
-p2 << r_scsi_host_add_63.p2;
-acq << r_scsi_host_add_63.acq;
-rel << r_scsi_host_add_63.rel;
+p1 << r_scsi_host_add_70.p1;
+p2 << r_scsi_host_add_70.p2;
+acq << r_scsi_host_add_70.acq;
+rel << r_scsi_host_add_70.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_scsi_host_add_63.p1;
-p2 << r_scsi_host_add_63.p2;
-acq << r_scsi_host_add_63.acq;
-rel << r_scsi_host_add_63.rel;
+p1 << r_scsi_host_add_70.p1;
+p2 << r_scsi_host_add_70.p2;
+acq << r_scsi_host_add_70.acq;
+rel << r_scsi_host_add_70.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_scsi_host_add_63_fix depends on patch exists@
+@r_scsi_host_add_70_fix depends on patch exists@
 identifier acq = {scsi_add_host_with_dma};
 identifier rel = {scsi_remove_host};
 expression e, E, E2;
@@ -7564,15 +8382,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_scsi_host_add_63_branch depends on patch@
-position r_scsi_host_add_63_fix.p2, ps;
+@r_scsi_host_add_70_branch depends on patch@
+position r_scsi_host_add_70_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_scsi_host_add_63_here depends on patch@
-p3 << r_scsi_host_add_63_fix.p3;
-ps << r_scsi_host_add_63_branch.ps;
+@script:python r_scsi_host_add_70_here depends on patch@
+p3 << r_scsi_host_add_70_fix.p3;
+ps << r_scsi_host_add_70_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7582,10 +8400,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_scsi_host_add_63_fix.rel;
-expression list r_scsi_host_add_63_fix.es;
-expression r_scsi_host_add_63_fix.e;
-position r_scsi_host_add_63_here.pr;
+identifier r_scsi_host_add_70_fix.rel;
+expression list r_scsi_host_add_70_fix.es;
+expression r_scsi_host_add_70_fix.e;
+position r_scsi_host_add_70_here.pr;
 @@
 
 + rel(e, es);
@@ -7593,7 +8411,7 @@ position r_scsi_host_add_63_here.pr;
 
 // blk-mq-tag-set: block tag set
 
-@r_blk_mq_tag_set_64 depends on !patch && (context || org || report) exists@
+@r_blk_mq_tag_set_71 depends on !patch && (context || org || report) exists@
 identifier acq = {blk_mq_alloc_tag_set};
 identifier rel = {blk_mq_free_tag_set};
 expression e, E, E2;
@@ -7632,22 +8450,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_blk_mq_tag_set_64.p1;
-p2 << r_blk_mq_tag_set_64.p2;
-acq << r_blk_mq_tag_set_64.acq;
-rel << r_blk_mq_tag_set_64.rel;
+p1 << r_blk_mq_tag_set_71.p1;
+p2 << r_blk_mq_tag_set_71.p2;
+acq << r_blk_mq_tag_set_71.acq;
+rel << r_blk_mq_tag_set_71.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_blk_mq_tag_set_64.p1;
-p2 << r_blk_mq_tag_set_64.p2;
-acq << r_blk_mq_tag_set_64.acq;
-rel << r_blk_mq_tag_set_64.rel;
+p1 << r_blk_mq_tag_set_71.p1;
+p2 << r_blk_mq_tag_set_71.p2;
+acq << r_blk_mq_tag_set_71.acq;
+rel << r_blk_mq_tag_set_71.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_blk_mq_tag_set_64_fix depends on patch exists@
+@r_blk_mq_tag_set_71_fix depends on patch exists@
 identifier acq = {blk_mq_alloc_tag_set};
 identifier rel = {blk_mq_free_tag_set};
 expression e, E, E2;
@@ -7686,15 +8504,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_blk_mq_tag_set_64_branch depends on patch@
-position r_blk_mq_tag_set_64_fix.p2, ps;
+@r_blk_mq_tag_set_71_branch depends on patch@
+position r_blk_mq_tag_set_71_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_blk_mq_tag_set_64_here depends on patch@
-p3 << r_blk_mq_tag_set_64_fix.p3;
-ps << r_blk_mq_tag_set_64_branch.ps;
+@script:python r_blk_mq_tag_set_71_here depends on patch@
+p3 << r_blk_mq_tag_set_71_fix.p3;
+ps << r_blk_mq_tag_set_71_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7704,10 +8522,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_blk_mq_tag_set_64_fix.rel;
-expression list r_blk_mq_tag_set_64_fix.es;
-expression r_blk_mq_tag_set_64_fix.e;
-position r_blk_mq_tag_set_64_here.pr;
+identifier r_blk_mq_tag_set_71_fix.rel;
+expression list r_blk_mq_tag_set_71_fix.es;
+expression r_blk_mq_tag_set_71_fix.e;
+position r_blk_mq_tag_set_71_here.pr;
 @@
 
 + rel(e, es);
@@ -7715,7 +8533,7 @@ position r_blk_mq_tag_set_64_here.pr;
 
 // gendisk-add: added disk
 
-@r_gendisk_add_65 depends on !patch && (context || org || report) exists@
+@r_gendisk_add_72 depends on !patch && (context || org || report) exists@
 identifier acq = {device_add_disk};
 identifier rel = {del_gendisk};
 expression e, E, E2;
@@ -7755,22 +8573,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gendisk_add_65.p1;
-p2 << r_gendisk_add_65.p2;
-acq << r_gendisk_add_65.acq;
-rel << r_gendisk_add_65.rel;
+p1 << r_gendisk_add_72.p1;
+p2 << r_gendisk_add_72.p2;
+acq << r_gendisk_add_72.acq;
+rel << r_gendisk_add_72.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gendisk_add_65.p1;
-p2 << r_gendisk_add_65.p2;
-acq << r_gendisk_add_65.acq;
-rel << r_gendisk_add_65.rel;
+p1 << r_gendisk_add_72.p1;
+p2 << r_gendisk_add_72.p2;
+acq << r_gendisk_add_72.acq;
+rel << r_gendisk_add_72.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gendisk_add_65_fix depends on patch exists@
+@r_gendisk_add_72_fix depends on patch exists@
 identifier acq = {device_add_disk};
 identifier rel = {del_gendisk};
 expression e, E, E2;
@@ -7810,15 +8628,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_gendisk_add_65_branch depends on patch@
-position r_gendisk_add_65_fix.p2, ps;
+@r_gendisk_add_72_branch depends on patch@
+position r_gendisk_add_72_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gendisk_add_65_here depends on patch@
-p3 << r_gendisk_add_65_fix.p3;
-ps << r_gendisk_add_65_branch.ps;
+@script:python r_gendisk_add_72_here depends on patch@
+p3 << r_gendisk_add_72_fix.p3;
+ps << r_gendisk_add_72_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7828,10 +8646,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gendisk_add_65_fix.rel;
-expression list r_gendisk_add_65_fix.es;
-expression r_gendisk_add_65_fix.e;
-position r_gendisk_add_65_here.pr;
+identifier r_gendisk_add_72_fix.rel;
+expression list r_gendisk_add_72_fix.es;
+expression r_gendisk_add_72_fix.e;
+position r_gendisk_add_72_here.pr;
 @@
 
 + rel(e, es);
@@ -7839,7 +8657,7 @@ position r_gendisk_add_65_here.pr;
 
 // netdev-alloc: network device
 
-@r_netdev_alloc_66 depends on !patch && (context || org || report) exists@
+@r_netdev_alloc_73 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_netdev_mqs, alloc_etherdev_mqs};
 identifier rel = {free_netdev};
 expression e, E, E2;
@@ -7873,22 +8691,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_netdev_alloc_66.p1;
-p2 << r_netdev_alloc_66.p2;
-acq << r_netdev_alloc_66.acq;
-rel << r_netdev_alloc_66.rel;
+p1 << r_netdev_alloc_73.p1;
+p2 << r_netdev_alloc_73.p2;
+acq << r_netdev_alloc_73.acq;
+rel << r_netdev_alloc_73.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_netdev_alloc_66.p1;
-p2 << r_netdev_alloc_66.p2;
-acq << r_netdev_alloc_66.acq;
-rel << r_netdev_alloc_66.rel;
+p1 << r_netdev_alloc_73.p1;
+p2 << r_netdev_alloc_73.p2;
+acq << r_netdev_alloc_73.acq;
+rel << r_netdev_alloc_73.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_netdev_alloc_66_fix depends on patch exists@
+@r_netdev_alloc_73_fix depends on patch exists@
 identifier acq = {alloc_netdev_mqs, alloc_etherdev_mqs};
 identifier rel = {free_netdev};
 expression e, E, E2;
@@ -7922,15 +8740,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_netdev_alloc_66_branch depends on patch@
-position r_netdev_alloc_66_fix.p2, ps;
+@r_netdev_alloc_73_branch depends on patch@
+position r_netdev_alloc_73_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_netdev_alloc_66_here depends on patch@
-p3 << r_netdev_alloc_66_fix.p3;
-ps << r_netdev_alloc_66_branch.ps;
+@script:python r_netdev_alloc_73_here depends on patch@
+p3 << r_netdev_alloc_73_fix.p3;
+ps << r_netdev_alloc_73_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -7940,10 +8758,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_netdev_alloc_66_fix.rel;
-expression list r_netdev_alloc_66_fix.es;
-expression r_netdev_alloc_66_fix.e;
-position r_netdev_alloc_66_here.pr;
+identifier r_netdev_alloc_73_fix.rel;
+expression list r_netdev_alloc_73_fix.es;
+expression r_netdev_alloc_73_fix.e;
+position r_netdev_alloc_73_here.pr;
 @@
 
 + rel(e, es);
@@ -7951,7 +8769,7 @@ position r_netdev_alloc_66_here.pr;
 
 // napi: NAPI context
 
-@r_napi_67 depends on !patch && (context || org || report) exists@
+@r_napi_74 depends on !patch && (context || org || report) exists@
 identifier acq = {netif_napi_add_weight};
 identifier rel = {netif_napi_del};
 expression e, E, E2;
@@ -7983,22 +8801,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_napi_67.p1;
-p2 << r_napi_67.p2;
-acq << r_napi_67.acq;
-rel << r_napi_67.rel;
+p1 << r_napi_74.p1;
+p2 << r_napi_74.p2;
+acq << r_napi_74.acq;
+rel << r_napi_74.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_napi_67.p1;
-p2 << r_napi_67.p2;
-acq << r_napi_67.acq;
-rel << r_napi_67.rel;
+p1 << r_napi_74.p1;
+p2 << r_napi_74.p2;
+acq << r_napi_74.acq;
+rel << r_napi_74.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_napi_67_fix depends on patch exists@
+@r_napi_74_fix depends on patch exists@
 identifier acq = {netif_napi_add_weight};
 identifier rel = {netif_napi_del};
 expression e, E, E2;
@@ -8030,15 +8848,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_napi_67_branch depends on patch@
-position r_napi_67_fix.p2, ps;
+@r_napi_74_branch depends on patch@
+position r_napi_74_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_napi_67_here depends on patch@
-p3 << r_napi_67_fix.p3;
-ps << r_napi_67_branch.ps;
+@script:python r_napi_74_here depends on patch@
+p3 << r_napi_74_fix.p3;
+ps << r_napi_74_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8048,10 +8866,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_napi_67_fix.rel;
-expression list r_napi_67_fix.es;
-expression r_napi_67_fix.e;
-position r_napi_67_here.pr;
+identifier r_napi_74_fix.rel;
+expression list r_napi_74_fix.es;
+expression r_napi_74_fix.e;
+position r_napi_74_here.pr;
 @@
 
 + rel(e, es);
@@ -8059,7 +8877,7 @@ position r_napi_67_here.pr;
 
 // phy-connect: connected Ethernet PHY
 
-@r_phy_connect_68 depends on !patch && (context || org || report) exists@
+@r_phy_connect_75 depends on !patch && (context || org || report) exists@
 identifier acq = {phy_connect};
 identifier rel = {phy_disconnect};
 expression e, E, E2;
@@ -8093,22 +8911,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_phy_connect_68.p1;
-p2 << r_phy_connect_68.p2;
-acq << r_phy_connect_68.acq;
-rel << r_phy_connect_68.rel;
+p1 << r_phy_connect_75.p1;
+p2 << r_phy_connect_75.p2;
+acq << r_phy_connect_75.acq;
+rel << r_phy_connect_75.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_phy_connect_68.p1;
-p2 << r_phy_connect_68.p2;
-acq << r_phy_connect_68.acq;
-rel << r_phy_connect_68.rel;
+p1 << r_phy_connect_75.p1;
+p2 << r_phy_connect_75.p2;
+acq << r_phy_connect_75.acq;
+rel << r_phy_connect_75.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_phy_connect_68_fix depends on patch exists@
+@r_phy_connect_75_fix depends on patch exists@
 identifier acq = {phy_connect};
 identifier rel = {phy_disconnect};
 expression e, E, E2;
@@ -8142,15 +8960,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_phy_connect_68_branch depends on patch@
-position r_phy_connect_68_fix.p2, ps;
+@r_phy_connect_75_branch depends on patch@
+position r_phy_connect_75_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_phy_connect_68_here depends on patch@
-p3 << r_phy_connect_68_fix.p3;
-ps << r_phy_connect_68_branch.ps;
+@script:python r_phy_connect_75_here depends on patch@
+p3 << r_phy_connect_75_fix.p3;
+ps << r_phy_connect_75_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8160,10 +8978,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_phy_connect_68_fix.rel;
-expression list r_phy_connect_68_fix.es;
-expression r_phy_connect_68_fix.e;
-position r_phy_connect_68_here.pr;
+identifier r_phy_connect_75_fix.rel;
+expression list r_phy_connect_75_fix.es;
+expression r_phy_connect_75_fix.e;
+position r_phy_connect_75_here.pr;
 @@
 
 + rel(e, es);
@@ -8171,7 +8989,7 @@ position r_phy_connect_68_here.pr;
 
 // mdiobus-alloc: MDIO bus
 
-@r_mdiobus_alloc_69 depends on !patch && (context || org || report) exists@
+@r_mdiobus_alloc_76 depends on !patch && (context || org || report) exists@
 identifier acq = {mdiobus_alloc_size};
 identifier rel = {mdiobus_free};
 expression e, E, E2;
@@ -8205,22 +9023,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mdiobus_alloc_69.p1;
-p2 << r_mdiobus_alloc_69.p2;
-acq << r_mdiobus_alloc_69.acq;
-rel << r_mdiobus_alloc_69.rel;
+p1 << r_mdiobus_alloc_76.p1;
+p2 << r_mdiobus_alloc_76.p2;
+acq << r_mdiobus_alloc_76.acq;
+rel << r_mdiobus_alloc_76.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mdiobus_alloc_69.p1;
-p2 << r_mdiobus_alloc_69.p2;
-acq << r_mdiobus_alloc_69.acq;
-rel << r_mdiobus_alloc_69.rel;
+p1 << r_mdiobus_alloc_76.p1;
+p2 << r_mdiobus_alloc_76.p2;
+acq << r_mdiobus_alloc_76.acq;
+rel << r_mdiobus_alloc_76.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mdiobus_alloc_69_fix depends on patch exists@
+@r_mdiobus_alloc_76_fix depends on patch exists@
 identifier acq = {mdiobus_alloc_size};
 identifier rel = {mdiobus_free};
 expression e, E, E2;
@@ -8254,15 +9072,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mdiobus_alloc_69_branch depends on patch@
-position r_mdiobus_alloc_69_fix.p2, ps;
+@r_mdiobus_alloc_76_branch depends on patch@
+position r_mdiobus_alloc_76_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mdiobus_alloc_69_here depends on patch@
-p3 << r_mdiobus_alloc_69_fix.p3;
-ps << r_mdiobus_alloc_69_branch.ps;
+@script:python r_mdiobus_alloc_76_here depends on patch@
+p3 << r_mdiobus_alloc_76_fix.p3;
+ps << r_mdiobus_alloc_76_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8272,10 +9090,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mdiobus_alloc_69_fix.rel;
-expression list r_mdiobus_alloc_69_fix.es;
-expression r_mdiobus_alloc_69_fix.e;
-position r_mdiobus_alloc_69_here.pr;
+identifier r_mdiobus_alloc_76_fix.rel;
+expression list r_mdiobus_alloc_76_fix.es;
+expression r_mdiobus_alloc_76_fix.e;
+position r_mdiobus_alloc_76_here.pr;
 @@
 
 + rel(e, es);
@@ -8283,7 +9101,7 @@ position r_mdiobus_alloc_69_here.pr;
 
 // mdiobus-register: registered MDIO bus
 
-@r_mdiobus_register_70 depends on !patch && (context || org || report) exists@
+@r_mdiobus_register_77 depends on !patch && (context || org || report) exists@
 identifier acq = {__mdiobus_register};
 identifier rel = {mdiobus_unregister};
 expression e, E, E2;
@@ -8322,22 +9140,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mdiobus_register_70.p1;
-p2 << r_mdiobus_register_70.p2;
-acq << r_mdiobus_register_70.acq;
-rel << r_mdiobus_register_70.rel;
+p1 << r_mdiobus_register_77.p1;
+p2 << r_mdiobus_register_77.p2;
+acq << r_mdiobus_register_77.acq;
+rel << r_mdiobus_register_77.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mdiobus_register_70.p1;
-p2 << r_mdiobus_register_70.p2;
-acq << r_mdiobus_register_70.acq;
-rel << r_mdiobus_register_70.rel;
+p1 << r_mdiobus_register_77.p1;
+p2 << r_mdiobus_register_77.p2;
+acq << r_mdiobus_register_77.acq;
+rel << r_mdiobus_register_77.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mdiobus_register_70_fix depends on patch exists@
+@r_mdiobus_register_77_fix depends on patch exists@
 identifier acq = {__mdiobus_register};
 identifier rel = {mdiobus_unregister};
 expression e, E, E2;
@@ -8376,15 +9194,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mdiobus_register_70_branch depends on patch@
-position r_mdiobus_register_70_fix.p2, ps;
+@r_mdiobus_register_77_branch depends on patch@
+position r_mdiobus_register_77_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mdiobus_register_70_here depends on patch@
-p3 << r_mdiobus_register_70_fix.p3;
-ps << r_mdiobus_register_70_branch.ps;
+@script:python r_mdiobus_register_77_here depends on patch@
+p3 << r_mdiobus_register_77_fix.p3;
+ps << r_mdiobus_register_77_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8394,10 +9212,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mdiobus_register_70_fix.rel;
-expression list r_mdiobus_register_70_fix.es;
-expression r_mdiobus_register_70_fix.e;
-position r_mdiobus_register_70_here.pr;
+identifier r_mdiobus_register_77_fix.rel;
+expression list r_mdiobus_register_77_fix.es;
+expression r_mdiobus_register_77_fix.e;
+position r_mdiobus_register_77_here.pr;
 @@
 
 + rel(e, es);
@@ -8405,7 +9223,7 @@ position r_mdiobus_register_70_here.pr;
 
 // phylink: phylink instance
 
-@r_phylink_71 depends on !patch && (context || org || report) exists@
+@r_phylink_78 depends on !patch && (context || org || report) exists@
 identifier acq = {phylink_create};
 identifier rel = {phylink_destroy};
 expression e, E, E2;
@@ -8439,22 +9257,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_phylink_71.p1;
-p2 << r_phylink_71.p2;
-acq << r_phylink_71.acq;
-rel << r_phylink_71.rel;
+p1 << r_phylink_78.p1;
+p2 << r_phylink_78.p2;
+acq << r_phylink_78.acq;
+rel << r_phylink_78.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_phylink_71.p1;
-p2 << r_phylink_71.p2;
-acq << r_phylink_71.acq;
-rel << r_phylink_71.rel;
+p1 << r_phylink_78.p1;
+p2 << r_phylink_78.p2;
+acq << r_phylink_78.acq;
+rel << r_phylink_78.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_phylink_71_fix depends on patch exists@
+@r_phylink_78_fix depends on patch exists@
 identifier acq = {phylink_create};
 identifier rel = {phylink_destroy};
 expression e, E, E2;
@@ -8488,15 +9306,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_phylink_71_branch depends on patch@
-position r_phylink_71_fix.p2, ps;
+@r_phylink_78_branch depends on patch@
+position r_phylink_78_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_phylink_71_here depends on patch@
-p3 << r_phylink_71_fix.p3;
-ps << r_phylink_71_branch.ps;
+@script:python r_phylink_78_here depends on patch@
+p3 << r_phylink_78_fix.p3;
+ps << r_phylink_78_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8506,10 +9324,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_phylink_71_fix.rel;
-expression list r_phylink_71_fix.es;
-expression r_phylink_71_fix.e;
-position r_phylink_71_here.pr;
+identifier r_phylink_78_fix.rel;
+expression list r_phylink_78_fix.es;
+expression r_phylink_78_fix.e;
+position r_phylink_78_here.pr;
 @@
 
 + rel(e, es);
@@ -8517,7 +9335,7 @@ position r_phylink_71_here.pr;
 
 // skb: socket buffer
 
-@r_skb_72 depends on !patch && (context || org || report) exists@
+@r_skb_79 depends on !patch && (context || org || report) exists@
 identifier acq = {__alloc_skb, __netdev_alloc_skb, napi_alloc_skb, skb_clone, skb_copy, __pskb_copy_fclone, skb_copy_expand, skb_realloc_headroom, ieee80211_beacon_get, ieee80211_beacon_get_tim, ieee80211_beacon_get_template, ieee80211_proberesp_get, ieee80211_pspoll_get, ieee80211_nullfunc_get, ieee80211_probereq_get, ieee80211_ap_probereq_get};
 identifier rel = {kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason};
 expression e, E, E2;
@@ -8551,22 +9369,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_skb_72.p1;
-p2 << r_skb_72.p2;
-acq << r_skb_72.acq;
-rel << r_skb_72.rel;
+p1 << r_skb_79.p1;
+p2 << r_skb_79.p2;
+acq << r_skb_79.acq;
+rel << r_skb_79.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_skb_72.p1;
-p2 << r_skb_72.p2;
-acq << r_skb_72.acq;
-rel << r_skb_72.rel;
+p1 << r_skb_79.p1;
+p2 << r_skb_79.p2;
+acq << r_skb_79.acq;
+rel << r_skb_79.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_skb_72_fix depends on patch exists@
+@r_skb_79_fix depends on patch exists@
 identifier acq = {__alloc_skb, __netdev_alloc_skb, napi_alloc_skb, skb_clone, skb_copy, __pskb_copy_fclone, skb_copy_expand, skb_realloc_headroom, ieee80211_beacon_get, ieee80211_beacon_get_tim, ieee80211_beacon_get_template, ieee80211_proberesp_get, ieee80211_pspoll_get, ieee80211_nullfunc_get, ieee80211_probereq_get, ieee80211_ap_probereq_get};
 identifier rel = {kfree_skb, consume_skb, kfree_skb_reason, dev_kfree_skb_any_reason, dev_kfree_skb_irq_reason};
 expression e, E, E2;
@@ -8600,15 +9418,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_skb_72_branch depends on patch@
-position r_skb_72_fix.p2, ps;
+@r_skb_79_branch depends on patch@
+position r_skb_79_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_skb_72_here depends on patch@
-p3 << r_skb_72_fix.p3;
-ps << r_skb_72_branch.ps;
+@script:python r_skb_79_here depends on patch@
+p3 << r_skb_79_fix.p3;
+ps << r_skb_79_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8618,10 +9436,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_skb_72_fix.rel;
-expression list r_skb_72_fix.es;
-expression r_skb_72_fix.e;
-position r_skb_72_here.pr;
+identifier r_skb_79_fix.rel;
+expression list r_skb_79_fix.es;
+expression r_skb_79_fix.e;
+position r_skb_79_here.pr;
 @@
 
 + rel(e, es);
@@ -8629,7 +9447,7 @@ position r_skb_72_here.pr;
 
 // pci-iomap: PCI BAR mapping
 
-@r_pci_iomap_73 depends on !patch && (context || org || report) exists@
+@r_pci_iomap_80 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_iomap, pci_iomap_range, pci_iomap_wc};
 identifier rel = {pci_iounmap};
 expression e, E, E2;
@@ -8663,22 +9481,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_iomap_73.p1;
-p2 << r_pci_iomap_73.p2;
-acq << r_pci_iomap_73.acq;
-rel << r_pci_iomap_73.rel;
+p1 << r_pci_iomap_80.p1;
+p2 << r_pci_iomap_80.p2;
+acq << r_pci_iomap_80.acq;
+rel << r_pci_iomap_80.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_iomap_73.p1;
-p2 << r_pci_iomap_73.p2;
-acq << r_pci_iomap_73.acq;
-rel << r_pci_iomap_73.rel;
+p1 << r_pci_iomap_80.p1;
+p2 << r_pci_iomap_80.p2;
+acq << r_pci_iomap_80.acq;
+rel << r_pci_iomap_80.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_iomap_73_fix depends on patch exists@
+@r_pci_iomap_80_fix depends on patch exists@
 identifier acq = {pci_iomap, pci_iomap_range, pci_iomap_wc};
 identifier rel = {pci_iounmap};
 expression e, E, E2;
@@ -8713,15 +9531,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_pci_iomap_73_branch depends on patch@
-position r_pci_iomap_73_fix.p2, ps;
+@r_pci_iomap_80_branch depends on patch@
+position r_pci_iomap_80_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_iomap_73_here depends on patch@
-p3 << r_pci_iomap_73_fix.p3;
-ps << r_pci_iomap_73_branch.ps;
+@script:python r_pci_iomap_80_here depends on patch@
+p3 << r_pci_iomap_80_fix.p3;
+ps << r_pci_iomap_80_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8731,11 +9549,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_iomap_73_fix.rel;
-expression list r_pci_iomap_73_fix.es;
-expression r_pci_iomap_73_fix.e;
-expression r_pci_iomap_73_fix.X0;
-position r_pci_iomap_73_here.pr;
+identifier r_pci_iomap_80_fix.rel;
+expression list r_pci_iomap_80_fix.es;
+expression r_pci_iomap_80_fix.e;
+expression r_pci_iomap_80_fix.X0;
+position r_pci_iomap_80_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -8743,7 +9561,7 @@ position r_pci_iomap_73_here.pr;
 
 // pci-region: PCI BAR region
 
-@r_pci_region_74 depends on !patch && (context || org || report) exists@
+@r_pci_region_81 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_request_region};
 identifier rel = {pci_release_region};
 expression e, E, E2;
@@ -8782,22 +9600,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_region_74.p1;
-p2 << r_pci_region_74.p2;
-acq << r_pci_region_74.acq;
-rel << r_pci_region_74.rel;
+p1 << r_pci_region_81.p1;
+p2 << r_pci_region_81.p2;
+acq << r_pci_region_81.acq;
+rel << r_pci_region_81.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_region_74.p1;
-p2 << r_pci_region_74.p2;
-acq << r_pci_region_74.acq;
-rel << r_pci_region_74.rel;
+p1 << r_pci_region_81.p1;
+p2 << r_pci_region_81.p2;
+acq << r_pci_region_81.acq;
+rel << r_pci_region_81.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_region_74_fix depends on patch exists@
+@r_pci_region_81_fix depends on patch exists@
 identifier acq = {pci_request_region};
 identifier rel = {pci_release_region};
 expression e, E, E2;
@@ -8836,15 +9654,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_region_74_branch depends on patch@
-position r_pci_region_74_fix.p2, ps;
+@r_pci_region_81_branch depends on patch@
+position r_pci_region_81_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_region_74_here depends on patch@
-p3 << r_pci_region_74_fix.p3;
-ps << r_pci_region_74_branch.ps;
+@script:python r_pci_region_81_here depends on patch@
+p3 << r_pci_region_81_fix.p3;
+ps << r_pci_region_81_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8854,10 +9672,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_region_74_fix.rel;
-expression list r_pci_region_74_fix.es;
-expression r_pci_region_74_fix.e;
-position r_pci_region_74_here.pr;
+identifier r_pci_region_81_fix.rel;
+expression list r_pci_region_81_fix.es;
+expression r_pci_region_81_fix.e;
+position r_pci_region_81_here.pr;
 @@
 
 + rel(e, es);
@@ -8865,7 +9683,7 @@ position r_pci_region_74_here.pr;
 
 // pci-selected-regions: PCI BAR regions
 
-@r_pci_selected_regions_75 depends on !patch && (context || org || report) exists@
+@r_pci_selected_regions_82 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_request_selected_regions};
 identifier rel = {pci_release_selected_regions};
 expression e, E, E2;
@@ -8904,22 +9722,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_selected_regions_75.p1;
-p2 << r_pci_selected_regions_75.p2;
-acq << r_pci_selected_regions_75.acq;
-rel << r_pci_selected_regions_75.rel;
+p1 << r_pci_selected_regions_82.p1;
+p2 << r_pci_selected_regions_82.p2;
+acq << r_pci_selected_regions_82.acq;
+rel << r_pci_selected_regions_82.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_selected_regions_75.p1;
-p2 << r_pci_selected_regions_75.p2;
-acq << r_pci_selected_regions_75.acq;
-rel << r_pci_selected_regions_75.rel;
+p1 << r_pci_selected_regions_82.p1;
+p2 << r_pci_selected_regions_82.p2;
+acq << r_pci_selected_regions_82.acq;
+rel << r_pci_selected_regions_82.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_selected_regions_75_fix depends on patch exists@
+@r_pci_selected_regions_82_fix depends on patch exists@
 identifier acq = {pci_request_selected_regions};
 identifier rel = {pci_release_selected_regions};
 expression e, E, E2;
@@ -8958,15 +9776,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_selected_regions_75_branch depends on patch@
-position r_pci_selected_regions_75_fix.p2, ps;
+@r_pci_selected_regions_82_branch depends on patch@
+position r_pci_selected_regions_82_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_selected_regions_75_here depends on patch@
-p3 << r_pci_selected_regions_75_fix.p3;
-ps << r_pci_selected_regions_75_branch.ps;
+@script:python r_pci_selected_regions_82_here depends on patch@
+p3 << r_pci_selected_regions_82_fix.p3;
+ps << r_pci_selected_regions_82_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -8976,10 +9794,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_selected_regions_75_fix.rel;
-expression list r_pci_selected_regions_75_fix.es;
-expression r_pci_selected_regions_75_fix.e;
-position r_pci_selected_regions_75_here.pr;
+identifier r_pci_selected_regions_82_fix.rel;
+expression list r_pci_selected_regions_82_fix.es;
+expression r_pci_selected_regions_82_fix.e;
+position r_pci_selected_regions_82_here.pr;
 @@
 
 + rel(e, es);
@@ -8987,7 +9805,7 @@ position r_pci_selected_regions_75_here.pr;
 
 // pci-msi: PCI MSI
 
-@r_pci_msi_76 depends on !patch && (context || org || report) exists@
+@r_pci_msi_83 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_enable_msi};
 identifier rel = {pci_disable_msi};
 expression e, E, E2;
@@ -9026,22 +9844,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_msi_76.p1;
-p2 << r_pci_msi_76.p2;
-acq << r_pci_msi_76.acq;
-rel << r_pci_msi_76.rel;
+p1 << r_pci_msi_83.p1;
+p2 << r_pci_msi_83.p2;
+acq << r_pci_msi_83.acq;
+rel << r_pci_msi_83.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_msi_76.p1;
-p2 << r_pci_msi_76.p2;
-acq << r_pci_msi_76.acq;
-rel << r_pci_msi_76.rel;
+p1 << r_pci_msi_83.p1;
+p2 << r_pci_msi_83.p2;
+acq << r_pci_msi_83.acq;
+rel << r_pci_msi_83.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_msi_76_fix depends on patch exists@
+@r_pci_msi_83_fix depends on patch exists@
 identifier acq = {pci_enable_msi};
 identifier rel = {pci_disable_msi};
 expression e, E, E2;
@@ -9080,15 +9898,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_msi_76_branch depends on patch@
-position r_pci_msi_76_fix.p2, ps;
+@r_pci_msi_83_branch depends on patch@
+position r_pci_msi_83_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_msi_76_here depends on patch@
-p3 << r_pci_msi_76_fix.p3;
-ps << r_pci_msi_76_branch.ps;
+@script:python r_pci_msi_83_here depends on patch@
+p3 << r_pci_msi_83_fix.p3;
+ps << r_pci_msi_83_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9098,10 +9916,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_msi_76_fix.rel;
-expression list r_pci_msi_76_fix.es;
-expression r_pci_msi_76_fix.e;
-position r_pci_msi_76_here.pr;
+identifier r_pci_msi_83_fix.rel;
+expression list r_pci_msi_83_fix.es;
+expression r_pci_msi_83_fix.e;
+position r_pci_msi_83_here.pr;
 @@
 
 + rel(e, es);
@@ -9109,7 +9927,7 @@ position r_pci_msi_76_here.pr;
 
 // pci-dev-ref: PCI device reference
 
-@r_pci_dev_ref_77 depends on !patch && (context || org || report) exists@
+@r_pci_dev_ref_84 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_get_domain_bus_and_slot, pci_get_device, pci_get_class, pci_get_subsys, pci_dev_get};
 identifier rel = {pci_dev_put};
 expression e, E, E2;
@@ -9143,22 +9961,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_dev_ref_77.p1;
-p2 << r_pci_dev_ref_77.p2;
-acq << r_pci_dev_ref_77.acq;
-rel << r_pci_dev_ref_77.rel;
+p1 << r_pci_dev_ref_84.p1;
+p2 << r_pci_dev_ref_84.p2;
+acq << r_pci_dev_ref_84.acq;
+rel << r_pci_dev_ref_84.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_dev_ref_77.p1;
-p2 << r_pci_dev_ref_77.p2;
-acq << r_pci_dev_ref_77.acq;
-rel << r_pci_dev_ref_77.rel;
+p1 << r_pci_dev_ref_84.p1;
+p2 << r_pci_dev_ref_84.p2;
+acq << r_pci_dev_ref_84.acq;
+rel << r_pci_dev_ref_84.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_dev_ref_77_fix depends on patch exists@
+@r_pci_dev_ref_84_fix depends on patch exists@
 identifier acq = {pci_get_domain_bus_and_slot, pci_get_device, pci_get_class, pci_get_subsys, pci_dev_get};
 identifier rel = {pci_dev_put};
 expression e, E, E2;
@@ -9192,15 +10010,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_dev_ref_77_branch depends on patch@
-position r_pci_dev_ref_77_fix.p2, ps;
+@r_pci_dev_ref_84_branch depends on patch@
+position r_pci_dev_ref_84_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_dev_ref_77_here depends on patch@
-p3 << r_pci_dev_ref_77_fix.p3;
-ps << r_pci_dev_ref_77_branch.ps;
+@script:python r_pci_dev_ref_84_here depends on patch@
+p3 << r_pci_dev_ref_84_fix.p3;
+ps << r_pci_dev_ref_84_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9210,10 +10028,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_dev_ref_77_fix.rel;
-expression list r_pci_dev_ref_77_fix.es;
-expression r_pci_dev_ref_77_fix.e;
-position r_pci_dev_ref_77_here.pr;
+identifier r_pci_dev_ref_84_fix.rel;
+expression list r_pci_dev_ref_84_fix.es;
+expression r_pci_dev_ref_84_fix.e;
+position r_pci_dev_ref_84_here.pr;
 @@
 
 + rel(e, es);
@@ -9221,7 +10039,7 @@ position r_pci_dev_ref_77_here.pr;
 
 // mem-region: claimed I/O memory region
 
-@r_mem_region_78 depends on !patch && (context || org || report) exists@
+@r_mem_region_85 depends on !patch && (context || org || report) exists@
 identifier acq = {__request_region};
 identifier rel = {__release_region};
 expression R;
@@ -9254,22 +10072,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_mem_region_78.p1;
-p2 << r_mem_region_78.p2;
-acq << r_mem_region_78.acq;
-rel << r_mem_region_78.rel;
+p1 << r_mem_region_85.p1;
+p2 << r_mem_region_85.p2;
+acq << r_mem_region_85.acq;
+rel << r_mem_region_85.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mem_region_78.p1;
-p2 << r_mem_region_78.p2;
-acq << r_mem_region_78.acq;
-rel << r_mem_region_78.rel;
+p1 << r_mem_region_85.p1;
+p2 << r_mem_region_85.p2;
+acq << r_mem_region_85.acq;
+rel << r_mem_region_85.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mem_region_78_fix depends on patch exists@
+@r_mem_region_85_fix depends on patch exists@
 identifier acq = {__request_region};
 identifier rel = {__release_region};
 expression R;
@@ -9302,15 +10120,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_mem_region_78_branch depends on patch@
-position r_mem_region_78_fix.p2, ps;
+@r_mem_region_85_branch depends on patch@
+position r_mem_region_85_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mem_region_78_here depends on patch@
-p3 << r_mem_region_78_fix.p3;
-ps << r_mem_region_78_branch.ps;
+@script:python r_mem_region_85_here depends on patch@
+p3 << r_mem_region_85_fix.p3;
+ps << r_mem_region_85_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9320,9 +10138,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mem_region_78_fix.rel;
-expression list r_mem_region_78_fix.es;
-position r_mem_region_78_here.pr;
+identifier r_mem_region_85_fix.rel;
+expression list r_mem_region_85_fix.es;
+position r_mem_region_85_here.pr;
 @@
 
 + rel(es);
@@ -9330,7 +10148,7 @@ position r_mem_region_78_here.pr;
 
 // ioport-map: mapped I/O ports
 
-@r_ioport_map_79 depends on !patch && (context || org || report) exists@
+@r_ioport_map_86 depends on !patch && (context || org || report) exists@
 identifier acq = {ioport_map};
 identifier rel = {ioport_unmap};
 expression e, E, E2;
@@ -9364,22 +10182,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_ioport_map_79.p1;
-p2 << r_ioport_map_79.p2;
-acq << r_ioport_map_79.acq;
-rel << r_ioport_map_79.rel;
+p1 << r_ioport_map_86.p1;
+p2 << r_ioport_map_86.p2;
+acq << r_ioport_map_86.acq;
+rel << r_ioport_map_86.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_ioport_map_79.p1;
-p2 << r_ioport_map_79.p2;
-acq << r_ioport_map_79.acq;
-rel << r_ioport_map_79.rel;
+p1 << r_ioport_map_86.p1;
+p2 << r_ioport_map_86.p2;
+acq << r_ioport_map_86.acq;
+rel << r_ioport_map_86.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_ioport_map_79_fix depends on patch exists@
+@r_ioport_map_86_fix depends on patch exists@
 identifier acq = {ioport_map};
 identifier rel = {ioport_unmap};
 expression e, E, E2;
@@ -9413,15 +10231,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_ioport_map_79_branch depends on patch@
-position r_ioport_map_79_fix.p2, ps;
+@r_ioport_map_86_branch depends on patch@
+position r_ioport_map_86_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_ioport_map_79_here depends on patch@
-p3 << r_ioport_map_79_fix.p3;
-ps << r_ioport_map_79_branch.ps;
+@script:python r_ioport_map_86_here depends on patch@
+p3 << r_ioport_map_86_fix.p3;
+ps << r_ioport_map_86_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9431,10 +10249,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_ioport_map_79_fix.rel;
-expression list r_ioport_map_79_fix.es;
-expression r_ioport_map_79_fix.e;
-position r_ioport_map_79_here.pr;
+identifier r_ioport_map_86_fix.rel;
+expression list r_ioport_map_86_fix.es;
+expression r_ioport_map_86_fix.e;
+position r_ioport_map_86_here.pr;
 @@
 
 + rel(e, es);
@@ -9442,7 +10260,7 @@ position r_ioport_map_79_here.pr;
 
 // iommu-domain: IOMMU domain
 
-@r_iommu_domain_80 depends on !patch && (context || org || report) exists@
+@r_iommu_domain_87 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_domain_alloc};
 identifier rel = {iommu_domain_free};
 expression e, E, E2;
@@ -9476,22 +10294,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_domain_80.p1;
-p2 << r_iommu_domain_80.p2;
-acq << r_iommu_domain_80.acq;
-rel << r_iommu_domain_80.rel;
+p1 << r_iommu_domain_87.p1;
+p2 << r_iommu_domain_87.p2;
+acq << r_iommu_domain_87.acq;
+rel << r_iommu_domain_87.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_domain_80.p1;
-p2 << r_iommu_domain_80.p2;
-acq << r_iommu_domain_80.acq;
-rel << r_iommu_domain_80.rel;
+p1 << r_iommu_domain_87.p1;
+p2 << r_iommu_domain_87.p2;
+acq << r_iommu_domain_87.acq;
+rel << r_iommu_domain_87.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_domain_80_fix depends on patch exists@
+@r_iommu_domain_87_fix depends on patch exists@
 identifier acq = {iommu_domain_alloc};
 identifier rel = {iommu_domain_free};
 expression e, E, E2;
@@ -9525,15 +10343,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iommu_domain_80_branch depends on patch@
-position r_iommu_domain_80_fix.p2, ps;
+@r_iommu_domain_87_branch depends on patch@
+position r_iommu_domain_87_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_domain_80_here depends on patch@
-p3 << r_iommu_domain_80_fix.p3;
-ps << r_iommu_domain_80_branch.ps;
+@script:python r_iommu_domain_87_here depends on patch@
+p3 << r_iommu_domain_87_fix.p3;
+ps << r_iommu_domain_87_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9543,10 +10361,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_domain_80_fix.rel;
-expression list r_iommu_domain_80_fix.es;
-expression r_iommu_domain_80_fix.e;
-position r_iommu_domain_80_here.pr;
+identifier r_iommu_domain_87_fix.rel;
+expression list r_iommu_domain_87_fix.es;
+expression r_iommu_domain_87_fix.e;
+position r_iommu_domain_87_here.pr;
 @@
 
 + rel(e, es);
@@ -9554,7 +10372,7 @@ position r_iommu_domain_80_here.pr;
 
 // iommu-domain: IOMMU domain
 
-@r_iommu_domain_81 depends on !patch && (context || org || report) exists@
+@r_iommu_domain_88 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_paging_domain_alloc};
 identifier rel = {iommu_domain_free};
 expression e, E, E2;
@@ -9588,22 +10406,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_domain_81.p1;
-p2 << r_iommu_domain_81.p2;
-acq << r_iommu_domain_81.acq;
-rel << r_iommu_domain_81.rel;
+p1 << r_iommu_domain_88.p1;
+p2 << r_iommu_domain_88.p2;
+acq << r_iommu_domain_88.acq;
+rel << r_iommu_domain_88.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_domain_81.p1;
-p2 << r_iommu_domain_81.p2;
-acq << r_iommu_domain_81.acq;
-rel << r_iommu_domain_81.rel;
+p1 << r_iommu_domain_88.p1;
+p2 << r_iommu_domain_88.p2;
+acq << r_iommu_domain_88.acq;
+rel << r_iommu_domain_88.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_domain_81_fix depends on patch exists@
+@r_iommu_domain_88_fix depends on patch exists@
 identifier acq = {iommu_paging_domain_alloc};
 identifier rel = {iommu_domain_free};
 expression e, E, E2;
@@ -9637,15 +10455,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iommu_domain_81_branch depends on patch@
-position r_iommu_domain_81_fix.p2, ps;
+@r_iommu_domain_88_branch depends on patch@
+position r_iommu_domain_88_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_domain_81_here depends on patch@
-p3 << r_iommu_domain_81_fix.p3;
-ps << r_iommu_domain_81_branch.ps;
+@script:python r_iommu_domain_88_here depends on patch@
+p3 << r_iommu_domain_88_fix.p3;
+ps << r_iommu_domain_88_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9655,10 +10473,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_domain_81_fix.rel;
-expression list r_iommu_domain_81_fix.es;
-expression r_iommu_domain_81_fix.e;
-position r_iommu_domain_81_here.pr;
+identifier r_iommu_domain_88_fix.rel;
+expression list r_iommu_domain_88_fix.es;
+expression r_iommu_domain_88_fix.e;
+position r_iommu_domain_88_here.pr;
 @@
 
 + rel(e, es);
@@ -9666,7 +10484,7 @@ position r_iommu_domain_81_here.pr;
 
 // iommu-attach: device attached to a domain
 
-@r_iommu_attach_82 depends on !patch && (context || org || report) exists@
+@r_iommu_attach_89 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_attach_device};
 identifier rel = {iommu_detach_device};
 expression e, E, E2;
@@ -9706,22 +10524,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_attach_82.p1;
-p2 << r_iommu_attach_82.p2;
-acq << r_iommu_attach_82.acq;
-rel << r_iommu_attach_82.rel;
+p1 << r_iommu_attach_89.p1;
+p2 << r_iommu_attach_89.p2;
+acq << r_iommu_attach_89.acq;
+rel << r_iommu_attach_89.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_attach_82.p1;
-p2 << r_iommu_attach_82.p2;
-acq << r_iommu_attach_82.acq;
-rel << r_iommu_attach_82.rel;
+p1 << r_iommu_attach_89.p1;
+p2 << r_iommu_attach_89.p2;
+acq << r_iommu_attach_89.acq;
+rel << r_iommu_attach_89.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_attach_82_fix depends on patch exists@
+@r_iommu_attach_89_fix depends on patch exists@
 identifier acq = {iommu_attach_device};
 identifier rel = {iommu_detach_device};
 expression e, E, E2;
@@ -9761,15 +10579,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_iommu_attach_82_branch depends on patch@
-position r_iommu_attach_82_fix.p2, ps;
+@r_iommu_attach_89_branch depends on patch@
+position r_iommu_attach_89_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_attach_82_here depends on patch@
-p3 << r_iommu_attach_82_fix.p3;
-ps << r_iommu_attach_82_branch.ps;
+@script:python r_iommu_attach_89_here depends on patch@
+p3 << r_iommu_attach_89_fix.p3;
+ps << r_iommu_attach_89_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9779,11 +10597,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_attach_82_fix.rel;
-expression list r_iommu_attach_82_fix.es;
-expression r_iommu_attach_82_fix.e;
-expression r_iommu_attach_82_fix.X0;
-position r_iommu_attach_82_here.pr;
+identifier r_iommu_attach_89_fix.rel;
+expression list r_iommu_attach_89_fix.es;
+expression r_iommu_attach_89_fix.e;
+expression r_iommu_attach_89_fix.X0;
+position r_iommu_attach_89_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -9791,7 +10609,7 @@ position r_iommu_attach_82_here.pr;
 
 // iommu-map: IOMMU mapping
 
-@r_iommu_map_83 depends on !patch && (context || org || report) exists@
+@r_iommu_map_90 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_map};
 identifier rel = {iommu_unmap};
 expression R;
@@ -9824,22 +10642,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_iommu_map_83.p1;
-p2 << r_iommu_map_83.p2;
-acq << r_iommu_map_83.acq;
-rel << r_iommu_map_83.rel;
+p1 << r_iommu_map_90.p1;
+p2 << r_iommu_map_90.p2;
+acq << r_iommu_map_90.acq;
+rel << r_iommu_map_90.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_map_83.p1;
-p2 << r_iommu_map_83.p2;
-acq << r_iommu_map_83.acq;
-rel << r_iommu_map_83.rel;
+p1 << r_iommu_map_90.p1;
+p2 << r_iommu_map_90.p2;
+acq << r_iommu_map_90.acq;
+rel << r_iommu_map_90.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_map_83_fix depends on patch exists@
+@r_iommu_map_90_fix depends on patch exists@
 identifier acq = {iommu_map};
 identifier rel = {iommu_unmap};
 expression R;
@@ -9872,15 +10690,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_iommu_map_83_branch depends on patch@
-position r_iommu_map_83_fix.p2, ps;
+@r_iommu_map_90_branch depends on patch@
+position r_iommu_map_90_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_map_83_here depends on patch@
-p3 << r_iommu_map_83_fix.p3;
-ps << r_iommu_map_83_branch.ps;
+@script:python r_iommu_map_90_here depends on patch@
+p3 << r_iommu_map_90_fix.p3;
+ps << r_iommu_map_90_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -9890,9 +10708,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_map_83_fix.rel;
-expression list r_iommu_map_83_fix.es;
-position r_iommu_map_83_here.pr;
+identifier r_iommu_map_90_fix.rel;
+expression list r_iommu_map_90_fix.es;
+position r_iommu_map_90_here.pr;
 @@
 
 + rel(es);
@@ -9900,7 +10718,7 @@ position r_iommu_map_83_here.pr;
 
 // iommu-device: registered IOMMU instance
 
-@r_iommu_device_84 depends on !patch && (context || org || report) exists@
+@r_iommu_device_91 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_device_register};
 identifier rel = {iommu_device_unregister};
 expression e, E, E2;
@@ -9939,22 +10757,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_device_84.p1;
-p2 << r_iommu_device_84.p2;
-acq << r_iommu_device_84.acq;
-rel << r_iommu_device_84.rel;
+p1 << r_iommu_device_91.p1;
+p2 << r_iommu_device_91.p2;
+acq << r_iommu_device_91.acq;
+rel << r_iommu_device_91.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_device_84.p1;
-p2 << r_iommu_device_84.p2;
-acq << r_iommu_device_84.acq;
-rel << r_iommu_device_84.rel;
+p1 << r_iommu_device_91.p1;
+p2 << r_iommu_device_91.p2;
+acq << r_iommu_device_91.acq;
+rel << r_iommu_device_91.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_device_84_fix depends on patch exists@
+@r_iommu_device_91_fix depends on patch exists@
 identifier acq = {iommu_device_register};
 identifier rel = {iommu_device_unregister};
 expression e, E, E2;
@@ -9993,15 +10811,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iommu_device_84_branch depends on patch@
-position r_iommu_device_84_fix.p2, ps;
+@r_iommu_device_91_branch depends on patch@
+position r_iommu_device_91_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_device_84_here depends on patch@
-p3 << r_iommu_device_84_fix.p3;
-ps << r_iommu_device_84_branch.ps;
+@script:python r_iommu_device_91_here depends on patch@
+p3 << r_iommu_device_91_fix.p3;
+ps << r_iommu_device_91_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10011,10 +10829,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_device_84_fix.rel;
-expression list r_iommu_device_84_fix.es;
-expression r_iommu_device_84_fix.e;
-position r_iommu_device_84_here.pr;
+identifier r_iommu_device_91_fix.rel;
+expression list r_iommu_device_91_fix.es;
+expression r_iommu_device_91_fix.e;
+position r_iommu_device_91_here.pr;
 @@
 
 + rel(e, es);
@@ -10022,7 +10840,7 @@ position r_iommu_device_84_here.pr;
 
 // iommu-sysfs: IOMMU instance in sysfs
 
-@r_iommu_sysfs_85 depends on !patch && (context || org || report) exists@
+@r_iommu_sysfs_92 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_device_sysfs_add};
 identifier rel = {iommu_device_sysfs_remove};
 expression e, E, E2;
@@ -10061,22 +10879,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_sysfs_85.p1;
-p2 << r_iommu_sysfs_85.p2;
-acq << r_iommu_sysfs_85.acq;
-rel << r_iommu_sysfs_85.rel;
+p1 << r_iommu_sysfs_92.p1;
+p2 << r_iommu_sysfs_92.p2;
+acq << r_iommu_sysfs_92.acq;
+rel << r_iommu_sysfs_92.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_sysfs_85.p1;
-p2 << r_iommu_sysfs_85.p2;
-acq << r_iommu_sysfs_85.acq;
-rel << r_iommu_sysfs_85.rel;
+p1 << r_iommu_sysfs_92.p1;
+p2 << r_iommu_sysfs_92.p2;
+acq << r_iommu_sysfs_92.acq;
+rel << r_iommu_sysfs_92.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_sysfs_85_fix depends on patch exists@
+@r_iommu_sysfs_92_fix depends on patch exists@
 identifier acq = {iommu_device_sysfs_add};
 identifier rel = {iommu_device_sysfs_remove};
 expression e, E, E2;
@@ -10115,15 +10933,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iommu_sysfs_85_branch depends on patch@
-position r_iommu_sysfs_85_fix.p2, ps;
+@r_iommu_sysfs_92_branch depends on patch@
+position r_iommu_sysfs_92_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_sysfs_85_here depends on patch@
-p3 << r_iommu_sysfs_85_fix.p3;
-ps << r_iommu_sysfs_85_branch.ps;
+@script:python r_iommu_sysfs_92_here depends on patch@
+p3 << r_iommu_sysfs_92_fix.p3;
+ps << r_iommu_sysfs_92_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10133,10 +10951,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_sysfs_85_fix.rel;
-expression list r_iommu_sysfs_85_fix.es;
-expression r_iommu_sysfs_85_fix.e;
-position r_iommu_sysfs_85_here.pr;
+identifier r_iommu_sysfs_92_fix.rel;
+expression list r_iommu_sysfs_92_fix.es;
+expression r_iommu_sysfs_92_fix.e;
+position r_iommu_sysfs_92_here.pr;
 @@
 
 + rel(e, es);
@@ -10144,7 +10962,7 @@ position r_iommu_sysfs_85_here.pr;
 
 // iommu-group: IOMMU group reference
 
-@r_iommu_group_86 depends on !patch && (context || org || report) exists@
+@r_iommu_group_93 depends on !patch && (context || org || report) exists@
 identifier acq = {iommu_group_get};
 identifier rel = {iommu_group_put};
 expression e, E, E2;
@@ -10178,22 +10996,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iommu_group_86.p1;
-p2 << r_iommu_group_86.p2;
-acq << r_iommu_group_86.acq;
-rel << r_iommu_group_86.rel;
+p1 << r_iommu_group_93.p1;
+p2 << r_iommu_group_93.p2;
+acq << r_iommu_group_93.acq;
+rel << r_iommu_group_93.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iommu_group_86.p1;
-p2 << r_iommu_group_86.p2;
-acq << r_iommu_group_86.acq;
-rel << r_iommu_group_86.rel;
+p1 << r_iommu_group_93.p1;
+p2 << r_iommu_group_93.p2;
+acq << r_iommu_group_93.acq;
+rel << r_iommu_group_93.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iommu_group_86_fix depends on patch exists@
+@r_iommu_group_93_fix depends on patch exists@
 identifier acq = {iommu_group_get};
 identifier rel = {iommu_group_put};
 expression e, E, E2;
@@ -10227,15 +11045,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iommu_group_86_branch depends on patch@
-position r_iommu_group_86_fix.p2, ps;
+@r_iommu_group_93_branch depends on patch@
+position r_iommu_group_93_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iommu_group_86_here depends on patch@
-p3 << r_iommu_group_86_fix.p3;
-ps << r_iommu_group_86_branch.ps;
+@script:python r_iommu_group_93_here depends on patch@
+p3 << r_iommu_group_93_fix.p3;
+ps << r_iommu_group_93_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10245,10 +11063,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iommu_group_86_fix.rel;
-expression list r_iommu_group_86_fix.es;
-expression r_iommu_group_86_fix.e;
-position r_iommu_group_86_here.pr;
+identifier r_iommu_group_93_fix.rel;
+expression list r_iommu_group_93_fix.es;
+expression r_iommu_group_93_fix.e;
+position r_iommu_group_93_here.pr;
 @@
 
 + rel(e, es);
@@ -10256,7 +11074,7 @@ position r_iommu_group_86_here.pr;
 
 // crypto-shash: hash transform
 
-@r_crypto_shash_87 depends on !patch && (context || org || report) exists@
+@r_crypto_shash_94 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_shash};
 identifier rel = {crypto_free_shash};
 expression e, E, E2;
@@ -10290,22 +11108,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_shash_87.p1;
-p2 << r_crypto_shash_87.p2;
-acq << r_crypto_shash_87.acq;
-rel << r_crypto_shash_87.rel;
+p1 << r_crypto_shash_94.p1;
+p2 << r_crypto_shash_94.p2;
+acq << r_crypto_shash_94.acq;
+rel << r_crypto_shash_94.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_shash_87.p1;
-p2 << r_crypto_shash_87.p2;
-acq << r_crypto_shash_87.acq;
-rel << r_crypto_shash_87.rel;
+p1 << r_crypto_shash_94.p1;
+p2 << r_crypto_shash_94.p2;
+acq << r_crypto_shash_94.acq;
+rel << r_crypto_shash_94.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_shash_87_fix depends on patch exists@
+@r_crypto_shash_94_fix depends on patch exists@
 identifier acq = {crypto_alloc_shash};
 identifier rel = {crypto_free_shash};
 expression e, E, E2;
@@ -10339,15 +11157,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_shash_87_branch depends on patch@
-position r_crypto_shash_87_fix.p2, ps;
+@r_crypto_shash_94_branch depends on patch@
+position r_crypto_shash_94_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_shash_87_here depends on patch@
-p3 << r_crypto_shash_87_fix.p3;
-ps << r_crypto_shash_87_branch.ps;
+@script:python r_crypto_shash_94_here depends on patch@
+p3 << r_crypto_shash_94_fix.p3;
+ps << r_crypto_shash_94_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10357,10 +11175,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_shash_87_fix.rel;
-expression list r_crypto_shash_87_fix.es;
-expression r_crypto_shash_87_fix.e;
-position r_crypto_shash_87_here.pr;
+identifier r_crypto_shash_94_fix.rel;
+expression list r_crypto_shash_94_fix.es;
+expression r_crypto_shash_94_fix.e;
+position r_crypto_shash_94_here.pr;
 @@
 
 + rel(e, es);
@@ -10368,7 +11186,7 @@ position r_crypto_shash_87_here.pr;
 
 // crypto-ahash: async hash transform
 
-@r_crypto_ahash_88 depends on !patch && (context || org || report) exists@
+@r_crypto_ahash_95 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_ahash};
 identifier rel = {crypto_free_ahash};
 expression e, E, E2;
@@ -10402,22 +11220,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_ahash_88.p1;
-p2 << r_crypto_ahash_88.p2;
-acq << r_crypto_ahash_88.acq;
-rel << r_crypto_ahash_88.rel;
+p1 << r_crypto_ahash_95.p1;
+p2 << r_crypto_ahash_95.p2;
+acq << r_crypto_ahash_95.acq;
+rel << r_crypto_ahash_95.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_ahash_88.p1;
-p2 << r_crypto_ahash_88.p2;
-acq << r_crypto_ahash_88.acq;
-rel << r_crypto_ahash_88.rel;
+p1 << r_crypto_ahash_95.p1;
+p2 << r_crypto_ahash_95.p2;
+acq << r_crypto_ahash_95.acq;
+rel << r_crypto_ahash_95.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_ahash_88_fix depends on patch exists@
+@r_crypto_ahash_95_fix depends on patch exists@
 identifier acq = {crypto_alloc_ahash};
 identifier rel = {crypto_free_ahash};
 expression e, E, E2;
@@ -10451,15 +11269,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_ahash_88_branch depends on patch@
-position r_crypto_ahash_88_fix.p2, ps;
+@r_crypto_ahash_95_branch depends on patch@
+position r_crypto_ahash_95_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_ahash_88_here depends on patch@
-p3 << r_crypto_ahash_88_fix.p3;
-ps << r_crypto_ahash_88_branch.ps;
+@script:python r_crypto_ahash_95_here depends on patch@
+p3 << r_crypto_ahash_95_fix.p3;
+ps << r_crypto_ahash_95_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10469,10 +11287,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_ahash_88_fix.rel;
-expression list r_crypto_ahash_88_fix.es;
-expression r_crypto_ahash_88_fix.e;
-position r_crypto_ahash_88_here.pr;
+identifier r_crypto_ahash_95_fix.rel;
+expression list r_crypto_ahash_95_fix.es;
+expression r_crypto_ahash_95_fix.e;
+position r_crypto_ahash_95_here.pr;
 @@
 
 + rel(e, es);
@@ -10480,7 +11298,7 @@ position r_crypto_ahash_88_here.pr;
 
 // crypto-skcipher: cipher transform
 
-@r_crypto_skcipher_89 depends on !patch && (context || org || report) exists@
+@r_crypto_skcipher_96 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_skcipher};
 identifier rel = {crypto_free_skcipher};
 expression e, E, E2;
@@ -10514,22 +11332,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_skcipher_89.p1;
-p2 << r_crypto_skcipher_89.p2;
-acq << r_crypto_skcipher_89.acq;
-rel << r_crypto_skcipher_89.rel;
+p1 << r_crypto_skcipher_96.p1;
+p2 << r_crypto_skcipher_96.p2;
+acq << r_crypto_skcipher_96.acq;
+rel << r_crypto_skcipher_96.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_skcipher_89.p1;
-p2 << r_crypto_skcipher_89.p2;
-acq << r_crypto_skcipher_89.acq;
-rel << r_crypto_skcipher_89.rel;
+p1 << r_crypto_skcipher_96.p1;
+p2 << r_crypto_skcipher_96.p2;
+acq << r_crypto_skcipher_96.acq;
+rel << r_crypto_skcipher_96.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_skcipher_89_fix depends on patch exists@
+@r_crypto_skcipher_96_fix depends on patch exists@
 identifier acq = {crypto_alloc_skcipher};
 identifier rel = {crypto_free_skcipher};
 expression e, E, E2;
@@ -10563,15 +11381,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_skcipher_89_branch depends on patch@
-position r_crypto_skcipher_89_fix.p2, ps;
+@r_crypto_skcipher_96_branch depends on patch@
+position r_crypto_skcipher_96_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_skcipher_89_here depends on patch@
-p3 << r_crypto_skcipher_89_fix.p3;
-ps << r_crypto_skcipher_89_branch.ps;
+@script:python r_crypto_skcipher_96_here depends on patch@
+p3 << r_crypto_skcipher_96_fix.p3;
+ps << r_crypto_skcipher_96_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10581,10 +11399,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_skcipher_89_fix.rel;
-expression list r_crypto_skcipher_89_fix.es;
-expression r_crypto_skcipher_89_fix.e;
-position r_crypto_skcipher_89_here.pr;
+identifier r_crypto_skcipher_96_fix.rel;
+expression list r_crypto_skcipher_96_fix.es;
+expression r_crypto_skcipher_96_fix.e;
+position r_crypto_skcipher_96_here.pr;
 @@
 
 + rel(e, es);
@@ -10592,7 +11410,7 @@ position r_crypto_skcipher_89_here.pr;
 
 // crypto-aead: AEAD transform
 
-@r_crypto_aead_90 depends on !patch && (context || org || report) exists@
+@r_crypto_aead_97 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_aead};
 identifier rel = {crypto_free_aead};
 expression e, E, E2;
@@ -10626,22 +11444,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_aead_90.p1;
-p2 << r_crypto_aead_90.p2;
-acq << r_crypto_aead_90.acq;
-rel << r_crypto_aead_90.rel;
+p1 << r_crypto_aead_97.p1;
+p2 << r_crypto_aead_97.p2;
+acq << r_crypto_aead_97.acq;
+rel << r_crypto_aead_97.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_aead_90.p1;
-p2 << r_crypto_aead_90.p2;
-acq << r_crypto_aead_90.acq;
-rel << r_crypto_aead_90.rel;
+p1 << r_crypto_aead_97.p1;
+p2 << r_crypto_aead_97.p2;
+acq << r_crypto_aead_97.acq;
+rel << r_crypto_aead_97.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_aead_90_fix depends on patch exists@
+@r_crypto_aead_97_fix depends on patch exists@
 identifier acq = {crypto_alloc_aead};
 identifier rel = {crypto_free_aead};
 expression e, E, E2;
@@ -10675,15 +11493,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_aead_90_branch depends on patch@
-position r_crypto_aead_90_fix.p2, ps;
+@r_crypto_aead_97_branch depends on patch@
+position r_crypto_aead_97_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_aead_90_here depends on patch@
-p3 << r_crypto_aead_90_fix.p3;
-ps << r_crypto_aead_90_branch.ps;
+@script:python r_crypto_aead_97_here depends on patch@
+p3 << r_crypto_aead_97_fix.p3;
+ps << r_crypto_aead_97_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10693,10 +11511,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_aead_90_fix.rel;
-expression list r_crypto_aead_90_fix.es;
-expression r_crypto_aead_90_fix.e;
-position r_crypto_aead_90_here.pr;
+identifier r_crypto_aead_97_fix.rel;
+expression list r_crypto_aead_97_fix.es;
+expression r_crypto_aead_97_fix.e;
+position r_crypto_aead_97_here.pr;
 @@
 
 + rel(e, es);
@@ -10704,7 +11522,7 @@ position r_crypto_aead_90_here.pr;
 
 // filp: opened file
 
-@r_filp_91 depends on !patch && (context || org || report) exists@
+@r_filp_98 depends on !patch && (context || org || report) exists@
 identifier acq = {filp_open};
 identifier rel = {filp_close};
 expression e, E, E2;
@@ -10738,22 +11556,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_filp_91.p1;
-p2 << r_filp_91.p2;
-acq << r_filp_91.acq;
-rel << r_filp_91.rel;
+p1 << r_filp_98.p1;
+p2 << r_filp_98.p2;
+acq << r_filp_98.acq;
+rel << r_filp_98.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_filp_91.p1;
-p2 << r_filp_91.p2;
-acq << r_filp_91.acq;
-rel << r_filp_91.rel;
+p1 << r_filp_98.p1;
+p2 << r_filp_98.p2;
+acq << r_filp_98.acq;
+rel << r_filp_98.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_filp_91_fix depends on patch exists@
+@r_filp_98_fix depends on patch exists@
 identifier acq = {filp_open};
 identifier rel = {filp_close};
 expression e, E, E2;
@@ -10787,15 +11605,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_filp_91_branch depends on patch@
-position r_filp_91_fix.p2, ps;
+@r_filp_98_branch depends on patch@
+position r_filp_98_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_filp_91_here depends on patch@
-p3 << r_filp_91_fix.p3;
-ps << r_filp_91_branch.ps;
+@script:python r_filp_98_here depends on patch@
+p3 << r_filp_98_fix.p3;
+ps << r_filp_98_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10805,10 +11623,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_filp_91_fix.rel;
-expression list r_filp_91_fix.es;
-expression r_filp_91_fix.e;
-position r_filp_91_here.pr;
+identifier r_filp_98_fix.rel;
+expression list r_filp_98_fix.es;
+expression r_filp_98_fix.e;
+position r_filp_98_here.pr;
 @@
 
 + rel(e, es);
@@ -10816,7 +11634,7 @@ position r_filp_91_here.pr;
 
 // file-ref: file reference
 
-@r_file_ref_92 depends on !patch && (context || org || report) exists@
+@r_file_ref_99 depends on !patch && (context || org || report) exists@
 identifier acq = {fget, fget_raw};
 identifier rel = {fput};
 expression e, E, E2;
@@ -10850,22 +11668,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_file_ref_92.p1;
-p2 << r_file_ref_92.p2;
-acq << r_file_ref_92.acq;
-rel << r_file_ref_92.rel;
+p1 << r_file_ref_99.p1;
+p2 << r_file_ref_99.p2;
+acq << r_file_ref_99.acq;
+rel << r_file_ref_99.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_file_ref_92.p1;
-p2 << r_file_ref_92.p2;
-acq << r_file_ref_92.acq;
-rel << r_file_ref_92.rel;
+p1 << r_file_ref_99.p1;
+p2 << r_file_ref_99.p2;
+acq << r_file_ref_99.acq;
+rel << r_file_ref_99.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_file_ref_92_fix depends on patch exists@
+@r_file_ref_99_fix depends on patch exists@
 identifier acq = {fget, fget_raw};
 identifier rel = {fput};
 expression e, E, E2;
@@ -10899,15 +11717,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_file_ref_92_branch depends on patch@
-position r_file_ref_92_fix.p2, ps;
+@r_file_ref_99_branch depends on patch@
+position r_file_ref_99_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_file_ref_92_here depends on patch@
-p3 << r_file_ref_92_fix.p3;
-ps << r_file_ref_92_branch.ps;
+@script:python r_file_ref_99_here depends on patch@
+p3 << r_file_ref_99_fix.p3;
+ps << r_file_ref_99_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -10917,10 +11735,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_file_ref_92_fix.rel;
-expression list r_file_ref_92_fix.es;
-expression r_file_ref_92_fix.e;
-position r_file_ref_92_here.pr;
+identifier r_file_ref_99_fix.rel;
+expression list r_file_ref_99_fix.es;
+expression r_file_ref_99_fix.e;
+position r_file_ref_99_here.pr;
 @@
 
 + rel(e, es);
@@ -10928,7 +11746,7 @@ position r_file_ref_92_here.pr;
 
 // unused-fd: reserved file descriptor
 
-@r_unused_fd_93 depends on !patch && (context || org || report) exists@
+@r_unused_fd_100 depends on !patch && (context || org || report) exists@
 identifier acq = {get_unused_fd_flags};
 identifier rel = {put_unused_fd};
 expression e, E, E2;
@@ -10962,22 +11780,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_unused_fd_93.p1;
-p2 << r_unused_fd_93.p2;
-acq << r_unused_fd_93.acq;
-rel << r_unused_fd_93.rel;
+p1 << r_unused_fd_100.p1;
+p2 << r_unused_fd_100.p2;
+acq << r_unused_fd_100.acq;
+rel << r_unused_fd_100.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_unused_fd_93.p1;
-p2 << r_unused_fd_93.p2;
-acq << r_unused_fd_93.acq;
-rel << r_unused_fd_93.rel;
+p1 << r_unused_fd_100.p1;
+p2 << r_unused_fd_100.p2;
+acq << r_unused_fd_100.acq;
+rel << r_unused_fd_100.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_unused_fd_93_fix depends on patch exists@
+@r_unused_fd_100_fix depends on patch exists@
 identifier acq = {get_unused_fd_flags};
 identifier rel = {put_unused_fd};
 expression e, E, E2;
@@ -11011,15 +11829,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_unused_fd_93_branch depends on patch@
-position r_unused_fd_93_fix.p2, ps;
+@r_unused_fd_100_branch depends on patch@
+position r_unused_fd_100_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_unused_fd_93_here depends on patch@
-p3 << r_unused_fd_93_fix.p3;
-ps << r_unused_fd_93_branch.ps;
+@script:python r_unused_fd_100_here depends on patch@
+p3 << r_unused_fd_100_fix.p3;
+ps << r_unused_fd_100_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11029,10 +11847,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_unused_fd_93_fix.rel;
-expression list r_unused_fd_93_fix.es;
-expression r_unused_fd_93_fix.e;
-position r_unused_fd_93_here.pr;
+identifier r_unused_fd_100_fix.rel;
+expression list r_unused_fd_100_fix.es;
+expression r_unused_fd_100_fix.e;
+position r_unused_fd_100_here.pr;
 @@
 
 + rel(e, es);
@@ -11040,7 +11858,7 @@ position r_unused_fd_93_here.pr;
 
 // kobject-create: created kobject
 
-@r_kobject_create_94 depends on !patch && (context || org || report) exists@
+@r_kobject_create_101 depends on !patch && (context || org || report) exists@
 identifier acq = {kobject_create_and_add};
 identifier rel = {kobject_put};
 expression e, E, E2;
@@ -11074,22 +11892,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kobject_create_94.p1;
-p2 << r_kobject_create_94.p2;
-acq << r_kobject_create_94.acq;
-rel << r_kobject_create_94.rel;
+p1 << r_kobject_create_101.p1;
+p2 << r_kobject_create_101.p2;
+acq << r_kobject_create_101.acq;
+rel << r_kobject_create_101.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kobject_create_94.p1;
-p2 << r_kobject_create_94.p2;
-acq << r_kobject_create_94.acq;
-rel << r_kobject_create_94.rel;
+p1 << r_kobject_create_101.p1;
+p2 << r_kobject_create_101.p2;
+acq << r_kobject_create_101.acq;
+rel << r_kobject_create_101.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kobject_create_94_fix depends on patch exists@
+@r_kobject_create_101_fix depends on patch exists@
 identifier acq = {kobject_create_and_add};
 identifier rel = {kobject_put};
 expression e, E, E2;
@@ -11123,15 +11941,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kobject_create_94_branch depends on patch@
-position r_kobject_create_94_fix.p2, ps;
+@r_kobject_create_101_branch depends on patch@
+position r_kobject_create_101_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kobject_create_94_here depends on patch@
-p3 << r_kobject_create_94_fix.p3;
-ps << r_kobject_create_94_branch.ps;
+@script:python r_kobject_create_101_here depends on patch@
+p3 << r_kobject_create_101_fix.p3;
+ps << r_kobject_create_101_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11141,10 +11959,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kobject_create_94_fix.rel;
-expression list r_kobject_create_94_fix.es;
-expression r_kobject_create_94_fix.e;
-position r_kobject_create_94_here.pr;
+identifier r_kobject_create_101_fix.rel;
+expression list r_kobject_create_101_fix.es;
+expression r_kobject_create_101_fix.e;
+position r_kobject_create_101_here.pr;
 @@
 
 + rel(e, es);
@@ -11152,7 +11970,7 @@ position r_kobject_create_94_here.pr;
 
 // kset: created kset
 
-@r_kset_95 depends on !patch && (context || org || report) exists@
+@r_kset_102 depends on !patch && (context || org || report) exists@
 identifier acq = {kset_create_and_add};
 identifier rel = {kset_unregister};
 expression e, E, E2;
@@ -11186,22 +12004,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kset_95.p1;
-p2 << r_kset_95.p2;
-acq << r_kset_95.acq;
-rel << r_kset_95.rel;
+p1 << r_kset_102.p1;
+p2 << r_kset_102.p2;
+acq << r_kset_102.acq;
+rel << r_kset_102.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kset_95.p1;
-p2 << r_kset_95.p2;
-acq << r_kset_95.acq;
-rel << r_kset_95.rel;
+p1 << r_kset_102.p1;
+p2 << r_kset_102.p2;
+acq << r_kset_102.acq;
+rel << r_kset_102.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kset_95_fix depends on patch exists@
+@r_kset_102_fix depends on patch exists@
 identifier acq = {kset_create_and_add};
 identifier rel = {kset_unregister};
 expression e, E, E2;
@@ -11235,15 +12053,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kset_95_branch depends on patch@
-position r_kset_95_fix.p2, ps;
+@r_kset_102_branch depends on patch@
+position r_kset_102_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kset_95_here depends on patch@
-p3 << r_kset_95_fix.p3;
-ps << r_kset_95_branch.ps;
+@script:python r_kset_102_here depends on patch@
+p3 << r_kset_102_fix.p3;
+ps << r_kset_102_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11253,10 +12071,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kset_95_fix.rel;
-expression list r_kset_95_fix.es;
-expression r_kset_95_fix.e;
-position r_kset_95_here.pr;
+identifier r_kset_102_fix.rel;
+expression list r_kset_102_fix.es;
+expression r_kset_102_fix.e;
+position r_kset_102_here.pr;
 @@
 
 + rel(e, es);
@@ -11264,7 +12082,7 @@ position r_kset_95_here.pr;
 
 // sysfs-link: sysfs symlink
 
-@r_sysfs_link_96 depends on !patch && (context || org || report) exists@
+@r_sysfs_link_103 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_link};
 identifier rel = {sysfs_remove_link};
 expression R;
@@ -11297,22 +12115,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_sysfs_link_96.p1;
-p2 << r_sysfs_link_96.p2;
-acq << r_sysfs_link_96.acq;
-rel << r_sysfs_link_96.rel;
+p1 << r_sysfs_link_103.p1;
+p2 << r_sysfs_link_103.p2;
+acq << r_sysfs_link_103.acq;
+rel << r_sysfs_link_103.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_link_96.p1;
-p2 << r_sysfs_link_96.p2;
-acq << r_sysfs_link_96.acq;
-rel << r_sysfs_link_96.rel;
+p1 << r_sysfs_link_103.p1;
+p2 << r_sysfs_link_103.p2;
+acq << r_sysfs_link_103.acq;
+rel << r_sysfs_link_103.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_link_96_fix depends on patch exists@
+@r_sysfs_link_103_fix depends on patch exists@
 identifier acq = {sysfs_create_link};
 identifier rel = {sysfs_remove_link};
 expression R;
@@ -11345,15 +12163,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_sysfs_link_96_branch depends on patch@
-position r_sysfs_link_96_fix.p2, ps;
+@r_sysfs_link_103_branch depends on patch@
+position r_sysfs_link_103_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_link_96_here depends on patch@
-p3 << r_sysfs_link_96_fix.p3;
-ps << r_sysfs_link_96_branch.ps;
+@script:python r_sysfs_link_103_here depends on patch@
+p3 << r_sysfs_link_103_fix.p3;
+ps << r_sysfs_link_103_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11363,9 +12181,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_link_96_fix.rel;
-expression list r_sysfs_link_96_fix.es;
-position r_sysfs_link_96_here.pr;
+identifier r_sysfs_link_103_fix.rel;
+expression list r_sysfs_link_103_fix.es;
+position r_sysfs_link_103_here.pr;
 @@
 
 + rel(es);
@@ -11373,7 +12191,7 @@ position r_sysfs_link_96_here.pr;
 
 // sysfs-bin-file: sysfs binary file
 
-@r_sysfs_bin_file_97 depends on !patch && (context || org || report) exists@
+@r_sysfs_bin_file_104 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_bin_file};
 identifier rel = {sysfs_remove_bin_file};
 expression e, E, E2;
@@ -11413,22 +12231,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_bin_file_97.p1;
-p2 << r_sysfs_bin_file_97.p2;
-acq << r_sysfs_bin_file_97.acq;
-rel << r_sysfs_bin_file_97.rel;
+p1 << r_sysfs_bin_file_104.p1;
+p2 << r_sysfs_bin_file_104.p2;
+acq << r_sysfs_bin_file_104.acq;
+rel << r_sysfs_bin_file_104.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_bin_file_97.p1;
-p2 << r_sysfs_bin_file_97.p2;
-acq << r_sysfs_bin_file_97.acq;
-rel << r_sysfs_bin_file_97.rel;
+p1 << r_sysfs_bin_file_104.p1;
+p2 << r_sysfs_bin_file_104.p2;
+acq << r_sysfs_bin_file_104.acq;
+rel << r_sysfs_bin_file_104.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_bin_file_97_fix depends on patch exists@
+@r_sysfs_bin_file_104_fix depends on patch exists@
 identifier acq = {sysfs_create_bin_file};
 identifier rel = {sysfs_remove_bin_file};
 expression e, E, E2;
@@ -11468,15 +12286,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_sysfs_bin_file_97_branch depends on patch@
-position r_sysfs_bin_file_97_fix.p2, ps;
+@r_sysfs_bin_file_104_branch depends on patch@
+position r_sysfs_bin_file_104_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_bin_file_97_here depends on patch@
-p3 << r_sysfs_bin_file_97_fix.p3;
-ps << r_sysfs_bin_file_97_branch.ps;
+@script:python r_sysfs_bin_file_104_here depends on patch@
+p3 << r_sysfs_bin_file_104_fix.p3;
+ps << r_sysfs_bin_file_104_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11486,11 +12304,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_bin_file_97_fix.rel;
-expression list r_sysfs_bin_file_97_fix.es;
-expression r_sysfs_bin_file_97_fix.e;
-expression r_sysfs_bin_file_97_fix.X0;
-position r_sysfs_bin_file_97_here.pr;
+identifier r_sysfs_bin_file_104_fix.rel;
+expression list r_sysfs_bin_file_104_fix.es;
+expression r_sysfs_bin_file_104_fix.e;
+expression r_sysfs_bin_file_104_fix.X0;
+position r_sysfs_bin_file_104_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11498,7 +12316,7 @@ position r_sysfs_bin_file_97_here.pr;
 
 // sysfs-groups: sysfs attribute groups
 
-@r_sysfs_groups_98 depends on !patch && (context || org || report) exists@
+@r_sysfs_groups_105 depends on !patch && (context || org || report) exists@
 identifier acq = {sysfs_create_groups};
 identifier rel = {sysfs_remove_groups};
 expression e, E, E2;
@@ -11538,22 +12356,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sysfs_groups_98.p1;
-p2 << r_sysfs_groups_98.p2;
-acq << r_sysfs_groups_98.acq;
-rel << r_sysfs_groups_98.rel;
+p1 << r_sysfs_groups_105.p1;
+p2 << r_sysfs_groups_105.p2;
+acq << r_sysfs_groups_105.acq;
+rel << r_sysfs_groups_105.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sysfs_groups_98.p1;
-p2 << r_sysfs_groups_98.p2;
-acq << r_sysfs_groups_98.acq;
-rel << r_sysfs_groups_98.rel;
+p1 << r_sysfs_groups_105.p1;
+p2 << r_sysfs_groups_105.p2;
+acq << r_sysfs_groups_105.acq;
+rel << r_sysfs_groups_105.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sysfs_groups_98_fix depends on patch exists@
+@r_sysfs_groups_105_fix depends on patch exists@
 identifier acq = {sysfs_create_groups};
 identifier rel = {sysfs_remove_groups};
 expression e, E, E2;
@@ -11593,15 +12411,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_sysfs_groups_98_branch depends on patch@
-position r_sysfs_groups_98_fix.p2, ps;
+@r_sysfs_groups_105_branch depends on patch@
+position r_sysfs_groups_105_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sysfs_groups_98_here depends on patch@
-p3 << r_sysfs_groups_98_fix.p3;
-ps << r_sysfs_groups_98_branch.ps;
+@script:python r_sysfs_groups_105_here depends on patch@
+p3 << r_sysfs_groups_105_fix.p3;
+ps << r_sysfs_groups_105_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11611,11 +12429,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sysfs_groups_98_fix.rel;
-expression list r_sysfs_groups_98_fix.es;
-expression r_sysfs_groups_98_fix.e;
-expression r_sysfs_groups_98_fix.X0;
-position r_sysfs_groups_98_here.pr;
+identifier r_sysfs_groups_105_fix.rel;
+expression list r_sysfs_groups_105_fix.es;
+expression r_sysfs_groups_105_fix.e;
+expression r_sysfs_groups_105_fix.X0;
+position r_sysfs_groups_105_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11623,7 +12441,7 @@ position r_sysfs_groups_98_here.pr;
 
 // device-groups: device attribute groups
 
-@r_device_groups_99 depends on !patch && (context || org || report) exists@
+@r_device_groups_106 depends on !patch && (context || org || report) exists@
 identifier acq = {device_add_groups};
 identifier rel = {device_remove_groups};
 expression e, E, E2;
@@ -11663,22 +12481,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_groups_99.p1;
-p2 << r_device_groups_99.p2;
-acq << r_device_groups_99.acq;
-rel << r_device_groups_99.rel;
+p1 << r_device_groups_106.p1;
+p2 << r_device_groups_106.p2;
+acq << r_device_groups_106.acq;
+rel << r_device_groups_106.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_groups_99.p1;
-p2 << r_device_groups_99.p2;
-acq << r_device_groups_99.acq;
-rel << r_device_groups_99.rel;
+p1 << r_device_groups_106.p1;
+p2 << r_device_groups_106.p2;
+acq << r_device_groups_106.acq;
+rel << r_device_groups_106.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_groups_99_fix depends on patch exists@
+@r_device_groups_106_fix depends on patch exists@
 identifier acq = {device_add_groups};
 identifier rel = {device_remove_groups};
 expression e, E, E2;
@@ -11718,15 +12536,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_device_groups_99_branch depends on patch@
-position r_device_groups_99_fix.p2, ps;
+@r_device_groups_106_branch depends on patch@
+position r_device_groups_106_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_groups_99_here depends on patch@
-p3 << r_device_groups_99_fix.p3;
-ps << r_device_groups_99_branch.ps;
+@script:python r_device_groups_106_here depends on patch@
+p3 << r_device_groups_106_fix.p3;
+ps << r_device_groups_106_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11736,11 +12554,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_groups_99_fix.rel;
-expression list r_device_groups_99_fix.es;
-expression r_device_groups_99_fix.e;
-expression r_device_groups_99_fix.X0;
-position r_device_groups_99_here.pr;
+identifier r_device_groups_106_fix.rel;
+expression list r_device_groups_106_fix.es;
+expression r_device_groups_106_fix.e;
+expression r_device_groups_106_fix.X0;
+position r_device_groups_106_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -11748,7 +12566,7 @@ position r_device_groups_99_here.pr;
 
 // module-ref: module reference
 
-@r_module_ref_100 depends on !patch && (context || org || report) exists@
+@r_module_ref_107 depends on !patch && (context || org || report) exists@
 identifier acq = {try_module_get};
 identifier rel = {module_put};
 expression e, E, E2;
@@ -11787,22 +12605,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_module_ref_100.p1;
-p2 << r_module_ref_100.p2;
-acq << r_module_ref_100.acq;
-rel << r_module_ref_100.rel;
+p1 << r_module_ref_107.p1;
+p2 << r_module_ref_107.p2;
+acq << r_module_ref_107.acq;
+rel << r_module_ref_107.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_module_ref_100.p1;
-p2 << r_module_ref_100.p2;
-acq << r_module_ref_100.acq;
-rel << r_module_ref_100.rel;
+p1 << r_module_ref_107.p1;
+p2 << r_module_ref_107.p2;
+acq << r_module_ref_107.acq;
+rel << r_module_ref_107.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_module_ref_100_fix depends on patch exists@
+@r_module_ref_107_fix depends on patch exists@
 identifier acq = {try_module_get};
 identifier rel = {module_put};
 expression e, E, E2;
@@ -11841,15 +12659,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_module_ref_100_branch depends on patch@
-position r_module_ref_100_fix.p2, ps;
+@r_module_ref_107_branch depends on patch@
+position r_module_ref_107_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_module_ref_100_here depends on patch@
-p3 << r_module_ref_100_fix.p3;
-ps << r_module_ref_100_branch.ps;
+@script:python r_module_ref_107_here depends on patch@
+p3 << r_module_ref_107_fix.p3;
+ps << r_module_ref_107_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11859,10 +12677,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_module_ref_100_fix.rel;
-expression list r_module_ref_100_fix.es;
-expression r_module_ref_100_fix.e;
-position r_module_ref_100_here.pr;
+identifier r_module_ref_107_fix.rel;
+expression list r_module_ref_107_fix.es;
+expression r_module_ref_107_fix.e;
+position r_module_ref_107_here.pr;
 @@
 
 + rel(e, es);
@@ -11870,7 +12688,7 @@ position r_module_ref_100_here.pr;
 
 // device-ref: device reference
 
-@r_device_ref_101 depends on !patch && (context || org || report) exists@
+@r_device_ref_108 depends on !patch && (context || org || report) exists@
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -11909,22 +12727,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_ref_101.p1;
-p2 << r_device_ref_101.p2;
-acq << r_device_ref_101.acq;
-rel << r_device_ref_101.rel;
+p1 << r_device_ref_108.p1;
+p2 << r_device_ref_108.p2;
+acq << r_device_ref_108.acq;
+rel << r_device_ref_108.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_ref_101.p1;
-p2 << r_device_ref_101.p2;
-acq << r_device_ref_101.acq;
-rel << r_device_ref_101.rel;
+p1 << r_device_ref_108.p1;
+p2 << r_device_ref_108.p2;
+acq << r_device_ref_108.acq;
+rel << r_device_ref_108.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_ref_101_fix depends on patch exists@
+@r_device_ref_108_fix depends on patch exists@
 identifier acq = {get_device};
 identifier rel = {put_device};
 expression e, E, E2;
@@ -11963,15 +12781,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_ref_101_branch depends on patch@
-position r_device_ref_101_fix.p2, ps;
+@r_device_ref_108_branch depends on patch@
+position r_device_ref_108_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_ref_101_here depends on patch@
-p3 << r_device_ref_101_fix.p3;
-ps << r_device_ref_101_branch.ps;
+@script:python r_device_ref_108_here depends on patch@
+p3 << r_device_ref_108_fix.p3;
+ps << r_device_ref_108_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -11981,10 +12799,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_ref_101_fix.rel;
-expression list r_device_ref_101_fix.es;
-expression r_device_ref_101_fix.e;
-position r_device_ref_101_here.pr;
+identifier r_device_ref_108_fix.rel;
+expression list r_device_ref_108_fix.es;
+expression r_device_ref_108_fix.e;
+position r_device_ref_108_here.pr;
 @@
 
 + rel(e, es);
@@ -11992,7 +12810,7 @@ position r_device_ref_101_here.pr;
 
 // semaphore: semaphore held
 
-@r_semaphore_102 depends on !patch && (context || org || report) exists@
+@r_semaphore_109 depends on !patch && (context || org || report) exists@
 identifier acq = {down};
 identifier rel = {up};
 expression e, E, E2;
@@ -12023,22 +12841,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_semaphore_102.p1;
-p2 << r_semaphore_102.p2;
-acq << r_semaphore_102.acq;
-rel << r_semaphore_102.rel;
+p1 << r_semaphore_109.p1;
+p2 << r_semaphore_109.p2;
+acq << r_semaphore_109.acq;
+rel << r_semaphore_109.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_semaphore_102.p1;
-p2 << r_semaphore_102.p2;
-acq << r_semaphore_102.acq;
-rel << r_semaphore_102.rel;
+p1 << r_semaphore_109.p1;
+p2 << r_semaphore_109.p2;
+acq << r_semaphore_109.acq;
+rel << r_semaphore_109.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_semaphore_102_fix depends on patch exists@
+@r_semaphore_109_fix depends on patch exists@
 identifier acq = {down};
 identifier rel = {up};
 expression e, E, E2;
@@ -12069,15 +12887,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_semaphore_102_branch depends on patch@
-position r_semaphore_102_fix.p2, ps;
+@r_semaphore_109_branch depends on patch@
+position r_semaphore_109_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_semaphore_102_here depends on patch@
-p3 << r_semaphore_102_fix.p3;
-ps << r_semaphore_102_branch.ps;
+@script:python r_semaphore_109_here depends on patch@
+p3 << r_semaphore_109_fix.p3;
+ps << r_semaphore_109_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12087,10 +12905,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_semaphore_102_fix.rel;
-expression list r_semaphore_102_fix.es;
-expression r_semaphore_102_fix.e;
-position r_semaphore_102_here.pr;
+identifier r_semaphore_109_fix.rel;
+expression list r_semaphore_109_fix.es;
+expression r_semaphore_109_fix.e;
+position r_semaphore_109_here.pr;
 @@
 
 + rel(e, es);
@@ -12098,7 +12916,7 @@ position r_semaphore_102_here.pr;
 
 // semaphore: semaphore held
 
-@r_semaphore_103 depends on !patch && (context || org || report) exists@
+@r_semaphore_110 depends on !patch && (context || org || report) exists@
 identifier acq = {down_interruptible, down_killable, down_timeout};
 identifier rel = {up};
 expression e, E, E2;
@@ -12137,22 +12955,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_semaphore_103.p1;
-p2 << r_semaphore_103.p2;
-acq << r_semaphore_103.acq;
-rel << r_semaphore_103.rel;
+p1 << r_semaphore_110.p1;
+p2 << r_semaphore_110.p2;
+acq << r_semaphore_110.acq;
+rel << r_semaphore_110.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_semaphore_103.p1;
-p2 << r_semaphore_103.p2;
-acq << r_semaphore_103.acq;
-rel << r_semaphore_103.rel;
+p1 << r_semaphore_110.p1;
+p2 << r_semaphore_110.p2;
+acq << r_semaphore_110.acq;
+rel << r_semaphore_110.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_semaphore_103_fix depends on patch exists@
+@r_semaphore_110_fix depends on patch exists@
 identifier acq = {down_interruptible, down_killable, down_timeout};
 identifier rel = {up};
 expression e, E, E2;
@@ -12191,15 +13009,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_semaphore_103_branch depends on patch@
-position r_semaphore_103_fix.p2, ps;
+@r_semaphore_110_branch depends on patch@
+position r_semaphore_110_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_semaphore_103_here depends on patch@
-p3 << r_semaphore_103_fix.p3;
-ps << r_semaphore_103_branch.ps;
+@script:python r_semaphore_110_here depends on patch@
+p3 << r_semaphore_110_fix.p3;
+ps << r_semaphore_110_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12209,10 +13027,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_semaphore_103_fix.rel;
-expression list r_semaphore_103_fix.es;
-expression r_semaphore_103_fix.e;
-position r_semaphore_103_here.pr;
+identifier r_semaphore_110_fix.rel;
+expression list r_semaphore_110_fix.es;
+expression r_semaphore_110_fix.e;
+position r_semaphore_110_here.pr;
 @@
 
 + rel(e, es);
@@ -12220,7 +13038,7 @@ position r_semaphore_103_here.pr;
 
 // rt-mutex: rt_mutex held
 
-@r_rt_mutex_104 depends on !patch && (context || org || report) exists@
+@r_rt_mutex_111 depends on !patch && (context || org || report) exists@
 identifier acq = {rt_mutex_lock};
 identifier rel = {rt_mutex_unlock};
 expression e, E, E2;
@@ -12251,22 +13069,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rt_mutex_104.p1;
-p2 << r_rt_mutex_104.p2;
-acq << r_rt_mutex_104.acq;
-rel << r_rt_mutex_104.rel;
+p1 << r_rt_mutex_111.p1;
+p2 << r_rt_mutex_111.p2;
+acq << r_rt_mutex_111.acq;
+rel << r_rt_mutex_111.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rt_mutex_104.p1;
-p2 << r_rt_mutex_104.p2;
-acq << r_rt_mutex_104.acq;
-rel << r_rt_mutex_104.rel;
+p1 << r_rt_mutex_111.p1;
+p2 << r_rt_mutex_111.p2;
+acq << r_rt_mutex_111.acq;
+rel << r_rt_mutex_111.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rt_mutex_104_fix depends on patch exists@
+@r_rt_mutex_111_fix depends on patch exists@
 identifier acq = {rt_mutex_lock};
 identifier rel = {rt_mutex_unlock};
 expression e, E, E2;
@@ -12297,15 +13115,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rt_mutex_104_branch depends on patch@
-position r_rt_mutex_104_fix.p2, ps;
+@r_rt_mutex_111_branch depends on patch@
+position r_rt_mutex_111_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rt_mutex_104_here depends on patch@
-p3 << r_rt_mutex_104_fix.p3;
-ps << r_rt_mutex_104_branch.ps;
+@script:python r_rt_mutex_111_here depends on patch@
+p3 << r_rt_mutex_111_fix.p3;
+ps << r_rt_mutex_111_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12315,10 +13133,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rt_mutex_104_fix.rel;
-expression list r_rt_mutex_104_fix.es;
-expression r_rt_mutex_104_fix.e;
-position r_rt_mutex_104_here.pr;
+identifier r_rt_mutex_111_fix.rel;
+expression list r_rt_mutex_111_fix.es;
+expression r_rt_mutex_111_fix.e;
+position r_rt_mutex_111_here.pr;
 @@
 
 + rel(e, es);
@@ -12326,7 +13144,7 @@ position r_rt_mutex_104_here.pr;
 
 // rwlock-read: rwlock held for reading
 
-@r_rwlock_read_105 depends on !patch && (context || org || report) exists@
+@r_rwlock_read_112 depends on !patch && (context || org || report) exists@
 identifier acq = {_raw_read_lock, _raw_read_lock_bh, _raw_read_lock_irq, _raw_read_lock_irqsave};
 identifier rel = {_raw_read_unlock, _raw_read_unlock_bh, _raw_read_unlock_irq, _raw_read_unlock_irqrestore};
 expression e, E, E2;
@@ -12357,22 +13175,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rwlock_read_105.p1;
-p2 << r_rwlock_read_105.p2;
-acq << r_rwlock_read_105.acq;
-rel << r_rwlock_read_105.rel;
+p1 << r_rwlock_read_112.p1;
+p2 << r_rwlock_read_112.p2;
+acq << r_rwlock_read_112.acq;
+rel << r_rwlock_read_112.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rwlock_read_105.p1;
-p2 << r_rwlock_read_105.p2;
-acq << r_rwlock_read_105.acq;
-rel << r_rwlock_read_105.rel;
+p1 << r_rwlock_read_112.p1;
+p2 << r_rwlock_read_112.p2;
+acq << r_rwlock_read_112.acq;
+rel << r_rwlock_read_112.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rwlock_read_105_fix depends on patch exists@
+@r_rwlock_read_112_fix depends on patch exists@
 identifier acq = {_raw_read_lock, _raw_read_lock_bh, _raw_read_lock_irq, _raw_read_lock_irqsave};
 identifier rel = {_raw_read_unlock, _raw_read_unlock_bh, _raw_read_unlock_irq, _raw_read_unlock_irqrestore};
 expression e, E, E2;
@@ -12403,15 +13221,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rwlock_read_105_branch depends on patch@
-position r_rwlock_read_105_fix.p2, ps;
+@r_rwlock_read_112_branch depends on patch@
+position r_rwlock_read_112_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rwlock_read_105_here depends on patch@
-p3 << r_rwlock_read_105_fix.p3;
-ps << r_rwlock_read_105_branch.ps;
+@script:python r_rwlock_read_112_here depends on patch@
+p3 << r_rwlock_read_112_fix.p3;
+ps << r_rwlock_read_112_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12421,10 +13239,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rwlock_read_105_fix.rel;
-expression list r_rwlock_read_105_fix.es;
-expression r_rwlock_read_105_fix.e;
-position r_rwlock_read_105_here.pr;
+identifier r_rwlock_read_112_fix.rel;
+expression list r_rwlock_read_112_fix.es;
+expression r_rwlock_read_112_fix.e;
+position r_rwlock_read_112_here.pr;
 @@
 
 + rel(e, es);
@@ -12432,7 +13250,7 @@ position r_rwlock_read_105_here.pr;
 
 // rwlock-write: rwlock held for writing
 
-@r_rwlock_write_106 depends on !patch && (context || org || report) exists@
+@r_rwlock_write_113 depends on !patch && (context || org || report) exists@
 identifier acq = {_raw_write_lock, _raw_write_lock_bh, _raw_write_lock_irq, _raw_write_lock_irqsave};
 identifier rel = {_raw_write_unlock, _raw_write_unlock_bh, _raw_write_unlock_irq, _raw_write_unlock_irqrestore};
 expression e, E, E2;
@@ -12463,22 +13281,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rwlock_write_106.p1;
-p2 << r_rwlock_write_106.p2;
-acq << r_rwlock_write_106.acq;
-rel << r_rwlock_write_106.rel;
+p1 << r_rwlock_write_113.p1;
+p2 << r_rwlock_write_113.p2;
+acq << r_rwlock_write_113.acq;
+rel << r_rwlock_write_113.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rwlock_write_106.p1;
-p2 << r_rwlock_write_106.p2;
-acq << r_rwlock_write_106.acq;
-rel << r_rwlock_write_106.rel;
+p1 << r_rwlock_write_113.p1;
+p2 << r_rwlock_write_113.p2;
+acq << r_rwlock_write_113.acq;
+rel << r_rwlock_write_113.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rwlock_write_106_fix depends on patch exists@
+@r_rwlock_write_113_fix depends on patch exists@
 identifier acq = {_raw_write_lock, _raw_write_lock_bh, _raw_write_lock_irq, _raw_write_lock_irqsave};
 identifier rel = {_raw_write_unlock, _raw_write_unlock_bh, _raw_write_unlock_irq, _raw_write_unlock_irqrestore};
 expression e, E, E2;
@@ -12509,15 +13327,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rwlock_write_106_branch depends on patch@
-position r_rwlock_write_106_fix.p2, ps;
+@r_rwlock_write_113_branch depends on patch@
+position r_rwlock_write_113_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rwlock_write_106_here depends on patch@
-p3 << r_rwlock_write_106_fix.p3;
-ps << r_rwlock_write_106_branch.ps;
+@script:python r_rwlock_write_113_here depends on patch@
+p3 << r_rwlock_write_113_fix.p3;
+ps << r_rwlock_write_113_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12527,10 +13345,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rwlock_write_106_fix.rel;
-expression list r_rwlock_write_106_fix.es;
-expression r_rwlock_write_106_fix.e;
-position r_rwlock_write_106_here.pr;
+identifier r_rwlock_write_113_fix.rel;
+expression list r_rwlock_write_113_fix.es;
+expression r_rwlock_write_113_fix.e;
+position r_rwlock_write_113_here.pr;
 @@
 
 + rel(e, es);
@@ -12538,7 +13356,7 @@ position r_rwlock_write_106_here.pr;
 
 // cpus-read-lock: CPU hotplug read lock
 
-@r_cpus_read_lock_107 depends on !patch && (context || org || report) exists@
+@r_cpus_read_lock_114 depends on !patch && (context || org || report) exists@
 identifier acq = {cpus_read_lock};
 identifier rel = {cpus_read_unlock};
 expression E4;
@@ -12563,22 +13381,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_cpus_read_lock_107.p1;
-p2 << r_cpus_read_lock_107.p2;
-acq << r_cpus_read_lock_107.acq;
-rel << r_cpus_read_lock_107.rel;
+p1 << r_cpus_read_lock_114.p1;
+p2 << r_cpus_read_lock_114.p2;
+acq << r_cpus_read_lock_114.acq;
+rel << r_cpus_read_lock_114.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpus_read_lock_107.p1;
-p2 << r_cpus_read_lock_107.p2;
-acq << r_cpus_read_lock_107.acq;
-rel << r_cpus_read_lock_107.rel;
+p1 << r_cpus_read_lock_114.p1;
+p2 << r_cpus_read_lock_114.p2;
+acq << r_cpus_read_lock_114.acq;
+rel << r_cpus_read_lock_114.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpus_read_lock_107_fix depends on patch exists@
+@r_cpus_read_lock_114_fix depends on patch exists@
 identifier acq = {cpus_read_lock};
 identifier rel = {cpus_read_unlock};
 expression list es;
@@ -12603,15 +13421,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_cpus_read_lock_107_branch depends on patch@
-position r_cpus_read_lock_107_fix.p2, ps;
+@r_cpus_read_lock_114_branch depends on patch@
+position r_cpus_read_lock_114_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpus_read_lock_107_here depends on patch@
-p3 << r_cpus_read_lock_107_fix.p3;
-ps << r_cpus_read_lock_107_branch.ps;
+@script:python r_cpus_read_lock_114_here depends on patch@
+p3 << r_cpus_read_lock_114_fix.p3;
+ps << r_cpus_read_lock_114_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12621,9 +13439,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpus_read_lock_107_fix.rel;
-expression list r_cpus_read_lock_107_fix.es;
-position r_cpus_read_lock_107_here.pr;
+identifier r_cpus_read_lock_114_fix.rel;
+expression list r_cpus_read_lock_114_fix.es;
+position r_cpus_read_lock_114_here.pr;
 @@
 
 + rel(es);
@@ -12631,7 +13449,7 @@ position r_cpus_read_lock_107_here.pr;
 
 // rtnl: RTNL lock
 
-@r_rtnl_108 depends on !patch && (context || org || report) exists@
+@r_rtnl_115 depends on !patch && (context || org || report) exists@
 identifier acq = {rtnl_lock};
 identifier rel = {rtnl_unlock};
 expression E4;
@@ -12656,22 +13474,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_rtnl_108.p1;
-p2 << r_rtnl_108.p2;
-acq << r_rtnl_108.acq;
-rel << r_rtnl_108.rel;
+p1 << r_rtnl_115.p1;
+p2 << r_rtnl_115.p2;
+acq << r_rtnl_115.acq;
+rel << r_rtnl_115.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rtnl_108.p1;
-p2 << r_rtnl_108.p2;
-acq << r_rtnl_108.acq;
-rel << r_rtnl_108.rel;
+p1 << r_rtnl_115.p1;
+p2 << r_rtnl_115.p2;
+acq << r_rtnl_115.acq;
+rel << r_rtnl_115.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rtnl_108_fix depends on patch exists@
+@r_rtnl_115_fix depends on patch exists@
 identifier acq = {rtnl_lock};
 identifier rel = {rtnl_unlock};
 expression list es;
@@ -12696,15 +13514,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_rtnl_108_branch depends on patch@
-position r_rtnl_108_fix.p2, ps;
+@r_rtnl_115_branch depends on patch@
+position r_rtnl_115_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rtnl_108_here depends on patch@
-p3 << r_rtnl_108_fix.p3;
-ps << r_rtnl_108_branch.ps;
+@script:python r_rtnl_115_here depends on patch@
+p3 << r_rtnl_115_fix.p3;
+ps << r_rtnl_115_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12714,9 +13532,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rtnl_108_fix.rel;
-expression list r_rtnl_108_fix.es;
-position r_rtnl_108_here.pr;
+identifier r_rtnl_115_fix.rel;
+expression list r_rtnl_115_fix.es;
+position r_rtnl_115_here.pr;
 @@
 
 + rel(es);
@@ -12724,7 +13542,7 @@ position r_rtnl_108_here.pr;
 
 // console-lock: console lock
 
-@r_console_lock_109 depends on !patch && (context || org || report) exists@
+@r_console_lock_116 depends on !patch && (context || org || report) exists@
 identifier acq = {console_lock};
 identifier rel = {console_unlock};
 expression E4;
@@ -12749,22 +13567,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_console_lock_109.p1;
-p2 << r_console_lock_109.p2;
-acq << r_console_lock_109.acq;
-rel << r_console_lock_109.rel;
+p1 << r_console_lock_116.p1;
+p2 << r_console_lock_116.p2;
+acq << r_console_lock_116.acq;
+rel << r_console_lock_116.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_console_lock_109.p1;
-p2 << r_console_lock_109.p2;
-acq << r_console_lock_109.acq;
-rel << r_console_lock_109.rel;
+p1 << r_console_lock_116.p1;
+p2 << r_console_lock_116.p2;
+acq << r_console_lock_116.acq;
+rel << r_console_lock_116.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_console_lock_109_fix depends on patch exists@
+@r_console_lock_116_fix depends on patch exists@
 identifier acq = {console_lock};
 identifier rel = {console_unlock};
 expression list es;
@@ -12789,15 +13607,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_console_lock_109_branch depends on patch@
-position r_console_lock_109_fix.p2, ps;
+@r_console_lock_116_branch depends on patch@
+position r_console_lock_116_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_console_lock_109_here depends on patch@
-p3 << r_console_lock_109_fix.p3;
-ps << r_console_lock_109_branch.ps;
+@script:python r_console_lock_116_here depends on patch@
+p3 << r_console_lock_116_fix.p3;
+ps << r_console_lock_116_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12807,9 +13625,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_console_lock_109_fix.rel;
-expression list r_console_lock_109_fix.es;
-position r_console_lock_109_here.pr;
+identifier r_console_lock_116_fix.rel;
+expression list r_console_lock_116_fix.es;
+position r_console_lock_116_here.pr;
 @@
 
 + rel(es);
@@ -12817,7 +13635,7 @@ position r_console_lock_109_here.pr;
 
 // user-copy: kernel copy of user memory
 
-@r_user_copy_110 depends on !patch && (context || org || report) exists@
+@r_user_copy_117 depends on !patch && (context || org || report) exists@
 identifier acq = {memdup_user, memdup_user_nul, strndup_user};
 identifier rel = {kfree};
 expression e, E, E2;
@@ -12851,22 +13669,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_user_copy_110.p1;
-p2 << r_user_copy_110.p2;
-acq << r_user_copy_110.acq;
-rel << r_user_copy_110.rel;
+p1 << r_user_copy_117.p1;
+p2 << r_user_copy_117.p2;
+acq << r_user_copy_117.acq;
+rel << r_user_copy_117.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_user_copy_110.p1;
-p2 << r_user_copy_110.p2;
-acq << r_user_copy_110.acq;
-rel << r_user_copy_110.rel;
+p1 << r_user_copy_117.p1;
+p2 << r_user_copy_117.p2;
+acq << r_user_copy_117.acq;
+rel << r_user_copy_117.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_user_copy_110_fix depends on patch exists@
+@r_user_copy_117_fix depends on patch exists@
 identifier acq = {memdup_user, memdup_user_nul, strndup_user};
 identifier rel = {kfree};
 expression e, E, E2;
@@ -12900,15 +13718,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_user_copy_110_branch depends on patch@
-position r_user_copy_110_fix.p2, ps;
+@r_user_copy_117_branch depends on patch@
+position r_user_copy_117_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_user_copy_110_here depends on patch@
-p3 << r_user_copy_110_fix.p3;
-ps << r_user_copy_110_branch.ps;
+@script:python r_user_copy_117_here depends on patch@
+p3 << r_user_copy_117_fix.p3;
+ps << r_user_copy_117_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -12918,10 +13736,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_user_copy_110_fix.rel;
-expression list r_user_copy_110_fix.es;
-expression r_user_copy_110_fix.e;
-position r_user_copy_110_here.pr;
+identifier r_user_copy_117_fix.rel;
+expression list r_user_copy_117_fix.es;
+expression r_user_copy_117_fix.e;
+position r_user_copy_117_here.pr;
 @@
 
 + rel(e, es);
@@ -12929,7 +13747,7 @@ position r_user_copy_110_here.pr;
 
 // user-copy-kv: kernel copy of user memory
 
-@r_user_copy_kv_111 depends on !patch && (context || org || report) exists@
+@r_user_copy_kv_118 depends on !patch && (context || org || report) exists@
 identifier acq = {vmemdup_user};
 identifier rel = {kvfree};
 expression e, E, E2;
@@ -12963,22 +13781,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_user_copy_kv_111.p1;
-p2 << r_user_copy_kv_111.p2;
-acq << r_user_copy_kv_111.acq;
-rel << r_user_copy_kv_111.rel;
+p1 << r_user_copy_kv_118.p1;
+p2 << r_user_copy_kv_118.p2;
+acq << r_user_copy_kv_118.acq;
+rel << r_user_copy_kv_118.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_user_copy_kv_111.p1;
-p2 << r_user_copy_kv_111.p2;
-acq << r_user_copy_kv_111.acq;
-rel << r_user_copy_kv_111.rel;
+p1 << r_user_copy_kv_118.p1;
+p2 << r_user_copy_kv_118.p2;
+acq << r_user_copy_kv_118.acq;
+rel << r_user_copy_kv_118.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_user_copy_kv_111_fix depends on patch exists@
+@r_user_copy_kv_118_fix depends on patch exists@
 identifier acq = {vmemdup_user};
 identifier rel = {kvfree};
 expression e, E, E2;
@@ -13012,15 +13830,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_user_copy_kv_111_branch depends on patch@
-position r_user_copy_kv_111_fix.p2, ps;
+@r_user_copy_kv_118_branch depends on patch@
+position r_user_copy_kv_118_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_user_copy_kv_111_here depends on patch@
-p3 << r_user_copy_kv_111_fix.p3;
-ps << r_user_copy_kv_111_branch.ps;
+@script:python r_user_copy_kv_118_here depends on patch@
+p3 << r_user_copy_kv_118_fix.p3;
+ps << r_user_copy_kv_118_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13030,10 +13848,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_user_copy_kv_111_fix.rel;
-expression list r_user_copy_kv_111_fix.es;
-expression r_user_copy_kv_111_fix.e;
-position r_user_copy_kv_111_here.pr;
+identifier r_user_copy_kv_118_fix.rel;
+expression list r_user_copy_kv_118_fix.es;
+expression r_user_copy_kv_118_fix.e;
+position r_user_copy_kv_118_here.pr;
 @@
 
 + rel(e, es);
@@ -13041,7 +13859,7 @@ position r_user_copy_kv_111_here.pr;
 
 // dma-noncoherent: non-coherent DMA memory
 
-@r_dma_noncoherent_112 depends on !patch && (context || org || report) exists@
+@r_dma_noncoherent_119 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_alloc_noncoherent};
 identifier rel = {dma_free_noncoherent};
 expression e, E, E2;
@@ -13075,22 +13893,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_noncoherent_112.p1;
-p2 << r_dma_noncoherent_112.p2;
-acq << r_dma_noncoherent_112.acq;
-rel << r_dma_noncoherent_112.rel;
+p1 << r_dma_noncoherent_119.p1;
+p2 << r_dma_noncoherent_119.p2;
+acq << r_dma_noncoherent_119.acq;
+rel << r_dma_noncoherent_119.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_noncoherent_112.p1;
-p2 << r_dma_noncoherent_112.p2;
-acq << r_dma_noncoherent_112.acq;
-rel << r_dma_noncoherent_112.rel;
+p1 << r_dma_noncoherent_119.p1;
+p2 << r_dma_noncoherent_119.p2;
+acq << r_dma_noncoherent_119.acq;
+rel << r_dma_noncoherent_119.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_noncoherent_112_fix depends on patch exists@
+@r_dma_noncoherent_119_fix depends on patch exists@
 identifier acq = {dma_alloc_noncoherent};
 identifier rel = {dma_free_noncoherent};
 expression e, E, E2;
@@ -13125,15 +13943,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_dma_noncoherent_112_branch depends on patch@
-position r_dma_noncoherent_112_fix.p2, ps;
+@r_dma_noncoherent_119_branch depends on patch@
+position r_dma_noncoherent_119_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_noncoherent_112_here depends on patch@
-p3 << r_dma_noncoherent_112_fix.p3;
-ps << r_dma_noncoherent_112_branch.ps;
+@script:python r_dma_noncoherent_119_here depends on patch@
+p3 << r_dma_noncoherent_119_fix.p3;
+ps << r_dma_noncoherent_119_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13143,11 +13961,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_noncoherent_112_fix.rel;
-expression list r_dma_noncoherent_112_fix.es;
-expression r_dma_noncoherent_112_fix.e;
-expression r_dma_noncoherent_112_fix.X0, r_dma_noncoherent_112_fix.X1;
-position r_dma_noncoherent_112_here.pr;
+identifier r_dma_noncoherent_119_fix.rel;
+expression list r_dma_noncoherent_119_fix.es;
+expression r_dma_noncoherent_119_fix.e;
+expression r_dma_noncoherent_119_fix.X0, r_dma_noncoherent_119_fix.X1;
+position r_dma_noncoherent_119_here.pr;
 @@
 
 + rel(X0, X1, e, es);
@@ -13155,7 +13973,7 @@ position r_dma_noncoherent_112_here.pr;
 
 // dma-pages: DMA pages
 
-@r_dma_pages_113 depends on !patch && (context || org || report) exists@
+@r_dma_pages_120 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_alloc_pages};
 identifier rel = {dma_free_pages};
 expression e, E, E2;
@@ -13189,22 +14007,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_pages_113.p1;
-p2 << r_dma_pages_113.p2;
-acq << r_dma_pages_113.acq;
-rel << r_dma_pages_113.rel;
+p1 << r_dma_pages_120.p1;
+p2 << r_dma_pages_120.p2;
+acq << r_dma_pages_120.acq;
+rel << r_dma_pages_120.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_pages_113.p1;
-p2 << r_dma_pages_113.p2;
-acq << r_dma_pages_113.acq;
-rel << r_dma_pages_113.rel;
+p1 << r_dma_pages_120.p1;
+p2 << r_dma_pages_120.p2;
+acq << r_dma_pages_120.acq;
+rel << r_dma_pages_120.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_pages_113_fix depends on patch exists@
+@r_dma_pages_120_fix depends on patch exists@
 identifier acq = {dma_alloc_pages};
 identifier rel = {dma_free_pages};
 expression e, E, E2;
@@ -13239,15 +14057,15 @@ if@p2 (...)
 ... when any
 rel(X0, X1, e, es);
 
-@r_dma_pages_113_branch depends on patch@
-position r_dma_pages_113_fix.p2, ps;
+@r_dma_pages_120_branch depends on patch@
+position r_dma_pages_120_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_pages_113_here depends on patch@
-p3 << r_dma_pages_113_fix.p3;
-ps << r_dma_pages_113_branch.ps;
+@script:python r_dma_pages_120_here depends on patch@
+p3 << r_dma_pages_120_fix.p3;
+ps << r_dma_pages_120_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13257,19 +14075,144 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_pages_113_fix.rel;
-expression list r_dma_pages_113_fix.es;
-expression r_dma_pages_113_fix.e;
-expression r_dma_pages_113_fix.X0, r_dma_pages_113_fix.X1;
-position r_dma_pages_113_here.pr;
+identifier r_dma_pages_120_fix.rel;
+expression list r_dma_pages_120_fix.es;
+expression r_dma_pages_120_fix.e;
+expression r_dma_pages_120_fix.X0, r_dma_pages_120_fix.X1;
+position r_dma_pages_120_here.pr;
 @@
 
 + rel(X0, X1, e, es);
   return@pr ...;
 
+// regmap-irq-chip: regmap interrupt controller
+
+@r_regmap_irq_chip_121 depends on !patch && (context || org || report) exists@
+identifier acq = {regmap_add_irq_chip, regmap_add_irq_chip_fwnode};
+identifier rel = {regmap_del_irq_chip};
+expression e, E, E2;
+expression R;
+expression X0, X1, X2, X3, X4;
+statement S;
+expression E4;
+position p1, p2;
+@@
+
+(
+R = acq@p1(X0, X1, X2, X3, X4, &e, ...);
+... when != regmap_del_irq_chip(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq@p1(X0, X1, X2, X3, X4, &e, ...)\|acq@p1(X0, X1, X2, X3, X4, &e, ...) < 0\|acq@p1(X0, X1, X2, X3, X4, &e, ...) != 0\|unlikely(acq@p1(X0, X1, X2, X3, X4, &e, ...))\|unlikely(acq@p1(X0, X1, X2, X3, X4, &e, ...) < 0)\|WARN_ON(acq@p1(X0, X1, X2, X3, X4, &e, ...))\)) S
+)
+... when any
+    when != regmap_del_irq_chip(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... regmap_del_irq_chip(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+*if@p2 (...)
+   { ... when != regmap_del_irq_chip(..., e, ...)
+         when forall
+     return ...; }
+)
+... when any
+rel(..., e, ...);
+
+@script:python depends on org@
+p1 << r_regmap_irq_chip_121.p1;
+p2 << r_regmap_irq_chip_121.p2;
+acq << r_regmap_irq_chip_121.acq;
+rel << r_regmap_irq_chip_121.rel;
+@@
+ladder_org(p1, p2, acq, rel)
+
+@script:python depends on report@
+p1 << r_regmap_irq_chip_121.p1;
+p2 << r_regmap_irq_chip_121.p2;
+acq << r_regmap_irq_chip_121.acq;
+rel << r_regmap_irq_chip_121.rel;
+@@
+ladder_leak(p1, p2, acq, rel)
+
+@r_regmap_irq_chip_121_fix depends on patch exists@
+identifier acq = {regmap_add_irq_chip, regmap_add_irq_chip_fwnode};
+identifier rel = {regmap_del_irq_chip};
+expression e, E, E2;
+expression R;
+expression list es;
+expression X0, X1, X2, X3, X4;
+statement S;
+expression E4;
+position p2, p3;
+@@
+
+(
+R = acq(X0, X1, X2, X3, X4, &e, ...);
+... when != regmap_del_irq_chip(..., e, ...)
+if (\(R\|R < 0\|R != 0\|unlikely(R)\|unlikely(R < 0)\|WARN_ON(R)\)) S
+|
+if (\(acq(X0, X1, X2, X3, X4, &e, ...)\|acq(X0, X1, X2, X3, X4, &e, ...) < 0\|acq(X0, X1, X2, X3, X4, &e, ...) != 0\|unlikely(acq(X0, X1, X2, X3, X4, &e, ...))\|unlikely(acq(X0, X1, X2, X3, X4, &e, ...) < 0)\|WARN_ON(acq(X0, X1, X2, X3, X4, &e, ...))\)) S
+)
+... when any
+    when != regmap_del_irq_chip(..., e, ...)
+    when != e = E
+    when != E2 = e
+    when != \(of_get_next_child(..., e, ...)\|of_get_next_available_child(..., e, ...)\|of_get_next_parent(..., e, ...)\|of_get_next_cpu_node(..., e, ...)\|of_graph_get_next_endpoint(..., e, ...)\|of_find_node_by_name(..., e, ...)\|of_find_node_by_type(..., e, ...)\|of_find_compatible_node(..., e, ...)\|of_find_matching_node_and_match(..., e, ...)\|of_find_matching_node(..., e, ...)\|of_find_node_with_property(..., e, ...)\|of_find_all_nodes(..., e, ...)\|of_get_next_reserved_child(..., e, ...)\|of_graph_get_next_port(..., e, ...)\|of_graph_get_next_port_endpoint(..., e, ...)\|fwnode_get_next_parent(..., e, ...)\|fwnode_get_next_child_node(..., e, ...)\|fwnode_get_next_available_child_node(..., e, ...)\|device_get_next_child_node(..., e, ...)\|fwnode_graph_get_next_endpoint(..., e, ...)\|realloc(..., e, ...)\|reallocarray(..., e, ...)\|krealloc(..., e, ...)\|krealloc_array(..., e, ...)\|devm_krealloc(..., e, ...)\|devm_krealloc_array(..., e, ...)\|devm_add_action_or_reset(..., e, ...)\|devm_add_action(..., e, ...)\|__devm_add_action_or_reset(..., e, ...)\|__devm_add_action(..., e, ...)\|drmm_add_action_or_reset(..., e, ...)\|drmm_add_action(..., e, ...)\|__drmm_add_action_or_reset(..., e, ...)\|__drmm_add_action(..., e, ...)\|device_initialize(..., e, ...)\|device_register(..., e, ...)\|put_device(..., e, ...)\|auxiliary_device_init(..., e, ...)\|kobject_init_and_add(..., e, ...)\|kobject_put(..., e, ...)\|device_unregister(..., e, ...)\|platform_device_put(..., e, ...)\|kref_put(..., e, ...)\|drm_gem_object_put(..., e, ...)\|dmaengine_unmap_put(..., e, ...)\|regulator_register(..., e, ...)\|devm_regulator_register(..., e, ...)\|list_add(..., e, ...)\|list_add_tail(..., e, ...)\|list_add_rcu(..., e, ...)\|list_add_tail_rcu(..., e, ...)\|hlist_add_head(..., e, ...)\|skb_queue_tail(..., e, ...)\|skb_queue_head(..., e, ...)\|__skb_queue_tail(..., e, ...)\|__skb_queue_head(..., e, ...)\|netif_rx(..., e, ...)\|netif_receive_skb(..., e, ...)\|napi_gro_receive(..., e, ...)\|gro_cells_receive(..., e, ...)\|__dev_queue_xmit(..., e, ...)\|netlink_unicast(..., e, ...)\|ieee80211_rx_irqsafe(..., e, ...)\|ieee80211_rx_napi(..., e, ...)\|ieee80211_tx_status_irqsafe(..., e, ...)\|ieee80211_tx_status_skb(..., e, ...)\|idr_alloc(..., e, ...)\|idr_alloc_cyclic(..., e, ...)\|xa_store(..., e, ...)\|xa_insert(..., e, ...)\|xa_alloc(..., e, ...)\|radix_tree_insert(..., e, ...)\|insert_resource(..., e, ...)\|request_resource(..., e, ...)\|wake_up_process(..., e, ...)\|acpi_load_table(..., e, ...)\|spi_set_ctldata(..., e, ...)\|anon_inode_getfile(..., e, ...)\|anon_inode_getfd(..., e, ...)\|call_rcu(..., e, ...)\|dev_coredumpv(..., e, ...)\|dev_coredumpm_timeout(..., e, ...)\|dev_coredumpsg(..., e, ...)\|pci_get_device(..., e, ...)\|pci_get_class(..., e, ...)\|pci_get_subsys(..., e, ...)\)
+    when != if (...) { ... regmap_del_irq_chip(..., e, ...); ... }
+(
+if (...) { ... return 0; }
+|
+if (\(!E4\|E4 == 0\)) { ... return E4; }
+|
+if (...) { ... return <+...e...+>; }
+|
+if@p2 (...)
+   { ... when != regmap_del_irq_chip(..., e, ...)
+         when forall
+     return@p3 ...; }
+)
+... when any
+rel(X0, e, es);
+
+@r_regmap_irq_chip_121_branch depends on patch@
+position r_regmap_irq_chip_121_fix.p2, ps;
+statement S;
+@@
+if@p2 (...) S@ps
+
+@script:python r_regmap_irq_chip_121_here depends on patch@
+p3 << r_regmap_irq_chip_121_fix.p3;
+ps << r_regmap_irq_chip_121_branch.ps;
+pr;
+@@
+pos = ladder_inside(p3, ps)
+if pos is None:
+    cocci.include_match(False)
+else:
+    coccinelle.pr = pos
+
+@depends on patch@
+identifier r_regmap_irq_chip_121_fix.rel;
+expression list r_regmap_irq_chip_121_fix.es;
+expression r_regmap_irq_chip_121_fix.e;
+expression r_regmap_irq_chip_121_fix.X0;
+position r_regmap_irq_chip_121_here.pr;
+@@
+
++ rel(X0, e, es);
+  return@pr ...;
+
 // regmap: register map
 
-@r_regmap_114 depends on !patch && (context || org || report) exists@
+@r_regmap_122 depends on !patch && (context || org || report) exists@
 identifier acq = {__regmap_init, __regmap_init_mmio_clk, __regmap_init_i2c, __regmap_init_spi};
 identifier rel = {regmap_exit};
 expression e, E, E2;
@@ -13303,22 +14246,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_regmap_114.p1;
-p2 << r_regmap_114.p2;
-acq << r_regmap_114.acq;
-rel << r_regmap_114.rel;
+p1 << r_regmap_122.p1;
+p2 << r_regmap_122.p2;
+acq << r_regmap_122.acq;
+rel << r_regmap_122.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_regmap_114.p1;
-p2 << r_regmap_114.p2;
-acq << r_regmap_114.acq;
-rel << r_regmap_114.rel;
+p1 << r_regmap_122.p1;
+p2 << r_regmap_122.p2;
+acq << r_regmap_122.acq;
+rel << r_regmap_122.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_regmap_114_fix depends on patch exists@
+@r_regmap_122_fix depends on patch exists@
 identifier acq = {__regmap_init, __regmap_init_mmio_clk, __regmap_init_i2c, __regmap_init_spi};
 identifier rel = {regmap_exit};
 expression e, E, E2;
@@ -13352,15 +14295,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_regmap_114_branch depends on patch@
-position r_regmap_114_fix.p2, ps;
+@r_regmap_122_branch depends on patch@
+position r_regmap_122_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_regmap_114_here depends on patch@
-p3 << r_regmap_114_fix.p3;
-ps << r_regmap_114_branch.ps;
+@script:python r_regmap_122_here depends on patch@
+p3 << r_regmap_122_fix.p3;
+ps << r_regmap_122_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13370,10 +14313,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_regmap_114_fix.rel;
-expression list r_regmap_114_fix.es;
-expression r_regmap_114_fix.e;
-position r_regmap_114_here.pr;
+identifier r_regmap_122_fix.rel;
+expression list r_regmap_122_fix.es;
+expression r_regmap_122_fix.e;
+position r_regmap_122_here.pr;
 @@
 
 + rel(e, es);
@@ -13381,7 +14324,7 @@ position r_regmap_114_here.pr;
 
 // kthread-worker: kthread worker
 
-@r_kthread_worker_115 depends on !patch && (context || org || report) exists@
+@r_kthread_worker_123 depends on !patch && (context || org || report) exists@
 identifier acq = {kthread_create_worker, kthread_create_worker_on_cpu};
 identifier rel = {kthread_destroy_worker};
 expression e, E, E2;
@@ -13415,22 +14358,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kthread_worker_115.p1;
-p2 << r_kthread_worker_115.p2;
-acq << r_kthread_worker_115.acq;
-rel << r_kthread_worker_115.rel;
+p1 << r_kthread_worker_123.p1;
+p2 << r_kthread_worker_123.p2;
+acq << r_kthread_worker_123.acq;
+rel << r_kthread_worker_123.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kthread_worker_115.p1;
-p2 << r_kthread_worker_115.p2;
-acq << r_kthread_worker_115.acq;
-rel << r_kthread_worker_115.rel;
+p1 << r_kthread_worker_123.p1;
+p2 << r_kthread_worker_123.p2;
+acq << r_kthread_worker_123.acq;
+rel << r_kthread_worker_123.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kthread_worker_115_fix depends on patch exists@
+@r_kthread_worker_123_fix depends on patch exists@
 identifier acq = {kthread_create_worker, kthread_create_worker_on_cpu};
 identifier rel = {kthread_destroy_worker};
 expression e, E, E2;
@@ -13464,15 +14407,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kthread_worker_115_branch depends on patch@
-position r_kthread_worker_115_fix.p2, ps;
+@r_kthread_worker_123_branch depends on patch@
+position r_kthread_worker_123_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kthread_worker_115_here depends on patch@
-p3 << r_kthread_worker_115_fix.p3;
-ps << r_kthread_worker_115_branch.ps;
+@script:python r_kthread_worker_123_here depends on patch@
+p3 << r_kthread_worker_123_fix.p3;
+ps << r_kthread_worker_123_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13482,10 +14425,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kthread_worker_115_fix.rel;
-expression list r_kthread_worker_115_fix.es;
-expression r_kthread_worker_115_fix.e;
-position r_kthread_worker_115_here.pr;
+identifier r_kthread_worker_123_fix.rel;
+expression list r_kthread_worker_123_fix.es;
+expression r_kthread_worker_123_fix.e;
+position r_kthread_worker_123_here.pr;
 @@
 
 + rel(e, es);
@@ -13493,7 +14436,7 @@ position r_kthread_worker_115_here.pr;
 
 // kmap: page mapped into the kernel
 
-@r_kmap_116 depends on !patch && (context || org || report) exists@
+@r_kmap_124 depends on !patch && (context || org || report) exists@
 identifier acq = {kmap};
 identifier rel = {kunmap};
 expression e, E, E2;
@@ -13524,22 +14467,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmap_116.p1;
-p2 << r_kmap_116.p2;
-acq << r_kmap_116.acq;
-rel << r_kmap_116.rel;
+p1 << r_kmap_124.p1;
+p2 << r_kmap_124.p2;
+acq << r_kmap_124.acq;
+rel << r_kmap_124.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmap_116.p1;
-p2 << r_kmap_116.p2;
-acq << r_kmap_116.acq;
-rel << r_kmap_116.rel;
+p1 << r_kmap_124.p1;
+p2 << r_kmap_124.p2;
+acq << r_kmap_124.acq;
+rel << r_kmap_124.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmap_116_fix depends on patch exists@
+@r_kmap_124_fix depends on patch exists@
 identifier acq = {kmap};
 identifier rel = {kunmap};
 expression e, E, E2;
@@ -13570,15 +14513,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kmap_116_branch depends on patch@
-position r_kmap_116_fix.p2, ps;
+@r_kmap_124_branch depends on patch@
+position r_kmap_124_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmap_116_here depends on patch@
-p3 << r_kmap_116_fix.p3;
-ps << r_kmap_116_branch.ps;
+@script:python r_kmap_124_here depends on patch@
+p3 << r_kmap_124_fix.p3;
+ps << r_kmap_124_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13588,10 +14531,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmap_116_fix.rel;
-expression list r_kmap_116_fix.es;
-expression r_kmap_116_fix.e;
-position r_kmap_116_here.pr;
+identifier r_kmap_124_fix.rel;
+expression list r_kmap_124_fix.es;
+expression r_kmap_124_fix.e;
+position r_kmap_124_here.pr;
 @@
 
 + rel(e, es);
@@ -13599,7 +14542,7 @@ position r_kmap_116_here.pr;
 
 // kmap-local: page mapped for this thread
 
-@r_kmap_local_117 depends on !patch && (context || org || report) exists@
+@r_kmap_local_125 depends on !patch && (context || org || report) exists@
 identifier acq = {kmap_local_page};
 identifier rel = {__kunmap_local};
 expression e, E, E2;
@@ -13630,22 +14573,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_kmap_local_117.p1;
-p2 << r_kmap_local_117.p2;
-acq << r_kmap_local_117.acq;
-rel << r_kmap_local_117.rel;
+p1 << r_kmap_local_125.p1;
+p2 << r_kmap_local_125.p2;
+acq << r_kmap_local_125.acq;
+rel << r_kmap_local_125.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_kmap_local_117.p1;
-p2 << r_kmap_local_117.p2;
-acq << r_kmap_local_117.acq;
-rel << r_kmap_local_117.rel;
+p1 << r_kmap_local_125.p1;
+p2 << r_kmap_local_125.p2;
+acq << r_kmap_local_125.acq;
+rel << r_kmap_local_125.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_kmap_local_117_fix depends on patch exists@
+@r_kmap_local_125_fix depends on patch exists@
 identifier acq = {kmap_local_page};
 identifier rel = {__kunmap_local};
 expression e, E, E2;
@@ -13676,15 +14619,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_kmap_local_117_branch depends on patch@
-position r_kmap_local_117_fix.p2, ps;
+@r_kmap_local_125_branch depends on patch@
+position r_kmap_local_125_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_kmap_local_117_here depends on patch@
-p3 << r_kmap_local_117_fix.p3;
-ps << r_kmap_local_117_branch.ps;
+@script:python r_kmap_local_125_here depends on patch@
+p3 << r_kmap_local_125_fix.p3;
+ps << r_kmap_local_125_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13694,10 +14637,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_kmap_local_117_fix.rel;
-expression list r_kmap_local_117_fix.es;
-expression r_kmap_local_117_fix.e;
-position r_kmap_local_117_here.pr;
+identifier r_kmap_local_125_fix.rel;
+expression list r_kmap_local_125_fix.es;
+expression r_kmap_local_125_fix.e;
+position r_kmap_local_125_here.pr;
 @@
 
 + rel(e, es);
@@ -13705,7 +14648,7 @@ position r_kmap_local_117_here.pr;
 
 // vm-map-ram: pages mapped by vm_map_ram
 
-@r_vm_map_ram_118 depends on !patch && (context || org || report) exists@
+@r_vm_map_ram_126 depends on !patch && (context || org || report) exists@
 identifier acq = {vm_map_ram};
 identifier rel = {vm_unmap_ram};
 expression e, E, E2;
@@ -13739,22 +14682,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_vm_map_ram_118.p1;
-p2 << r_vm_map_ram_118.p2;
-acq << r_vm_map_ram_118.acq;
-rel << r_vm_map_ram_118.rel;
+p1 << r_vm_map_ram_126.p1;
+p2 << r_vm_map_ram_126.p2;
+acq << r_vm_map_ram_126.acq;
+rel << r_vm_map_ram_126.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_vm_map_ram_118.p1;
-p2 << r_vm_map_ram_118.p2;
-acq << r_vm_map_ram_118.acq;
-rel << r_vm_map_ram_118.rel;
+p1 << r_vm_map_ram_126.p1;
+p2 << r_vm_map_ram_126.p2;
+acq << r_vm_map_ram_126.acq;
+rel << r_vm_map_ram_126.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_vm_map_ram_118_fix depends on patch exists@
+@r_vm_map_ram_126_fix depends on patch exists@
 identifier acq = {vm_map_ram};
 identifier rel = {vm_unmap_ram};
 expression e, E, E2;
@@ -13788,15 +14731,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_vm_map_ram_118_branch depends on patch@
-position r_vm_map_ram_118_fix.p2, ps;
+@r_vm_map_ram_126_branch depends on patch@
+position r_vm_map_ram_126_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_vm_map_ram_118_here depends on patch@
-p3 << r_vm_map_ram_118_fix.p3;
-ps << r_vm_map_ram_118_branch.ps;
+@script:python r_vm_map_ram_126_here depends on patch@
+p3 << r_vm_map_ram_126_fix.p3;
+ps << r_vm_map_ram_126_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13806,10 +14749,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_vm_map_ram_118_fix.rel;
-expression list r_vm_map_ram_118_fix.es;
-expression r_vm_map_ram_118_fix.e;
-position r_vm_map_ram_118_here.pr;
+identifier r_vm_map_ram_126_fix.rel;
+expression list r_vm_map_ram_126_fix.es;
+expression r_vm_map_ram_126_fix.e;
+position r_vm_map_ram_126_here.pr;
 @@
 
 + rel(e, es);
@@ -13817,7 +14760,7 @@ position r_vm_map_ram_118_here.pr;
 
 // pinned-user-pages: pinned user pages
 
-@r_pinned_user_pages_119 depends on !patch && (context || org || report) exists@
+@r_pinned_user_pages_127 depends on !patch && (context || org || report) exists@
 identifier acq = {pin_user_pages_fast, pin_user_pages};
 identifier rel = {unpin_user_pages};
 expression e, E, E2;
@@ -13857,22 +14800,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pinned_user_pages_119.p1;
-p2 << r_pinned_user_pages_119.p2;
-acq << r_pinned_user_pages_119.acq;
-rel << r_pinned_user_pages_119.rel;
+p1 << r_pinned_user_pages_127.p1;
+p2 << r_pinned_user_pages_127.p2;
+acq << r_pinned_user_pages_127.acq;
+rel << r_pinned_user_pages_127.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pinned_user_pages_119.p1;
-p2 << r_pinned_user_pages_119.p2;
-acq << r_pinned_user_pages_119.acq;
-rel << r_pinned_user_pages_119.rel;
+p1 << r_pinned_user_pages_127.p1;
+p2 << r_pinned_user_pages_127.p2;
+acq << r_pinned_user_pages_127.acq;
+rel << r_pinned_user_pages_127.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pinned_user_pages_119_fix depends on patch exists@
+@r_pinned_user_pages_127_fix depends on patch exists@
 identifier acq = {pin_user_pages_fast, pin_user_pages};
 identifier rel = {unpin_user_pages};
 expression e, E, E2;
@@ -13912,15 +14855,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pinned_user_pages_119_branch depends on patch@
-position r_pinned_user_pages_119_fix.p2, ps;
+@r_pinned_user_pages_127_branch depends on patch@
+position r_pinned_user_pages_127_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pinned_user_pages_119_here depends on patch@
-p3 << r_pinned_user_pages_119_fix.p3;
-ps << r_pinned_user_pages_119_branch.ps;
+@script:python r_pinned_user_pages_127_here depends on patch@
+p3 << r_pinned_user_pages_127_fix.p3;
+ps << r_pinned_user_pages_127_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -13930,10 +14873,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pinned_user_pages_119_fix.rel;
-expression list r_pinned_user_pages_119_fix.es;
-expression r_pinned_user_pages_119_fix.e;
-position r_pinned_user_pages_119_here.pr;
+identifier r_pinned_user_pages_127_fix.rel;
+expression list r_pinned_user_pages_127_fix.es;
+expression r_pinned_user_pages_127_fix.e;
+position r_pinned_user_pages_127_here.pr;
 @@
 
 + rel(e, es);
@@ -13941,7 +14884,7 @@ position r_pinned_user_pages_119_here.pr;
 
 // gen-pool-alloc: block from a gen pool
 
-@r_gen_pool_alloc_120 depends on !patch && (context || org || report) exists@
+@r_gen_pool_alloc_128 depends on !patch && (context || org || report) exists@
 identifier acq = {gen_pool_alloc_algo_owner};
 identifier rel = {gen_pool_free_owner};
 expression e, E, E2;
@@ -13975,22 +14918,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_gen_pool_alloc_120.p1;
-p2 << r_gen_pool_alloc_120.p2;
-acq << r_gen_pool_alloc_120.acq;
-rel << r_gen_pool_alloc_120.rel;
+p1 << r_gen_pool_alloc_128.p1;
+p2 << r_gen_pool_alloc_128.p2;
+acq << r_gen_pool_alloc_128.acq;
+rel << r_gen_pool_alloc_128.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_gen_pool_alloc_120.p1;
-p2 << r_gen_pool_alloc_120.p2;
-acq << r_gen_pool_alloc_120.acq;
-rel << r_gen_pool_alloc_120.rel;
+p1 << r_gen_pool_alloc_128.p1;
+p2 << r_gen_pool_alloc_128.p2;
+acq << r_gen_pool_alloc_128.acq;
+rel << r_gen_pool_alloc_128.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_gen_pool_alloc_120_fix depends on patch exists@
+@r_gen_pool_alloc_128_fix depends on patch exists@
 identifier acq = {gen_pool_alloc_algo_owner};
 identifier rel = {gen_pool_free_owner};
 expression e, E, E2;
@@ -14025,15 +14968,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_gen_pool_alloc_120_branch depends on patch@
-position r_gen_pool_alloc_120_fix.p2, ps;
+@r_gen_pool_alloc_128_branch depends on patch@
+position r_gen_pool_alloc_128_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_gen_pool_alloc_120_here depends on patch@
-p3 << r_gen_pool_alloc_120_fix.p3;
-ps << r_gen_pool_alloc_120_branch.ps;
+@script:python r_gen_pool_alloc_128_here depends on patch@
+p3 << r_gen_pool_alloc_128_fix.p3;
+ps << r_gen_pool_alloc_128_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14043,11 +14986,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_gen_pool_alloc_120_fix.rel;
-expression list r_gen_pool_alloc_120_fix.es;
-expression r_gen_pool_alloc_120_fix.e;
-expression r_gen_pool_alloc_120_fix.X0;
-position r_gen_pool_alloc_120_here.pr;
+identifier r_gen_pool_alloc_128_fix.rel;
+expression list r_gen_pool_alloc_128_fix.es;
+expression r_gen_pool_alloc_128_fix.e;
+expression r_gen_pool_alloc_128_fix.X0;
+position r_gen_pool_alloc_128_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -14055,7 +14998,7 @@ position r_gen_pool_alloc_120_here.pr;
 
 // dma-buf-ref: dma-buf reference
 
-@r_dma_buf_ref_121 depends on !patch && (context || org || report) exists@
+@r_dma_buf_ref_129 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_get};
 identifier rel = {dma_buf_put};
 expression e, E, E2;
@@ -14089,22 +15032,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_ref_121.p1;
-p2 << r_dma_buf_ref_121.p2;
-acq << r_dma_buf_ref_121.acq;
-rel << r_dma_buf_ref_121.rel;
+p1 << r_dma_buf_ref_129.p1;
+p2 << r_dma_buf_ref_129.p2;
+acq << r_dma_buf_ref_129.acq;
+rel << r_dma_buf_ref_129.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_ref_121.p1;
-p2 << r_dma_buf_ref_121.p2;
-acq << r_dma_buf_ref_121.acq;
-rel << r_dma_buf_ref_121.rel;
+p1 << r_dma_buf_ref_129.p1;
+p2 << r_dma_buf_ref_129.p2;
+acq << r_dma_buf_ref_129.acq;
+rel << r_dma_buf_ref_129.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_ref_121_fix depends on patch exists@
+@r_dma_buf_ref_129_fix depends on patch exists@
 identifier acq = {dma_buf_get};
 identifier rel = {dma_buf_put};
 expression e, E, E2;
@@ -14138,15 +15081,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dma_buf_ref_121_branch depends on patch@
-position r_dma_buf_ref_121_fix.p2, ps;
+@r_dma_buf_ref_129_branch depends on patch@
+position r_dma_buf_ref_129_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_ref_121_here depends on patch@
-p3 << r_dma_buf_ref_121_fix.p3;
-ps << r_dma_buf_ref_121_branch.ps;
+@script:python r_dma_buf_ref_129_here depends on patch@
+p3 << r_dma_buf_ref_129_fix.p3;
+ps << r_dma_buf_ref_129_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14156,10 +15099,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_ref_121_fix.rel;
-expression list r_dma_buf_ref_121_fix.es;
-expression r_dma_buf_ref_121_fix.e;
-position r_dma_buf_ref_121_here.pr;
+identifier r_dma_buf_ref_129_fix.rel;
+expression list r_dma_buf_ref_129_fix.es;
+expression r_dma_buf_ref_129_fix.e;
+position r_dma_buf_ref_129_here.pr;
 @@
 
 + rel(e, es);
@@ -14167,7 +15110,7 @@ position r_dma_buf_ref_121_here.pr;
 
 // dma-buf-attach: dma-buf attachment
 
-@r_dma_buf_attach_122 depends on !patch && (context || org || report) exists@
+@r_dma_buf_attach_130 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_attach, dma_buf_dynamic_attach};
 identifier rel = {dma_buf_detach};
 expression e, E, E2;
@@ -14201,22 +15144,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_attach_122.p1;
-p2 << r_dma_buf_attach_122.p2;
-acq << r_dma_buf_attach_122.acq;
-rel << r_dma_buf_attach_122.rel;
+p1 << r_dma_buf_attach_130.p1;
+p2 << r_dma_buf_attach_130.p2;
+acq << r_dma_buf_attach_130.acq;
+rel << r_dma_buf_attach_130.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_attach_122.p1;
-p2 << r_dma_buf_attach_122.p2;
-acq << r_dma_buf_attach_122.acq;
-rel << r_dma_buf_attach_122.rel;
+p1 << r_dma_buf_attach_130.p1;
+p2 << r_dma_buf_attach_130.p2;
+acq << r_dma_buf_attach_130.acq;
+rel << r_dma_buf_attach_130.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_attach_122_fix depends on patch exists@
+@r_dma_buf_attach_130_fix depends on patch exists@
 identifier acq = {dma_buf_attach, dma_buf_dynamic_attach};
 identifier rel = {dma_buf_detach};
 expression e, E, E2;
@@ -14251,15 +15194,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_buf_attach_122_branch depends on patch@
-position r_dma_buf_attach_122_fix.p2, ps;
+@r_dma_buf_attach_130_branch depends on patch@
+position r_dma_buf_attach_130_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_attach_122_here depends on patch@
-p3 << r_dma_buf_attach_122_fix.p3;
-ps << r_dma_buf_attach_122_branch.ps;
+@script:python r_dma_buf_attach_130_here depends on patch@
+p3 << r_dma_buf_attach_130_fix.p3;
+ps << r_dma_buf_attach_130_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14269,11 +15212,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_attach_122_fix.rel;
-expression list r_dma_buf_attach_122_fix.es;
-expression r_dma_buf_attach_122_fix.e;
-expression r_dma_buf_attach_122_fix.X0;
-position r_dma_buf_attach_122_here.pr;
+identifier r_dma_buf_attach_130_fix.rel;
+expression list r_dma_buf_attach_130_fix.es;
+expression r_dma_buf_attach_130_fix.e;
+expression r_dma_buf_attach_130_fix.X0;
+position r_dma_buf_attach_130_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -14281,7 +15224,7 @@ position r_dma_buf_attach_122_here.pr;
 
 // dma-buf-map: mapped dma-buf attachment
 
-@r_dma_buf_map_123 depends on !patch && (context || org || report) exists@
+@r_dma_buf_map_131 depends on !patch && (context || org || report) exists@
 identifier acq = {dma_buf_map_attachment};
 identifier rel = {dma_buf_unmap_attachment};
 expression e, E, E2;
@@ -14315,22 +15258,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dma_buf_map_123.p1;
-p2 << r_dma_buf_map_123.p2;
-acq << r_dma_buf_map_123.acq;
-rel << r_dma_buf_map_123.rel;
+p1 << r_dma_buf_map_131.p1;
+p2 << r_dma_buf_map_131.p2;
+acq << r_dma_buf_map_131.acq;
+rel << r_dma_buf_map_131.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dma_buf_map_123.p1;
-p2 << r_dma_buf_map_123.p2;
-acq << r_dma_buf_map_123.acq;
-rel << r_dma_buf_map_123.rel;
+p1 << r_dma_buf_map_131.p1;
+p2 << r_dma_buf_map_131.p2;
+acq << r_dma_buf_map_131.acq;
+rel << r_dma_buf_map_131.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dma_buf_map_123_fix depends on patch exists@
+@r_dma_buf_map_131_fix depends on patch exists@
 identifier acq = {dma_buf_map_attachment};
 identifier rel = {dma_buf_unmap_attachment};
 expression e, E, E2;
@@ -14365,15 +15308,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_dma_buf_map_123_branch depends on patch@
-position r_dma_buf_map_123_fix.p2, ps;
+@r_dma_buf_map_131_branch depends on patch@
+position r_dma_buf_map_131_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dma_buf_map_123_here depends on patch@
-p3 << r_dma_buf_map_123_fix.p3;
-ps << r_dma_buf_map_123_branch.ps;
+@script:python r_dma_buf_map_131_here depends on patch@
+p3 << r_dma_buf_map_131_fix.p3;
+ps << r_dma_buf_map_131_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14383,11 +15326,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dma_buf_map_123_fix.rel;
-expression list r_dma_buf_map_123_fix.es;
-expression r_dma_buf_map_123_fix.e;
-expression r_dma_buf_map_123_fix.X0;
-position r_dma_buf_map_123_here.pr;
+identifier r_dma_buf_map_131_fix.rel;
+expression list r_dma_buf_map_131_fix.es;
+expression r_dma_buf_map_131_fix.e;
+expression r_dma_buf_map_131_fix.X0;
+position r_dma_buf_map_131_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -14395,7 +15338,7 @@ position r_dma_buf_map_123_here.pr;
 
 // device-link: device link
 
-@r_device_link_124 depends on !patch && (context || org || report) exists@
+@r_device_link_132 depends on !patch && (context || org || report) exists@
 identifier acq = {device_link_add};
 identifier rel = {device_link_del};
 expression e, E, E2;
@@ -14429,22 +15372,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_link_124.p1;
-p2 << r_device_link_124.p2;
-acq << r_device_link_124.acq;
-rel << r_device_link_124.rel;
+p1 << r_device_link_132.p1;
+p2 << r_device_link_132.p2;
+acq << r_device_link_132.acq;
+rel << r_device_link_132.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_link_124.p1;
-p2 << r_device_link_124.p2;
-acq << r_device_link_124.acq;
-rel << r_device_link_124.rel;
+p1 << r_device_link_132.p1;
+p2 << r_device_link_132.p2;
+acq << r_device_link_132.acq;
+rel << r_device_link_132.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_link_124_fix depends on patch exists@
+@r_device_link_132_fix depends on patch exists@
 identifier acq = {device_link_add};
 identifier rel = {device_link_del};
 expression e, E, E2;
@@ -14478,15 +15421,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_link_124_branch depends on patch@
-position r_device_link_124_fix.p2, ps;
+@r_device_link_132_branch depends on patch@
+position r_device_link_132_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_link_124_here depends on patch@
-p3 << r_device_link_124_fix.p3;
-ps << r_device_link_124_branch.ps;
+@script:python r_device_link_132_here depends on patch@
+p3 << r_device_link_132_fix.p3;
+ps << r_device_link_132_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14496,10 +15439,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_link_124_fix.rel;
-expression list r_device_link_124_fix.es;
-expression r_device_link_124_fix.e;
-position r_device_link_124_here.pr;
+identifier r_device_link_132_fix.rel;
+expression list r_device_link_132_fix.es;
+expression r_device_link_132_fix.e;
+position r_device_link_132_here.pr;
 @@
 
 + rel(e, es);
@@ -14507,7 +15450,7 @@ position r_device_link_124_here.pr;
 
 // device-lookup: device found by a lookup
 
-@r_device_lookup_125 depends on !patch && (context || org || report) exists@
+@r_device_lookup_133 depends on !patch && (context || org || report) exists@
 identifier acq = {bus_find_device, class_find_device, device_find_child, driver_find_device, of_find_device_by_node, of_find_i2c_device_by_node, of_find_i2c_adapter_by_node, of_find_spi_device_by_node};
 identifier rel = {put_device, platform_device_put};
 expression e, E, E2;
@@ -14541,22 +15484,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_device_lookup_125.p1;
-p2 << r_device_lookup_125.p2;
-acq << r_device_lookup_125.acq;
-rel << r_device_lookup_125.rel;
+p1 << r_device_lookup_133.p1;
+p2 << r_device_lookup_133.p2;
+acq << r_device_lookup_133.acq;
+rel << r_device_lookup_133.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_device_lookup_125.p1;
-p2 << r_device_lookup_125.p2;
-acq << r_device_lookup_125.acq;
-rel << r_device_lookup_125.rel;
+p1 << r_device_lookup_133.p1;
+p2 << r_device_lookup_133.p2;
+acq << r_device_lookup_133.acq;
+rel << r_device_lookup_133.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_device_lookup_125_fix depends on patch exists@
+@r_device_lookup_133_fix depends on patch exists@
 identifier acq = {bus_find_device, class_find_device, device_find_child, driver_find_device, of_find_device_by_node, of_find_i2c_device_by_node, of_find_i2c_adapter_by_node, of_find_spi_device_by_node};
 identifier rel = {put_device, platform_device_put};
 expression e, E, E2;
@@ -14590,15 +15533,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_device_lookup_125_branch depends on patch@
-position r_device_lookup_125_fix.p2, ps;
+@r_device_lookup_133_branch depends on patch@
+position r_device_lookup_133_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_device_lookup_125_here depends on patch@
-p3 << r_device_lookup_125_fix.p3;
-ps << r_device_lookup_125_branch.ps;
+@script:python r_device_lookup_133_here depends on patch@
+p3 << r_device_lookup_133_fix.p3;
+ps << r_device_lookup_133_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14608,10 +15551,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_device_lookup_125_fix.rel;
-expression list r_device_lookup_125_fix.es;
-expression r_device_lookup_125_fix.e;
-position r_device_lookup_125_here.pr;
+identifier r_device_lookup_133_fix.rel;
+expression list r_device_lookup_133_fix.es;
+expression r_device_lookup_133_fix.e;
+position r_device_lookup_133_here.pr;
 @@
 
 + rel(e, es);
@@ -14619,7 +15562,7 @@ position r_device_lookup_125_here.pr;
 
 // platform-device-register-static: registered platform device
 
-@r_platform_device_register_static_126 depends on !patch && (context || org || report) exists@
+@r_platform_device_register_static_134 depends on !patch && (context || org || report) exists@
 identifier acq = {platform_device_register};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -14658,22 +15601,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_platform_device_register_static_126.p1;
-p2 << r_platform_device_register_static_126.p2;
-acq << r_platform_device_register_static_126.acq;
-rel << r_platform_device_register_static_126.rel;
+p1 << r_platform_device_register_static_134.p1;
+p2 << r_platform_device_register_static_134.p2;
+acq << r_platform_device_register_static_134.acq;
+rel << r_platform_device_register_static_134.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_platform_device_register_static_126.p1;
-p2 << r_platform_device_register_static_126.p2;
-acq << r_platform_device_register_static_126.acq;
-rel << r_platform_device_register_static_126.rel;
+p1 << r_platform_device_register_static_134.p1;
+p2 << r_platform_device_register_static_134.p2;
+acq << r_platform_device_register_static_134.acq;
+rel << r_platform_device_register_static_134.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_platform_device_register_static_126_fix depends on patch exists@
+@r_platform_device_register_static_134_fix depends on patch exists@
 identifier acq = {platform_device_register};
 identifier rel = {platform_device_unregister};
 expression e, E, E2;
@@ -14712,15 +15655,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_platform_device_register_static_126_branch depends on patch@
-position r_platform_device_register_static_126_fix.p2, ps;
+@r_platform_device_register_static_134_branch depends on patch@
+position r_platform_device_register_static_134_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_platform_device_register_static_126_here depends on patch@
-p3 << r_platform_device_register_static_126_fix.p3;
-ps << r_platform_device_register_static_126_branch.ps;
+@script:python r_platform_device_register_static_134_here depends on patch@
+p3 << r_platform_device_register_static_134_fix.p3;
+ps << r_platform_device_register_static_134_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14730,10 +15673,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_platform_device_register_static_126_fix.rel;
-expression list r_platform_device_register_static_126_fix.es;
-expression r_platform_device_register_static_126_fix.e;
-position r_platform_device_register_static_126_here.pr;
+identifier r_platform_device_register_static_134_fix.rel;
+expression list r_platform_device_register_static_134_fix.es;
+expression r_platform_device_register_static_134_fix.e;
+position r_platform_device_register_static_134_here.pr;
 @@
 
 + rel(e, es);
@@ -14741,7 +15684,7 @@ position r_platform_device_register_static_126_here.pr;
 
 // auxiliary-device: added auxiliary device
 
-@r_auxiliary_device_127 depends on !patch && (context || org || report) exists@
+@r_auxiliary_device_135 depends on !patch && (context || org || report) exists@
 identifier acq = {__auxiliary_device_add};
 identifier rel = {auxiliary_device_delete};
 expression e, E, E2;
@@ -14780,22 +15723,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_auxiliary_device_127.p1;
-p2 << r_auxiliary_device_127.p2;
-acq << r_auxiliary_device_127.acq;
-rel << r_auxiliary_device_127.rel;
+p1 << r_auxiliary_device_135.p1;
+p2 << r_auxiliary_device_135.p2;
+acq << r_auxiliary_device_135.acq;
+rel << r_auxiliary_device_135.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_auxiliary_device_127.p1;
-p2 << r_auxiliary_device_127.p2;
-acq << r_auxiliary_device_127.acq;
-rel << r_auxiliary_device_127.rel;
+p1 << r_auxiliary_device_135.p1;
+p2 << r_auxiliary_device_135.p2;
+acq << r_auxiliary_device_135.acq;
+rel << r_auxiliary_device_135.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_auxiliary_device_127_fix depends on patch exists@
+@r_auxiliary_device_135_fix depends on patch exists@
 identifier acq = {__auxiliary_device_add};
 identifier rel = {auxiliary_device_delete};
 expression e, E, E2;
@@ -14834,15 +15777,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_auxiliary_device_127_branch depends on patch@
-position r_auxiliary_device_127_fix.p2, ps;
+@r_auxiliary_device_135_branch depends on patch@
+position r_auxiliary_device_135_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_auxiliary_device_127_here depends on patch@
-p3 << r_auxiliary_device_127_fix.p3;
-ps << r_auxiliary_device_127_branch.ps;
+@script:python r_auxiliary_device_135_here depends on patch@
+p3 << r_auxiliary_device_135_fix.p3;
+ps << r_auxiliary_device_135_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14852,10 +15795,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_auxiliary_device_127_fix.rel;
-expression list r_auxiliary_device_127_fix.es;
-expression r_auxiliary_device_127_fix.e;
-position r_auxiliary_device_127_here.pr;
+identifier r_auxiliary_device_135_fix.rel;
+expression list r_auxiliary_device_135_fix.es;
+expression r_auxiliary_device_135_fix.e;
+position r_auxiliary_device_135_here.pr;
 @@
 
 + rel(e, es);
@@ -14863,7 +15806,7 @@ position r_auxiliary_device_127_here.pr;
 
 // mfd-devices: MFD child devices
 
-@r_mfd_devices_128 depends on !patch && (context || org || report) exists@
+@r_mfd_devices_136 depends on !patch && (context || org || report) exists@
 identifier acq = {mfd_add_devices};
 identifier rel = {mfd_remove_devices};
 expression e, E, E2;
@@ -14902,22 +15845,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mfd_devices_128.p1;
-p2 << r_mfd_devices_128.p2;
-acq << r_mfd_devices_128.acq;
-rel << r_mfd_devices_128.rel;
+p1 << r_mfd_devices_136.p1;
+p2 << r_mfd_devices_136.p2;
+acq << r_mfd_devices_136.acq;
+rel << r_mfd_devices_136.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mfd_devices_128.p1;
-p2 << r_mfd_devices_128.p2;
-acq << r_mfd_devices_128.acq;
-rel << r_mfd_devices_128.rel;
+p1 << r_mfd_devices_136.p1;
+p2 << r_mfd_devices_136.p2;
+acq << r_mfd_devices_136.acq;
+rel << r_mfd_devices_136.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mfd_devices_128_fix depends on patch exists@
+@r_mfd_devices_136_fix depends on patch exists@
 identifier acq = {mfd_add_devices};
 identifier rel = {mfd_remove_devices};
 expression e, E, E2;
@@ -14956,15 +15899,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mfd_devices_128_branch depends on patch@
-position r_mfd_devices_128_fix.p2, ps;
+@r_mfd_devices_136_branch depends on patch@
+position r_mfd_devices_136_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mfd_devices_128_here depends on patch@
-p3 << r_mfd_devices_128_fix.p3;
-ps << r_mfd_devices_128_branch.ps;
+@script:python r_mfd_devices_136_here depends on patch@
+p3 << r_mfd_devices_136_fix.p3;
+ps << r_mfd_devices_136_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -14974,10 +15917,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mfd_devices_128_fix.rel;
-expression list r_mfd_devices_128_fix.es;
-expression r_mfd_devices_128_fix.e;
-position r_mfd_devices_128_here.pr;
+identifier r_mfd_devices_136_fix.rel;
+expression list r_mfd_devices_136_fix.es;
+expression r_mfd_devices_136_fix.e;
+position r_mfd_devices_136_here.pr;
 @@
 
 + rel(e, es);
@@ -14985,7 +15928,7 @@ position r_mfd_devices_128_here.pr;
 
 // reserved-mem: reserved memory assigned to a device
 
-@r_reserved_mem_129 depends on !patch && (context || org || report) exists@
+@r_reserved_mem_137 depends on !patch && (context || org || report) exists@
 identifier acq = {of_reserved_mem_device_init_by_idx};
 identifier rel = {of_reserved_mem_device_release};
 expression e, E, E2;
@@ -15024,22 +15967,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reserved_mem_129.p1;
-p2 << r_reserved_mem_129.p2;
-acq << r_reserved_mem_129.acq;
-rel << r_reserved_mem_129.rel;
+p1 << r_reserved_mem_137.p1;
+p2 << r_reserved_mem_137.p2;
+acq << r_reserved_mem_137.acq;
+rel << r_reserved_mem_137.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reserved_mem_129.p1;
-p2 << r_reserved_mem_129.p2;
-acq << r_reserved_mem_129.acq;
-rel << r_reserved_mem_129.rel;
+p1 << r_reserved_mem_137.p1;
+p2 << r_reserved_mem_137.p2;
+acq << r_reserved_mem_137.acq;
+rel << r_reserved_mem_137.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reserved_mem_129_fix depends on patch exists@
+@r_reserved_mem_137_fix depends on patch exists@
 identifier acq = {of_reserved_mem_device_init_by_idx};
 identifier rel = {of_reserved_mem_device_release};
 expression e, E, E2;
@@ -15078,15 +16021,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reserved_mem_129_branch depends on patch@
-position r_reserved_mem_129_fix.p2, ps;
+@r_reserved_mem_137_branch depends on patch@
+position r_reserved_mem_137_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reserved_mem_129_here depends on patch@
-p3 << r_reserved_mem_129_fix.p3;
-ps << r_reserved_mem_129_branch.ps;
+@script:python r_reserved_mem_137_here depends on patch@
+p3 << r_reserved_mem_137_fix.p3;
+ps << r_reserved_mem_137_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15096,10 +16039,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reserved_mem_129_fix.rel;
-expression list r_reserved_mem_129_fix.es;
-expression r_reserved_mem_129_fix.e;
-position r_reserved_mem_129_here.pr;
+identifier r_reserved_mem_137_fix.rel;
+expression list r_reserved_mem_137_fix.es;
+expression r_reserved_mem_137_fix.e;
+position r_reserved_mem_137_here.pr;
 @@
 
 + rel(e, es);
@@ -15107,7 +16050,7 @@ position r_reserved_mem_129_here.pr;
 
 // i2c-adapter-ref: i2c adapter reference
 
-@r_i2c_adapter_ref_130 depends on !patch && (context || org || report) exists@
+@r_i2c_adapter_ref_138 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_get_adapter, of_get_i2c_adapter_by_node};
 identifier rel = {i2c_put_adapter};
 expression e, E, E2;
@@ -15141,22 +16084,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_adapter_ref_130.p1;
-p2 << r_i2c_adapter_ref_130.p2;
-acq << r_i2c_adapter_ref_130.acq;
-rel << r_i2c_adapter_ref_130.rel;
+p1 << r_i2c_adapter_ref_138.p1;
+p2 << r_i2c_adapter_ref_138.p2;
+acq << r_i2c_adapter_ref_138.acq;
+rel << r_i2c_adapter_ref_138.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_adapter_ref_130.p1;
-p2 << r_i2c_adapter_ref_130.p2;
-acq << r_i2c_adapter_ref_130.acq;
-rel << r_i2c_adapter_ref_130.rel;
+p1 << r_i2c_adapter_ref_138.p1;
+p2 << r_i2c_adapter_ref_138.p2;
+acq << r_i2c_adapter_ref_138.acq;
+rel << r_i2c_adapter_ref_138.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_adapter_ref_130_fix depends on patch exists@
+@r_i2c_adapter_ref_138_fix depends on patch exists@
 identifier acq = {i2c_get_adapter, of_get_i2c_adapter_by_node};
 identifier rel = {i2c_put_adapter};
 expression e, E, E2;
@@ -15190,15 +16133,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_adapter_ref_130_branch depends on patch@
-position r_i2c_adapter_ref_130_fix.p2, ps;
+@r_i2c_adapter_ref_138_branch depends on patch@
+position r_i2c_adapter_ref_138_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_adapter_ref_130_here depends on patch@
-p3 << r_i2c_adapter_ref_130_fix.p3;
-ps << r_i2c_adapter_ref_130_branch.ps;
+@script:python r_i2c_adapter_ref_138_here depends on patch@
+p3 << r_i2c_adapter_ref_138_fix.p3;
+ps << r_i2c_adapter_ref_138_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15208,10 +16151,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_adapter_ref_130_fix.rel;
-expression list r_i2c_adapter_ref_130_fix.es;
-expression r_i2c_adapter_ref_130_fix.e;
-position r_i2c_adapter_ref_130_here.pr;
+identifier r_i2c_adapter_ref_138_fix.rel;
+expression list r_i2c_adapter_ref_138_fix.es;
+expression r_i2c_adapter_ref_138_fix.e;
+position r_i2c_adapter_ref_138_here.pr;
 @@
 
 + rel(e, es);
@@ -15219,7 +16162,7 @@ position r_i2c_adapter_ref_130_here.pr;
 
 // i2c-scanned: probed i2c client
 
-@r_i2c_scanned_131 depends on !patch && (context || org || report) exists@
+@r_i2c_scanned_139 depends on !patch && (context || org || report) exists@
 identifier acq = {i2c_new_scanned_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -15253,22 +16196,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_i2c_scanned_131.p1;
-p2 << r_i2c_scanned_131.p2;
-acq << r_i2c_scanned_131.acq;
-rel << r_i2c_scanned_131.rel;
+p1 << r_i2c_scanned_139.p1;
+p2 << r_i2c_scanned_139.p2;
+acq << r_i2c_scanned_139.acq;
+rel << r_i2c_scanned_139.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_i2c_scanned_131.p1;
-p2 << r_i2c_scanned_131.p2;
-acq << r_i2c_scanned_131.acq;
-rel << r_i2c_scanned_131.rel;
+p1 << r_i2c_scanned_139.p1;
+p2 << r_i2c_scanned_139.p2;
+acq << r_i2c_scanned_139.acq;
+rel << r_i2c_scanned_139.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_i2c_scanned_131_fix depends on patch exists@
+@r_i2c_scanned_139_fix depends on patch exists@
 identifier acq = {i2c_new_scanned_device};
 identifier rel = {i2c_unregister_device};
 expression e, E, E2;
@@ -15302,15 +16245,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_i2c_scanned_131_branch depends on patch@
-position r_i2c_scanned_131_fix.p2, ps;
+@r_i2c_scanned_139_branch depends on patch@
+position r_i2c_scanned_139_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_i2c_scanned_131_here depends on patch@
-p3 << r_i2c_scanned_131_fix.p3;
-ps << r_i2c_scanned_131_branch.ps;
+@script:python r_i2c_scanned_139_here depends on patch@
+p3 << r_i2c_scanned_139_fix.p3;
+ps << r_i2c_scanned_139_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15320,10 +16263,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_i2c_scanned_131_fix.rel;
-expression list r_i2c_scanned_131_fix.es;
-expression r_i2c_scanned_131_fix.e;
-position r_i2c_scanned_131_here.pr;
+identifier r_i2c_scanned_139_fix.rel;
+expression list r_i2c_scanned_139_fix.es;
+expression r_i2c_scanned_139_fix.e;
+position r_i2c_scanned_139_here.pr;
 @@
 
 + rel(e, es);
@@ -15331,7 +16274,7 @@ position r_i2c_scanned_131_here.pr;
 
 // spi-device-alloc: SPI device
 
-@r_spi_device_alloc_132 depends on !patch && (context || org || report) exists@
+@r_spi_device_alloc_140 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_alloc_device};
 identifier rel = {spi_dev_put};
 expression e, E, E2;
@@ -15365,22 +16308,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_device_alloc_132.p1;
-p2 << r_spi_device_alloc_132.p2;
-acq << r_spi_device_alloc_132.acq;
-rel << r_spi_device_alloc_132.rel;
+p1 << r_spi_device_alloc_140.p1;
+p2 << r_spi_device_alloc_140.p2;
+acq << r_spi_device_alloc_140.acq;
+rel << r_spi_device_alloc_140.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_device_alloc_132.p1;
-p2 << r_spi_device_alloc_132.p2;
-acq << r_spi_device_alloc_132.acq;
-rel << r_spi_device_alloc_132.rel;
+p1 << r_spi_device_alloc_140.p1;
+p2 << r_spi_device_alloc_140.p2;
+acq << r_spi_device_alloc_140.acq;
+rel << r_spi_device_alloc_140.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_device_alloc_132_fix depends on patch exists@
+@r_spi_device_alloc_140_fix depends on patch exists@
 identifier acq = {spi_alloc_device};
 identifier rel = {spi_dev_put};
 expression e, E, E2;
@@ -15414,15 +16357,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_device_alloc_132_branch depends on patch@
-position r_spi_device_alloc_132_fix.p2, ps;
+@r_spi_device_alloc_140_branch depends on patch@
+position r_spi_device_alloc_140_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_device_alloc_132_here depends on patch@
-p3 << r_spi_device_alloc_132_fix.p3;
-ps << r_spi_device_alloc_132_branch.ps;
+@script:python r_spi_device_alloc_140_here depends on patch@
+p3 << r_spi_device_alloc_140_fix.p3;
+ps << r_spi_device_alloc_140_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15432,10 +16375,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_device_alloc_132_fix.rel;
-expression list r_spi_device_alloc_132_fix.es;
-expression r_spi_device_alloc_132_fix.e;
-position r_spi_device_alloc_132_here.pr;
+identifier r_spi_device_alloc_140_fix.rel;
+expression list r_spi_device_alloc_140_fix.es;
+expression r_spi_device_alloc_140_fix.e;
+position r_spi_device_alloc_140_here.pr;
 @@
 
 + rel(e, es);
@@ -15443,7 +16386,7 @@ position r_spi_device_alloc_132_here.pr;
 
 // spi-device-new: registered SPI device
 
-@r_spi_device_new_133 depends on !patch && (context || org || report) exists@
+@r_spi_device_new_141 depends on !patch && (context || org || report) exists@
 identifier acq = {spi_new_device};
 identifier rel = {spi_unregister_device};
 expression e, E, E2;
@@ -15477,22 +16420,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_device_new_133.p1;
-p2 << r_spi_device_new_133.p2;
-acq << r_spi_device_new_133.acq;
-rel << r_spi_device_new_133.rel;
+p1 << r_spi_device_new_141.p1;
+p2 << r_spi_device_new_141.p2;
+acq << r_spi_device_new_141.acq;
+rel << r_spi_device_new_141.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_device_new_133.p1;
-p2 << r_spi_device_new_133.p2;
-acq << r_spi_device_new_133.acq;
-rel << r_spi_device_new_133.rel;
+p1 << r_spi_device_new_141.p1;
+p2 << r_spi_device_new_141.p2;
+acq << r_spi_device_new_141.acq;
+rel << r_spi_device_new_141.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_device_new_133_fix depends on patch exists@
+@r_spi_device_new_141_fix depends on patch exists@
 identifier acq = {spi_new_device};
 identifier rel = {spi_unregister_device};
 expression e, E, E2;
@@ -15526,15 +16469,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_device_new_133_branch depends on patch@
-position r_spi_device_new_133_fix.p2, ps;
+@r_spi_device_new_141_branch depends on patch@
+position r_spi_device_new_141_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_device_new_133_here depends on patch@
-p3 << r_spi_device_new_133_fix.p3;
-ps << r_spi_device_new_133_branch.ps;
+@script:python r_spi_device_new_141_here depends on patch@
+p3 << r_spi_device_new_141_fix.p3;
+ps << r_spi_device_new_141_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15544,10 +16487,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_device_new_133_fix.rel;
-expression list r_spi_device_new_133_fix.es;
-expression r_spi_device_new_133_fix.e;
-position r_spi_device_new_133_here.pr;
+identifier r_spi_device_new_141_fix.rel;
+expression list r_spi_device_new_141_fix.es;
+expression r_spi_device_new_141_fix.e;
+position r_spi_device_new_141_here.pr;
 @@
 
 + rel(e, es);
@@ -15555,7 +16498,7 @@ position r_spi_device_new_133_here.pr;
 
 // spi-controller-alloc: SPI controller
 
-@r_spi_controller_alloc_134 depends on !patch && (context || org || report) exists@
+@r_spi_controller_alloc_142 depends on !patch && (context || org || report) exists@
 identifier acq = {__spi_alloc_controller};
 identifier rel = {spi_controller_put};
 expression e, E, E2;
@@ -15589,22 +16532,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_spi_controller_alloc_134.p1;
-p2 << r_spi_controller_alloc_134.p2;
-acq << r_spi_controller_alloc_134.acq;
-rel << r_spi_controller_alloc_134.rel;
+p1 << r_spi_controller_alloc_142.p1;
+p2 << r_spi_controller_alloc_142.p2;
+acq << r_spi_controller_alloc_142.acq;
+rel << r_spi_controller_alloc_142.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_spi_controller_alloc_134.p1;
-p2 << r_spi_controller_alloc_134.p2;
-acq << r_spi_controller_alloc_134.acq;
-rel << r_spi_controller_alloc_134.rel;
+p1 << r_spi_controller_alloc_142.p1;
+p2 << r_spi_controller_alloc_142.p2;
+acq << r_spi_controller_alloc_142.acq;
+rel << r_spi_controller_alloc_142.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_spi_controller_alloc_134_fix depends on patch exists@
+@r_spi_controller_alloc_142_fix depends on patch exists@
 identifier acq = {__spi_alloc_controller};
 identifier rel = {spi_controller_put};
 expression e, E, E2;
@@ -15638,15 +16581,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_spi_controller_alloc_134_branch depends on patch@
-position r_spi_controller_alloc_134_fix.p2, ps;
+@r_spi_controller_alloc_142_branch depends on patch@
+position r_spi_controller_alloc_142_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_spi_controller_alloc_134_here depends on patch@
-p3 << r_spi_controller_alloc_134_fix.p3;
-ps << r_spi_controller_alloc_134_branch.ps;
+@script:python r_spi_controller_alloc_142_here depends on patch@
+p3 << r_spi_controller_alloc_142_fix.p3;
+ps << r_spi_controller_alloc_142_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15656,10 +16599,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_spi_controller_alloc_134_fix.rel;
-expression list r_spi_controller_alloc_134_fix.es;
-expression r_spi_controller_alloc_134_fix.e;
-position r_spi_controller_alloc_134_here.pr;
+identifier r_spi_controller_alloc_142_fix.rel;
+expression list r_spi_controller_alloc_142_fix.es;
+expression r_spi_controller_alloc_142_fix.e;
+position r_spi_controller_alloc_142_here.pr;
 @@
 
 + rel(e, es);
@@ -15667,7 +16610,7 @@ position r_spi_controller_alloc_134_here.pr;
 
 // mmc-host-alloc: MMC host
 
-@r_mmc_host_alloc_135 depends on !patch && (context || org || report) exists@
+@r_mmc_host_alloc_143 depends on !patch && (context || org || report) exists@
 identifier acq = {mmc_alloc_host};
 identifier rel = {mmc_free_host};
 expression e, E, E2;
@@ -15701,22 +16644,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mmc_host_alloc_135.p1;
-p2 << r_mmc_host_alloc_135.p2;
-acq << r_mmc_host_alloc_135.acq;
-rel << r_mmc_host_alloc_135.rel;
+p1 << r_mmc_host_alloc_143.p1;
+p2 << r_mmc_host_alloc_143.p2;
+acq << r_mmc_host_alloc_143.acq;
+rel << r_mmc_host_alloc_143.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mmc_host_alloc_135.p1;
-p2 << r_mmc_host_alloc_135.p2;
-acq << r_mmc_host_alloc_135.acq;
-rel << r_mmc_host_alloc_135.rel;
+p1 << r_mmc_host_alloc_143.p1;
+p2 << r_mmc_host_alloc_143.p2;
+acq << r_mmc_host_alloc_143.acq;
+rel << r_mmc_host_alloc_143.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mmc_host_alloc_135_fix depends on patch exists@
+@r_mmc_host_alloc_143_fix depends on patch exists@
 identifier acq = {mmc_alloc_host};
 identifier rel = {mmc_free_host};
 expression e, E, E2;
@@ -15750,15 +16693,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mmc_host_alloc_135_branch depends on patch@
-position r_mmc_host_alloc_135_fix.p2, ps;
+@r_mmc_host_alloc_143_branch depends on patch@
+position r_mmc_host_alloc_143_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mmc_host_alloc_135_here depends on patch@
-p3 << r_mmc_host_alloc_135_fix.p3;
-ps << r_mmc_host_alloc_135_branch.ps;
+@script:python r_mmc_host_alloc_143_here depends on patch@
+p3 << r_mmc_host_alloc_143_fix.p3;
+ps << r_mmc_host_alloc_143_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15768,10 +16711,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mmc_host_alloc_135_fix.rel;
-expression list r_mmc_host_alloc_135_fix.es;
-expression r_mmc_host_alloc_135_fix.e;
-position r_mmc_host_alloc_135_here.pr;
+identifier r_mmc_host_alloc_143_fix.rel;
+expression list r_mmc_host_alloc_143_fix.es;
+expression r_mmc_host_alloc_143_fix.e;
+position r_mmc_host_alloc_143_here.pr;
 @@
 
 + rel(e, es);
@@ -15779,7 +16722,7 @@ position r_mmc_host_alloc_135_here.pr;
 
 // udc: USB device controller
 
-@r_udc_136 depends on !patch && (context || org || report) exists@
+@r_udc_144 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_add_gadget_udc};
 identifier rel = {usb_del_gadget_udc};
 expression e, E, E2;
@@ -15819,22 +16762,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_udc_136.p1;
-p2 << r_udc_136.p2;
-acq << r_udc_136.acq;
-rel << r_udc_136.rel;
+p1 << r_udc_144.p1;
+p2 << r_udc_144.p2;
+acq << r_udc_144.acq;
+rel << r_udc_144.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_udc_136.p1;
-p2 << r_udc_136.p2;
-acq << r_udc_136.acq;
-rel << r_udc_136.rel;
+p1 << r_udc_144.p1;
+p2 << r_udc_144.p2;
+acq << r_udc_144.acq;
+rel << r_udc_144.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_udc_136_fix depends on patch exists@
+@r_udc_144_fix depends on patch exists@
 identifier acq = {usb_add_gadget_udc};
 identifier rel = {usb_del_gadget_udc};
 expression e, E, E2;
@@ -15874,15 +16817,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_udc_136_branch depends on patch@
-position r_udc_136_fix.p2, ps;
+@r_udc_144_branch depends on patch@
+position r_udc_144_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_udc_136_here depends on patch@
-p3 << r_udc_136_fix.p3;
-ps << r_udc_136_branch.ps;
+@script:python r_udc_144_here depends on patch@
+p3 << r_udc_144_fix.p3;
+ps << r_udc_144_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -15892,10 +16835,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_udc_136_fix.rel;
-expression list r_udc_136_fix.es;
-expression r_udc_136_fix.e;
-position r_udc_136_here.pr;
+identifier r_udc_144_fix.rel;
+expression list r_udc_144_fix.es;
+expression r_udc_144_fix.e;
+position r_udc_144_here.pr;
 @@
 
 + rel(e, es);
@@ -15903,7 +16846,7 @@ position r_udc_136_here.pr;
 
 // clk-exclusive: exclusive clock rate
 
-@r_clk_exclusive_137 depends on !patch && (context || org || report) exists@
+@r_clk_exclusive_145 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_rate_exclusive_get};
 identifier rel = {clk_rate_exclusive_put};
 expression e, E, E2;
@@ -15942,22 +16885,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_clk_exclusive_137.p1;
-p2 << r_clk_exclusive_137.p2;
-acq << r_clk_exclusive_137.acq;
-rel << r_clk_exclusive_137.rel;
+p1 << r_clk_exclusive_145.p1;
+p2 << r_clk_exclusive_145.p2;
+acq << r_clk_exclusive_145.acq;
+rel << r_clk_exclusive_145.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_exclusive_137.p1;
-p2 << r_clk_exclusive_137.p2;
-acq << r_clk_exclusive_137.acq;
-rel << r_clk_exclusive_137.rel;
+p1 << r_clk_exclusive_145.p1;
+p2 << r_clk_exclusive_145.p2;
+acq << r_clk_exclusive_145.acq;
+rel << r_clk_exclusive_145.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_exclusive_137_fix depends on patch exists@
+@r_clk_exclusive_145_fix depends on patch exists@
 identifier acq = {clk_rate_exclusive_get};
 identifier rel = {clk_rate_exclusive_put};
 expression e, E, E2;
@@ -15996,15 +16939,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_clk_exclusive_137_branch depends on patch@
-position r_clk_exclusive_137_fix.p2, ps;
+@r_clk_exclusive_145_branch depends on patch@
+position r_clk_exclusive_145_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_exclusive_137_here depends on patch@
-p3 << r_clk_exclusive_137_fix.p3;
-ps << r_clk_exclusive_137_branch.ps;
+@script:python r_clk_exclusive_145_here depends on patch@
+p3 << r_clk_exclusive_145_fix.p3;
+ps << r_clk_exclusive_145_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16014,10 +16957,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_exclusive_137_fix.rel;
-expression list r_clk_exclusive_137_fix.es;
-expression r_clk_exclusive_137_fix.e;
-position r_clk_exclusive_137_here.pr;
+identifier r_clk_exclusive_145_fix.rel;
+expression list r_clk_exclusive_145_fix.es;
+expression r_clk_exclusive_145_fix.e;
+position r_clk_exclusive_145_here.pr;
 @@
 
 + rel(e, es);
@@ -16025,7 +16968,7 @@ position r_clk_exclusive_137_here.pr;
 
 // clk-notifier: clock rate notifier
 
-@r_clk_notifier_138 depends on !patch && (context || org || report) exists@
+@r_clk_notifier_146 depends on !patch && (context || org || report) exists@
 identifier acq = {clk_notifier_register};
 identifier rel = {clk_notifier_unregister};
 expression R;
@@ -16058,22 +17001,22 @@ if (\(!E4\|E4 == 0\)) { ... return E4; }
 rel(...);
 
 @script:python depends on org@
-p1 << r_clk_notifier_138.p1;
-p2 << r_clk_notifier_138.p2;
-acq << r_clk_notifier_138.acq;
-rel << r_clk_notifier_138.rel;
+p1 << r_clk_notifier_146.p1;
+p2 << r_clk_notifier_146.p2;
+acq << r_clk_notifier_146.acq;
+rel << r_clk_notifier_146.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_clk_notifier_138.p1;
-p2 << r_clk_notifier_138.p2;
-acq << r_clk_notifier_138.acq;
-rel << r_clk_notifier_138.rel;
+p1 << r_clk_notifier_146.p1;
+p2 << r_clk_notifier_146.p2;
+acq << r_clk_notifier_146.acq;
+rel << r_clk_notifier_146.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_clk_notifier_138_fix depends on patch exists@
+@r_clk_notifier_146_fix depends on patch exists@
 identifier acq = {clk_notifier_register};
 identifier rel = {clk_notifier_unregister};
 expression R;
@@ -16106,15 +17049,15 @@ if@p2 (...)
 ... when any
 rel(es);
 
-@r_clk_notifier_138_branch depends on patch@
-position r_clk_notifier_138_fix.p2, ps;
+@r_clk_notifier_146_branch depends on patch@
+position r_clk_notifier_146_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_clk_notifier_138_here depends on patch@
-p3 << r_clk_notifier_138_fix.p3;
-ps << r_clk_notifier_138_branch.ps;
+@script:python r_clk_notifier_146_here depends on patch@
+p3 << r_clk_notifier_146_fix.p3;
+ps << r_clk_notifier_146_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16124,9 +17067,9 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_clk_notifier_138_fix.rel;
-expression list r_clk_notifier_138_fix.es;
-position r_clk_notifier_138_here.pr;
+identifier r_clk_notifier_146_fix.rel;
+expression list r_clk_notifier_146_fix.es;
+position r_clk_notifier_146_here.pr;
 @@
 
 + rel(es);
@@ -16134,7 +17077,7 @@ position r_clk_notifier_138_here.pr;
 
 // reset-acquire: acquired exclusive reset
 
-@r_reset_acquire_139 depends on !patch && (context || org || report) exists@
+@r_reset_acquire_147 depends on !patch && (context || org || report) exists@
 identifier acq = {reset_control_acquire};
 identifier rel = {reset_control_release};
 expression e, E, E2;
@@ -16173,22 +17116,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_reset_acquire_139.p1;
-p2 << r_reset_acquire_139.p2;
-acq << r_reset_acquire_139.acq;
-rel << r_reset_acquire_139.rel;
+p1 << r_reset_acquire_147.p1;
+p2 << r_reset_acquire_147.p2;
+acq << r_reset_acquire_147.acq;
+rel << r_reset_acquire_147.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_reset_acquire_139.p1;
-p2 << r_reset_acquire_139.p2;
-acq << r_reset_acquire_139.acq;
-rel << r_reset_acquire_139.rel;
+p1 << r_reset_acquire_147.p1;
+p2 << r_reset_acquire_147.p2;
+acq << r_reset_acquire_147.acq;
+rel << r_reset_acquire_147.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_reset_acquire_139_fix depends on patch exists@
+@r_reset_acquire_147_fix depends on patch exists@
 identifier acq = {reset_control_acquire};
 identifier rel = {reset_control_release};
 expression e, E, E2;
@@ -16227,15 +17170,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_reset_acquire_139_branch depends on patch@
-position r_reset_acquire_139_fix.p2, ps;
+@r_reset_acquire_147_branch depends on patch@
+position r_reset_acquire_147_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_reset_acquire_139_here depends on patch@
-p3 << r_reset_acquire_139_fix.p3;
-ps << r_reset_acquire_139_branch.ps;
+@script:python r_reset_acquire_147_here depends on patch@
+p3 << r_reset_acquire_147_fix.p3;
+ps << r_reset_acquire_147_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16245,10 +17188,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_reset_acquire_139_fix.rel;
-expression list r_reset_acquire_139_fix.es;
-expression r_reset_acquire_139_fix.e;
-position r_reset_acquire_139_here.pr;
+identifier r_reset_acquire_147_fix.rel;
+expression list r_reset_acquire_147_fix.es;
+expression r_reset_acquire_147_fix.e;
+position r_reset_acquire_147_here.pr;
 @@
 
 + rel(e, es);
@@ -16256,7 +17199,7 @@ position r_reset_acquire_139_here.pr;
 
 // cpu-latency-qos: CPU latency request
 
-@r_cpu_latency_qos_140 depends on !patch && (context || org || report) exists@
+@r_cpu_latency_qos_148 depends on !patch && (context || org || report) exists@
 identifier acq = {cpu_latency_qos_add_request};
 identifier rel = {cpu_latency_qos_remove_request};
 expression e, E, E2;
@@ -16287,22 +17230,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_cpu_latency_qos_140.p1;
-p2 << r_cpu_latency_qos_140.p2;
-acq << r_cpu_latency_qos_140.acq;
-rel << r_cpu_latency_qos_140.rel;
+p1 << r_cpu_latency_qos_148.p1;
+p2 << r_cpu_latency_qos_148.p2;
+acq << r_cpu_latency_qos_148.acq;
+rel << r_cpu_latency_qos_148.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_cpu_latency_qos_140.p1;
-p2 << r_cpu_latency_qos_140.p2;
-acq << r_cpu_latency_qos_140.acq;
-rel << r_cpu_latency_qos_140.rel;
+p1 << r_cpu_latency_qos_148.p1;
+p2 << r_cpu_latency_qos_148.p2;
+acq << r_cpu_latency_qos_148.acq;
+rel << r_cpu_latency_qos_148.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_cpu_latency_qos_140_fix depends on patch exists@
+@r_cpu_latency_qos_148_fix depends on patch exists@
 identifier acq = {cpu_latency_qos_add_request};
 identifier rel = {cpu_latency_qos_remove_request};
 expression e, E, E2;
@@ -16333,15 +17276,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_cpu_latency_qos_140_branch depends on patch@
-position r_cpu_latency_qos_140_fix.p2, ps;
+@r_cpu_latency_qos_148_branch depends on patch@
+position r_cpu_latency_qos_148_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_cpu_latency_qos_140_here depends on patch@
-p3 << r_cpu_latency_qos_140_fix.p3;
-ps << r_cpu_latency_qos_140_branch.ps;
+@script:python r_cpu_latency_qos_148_here depends on patch@
+p3 << r_cpu_latency_qos_148_fix.p3;
+ps << r_cpu_latency_qos_148_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16351,10 +17294,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_cpu_latency_qos_140_fix.rel;
-expression list r_cpu_latency_qos_140_fix.es;
-expression r_cpu_latency_qos_140_fix.e;
-position r_cpu_latency_qos_140_here.pr;
+identifier r_cpu_latency_qos_148_fix.rel;
+expression list r_cpu_latency_qos_148_fix.es;
+expression r_cpu_latency_qos_148_fix.e;
+position r_cpu_latency_qos_148_here.pr;
 @@
 
 + rel(e, es);
@@ -16362,7 +17305,7 @@ position r_cpu_latency_qos_140_here.pr;
 
 // dev-pm-qos: device PM QoS request
 
-@r_dev_pm_qos_141 depends on !patch && (context || org || report) exists@
+@r_dev_pm_qos_149 depends on !patch && (context || org || report) exists@
 identifier acq = {dev_pm_qos_add_request};
 identifier rel = {dev_pm_qos_remove_request};
 expression e, E, E2;
@@ -16402,22 +17345,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_dev_pm_qos_141.p1;
-p2 << r_dev_pm_qos_141.p2;
-acq << r_dev_pm_qos_141.acq;
-rel << r_dev_pm_qos_141.rel;
+p1 << r_dev_pm_qos_149.p1;
+p2 << r_dev_pm_qos_149.p2;
+acq << r_dev_pm_qos_149.acq;
+rel << r_dev_pm_qos_149.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_dev_pm_qos_141.p1;
-p2 << r_dev_pm_qos_141.p2;
-acq << r_dev_pm_qos_141.acq;
-rel << r_dev_pm_qos_141.rel;
+p1 << r_dev_pm_qos_149.p1;
+p2 << r_dev_pm_qos_149.p2;
+acq << r_dev_pm_qos_149.acq;
+rel << r_dev_pm_qos_149.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_dev_pm_qos_141_fix depends on patch exists@
+@r_dev_pm_qos_149_fix depends on patch exists@
 identifier acq = {dev_pm_qos_add_request};
 identifier rel = {dev_pm_qos_remove_request};
 expression e, E, E2;
@@ -16457,15 +17400,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_dev_pm_qos_141_branch depends on patch@
-position r_dev_pm_qos_141_fix.p2, ps;
+@r_dev_pm_qos_149_branch depends on patch@
+position r_dev_pm_qos_149_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_dev_pm_qos_141_here depends on patch@
-p3 << r_dev_pm_qos_141_fix.p3;
-ps << r_dev_pm_qos_141_branch.ps;
+@script:python r_dev_pm_qos_149_here depends on patch@
+p3 << r_dev_pm_qos_149_fix.p3;
+ps << r_dev_pm_qos_149_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16475,10 +17418,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_dev_pm_qos_141_fix.rel;
-expression list r_dev_pm_qos_141_fix.es;
-expression r_dev_pm_qos_141_fix.e;
-position r_dev_pm_qos_141_here.pr;
+identifier r_dev_pm_qos_149_fix.rel;
+expression list r_dev_pm_qos_149_fix.es;
+expression r_dev_pm_qos_149_fix.e;
+position r_dev_pm_qos_149_here.pr;
 @@
 
 + rel(e, es);
@@ -16486,7 +17429,7 @@ position r_dev_pm_qos_141_here.pr;
 
 // freq-qos: frequency QoS request
 
-@r_freq_qos_142 depends on !patch && (context || org || report) exists@
+@r_freq_qos_150 depends on !patch && (context || org || report) exists@
 identifier acq = {freq_qos_add_request};
 identifier rel = {freq_qos_remove_request};
 expression e, E, E2;
@@ -16526,22 +17469,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_freq_qos_142.p1;
-p2 << r_freq_qos_142.p2;
-acq << r_freq_qos_142.acq;
-rel << r_freq_qos_142.rel;
+p1 << r_freq_qos_150.p1;
+p2 << r_freq_qos_150.p2;
+acq << r_freq_qos_150.acq;
+rel << r_freq_qos_150.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_freq_qos_142.p1;
-p2 << r_freq_qos_142.p2;
-acq << r_freq_qos_142.acq;
-rel << r_freq_qos_142.rel;
+p1 << r_freq_qos_150.p1;
+p2 << r_freq_qos_150.p2;
+acq << r_freq_qos_150.acq;
+rel << r_freq_qos_150.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_freq_qos_142_fix depends on patch exists@
+@r_freq_qos_150_fix depends on patch exists@
 identifier acq = {freq_qos_add_request};
 identifier rel = {freq_qos_remove_request};
 expression e, E, E2;
@@ -16581,15 +17524,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_freq_qos_142_branch depends on patch@
-position r_freq_qos_142_fix.p2, ps;
+@r_freq_qos_150_branch depends on patch@
+position r_freq_qos_150_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_freq_qos_142_here depends on patch@
-p3 << r_freq_qos_142_fix.p3;
-ps << r_freq_qos_142_branch.ps;
+@script:python r_freq_qos_150_here depends on patch@
+p3 << r_freq_qos_150_fix.p3;
+ps << r_freq_qos_150_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16599,10 +17542,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_freq_qos_142_fix.rel;
-expression list r_freq_qos_142_fix.es;
-expression r_freq_qos_142_fix.e;
-position r_freq_qos_142_here.pr;
+identifier r_freq_qos_150_fix.rel;
+expression list r_freq_qos_150_fix.es;
+expression r_freq_qos_150_fix.e;
+position r_freq_qos_150_here.pr;
 @@
 
 + rel(e, es);
@@ -16610,7 +17553,7 @@ position r_freq_qos_142_here.pr;
 
 // hwspinlock: hardware spinlock
 
-@r_hwspinlock_143 depends on !patch && (context || org || report) exists@
+@r_hwspinlock_151 depends on !patch && (context || org || report) exists@
 identifier acq = {hwspin_lock_request_specific};
 identifier rel = {hwspin_lock_free};
 expression e, E, E2;
@@ -16644,22 +17587,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hwspinlock_143.p1;
-p2 << r_hwspinlock_143.p2;
-acq << r_hwspinlock_143.acq;
-rel << r_hwspinlock_143.rel;
+p1 << r_hwspinlock_151.p1;
+p2 << r_hwspinlock_151.p2;
+acq << r_hwspinlock_151.acq;
+rel << r_hwspinlock_151.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hwspinlock_143.p1;
-p2 << r_hwspinlock_143.p2;
-acq << r_hwspinlock_143.acq;
-rel << r_hwspinlock_143.rel;
+p1 << r_hwspinlock_151.p1;
+p2 << r_hwspinlock_151.p2;
+acq << r_hwspinlock_151.acq;
+rel << r_hwspinlock_151.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hwspinlock_143_fix depends on patch exists@
+@r_hwspinlock_151_fix depends on patch exists@
 identifier acq = {hwspin_lock_request_specific};
 identifier rel = {hwspin_lock_free};
 expression e, E, E2;
@@ -16693,15 +17636,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hwspinlock_143_branch depends on patch@
-position r_hwspinlock_143_fix.p2, ps;
+@r_hwspinlock_151_branch depends on patch@
+position r_hwspinlock_151_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hwspinlock_143_here depends on patch@
-p3 << r_hwspinlock_143_fix.p3;
-ps << r_hwspinlock_143_branch.ps;
+@script:python r_hwspinlock_151_here depends on patch@
+p3 << r_hwspinlock_151_fix.p3;
+ps << r_hwspinlock_151_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16711,10 +17654,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hwspinlock_143_fix.rel;
-expression list r_hwspinlock_143_fix.es;
-expression r_hwspinlock_143_fix.e;
-position r_hwspinlock_143_here.pr;
+identifier r_hwspinlock_151_fix.rel;
+expression list r_hwspinlock_151_fix.es;
+expression r_hwspinlock_151_fix.e;
+position r_hwspinlock_151_here.pr;
 @@
 
 + rel(e, es);
@@ -16722,7 +17665,7 @@ position r_hwspinlock_143_here.pr;
 
 // thermal-cooling: registered cooling device
 
-@r_thermal_cooling_144 depends on !patch && (context || org || report) exists@
+@r_thermal_cooling_152 depends on !patch && (context || org || report) exists@
 identifier acq = {thermal_cooling_device_register, thermal_of_cooling_device_register};
 identifier rel = {thermal_cooling_device_unregister};
 expression e, E, E2;
@@ -16756,22 +17699,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_thermal_cooling_144.p1;
-p2 << r_thermal_cooling_144.p2;
-acq << r_thermal_cooling_144.acq;
-rel << r_thermal_cooling_144.rel;
+p1 << r_thermal_cooling_152.p1;
+p2 << r_thermal_cooling_152.p2;
+acq << r_thermal_cooling_152.acq;
+rel << r_thermal_cooling_152.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_thermal_cooling_144.p1;
-p2 << r_thermal_cooling_144.p2;
-acq << r_thermal_cooling_144.acq;
-rel << r_thermal_cooling_144.rel;
+p1 << r_thermal_cooling_152.p1;
+p2 << r_thermal_cooling_152.p2;
+acq << r_thermal_cooling_152.acq;
+rel << r_thermal_cooling_152.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_thermal_cooling_144_fix depends on patch exists@
+@r_thermal_cooling_152_fix depends on patch exists@
 identifier acq = {thermal_cooling_device_register, thermal_of_cooling_device_register};
 identifier rel = {thermal_cooling_device_unregister};
 expression e, E, E2;
@@ -16805,15 +17748,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_thermal_cooling_144_branch depends on patch@
-position r_thermal_cooling_144_fix.p2, ps;
+@r_thermal_cooling_152_branch depends on patch@
+position r_thermal_cooling_152_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_thermal_cooling_144_here depends on patch@
-p3 << r_thermal_cooling_144_fix.p3;
-ps << r_thermal_cooling_144_branch.ps;
+@script:python r_thermal_cooling_152_here depends on patch@
+p3 << r_thermal_cooling_152_fix.p3;
+ps << r_thermal_cooling_152_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16823,10 +17766,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_thermal_cooling_144_fix.rel;
-expression list r_thermal_cooling_144_fix.es;
-expression r_thermal_cooling_144_fix.e;
-position r_thermal_cooling_144_here.pr;
+identifier r_thermal_cooling_152_fix.rel;
+expression list r_thermal_cooling_152_fix.es;
+expression r_thermal_cooling_152_fix.e;
+position r_thermal_cooling_152_here.pr;
 @@
 
 + rel(e, es);
@@ -16834,7 +17777,7 @@ position r_thermal_cooling_144_here.pr;
 
 // backlight: registered backlight
 
-@r_backlight_145 depends on !patch && (context || org || report) exists@
+@r_backlight_153 depends on !patch && (context || org || report) exists@
 identifier acq = {backlight_device_register};
 identifier rel = {backlight_device_unregister};
 expression e, E, E2;
@@ -16868,22 +17811,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_backlight_145.p1;
-p2 << r_backlight_145.p2;
-acq << r_backlight_145.acq;
-rel << r_backlight_145.rel;
+p1 << r_backlight_153.p1;
+p2 << r_backlight_153.p2;
+acq << r_backlight_153.acq;
+rel << r_backlight_153.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_backlight_145.p1;
-p2 << r_backlight_145.p2;
-acq << r_backlight_145.acq;
-rel << r_backlight_145.rel;
+p1 << r_backlight_153.p1;
+p2 << r_backlight_153.p2;
+acq << r_backlight_153.acq;
+rel << r_backlight_153.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_backlight_145_fix depends on patch exists@
+@r_backlight_153_fix depends on patch exists@
 identifier acq = {backlight_device_register};
 identifier rel = {backlight_device_unregister};
 expression e, E, E2;
@@ -16917,15 +17860,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_backlight_145_branch depends on patch@
-position r_backlight_145_fix.p2, ps;
+@r_backlight_153_branch depends on patch@
+position r_backlight_153_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_backlight_145_here depends on patch@
-p3 << r_backlight_145_fix.p3;
-ps << r_backlight_145_branch.ps;
+@script:python r_backlight_153_here depends on patch@
+p3 << r_backlight_153_fix.p3;
+ps << r_backlight_153_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -16935,10 +17878,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_backlight_145_fix.rel;
-expression list r_backlight_145_fix.es;
-expression r_backlight_145_fix.e;
-position r_backlight_145_here.pr;
+identifier r_backlight_153_fix.rel;
+expression list r_backlight_153_fix.es;
+expression r_backlight_153_fix.e;
+position r_backlight_153_here.pr;
 @@
 
 + rel(e, es);
@@ -16946,7 +17889,7 @@ position r_backlight_145_here.pr;
 
 // framebuffer-alloc: framebuffer info
 
-@r_framebuffer_alloc_146 depends on !patch && (context || org || report) exists@
+@r_framebuffer_alloc_154 depends on !patch && (context || org || report) exists@
 identifier acq = {framebuffer_alloc};
 identifier rel = {framebuffer_release};
 expression e, E, E2;
@@ -16980,22 +17923,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_framebuffer_alloc_146.p1;
-p2 << r_framebuffer_alloc_146.p2;
-acq << r_framebuffer_alloc_146.acq;
-rel << r_framebuffer_alloc_146.rel;
+p1 << r_framebuffer_alloc_154.p1;
+p2 << r_framebuffer_alloc_154.p2;
+acq << r_framebuffer_alloc_154.acq;
+rel << r_framebuffer_alloc_154.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_framebuffer_alloc_146.p1;
-p2 << r_framebuffer_alloc_146.p2;
-acq << r_framebuffer_alloc_146.acq;
-rel << r_framebuffer_alloc_146.rel;
+p1 << r_framebuffer_alloc_154.p1;
+p2 << r_framebuffer_alloc_154.p2;
+acq << r_framebuffer_alloc_154.acq;
+rel << r_framebuffer_alloc_154.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_framebuffer_alloc_146_fix depends on patch exists@
+@r_framebuffer_alloc_154_fix depends on patch exists@
 identifier acq = {framebuffer_alloc};
 identifier rel = {framebuffer_release};
 expression e, E, E2;
@@ -17029,15 +17972,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_framebuffer_alloc_146_branch depends on patch@
-position r_framebuffer_alloc_146_fix.p2, ps;
+@r_framebuffer_alloc_154_branch depends on patch@
+position r_framebuffer_alloc_154_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_framebuffer_alloc_146_here depends on patch@
-p3 << r_framebuffer_alloc_146_fix.p3;
-ps << r_framebuffer_alloc_146_branch.ps;
+@script:python r_framebuffer_alloc_154_here depends on patch@
+p3 << r_framebuffer_alloc_154_fix.p3;
+ps << r_framebuffer_alloc_154_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17047,10 +17990,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_framebuffer_alloc_146_fix.rel;
-expression list r_framebuffer_alloc_146_fix.es;
-expression r_framebuffer_alloc_146_fix.e;
-position r_framebuffer_alloc_146_here.pr;
+identifier r_framebuffer_alloc_154_fix.rel;
+expression list r_framebuffer_alloc_154_fix.es;
+expression r_framebuffer_alloc_154_fix.e;
+position r_framebuffer_alloc_154_here.pr;
 @@
 
 + rel(e, es);
@@ -17058,7 +18001,7 @@ position r_framebuffer_alloc_146_here.pr;
 
 // framebuffer-register: registered framebuffer
 
-@r_framebuffer_register_147 depends on !patch && (context || org || report) exists@
+@r_framebuffer_register_155 depends on !patch && (context || org || report) exists@
 identifier acq = {register_framebuffer};
 identifier rel = {unregister_framebuffer};
 expression e, E, E2;
@@ -17097,22 +18040,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_framebuffer_register_147.p1;
-p2 << r_framebuffer_register_147.p2;
-acq << r_framebuffer_register_147.acq;
-rel << r_framebuffer_register_147.rel;
+p1 << r_framebuffer_register_155.p1;
+p2 << r_framebuffer_register_155.p2;
+acq << r_framebuffer_register_155.acq;
+rel << r_framebuffer_register_155.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_framebuffer_register_147.p1;
-p2 << r_framebuffer_register_147.p2;
-acq << r_framebuffer_register_147.acq;
-rel << r_framebuffer_register_147.rel;
+p1 << r_framebuffer_register_155.p1;
+p2 << r_framebuffer_register_155.p2;
+acq << r_framebuffer_register_155.acq;
+rel << r_framebuffer_register_155.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_framebuffer_register_147_fix depends on patch exists@
+@r_framebuffer_register_155_fix depends on patch exists@
 identifier acq = {register_framebuffer};
 identifier rel = {unregister_framebuffer};
 expression e, E, E2;
@@ -17151,15 +18094,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_framebuffer_register_147_branch depends on patch@
-position r_framebuffer_register_147_fix.p2, ps;
+@r_framebuffer_register_155_branch depends on patch@
+position r_framebuffer_register_155_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_framebuffer_register_147_here depends on patch@
-p3 << r_framebuffer_register_147_fix.p3;
-ps << r_framebuffer_register_147_branch.ps;
+@script:python r_framebuffer_register_155_here depends on patch@
+p3 << r_framebuffer_register_155_fix.p3;
+ps << r_framebuffer_register_155_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17169,10 +18112,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_framebuffer_register_147_fix.rel;
-expression list r_framebuffer_register_147_fix.es;
-expression r_framebuffer_register_147_fix.e;
-position r_framebuffer_register_147_here.pr;
+identifier r_framebuffer_register_155_fix.rel;
+expression list r_framebuffer_register_155_fix.es;
+expression r_framebuffer_register_155_fix.e;
+position r_framebuffer_register_155_here.pr;
 @@
 
 + rel(e, es);
@@ -17180,7 +18123,7 @@ position r_framebuffer_register_147_here.pr;
 
 // iio-channel: IIO channel
 
-@r_iio_channel_148 depends on !patch && (context || org || report) exists@
+@r_iio_channel_156 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_channel_get};
 identifier rel = {iio_channel_release};
 expression e, E, E2;
@@ -17214,22 +18157,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_channel_148.p1;
-p2 << r_iio_channel_148.p2;
-acq << r_iio_channel_148.acq;
-rel << r_iio_channel_148.rel;
+p1 << r_iio_channel_156.p1;
+p2 << r_iio_channel_156.p2;
+acq << r_iio_channel_156.acq;
+rel << r_iio_channel_156.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_channel_148.p1;
-p2 << r_iio_channel_148.p2;
-acq << r_iio_channel_148.acq;
-rel << r_iio_channel_148.rel;
+p1 << r_iio_channel_156.p1;
+p2 << r_iio_channel_156.p2;
+acq << r_iio_channel_156.acq;
+rel << r_iio_channel_156.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_channel_148_fix depends on patch exists@
+@r_iio_channel_156_fix depends on patch exists@
 identifier acq = {iio_channel_get};
 identifier rel = {iio_channel_release};
 expression e, E, E2;
@@ -17263,15 +18206,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_channel_148_branch depends on patch@
-position r_iio_channel_148_fix.p2, ps;
+@r_iio_channel_156_branch depends on patch@
+position r_iio_channel_156_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_channel_148_here depends on patch@
-p3 << r_iio_channel_148_fix.p3;
-ps << r_iio_channel_148_branch.ps;
+@script:python r_iio_channel_156_here depends on patch@
+p3 << r_iio_channel_156_fix.p3;
+ps << r_iio_channel_156_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17281,10 +18224,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_channel_148_fix.rel;
-expression list r_iio_channel_148_fix.es;
-expression r_iio_channel_148_fix.e;
-position r_iio_channel_148_here.pr;
+identifier r_iio_channel_156_fix.rel;
+expression list r_iio_channel_156_fix.es;
+expression r_iio_channel_156_fix.e;
+position r_iio_channel_156_here.pr;
 @@
 
 + rel(e, es);
@@ -17292,7 +18235,7 @@ position r_iio_channel_148_here.pr;
 
 // iio-channels: IIO channels
 
-@r_iio_channels_149 depends on !patch && (context || org || report) exists@
+@r_iio_channels_157 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_channel_get_all};
 identifier rel = {iio_channel_release_all};
 expression e, E, E2;
@@ -17326,22 +18269,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_channels_149.p1;
-p2 << r_iio_channels_149.p2;
-acq << r_iio_channels_149.acq;
-rel << r_iio_channels_149.rel;
+p1 << r_iio_channels_157.p1;
+p2 << r_iio_channels_157.p2;
+acq << r_iio_channels_157.acq;
+rel << r_iio_channels_157.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_channels_149.p1;
-p2 << r_iio_channels_149.p2;
-acq << r_iio_channels_149.acq;
-rel << r_iio_channels_149.rel;
+p1 << r_iio_channels_157.p1;
+p2 << r_iio_channels_157.p2;
+acq << r_iio_channels_157.acq;
+rel << r_iio_channels_157.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_channels_149_fix depends on patch exists@
+@r_iio_channels_157_fix depends on patch exists@
 identifier acq = {iio_channel_get_all};
 identifier rel = {iio_channel_release_all};
 expression e, E, E2;
@@ -17375,15 +18318,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_channels_149_branch depends on patch@
-position r_iio_channels_149_fix.p2, ps;
+@r_iio_channels_157_branch depends on patch@
+position r_iio_channels_157_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_channels_149_here depends on patch@
-p3 << r_iio_channels_149_fix.p3;
-ps << r_iio_channels_149_branch.ps;
+@script:python r_iio_channels_157_here depends on patch@
+p3 << r_iio_channels_157_fix.p3;
+ps << r_iio_channels_157_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17393,10 +18336,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_channels_149_fix.rel;
-expression list r_iio_channels_149_fix.es;
-expression r_iio_channels_149_fix.e;
-position r_iio_channels_149_here.pr;
+identifier r_iio_channels_157_fix.rel;
+expression list r_iio_channels_157_fix.es;
+expression r_iio_channels_157_fix.e;
+position r_iio_channels_157_here.pr;
 @@
 
 + rel(e, es);
@@ -17404,7 +18347,7 @@ position r_iio_channels_149_here.pr;
 
 // iio-trigger-alloc: IIO trigger
 
-@r_iio_trigger_alloc_150 depends on !patch && (context || org || report) exists@
+@r_iio_trigger_alloc_158 depends on !patch && (context || org || report) exists@
 identifier acq = {__iio_trigger_alloc};
 identifier rel = {iio_trigger_free};
 expression e, E, E2;
@@ -17438,22 +18381,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_trigger_alloc_150.p1;
-p2 << r_iio_trigger_alloc_150.p2;
-acq << r_iio_trigger_alloc_150.acq;
-rel << r_iio_trigger_alloc_150.rel;
+p1 << r_iio_trigger_alloc_158.p1;
+p2 << r_iio_trigger_alloc_158.p2;
+acq << r_iio_trigger_alloc_158.acq;
+rel << r_iio_trigger_alloc_158.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_trigger_alloc_150.p1;
-p2 << r_iio_trigger_alloc_150.p2;
-acq << r_iio_trigger_alloc_150.acq;
-rel << r_iio_trigger_alloc_150.rel;
+p1 << r_iio_trigger_alloc_158.p1;
+p2 << r_iio_trigger_alloc_158.p2;
+acq << r_iio_trigger_alloc_158.acq;
+rel << r_iio_trigger_alloc_158.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_trigger_alloc_150_fix depends on patch exists@
+@r_iio_trigger_alloc_158_fix depends on patch exists@
 identifier acq = {__iio_trigger_alloc};
 identifier rel = {iio_trigger_free};
 expression e, E, E2;
@@ -17487,15 +18430,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_trigger_alloc_150_branch depends on patch@
-position r_iio_trigger_alloc_150_fix.p2, ps;
+@r_iio_trigger_alloc_158_branch depends on patch@
+position r_iio_trigger_alloc_158_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_trigger_alloc_150_here depends on patch@
-p3 << r_iio_trigger_alloc_150_fix.p3;
-ps << r_iio_trigger_alloc_150_branch.ps;
+@script:python r_iio_trigger_alloc_158_here depends on patch@
+p3 << r_iio_trigger_alloc_158_fix.p3;
+ps << r_iio_trigger_alloc_158_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17505,10 +18448,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_trigger_alloc_150_fix.rel;
-expression list r_iio_trigger_alloc_150_fix.es;
-expression r_iio_trigger_alloc_150_fix.e;
-position r_iio_trigger_alloc_150_here.pr;
+identifier r_iio_trigger_alloc_158_fix.rel;
+expression list r_iio_trigger_alloc_158_fix.es;
+expression r_iio_trigger_alloc_158_fix.e;
+position r_iio_trigger_alloc_158_here.pr;
 @@
 
 + rel(e, es);
@@ -17516,7 +18459,7 @@ position r_iio_trigger_alloc_150_here.pr;
 
 // iio-trigger-register: registered IIO trigger
 
-@r_iio_trigger_register_151 depends on !patch && (context || org || report) exists@
+@r_iio_trigger_register_159 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_trigger_register};
 identifier rel = {iio_trigger_unregister};
 expression e, E, E2;
@@ -17555,22 +18498,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_trigger_register_151.p1;
-p2 << r_iio_trigger_register_151.p2;
-acq << r_iio_trigger_register_151.acq;
-rel << r_iio_trigger_register_151.rel;
+p1 << r_iio_trigger_register_159.p1;
+p2 << r_iio_trigger_register_159.p2;
+acq << r_iio_trigger_register_159.acq;
+rel << r_iio_trigger_register_159.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_trigger_register_151.p1;
-p2 << r_iio_trigger_register_151.p2;
-acq << r_iio_trigger_register_151.acq;
-rel << r_iio_trigger_register_151.rel;
+p1 << r_iio_trigger_register_159.p1;
+p2 << r_iio_trigger_register_159.p2;
+acq << r_iio_trigger_register_159.acq;
+rel << r_iio_trigger_register_159.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_trigger_register_151_fix depends on patch exists@
+@r_iio_trigger_register_159_fix depends on patch exists@
 identifier acq = {iio_trigger_register};
 identifier rel = {iio_trigger_unregister};
 expression e, E, E2;
@@ -17609,15 +18552,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_trigger_register_151_branch depends on patch@
-position r_iio_trigger_register_151_fix.p2, ps;
+@r_iio_trigger_register_159_branch depends on patch@
+position r_iio_trigger_register_159_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_trigger_register_151_here depends on patch@
-p3 << r_iio_trigger_register_151_fix.p3;
-ps << r_iio_trigger_register_151_branch.ps;
+@script:python r_iio_trigger_register_159_here depends on patch@
+p3 << r_iio_trigger_register_159_fix.p3;
+ps << r_iio_trigger_register_159_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17627,10 +18570,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_trigger_register_151_fix.rel;
-expression list r_iio_trigger_register_151_fix.es;
-expression r_iio_trigger_register_151_fix.e;
-position r_iio_trigger_register_151_here.pr;
+identifier r_iio_trigger_register_159_fix.rel;
+expression list r_iio_trigger_register_159_fix.es;
+expression r_iio_trigger_register_159_fix.e;
+position r_iio_trigger_register_159_here.pr;
 @@
 
 + rel(e, es);
@@ -17638,7 +18581,7 @@ position r_iio_trigger_register_151_here.pr;
 
 // iio-triggered-buffer: IIO triggered buffer
 
-@r_iio_triggered_buffer_152 depends on !patch && (context || org || report) exists@
+@r_iio_triggered_buffer_160 depends on !patch && (context || org || report) exists@
 identifier acq = {iio_triggered_buffer_setup_ext};
 identifier rel = {iio_triggered_buffer_cleanup};
 expression e, E, E2;
@@ -17677,22 +18620,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_iio_triggered_buffer_152.p1;
-p2 << r_iio_triggered_buffer_152.p2;
-acq << r_iio_triggered_buffer_152.acq;
-rel << r_iio_triggered_buffer_152.rel;
+p1 << r_iio_triggered_buffer_160.p1;
+p2 << r_iio_triggered_buffer_160.p2;
+acq << r_iio_triggered_buffer_160.acq;
+rel << r_iio_triggered_buffer_160.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_iio_triggered_buffer_152.p1;
-p2 << r_iio_triggered_buffer_152.p2;
-acq << r_iio_triggered_buffer_152.acq;
-rel << r_iio_triggered_buffer_152.rel;
+p1 << r_iio_triggered_buffer_160.p1;
+p2 << r_iio_triggered_buffer_160.p2;
+acq << r_iio_triggered_buffer_160.acq;
+rel << r_iio_triggered_buffer_160.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_iio_triggered_buffer_152_fix depends on patch exists@
+@r_iio_triggered_buffer_160_fix depends on patch exists@
 identifier acq = {iio_triggered_buffer_setup_ext};
 identifier rel = {iio_triggered_buffer_cleanup};
 expression e, E, E2;
@@ -17731,15 +18674,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_iio_triggered_buffer_152_branch depends on patch@
-position r_iio_triggered_buffer_152_fix.p2, ps;
+@r_iio_triggered_buffer_160_branch depends on patch@
+position r_iio_triggered_buffer_160_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_iio_triggered_buffer_152_here depends on patch@
-p3 << r_iio_triggered_buffer_152_fix.p3;
-ps << r_iio_triggered_buffer_152_branch.ps;
+@script:python r_iio_triggered_buffer_160_here depends on patch@
+p3 << r_iio_triggered_buffer_160_fix.p3;
+ps << r_iio_triggered_buffer_160_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17749,10 +18692,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_iio_triggered_buffer_152_fix.rel;
-expression list r_iio_triggered_buffer_152_fix.es;
-expression r_iio_triggered_buffer_152_fix.e;
-position r_iio_triggered_buffer_152_here.pr;
+identifier r_iio_triggered_buffer_160_fix.rel;
+expression list r_iio_triggered_buffer_160_fix.es;
+expression r_iio_triggered_buffer_160_fix.e;
+position r_iio_triggered_buffer_160_here.pr;
 @@
 
 + rel(e, es);
@@ -17760,7 +18703,7 @@ position r_iio_triggered_buffer_152_here.pr;
 
 // pwm-ref: PWM device reference
 
-@r_pwm_ref_153 depends on !patch && (context || org || report) exists@
+@r_pwm_ref_161 depends on !patch && (context || org || report) exists@
 identifier acq = {pwm_get};
 identifier rel = {pwm_put};
 expression e, E, E2;
@@ -17794,22 +18737,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pwm_ref_153.p1;
-p2 << r_pwm_ref_153.p2;
-acq << r_pwm_ref_153.acq;
-rel << r_pwm_ref_153.rel;
+p1 << r_pwm_ref_161.p1;
+p2 << r_pwm_ref_161.p2;
+acq << r_pwm_ref_161.acq;
+rel << r_pwm_ref_161.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pwm_ref_153.p1;
-p2 << r_pwm_ref_153.p2;
-acq << r_pwm_ref_153.acq;
-rel << r_pwm_ref_153.rel;
+p1 << r_pwm_ref_161.p1;
+p2 << r_pwm_ref_161.p2;
+acq << r_pwm_ref_161.acq;
+rel << r_pwm_ref_161.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pwm_ref_153_fix depends on patch exists@
+@r_pwm_ref_161_fix depends on patch exists@
 identifier acq = {pwm_get};
 identifier rel = {pwm_put};
 expression e, E, E2;
@@ -17843,15 +18786,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pwm_ref_153_branch depends on patch@
-position r_pwm_ref_153_fix.p2, ps;
+@r_pwm_ref_161_branch depends on patch@
+position r_pwm_ref_161_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pwm_ref_153_here depends on patch@
-p3 << r_pwm_ref_153_fix.p3;
-ps << r_pwm_ref_153_branch.ps;
+@script:python r_pwm_ref_161_here depends on patch@
+p3 << r_pwm_ref_161_fix.p3;
+ps << r_pwm_ref_161_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17861,10 +18804,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pwm_ref_153_fix.rel;
-expression list r_pwm_ref_153_fix.es;
-expression r_pwm_ref_153_fix.e;
-position r_pwm_ref_153_here.pr;
+identifier r_pwm_ref_161_fix.rel;
+expression list r_pwm_ref_161_fix.es;
+expression r_pwm_ref_161_fix.e;
+position r_pwm_ref_161_here.pr;
 @@
 
 + rel(e, es);
@@ -17872,7 +18815,7 @@ position r_pwm_ref_153_here.pr;
 
 // input-handler: registered input handler
 
-@r_input_handler_154 depends on !patch && (context || org || report) exists@
+@r_input_handler_162 depends on !patch && (context || org || report) exists@
 identifier acq = {input_register_handler};
 identifier rel = {input_unregister_handler};
 expression e, E, E2;
@@ -17911,22 +18854,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_input_handler_154.p1;
-p2 << r_input_handler_154.p2;
-acq << r_input_handler_154.acq;
-rel << r_input_handler_154.rel;
+p1 << r_input_handler_162.p1;
+p2 << r_input_handler_162.p2;
+acq << r_input_handler_162.acq;
+rel << r_input_handler_162.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_input_handler_154.p1;
-p2 << r_input_handler_154.p2;
-acq << r_input_handler_154.acq;
-rel << r_input_handler_154.rel;
+p1 << r_input_handler_162.p1;
+p2 << r_input_handler_162.p2;
+acq << r_input_handler_162.acq;
+rel << r_input_handler_162.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_input_handler_154_fix depends on patch exists@
+@r_input_handler_162_fix depends on patch exists@
 identifier acq = {input_register_handler};
 identifier rel = {input_unregister_handler};
 expression e, E, E2;
@@ -17965,15 +18908,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_input_handler_154_branch depends on patch@
-position r_input_handler_154_fix.p2, ps;
+@r_input_handler_162_branch depends on patch@
+position r_input_handler_162_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_input_handler_154_here depends on patch@
-p3 << r_input_handler_154_fix.p3;
-ps << r_input_handler_154_branch.ps;
+@script:python r_input_handler_162_here depends on patch@
+p3 << r_input_handler_162_fix.p3;
+ps << r_input_handler_162_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -17983,10 +18926,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_input_handler_154_fix.rel;
-expression list r_input_handler_154_fix.es;
-expression r_input_handler_154_fix.e;
-position r_input_handler_154_here.pr;
+identifier r_input_handler_162_fix.rel;
+expression list r_input_handler_162_fix.es;
+expression r_input_handler_162_fix.e;
+position r_input_handler_162_here.pr;
 @@
 
 + rel(e, es);
@@ -17994,7 +18937,7 @@ position r_input_handler_154_here.pr;
 
 // input-handle: registered input handle
 
-@r_input_handle_155 depends on !patch && (context || org || report) exists@
+@r_input_handle_163 depends on !patch && (context || org || report) exists@
 identifier acq = {input_register_handle};
 identifier rel = {input_unregister_handle};
 expression e, E, E2;
@@ -18033,22 +18976,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_input_handle_155.p1;
-p2 << r_input_handle_155.p2;
-acq << r_input_handle_155.acq;
-rel << r_input_handle_155.rel;
+p1 << r_input_handle_163.p1;
+p2 << r_input_handle_163.p2;
+acq << r_input_handle_163.acq;
+rel << r_input_handle_163.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_input_handle_155.p1;
-p2 << r_input_handle_155.p2;
-acq << r_input_handle_155.acq;
-rel << r_input_handle_155.rel;
+p1 << r_input_handle_163.p1;
+p2 << r_input_handle_163.p2;
+acq << r_input_handle_163.acq;
+rel << r_input_handle_163.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_input_handle_155_fix depends on patch exists@
+@r_input_handle_163_fix depends on patch exists@
 identifier acq = {input_register_handle};
 identifier rel = {input_unregister_handle};
 expression e, E, E2;
@@ -18087,15 +19030,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_input_handle_155_branch depends on patch@
-position r_input_handle_155_fix.p2, ps;
+@r_input_handle_163_branch depends on patch@
+position r_input_handle_163_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_input_handle_155_here depends on patch@
-p3 << r_input_handle_155_fix.p3;
-ps << r_input_handle_155_branch.ps;
+@script:python r_input_handle_163_here depends on patch@
+p3 << r_input_handle_163_fix.p3;
+ps << r_input_handle_163_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18105,10 +19048,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_input_handle_155_fix.rel;
-expression list r_input_handle_155_fix.es;
-expression r_input_handle_155_fix.e;
-position r_input_handle_155_here.pr;
+identifier r_input_handle_163_fix.rel;
+expression list r_input_handle_163_fix.es;
+expression r_input_handle_163_fix.e;
+position r_input_handle_163_here.pr;
 @@
 
 + rel(e, es);
@@ -18116,7 +19059,7 @@ position r_input_handle_155_here.pr;
 
 // hid-device: HID device
 
-@r_hid_device_156 depends on !patch && (context || org || report) exists@
+@r_hid_device_164 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_allocate_device};
 identifier rel = {hid_destroy_device};
 expression e, E, E2;
@@ -18150,22 +19093,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_device_156.p1;
-p2 << r_hid_device_156.p2;
-acq << r_hid_device_156.acq;
-rel << r_hid_device_156.rel;
+p1 << r_hid_device_164.p1;
+p2 << r_hid_device_164.p2;
+acq << r_hid_device_164.acq;
+rel << r_hid_device_164.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_device_156.p1;
-p2 << r_hid_device_156.p2;
-acq << r_hid_device_156.acq;
-rel << r_hid_device_156.rel;
+p1 << r_hid_device_164.p1;
+p2 << r_hid_device_164.p2;
+acq << r_hid_device_164.acq;
+rel << r_hid_device_164.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_device_156_fix depends on patch exists@
+@r_hid_device_164_fix depends on patch exists@
 identifier acq = {hid_allocate_device};
 identifier rel = {hid_destroy_device};
 expression e, E, E2;
@@ -18199,15 +19142,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_device_156_branch depends on patch@
-position r_hid_device_156_fix.p2, ps;
+@r_hid_device_164_branch depends on patch@
+position r_hid_device_164_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_device_156_here depends on patch@
-p3 << r_hid_device_156_fix.p3;
-ps << r_hid_device_156_branch.ps;
+@script:python r_hid_device_164_here depends on patch@
+p3 << r_hid_device_164_fix.p3;
+ps << r_hid_device_164_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18217,10 +19160,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_device_156_fix.rel;
-expression list r_hid_device_156_fix.es;
-expression r_hid_device_156_fix.e;
-position r_hid_device_156_here.pr;
+identifier r_hid_device_164_fix.rel;
+expression list r_hid_device_164_fix.es;
+expression r_hid_device_164_fix.e;
+position r_hid_device_164_here.pr;
 @@
 
 + rel(e, es);
@@ -18228,7 +19171,7 @@ position r_hid_device_156_here.pr;
 
 // hid-hw-start: started HID hardware
 
-@r_hid_hw_start_157 depends on !patch && (context || org || report) exists@
+@r_hid_hw_start_165 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_hw_start};
 identifier rel = {hid_hw_stop};
 expression e, E, E2;
@@ -18267,22 +19210,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_hw_start_157.p1;
-p2 << r_hid_hw_start_157.p2;
-acq << r_hid_hw_start_157.acq;
-rel << r_hid_hw_start_157.rel;
+p1 << r_hid_hw_start_165.p1;
+p2 << r_hid_hw_start_165.p2;
+acq << r_hid_hw_start_165.acq;
+rel << r_hid_hw_start_165.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_hw_start_157.p1;
-p2 << r_hid_hw_start_157.p2;
-acq << r_hid_hw_start_157.acq;
-rel << r_hid_hw_start_157.rel;
+p1 << r_hid_hw_start_165.p1;
+p2 << r_hid_hw_start_165.p2;
+acq << r_hid_hw_start_165.acq;
+rel << r_hid_hw_start_165.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_hw_start_157_fix depends on patch exists@
+@r_hid_hw_start_165_fix depends on patch exists@
 identifier acq = {hid_hw_start};
 identifier rel = {hid_hw_stop};
 expression e, E, E2;
@@ -18321,15 +19264,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_hw_start_157_branch depends on patch@
-position r_hid_hw_start_157_fix.p2, ps;
+@r_hid_hw_start_165_branch depends on patch@
+position r_hid_hw_start_165_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_hw_start_157_here depends on patch@
-p3 << r_hid_hw_start_157_fix.p3;
-ps << r_hid_hw_start_157_branch.ps;
+@script:python r_hid_hw_start_165_here depends on patch@
+p3 << r_hid_hw_start_165_fix.p3;
+ps << r_hid_hw_start_165_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18339,10 +19282,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_hw_start_157_fix.rel;
-expression list r_hid_hw_start_157_fix.es;
-expression r_hid_hw_start_157_fix.e;
-position r_hid_hw_start_157_here.pr;
+identifier r_hid_hw_start_165_fix.rel;
+expression list r_hid_hw_start_165_fix.es;
+expression r_hid_hw_start_165_fix.e;
+position r_hid_hw_start_165_here.pr;
 @@
 
 + rel(e, es);
@@ -18350,7 +19293,7 @@ position r_hid_hw_start_157_here.pr;
 
 // hid-hw-open: opened HID hardware
 
-@r_hid_hw_open_158 depends on !patch && (context || org || report) exists@
+@r_hid_hw_open_166 depends on !patch && (context || org || report) exists@
 identifier acq = {hid_hw_open};
 identifier rel = {hid_hw_close};
 expression e, E, E2;
@@ -18389,22 +19332,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_hid_hw_open_158.p1;
-p2 << r_hid_hw_open_158.p2;
-acq << r_hid_hw_open_158.acq;
-rel << r_hid_hw_open_158.rel;
+p1 << r_hid_hw_open_166.p1;
+p2 << r_hid_hw_open_166.p2;
+acq << r_hid_hw_open_166.acq;
+rel << r_hid_hw_open_166.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_hid_hw_open_158.p1;
-p2 << r_hid_hw_open_158.p2;
-acq << r_hid_hw_open_158.acq;
-rel << r_hid_hw_open_158.rel;
+p1 << r_hid_hw_open_166.p1;
+p2 << r_hid_hw_open_166.p2;
+acq << r_hid_hw_open_166.acq;
+rel << r_hid_hw_open_166.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_hid_hw_open_158_fix depends on patch exists@
+@r_hid_hw_open_166_fix depends on patch exists@
 identifier acq = {hid_hw_open};
 identifier rel = {hid_hw_close};
 expression e, E, E2;
@@ -18443,15 +19386,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_hid_hw_open_158_branch depends on patch@
-position r_hid_hw_open_158_fix.p2, ps;
+@r_hid_hw_open_166_branch depends on patch@
+position r_hid_hw_open_166_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_hid_hw_open_158_here depends on patch@
-p3 << r_hid_hw_open_158_fix.p3;
-ps << r_hid_hw_open_158_branch.ps;
+@script:python r_hid_hw_open_166_here depends on patch@
+p3 << r_hid_hw_open_166_fix.p3;
+ps << r_hid_hw_open_166_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18461,10 +19404,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_hid_hw_open_158_fix.rel;
-expression list r_hid_hw_open_158_fix.es;
-expression r_hid_hw_open_158_fix.e;
-position r_hid_hw_open_158_here.pr;
+identifier r_hid_hw_open_166_fix.rel;
+expression list r_hid_hw_open_166_fix.es;
+expression r_hid_hw_open_166_fix.e;
+position r_hid_hw_open_166_here.pr;
 @@
 
 + rel(e, es);
@@ -18472,7 +19415,7 @@ position r_hid_hw_open_158_here.pr;
 
 // extcon-alloc: extcon device
 
-@r_extcon_alloc_159 depends on !patch && (context || org || report) exists@
+@r_extcon_alloc_167 depends on !patch && (context || org || report) exists@
 identifier acq = {extcon_dev_allocate};
 identifier rel = {extcon_dev_free};
 expression e, E, E2;
@@ -18506,22 +19449,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_extcon_alloc_159.p1;
-p2 << r_extcon_alloc_159.p2;
-acq << r_extcon_alloc_159.acq;
-rel << r_extcon_alloc_159.rel;
+p1 << r_extcon_alloc_167.p1;
+p2 << r_extcon_alloc_167.p2;
+acq << r_extcon_alloc_167.acq;
+rel << r_extcon_alloc_167.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_extcon_alloc_159.p1;
-p2 << r_extcon_alloc_159.p2;
-acq << r_extcon_alloc_159.acq;
-rel << r_extcon_alloc_159.rel;
+p1 << r_extcon_alloc_167.p1;
+p2 << r_extcon_alloc_167.p2;
+acq << r_extcon_alloc_167.acq;
+rel << r_extcon_alloc_167.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_extcon_alloc_159_fix depends on patch exists@
+@r_extcon_alloc_167_fix depends on patch exists@
 identifier acq = {extcon_dev_allocate};
 identifier rel = {extcon_dev_free};
 expression e, E, E2;
@@ -18555,15 +19498,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_extcon_alloc_159_branch depends on patch@
-position r_extcon_alloc_159_fix.p2, ps;
+@r_extcon_alloc_167_branch depends on patch@
+position r_extcon_alloc_167_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_extcon_alloc_159_here depends on patch@
-p3 << r_extcon_alloc_159_fix.p3;
-ps << r_extcon_alloc_159_branch.ps;
+@script:python r_extcon_alloc_167_here depends on patch@
+p3 << r_extcon_alloc_167_fix.p3;
+ps << r_extcon_alloc_167_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18573,10 +19516,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_extcon_alloc_159_fix.rel;
-expression list r_extcon_alloc_159_fix.es;
-expression r_extcon_alloc_159_fix.e;
-position r_extcon_alloc_159_here.pr;
+identifier r_extcon_alloc_167_fix.rel;
+expression list r_extcon_alloc_167_fix.es;
+expression r_extcon_alloc_167_fix.e;
+position r_extcon_alloc_167_here.pr;
 @@
 
 + rel(e, es);
@@ -18584,7 +19527,7 @@ position r_extcon_alloc_159_here.pr;
 
 // rproc-boot: booted remote processor
 
-@r_rproc_boot_160 depends on !patch && (context || org || report) exists@
+@r_rproc_boot_168 depends on !patch && (context || org || report) exists@
 identifier acq = {rproc_boot};
 identifier rel = {rproc_shutdown};
 expression e, E, E2;
@@ -18623,22 +19566,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_rproc_boot_160.p1;
-p2 << r_rproc_boot_160.p2;
-acq << r_rproc_boot_160.acq;
-rel << r_rproc_boot_160.rel;
+p1 << r_rproc_boot_168.p1;
+p2 << r_rproc_boot_168.p2;
+acq << r_rproc_boot_168.acq;
+rel << r_rproc_boot_168.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_rproc_boot_160.p1;
-p2 << r_rproc_boot_160.p2;
-acq << r_rproc_boot_160.acq;
-rel << r_rproc_boot_160.rel;
+p1 << r_rproc_boot_168.p1;
+p2 << r_rproc_boot_168.p2;
+acq << r_rproc_boot_168.acq;
+rel << r_rproc_boot_168.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_rproc_boot_160_fix depends on patch exists@
+@r_rproc_boot_168_fix depends on patch exists@
 identifier acq = {rproc_boot};
 identifier rel = {rproc_shutdown};
 expression e, E, E2;
@@ -18677,15 +19620,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_rproc_boot_160_branch depends on patch@
-position r_rproc_boot_160_fix.p2, ps;
+@r_rproc_boot_168_branch depends on patch@
+position r_rproc_boot_168_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_rproc_boot_160_here depends on patch@
-p3 << r_rproc_boot_160_fix.p3;
-ps << r_rproc_boot_160_branch.ps;
+@script:python r_rproc_boot_168_here depends on patch@
+p3 << r_rproc_boot_168_fix.p3;
+ps << r_rproc_boot_168_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18695,10 +19638,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_rproc_boot_160_fix.rel;
-expression list r_rproc_boot_160_fix.es;
-expression r_rproc_boot_160_fix.e;
-position r_rproc_boot_160_here.pr;
+identifier r_rproc_boot_168_fix.rel;
+expression list r_rproc_boot_168_fix.es;
+expression r_rproc_boot_168_fix.e;
+position r_rproc_boot_168_here.pr;
 @@
 
 + rel(e, es);
@@ -18706,7 +19649,7 @@ position r_rproc_boot_160_here.pr;
 
 // mtd-ref: MTD device reference
 
-@r_mtd_ref_161 depends on !patch && (context || org || report) exists@
+@r_mtd_ref_169 depends on !patch && (context || org || report) exists@
 identifier acq = {get_mtd_device, get_mtd_device_nm};
 identifier rel = {put_mtd_device};
 expression e, E, E2;
@@ -18740,22 +19683,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_mtd_ref_161.p1;
-p2 << r_mtd_ref_161.p2;
-acq << r_mtd_ref_161.acq;
-rel << r_mtd_ref_161.rel;
+p1 << r_mtd_ref_169.p1;
+p2 << r_mtd_ref_169.p2;
+acq << r_mtd_ref_169.acq;
+rel << r_mtd_ref_169.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_mtd_ref_161.p1;
-p2 << r_mtd_ref_161.p2;
-acq << r_mtd_ref_161.acq;
-rel << r_mtd_ref_161.rel;
+p1 << r_mtd_ref_169.p1;
+p2 << r_mtd_ref_169.p2;
+acq << r_mtd_ref_169.acq;
+rel << r_mtd_ref_169.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_mtd_ref_161_fix depends on patch exists@
+@r_mtd_ref_169_fix depends on patch exists@
 identifier acq = {get_mtd_device, get_mtd_device_nm};
 identifier rel = {put_mtd_device};
 expression e, E, E2;
@@ -18789,15 +19732,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_mtd_ref_161_branch depends on patch@
-position r_mtd_ref_161_fix.p2, ps;
+@r_mtd_ref_169_branch depends on patch@
+position r_mtd_ref_169_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_mtd_ref_161_here depends on patch@
-p3 << r_mtd_ref_161_fix.p3;
-ps << r_mtd_ref_161_branch.ps;
+@script:python r_mtd_ref_169_here depends on patch@
+p3 << r_mtd_ref_169_fix.p3;
+ps << r_mtd_ref_169_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18807,10 +19750,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_mtd_ref_161_fix.rel;
-expression list r_mtd_ref_161_fix.es;
-expression r_mtd_ref_161_fix.e;
-position r_mtd_ref_161_here.pr;
+identifier r_mtd_ref_169_fix.rel;
+expression list r_mtd_ref_169_fix.es;
+expression r_mtd_ref_169_fix.e;
+position r_mtd_ref_169_here.pr;
 @@
 
 + rel(e, es);
@@ -18818,7 +19761,7 @@ position r_mtd_ref_161_here.pr;
 
 // ptp-clock: registered PTP clock
 
-@r_ptp_clock_162 depends on !patch && (context || org || report) exists@
+@r_ptp_clock_170 depends on !patch && (context || org || report) exists@
 identifier acq = {ptp_clock_register};
 identifier rel = {ptp_clock_unregister};
 expression e, E, E2;
@@ -18852,22 +19795,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_ptp_clock_162.p1;
-p2 << r_ptp_clock_162.p2;
-acq << r_ptp_clock_162.acq;
-rel << r_ptp_clock_162.rel;
+p1 << r_ptp_clock_170.p1;
+p2 << r_ptp_clock_170.p2;
+acq << r_ptp_clock_170.acq;
+rel << r_ptp_clock_170.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_ptp_clock_162.p1;
-p2 << r_ptp_clock_162.p2;
-acq << r_ptp_clock_162.acq;
-rel << r_ptp_clock_162.rel;
+p1 << r_ptp_clock_170.p1;
+p2 << r_ptp_clock_170.p2;
+acq << r_ptp_clock_170.acq;
+rel << r_ptp_clock_170.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_ptp_clock_162_fix depends on patch exists@
+@r_ptp_clock_170_fix depends on patch exists@
 identifier acq = {ptp_clock_register};
 identifier rel = {ptp_clock_unregister};
 expression e, E, E2;
@@ -18901,15 +19844,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_ptp_clock_162_branch depends on patch@
-position r_ptp_clock_162_fix.p2, ps;
+@r_ptp_clock_170_branch depends on patch@
+position r_ptp_clock_170_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_ptp_clock_162_here depends on patch@
-p3 << r_ptp_clock_162_fix.p3;
-ps << r_ptp_clock_162_branch.ps;
+@script:python r_ptp_clock_170_here depends on patch@
+p3 << r_ptp_clock_170_fix.p3;
+ps << r_ptp_clock_170_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -18919,10 +19862,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_ptp_clock_162_fix.rel;
-expression list r_ptp_clock_162_fix.es;
-expression r_ptp_clock_162_fix.e;
-position r_ptp_clock_162_here.pr;
+identifier r_ptp_clock_170_fix.rel;
+expression list r_ptp_clock_170_fix.es;
+expression r_ptp_clock_170_fix.e;
+position r_ptp_clock_170_here.pr;
 @@
 
 + rel(e, es);
@@ -18930,7 +19873,7 @@ position r_ptp_clock_162_here.pr;
 
 // candev-alloc: CAN device
 
-@r_candev_alloc_163 depends on !patch && (context || org || report) exists@
+@r_candev_alloc_171 depends on !patch && (context || org || report) exists@
 identifier acq = {alloc_candev_mqs};
 identifier rel = {free_candev};
 expression e, E, E2;
@@ -18964,22 +19907,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_alloc_163.p1;
-p2 << r_candev_alloc_163.p2;
-acq << r_candev_alloc_163.acq;
-rel << r_candev_alloc_163.rel;
+p1 << r_candev_alloc_171.p1;
+p2 << r_candev_alloc_171.p2;
+acq << r_candev_alloc_171.acq;
+rel << r_candev_alloc_171.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_alloc_163.p1;
-p2 << r_candev_alloc_163.p2;
-acq << r_candev_alloc_163.acq;
-rel << r_candev_alloc_163.rel;
+p1 << r_candev_alloc_171.p1;
+p2 << r_candev_alloc_171.p2;
+acq << r_candev_alloc_171.acq;
+rel << r_candev_alloc_171.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_alloc_163_fix depends on patch exists@
+@r_candev_alloc_171_fix depends on patch exists@
 identifier acq = {alloc_candev_mqs};
 identifier rel = {free_candev};
 expression e, E, E2;
@@ -19013,15 +19956,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_alloc_163_branch depends on patch@
-position r_candev_alloc_163_fix.p2, ps;
+@r_candev_alloc_171_branch depends on patch@
+position r_candev_alloc_171_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_alloc_163_here depends on patch@
-p3 << r_candev_alloc_163_fix.p3;
-ps << r_candev_alloc_163_branch.ps;
+@script:python r_candev_alloc_171_here depends on patch@
+p3 << r_candev_alloc_171_fix.p3;
+ps << r_candev_alloc_171_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19031,10 +19974,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_alloc_163_fix.rel;
-expression list r_candev_alloc_163_fix.es;
-expression r_candev_alloc_163_fix.e;
-position r_candev_alloc_163_here.pr;
+identifier r_candev_alloc_171_fix.rel;
+expression list r_candev_alloc_171_fix.es;
+expression r_candev_alloc_171_fix.e;
+position r_candev_alloc_171_here.pr;
 @@
 
 + rel(e, es);
@@ -19042,7 +19985,7 @@ position r_candev_alloc_163_here.pr;
 
 // candev-register: registered CAN device
 
-@r_candev_register_164 depends on !patch && (context || org || report) exists@
+@r_candev_register_172 depends on !patch && (context || org || report) exists@
 identifier acq = {register_candev};
 identifier rel = {unregister_candev};
 expression e, E, E2;
@@ -19081,22 +20024,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_register_164.p1;
-p2 << r_candev_register_164.p2;
-acq << r_candev_register_164.acq;
-rel << r_candev_register_164.rel;
+p1 << r_candev_register_172.p1;
+p2 << r_candev_register_172.p2;
+acq << r_candev_register_172.acq;
+rel << r_candev_register_172.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_register_164.p1;
-p2 << r_candev_register_164.p2;
-acq << r_candev_register_164.acq;
-rel << r_candev_register_164.rel;
+p1 << r_candev_register_172.p1;
+p2 << r_candev_register_172.p2;
+acq << r_candev_register_172.acq;
+rel << r_candev_register_172.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_register_164_fix depends on patch exists@
+@r_candev_register_172_fix depends on patch exists@
 identifier acq = {register_candev};
 identifier rel = {unregister_candev};
 expression e, E, E2;
@@ -19135,15 +20078,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_register_164_branch depends on patch@
-position r_candev_register_164_fix.p2, ps;
+@r_candev_register_172_branch depends on patch@
+position r_candev_register_172_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_register_164_here depends on patch@
-p3 << r_candev_register_164_fix.p3;
-ps << r_candev_register_164_branch.ps;
+@script:python r_candev_register_172_here depends on patch@
+p3 << r_candev_register_172_fix.p3;
+ps << r_candev_register_172_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19153,10 +20096,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_register_164_fix.rel;
-expression list r_candev_register_164_fix.es;
-expression r_candev_register_164_fix.e;
-position r_candev_register_164_here.pr;
+identifier r_candev_register_172_fix.rel;
+expression list r_candev_register_172_fix.es;
+expression r_candev_register_172_fix.e;
+position r_candev_register_172_here.pr;
 @@
 
 + rel(e, es);
@@ -19164,7 +20107,7 @@ position r_candev_register_164_here.pr;
 
 // candev-open: opened CAN device
 
-@r_candev_open_165 depends on !patch && (context || org || report) exists@
+@r_candev_open_173 depends on !patch && (context || org || report) exists@
 identifier acq = {open_candev};
 identifier rel = {close_candev};
 expression e, E, E2;
@@ -19203,22 +20146,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_candev_open_165.p1;
-p2 << r_candev_open_165.p2;
-acq << r_candev_open_165.acq;
-rel << r_candev_open_165.rel;
+p1 << r_candev_open_173.p1;
+p2 << r_candev_open_173.p2;
+acq << r_candev_open_173.acq;
+rel << r_candev_open_173.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_candev_open_165.p1;
-p2 << r_candev_open_165.p2;
-acq << r_candev_open_165.acq;
-rel << r_candev_open_165.rel;
+p1 << r_candev_open_173.p1;
+p2 << r_candev_open_173.p2;
+acq << r_candev_open_173.acq;
+rel << r_candev_open_173.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_candev_open_165_fix depends on patch exists@
+@r_candev_open_173_fix depends on patch exists@
 identifier acq = {open_candev};
 identifier rel = {close_candev};
 expression e, E, E2;
@@ -19257,15 +20200,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_candev_open_165_branch depends on patch@
-position r_candev_open_165_fix.p2, ps;
+@r_candev_open_173_branch depends on patch@
+position r_candev_open_173_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_candev_open_165_here depends on patch@
-p3 << r_candev_open_165_fix.p3;
-ps << r_candev_open_165_branch.ps;
+@script:python r_candev_open_173_here depends on patch@
+p3 << r_candev_open_173_fix.p3;
+ps << r_candev_open_173_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19275,10 +20218,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_candev_open_165_fix.rel;
-expression list r_candev_open_165_fix.es;
-expression r_candev_open_165_fix.e;
-position r_candev_open_165_here.pr;
+identifier r_candev_open_173_fix.rel;
+expression list r_candev_open_173_fix.es;
+expression r_candev_open_173_fix.e;
+position r_candev_open_173_here.pr;
 @@
 
 + rel(e, es);
@@ -19286,7 +20229,7 @@ position r_candev_open_165_here.pr;
 
 // can-rx-offload: CAN rx-offload context
 
-@r_can_rx_offload_166 depends on !patch && (context || org || report) exists@
+@r_can_rx_offload_174 depends on !patch && (context || org || report) exists@
 identifier acq = {can_rx_offload_add_timestamp, can_rx_offload_add_fifo, can_rx_offload_add_manual};
 identifier rel = {can_rx_offload_del};
 expression e, E, E2;
@@ -19326,22 +20269,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_can_rx_offload_166.p1;
-p2 << r_can_rx_offload_166.p2;
-acq << r_can_rx_offload_166.acq;
-rel << r_can_rx_offload_166.rel;
+p1 << r_can_rx_offload_174.p1;
+p2 << r_can_rx_offload_174.p2;
+acq << r_can_rx_offload_174.acq;
+rel << r_can_rx_offload_174.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_can_rx_offload_166.p1;
-p2 << r_can_rx_offload_166.p2;
-acq << r_can_rx_offload_166.acq;
-rel << r_can_rx_offload_166.rel;
+p1 << r_can_rx_offload_174.p1;
+p2 << r_can_rx_offload_174.p2;
+acq << r_can_rx_offload_174.acq;
+rel << r_can_rx_offload_174.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_can_rx_offload_166_fix depends on patch exists@
+@r_can_rx_offload_174_fix depends on patch exists@
 identifier acq = {can_rx_offload_add_timestamp, can_rx_offload_add_fifo, can_rx_offload_add_manual};
 identifier rel = {can_rx_offload_del};
 expression e, E, E2;
@@ -19381,15 +20324,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_can_rx_offload_166_branch depends on patch@
-position r_can_rx_offload_166_fix.p2, ps;
+@r_can_rx_offload_174_branch depends on patch@
+position r_can_rx_offload_174_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_can_rx_offload_166_here depends on patch@
-p3 << r_can_rx_offload_166_fix.p3;
-ps << r_can_rx_offload_166_branch.ps;
+@script:python r_can_rx_offload_174_here depends on patch@
+p3 << r_can_rx_offload_174_fix.p3;
+ps << r_can_rx_offload_174_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19399,10 +20342,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_can_rx_offload_166_fix.rel;
-expression list r_can_rx_offload_166_fix.es;
-expression r_can_rx_offload_166_fix.e;
-position r_can_rx_offload_166_here.pr;
+identifier r_can_rx_offload_174_fix.rel;
+expression list r_can_rx_offload_174_fix.es;
+expression r_can_rx_offload_174_fix.e;
+position r_can_rx_offload_174_here.pr;
 @@
 
 + rel(e, es);
@@ -19410,7 +20353,7 @@ position r_can_rx_offload_166_here.pr;
 
 // edac-mc: EDAC memory controller
 
-@r_edac_mc_167 depends on !patch && (context || org || report) exists@
+@r_edac_mc_175 depends on !patch && (context || org || report) exists@
 identifier acq = {edac_mc_alloc};
 identifier rel = {edac_mc_free};
 expression e, E, E2;
@@ -19444,22 +20387,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_edac_mc_167.p1;
-p2 << r_edac_mc_167.p2;
-acq << r_edac_mc_167.acq;
-rel << r_edac_mc_167.rel;
+p1 << r_edac_mc_175.p1;
+p2 << r_edac_mc_175.p2;
+acq << r_edac_mc_175.acq;
+rel << r_edac_mc_175.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_edac_mc_167.p1;
-p2 << r_edac_mc_167.p2;
-acq << r_edac_mc_167.acq;
-rel << r_edac_mc_167.rel;
+p1 << r_edac_mc_175.p1;
+p2 << r_edac_mc_175.p2;
+acq << r_edac_mc_175.acq;
+rel << r_edac_mc_175.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_edac_mc_167_fix depends on patch exists@
+@r_edac_mc_175_fix depends on patch exists@
 identifier acq = {edac_mc_alloc};
 identifier rel = {edac_mc_free};
 expression e, E, E2;
@@ -19493,15 +20436,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_edac_mc_167_branch depends on patch@
-position r_edac_mc_167_fix.p2, ps;
+@r_edac_mc_175_branch depends on patch@
+position r_edac_mc_175_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_edac_mc_167_here depends on patch@
-p3 << r_edac_mc_167_fix.p3;
-ps << r_edac_mc_167_branch.ps;
+@script:python r_edac_mc_175_here depends on patch@
+p3 << r_edac_mc_175_fix.p3;
+ps << r_edac_mc_175_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19511,10 +20454,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_edac_mc_167_fix.rel;
-expression list r_edac_mc_167_fix.es;
-expression r_edac_mc_167_fix.e;
-position r_edac_mc_167_here.pr;
+identifier r_edac_mc_175_fix.rel;
+expression list r_edac_mc_175_fix.es;
+expression r_edac_mc_175_fix.e;
+position r_edac_mc_175_here.pr;
 @@
 
 + rel(e, es);
@@ -19522,7 +20465,7 @@ position r_edac_mc_167_here.pr;
 
 // edac-device: EDAC device control structure
 
-@r_edac_device_168 depends on !patch && (context || org || report) exists@
+@r_edac_device_176 depends on !patch && (context || org || report) exists@
 identifier acq = {edac_device_alloc_ctl_info};
 identifier rel = {edac_device_free_ctl_info};
 expression e, E, E2;
@@ -19556,22 +20499,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_edac_device_168.p1;
-p2 << r_edac_device_168.p2;
-acq << r_edac_device_168.acq;
-rel << r_edac_device_168.rel;
+p1 << r_edac_device_176.p1;
+p2 << r_edac_device_176.p2;
+acq << r_edac_device_176.acq;
+rel << r_edac_device_176.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_edac_device_168.p1;
-p2 << r_edac_device_168.p2;
-acq << r_edac_device_168.acq;
-rel << r_edac_device_168.rel;
+p1 << r_edac_device_176.p1;
+p2 << r_edac_device_176.p2;
+acq << r_edac_device_176.acq;
+rel << r_edac_device_176.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_edac_device_168_fix depends on patch exists@
+@r_edac_device_176_fix depends on patch exists@
 identifier acq = {edac_device_alloc_ctl_info};
 identifier rel = {edac_device_free_ctl_info};
 expression e, E, E2;
@@ -19605,15 +20548,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_edac_device_168_branch depends on patch@
-position r_edac_device_168_fix.p2, ps;
+@r_edac_device_176_branch depends on patch@
+position r_edac_device_176_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_edac_device_168_here depends on patch@
-p3 << r_edac_device_168_fix.p3;
-ps << r_edac_device_168_branch.ps;
+@script:python r_edac_device_176_here depends on patch@
+p3 << r_edac_device_176_fix.p3;
+ps << r_edac_device_176_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19623,10 +20566,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_edac_device_168_fix.rel;
-expression list r_edac_device_168_fix.es;
-expression r_edac_device_168_fix.e;
-position r_edac_device_168_here.pr;
+identifier r_edac_device_176_fix.rel;
+expression list r_edac_device_176_fix.es;
+expression r_edac_device_176_fix.e;
+position r_edac_device_176_here.pr;
 @@
 
 + rel(e, es);
@@ -19634,7 +20577,7 @@ position r_edac_device_168_here.pr;
 
 // edac-pci: EDAC PCI control structure
 
-@r_edac_pci_169 depends on !patch && (context || org || report) exists@
+@r_edac_pci_177 depends on !patch && (context || org || report) exists@
 identifier acq = {edac_pci_alloc_ctl_info};
 identifier rel = {edac_pci_free_ctl_info};
 expression e, E, E2;
@@ -19668,22 +20611,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_edac_pci_169.p1;
-p2 << r_edac_pci_169.p2;
-acq << r_edac_pci_169.acq;
-rel << r_edac_pci_169.rel;
+p1 << r_edac_pci_177.p1;
+p2 << r_edac_pci_177.p2;
+acq << r_edac_pci_177.acq;
+rel << r_edac_pci_177.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_edac_pci_169.p1;
-p2 << r_edac_pci_169.p2;
-acq << r_edac_pci_169.acq;
-rel << r_edac_pci_169.rel;
+p1 << r_edac_pci_177.p1;
+p2 << r_edac_pci_177.p2;
+acq << r_edac_pci_177.acq;
+rel << r_edac_pci_177.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_edac_pci_169_fix depends on patch exists@
+@r_edac_pci_177_fix depends on patch exists@
 identifier acq = {edac_pci_alloc_ctl_info};
 identifier rel = {edac_pci_free_ctl_info};
 expression e, E, E2;
@@ -19717,15 +20660,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_edac_pci_169_branch depends on patch@
-position r_edac_pci_169_fix.p2, ps;
+@r_edac_pci_177_branch depends on patch@
+position r_edac_pci_177_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_edac_pci_169_here depends on patch@
-p3 << r_edac_pci_169_fix.p3;
-ps << r_edac_pci_169_branch.ps;
+@script:python r_edac_pci_177_here depends on patch@
+p3 << r_edac_pci_177_fix.p3;
+ps << r_edac_pci_177_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19735,10 +20678,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_edac_pci_169_fix.rel;
-expression list r_edac_pci_169_fix.es;
-expression r_edac_pci_169_fix.e;
-position r_edac_pci_169_here.pr;
+identifier r_edac_pci_177_fix.rel;
+expression list r_edac_pci_177_fix.es;
+expression r_edac_pci_177_fix.e;
+position r_edac_pci_177_here.pr;
 @@
 
 + rel(e, es);
@@ -19746,7 +20689,7 @@ position r_edac_pci_169_here.pr;
 
 // icc-provider: registered interconnect provider
 
-@r_icc_provider_170 depends on !patch && (context || org || report) exists@
+@r_icc_provider_178 depends on !patch && (context || org || report) exists@
 identifier acq = {icc_provider_register};
 identifier rel = {icc_provider_deregister};
 expression e, E, E2;
@@ -19785,22 +20728,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_icc_provider_170.p1;
-p2 << r_icc_provider_170.p2;
-acq << r_icc_provider_170.acq;
-rel << r_icc_provider_170.rel;
+p1 << r_icc_provider_178.p1;
+p2 << r_icc_provider_178.p2;
+acq << r_icc_provider_178.acq;
+rel << r_icc_provider_178.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_icc_provider_170.p1;
-p2 << r_icc_provider_170.p2;
-acq << r_icc_provider_170.acq;
-rel << r_icc_provider_170.rel;
+p1 << r_icc_provider_178.p1;
+p2 << r_icc_provider_178.p2;
+acq << r_icc_provider_178.acq;
+rel << r_icc_provider_178.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_icc_provider_170_fix depends on patch exists@
+@r_icc_provider_178_fix depends on patch exists@
 identifier acq = {icc_provider_register};
 identifier rel = {icc_provider_deregister};
 expression e, E, E2;
@@ -19839,15 +20782,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_icc_provider_170_branch depends on patch@
-position r_icc_provider_170_fix.p2, ps;
+@r_icc_provider_178_branch depends on patch@
+position r_icc_provider_178_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_icc_provider_170_here depends on patch@
-p3 << r_icc_provider_170_fix.p3;
-ps << r_icc_provider_170_branch.ps;
+@script:python r_icc_provider_178_here depends on patch@
+p3 << r_icc_provider_178_fix.p3;
+ps << r_icc_provider_178_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19857,10 +20800,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_icc_provider_170_fix.rel;
-expression list r_icc_provider_170_fix.es;
-expression r_icc_provider_170_fix.e;
-position r_icc_provider_170_here.pr;
+identifier r_icc_provider_178_fix.rel;
+expression list r_icc_provider_178_fix.es;
+expression r_icc_provider_178_fix.e;
+position r_icc_provider_178_here.pr;
 @@
 
 + rel(e, es);
@@ -19868,7 +20811,7 @@ position r_icc_provider_170_here.pr;
 
 // pci-sriov: enabled SR-IOV
 
-@r_pci_sriov_171 depends on !patch && (context || org || report) exists@
+@r_pci_sriov_179 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_enable_sriov};
 identifier rel = {pci_disable_sriov};
 expression e, E, E2;
@@ -19907,22 +20850,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_sriov_171.p1;
-p2 << r_pci_sriov_171.p2;
-acq << r_pci_sriov_171.acq;
-rel << r_pci_sriov_171.rel;
+p1 << r_pci_sriov_179.p1;
+p2 << r_pci_sriov_179.p2;
+acq << r_pci_sriov_179.acq;
+rel << r_pci_sriov_179.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_sriov_171.p1;
-p2 << r_pci_sriov_171.p2;
-acq << r_pci_sriov_171.acq;
-rel << r_pci_sriov_171.rel;
+p1 << r_pci_sriov_179.p1;
+p2 << r_pci_sriov_179.p2;
+acq << r_pci_sriov_179.acq;
+rel << r_pci_sriov_179.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_sriov_171_fix depends on patch exists@
+@r_pci_sriov_179_fix depends on patch exists@
 identifier acq = {pci_enable_sriov};
 identifier rel = {pci_disable_sriov};
 expression e, E, E2;
@@ -19961,15 +20904,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_sriov_171_branch depends on patch@
-position r_pci_sriov_171_fix.p2, ps;
+@r_pci_sriov_179_branch depends on patch@
+position r_pci_sriov_179_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_sriov_171_here depends on patch@
-p3 << r_pci_sriov_171_fix.p3;
-ps << r_pci_sriov_171_branch.ps;
+@script:python r_pci_sriov_179_here depends on patch@
+p3 << r_pci_sriov_179_fix.p3;
+ps << r_pci_sriov_179_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -19979,10 +20922,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_sriov_171_fix.rel;
-expression list r_pci_sriov_171_fix.es;
-expression r_pci_sriov_171_fix.e;
-position r_pci_sriov_171_here.pr;
+identifier r_pci_sriov_179_fix.rel;
+expression list r_pci_sriov_179_fix.es;
+expression r_pci_sriov_179_fix.e;
+position r_pci_sriov_179_here.pr;
 @@
 
 + rel(e, es);
@@ -19990,7 +20933,7 @@ position r_pci_sriov_171_here.pr;
 
 // pci-irq: PCI interrupt handler
 
-@r_pci_irq_172 depends on !patch && (context || org || report) exists@
+@r_pci_irq_180 depends on !patch && (context || org || report) exists@
 identifier acq = {pci_request_irq};
 identifier rel = {pci_free_irq};
 expression e, E, E2;
@@ -20029,22 +20972,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_pci_irq_172.p1;
-p2 << r_pci_irq_172.p2;
-acq << r_pci_irq_172.acq;
-rel << r_pci_irq_172.rel;
+p1 << r_pci_irq_180.p1;
+p2 << r_pci_irq_180.p2;
+acq << r_pci_irq_180.acq;
+rel << r_pci_irq_180.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_pci_irq_172.p1;
-p2 << r_pci_irq_172.p2;
-acq << r_pci_irq_172.acq;
-rel << r_pci_irq_172.rel;
+p1 << r_pci_irq_180.p1;
+p2 << r_pci_irq_180.p2;
+acq << r_pci_irq_180.acq;
+rel << r_pci_irq_180.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_pci_irq_172_fix depends on patch exists@
+@r_pci_irq_180_fix depends on patch exists@
 identifier acq = {pci_request_irq};
 identifier rel = {pci_free_irq};
 expression e, E, E2;
@@ -20083,15 +21026,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_pci_irq_172_branch depends on patch@
-position r_pci_irq_172_fix.p2, ps;
+@r_pci_irq_180_branch depends on patch@
+position r_pci_irq_180_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_pci_irq_172_here depends on patch@
-p3 << r_pci_irq_172_fix.p3;
-ps << r_pci_irq_172_branch.ps;
+@script:python r_pci_irq_180_here depends on patch@
+p3 << r_pci_irq_180_fix.p3;
+ps << r_pci_irq_180_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20101,10 +21044,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_pci_irq_172_fix.rel;
-expression list r_pci_irq_172_fix.es;
-expression r_pci_irq_172_fix.e;
-position r_pci_irq_172_here.pr;
+identifier r_pci_irq_180_fix.rel;
+expression list r_pci_irq_180_fix.es;
+expression r_pci_irq_180_fix.e;
+position r_pci_irq_180_here.pr;
 @@
 
 + rel(e, es);
@@ -20112,7 +21055,7 @@ position r_pci_irq_172_here.pr;
 
 // blk-queue: request queue
 
-@r_blk_queue_173 depends on !patch && (context || org || report) exists@
+@r_blk_queue_181 depends on !patch && (context || org || report) exists@
 identifier acq = {blk_mq_alloc_queue};
 identifier rel = {blk_mq_destroy_queue};
 expression e, E, E2;
@@ -20146,22 +21089,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_blk_queue_173.p1;
-p2 << r_blk_queue_173.p2;
-acq << r_blk_queue_173.acq;
-rel << r_blk_queue_173.rel;
+p1 << r_blk_queue_181.p1;
+p2 << r_blk_queue_181.p2;
+acq << r_blk_queue_181.acq;
+rel << r_blk_queue_181.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_blk_queue_173.p1;
-p2 << r_blk_queue_173.p2;
-acq << r_blk_queue_173.acq;
-rel << r_blk_queue_173.rel;
+p1 << r_blk_queue_181.p1;
+p2 << r_blk_queue_181.p2;
+acq << r_blk_queue_181.acq;
+rel << r_blk_queue_181.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_blk_queue_173_fix depends on patch exists@
+@r_blk_queue_181_fix depends on patch exists@
 identifier acq = {blk_mq_alloc_queue};
 identifier rel = {blk_mq_destroy_queue};
 expression e, E, E2;
@@ -20195,15 +21138,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_blk_queue_173_branch depends on patch@
-position r_blk_queue_173_fix.p2, ps;
+@r_blk_queue_181_branch depends on patch@
+position r_blk_queue_181_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_blk_queue_173_here depends on patch@
-p3 << r_blk_queue_173_fix.p3;
-ps << r_blk_queue_173_branch.ps;
+@script:python r_blk_queue_181_here depends on patch@
+p3 << r_blk_queue_181_fix.p3;
+ps << r_blk_queue_181_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20213,10 +21156,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_blk_queue_173_fix.rel;
-expression list r_blk_queue_173_fix.es;
-expression r_blk_queue_173_fix.e;
-position r_blk_queue_173_here.pr;
+identifier r_blk_queue_181_fix.rel;
+expression list r_blk_queue_181_fix.es;
+expression r_blk_queue_181_fix.e;
+position r_blk_queue_181_here.pr;
 @@
 
 + rel(e, es);
@@ -20224,7 +21167,7 @@ position r_blk_queue_173_here.pr;
 
 // disk-alloc: allocated disk
 
-@r_disk_alloc_174 depends on !patch && (context || org || report) exists@
+@r_disk_alloc_182 depends on !patch && (context || org || report) exists@
 identifier acq = {__blk_mq_alloc_disk, __blk_alloc_disk};
 identifier rel = {put_disk};
 expression e, E, E2;
@@ -20258,22 +21201,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_disk_alloc_174.p1;
-p2 << r_disk_alloc_174.p2;
-acq << r_disk_alloc_174.acq;
-rel << r_disk_alloc_174.rel;
+p1 << r_disk_alloc_182.p1;
+p2 << r_disk_alloc_182.p2;
+acq << r_disk_alloc_182.acq;
+rel << r_disk_alloc_182.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_disk_alloc_174.p1;
-p2 << r_disk_alloc_174.p2;
-acq << r_disk_alloc_174.acq;
-rel << r_disk_alloc_174.rel;
+p1 << r_disk_alloc_182.p1;
+p2 << r_disk_alloc_182.p2;
+acq << r_disk_alloc_182.acq;
+rel << r_disk_alloc_182.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_disk_alloc_174_fix depends on patch exists@
+@r_disk_alloc_182_fix depends on patch exists@
 identifier acq = {__blk_mq_alloc_disk, __blk_alloc_disk};
 identifier rel = {put_disk};
 expression e, E, E2;
@@ -20307,15 +21250,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_disk_alloc_174_branch depends on patch@
-position r_disk_alloc_174_fix.p2, ps;
+@r_disk_alloc_182_branch depends on patch@
+position r_disk_alloc_182_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_disk_alloc_174_here depends on patch@
-p3 << r_disk_alloc_174_fix.p3;
-ps << r_disk_alloc_174_branch.ps;
+@script:python r_disk_alloc_182_here depends on patch@
+p3 << r_disk_alloc_182_fix.p3;
+ps << r_disk_alloc_182_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20325,10 +21268,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_disk_alloc_174_fix.rel;
-expression list r_disk_alloc_174_fix.es;
-expression r_disk_alloc_174_fix.e;
-position r_disk_alloc_174_here.pr;
+identifier r_disk_alloc_182_fix.rel;
+expression list r_disk_alloc_182_fix.es;
+expression r_disk_alloc_182_fix.e;
+position r_disk_alloc_182_here.pr;
 @@
 
 + rel(e, es);
@@ -20336,7 +21279,7 @@ position r_disk_alloc_174_here.pr;
 
 // proc-entry: procfs entry
 
-@r_proc_entry_175 depends on !patch && (context || org || report) exists@
+@r_proc_entry_183 depends on !patch && (context || org || report) exists@
 identifier acq = {proc_create, proc_create_data, proc_mkdir, proc_create_seq_private, proc_create_single_data};
 identifier rel = {proc_remove};
 expression e, E, E2;
@@ -20370,22 +21313,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_proc_entry_175.p1;
-p2 << r_proc_entry_175.p2;
-acq << r_proc_entry_175.acq;
-rel << r_proc_entry_175.rel;
+p1 << r_proc_entry_183.p1;
+p2 << r_proc_entry_183.p2;
+acq << r_proc_entry_183.acq;
+rel << r_proc_entry_183.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_proc_entry_175.p1;
-p2 << r_proc_entry_175.p2;
-acq << r_proc_entry_175.acq;
-rel << r_proc_entry_175.rel;
+p1 << r_proc_entry_183.p1;
+p2 << r_proc_entry_183.p2;
+acq << r_proc_entry_183.acq;
+rel << r_proc_entry_183.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_proc_entry_175_fix depends on patch exists@
+@r_proc_entry_183_fix depends on patch exists@
 identifier acq = {proc_create, proc_create_data, proc_mkdir, proc_create_seq_private, proc_create_single_data};
 identifier rel = {proc_remove};
 expression e, E, E2;
@@ -20419,15 +21362,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_proc_entry_175_branch depends on patch@
-position r_proc_entry_175_fix.p2, ps;
+@r_proc_entry_183_branch depends on patch@
+position r_proc_entry_183_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_proc_entry_175_here depends on patch@
-p3 << r_proc_entry_175_fix.p3;
-ps << r_proc_entry_175_branch.ps;
+@script:python r_proc_entry_183_here depends on patch@
+p3 << r_proc_entry_183_fix.p3;
+ps << r_proc_entry_183_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20437,10 +21380,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_proc_entry_175_fix.rel;
-expression list r_proc_entry_175_fix.es;
-expression r_proc_entry_175_fix.e;
-position r_proc_entry_175_here.pr;
+identifier r_proc_entry_183_fix.rel;
+expression list r_proc_entry_183_fix.es;
+expression r_proc_entry_183_fix.e;
+position r_proc_entry_183_here.pr;
 @@
 
 + rel(e, es);
@@ -20448,7 +21391,7 @@ position r_proc_entry_175_here.pr;
 
 // crypto-akcipher: public-key transform
 
-@r_crypto_akcipher_176 depends on !patch && (context || org || report) exists@
+@r_crypto_akcipher_184 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_akcipher};
 identifier rel = {crypto_free_akcipher};
 expression e, E, E2;
@@ -20482,22 +21425,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_akcipher_176.p1;
-p2 << r_crypto_akcipher_176.p2;
-acq << r_crypto_akcipher_176.acq;
-rel << r_crypto_akcipher_176.rel;
+p1 << r_crypto_akcipher_184.p1;
+p2 << r_crypto_akcipher_184.p2;
+acq << r_crypto_akcipher_184.acq;
+rel << r_crypto_akcipher_184.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_akcipher_176.p1;
-p2 << r_crypto_akcipher_176.p2;
-acq << r_crypto_akcipher_176.acq;
-rel << r_crypto_akcipher_176.rel;
+p1 << r_crypto_akcipher_184.p1;
+p2 << r_crypto_akcipher_184.p2;
+acq << r_crypto_akcipher_184.acq;
+rel << r_crypto_akcipher_184.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_akcipher_176_fix depends on patch exists@
+@r_crypto_akcipher_184_fix depends on patch exists@
 identifier acq = {crypto_alloc_akcipher};
 identifier rel = {crypto_free_akcipher};
 expression e, E, E2;
@@ -20531,15 +21474,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_akcipher_176_branch depends on patch@
-position r_crypto_akcipher_176_fix.p2, ps;
+@r_crypto_akcipher_184_branch depends on patch@
+position r_crypto_akcipher_184_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_akcipher_176_here depends on patch@
-p3 << r_crypto_akcipher_176_fix.p3;
-ps << r_crypto_akcipher_176_branch.ps;
+@script:python r_crypto_akcipher_184_here depends on patch@
+p3 << r_crypto_akcipher_184_fix.p3;
+ps << r_crypto_akcipher_184_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20549,10 +21492,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_akcipher_176_fix.rel;
-expression list r_crypto_akcipher_176_fix.es;
-expression r_crypto_akcipher_176_fix.e;
-position r_crypto_akcipher_176_here.pr;
+identifier r_crypto_akcipher_184_fix.rel;
+expression list r_crypto_akcipher_184_fix.es;
+expression r_crypto_akcipher_184_fix.e;
+position r_crypto_akcipher_184_here.pr;
 @@
 
 + rel(e, es);
@@ -20560,7 +21503,7 @@ position r_crypto_akcipher_176_here.pr;
 
 // crypto-rng: RNG transform
 
-@r_crypto_rng_177 depends on !patch && (context || org || report) exists@
+@r_crypto_rng_185 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_rng};
 identifier rel = {crypto_free_rng};
 expression e, E, E2;
@@ -20594,22 +21537,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_rng_177.p1;
-p2 << r_crypto_rng_177.p2;
-acq << r_crypto_rng_177.acq;
-rel << r_crypto_rng_177.rel;
+p1 << r_crypto_rng_185.p1;
+p2 << r_crypto_rng_185.p2;
+acq << r_crypto_rng_185.acq;
+rel << r_crypto_rng_185.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_rng_177.p1;
-p2 << r_crypto_rng_177.p2;
-acq << r_crypto_rng_177.acq;
-rel << r_crypto_rng_177.rel;
+p1 << r_crypto_rng_185.p1;
+p2 << r_crypto_rng_185.p2;
+acq << r_crypto_rng_185.acq;
+rel << r_crypto_rng_185.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_rng_177_fix depends on patch exists@
+@r_crypto_rng_185_fix depends on patch exists@
 identifier acq = {crypto_alloc_rng};
 identifier rel = {crypto_free_rng};
 expression e, E, E2;
@@ -20643,15 +21586,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_rng_177_branch depends on patch@
-position r_crypto_rng_177_fix.p2, ps;
+@r_crypto_rng_185_branch depends on patch@
+position r_crypto_rng_185_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_rng_177_here depends on patch@
-p3 << r_crypto_rng_177_fix.p3;
-ps << r_crypto_rng_177_branch.ps;
+@script:python r_crypto_rng_185_here depends on patch@
+p3 << r_crypto_rng_185_fix.p3;
+ps << r_crypto_rng_185_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20661,10 +21604,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_rng_177_fix.rel;
-expression list r_crypto_rng_177_fix.es;
-expression r_crypto_rng_177_fix.e;
-position r_crypto_rng_177_here.pr;
+identifier r_crypto_rng_185_fix.rel;
+expression list r_crypto_rng_185_fix.es;
+expression r_crypto_rng_185_fix.e;
+position r_crypto_rng_185_here.pr;
 @@
 
 + rel(e, es);
@@ -20672,7 +21615,7 @@ position r_crypto_rng_177_here.pr;
 
 // crypto-kpp: key-agreement transform
 
-@r_crypto_kpp_178 depends on !patch && (context || org || report) exists@
+@r_crypto_kpp_186 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_kpp};
 identifier rel = {crypto_free_kpp};
 expression e, E, E2;
@@ -20706,22 +21649,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_kpp_178.p1;
-p2 << r_crypto_kpp_178.p2;
-acq << r_crypto_kpp_178.acq;
-rel << r_crypto_kpp_178.rel;
+p1 << r_crypto_kpp_186.p1;
+p2 << r_crypto_kpp_186.p2;
+acq << r_crypto_kpp_186.acq;
+rel << r_crypto_kpp_186.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_kpp_178.p1;
-p2 << r_crypto_kpp_178.p2;
-acq << r_crypto_kpp_178.acq;
-rel << r_crypto_kpp_178.rel;
+p1 << r_crypto_kpp_186.p1;
+p2 << r_crypto_kpp_186.p2;
+acq << r_crypto_kpp_186.acq;
+rel << r_crypto_kpp_186.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_kpp_178_fix depends on patch exists@
+@r_crypto_kpp_186_fix depends on patch exists@
 identifier acq = {crypto_alloc_kpp};
 identifier rel = {crypto_free_kpp};
 expression e, E, E2;
@@ -20755,15 +21698,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_kpp_178_branch depends on patch@
-position r_crypto_kpp_178_fix.p2, ps;
+@r_crypto_kpp_186_branch depends on patch@
+position r_crypto_kpp_186_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_kpp_178_here depends on patch@
-p3 << r_crypto_kpp_178_fix.p3;
-ps << r_crypto_kpp_178_branch.ps;
+@script:python r_crypto_kpp_186_here depends on patch@
+p3 << r_crypto_kpp_186_fix.p3;
+ps << r_crypto_kpp_186_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20773,10 +21716,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_kpp_178_fix.rel;
-expression list r_crypto_kpp_178_fix.es;
-expression r_crypto_kpp_178_fix.e;
-position r_crypto_kpp_178_here.pr;
+identifier r_crypto_kpp_186_fix.rel;
+expression list r_crypto_kpp_186_fix.es;
+expression r_crypto_kpp_186_fix.e;
+position r_crypto_kpp_186_here.pr;
 @@
 
 + rel(e, es);
@@ -20784,7 +21727,7 @@ position r_crypto_kpp_178_here.pr;
 
 // crypto-acomp: compression transform
 
-@r_crypto_acomp_179 depends on !patch && (context || org || report) exists@
+@r_crypto_acomp_187 depends on !patch && (context || org || report) exists@
 identifier acq = {crypto_alloc_acomp};
 identifier rel = {crypto_free_acomp};
 expression e, E, E2;
@@ -20818,22 +21761,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_crypto_acomp_179.p1;
-p2 << r_crypto_acomp_179.p2;
-acq << r_crypto_acomp_179.acq;
-rel << r_crypto_acomp_179.rel;
+p1 << r_crypto_acomp_187.p1;
+p2 << r_crypto_acomp_187.p2;
+acq << r_crypto_acomp_187.acq;
+rel << r_crypto_acomp_187.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_crypto_acomp_179.p1;
-p2 << r_crypto_acomp_179.p2;
-acq << r_crypto_acomp_179.acq;
-rel << r_crypto_acomp_179.rel;
+p1 << r_crypto_acomp_187.p1;
+p2 << r_crypto_acomp_187.p2;
+acq << r_crypto_acomp_187.acq;
+rel << r_crypto_acomp_187.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_crypto_acomp_179_fix depends on patch exists@
+@r_crypto_acomp_187_fix depends on patch exists@
 identifier acq = {crypto_alloc_acomp};
 identifier rel = {crypto_free_acomp};
 expression e, E, E2;
@@ -20867,15 +21810,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_crypto_acomp_179_branch depends on patch@
-position r_crypto_acomp_179_fix.p2, ps;
+@r_crypto_acomp_187_branch depends on patch@
+position r_crypto_acomp_187_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_crypto_acomp_179_here depends on patch@
-p3 << r_crypto_acomp_179_fix.p3;
-ps << r_crypto_acomp_179_branch.ps;
+@script:python r_crypto_acomp_187_here depends on patch@
+p3 << r_crypto_acomp_187_fix.p3;
+ps << r_crypto_acomp_187_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -20885,10 +21828,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_crypto_acomp_179_fix.rel;
-expression list r_crypto_acomp_179_fix.es;
-expression r_crypto_acomp_179_fix.e;
-position r_crypto_acomp_179_here.pr;
+identifier r_crypto_acomp_187_fix.rel;
+expression list r_crypto_acomp_187_fix.es;
+expression r_crypto_acomp_187_fix.e;
+position r_crypto_acomp_187_here.pr;
 @@
 
 + rel(e, es);
@@ -20896,7 +21839,7 @@ position r_crypto_acomp_179_here.pr;
 
 // sock-kern: kernel socket
 
-@r_sock_kern_180 depends on !patch && (context || org || report) exists@
+@r_sock_kern_188 depends on !patch && (context || org || report) exists@
 identifier acq = {sock_create_kern};
 identifier rel = {sock_release};
 expression e, E, E2;
@@ -20936,22 +21879,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_sock_kern_180.p1;
-p2 << r_sock_kern_180.p2;
-acq << r_sock_kern_180.acq;
-rel << r_sock_kern_180.rel;
+p1 << r_sock_kern_188.p1;
+p2 << r_sock_kern_188.p2;
+acq << r_sock_kern_188.acq;
+rel << r_sock_kern_188.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_sock_kern_180.p1;
-p2 << r_sock_kern_180.p2;
-acq << r_sock_kern_180.acq;
-rel << r_sock_kern_180.rel;
+p1 << r_sock_kern_188.p1;
+p2 << r_sock_kern_188.p2;
+acq << r_sock_kern_188.acq;
+rel << r_sock_kern_188.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_sock_kern_180_fix depends on patch exists@
+@r_sock_kern_188_fix depends on patch exists@
 identifier acq = {sock_create_kern};
 identifier rel = {sock_release};
 expression e, E, E2;
@@ -20991,15 +21934,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_sock_kern_180_branch depends on patch@
-position r_sock_kern_180_fix.p2, ps;
+@r_sock_kern_188_branch depends on patch@
+position r_sock_kern_188_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_sock_kern_180_here depends on patch@
-p3 << r_sock_kern_180_fix.p3;
-ps << r_sock_kern_180_branch.ps;
+@script:python r_sock_kern_188_here depends on patch@
+p3 << r_sock_kern_188_fix.p3;
+ps << r_sock_kern_188_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21009,10 +21952,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_sock_kern_180_fix.rel;
-expression list r_sock_kern_180_fix.es;
-expression r_sock_kern_180_fix.e;
-position r_sock_kern_180_here.pr;
+identifier r_sock_kern_188_fix.rel;
+expression list r_sock_kern_188_fix.es;
+expression r_sock_kern_188_fix.e;
+position r_sock_kern_188_here.pr;
 @@
 
 + rel(e, es);
@@ -21020,7 +21963,7 @@ position r_sock_kern_180_here.pr;
 
 // ieee80211-hw: mac80211 hardware
 
-@r_ieee80211_hw_181 depends on !patch && (context || org || report) exists@
+@r_ieee80211_hw_189 depends on !patch && (context || org || report) exists@
 identifier acq = {ieee80211_alloc_hw_nm};
 identifier rel = {ieee80211_free_hw};
 expression e, E, E2;
@@ -21054,22 +21997,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_ieee80211_hw_181.p1;
-p2 << r_ieee80211_hw_181.p2;
-acq << r_ieee80211_hw_181.acq;
-rel << r_ieee80211_hw_181.rel;
+p1 << r_ieee80211_hw_189.p1;
+p2 << r_ieee80211_hw_189.p2;
+acq << r_ieee80211_hw_189.acq;
+rel << r_ieee80211_hw_189.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_ieee80211_hw_181.p1;
-p2 << r_ieee80211_hw_181.p2;
-acq << r_ieee80211_hw_181.acq;
-rel << r_ieee80211_hw_181.rel;
+p1 << r_ieee80211_hw_189.p1;
+p2 << r_ieee80211_hw_189.p2;
+acq << r_ieee80211_hw_189.acq;
+rel << r_ieee80211_hw_189.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_ieee80211_hw_181_fix depends on patch exists@
+@r_ieee80211_hw_189_fix depends on patch exists@
 identifier acq = {ieee80211_alloc_hw_nm};
 identifier rel = {ieee80211_free_hw};
 expression e, E, E2;
@@ -21103,15 +22046,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_ieee80211_hw_181_branch depends on patch@
-position r_ieee80211_hw_181_fix.p2, ps;
+@r_ieee80211_hw_189_branch depends on patch@
+position r_ieee80211_hw_189_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_ieee80211_hw_181_here depends on patch@
-p3 << r_ieee80211_hw_181_fix.p3;
-ps << r_ieee80211_hw_181_branch.ps;
+@script:python r_ieee80211_hw_189_here depends on patch@
+p3 << r_ieee80211_hw_189_fix.p3;
+ps << r_ieee80211_hw_189_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21121,10 +22064,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_ieee80211_hw_181_fix.rel;
-expression list r_ieee80211_hw_181_fix.es;
-expression r_ieee80211_hw_181_fix.e;
-position r_ieee80211_hw_181_here.pr;
+identifier r_ieee80211_hw_189_fix.rel;
+expression list r_ieee80211_hw_189_fix.es;
+expression r_ieee80211_hw_189_fix.e;
+position r_ieee80211_hw_189_here.pr;
 @@
 
 + rel(e, es);
@@ -21132,7 +22075,7 @@ position r_ieee80211_hw_181_here.pr;
 
 // drm-dev: DRM device reference
 
-@r_drm_dev_182 depends on !patch && (context || org || report) exists@
+@r_drm_dev_190 depends on !patch && (context || org || report) exists@
 identifier acq = {drm_dev_alloc};
 identifier rel = {drm_dev_put};
 expression e, E, E2;
@@ -21166,22 +22109,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_drm_dev_182.p1;
-p2 << r_drm_dev_182.p2;
-acq << r_drm_dev_182.acq;
-rel << r_drm_dev_182.rel;
+p1 << r_drm_dev_190.p1;
+p2 << r_drm_dev_190.p2;
+acq << r_drm_dev_190.acq;
+rel << r_drm_dev_190.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_drm_dev_182.p1;
-p2 << r_drm_dev_182.p2;
-acq << r_drm_dev_182.acq;
-rel << r_drm_dev_182.rel;
+p1 << r_drm_dev_190.p1;
+p2 << r_drm_dev_190.p2;
+acq << r_drm_dev_190.acq;
+rel << r_drm_dev_190.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_drm_dev_182_fix depends on patch exists@
+@r_drm_dev_190_fix depends on patch exists@
 identifier acq = {drm_dev_alloc};
 identifier rel = {drm_dev_put};
 expression e, E, E2;
@@ -21215,15 +22158,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_drm_dev_182_branch depends on patch@
-position r_drm_dev_182_fix.p2, ps;
+@r_drm_dev_190_branch depends on patch@
+position r_drm_dev_190_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_drm_dev_182_here depends on patch@
-p3 << r_drm_dev_182_fix.p3;
-ps << r_drm_dev_182_branch.ps;
+@script:python r_drm_dev_190_here depends on patch@
+p3 << r_drm_dev_190_fix.p3;
+ps << r_drm_dev_190_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21233,10 +22176,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_drm_dev_182_fix.rel;
-expression list r_drm_dev_182_fix.es;
-expression r_drm_dev_182_fix.e;
-position r_drm_dev_182_here.pr;
+identifier r_drm_dev_190_fix.rel;
+expression list r_drm_dev_190_fix.es;
+expression r_drm_dev_190_fix.e;
+position r_drm_dev_190_here.pr;
 @@
 
 + rel(e, es);
@@ -21244,7 +22187,7 @@ position r_drm_dev_182_here.pr;
 
 // tty-driver-ref: tty driver reference
 
-@r_tty_driver_ref_183 depends on !patch && (context || org || report) exists@
+@r_tty_driver_ref_191 depends on !patch && (context || org || report) exists@
 identifier acq = {__tty_alloc_driver};
 identifier rel = {tty_driver_kref_put};
 expression e, E, E2;
@@ -21278,22 +22221,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_tty_driver_ref_183.p1;
-p2 << r_tty_driver_ref_183.p2;
-acq << r_tty_driver_ref_183.acq;
-rel << r_tty_driver_ref_183.rel;
+p1 << r_tty_driver_ref_191.p1;
+p2 << r_tty_driver_ref_191.p2;
+acq << r_tty_driver_ref_191.acq;
+rel << r_tty_driver_ref_191.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_tty_driver_ref_183.p1;
-p2 << r_tty_driver_ref_183.p2;
-acq << r_tty_driver_ref_183.acq;
-rel << r_tty_driver_ref_183.rel;
+p1 << r_tty_driver_ref_191.p1;
+p2 << r_tty_driver_ref_191.p2;
+acq << r_tty_driver_ref_191.acq;
+rel << r_tty_driver_ref_191.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_tty_driver_ref_183_fix depends on patch exists@
+@r_tty_driver_ref_191_fix depends on patch exists@
 identifier acq = {__tty_alloc_driver};
 identifier rel = {tty_driver_kref_put};
 expression e, E, E2;
@@ -21327,15 +22270,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_tty_driver_ref_183_branch depends on patch@
-position r_tty_driver_ref_183_fix.p2, ps;
+@r_tty_driver_ref_191_branch depends on patch@
+position r_tty_driver_ref_191_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_tty_driver_ref_183_here depends on patch@
-p3 << r_tty_driver_ref_183_fix.p3;
-ps << r_tty_driver_ref_183_branch.ps;
+@script:python r_tty_driver_ref_191_here depends on patch@
+p3 << r_tty_driver_ref_191_fix.p3;
+ps << r_tty_driver_ref_191_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21345,10 +22288,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_tty_driver_ref_183_fix.rel;
-expression list r_tty_driver_ref_183_fix.es;
-expression r_tty_driver_ref_183_fix.e;
-position r_tty_driver_ref_183_here.pr;
+identifier r_tty_driver_ref_191_fix.rel;
+expression list r_tty_driver_ref_191_fix.es;
+expression r_tty_driver_ref_191_fix.e;
+position r_tty_driver_ref_191_here.pr;
 @@
 
 + rel(e, es);
@@ -21356,7 +22299,7 @@ position r_tty_driver_ref_183_here.pr;
 
 // usb-request: USB gadget request
 
-@r_usb_request_184 depends on !patch && (context || org || report) exists@
+@r_usb_request_192 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_ep_alloc_request};
 identifier rel = {usb_ep_free_request};
 expression e, E, E2;
@@ -21390,22 +22333,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_request_184.p1;
-p2 << r_usb_request_184.p2;
-acq << r_usb_request_184.acq;
-rel << r_usb_request_184.rel;
+p1 << r_usb_request_192.p1;
+p2 << r_usb_request_192.p2;
+acq << r_usb_request_192.acq;
+rel << r_usb_request_192.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_request_184.p1;
-p2 << r_usb_request_184.p2;
-acq << r_usb_request_184.acq;
-rel << r_usb_request_184.rel;
+p1 << r_usb_request_192.p1;
+p2 << r_usb_request_192.p2;
+acq << r_usb_request_192.acq;
+rel << r_usb_request_192.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_request_184_fix depends on patch exists@
+@r_usb_request_192_fix depends on patch exists@
 identifier acq = {usb_ep_alloc_request};
 identifier rel = {usb_ep_free_request};
 expression e, E, E2;
@@ -21440,15 +22383,15 @@ if@p2 (...)
 ... when any
 rel(X0, e, es);
 
-@r_usb_request_184_branch depends on patch@
-position r_usb_request_184_fix.p2, ps;
+@r_usb_request_192_branch depends on patch@
+position r_usb_request_192_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_request_184_here depends on patch@
-p3 << r_usb_request_184_fix.p3;
-ps << r_usb_request_184_branch.ps;
+@script:python r_usb_request_192_here depends on patch@
+p3 << r_usb_request_192_fix.p3;
+ps << r_usb_request_192_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21458,11 +22401,11 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_request_184_fix.rel;
-expression list r_usb_request_184_fix.es;
-expression r_usb_request_184_fix.e;
-expression r_usb_request_184_fix.X0;
-position r_usb_request_184_here.pr;
+identifier r_usb_request_192_fix.rel;
+expression list r_usb_request_192_fix.es;
+expression r_usb_request_192_fix.e;
+expression r_usb_request_192_fix.X0;
+position r_usb_request_192_here.pr;
 @@
 
 + rel(X0, e, es);
@@ -21470,7 +22413,7 @@ position r_usb_request_184_here.pr;
 
 // nand-chip: scanned NAND chip
 
-@r_nand_chip_185 depends on !patch && (context || org || report) exists@
+@r_nand_chip_193 depends on !patch && (context || org || report) exists@
 identifier acq = {nand_scan_with_ids};
 identifier rel = {nand_cleanup};
 expression e, E, E2;
@@ -21509,22 +22452,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_nand_chip_185.p1;
-p2 << r_nand_chip_185.p2;
-acq << r_nand_chip_185.acq;
-rel << r_nand_chip_185.rel;
+p1 << r_nand_chip_193.p1;
+p2 << r_nand_chip_193.p2;
+acq << r_nand_chip_193.acq;
+rel << r_nand_chip_193.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_nand_chip_185.p1;
-p2 << r_nand_chip_185.p2;
-acq << r_nand_chip_185.acq;
-rel << r_nand_chip_185.rel;
+p1 << r_nand_chip_193.p1;
+p2 << r_nand_chip_193.p2;
+acq << r_nand_chip_193.acq;
+rel << r_nand_chip_193.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_nand_chip_185_fix depends on patch exists@
+@r_nand_chip_193_fix depends on patch exists@
 identifier acq = {nand_scan_with_ids};
 identifier rel = {nand_cleanup};
 expression e, E, E2;
@@ -21563,15 +22506,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_nand_chip_185_branch depends on patch@
-position r_nand_chip_185_fix.p2, ps;
+@r_nand_chip_193_branch depends on patch@
+position r_nand_chip_193_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_nand_chip_185_here depends on patch@
-p3 << r_nand_chip_185_fix.p3;
-ps << r_nand_chip_185_branch.ps;
+@script:python r_nand_chip_193_here depends on patch@
+p3 << r_nand_chip_193_fix.p3;
+ps << r_nand_chip_193_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21581,10 +22524,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_nand_chip_185_fix.rel;
-expression list r_nand_chip_185_fix.es;
-expression r_nand_chip_185_fix.e;
-position r_nand_chip_185_here.pr;
+identifier r_nand_chip_193_fix.rel;
+expression list r_nand_chip_193_fix.es;
+expression r_nand_chip_193_fix.e;
+position r_nand_chip_193_here.pr;
 @@
 
 + rel(e, es);
@@ -21592,7 +22535,7 @@ position r_nand_chip_185_here.pr;
 
 // usb-autopm: USB interface kept awake
 
-@r_usb_autopm_186 depends on !patch && (context || org || report) exists@
+@r_usb_autopm_194 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_autopm_get_interface};
 identifier rel = {usb_autopm_put_interface, usb_autopm_put_interface_async};
 expression e, E, E2;
@@ -21631,22 +22574,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_autopm_186.p1;
-p2 << r_usb_autopm_186.p2;
-acq << r_usb_autopm_186.acq;
-rel << r_usb_autopm_186.rel;
+p1 << r_usb_autopm_194.p1;
+p2 << r_usb_autopm_194.p2;
+acq << r_usb_autopm_194.acq;
+rel << r_usb_autopm_194.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_autopm_186.p1;
-p2 << r_usb_autopm_186.p2;
-acq << r_usb_autopm_186.acq;
-rel << r_usb_autopm_186.rel;
+p1 << r_usb_autopm_194.p1;
+p2 << r_usb_autopm_194.p2;
+acq << r_usb_autopm_194.acq;
+rel << r_usb_autopm_194.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_autopm_186_fix depends on patch exists@
+@r_usb_autopm_194_fix depends on patch exists@
 identifier acq = {usb_autopm_get_interface};
 identifier rel = {usb_autopm_put_interface, usb_autopm_put_interface_async};
 expression e, E, E2;
@@ -21685,15 +22628,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_autopm_186_branch depends on patch@
-position r_usb_autopm_186_fix.p2, ps;
+@r_usb_autopm_194_branch depends on patch@
+position r_usb_autopm_194_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_autopm_186_here depends on patch@
-p3 << r_usb_autopm_186_fix.p3;
-ps << r_usb_autopm_186_branch.ps;
+@script:python r_usb_autopm_194_here depends on patch@
+p3 << r_usb_autopm_194_fix.p3;
+ps << r_usb_autopm_194_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21703,10 +22646,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_autopm_186_fix.rel;
-expression list r_usb_autopm_186_fix.es;
-expression r_usb_autopm_186_fix.e;
-position r_usb_autopm_186_here.pr;
+identifier r_usb_autopm_194_fix.rel;
+expression list r_usb_autopm_194_fix.es;
+expression r_usb_autopm_194_fix.e;
+position r_usb_autopm_194_here.pr;
 @@
 
 + rel(e, es);
@@ -21714,7 +22657,7 @@ position r_usb_autopm_186_here.pr;
 
 // usb-dev-ref: USB device reference
 
-@r_usb_dev_ref_187 depends on !patch && (context || org || report) exists@
+@r_usb_dev_ref_195 depends on !patch && (context || org || report) exists@
 identifier acq = {usb_get_dev};
 identifier rel = {usb_put_dev};
 expression e, E, E2;
@@ -21753,22 +22696,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_usb_dev_ref_187.p1;
-p2 << r_usb_dev_ref_187.p2;
-acq << r_usb_dev_ref_187.acq;
-rel << r_usb_dev_ref_187.rel;
+p1 << r_usb_dev_ref_195.p1;
+p2 << r_usb_dev_ref_195.p2;
+acq << r_usb_dev_ref_195.acq;
+rel << r_usb_dev_ref_195.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_usb_dev_ref_187.p1;
-p2 << r_usb_dev_ref_187.p2;
-acq << r_usb_dev_ref_187.acq;
-rel << r_usb_dev_ref_187.rel;
+p1 << r_usb_dev_ref_195.p1;
+p2 << r_usb_dev_ref_195.p2;
+acq << r_usb_dev_ref_195.acq;
+rel << r_usb_dev_ref_195.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_usb_dev_ref_187_fix depends on patch exists@
+@r_usb_dev_ref_195_fix depends on patch exists@
 identifier acq = {usb_get_dev};
 identifier rel = {usb_put_dev};
 expression e, E, E2;
@@ -21807,15 +22750,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_usb_dev_ref_187_branch depends on patch@
-position r_usb_dev_ref_187_fix.p2, ps;
+@r_usb_dev_ref_195_branch depends on patch@
+position r_usb_dev_ref_195_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_usb_dev_ref_187_here depends on patch@
-p3 << r_usb_dev_ref_187_fix.p3;
-ps << r_usb_dev_ref_187_branch.ps;
+@script:python r_usb_dev_ref_195_here depends on patch@
+p3 << r_usb_dev_ref_195_fix.p3;
+ps << r_usb_dev_ref_195_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21825,10 +22768,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_usb_dev_ref_187_fix.rel;
-expression list r_usb_dev_ref_187_fix.es;
-expression r_usb_dev_ref_187_fix.e;
-position r_usb_dev_ref_187_here.pr;
+identifier r_usb_dev_ref_195_fix.rel;
+expression list r_usb_dev_ref_195_fix.es;
+expression r_usb_dev_ref_195_fix.e;
+position r_usb_dev_ref_195_here.pr;
 @@
 
 + rel(e, es);
@@ -21836,7 +22779,7 @@ position r_usb_dev_ref_187_here.pr;
 
 // snd-dma-buffer: ALSA DMA buffer
 
-@r_snd_dma_buffer_188 depends on !patch && (context || org || report) exists@
+@r_snd_dma_buffer_196 depends on !patch && (context || org || report) exists@
 identifier acq = {snd_dma_alloc_dir_pages};
 identifier rel = {snd_dma_free_pages};
 expression e, E, E2;
@@ -21876,22 +22819,22 @@ if (...) { ... return <+...e...+>; }
 rel(..., e, ...);
 
 @script:python depends on org@
-p1 << r_snd_dma_buffer_188.p1;
-p2 << r_snd_dma_buffer_188.p2;
-acq << r_snd_dma_buffer_188.acq;
-rel << r_snd_dma_buffer_188.rel;
+p1 << r_snd_dma_buffer_196.p1;
+p2 << r_snd_dma_buffer_196.p2;
+acq << r_snd_dma_buffer_196.acq;
+rel << r_snd_dma_buffer_196.rel;
 @@
 ladder_org(p1, p2, acq, rel)
 
 @script:python depends on report@
-p1 << r_snd_dma_buffer_188.p1;
-p2 << r_snd_dma_buffer_188.p2;
-acq << r_snd_dma_buffer_188.acq;
-rel << r_snd_dma_buffer_188.rel;
+p1 << r_snd_dma_buffer_196.p1;
+p2 << r_snd_dma_buffer_196.p2;
+acq << r_snd_dma_buffer_196.acq;
+rel << r_snd_dma_buffer_196.rel;
 @@
 ladder_leak(p1, p2, acq, rel)
 
-@r_snd_dma_buffer_188_fix depends on patch exists@
+@r_snd_dma_buffer_196_fix depends on patch exists@
 identifier acq = {snd_dma_alloc_dir_pages};
 identifier rel = {snd_dma_free_pages};
 expression e, E, E2;
@@ -21931,15 +22874,15 @@ if@p2 (...)
 ... when any
 rel(e, es);
 
-@r_snd_dma_buffer_188_branch depends on patch@
-position r_snd_dma_buffer_188_fix.p2, ps;
+@r_snd_dma_buffer_196_branch depends on patch@
+position r_snd_dma_buffer_196_fix.p2, ps;
 statement S;
 @@
 if@p2 (...) S@ps
 
-@script:python r_snd_dma_buffer_188_here depends on patch@
-p3 << r_snd_dma_buffer_188_fix.p3;
-ps << r_snd_dma_buffer_188_branch.ps;
+@script:python r_snd_dma_buffer_196_here depends on patch@
+p3 << r_snd_dma_buffer_196_fix.p3;
+ps << r_snd_dma_buffer_196_branch.ps;
 pr;
 @@
 pos = ladder_inside(p3, ps)
@@ -21949,10 +22892,10 @@ else:
     coccinelle.pr = pos
 
 @depends on patch@
-identifier r_snd_dma_buffer_188_fix.rel;
-expression list r_snd_dma_buffer_188_fix.es;
-expression r_snd_dma_buffer_188_fix.e;
-position r_snd_dma_buffer_188_here.pr;
+identifier r_snd_dma_buffer_196_fix.rel;
+expression list r_snd_dma_buffer_196_fix.es;
+expression r_snd_dma_buffer_196_fix.e;
+position r_snd_dma_buffer_196_here.pr;
 @@
 
 + rel(e, es);

@@ -118,11 +118,14 @@ class Smoke:
             return [f'{ret} h = {call(name, 1)};', test], 'h'
         if n is None and handle != 'none':
             return None
-        ret = 'void *' if success == 'nonnull' else 'int'
+        ret = 'void *' if success in ('nonnull', 'errptr') else 'int'
         if not self.declare(name, ret):
             return None
         test = {
             'zero': 'if (ret)\n\t\treturn ret;',
+            # __v4l2_async_nf_add_fwnode(notifier, ...) adds to its
+            # argument and returns an error pointer when it fails.
+            'errptr': 'if (IS_ERR(ret))\n\t\treturn PTR_ERR(ret);',
             'nonneg': 'if (ret < 0)\n\t\treturn ret;',
             'nonnull': 'if (!ret)\n\t\treturn -12;',
             'always': '',
