@@ -55,6 +55,10 @@ const struct model models[NR_MODELS] = {
 	[MODEL_CLEARED_HOLDER] = { "cleared-holder",
 		"a member set to NULL that alone held what was left in it for the object's owner "
 		"(ctx->key = NULL with the key still mapped) leaves the owner nothing: the path owes it again" },
+	[MODEL_EMBEDDED_HOLDER] = { "embedded-holder",
+		"an object embedded in a given one (&priv->notifier) is held by that object, as a "
+		"pointer member is: what it holds when the function fails is its caller's, when a caller "
+		"cleans that member" },
 	[MODEL_PASSED_UP] = { "passed-up",
 		"a static helper whose every caller in the file tests its result and returns, up to an ops "
 		"callback, is cleaned after only by what those returns release: a caller releasing the pair "

@@ -225,9 +225,19 @@ static enum holder member_holder(struct path *p, struct ir *lhs)
 	const struct access_path *key;
 	const char *display;
 	struct value holder;
+	bool embedded = false;
 
-	/* pdev->dev.platform_data and unmap->addr[0] are held by what
-	 * pdev and unmap point to. */
+	/*
+	 * pdev->dev.platform_data and unmap->addr[0] are held by what
+	 * pdev and unmap point to, and so is the object embedded at
+	 * &priv->notifier (model embedded-holder).  Not handed over with
+	 * its container, though: device_register(&w->dev) gave w to the
+	 * device core, but the registration is still the path's.
+	 */
+	if (lhs->kind == IR_ADDR && model_on(MODEL_EMBEDDED_HOLDER)) {
+		lhs = lhs->kids[0];
+		embedded = true;
+	}
 	while ((lhs->kind == IR_MEMBER && !(lhs->flags & IR_F_ARROW)) ||
 	       lhs->kind == IR_INDEX)
 		lhs = lhs->kids[0];
@@ -241,7 +251,9 @@ static enum holder member_holder(struct path *p, struct ir *lhs)
 		return HOLDER_GIVEN;
 	if (owned_object(p->st, holder.sym))
 		return HOLDER_OWN;
-	return handed_object(p->st, holder.sym) ? HOLDER_HANDED : HOLDER_GIVEN;
+	if (handed_object(p->st, holder.sym))
+		return embedded ? HOLDER_OWN : HOLDER_HANDED;
+	return HOLDER_GIVEN;
 }
 
 /* Does the function release a resource of @pair through @key somewhere? */
@@ -280,7 +292,7 @@ static bool releases_through(struct analysis *an, const struct pair *pair,
  * releases every common pair, so the pair alone says nothing there.
  */
 static bool caller_cleans(const struct analysis *an, const struct pair *pair,
-			  const char *member)
+			  const char *member, bool embedded)
 {
 	bool cleaned;
 
@@ -288,8 +300,14 @@ static bool caller_cleans(const struct analysis *an, const struct pair *pair,
 	    summary_failure_passed_up(an->summaries, an->fn->name, pair, member,
 				      &cleaned))
 		return cleaned;
-	return summary_caller_releases(an->summaries, an->fn->name, pair) ||
-	       summary_callers_free_member(an->summaries, an->fn->name, pair,
+	/*
+	 * An object embedded in the given one (&chip->dev) is asked for by
+	 * member: a caller's put_device() of some other device is no
+	 * evidence that anyone undoes get_device(&chip->dev).
+	 */
+	if (!embedded && summary_caller_releases(an->summaries, an->fn->name, pair))
+		return true;
+	return summary_callers_free_member(an->summaries, an->fn->name, pair,
 					   member);
 }
 
@@ -322,9 +340,15 @@ static bool caller_puts(const struct analysis *an, const struct resource *r)
 static enum model_id caller_owes(const struct analysis *an, const struct resource *r,
 				 const struct ir *lhs)
 {
-	const char *member = lhs->kind == IR_MEMBER ? lhs->name : NULL;
+	bool embedded = lhs->kind == IR_ADDR && model_on(MODEL_EMBEDDED_HOLDER);
+	const char *member;
 
-	if (model_on(MODEL_CALLER_CLEANS) && caller_cleans(an, r->rule->pair, member))
+	/* &priv->notifier is the member "notifier" (model embedded-holder). */
+	if (embedded)
+		lhs = lhs->kids[0];
+	member = lhs->kind == IR_MEMBER ? lhs->name : NULL;
+	if (model_on(MODEL_CALLER_CLEANS) &&
+	    caller_cleans(an, r->rule->pair, member, embedded))
 		return MODEL_CALLER_CLEANS;
 	if (caller_puts(an, r))
 		return MODEL_CALLER_PUTS;
