@@ -256,3 +256,78 @@ static struct platform_driver corge_driver = {
 	.remove = corge_remove,
 	.name = "corge",
 };
+
+// An interface's ops: .deinit undoes .init (mtk-vcodec's
+// vdec_common_if, vdec_h264_slice_init()), so the unwind that lost its
+// vpu_dec_deinit() fires; the one that kept it is silent.
+struct grault_vpu { int id; };
+struct grault_inst { struct grault_vpu vpu; void *buf; };
+int grault_vpu_dec_init(struct grault_vpu *vpu);
+void grault_vpu_dec_deinit(struct grault_vpu *vpu);
+int grault_alloc_buf(struct grault_inst *inst);
+
+struct grault_if {
+	int (*init)(void *ctx);
+	void (*deinit)(void *h);
+};
+
+static int grault_init(void *ctx)
+{
+	struct grault_inst *inst = kzalloc(sizeof(*inst), GFP_KERNEL);
+	int err;
+
+	if (!inst)
+		return -ENOMEM;
+	err = grault_vpu_dec_init(&inst->vpu);
+	if (err)
+		goto error_free_inst;
+	err = grault_alloc_buf(inst);
+	if (err)
+		goto error_deinit;
+	return 0;
+
+error_deinit:
+	grault_vpu_dec_deinit(&inst->vpu);
+error_free_inst:
+	kfree(inst);
+	return err;
+}
+
+// CHECK: mirror.c:[[@LINE+18]]:2: warning: grault_vpu_dec_init() is not undone on this error path; grault_vpu_dec_deinit() is missing (inferred: grault_deinit() undoes grault_vpu_dec_init() with grault_vpu_dec_deinit()) [ladder-mirror-leak]
+static int grault_init_forgets(void *ctx)
+{
+	struct grault_inst *inst = kzalloc(sizeof(*inst), GFP_KERNEL);
+	int err;
+
+	if (!inst)
+		return -ENOMEM;
+	err = grault_vpu_dec_init(&inst->vpu);
+	if (err)
+		goto error_free_inst;
+	err = grault_alloc_buf(inst);
+	if (err)
+		goto error_free_inst;
+	return 0;
+
+error_free_inst:
+	kfree(inst);
+	return err;
+}
+
+static void grault_deinit(void *h)
+{
+	struct grault_inst *inst = h;
+
+	grault_vpu_dec_deinit(&inst->vpu);
+	kfree(inst);
+}
+
+const struct grault_if grault_if = {
+	.init = grault_init,
+	.deinit = grault_deinit,
+};
+
+const struct grault_if grault_if2 = {
+	.init = grault_init_forgets,
+	.deinit = grault_deinit,
+};
